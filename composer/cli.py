@@ -1,0 +1,69 @@
+"""The ``siaran`` command line: the same core services as the app, for scripts and the terminal.
+
+Each sub-command lives in ``composer/commands/<name>.py`` with ``add_arguments(parser)`` and
+``run(args) -> int``. Errors the user can act on are one translated line on stderr; nothing
+ever ends in a traceback (unexpected ones go to the log file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from composer import __version__
+from composer.core.i18n import UserError, _
+
+# name -> one-line help; the module composer.commands.<name> implements it.
+COMMANDS = {
+    "platforms": "list the channels found and those that failed to load",
+    "new": "write a new post file to stdout",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="siaran", description=_("Write once, publish everywhere."))
+    parser.add_argument("--version", action="version", version=f"siaran {__version__}")
+    parser.add_argument("--lang", choices=["en", "id"], help="language of messages")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, help_text in COMMANDS.items():
+        module = importlib.import_module(f"composer.commands.{name.replace('-', '_')}")
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        module.add_arguments(p)
+        p.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed a usage line
+        return 2 if exc.code not in (0, None) else 0
+    if args.lang:
+        from composer.core.i18n import set_language
+
+        set_language(args.lang)
+    if not getattr(args, "_run", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args._run(args) or 0)
+    except UserError as exc:
+        print(f"siaran: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(_("siaran: interrupted"), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # last resort: one line for the user, the traceback for the log
+        logging.getLogger("siaran").exception("unexpected error in %s", args.command)
+        print(_("siaran: unexpected error: {error}", error=f"{type(exc).__name__}: {exc}"),
+              file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

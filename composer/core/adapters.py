@@ -1,0 +1,285 @@
+"""The adapter contract: what a channel declares (PlatformSpec) and what it implements.
+
+Adapters in ``platforms/`` import only this module (and what it re-exports). The engine, not the
+adapter, decides what to do after an error, so adapters raise the few typed errors below and never
+retry on their own.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+if TYPE_CHECKING:  # pragma: no cover - typing only; keeps httpx out of start-up
+    import httpx
+
+
+class Counting(StrEnum):
+    """How a channel measures text (see composer.core.text)."""
+
+    TWITTER = "twitter-weighted"  # twitter-text v3 weights, URLs 23, NFC first
+    BLUESKY = "bluesky"  # graphemes and UTF-8 bytes, URLs at full length
+    MASTODON = "mastodon"  # graphemes, http(s) URLs 23, @user@domain counts as @user
+    GRAPHEMES = "graphemes"
+    CODEPOINTS = "codepoints"
+    UTF16 = "utf16"  # Telegram, Facebook, Instagram, LinkedIn count UTF-16 code units
+    THREADS = "threads"  # characters, but emoji count as their UTF-8 bytes
+    BYTES = "utf8-bytes"
+    NONE = "none"  # no limit (WordPress)
+
+
+class Capability(StrEnum):
+    PUBLISH = "publish"
+    DELETE = "delete"
+    EDIT = "edit"
+    SCHEDULE = "schedule"  # native scheduling on the platform
+    THREADS = "threads"  # a long text becomes a chain of replies
+    VERIFY = "verify"  # can tell whose account a credential belongs to
+    CONNECT = "connect"  # has an interactive sign-in flow
+    MANUAL = "manual"  # the officer posts by hand; Siaran prepares and records it
+
+
+@dataclass(frozen=True)
+class CredentialField:
+    """One thing an account needs. Secret fields go to the keyring, the rest to the database."""
+
+    name: str
+    label: str
+    secret: bool = False
+    required: bool = True
+    default: str | None = None
+
+
+@dataclass(frozen=True)
+class PlatformSpec:
+    """Everything the composer needs to know about a channel without talking to it."""
+
+    id: str
+    name: str
+    text_limit: int | None
+    counting: Counting
+    url_length: int | None = None
+    caption_limit: int | None = None  # text limit when media is attached (Telegram, WhatsApp)
+    text_max_bytes: int | None = None  # a second, byte limit (Bluesky 3000)
+    title_limit: int | None = None
+    description_limit_bytes: int | None = None
+    tags_total_limit: int | None = None
+    hashtag_limit: int | None = None
+    mention_limit: int | None = None
+    max_links: int | None = None
+    max_images: int = 0
+    min_images: int = 0  # a channel that needs at least one image (Instagram)
+    image_formats: tuple[str, ...] = ()
+    max_image_bytes: int | None = None
+    max_image_pixels: int | None = None
+    max_image_dimensions: tuple[int, int] | None = None
+    max_width_plus_height: int | None = None
+    aspect_ratio_min: float | None = None  # width / height
+    aspect_ratio_max: float | None = None
+    # (width, height) pairs the platform recommends; the first is the default crop.
+    recommended_sizes: tuple[tuple[int, int], ...] = ()
+    alt_text_limit: int | None = None
+    video_only: bool = False
+    credential_kind: str = "none"
+    credentials: tuple[CredentialField, ...] = ()
+    capabilities: frozenset[Capability] = frozenset()
+    post_url_template: str | None = None
+    # Facts not confirmed by a primary source; the settings may override these (see overrides()).
+    unverified: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    @property
+    def supports_threads(self) -> bool:
+        return Capability.THREADS in self.capabilities
+
+    def can(self, capability: Capability) -> bool:
+        return capability in self.capabilities
+
+    def limit_for(self, *, with_media: bool) -> int | None:
+        if with_media and self.caption_limit is not None:
+            return self.caption_limit
+        return self.text_limit
+
+
+# ---------------------------------------------------------------------------------------------
+# Errors: few and typed, so the engine can decide what comes next.
+
+
+class AdapterError(Exception):
+    """Base of everything an adapter may raise. ``reason`` is plain words for the officer."""
+
+    retryable = False
+
+    def __init__(self, reason: str = "", *, status: int | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.status = status
+
+
+class AuthExpired(AdapterError):
+    """The credential no longer works; the officer has to sign in again."""
+
+
+class RateLimited(AdapterError):
+    retryable = True
+
+    def __init__(self, reason: str = "", *, retry_after: float | None = None, status=429):
+        super().__init__(reason, status=status)
+        self.retry_after = retry_after
+
+
+class Transient(AdapterError):
+    """Provably did not reach the platform (or the platform said: try again)."""
+
+    retryable = True
+
+
+class Unknown(AdapterError):
+    """Sent, but no answer: the post may exist. The engine looks before it retries."""
+
+
+class Rejected(AdapterError):
+    """The platform said no; retrying is pointless."""
+
+
+class Duplicate(AdapterError):
+    """The platform refused the post as a duplicate of an existing one."""
+
+
+class MediaInvalid(AdapterError):
+    """An image or video was refused (format, size, shape)."""
+
+
+class Cancelled(AdapterError):
+    """The officer cancelled."""
+
+
+# ---------------------------------------------------------------------------------------------
+# What flows between the engine and an adapter.
+
+
+@dataclass(frozen=True)
+class RenderedMedia:
+    """One file ready to upload: already cropped, branded, encoded and stripped of metadata."""
+
+    path: str
+    mime: str
+    width: int
+    height: int
+    alt: str = ""
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class OutgoingPost:
+    """A channel's variant, final: the adapter sends exactly this."""
+
+    post_id: str
+    text: str
+    parts: tuple[str, ...] = ()  # thread parts when the channel splits; else empty
+    media: tuple[RenderedMedia, ...] = ()
+    title: str = ""
+    link: str | None = None
+    tags: tuple[str, ...] = ()
+    schedule_utc: str | None = None  # ISO 8601; None publishes now
+    # A stable key for this (post, account); adapters use it for idempotency where possible.
+    idempotency_key: str = ""
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    remote_id: str
+    url: str | None = None
+    # Everything needed later to delete or check the post (thread ids, media ids ...).
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    display_name: str
+    handle: str = ""
+    avatar_url: str | None = None
+
+
+class Progress(Protocol):
+    def __call__(self, step: str, fraction: float | None = None, **data: Any) -> None: ...
+
+
+@dataclass
+class PublishContext:
+    """What an adapter receives: its HTTP client, its account's settings and secrets, and hooks."""
+
+    client: httpx.Client
+    account: Mapping[str, str]  # non-secret fields (url, handle, service ...)
+    secrets: Mapping[str, str]
+    log: logging.Logger
+    progress: Callable[..., None] = lambda step, fraction=None, **data: None
+    cancel_event: threading.Event = field(default_factory=threading.Event)
+    # Steps already done in an earlier attempt (from the journal): media ids, container ids ...
+    checkpoint: dict[str, Any] = field(default_factory=dict)
+    # Adapters call this to journal a step before moving on, so a crash can resume from it.
+    save_checkpoint: Callable[[dict[str, Any]], None] = lambda data: None
+    # Adapters that refresh or rotate tokens hand the new secrets here; they go to the keyring.
+    update_secrets: Callable[[Mapping[str, str]], None] = lambda secrets: None
+
+    def check_cancelled(self) -> None:
+        if self.cancel_event.is_set():
+            raise Cancelled("cancelled")
+
+
+@runtime_checkable
+class Adapter(Protocol):
+    spec: PlatformSpec
+
+    def publish(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult:
+        """Publish and return the remote id and public URL; raise an AdapterError otherwise."""
+
+    def find_existing(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult | None:
+        """After an Unknown outcome: return the post if the platform has it, else None."""
+
+    def delete(self, ctx: PublishContext, result: PublishResult) -> None: ...
+
+    def verify(self, ctx: PublishContext) -> AccountInfo: ...
+
+
+@dataclass(frozen=True)
+class Platform:
+    """What a plugin's entry point yields: the spec, and the adapter class when it can publish."""
+
+    spec: PlatformSpec
+    adapter: type | None = None
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    def make_adapter(self) -> Adapter | None:
+        return self.adapter(self.spec) if self.adapter is not None else None
+
+
+__all__ = [
+    "AccountInfo",
+    "Adapter",
+    "AdapterError",
+    "AuthExpired",
+    "Cancelled",
+    "Capability",
+    "CredentialField",
+    "Counting",
+    "Duplicate",
+    "MediaInvalid",
+    "OutgoingPost",
+    "Platform",
+    "PlatformSpec",
+    "PublishContext",
+    "PublishResult",
+    "RateLimited",
+    "Rejected",
+    "RenderedMedia",
+    "Transient",
+    "Unknown",
+]

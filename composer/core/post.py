@@ -1,0 +1,337 @@
+"""The post model: one master post and a variant per channel.
+
+A variant follows the master field by field until the officer overrides a field; resetting the
+field makes it follow again. ``Post.resolve(channel)`` gives the fields a channel will actually
+use. Posts travel as TOML files (``siaran new`` writes them, ``siaran check`` reads them); the
+format is documented in README.md.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from composer.core.i18n import UserError, _
+
+FORMAT_VERSION = 1
+
+# The fields a variant may override. Everything else (media files, schedule) is the master's.
+OVERRIDABLE = ("text", "title", "tags", "links", "template")
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+class PostFileError(UserError):
+    """A post file that cannot be used; the message is one translated line."""
+
+
+@dataclass(frozen=True)
+class Crop:
+    """A crop as fractions of the (EXIF-oriented) original, so it survives re-renders."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    def __post_init__(self):
+        values = (self.x, self.y, self.w, self.h)
+        if not all(0.0 <= v <= 1.0 for v in values) or self.w <= 0 or self.h <= 0:
+            raise ValueError(f"crop out of range: {values}")
+        if self.x + self.w > 1.000001 or self.y + self.h > 1.000001:
+            raise ValueError(f"crop leaves the image: {values}")
+
+    def as_list(self) -> list[float]:
+        return [self.x, self.y, self.w, self.h]
+
+
+@dataclass
+class MediaRef:
+    path: str  # as given: absolute, or relative to the post file
+    alt: str = ""
+    id: str = field(default_factory=new_id)
+    sha256: str | None = None  # set once copied into the content-addressed media store
+    focal: tuple[float, float] | None = None  # (x, y) fractions; None: estimate from the image
+    kind: str = "image"  # "image" or "video"
+
+
+@dataclass
+class Variant:
+    """One channel's departures from the master."""
+
+    channel: str
+    overrides: dict[str, Any] = field(default_factory=dict)
+    crops: dict[str, Crop] = field(default_factory=dict)  # media id -> manual crop
+    alt: dict[str, str] = field(default_factory=dict)  # media id -> alt text for this channel
+    enabled: bool = True
+
+    def follows(self, name: str) -> bool:
+        return name not in self.overrides
+
+    def override(self, name: str, value: Any) -> None:
+        if name not in OVERRIDABLE:
+            raise KeyError(name)
+        self.overrides[name] = value
+
+    def reset(self, name: str) -> None:
+        self.overrides.pop(name, None)
+
+    def is_empty(self) -> bool:
+        return not (self.overrides or self.crops or self.alt) and self.enabled
+
+
+@dataclass(frozen=True)
+class ResolvedMedia:
+    ref: MediaRef
+    alt: str
+    crop: Crop | None
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What one channel will use: the master's fields with the variant's overrides applied."""
+
+    channel: str
+    text: str
+    title: str
+    tags: tuple[str, ...]
+    links: tuple[str, ...]
+    template: str | None
+    media: tuple[ResolvedMedia, ...]
+    schedule: datetime | None
+
+
+@dataclass
+class Post:
+    text: str = ""
+    title: str = ""
+    media: list[MediaRef] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    channels: list[str] = field(default_factory=list)  # channel ids or account names
+    schedule: datetime | None = None
+    template: str | None = None
+    fields: dict[str, str] = field(default_factory=dict)  # template placeholders: office, date ...
+    variants: dict[str, Variant] = field(default_factory=dict)
+    id: str = field(default_factory=new_id)
+
+    def variant(self, channel: str) -> Variant:
+        """The channel's variant, created on first use."""
+        if channel not in self.variants:
+            self.variants[channel] = Variant(channel)
+        return self.variants[channel]
+
+    def resolve(self, channel: str) -> Resolved:
+        v = self.variants.get(channel) or Variant(channel)
+        master = {
+            "text": self.text,
+            "title": self.title,
+            "tags": self.tags,
+            "links": self.links,
+            "template": self.template,
+        }
+        value = {name: v.overrides.get(name, master[name]) for name in OVERRIDABLE}
+        media = tuple(
+            ResolvedMedia(ref, v.alt.get(ref.id, ref.alt), v.crops.get(ref.id)) for ref in self.media
+        )
+        return Resolved(
+            channel=channel,
+            text=value["text"],
+            title=value["title"],
+            tags=tuple(value["tags"]),
+            links=tuple(value["links"]),
+            template=value["template"],
+            media=media,
+            schedule=self.schedule,
+        )
+
+    def media_by_id(self, media_id: str) -> MediaRef:
+        for ref in self.media:
+            if ref.id == media_id:
+                return ref
+        raise KeyError(media_id)
+
+    def copy(self) -> Post:
+        return from_dict(to_dict(self))
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain-data form (TOML files, the draft store) and its validation.
+
+
+def to_dict(post: Post) -> dict[str, Any]:
+    data: dict[str, Any] = {"siaran": FORMAT_VERSION, "id": post.id}
+    if post.title:
+        data["title"] = post.title
+    data["text"] = post.text
+    for name in ("tags", "links", "channels"):
+        if getattr(post, name):
+            data[name] = list(getattr(post, name))
+    if post.schedule is not None:
+        data["schedule"] = post.schedule
+    if post.template:
+        data["template"] = post.template
+    if post.fields:
+        data["fields"] = dict(post.fields)
+    if post.media:
+        data["media"] = [_media_to_dict(m) for m in post.media]
+    variants = {ch: _variant_to_dict(v) for ch, v in post.variants.items() if not v.is_empty()}
+    if variants:
+        data["variants"] = variants
+    return data
+
+
+def _media_to_dict(m: MediaRef) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": m.id, "path": m.path, "alt": m.alt}
+    if m.sha256:
+        out["sha256"] = m.sha256
+    if m.focal is not None:
+        out["focal"] = list(m.focal)
+    if m.kind != "image":
+        out["kind"] = m.kind
+    return out
+
+
+def _variant_to_dict(v: Variant) -> dict[str, Any]:
+    out: dict[str, Any] = dict(v.overrides)
+    if not v.enabled:
+        out["enabled"] = False
+    if v.crops:
+        out["crops"] = {mid: c.as_list() for mid, c in v.crops.items()}
+    if v.alt:
+        out["alt"] = dict(v.alt)
+    return out
+
+
+def _expect(value: Any, kind: type | tuple[type, ...], where: str) -> Any:
+    if not isinstance(value, kind):
+        raise PostFileError(_("'{field}' has the wrong type", field=where))
+    return value
+
+
+def _str_list(value: Any, where: str) -> list[str]:
+    _expect(value, list, where)
+    for item in value:
+        _expect(item, str, where)
+    return list(value)
+
+
+def from_dict(data: dict[str, Any]) -> Post:
+    version = data.get("siaran", FORMAT_VERSION)
+    if version != FORMAT_VERSION:
+        raise PostFileError(_("Unsupported post file version {version}", version=version))
+    known = {"siaran", "id", "title", "text", "tags", "links", "channels", "schedule", "template",
+             "fields", "media", "variants"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise PostFileError(_("Unknown field '{field}' in the post file", field=unknown[0]))
+    post = Post(
+        text=_expect(data.get("text", ""), str, "text"),
+        title=_expect(data.get("title", ""), str, "title"),
+        tags=_str_list(data.get("tags", []), "tags"),
+        links=_str_list(data.get("links", []), "links"),
+        channels=_str_list(data.get("channels", []), "channels"),
+        template=_expect(data.get("template"), (str, type(None)), "template"),
+        fields={k: str(v) for k, v in _expect(data.get("fields", {}), dict, "fields").items()},
+        id=_expect(data.get("id") or new_id(), str, "id"),
+    )
+    schedule = data.get("schedule")
+    if schedule is not None:
+        if isinstance(schedule, str):
+            try:
+                schedule = datetime.fromisoformat(schedule)
+            except ValueError:
+                raise PostFileError(_("'{field}' is not a date and time", field="schedule")) from None
+        _expect(schedule, datetime, "schedule")
+        if schedule.tzinfo is None:
+            raise PostFileError(_("'schedule' needs a time zone, for example +07:00 (WIB)"))
+        post.schedule = schedule
+    for i, raw in enumerate(_expect(data.get("media", []), list, "media")):
+        where = f"media[{i}]"
+        _expect(raw, dict, where)
+        if not isinstance(raw.get("path"), str) or not raw["path"]:
+            raise PostFileError(_("'{field}' needs a path", field=where))
+        focal = raw.get("focal")
+        if focal is not None:
+            if not (isinstance(focal, list) and len(focal) == 2
+                    and all(isinstance(v, int | float) and 0 <= v <= 1 for v in focal)):
+                raise PostFileError(_("'{field}' must be two numbers between 0 and 1",
+                                      field=where + ".focal"))
+            focal = (float(focal[0]), float(focal[1]))
+        post.media.append(MediaRef(
+            path=raw["path"],
+            alt=_expect(raw.get("alt", ""), str, where + ".alt"),
+            id=_expect(raw.get("id") or new_id(), str, where + ".id"),
+            sha256=raw.get("sha256"),
+            focal=focal,
+            kind=_expect(raw.get("kind", "image"), str, where + ".kind"),
+        ))
+    media_ids = {m.id for m in post.media}
+    for channel, raw in _expect(data.get("variants", {}), dict, "variants").items():
+        where = f"variants.{channel}"
+        _expect(raw, dict, where)
+        variant = post.variant(channel)
+        for name, value in raw.items():
+            if name == "enabled":
+                variant.enabled = bool(value)
+            elif name == "crops":
+                for mid, box in _expect(value, dict, where + ".crops").items():
+                    if mid not in media_ids:
+                        raise PostFileError(_("'{field}' names an unknown image", field=f"{where}.crops.{mid}"))
+                    try:
+                        variant.crops[mid] = Crop(*box)
+                    except (TypeError, ValueError):
+                        raise PostFileError(_("'{field}' is not a valid crop", field=f"{where}.crops.{mid}")) from None
+            elif name == "alt":
+                variant.alt = {k: str(v) for k, v in _expect(value, dict, where + ".alt").items()}
+            elif name in ("tags", "links"):
+                variant.override(name, _str_list(value, f"{where}.{name}"))
+            elif name in OVERRIDABLE:
+                variant.override(name, _expect(value, str, f"{where}.{name}"))
+            else:
+                raise PostFileError(_("Unknown field '{field}' in the post file", field=f"{where}.{name}"))
+    return post
+
+
+# ---------------------------------------------------------------------------------------------
+# TOML files
+
+
+def dumps(post: Post) -> str:
+    import tomli_w
+
+    return tomli_w.dumps(to_dict(post), multiline_strings=True)
+
+
+def loads(text: str) -> Post:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PostFileError(_("The post file is not valid TOML: {error}", error=exc)) from None
+    return from_dict(data)
+
+
+def load(path: str | Path) -> Post:
+    """Read a post file; relative media paths become absolute (relative to the file)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PostFileError(_("No such post file: {path}", path=path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PostFileError(_("Cannot read the post file {path}: {error}", path=path, error=exc)) from None
+    post = loads(text)
+    base = path.resolve().parent
+    post.media = [replace(m, path=str(base / m.path)) if not Path(m.path).is_absolute() else m
+                  for m in post.media]
+    return post
+
+
+def save(post: Post, path: str | Path) -> None:
+    Path(path).write_text(dumps(post), encoding="utf-8")

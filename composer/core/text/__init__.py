@@ -1,0 +1,1 @@
+"""Counting and shaping text the way each channel does."""
