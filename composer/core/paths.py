@@ -29,6 +29,10 @@ class Paths:
         """Content-addressed copies of every attached file (named by sha256)."""
         return self.data / "media"
 
+    def media_file(self, sha256: str) -> Path:
+        """Where the media store keeps the file with this sha256 (two-level fan-out)."""
+        return self.media / sha256[:2] / sha256
+
     @property
     def backups(self) -> Path:
         return self.data / "backups"
