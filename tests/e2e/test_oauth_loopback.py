@@ -1,0 +1,155 @@
+"""Signing in through a real OAuth 2.0 server (panva/oidc-provider, tests/peers/oauth) with the
+app's own loopback listener, PKCE and token exchange. The "browser" is httpx driving the
+provider's real login and consent pages.
+
+Skips (with the reason printed) only when the peer is not running: scripts/test starts it.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import socket
+from pathlib import Path
+from urllib.parse import urljoin
+
+import httpx
+import pytest
+
+from composer.core import oauth
+
+pytestmark = pytest.mark.e2e
+PEER = Path(__file__).resolve().parents[1] / "peers" / "oauth"
+
+
+def _issuer() -> str | None:
+    if os.environ.get("OAUTH_ISSUER"):
+        return os.environ["OAUTH_ISSUER"]
+    env = PEER / "state" / "env"
+    if env.exists():
+        for line in env.read_text().splitlines():
+            if line.startswith("OAUTH_ISSUER="):
+                return line.partition("=")[2].strip()
+    return None
+
+
+@pytest.fixture(scope="module")
+def provider() -> dict:
+    issuer = _issuer()
+    reason = None
+    if not issuer:
+        reason = "OAuth peer not started (run tests/peers/oauth/start.sh or scripts/test)"
+    else:
+        try:
+            return httpx.get(issuer + "/.well-known/openid-configuration", timeout=5).json()
+        except httpx.HTTPError as exc:
+            reason = f"OAuth peer at {issuer} does not answer: {exc}"
+    print(f"SKIP: {reason}")
+    pytest.skip(reason)
+
+
+class Browser:
+    """Plays the officer in the browser: signs in on the dev login page, then consents (or
+    cancels). Records every address it visited."""
+
+    def __init__(self, *, login: str = "alice", cancel: bool = False):
+        self.login, self.cancel = login, cancel
+        self.visited: list[str] = []
+        self.opened = ""
+
+    def __call__(self, url: str) -> bool:
+        self.opened = url
+        with httpx.Client(follow_redirects=True, timeout=10) as http:
+            page = http.get(url)
+            for _ in range(6):
+                self.visited.append(str(page.url))
+                if page.url.host == "127.0.0.1" and page.url.path == "/callback":
+                    break  # the app's loopback listener answered: done
+                body = page.text
+                if self.cancel:
+                    abort = re.search(r'href="([^"]+/abort)"', body)
+                    page = http.get(html.unescape(abort.group(1)))
+                    continue
+                form = re.search(r'<form[^>]*action="([^"]+)"[^>]*>(.*?)</form>', body, re.S)
+                fields = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"',
+                                         form.group(2)))
+                if 'name="login"' in form.group(2):
+                    fields.update(login=self.login, password="anything")
+                page = http.post(urljoin(str(page.url), html.unescape(form.group(1))), data=fields)
+        return True
+
+
+def client(meta: dict, client_id: str = "composer-native", **kw) -> oauth.OAuthClient:
+    return oauth.OAuthClient(
+        authorize_url=meta["authorization_endpoint"], token_url=meta["token_endpoint"],
+        client_id=client_id, scopes=("tweet.write", "media.write", "offline_access"),
+        extra={"prompt": "consent"}, **kw)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_public_client_signs_in_over_any_loopback_port_and_refresh_rotates(provider):
+    browser = Browser()
+    tokens = oauth.sign_in(client(provider), open_browser=browser, timeout=30)
+
+    assert tokens.access_token and tokens.refresh_token
+    assert tokens.token_type == "Bearer"
+    assert "tweet.write" in tokens.scope and not tokens.expired()
+    # The provider only issues the code to the exact loopback redirect the app listened on.
+    assert browser.visited[-1].startswith("http://127.0.0.1:")
+    # PKCE S256 is on (the provider requires it, so the token exchange proved the verifier).
+    assert "code_challenge_method=S256" in browser.opened and "code_verifier" not in browser.opened
+
+    renewed = oauth.refresh(client(provider), tokens.refresh_token)
+    assert renewed.access_token != tokens.access_token
+    assert renewed.refresh_token and renewed.refresh_token != tokens.refresh_token
+    # Rotation: the old refresh token is burnt, so the caller must store the new one.
+    with pytest.raises(oauth.TokenError) as refused:
+        oauth.refresh(client(provider), tokens.refresh_token)
+    assert refused.value.error == "invalid_grant"
+    assert tokens.refresh_token not in str(refused.value)
+
+
+def test_fixed_port_like_x(provider):
+    port = free_port()
+    browser = Browser()
+    tokens = oauth.sign_in(client(provider), port=port, open_browser=browser, timeout=30)
+    assert tokens.access_token
+    assert browser.visited[-1].startswith(f"http://127.0.0.1:{port}/callback?code=")
+
+
+@pytest.mark.parametrize("client_id, method", [
+    ("composer-confidential", "client_secret_basic"),  # X "web app" style
+    ("composer-post", "client_secret_post"),  # Mastodon style
+])
+def test_confidential_clients(provider, client_id, method):
+    tokens = oauth.sign_in(
+        client(provider, client_id, client_secret="composer-secret", token_auth=method),
+        open_browser=Browser(), timeout=30)
+    assert tokens.access_token and tokens.refresh_token
+
+
+def test_wrong_client_secret_is_a_plain_error(provider):
+    with pytest.raises(oauth.TokenError) as failed:
+        oauth.sign_in(client(provider, "composer-confidential", client_secret="wrong"),
+                      open_browser=Browser(), timeout=30)
+    assert "wrong" not in str(failed.value)
+    assert "\n" not in str(failed.value)
+
+
+def test_officer_cancels_on_the_consent_page(provider):
+    with pytest.raises(oauth.AccessDenied):
+        oauth.sign_in(client(provider), open_browser=Browser(cancel=True), timeout=30)
+
+
+def test_refresh_through_the_adapters_own_client(provider):
+    tokens = oauth.sign_in(client(provider), open_browser=Browser(), timeout=30)
+    with httpx.Client(timeout=10) as http:
+        renewed = oauth.refresh(client(provider), tokens.refresh_token, http=http)
+    assert renewed.access_token != tokens.access_token
+    assert renewed.refresh_token != tokens.refresh_token

@@ -1,0 +1,31 @@
+// Real OAuth 2.0 / OpenID Connect authorization server (panva/oidc-provider) on 127.0.0.1, the peer
+// for Siaran's PKCE loopback sign-in (composer/core/oauth.py). Recipe: shared PEERS.md section 3.
+// The dev login page accepts any username (devInteractions); PKCE S256 is enforced for every client.
+import Provider from 'oidc-provider';
+
+const port = Number(process.env.OIDC_PORT || 9090);
+const issuer = `http://127.0.0.1:${port}`;
+// RFC 8252 7.3: a native client registered with http://127.0.0.1/callback may use any loopback port.
+const loopback = { application_type: 'native', redirect_uris: ['http://127.0.0.1/callback'],
+  grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'] };
+const provider = new Provider(issuer, {
+  clients: [
+    { ...loopback, client_id: 'composer-native', token_endpoint_auth_method: 'none' },           // like X "native app"
+    { ...loopback, client_id: 'composer-confidential', client_secret: 'composer-secret',
+      token_endpoint_auth_method: 'client_secret_basic' },                                      // like X "web app"
+    { ...loopback, client_id: 'composer-post', client_secret: 'composer-secret',
+      token_endpoint_auth_method: 'client_secret_post' },                                       // like Mastodon
+  ],
+  pkce: { required: () => true },
+  scopes: ['openid', 'offline_access', 'profile', 'tweet.read', 'tweet.write', 'users.read', 'media.write'],
+  claims: { openid: ['sub'], profile: ['name'] },
+  findAccount: async (ctx, id) => ({ accountId: id, claims: async () => ({ sub: id, name: id }) }),
+  issueRefreshToken: async () => true,
+  // Refresh tokens rotate like X's: every refresh answers a new one and burns the old.
+  rotateRefreshToken: true,
+  features: { devInteractions: { enabled: true }, revocation: { enabled: true } },
+  ttl: { AccessToken: 3600, AuthorizationCode: 60, RefreshToken: 86400, Interaction: 600, Session: 86400,
+         Grant: 86400, IdToken: 3600 },
+});
+provider.listen(port, '127.0.0.1', () => console.log(`OIDC issuer ${issuer}`));
+process.on('SIGTERM', () => process.exit(0));
