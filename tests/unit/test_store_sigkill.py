@@ -1,0 +1,107 @@
+"""Acceptance: SIGKILL a process that is autosaving a draft, at random moments, many times.
+
+Every reopen must find an intact database (PRAGMA integrity_check) and a whole draft that is
+never older than what the child had already reported as committed: autosave commits before it
+returns, so a kill may lose at most the save in flight (far less than the allowed last second).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from composer.core.store import KEEP_RECENT, MAX_VERSIONS, Store, encode_post
+
+CHILD = Path(__file__).with_name("autosave_child.py")
+_spec = importlib.util.spec_from_file_location("autosave_child", CHILD)
+child = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(child)
+
+TRIALS = 60
+DRAFT_ID = "kill-test"
+
+
+def run_and_kill(env: dict, rng: random.Random, *, during_start: bool) -> tuple[list, float]:
+    """Start the child, SIGKILL it at a random moment; returns its reported (seq, time) lines
+    and the moment of the kill."""
+    proc = subprocess.Popen([sys.executable, str(CHILD), DRAFT_ID], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env, text=True)
+    try:
+        if during_start:  # somewhere in start-up: imports, opening, recovery, migration
+            time.sleep(rng.uniform(0.0, 0.15))
+        else:
+            assert proc.stdout.readline() == "ready\n", proc.stderr.read()
+            time.sleep(rng.uniform(0.0, 0.1))
+        killed_at = time.time()
+        os.kill(proc.pid, signal.SIGKILL)
+        out, err = proc.communicate(timeout=10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == -signal.SIGKILL, err
+    reported = []
+    for line in out.splitlines():
+        if line != "ready":
+            seq, at = line.split()
+            reported.append((int(seq), float(at)))
+    return reported, killed_at
+
+
+@pytest.mark.slow
+def test_sigkill_while_autosaving_never_corrupts_nor_loses_more_than_a_second(siaran_home):
+    env = dict(os.environ, SIARAN_HOME=str(siaran_home), PYTHONUNBUFFERED="1")
+    rng = random.Random(int(os.environ.get("SIARAN_KILL_SEED", time.time_ns())))
+    database = None
+    last_committed = 0  # the highest sequence number any child reported as saved
+    saves_killed_mid_loop = 0
+    started = time.monotonic()
+    for trial in range(TRIALS):
+        reported, killed_at = run_and_kill(env, rng, during_start=trial % 6 == 5)
+        if reported:
+            saves_killed_mid_loop += 1
+            # What the issue demands: nothing reported more than ~1 s before the kill is lost.
+            older = [seq for seq, at in reported if at <= killed_at - 1.0]
+            required = max(older, default=0)
+            last_committed = max(last_committed, reported[-1][0])
+        else:
+            required = 0
+
+        database = database or Store().path
+        raw = sqlite3.connect(database)
+        try:
+            assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)], f"trial {trial}"
+        finally:
+            raw.close()
+
+        with Store() as store:
+            assert store.notice is None  # never judged damaged, never moved aside
+            draft = store.latest_draft()
+            if draft is None:
+                assert last_committed == 0, f"trial {trial}: the draft vanished"
+                continue
+            seq = child.seq_of(draft)
+            assert seq >= required, f"trial {trial}: lost more than the last second"
+            # Stronger, because autosave commits before it returns: only the save in flight
+            # (committed but not yet reported) may be newer than the last reported one.
+            assert last_committed <= seq <= last_committed + 1, f"trial {trial}: {seq}"
+            last_committed = seq
+            # Whole, never garbled: the reopened post is exactly what the child built for seq.
+            assert encode_post(draft) == encode_post(child.make_post(seq, DRAFT_ID))
+            versions = store.draft_versions(DRAFT_ID)
+            assert len(versions) <= max(MAX_VERSIONS, KEEP_RECENT)
+            assert store.load_version(versions[0].id).text == draft.text
+    elapsed = time.monotonic() - started
+    print(f"{TRIALS} kills, {saves_killed_mid_loop} mid-loop, last seq {last_committed}, "
+          f"{elapsed:.1f} s")
+    assert saves_killed_mid_loop >= TRIALS * 2 // 3  # the kills really hit the save loop
+    assert last_committed > TRIALS  # and the loop really saved, many times
