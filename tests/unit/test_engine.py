@@ -1,0 +1,280 @@
+"""The publish engine over real HTTP (echo fakes on 127.0.0.1), a real SQLite journal and an
+in-memory keyring. Time is injected: waits are recorded, not slept."""
+
+import sqlite3
+import threading
+import time
+
+import pytest
+
+from composer.core.accounts import Accounts
+from composer.core.i18n import UserError
+from composer.core.journal import State
+from composer.core.post import Post
+from composer.core.publish import Engine, Policy, Target
+from composer.core.registry import Registry
+from composer.core.store import Store
+from composer.testing.keyring import memory_keyring, secret_store
+from platforms.practice import Response, echo, route
+
+
+class Sleeps(list):
+    def __call__(self, seconds, cancel):
+        self.append(seconds)
+
+
+@pytest.fixture
+def store():
+    s = Store()
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def keyring_backend():
+    with memory_keyring() as backend:
+        yield backend
+
+
+@pytest.fixture
+def servers():
+    started = [echo.EchoServer().start() for _ in range(2)]
+    yield started
+    for s in started:
+        s.stop()
+
+
+@pytest.fixture
+def registry():
+    return Registry(platforms={"echo": echo.PLATFORM})
+
+
+@pytest.fixture
+def accounts(store, registry, keyring_backend, servers):
+    acc = Accounts(store, secret_store(), registry=registry)
+    for i, server in enumerate(servers, start=1):
+        settings, secrets = server.practice_account()
+        acc.add(f"e{i}", "echo", settings, secrets, practice=True)
+    return acc
+
+
+@pytest.fixture
+def sleeps():
+    return Sleeps()
+
+
+@pytest.fixture
+def engine(store, registry, accounts, sleeps):
+    return Engine(store, registry, accounts=accounts, sleep=sleeps,
+                  policy=Policy(read_timeout=0.5, max_attempts=4))
+
+
+def post(text="Pengumuman: kantor tutup Senin."):
+    return Post(text=text)
+
+
+def test_publishes_to_every_account_and_journals_urls(engine, servers):
+    p = post()
+    outcomes = engine.publish(p, ["e1", "e2"])
+    assert [o.state for o in outcomes] == [State.POSTED, State.POSTED]
+    for o, server in zip(outcomes, servers, strict=True):
+        assert o.url.startswith(server.url) and list(server.posts_by_key().values()) == [1]
+    entry = engine.journal.get(p.id, "e1")
+    assert [e.state for e in engine.journal.events(entry.id)] == ["pending", "pending", "posted"]
+    assert {e.account for e in engine.journal.history()} == {"e1", "e2"}
+
+
+def test_the_journal_row_exists_before_the_request(store, registry, accounts, sleeps, servers):
+    seen = []
+
+    class Watching(echo.EchoServer):
+        @route("POST", r"/posts")
+        def create(self, req):
+            db = sqlite3.connect(store.path)
+            seen.append(db.execute("SELECT state, attempts FROM journal").fetchall())
+            db.close()
+            return super().create(req)
+
+    with Watching() as w:
+        target = Target("w", "echo", {"url": w.url}, {"token": w.token})
+        out = Engine(store, registry, accounts=accounts, sleep=sleeps).publish(post(), [target])
+    assert out[0].state == State.POSTED
+    assert seen == [[("pending", 1)]]
+
+
+def test_rate_limit_waits_what_the_platform_asked_then_posts_once(engine, servers, sleeps):
+    servers[0].faults.add("rate_limit", route="POST /posts", retry_after=7)
+    p = post()
+    (o,) = engine.publish(p, ["e1"])
+    assert o.state == State.POSTED and sleeps == [7.0]
+    assert list(servers[0].posts_by_key().values()) == [1]
+
+
+def test_server_errors_are_retried_with_growing_backoff(engine, servers, sleeps):
+    servers[0].faults.add("status", route="POST /posts", times=1, code=502)
+    servers[0].faults.add("status", route="POST /posts", times=1, code=503)
+    (o,) = engine.publish(post(), ["e1"])
+    assert o.state == State.POSTED and o.attempts == 3
+    assert len(sleeps) == 2 and 0.5 <= sleeps[0] <= 1.0 and 1.0 <= sleeps[1] <= 2.0
+    assert sum(servers[0].posts_by_key().values()) == 1
+
+
+@pytest.mark.parametrize("kind,options", [("success_then_500", {}),
+                                          ("timeout", {"after_work": True, "seconds": 3}),
+                                          ("timeout", {"seconds": 3})])
+def test_no_answer_means_look_before_retrying(engine, servers, kind, options):
+    servers[0].faults.add(kind, route="POST /posts", **options)
+    p = post()
+    (o,) = engine.publish(p, ["e1"])
+    assert o.state == State.POSTED
+    assert list(servers[0].posts_by_key().values()) == [1]
+    assert servers[0].requests_to("GET", "/posts")  # it looked
+    states = [e.state for e in engine.journal.events(engine.journal.get(p.id, "e1").id)]
+    assert "unknown" in states
+
+
+def test_expired_token_fails_at_once_with_sign_in_again(engine, servers):
+    servers[0].faults.add("expired_token", route="POST /posts")
+    (o,) = engine.publish(post(), ["e1"])
+    assert o.state == State.FAILED and "Sign in again" in o.reason
+    assert len(servers[0].requests_to("POST", "/posts")) == 1 and not servers[0].posts
+
+
+def test_duplicate_fails_with_a_reason(engine, servers):
+    servers[0].faults.add("duplicate", route="POST /posts")
+    (o,) = engine.publish(post(), ["e1"])
+    assert o.state == State.FAILED and "duplicate" in o.reason
+    assert not servers[0].posts
+
+
+def test_one_account_failing_does_not_stop_the_other(engine, servers):
+    servers[0].faults.add("expired_token", route="POST /posts")
+    o1, o2 = engine.publish(post(), ["e1", "e2"])
+    assert o1.state == State.FAILED and o2.state == State.POSTED
+
+
+def test_transient_exhaustion_fails_then_resume_finishes_only_that(engine, servers):
+    servers[0].faults.add("status", route="POST /posts", times=4, code=503)
+    p = post()
+    o1, o2 = engine.publish(p, ["e1", "e2"])
+    assert o1.state == State.FAILED and "resume" in o1.reason and o2.state == State.POSTED
+    assert [e.account for e in engine.journal.unfinished()] == ["e1"]
+    (again,) = engine.resume()
+    assert again.account == "e1" and again.state == State.POSTED
+    assert sum(servers[0].posts_by_key().values()) == 1
+    assert sum(servers[1].posts_by_key().values()) == 1
+    assert engine.resume() == []
+
+
+def test_rate_limit_beyond_the_cap_fails_now(engine, servers, sleeps):
+    servers[0].faults.add("rate_limit", route="POST /posts", retry_after=3600)
+    (o,) = engine.publish(post(), ["e1"])
+    assert o.state == State.FAILED and "60 minutes" in o.reason and sleeps == []
+    assert engine.journal.unfinished()[0].account == "e1"
+
+
+def test_cancel_during_a_wait_then_resume_posts_once(store, registry, accounts, servers):
+    cancel = threading.Event()
+
+    def sleep(seconds, event):
+        cancel.set()  # the officer presses Cancel while the engine waits
+
+    eng = Engine(store, registry, accounts=accounts, sleep=sleep)
+    servers[0].faults.add("rate_limit", route="POST /posts", retry_after=5)
+    p = post()
+    (o,) = eng.publish(p, ["e1"], cancel=cancel)
+    assert o.state == State.CANCELLED and not servers[0].posts
+    (o,) = eng.resume(p.id)
+    assert o.state == State.POSTED and sum(servers[0].posts_by_key().values()) == 1
+
+
+def test_a_crash_after_sending_is_resolved_by_a_look_up(engine, servers):
+    """A row left 'pending, 1 attempt' by a killed process, whose post did land."""
+    p = post()
+    servers[0].faults.add("timeout", route="POST /posts", after_work=True, seconds=3)
+    cancel = threading.Event()
+    # Simulate the crash: publish, but make the engine give up after the first attempt.
+    eng = Engine(engine.store, engine.registry, accounts=engine.accounts, sleep=lambda s, c: None,
+                 policy=Policy(read_timeout=0.3, max_attempts=1))
+    eng._look = lambda *a: (False, None)  # the look-up "crashes" too
+    (o,) = eng.publish(p, ["e1"], cancel=cancel)
+    assert o.state == State.UNKNOWN and "look" in o.reason
+    (o,) = engine.resume(p.id)
+    assert o.state == State.POSTED
+    assert sum(servers[0].posts_by_key().values()) == 1
+
+
+def test_publishing_again_repeats_nothing(engine, servers):
+    p = post()
+    engine.publish(p, ["e1", "e2"])
+    again = engine.publish(p, ["e1", "e2"])
+    assert all(o.state == State.POSTED for o in again)
+    assert sum(servers[0].posts_by_key().values()) == 1
+    assert len(servers[0].requests_to("POST", "/posts")) == 1
+
+
+def test_unpublish(engine, servers):
+    p = post()
+    engine.publish(p, ["e1"])
+    assert engine.unpublish(p.id, "e1").state == State.DELETED
+    assert not servers[0].posts
+    with pytest.raises(UserError):
+        engine.unpublish(p.id, "e1")
+
+
+def test_untyped_adapter_error_is_treated_as_no_answer(engine, servers, monkeypatch):
+    calls = []
+    original = echo.EchoAdapter.publish
+
+    def flaky(self, ctx, out):
+        calls.append(1)
+        if len(calls) == 1:
+            original(self, ctx, out)
+            raise KeyError("bug after sending")
+        return original(self, ctx, out)
+
+    monkeypatch.setattr(echo.EchoAdapter, "publish", flaky)
+    (o,) = engine.publish(post(), ["e1"])
+    assert o.state == State.POSTED and len(calls) == 1  # found by the look-up, not resent
+    assert sum(servers[0].posts_by_key().values()) == 1
+
+
+def test_progress_reports_account_step_fraction(engine):
+    seen = []
+    engine.publish(post(), ["e1"], progress=lambda a, s, f: seen.append((a, s, f)))
+    assert seen[0] == ("e1", "posting", 0.0) and seen[-1] == ("e1", "posted", 1.0)
+
+
+def test_accounts_run_concurrently(store, registry, keyring_backend):
+    slow = [echo.EchoServer(latency=0.3).start() for _ in range(4)]
+    try:
+        targets = [Target(f"s{i}", "echo", {"url": s.url}, {"token": s.token}, adhoc=True)
+                   for i, s in enumerate(slow)]
+        eng = Engine(store, registry, secrets=secret_store())
+        t0 = time.perf_counter()
+        outs = eng.publish(post(), targets)
+        elapsed = time.perf_counter() - t0
+    finally:
+        for s in slow:
+            s.stop()
+    assert all(o.state == State.POSTED for o in outs)
+    assert elapsed < 0.3 * 2.5  # one request each, in parallel: not 4 x 0.3 s
+
+
+def test_unknown_account_is_a_clear_error(engine):
+    with pytest.raises(UserError, match="No account named 'nope'"):
+        engine.publish(post(), ["nope"])
+
+
+def test_a_channel_without_adapter_fails_with_a_reason(store, accounts, sleeps):
+    from composer.core.adapters import Platform
+
+    reg = Registry(platforms={"echo": Platform(echo.SPEC)})
+    eng = Engine(store, reg, accounts=accounts, sleep=sleeps)
+    (o,) = eng.publish(post(), ["e1"])
+    assert o.state == State.FAILED and "cannot publish to Echo" in o.reason
+
+
+def test_fake_never_crashed(servers):
+    assert all(not s.errors for s in servers)
+    assert Response  # re-exported for fakes
