@@ -1,0 +1,114 @@
+"""Logging: a rotating file in the logs folder, and no secret ever in a log record.
+
+``redact(secret)`` registers a secret (SecretStore does it for every secret it sets or gets).
+From then on every log record made anywhere in the process has it replaced by ``***``: the
+message, its arguments and the exception text. Redaction happens where records are made (a
+record factory), so it covers every handler, including ones added later by other code, and the
+handlers setup_logging installs carry a RedactingFilter as a second guard.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import logging.handlers
+import threading
+from pathlib import Path
+from urllib.parse import quote, quote_plus
+
+from composer.core.paths import Paths
+
+MASK = "***"
+MIN_SECRET_LENGTH = 4  # shorter strings would mask ordinary words; no real token is that short
+LOG_FILE = "siaran.log"
+MAX_BYTES = 1_000_000
+BACKUPS = 5
+
+_lock = threading.Lock()
+_secrets: frozenset[str] = frozenset()
+_ordered: tuple[str, ...] = ()  # longest first, so a secret inside another is masked whole
+_factory_installed = False
+
+
+def redact(secret: str | None) -> None:
+    """Register a secret: from now on it never appears in a log record. Also registers its
+    URL-encoded and JSON-escaped forms, as they appear in logged URLs and bodies."""
+    global _secrets, _ordered
+    if not secret or len(secret) < MIN_SECRET_LENGTH:
+        return
+    forms = {secret, quote(secret, safe=""), quote_plus(secret), json.dumps(secret)[1:-1]}
+    with _lock:
+        if forms <= _secrets:
+            return
+        _secrets = _secrets | forms
+        _ordered = tuple(sorted(_secrets, key=len, reverse=True))
+        _install_factory()
+
+
+def scrub(text: str) -> str:
+    """``text`` with every registered secret replaced by ``***``."""
+    for secret in _ordered:
+        if secret in text:
+            text = text.replace(secret, MASK)
+    return text
+
+
+def scrub_record(record: logging.LogRecord) -> logging.LogRecord:
+    """Redact a record in place: the formatted message, the exception and stack text."""
+    if not _ordered:
+        return record
+    try:
+        message = record.getMessage()
+    except Exception:  # bad format arguments: keep everything, as text, but masked
+        message = f"{record.msg} {record.args!r}"
+    record.msg, record.args = scrub(message), None
+    if record.exc_info:
+        if not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        record.exc_info = None  # no handler may format the raw exception again
+    if record.exc_text:
+        record.exc_text = scrub(record.exc_text)
+    if record.stack_info:
+        record.stack_info = scrub(record.stack_info)
+    return record
+
+
+class RedactingFilter(logging.Filter):
+    """For handlers: redacts each record that passes (never drops one)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        scrub_record(record)
+        return True
+
+
+def _install_factory() -> None:
+    global _factory_installed
+    if _factory_installed:
+        return
+    previous = logging.getLogRecordFactory()
+
+    def factory(*args, **kwargs) -> logging.LogRecord:
+        return scrub_record(previous(*args, **kwargs))
+
+    logging.setLogRecordFactory(factory)
+    _factory_installed = True
+
+
+def setup_logging(paths: Paths, level: int = logging.INFO) -> Path:
+    """Send the app's log records to ``<logs>/siaran.log`` (rotated at 1 MB, 5 kept), redacted.
+    Calling it again changes nothing. Returns the log file's path."""
+    paths.logs.mkdir(parents=True, exist_ok=True)
+    path = paths.logs / LOG_FILE
+    root = logging.getLogger()
+    for handler in root.handlers:
+        if getattr(handler, "_siaran", None) == str(path):
+            return path
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
+                                                   encoding="utf-8", delay=True)
+    handler._siaran = str(path)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactingFilter())
+    root.addHandler(handler)
+    if root.level > level or root.level == logging.NOTSET:
+        root.setLevel(level)
+    return path

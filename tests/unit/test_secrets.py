@@ -1,0 +1,223 @@
+"""SecretStore against the REAL Secret Service (gnome-keyring on a private D-Bus, as
+scripts/test and CI run it), and its refusals when there is no safe keyring.
+
+Outside scripts/test (plain pytest, no session bus) the real-keyring tests skip, saying why.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import signal
+import subprocess
+import textwrap
+import time
+
+import pytest
+
+from composer.core import logs
+from composer.core.i18n import set_language
+from composer.core.secrets import KeyringUnavailable, SecretStore
+
+ACCOUNT = f"test-{os.getpid()}"
+
+
+@pytest.fixture(scope="module")
+def secret_service():
+    """The real Secret Service backend, or a skip with the reason it is not reachable."""
+    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        pytest.skip("no D-Bus session bus: run `scripts/test tests/unit/test_secrets.py` to test "
+                    "against a real gnome-keyring Secret Service")
+    from keyring.backends import SecretService
+
+    backend = SecretService.Keyring()
+    try:
+        assert SecretStore(backend, probe_timeout=20).backend is backend
+    except KeyringUnavailable as exc:
+        pytest.skip(f"no Secret Service reachable: {exc}")
+    return backend
+
+
+@pytest.fixture
+def store(secret_service):
+    s = SecretStore()  # the default choice, as the app makes it
+    yield s
+    s.delete_account(ACCOUNT, ["token", "password", "app_secret"])
+    s.delete_account(ACCOUNT + "-b", ["token"])
+
+
+def test_the_default_choice_is_the_real_secret_service(store, secret_service):
+    from keyring.backends import SecretService
+
+    assert isinstance(store.backend, SecretService.Keyring)
+
+
+def test_secrets_round_trip_through_the_real_keyring(store, secret_service):
+    token = "tok-🇮🇩-Ünïcode-" + "x" * 200
+    store.set(ACCOUNT, "token", token)
+    store.set(ACCOUNT + "-b", "token", "another-token")
+    assert store.get(ACCOUNT, "token") == token
+    assert store.get(ACCOUNT + "-b", "token") == "another-token"
+    # It is really in the Secret Service, under the service name for the account.
+    assert secret_service.get_password(f"siaran:{ACCOUNT}", "token") == token
+    # A second, fresh SecretStore (a restarted app) finds it too.
+    assert SecretStore().get(ACCOUNT, "token") == token
+
+
+def test_unknown_secrets_are_none_and_deleting_is_idempotent(store):
+    assert store.get(ACCOUNT, "password") is None
+    store.set(ACCOUNT, "password", "rahasia-123")
+    store.set(ACCOUNT, "app_secret", "s3cr3t-app")
+    assert store.delete(ACCOUNT, "password") is True
+    assert store.delete(ACCOUNT, "password") is False
+    store.delete_account(ACCOUNT, ["password", "app_secret", "never-set"])
+    assert store.get(ACCOUNT, "app_secret") is None
+
+
+def test_a_secret_read_from_the_keyring_never_reaches_a_log(store, secret_service, caplog):
+    secret_service.set_password(f"siaran:{ACCOUNT}", "token", "set-outside-siaran-42")
+    value = store.get(ACCOUNT, "token")
+    with caplog.at_level(logging.INFO):
+        logging.getLogger("siaran.test").info("Authorization: Bearer %s", value)
+    assert "set-outside-siaran-42" not in caplog.text
+    assert "Bearer ***" in caplog.text
+
+
+# -- no safe keyring ---------------------------------------------------------------------------
+
+
+def test_the_fail_backend_is_refused_in_indonesian():
+    from keyring.backends import fail
+
+    set_language("id")
+    try:
+        with pytest.raises(KeyringUnavailable) as err:
+            SecretStore(fail.Keyring()).set("kantor", "token", "tidak-boleh-tersimpan")
+    finally:
+        set_language(None)
+    message = str(err.value)
+    assert message.startswith("Gantungan kunci sistem tidak dapat dipakai")
+    assert "tidak ditemukan layanan gantungan kunci" in message
+    assert "\n" not in message and "tidak-boleh-tersimpan" not in message
+
+
+def test_the_null_backend_is_refused_not_silently_dropping_secrets():
+    from keyring.backends import null
+
+    with pytest.raises(KeyringUnavailable, match="not a safe keyring"):
+        SecretStore(null.Keyring()).set("kantor", "token", "would-vanish")
+    with pytest.raises(KeyringUnavailable):
+        SecretStore(null.Keyring()).get("kantor", "token")
+
+
+def test_the_plaintext_keyring_is_refused_and_writes_nothing(tmp_path, monkeypatch):
+    """keyrings.alt's PlaintextKeyring would keep the token base64-encoded in a file: never."""
+    from keyrings.alt.file import PlaintextKeyring
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    plaintext = PlaintextKeyring()
+    with pytest.raises(KeyringUnavailable, match="PlaintextKeyring is not a safe keyring"):
+        SecretStore(plaintext).set("kantor", "token", "must-not-touch-disk")
+    assert not os.path.exists(plaintext.file_path)
+    assert not (tmp_path / "data").exists()
+
+
+def test_a_chain_of_only_unsafe_backends_is_refused(monkeypatch, tmp_path):
+    """With keyrings.alt installed and no Secret Service, keyring's own choice is plaintext."""
+    import keyring
+    from keyring.backends import chainer
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + str(tmp_path / "no-bus"))
+    for choice in (chainer.ChainerBackend(), keyring.core.load_keyring(
+            "keyrings.alt.file.PlaintextKeyring")):
+        with pytest.raises(KeyringUnavailable):
+            SecretStore(choice).set("kantor", "token", "must-not-touch-disk")
+    assert not (tmp_path / "data").exists()
+
+
+def test_an_unreachable_bus_fails_fast(monkeypatch, tmp_path):
+    from keyring.backends import SecretService
+
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + str(tmp_path / "gone"))
+    started = time.monotonic()
+    with pytest.raises(KeyringUnavailable, match="no keyring service was found"):
+        SecretStore(SecretService.Keyring()).get("kantor", "token")
+    assert time.monotonic() - started < 2
+
+
+HANGING_SERVICE = """\
+[D-BUS Service]
+Name=org.freedesktop.secrets
+Exec={script}
+"""
+
+BUS_CONFIG = """\
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:path={socket}</listen>
+  <servicedir>{services}</servicedir>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+
+
+@pytest.fixture
+def hanging_secret_service(tmp_path, monkeypatch):
+    """A real private D-Bus whose Secret Service is activatable but never starts: the case
+    where D-Bus itself waits 120 s (a missing XDG dir makes gnome-keyring do exactly this)."""
+    if not shutil.which("dbus-daemon"):
+        pytest.skip("dbus-daemon is not installed (apt package dbus-daemon)")
+    services = tmp_path / "services"
+    services.mkdir()
+    pidfile = tmp_path / "service.pid"
+    script = tmp_path / "never-starts.sh"
+    script.write_text(f"#!/bin/sh\necho $$ > {pidfile}\nexec sleep 300\n")
+    script.chmod(0o755)
+    (services / "org.freedesktop.secrets.service").write_text(
+        HANGING_SERVICE.format(script=script))
+    config = tmp_path / "bus.conf"
+    socket = tmp_path / "bus.socket"
+    config.write_text(textwrap.dedent(BUS_CONFIG.format(socket=socket, services=services)))
+    bus = subprocess.Popen(["dbus-daemon", f"--config-file={config}", "--nofork",
+                            "--print-address=1"], stdout=subprocess.PIPE,
+                           stderr=subprocess.DEVNULL, text=True)
+    address = bus.stdout.readline().strip()
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+    yield
+    if pidfile.exists():
+        try:
+            os.kill(int(pidfile.read_text()), signal.SIGTERM)
+        except (ProcessLookupError, ValueError):
+            pass
+    bus.terminate()
+    bus.wait(10)
+
+
+def test_a_hanging_secret_service_gives_up_in_seconds_not_minutes(hanging_secret_service):
+    from keyring.backends import SecretService
+
+    started = time.monotonic()
+    with pytest.raises(KeyringUnavailable, match="did not answer within 1 seconds"):
+        SecretStore(SecretService.Keyring(), probe_timeout=1).set("kantor", "token", "x" * 10)
+    assert time.monotonic() - started < 5
+
+
+def test_secrets_are_redacted_in_logs_as_soon_as_they_are_set(caplog):
+    from keyring.backends import fail
+
+    with pytest.raises(KeyringUnavailable) as err:
+        SecretStore(fail.Keyring()).set("kantor", "token", "a-fresh-token-9876")
+    with caplog.at_level(logging.INFO):
+        logging.getLogger("siaran.test").warning("sending token=a-fresh-token-9876")
+    assert "a-fresh-token-9876" not in caplog.text
+    assert "a-fresh-token-9876" not in str(err.value)
+    assert logs.scrub("x a-fresh-token-9876 y") == "x *** y"
