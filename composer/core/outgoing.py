@@ -80,6 +80,9 @@ def build(post: Post, account: str, spec: PlatformSpec, *, out_dir: Path,
         out_dir.mkdir(parents=True, exist_ok=True)
         rendered = mediamod.render_variant(post, spec, out_dir,
                                            media_file=media_file or (lambda ref: Path(ref.path)))
+        refused = getattr(rendered, "refused", ())
+        if refused:  # never drop an image silently: the officer decides
+            raise NotPublishable(refused[0].reason)
         media = tuple(rendered)
         if spec.alt_text_limit is not None:
             for m in media:

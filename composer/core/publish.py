@@ -135,7 +135,9 @@ class Engine:
             jobs.append((target, lambda e=entry: (e, True)))
         return self._run_all(jobs, progress, cancel or threading.Event())
 
-    def unpublish(self, post_id: str, account: str) -> Outcome:
+    def unpublish(self, post_id: str, account: str, *, target: Target | None = None) -> Outcome:
+        """Delete the post from the platform where it allows; ``target`` supplies the secrets
+        of an ad-hoc channel (accounts come from the keyring)."""
         entry = self.journal.get(post_id, account)
         if entry is None or entry.state != State.POSTED:
             raise UserError(_("The post {post} was not published to '{account}'",
@@ -145,7 +147,7 @@ class Engine:
         if adapter is None or not platform.spec.can(A.Capability.DELETE):
             raise UserError(_("{channel} does not let Siaran delete posts; delete it there: {url}",
                               channel=platform.spec.name, url=entry.url or entry.remote_id))
-        target = self._target_of(entry)
+        target = target or self._target_of(entry)
         cancel = threading.Event()
         with self._client() as client:
             ctx = self._context(client, target, entry, platform.spec, None, cancel)

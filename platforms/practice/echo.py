@@ -117,6 +117,10 @@ class EchoServer(FakeServer):
 
     # -- for tests ----------------------------------------------------------------------------
 
+    def published_texts(self) -> list[str]:
+        with self.lock:
+            return [p["text"] for p in self.posts.values() if not p.get("reply_to")]
+
     def posts_by_key(self) -> Counter:
         """Top-level posts per idempotency key: anything above 1 is a duplicate."""
         with self.lock:

@@ -1,0 +1,283 @@
+"""The adapter contract kit: every adapter, built-in or a third party's, runs these tests against
+its practice server, through the real publish engine (journal, retries, look-ups).
+
+Use it by subclassing in a test module::
+
+    from composer.testing.contract import AdapterContract
+
+    class TestMastodonContract(AdapterContract):
+        create_route = "POST /api/v1/statuses"   # the request that creates the post
+        upload_route = "POST /api/v2/media"      # a media upload (None: the platform has none)
+
+        @pytest.fixture
+        def platform(self):
+            return platforms.mastodon.PLATFORM
+
+        @pytest.fixture
+        def fake_server(self):
+            with FakeMastodon() as server:
+                yield server
+
+        @pytest.fixture
+        def account_settings(self, fake_server):
+            return fake_server.practice_account()[0]
+
+        @pytest.fixture
+        def account_secrets(self, fake_server):
+            return fake_server.practice_account()[1]
+
+The kit counts posts on the fake with ``fake_server.published_texts()`` (the texts of the posts
+the fake holds now, one per post; thread replies excluded). Override the ``published`` fixture
+if your fake says it differently. ``fake_server`` may be None for a channel without HTTP (the
+folder); the fault tests then skip.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from composer.core.adapters import Capability, Platform
+from composer.core.journal import State
+from composer.core.post import MediaRef, Post
+from composer.core.publish import Engine, Outcome, Policy, Target
+from composer.core.registry import Registry
+from composer.core.store import Store
+
+# The fake hangs this long on a "timeout" fault; the kit's engine waits READ_TIMEOUT.
+HANG_SECONDS = 3.0
+READ_TIMEOUT = 0.8
+
+
+class Sleeps(list):
+    """The engine's sleep, recorded instead of slept: fault tests take no real waiting."""
+
+    def __call__(self, seconds: float, cancel: threading.Event) -> None:
+        self.append(seconds)
+
+
+@dataclass
+class Harness:
+    engine: Engine
+    target: Target
+    platform: Platform
+    fake: object
+    published: Callable[[], list[str]]
+    folder: Path
+    sleeps: Sleeps = field(default_factory=Sleeps)
+
+    def post(self, text: str | None = None, images: int = 0) -> Post:
+        marker = uuid.uuid4().hex[:10]
+        post = Post(text=text if text is not None else f"Siaran contract {marker}: kantor buka.")
+        post.fields["marker"] = marker
+        for i in range(images):
+            post.media.append(MediaRef(str(self.image(i)), alt=f"Foto {i + 1} kantor {marker}"))
+        return post
+
+    def image(self, i: int) -> Path:
+        from PIL import Image
+
+        path = self.folder / f"photo-{i}.jpg"
+        if not path.exists():
+            im = Image.linear_gradient("L").resize((1200, 800)).convert("RGB")
+            im.paste((30 * i % 255, 120, 200), (100, 100, 500, 400))
+            im.save(path, "JPEG", quality=85)
+        return path
+
+    def publish(self, post: Post) -> Outcome:
+        (outcome,) = self.engine.publish(post, [self.target])
+        return outcome
+
+    def copies(self, post: Post) -> int:
+        """How many posts on the fake carry this post's marker."""
+        marker = post.fields["marker"]
+        return sum(marker in text for text in self.published())
+
+    def requests(self) -> int:
+        return len(getattr(self.fake, "requests", ()))
+
+
+class AdapterContract:
+    """Base class of an adapter's contract tests (not collected itself: no ``Test`` prefix)."""
+
+    create_route: str | None = None
+    upload_route: str | None = None
+    # The adapter refreshes an expired access token by itself (Bluesky): the post goes out.
+    refreshes_tokens: bool = False
+    rate_limit_wait: float = 3.0
+
+    # -- fixtures the kit provides ----------------------------------------------------------------
+
+    @pytest.fixture(autouse=True)
+    def _contract_home(self, tmp_path, monkeypatch):
+        """Every contract test gets its own Siaran home, English messages."""
+        from composer.core import i18n
+
+        home = tmp_path / "contract-home"
+        home.mkdir()
+        monkeypatch.setenv("SIARAN_HOME", str(home))
+        monkeypatch.setenv("SIARAN_LANG", "en")
+        i18n.set_language(None)
+
+    @pytest.fixture
+    def published(self, fake_server) -> Callable[[], list[str]]:
+        for name in ("published_texts", "posted_texts"):
+            if hasattr(fake_server, name):
+                return getattr(fake_server, name)
+        pytest.fail("the fake needs published_texts() (see composer/testing/contract.py)")
+
+    @pytest.fixture
+    def contract(self, platform, fake_server, account_settings, account_secrets, published,
+                 tmp_path):
+        store = Store()
+        sleeps = Sleeps()
+        engine = Engine(store, Registry(platforms={platform.id: platform}), sleep=sleeps,
+                        policy=Policy(read_timeout=READ_TIMEOUT, connect_timeout=2.0,
+                                      max_attempts=4))
+        target = Target("contract", platform.id, dict(account_settings), dict(account_secrets),
+                        adhoc=True)
+        folder = tmp_path / "contract-images"
+        folder.mkdir()
+        harness = Harness(engine, target, platform, fake_server, published, folder, sleeps)
+        yield harness
+        store.close()
+        assert not getattr(fake_server, "errors", None), "the fake crashed: " + "\n".join(
+            getattr(fake_server, "errors", []))
+
+    def _needs_fake(self, contract, route: str | None = "create"):
+        if contract.fake is None:
+            pytest.skip("no practice server (a channel without HTTP)")
+        if route == "create" and not self.create_route:
+            pytest.skip("create_route is not set")
+
+    # -- the contract -----------------------------------------------------------------------
+
+    def test_declares_a_publishing_adapter(self, platform):
+        assert isinstance(platform, Platform) and platform.spec.can(Capability.PUBLISH)
+        adapter = platform.make_adapter()
+        for name in ("publish", "find_existing", "delete", "verify"):
+            assert callable(getattr(adapter, name, None)), name
+
+    def test_publish_text(self, contract):
+        post = contract.post()
+        outcome = contract.publish(post)
+        assert outcome.state == State.POSTED, outcome.reason
+        assert outcome.remote_id
+        assert outcome.url is None or outcome.url.startswith(("http://", "https://", "file:"))
+        assert contract.copies(post) == 1
+
+    def test_publish_with_images_and_alt(self, contract, platform):
+        if platform.spec.max_images < 1:
+            pytest.skip("the channel takes no images")
+        post = contract.post(images=min(2, platform.spec.max_images))
+        outcome = contract.publish(post)
+        assert outcome.state == State.POSTED, outcome.reason
+        assert contract.copies(post) == 1
+        snapshot = contract.engine.journal.get(post.id, "contract").snapshot
+        assert [m["alt"] for m in snapshot["media"]] == [m.alt for m in post.media]
+
+    def test_over_limit_text_is_refused_before_any_request(self, contract, platform):
+        spec = platform.spec
+        if spec.text_limit is None or spec.supports_threads:
+            pytest.skip("no limit, or a long text becomes a thread")
+        before = contract.requests()
+        post = contract.post(text="kata " * (spec.text_limit // 4 + 10))
+        outcome = contract.publish(post)
+        assert outcome.state == State.FAILED and outcome.error == "NotPublishable"
+        assert "too long" in outcome.reason
+        assert contract.requests() == before
+
+    def test_rate_limit_is_waited_out_then_published_once(self, contract):
+        self._needs_fake(contract)
+        contract.fake.faults.add("rate_limit", route=self.create_route,
+                                 retry_after=self.rate_limit_wait)
+        post = contract.post()
+        outcome = contract.publish(post)
+        assert outcome.state == State.POSTED, outcome.reason
+        assert contract.copies(post) == 1
+        assert any(self.rate_limit_wait - 1.5 <= s <= self.rate_limit_wait + 1.5
+                   for s in contract.sleeps), contract.sleeps
+
+    @pytest.mark.parametrize("code", [500, 502, 503])
+    def test_server_errors_are_retried(self, contract, code):
+        self._needs_fake(contract)
+        contract.fake.faults.add("status", route=self.create_route, code=code)
+        post = contract.post()
+        outcome = contract.publish(post)
+        assert outcome.state == State.POSTED, outcome.reason
+        assert contract.copies(post) == 1 and outcome.attempts == 2
+
+    @pytest.mark.parametrize("after_work", [False, True], ids=["lost-request", "lost-answer"])
+    def test_timeout_never_duplicates(self, contract, after_work):
+        self._needs_fake(contract)
+        contract.fake.faults.add("timeout", route=self.create_route, after_work=after_work,
+                                 seconds=HANG_SECONDS)
+        post = contract.post()
+        outcome = contract.publish(post)
+        assert outcome.state == State.POSTED, outcome.reason
+        assert contract.copies(post) == 1
+
+    def test_reset_mid_upload_is_retried(self, contract, platform):
+        self._needs_fake(contract, route=None)
+        if not self.upload_route or platform.spec.max_images < 1:
+            pytest.skip("the platform has no media upload")
+        contract.fake.faults.add("reset", route=self.upload_route)
+        post = contract.post(images=1)
+        outcome = contract.publish(post)
+        assert outcome.state == State.POSTED, outcome.reason
+        assert contract.copies(post) == 1
+        assert any(r.fault == "reset" for r in contract.fake.requests)
+
+    def test_duplicate_fails_with_a_reason(self, contract):
+        self._needs_fake(contract)
+        contract.fake.faults.add("duplicate", route=self.create_route)
+        post = contract.post()
+        outcome = contract.publish(post)
+        assert outcome.state == State.FAILED and outcome.reason
+        assert contract.copies(post) == 0
+
+    def test_expired_token(self, contract):
+        self._needs_fake(contract)
+        contract.fake.faults.add("expired_token", route=self.create_route)
+        post = contract.post()
+        outcome = contract.publish(post)
+        if self.refreshes_tokens:
+            assert outcome.state == State.POSTED, outcome.reason
+            assert contract.copies(post) == 1
+        else:
+            assert outcome.state == State.FAILED and "Sign in again" in outcome.reason
+            assert contract.copies(post) == 0
+
+    def test_500_after_success_posts_exactly_once(self, contract):
+        self._needs_fake(contract)
+        contract.fake.faults.add("success_then_500", route=self.create_route)
+        post = contract.post()
+        outcome = contract.publish(post)
+        assert outcome.state == State.POSTED, outcome.reason
+        assert contract.copies(post) == 1
+
+    def test_find_existing_is_none_for_a_post_never_sent(self, contract, platform):
+        from composer.core.outgoing import build
+
+        post = contract.post()
+        outgoing = build(post, "contract", platform.spec, out_dir=contract.folder / "out")
+        with contract.engine._client() as client:
+            ctx = contract.engine._context(client, contract.target,
+                                           contract.engine.journal.begin(outgoing, "contract",
+                                                                         platform.id),
+                                           platform.spec, None, threading.Event())
+            assert platform.make_adapter().find_existing(ctx, outgoing) is None
+
+    def test_unpublish(self, contract, platform):
+        if not platform.spec.can(Capability.DELETE):
+            pytest.skip("the platform does not let Siaran delete")
+        post = contract.post()
+        assert contract.publish(post).state == State.POSTED
+        assert contract.engine.unpublish(post.id, "contract",
+                                         target=contract.target).state == State.DELETED
+        assert contract.copies(post) == 0
