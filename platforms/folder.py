@@ -1,11 +1,45 @@
 """The embedded default channel: "publishing" writes each variant into a folder.
 
 A new officer can go through the whole flow (compose, check, render, publish, history) with no
-account at all. The adapter itself lives with the publishing engine; this is its spec.
+account at all. Each published variant becomes ``<root>/<post id>/<name>/`` holding
+``text.txt``, ``part-1.txt`` ... (thread parts, when the channel splits), the rendered images
+and a ``manifest.json`` (text, parts, media with alt text, mime, size, sha256, title, schedule,
+published_at).
+
+``<root>`` is the account's ``path`` setting (default ``~/Siaran``); ``<name>`` is the
+``channel`` or ``account`` setting the engine passes, else "folder". The variant is written into
+a hidden temporary folder and renamed into place, so a crash never leaves half a post under the
+real name; leftovers of an interrupted write are removed on the next attempt.
 """
 
+from __future__ import annotations
+
+import datetime as _dt
+import errno
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from composer.core.adapters import (
+    AccountInfo,
+    Counting,
+    CredentialField,
+    Duplicate,
+    MediaInvalid,
+    OutgoingPost,
+    Platform,
+    PlatformSpec,
+    PublishContext,
+    PublishResult,
+    Rejected,
+    Transient,
+)
 from composer.core.adapters import Capability as C
-from composer.core.adapters import Counting, CredentialField, Platform, PlatformSpec
 
 SPEC = PlatformSpec(
     id="folder",
@@ -17,7 +51,202 @@ SPEC = PlatformSpec(
     recommended_sizes=((1200, 675), (1080, 1080), (1080, 1350)),
     credential_kind="none",
     credentials=(CredentialField("path", "Folder", required=False),),
-    capabilities=frozenset({C.PUBLISH, C.DELETE}),
+    capabilities=frozenset({C.PUBLISH, C.DELETE, C.VERIFY}),
 )
 
-PLATFORM = Platform(SPEC)
+MANIFEST = "manifest.json"
+MANIFEST_VERSION = 1
+DEFAULT_ROOT = "~/Siaran"
+_EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif",
+               "image/webp": ".webp", "image/heic": ".heic", "image/avif": ".avif",
+               "video/mp4": ".mp4", "video/quicktime": ".mov"}
+_UNSAFE = re.compile(r"[^\w.@+-]+")
+# Retrying will not help with these (the officer must act); anything else may be passing.
+_REFUSED = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.ENOTDIR, errno.EISDIR,
+            errno.EEXIST, errno.ENAMETOOLONG, getattr(errno, "EDQUOT", -1)}
+
+
+class FolderAdapter:
+    def __init__(self, spec: PlatformSpec = SPEC):
+        self.spec = spec
+
+    # -- the contract -------------------------------------------------------------------------
+
+    def publish(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult:
+        final = self._variant_dir(ctx, post)
+        existing = self._match(final, post)
+        if existing is not None:  # this very post is already there: exactly once
+            return existing
+        if final.exists():
+            raise Duplicate(f"{final} already holds a different post; delete it first")
+        try:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            _remove_leftovers(final)
+            tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.partial-", dir=final.parent))
+        except OSError as exc:
+            raise _os_error(exc, final.parent) from None
+        try:
+            self._write(ctx, post, tmp)
+            ctx.check_cancelled()
+            os.rename(tmp, final)  # atomic; refuses if the folder appeared meanwhile
+            _fsync_dir(final.parent)
+        except BaseException as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            if isinstance(exc, OSError):
+                if final.exists():
+                    raise Duplicate(f"{final} was written by someone else meanwhile") from None
+                raise _os_error(exc, final.parent) from None
+            raise
+        return _result(final, post)
+
+    def find_existing(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult | None:
+        return self._match(self._variant_dir(ctx, post), post)
+
+    def delete(self, ctx: PublishContext, result: PublishResult) -> None:
+        target = Path(result.extra.get("path") or _root(ctx) / result.remote_id)
+        if not target.exists():
+            return  # already gone: deleting is idempotent
+        if not (target / MANIFEST).is_file():  # never remove a folder Siaran did not write
+            raise Rejected(f"{target} is not a folder Siaran published; left untouched")
+        try:
+            doomed = Path(tempfile.mkdtemp(prefix=f".{target.name}.deleting-", dir=target.parent))
+            os.rename(target, doomed / target.name)  # gone from its place in one step
+            shutil.rmtree(doomed)
+        except OSError as exc:
+            raise _os_error(exc, target) from None
+        try:
+            target.parent.rmdir()  # the post's folder, once its last variant is gone
+        except OSError:
+            pass
+
+    def verify(self, ctx: PublishContext) -> AccountInfo:
+        root = _root(ctx)
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryFile(dir=root):
+                pass
+        except OSError as exc:
+            raise _os_error(exc, root) from None
+        return AccountInfo(display_name=str(root), handle=root.name)
+
+    # -- the parts ------------------------------------------------------------------------------
+
+    def _variant_dir(self, ctx: PublishContext, post: OutgoingPost) -> Path:
+        name = ctx.account.get("channel") or ctx.account.get("account") or "folder"
+        return _root(ctx) / _safe(post.post_id) / _safe(name)
+
+    def _write(self, ctx: PublishContext, post: OutgoingPost, folder: Path) -> None:
+        _write_text(folder / "text.txt", post.text)
+        for i, part in enumerate(post.parts, 1):
+            _write_text(folder / f"part-{i}.txt", part)
+        media = []
+        for i, item in enumerate(post.media, 1):
+            ctx.check_cancelled()
+            ctx.progress("copy", i / (len(post.media) + 1))
+            kind = "video" if item.mime.startswith("video/") else "image"
+            ext = _EXTENSIONS.get(item.mime) or Path(item.path).suffix.lower()
+            name = f"{kind}-{i}{ext}"
+            try:
+                size, sha = _copy(Path(item.path), folder / name)
+            except FileNotFoundError:
+                raise MediaInvalid(f"image {i} is missing: {item.path}") from None
+            media.append({"file": name, "alt": item.alt, "mime": item.mime, "size": size,
+                          "sha256": sha, "width": item.width, "height": item.height})
+        manifest = _fingerprint(post) | {
+            "siaran": MANIFEST_VERSION,
+            "media": media,
+            "link": post.link,
+            "tags": list(post.tags),
+            "published_at": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
+        }
+        _write_text(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+        _fsync_dir(folder)
+
+    def _match(self, final: Path, post: OutgoingPost) -> PublishResult | None:
+        """The published variant in ``final`` when its manifest says it is this post."""
+        try:
+            manifest = json.loads((final / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(manifest, dict):
+            return None
+        mine = _fingerprint(post)
+        if any(manifest.get(key) != value for key, value in mine.items()):
+            return None
+        media = manifest.get("media") or []
+        if [m.get("alt") for m in media] != [m.alt for m in post.media]:
+            return None
+        if any(m.sha256 and m.sha256 != got.get("sha256") for m, got in zip(post.media, media,
+                                                                              strict=True)):
+            return None
+        return _result(final, post)
+
+
+PLATFORM = Platform(SPEC, FolderAdapter)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _root(ctx: PublishContext) -> Path:
+    return Path(ctx.account.get("path") or DEFAULT_ROOT).expanduser()
+
+
+def _safe(name: str) -> str:
+    """One path component, whatever the id or account name holds."""
+    cleaned = _UNSAFE.sub("_", str(name)).strip("._") or "_"
+    return cleaned[:100]
+
+
+def _fingerprint(post: OutgoingPost) -> dict[str, Any]:
+    return {"post_id": post.post_id, "idempotency_key": post.idempotency_key,
+            "text": post.text, "parts": list(post.parts), "title": post.title,
+            "schedule": post.schedule_utc}
+
+
+def _result(final: Path, post: OutgoingPost) -> PublishResult:
+    return PublishResult(remote_id=f"{final.parent.name}/{final.name}", url=final.as_uri(),
+                         extra={"path": str(final)})
+
+
+def _write_text(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _copy(src: Path, dst: Path) -> tuple[int, str]:
+    digest, size = hashlib.sha256(), 0
+    with open(src, "rb") as fin, open(dst, "wb") as fout:
+        while chunk := fin.read(1 << 20):
+            digest.update(chunk)
+            fout.write(chunk)
+            size += len(chunk)
+        fout.flush()
+        os.fsync(fout.fileno())
+    return size, digest.hexdigest()
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # not possible on every system (Windows); the rename is what matters
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _remove_leftovers(final: Path) -> None:
+    """Half-written copies of this variant from an interrupted attempt."""
+    for stale in final.parent.glob(f".{final.name}.partial-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _os_error(exc: OSError, where: Path) -> Exception:
+    reason = f"cannot write to {where}: {exc.strerror or exc}"
+    return Rejected(reason) if exc.errno in _REFUSED else Transient(reason)
