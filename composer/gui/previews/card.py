@@ -1,0 +1,308 @@
+"""One channel's preview: a strip naming the channel (with its counter and warnings) over an
+imitation of that platform's post card. The card's shape comes from rules.py; text updates touch
+only labels, and only when what they show changed."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont, QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from composer.core.post import Post
+from composer.gui.previews import richtext, textbridge
+from composer.gui.previews.avatar import make_avatar
+from composer.gui.previews.mediaview import MediaView
+from composer.gui.previews.richlabel import RichLabel
+from composer.gui.previews.rules import CardRules
+
+CARD_WIDTH = 400
+PAD = 12
+GAP = 10
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("PlatformCard", text) if text else ""
+
+
+def _font(px: int, bold=False) -> QFont:
+    font = QFont()
+    font.setPixelSize(px)
+    font.setBold(bold)
+    return font
+
+
+def _label(parent: QWidget, px: int, colour: str, *, bold=False, rich=True) -> QLabel:
+    label = QLabel(parent)
+    label.setFont(_font(px, bold))
+    label.setStyleSheet(f"color:{colour}; background:transparent;")
+    label.setTextFormat(Qt.RichText if rich else Qt.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.NoTextInteraction)
+    return label
+
+
+class PreviewCard(QFrame):
+    """The preview of one channel. ``update_post`` is the per-keystroke path."""
+
+    tile_clicked = Signal(str, int)  # channel key, image index
+
+    def __init__(self, key: str, spec, account: dict, rules: CardRules, parent=None):
+        super().__init__(parent)
+        self.key, self.spec, self.rules = key, spec, rules
+        self.account = dict(account or {})
+        self.media_ids: list[str] = []
+        self._last: tuple | None = None
+        self._shown: dict[int, str] = {}  # id(label) -> what it shows, to skip identical updates
+        self.setObjectName("previewCard")
+        self.setFixedWidth(CARD_WIDTH)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(4)
+        outer.addWidget(self._build_strip())
+        outer.addWidget(self._build_post())
+        self.note = _label(self, 11, "#6B7280")
+        self.note.setText(html.escape(self.tr("Approximate: {name} may draw this slightly differently.")
+                                      .format(name=spec.name)))
+        outer.addWidget(self.note)
+
+    # -- construction -------------------------------------------------------------------------
+    def _build_strip(self) -> QWidget:
+        strip = QWidget(self)
+        row = QHBoxLayout(strip)
+        row.setContentsMargins(2, 0, 2, 0)
+        self.channel_label = _label(strip, 13, "#1F2937", bold=True, rich=False)
+        handle = self.account.get("handle") or self.account.get("display_name") or self.key
+        self.channel_label.setText(f"{self.spec.name}  ·  {handle}")
+        self.channel_label.setWordWrap(False)
+        self.counter = _label(strip, 12, "#4B5563", rich=False)
+        self.counter.setWordWrap(False)
+        row.addWidget(self.channel_label, 1)
+        row.addWidget(self.counter)
+        self.warning = _label(self, 12, "#B3261E", bold=True, rich=False)
+        self.warning.setStyleSheet("color:#B3261E; background:#FDECEA; border-radius:6px; padding:4px 8px;")
+        self.warning.hide()
+        box = QWidget(self)
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(4)
+        col.addWidget(strip)
+        col.addWidget(self.warning)
+        return box
+
+    def _build_post(self) -> QFrame:
+        r, pal = self.rules, self.rules.palette
+        post = QFrame(self)
+        post.setObjectName("post")
+        if r.bubble:
+            post.setStyleSheet(f"#post {{ background:{pal.page}; border-radius:10px; }}")
+        else:
+            post.setStyleSheet(f"#post {{ background:{pal.bg}; border:1px solid {pal.border}; border-radius:10px; }}")
+        outer = QVBoxLayout(post)
+        outer.setContentsMargins(0, PAD, 0, PAD)
+        outer.setSpacing(8)
+        inner_w = CARD_WIDTH - 2  # inside the border
+        body = QFrame(post)
+        if r.bubble:  # a white bubble on the chat wallpaper, a little narrower than the card
+            inner_w = CARD_WIDTH - 80
+            body.setObjectName("bubble")
+            body.setStyleSheet(f"#bubble {{ background:{pal.bg}; border-radius:12px; }}")
+            body.setFixedWidth(inner_w)
+            wrap = QHBoxLayout()
+            wrap.setContentsMargins(PAD, 0, PAD, 0)
+            wrap.addWidget(body)
+            wrap.addStretch(1)
+            outer.addLayout(wrap)
+            inner_w -= 0
+        else:
+            outer.addWidget(body)
+        self.avatar = QLabel(body)
+        if r.avatar != "none":
+            self.avatar.setPixmap(make_avatar(self.account.get("avatar"), self._name(), r.avatar_size, r.avatar))
+            self.avatar.setFixedSize(r.avatar_size, r.avatar_size)
+        else:
+            self.avatar.hide()
+        column_w = inner_w - 2 * PAD - ((r.avatar_size + GAP) if r.indent and r.avatar != "none" else 0)
+        media_w = inner_w if r.edge_to_edge else column_w
+        if r.bubble:
+            media_w = inner_w - 8
+        self.text_width = column_w
+        self.header = self._build_header(body)
+        self.text = RichLabel(column_w, _font(r.text_px), pal.text, body)
+        self.title = RichLabel(column_w, _font(22 if r.platform == "wordpress" else 16, True), pal.text, body)
+        self.media = MediaView(r, int(media_w), body)
+        self.media.tile_clicked.connect(lambda i: self.tile_clicked.emit(self.key, i))
+        self.actions = _label(body, 13, pal.secondary, rich=False)
+        self.actions.setText(_t(r.actions))
+        self.actions.setVisible(bool(r.actions))
+        self.thread = QVBoxLayout()
+        self.thread.setSpacing(6)
+        self._replies: list[RichLabel] = []
+        sections = {"text": self.text, "media": self.media, "actions": self.actions, "title": self.title}
+        for name, widget in sections.items():
+            if name not in r.order:
+                widget.hide()
+        content = QVBoxLayout()
+        content.setSpacing(8)
+        content.setContentsMargins(0, 0, 0, 0)
+        for name in r.order:
+            widget = sections[name]
+            if name == "media" and r.edge_to_edge:
+                content.addWidget(widget)
+            else:
+                row = QHBoxLayout()
+                row.setContentsMargins(0 if r.indent else PAD, 0, PAD, 0)
+                if r.bubble and name == "media":
+                    row.setContentsMargins(4, 0, 4, 0)
+                row.addWidget(widget)
+                row.addStretch(1)
+                content.addLayout(row)
+        content.addLayout(self.thread)
+        layout = QVBoxLayout(body)
+        layout.setSpacing(8)
+        layout.setContentsMargins(0, 8 if r.bubble else 0, 0, 8 if r.bubble else 0)
+        if r.indent and r.avatar != "none":
+            row = QHBoxLayout()
+            row.setContentsMargins(PAD, 0, 0, 0)
+            row.setSpacing(GAP)
+            avatar_col = QVBoxLayout()
+            avatar_col.addWidget(self.avatar)
+            avatar_col.addStretch(1)
+            row.addLayout(avatar_col)
+            col = QVBoxLayout()
+            col.setSpacing(4)
+            if r.header != "youtube":
+                col.addWidget(self.header)
+            col.addLayout(content)
+            if r.header == "youtube":
+                col.addWidget(self.header)
+            col.addStretch(1)
+            row.addLayout(col)
+            if r.header == "youtube":  # the thumbnail sits above the avatar row
+                layout.addWidget(self.media)
+            layout.addLayout(row)
+        else:
+            if r.header != "none":
+                layout.addWidget(self.header)
+            layout.addLayout(content)
+        return post
+
+    def _name(self) -> str:
+        return self.account.get("display_name") or self.account.get("handle") or self.spec.name
+
+    def _handle(self) -> str:
+        handle = (self.account.get("handle") or "").lstrip("@")
+        return ("@" + handle if self.rules.handle_at else handle) if handle else ""
+
+    def _build_header(self, parent: QWidget) -> QWidget:
+        r, pal = self.rules, self.rules.palette
+        esc = html.escape
+        name, handle, time = esc(self._name()), esc(self._handle()), esc(_t(r.time))
+        box = QWidget(parent)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0 if r.indent else PAD, 0, PAD, 0)
+        row.setSpacing(GAP)
+        sec = f'<span style="color:{pal.secondary}; font-weight:normal;">'
+        if not r.indent and r.avatar != "none":
+            row.addWidget(self.avatar)
+        line = _label(box, r.text_px, pal.text)
+        line.setWordWrap(False)
+        if r.header == "inline":
+            meta = " · ".join(x for x in (handle if r.show_handle else "", time) if x)
+            line.setText(f"<b>{name}</b> {sec}{meta}</span>")
+        elif r.header == "stacked":
+            line.setText(f"<b>{name}</b><br>{sec}{handle}</span>")
+        elif r.header == "page":
+            second = f"<br>{sec}{time}</span>" if time else ""
+            line.setText(f"<b>{esc(self._handle() or self._name()) if r.caption_user else name}</b>{second}")
+        elif r.header == "bubble":
+            line.setText(f'<b style="color:{pal.link};">{name}</b>')
+        elif r.header == "youtube":
+            line.setText(f"{sec}{name}<br>{time}</span>")
+        row.addWidget(line, 1)
+        if r.header == "stacked":
+            stamp = _label(box, 13, pal.secondary, rich=False)
+            stamp.setText("🌐 " + _t(r.time))
+            stamp.setWordWrap(False)
+            row.addWidget(stamp, 0, Qt.AlignTop)
+        if r.header in ("page", "stacked") and r.platform != "mastodon":
+            dots = _label(box, 16, pal.secondary, rich=False)
+            dots.setText("···")
+            row.addWidget(dots, 0, Qt.AlignTop)
+        return box
+
+    # -- per keystroke ------------------------------------------------------------------------
+    def update_post(self, post: Post) -> None:
+        resolved = post.resolve(self.key)
+        alts = [bool(m.alt.strip()) for m in resolved.media if m.ref.kind == "image"]
+        focal = [m.ref.focal for m in resolved.media if m.ref.kind == "image"]
+        state = (resolved.text, resolved.title, tuple(alts), tuple(focal))
+        if state == self._last:
+            return
+        self._last = state
+        self.media_ids = [m.ref.id for m in resolved.media if m.ref.kind == "image"]
+        self.media.set_media(alts, focal)
+        text = resolved.text
+        count = textbridge.count(self.spec, text, with_media=bool(alts))
+        parts = [text]
+        overflow = None
+        warning = ""
+        if not count.fits:
+            if self.spec.supports_threads:
+                parts = textbridge.split(self.spec, text) or [text]
+            if len(parts) <= 1:
+                overflow = count.overflow_at
+                warning = self.tr("{over} over the limit of {limit}").format(
+                    over=count.length - (count.limit or 0), limit=count.limit)
+        self._set(self.counter, f"{count.length}/{count.limit}" if count.limit else f"{count.length}")
+        if self._shown.get("over") != bool(warning):
+            self._shown["over"] = bool(warning)
+            self.counter.setStyleSheet("color:#B3261E; font-weight:bold;" if warning else "color:#4B5563;")
+        if len(parts) > 1:
+            warning = ""
+        self._set(self.warning, warning)
+        self.warning.setVisible(bool(warning))
+        if self.rules.title:
+            title = resolved.title or text.strip().split("\n", 1)[0]
+            self._set_text(self.title, title, fold=self.rules.platform == "youtube")
+        if "text" in self.rules.order:
+            self._set_text(self.text, parts[0], overflow=overflow)
+        self._set_thread(parts[1:])
+
+    def _set(self, label, value: str) -> None:
+        if self._shown.get(id(label)) != value:
+            self._shown[id(label)] = value
+            label.setText(value)
+
+    def _set_text(self, label: RichLabel, text: str, *, overflow: int | None = None, fold: bool = True) -> None:
+        r = self.rules
+        ps = richtext.pieces(text, textbridge.entities(text), r)
+        prefix, offset = "", 0
+        if r.caption_user:
+            user = self._handle() or self._name()
+            prefix = f"<b>{html.escape(user)}</b> "
+            offset = len(user) + 1
+        cut = None
+        more = _t(r.fold.label) if r.fold else ""
+        if overflow is None and fold and r.fold is not None:
+            shown = (" " * offset) + richtext.plain(ps)
+            cut = richtext.fold_point(shown, r, label.font(), self.text_width, more, offset)
+        self._set(label, richtext.to_html(ps, r, cut=cut, more=more, overflow_at=overflow, prefix=prefix))
+
+    def _set_thread(self, parts: list[str]) -> None:
+        while len(self._replies) < len(parts):
+            reply = RichLabel(self.text_width, _font(self.rules.text_px), self.rules.palette.text, self)
+            self.thread.addWidget(reply)
+            self._replies.append(reply)
+        total = len(parts) + 1
+        for i, reply in enumerate(self._replies):
+            if i < len(parts):
+                ps = richtext.pieces(parts[i], textbridge.entities(parts[i]), self.rules)
+                head = (f'<span style="color:{self.rules.palette.secondary};">'
+                        f'{html.escape(self.tr("Reply {n}/{total}").format(n=i + 2, total=total))}</span><br>')
+                self._set(reply, richtext.to_html(ps, self.rules, prefix=head))
+            reply.setVisible(i < len(parts))
+
+    def set_pixmaps(self, pixmaps: list[QPixmap | None]) -> None:
+        self.media.set_pixmaps(pixmaps)

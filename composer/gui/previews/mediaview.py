@@ -1,0 +1,164 @@
+"""Draws a post's images the way its platform lays them out (geometry from grids.py)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPixmap
+from PySide6.QtWidgets import QWidget
+
+from composer.gui.previews import grids
+from composer.gui.previews.rules import CardRules
+
+PLACEHOLDER_RATIO = 1.5  # before the renders arrive, images are drawn as 3:2 grey boxes
+DOTS_HEIGHT = 18
+
+
+def cover_source(pix_w: float, pix_h: float, box_w: float, box_h: float,
+                 px: float = 0.5, py: float = 0.5) -> QRectF:
+    """The part of the image that fills the box when scaled to cover it; (px, py) place the
+    crop the CSS object-position way (0.5, 0.5 = centre; Mastodon passes its focal point)."""
+    scale = max(box_w / pix_w, box_h / pix_h)
+    sw, sh = box_w / scale, box_h / scale
+    return QRectF((pix_w - sw) * px, (pix_h - sh) * py, sw, sh)
+
+
+class MediaView(QWidget):
+    tile_clicked = Signal(int)
+
+    def __init__(self, rules: CardRules, width: int, parent=None):
+        super().__init__(parent)
+        self.rules = rules
+        self._width = width
+        self._count = 0
+        self._alts: list[bool] = []
+        self._pixmaps: list[QPixmap | None] = []
+        self._focal: list[tuple[float, float] | None] = []
+        self.grid = grids.EMPTY
+        self.setFixedWidth(width)
+        self.setCursor(Qt.PointingHandCursor)
+        self.setVisible(False)
+
+    # -- state --------------------------------------------------------------------------------
+    def set_media(self, alts: list[bool], focal: list[tuple[float, float] | None]) -> None:
+        """Number of images and which have alt text (cheap: called on every keystroke)."""
+        if alts == self._alts and focal == self._focal:
+            return
+        self._alts, self._focal, self._count = list(alts), list(focal), len(alts)
+        self._relayout()
+
+    def set_pixmaps(self, pixmaps: list[QPixmap | None]) -> None:
+        self._pixmaps = list(pixmaps)
+        self._relayout()
+
+    def ratios(self) -> list[float]:
+        out = []
+        for i in range(self._count):
+            pix = self._pixmaps[i] if i < len(self._pixmaps) else None
+            out.append(pix.width() / pix.height() if pix and not pix.isNull() and pix.height()
+                       else PLACEHOLDER_RATIO)
+        return out
+
+    def _relayout(self) -> None:
+        self.grid = grids.layout(self.rules.grid, self.ratios(), self._width)
+        height = self.grid.height + (DOTS_HEIGHT if self.grid.dots else 0)
+        self.setFixedHeight(max(0, round(height)))
+        self.setVisible(self._count > 0)
+        self.update()
+
+    # -- drawing ------------------------------------------------------------------------------
+    def paintEvent(self, _event) -> None:
+        if not self.grid.tiles:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        p.setRenderHint(QPainter.SmoothPixmapTransform)
+        radius = self.rules.media_radius
+        if not self.grid.strip and radius:
+            bounds = QRectF()
+            for t in self.grid.tiles:
+                bounds = bounds.united(QRectF(t.x, t.y, t.w, t.h))
+            clip = QPainterPath()
+            clip.addRoundedRect(bounds, radius, radius)
+            p.setClipPath(clip)
+        for tile in self.grid.tiles:
+            self._draw_tile(p, tile, radius if self.grid.strip else 0)
+        p.setClipping(False)
+        if self.grid.dots:
+            self._draw_dots(p)
+        p.end()
+
+    def _draw_tile(self, p: QPainter, tile: grids.Tile, radius: float) -> None:
+        rect = QRectF(tile.x, tile.y, tile.w, tile.h)
+        if radius:
+            p.save()
+            path = QPainterPath()
+            path.addRoundedRect(rect, radius, radius)
+            p.setClipPath(path)
+        pix = self._pixmaps[tile.index] if tile.index < len(self._pixmaps) else None
+        if pix is None or pix.isNull():
+            p.fillRect(rect, QColor("#D9DEE3"))
+            p.setPen(QColor("#7A8691"))
+            p.setFont(QFont(self.font().family(), 20))
+            p.drawText(rect, Qt.AlignCenter, "🖼")
+        elif tile.fit == "contain":
+            p.fillRect(rect, QColor("#000000"))
+            scaled = pix.size().scaled(rect.size().toSize(), Qt.KeepAspectRatio)
+            target = QRectF(rect.x() + (rect.width() - scaled.width()) / 2,
+                            rect.y() + (rect.height() - scaled.height()) / 2, scaled.width(), scaled.height())
+            p.drawPixmap(target, pix, QRectF(pix.rect()))
+        else:
+            focal = self._focal[tile.index] if self.rules.platform == "mastodon" and tile.index < len(self._focal) else None
+            px, py = focal if focal else (0.5, 0.5)
+            p.drawPixmap(rect, pix, cover_source(pix.width(), pix.height(), rect.width(), rect.height(), px, py))
+        if tile.more > 0:
+            p.fillRect(rect, QColor(0, 0, 0, 140))
+            p.setPen(QColor("#FFFFFF"))
+            p.setFont(QFont(self.font().family(), 22, QFont.Bold))
+            p.drawText(rect, Qt.AlignCenter, f"+{tile.more}")
+        if self.rules.alt_badge and tile.index < len(self._alts) and self._alts[tile.index]:
+            self._draw_alt(p, rect)
+        if self.grid.dots and tile.index == 0:
+            self._draw_counter(p, rect)
+        if radius:
+            p.restore()
+
+    def _draw_alt(self, p: QPainter, rect: QRectF) -> None:
+        font = QFont(self.font().family(), 7, QFont.Black)
+        p.setFont(font)
+        badge = QRectF(0, 0, 26, 15)
+        if self.rules.alt_badge == "bottom-right":
+            badge.moveBottomRight(rect.bottomRight() - QPointF(5, 5))
+        else:
+            badge.moveBottomLeft(rect.bottomLeft() + QPointF(6, -6))
+        p.setPen(Qt.NoPen)
+        p.setBrush(QColor(0, 0, 0, 190))
+        p.drawRoundedRect(badge, 4, 4)
+        p.setPen(QColor("#FFFFFF"))
+        p.drawText(badge, Qt.AlignCenter, "ALT")
+
+    def _draw_counter(self, p: QPainter, rect: QRectF) -> None:
+        p.setFont(QFont(self.font().family(), 8, QFont.DemiBold))
+        box = QRectF(0, 0, 34, 20)
+        box.moveTopRight(rect.topRight() + QPointF(-10, 10))
+        p.setPen(Qt.NoPen)
+        p.setBrush(QColor(18, 18, 18, 170))
+        p.drawRoundedRect(box, 10, 10)
+        p.setPen(QColor("#FFFFFF"))
+        p.drawText(box, Qt.AlignCenter, f"1/{self.grid.dots}")
+
+    def _draw_dots(self, p: QPainter) -> None:
+        n = self.grid.dots
+        y = self.grid.height + DOTS_HEIGHT / 2
+        x0 = self._width / 2 - (n - 1) * 4
+        p.setPen(Qt.NoPen)
+        for i in range(n):
+            p.setBrush(QColor("#0095F6" if i == 0 else "#C7C7C7"))
+            p.drawEllipse(QPointF(x0 + i * 8, y), 2.6, 2.6)
+
+    def mousePressEvent(self, event) -> None:
+        pos = event.position()
+        for tile in self.grid.tiles:
+            if QRectF(tile.x, tile.y, tile.w, tile.h).contains(pos):
+                self.tile_clicked.emit(tile.index)
+                return
+        super().mousePressEvent(event)

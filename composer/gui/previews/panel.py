@@ -1,0 +1,160 @@
+"""All channel previews side by side in a scrolling grid.
+
+Typing is the hot path: ``update_text`` refreshes the cards on screen at once and the others from
+the event loop right after (one card per turn), so a keystroke never waits for previews nobody
+can see. ``flush()`` finishes the pending ones now (tests, screenshots).
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QImageReader, QPixmap
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from composer.core.post import Post
+from composer.gui.previews.card import CARD_WIDTH, PreviewCard
+from composer.gui.previews.rules import rules_for
+
+SPACING = 16
+MAX_IMAGE_EDGE = 900  # previews never need more pixels than this per image
+
+
+class PreviewsPanel(QWidget):
+    crop_requested = Signal(str, str)  # channel key, media id
+
+    def __init__(self, registry=None, parent=None):
+        super().__init__(parent)
+        self.registry = registry
+        self.cards: dict[str, PreviewCard] = {}
+        self._post: Post | None = None
+        self._pending: set[str] = set()
+        self._pixmaps: dict[tuple[str, float], QPixmap] = {}
+        self._columns = 0
+        self.setObjectName("previewsPanel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.note = QLabel(self.tr("Previews are approximate: each network may draw posts slightly "
+                                   "differently. Click an image to adjust its crop."), self)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color:#6B7280; padding:4px 8px;")
+        layout.addWidget(self.note)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.NoFrame)
+        self.scroll.setAccessibleName(self.tr("Channel previews"))
+        self.container = QWidget()
+        self.grid = QGridLayout(self.container)
+        self.grid.setSpacing(SPACING)
+        self.grid.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.scroll.setWidget(self.container)
+        layout.addWidget(self.scroll, 1)
+        self.empty = QLabel(self.tr("Choose channels to see how the post will look on each."), self.container)
+        self.empty.setStyleSheet("color:#6B7280; padding:24px;")
+        self.grid.addWidget(self.empty, 0, 0)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._update_one_pending)
+        self.scroll.verticalScrollBar().valueChanged.connect(lambda _v: self._update_visible_pending())
+
+    # -- channels -----------------------------------------------------------------------------
+    def set_channels(self, channels: list[tuple[str, object, dict]]) -> None:
+        """``channels``: (key, PlatformSpec, account display dict: display_name, handle, avatar)."""
+        for card in self.cards.values():
+            self.grid.removeWidget(card)
+            card.deleteLater()
+        self.cards = {}
+        for key, spec, account in channels:
+            card = PreviewCard(key, spec, account, rules_for(spec.id), self.container)
+            card.setAccessibleName(self.tr("Preview for {channel}").format(channel=spec.name))
+            card.tile_clicked.connect(self._on_tile)
+            self.cards[key] = card
+        self.empty.setVisible(not self.cards)
+        self._columns = 0
+        self._arrange()
+        if self._post is not None:
+            self.update_text(self._post)
+
+    def _arrange(self) -> None:
+        width = self.width() - self.scroll.verticalScrollBar().sizeHint().width() - 4
+        columns = max(1, (width + SPACING) // (CARD_WIDTH + SPACING))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for i, card in enumerate(self.cards.values()):
+            self.grid.addWidget(card, i // columns, i % columns, Qt.AlignTop)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+        self._update_visible_pending()
+
+    # -- text: the per-keystroke path ------------------------------------------------------------
+    def update_text(self, post: Post) -> None:
+        self._post = post
+        for key, card in self.cards.items():
+            if self._on_screen(card):
+                card.update_post(post)
+                self._pending.discard(key)
+            else:
+                self._pending.add(key)
+        if self._pending:
+            self._timer.start()
+
+    def _on_screen(self, card: PreviewCard) -> bool:
+        return card.isVisible() and not card.visibleRegion().isEmpty()
+
+    def _update_one_pending(self) -> None:
+        if not self._pending or self._post is None:
+            return
+        key = self._pending.pop()
+        if key in self.cards:
+            self.cards[key].update_post(self._post)
+        if self._pending:
+            self._timer.start()
+
+    def _update_visible_pending(self) -> None:
+        if self._post is None:
+            return
+        for key in [k for k in self._pending if k in self.cards and self._on_screen(self.cards[k])]:
+            self.cards[key].update_post(self._post)
+            self._pending.discard(key)
+
+    def flush(self) -> None:
+        """Bring every preview up to date now."""
+        while self._pending and self._post is not None:
+            self._update_one_pending()
+
+    # -- images -------------------------------------------------------------------------------
+    def set_rendered(self, channel_key: str, images: list) -> None:
+        """Show these files (preview proxies or the channel's rendered images) in that card."""
+        card = self.cards.get(channel_key)
+        if card is None:
+            return
+        card.set_pixmaps([self._pixmap(str(p)) if p else None for p in images])
+
+    def _pixmap(self, path: str) -> QPixmap | None:
+        try:
+            key = (path, os.stat(path).st_mtime)
+        except OSError:
+            return None
+        if key not in self._pixmaps:
+            reader = QImageReader(path)
+            reader.setAutoTransform(True)
+            size = reader.size()
+            if size.isValid() and max(size.width(), size.height()) > MAX_IMAGE_EDGE:
+                reader.setScaledSize(size.scaled(QSize(MAX_IMAGE_EDGE, MAX_IMAGE_EDGE), Qt.KeepAspectRatio))
+            image = reader.read()
+            if image.isNull():
+                return None
+            if len(self._pixmaps) > 64:
+                self._pixmaps.clear()
+            self._pixmaps[key] = QPixmap.fromImage(image)
+        return self._pixmaps[key]
+
+    def _on_tile(self, channel_key: str, index: int) -> None:
+        card = self.cards.get(channel_key)
+        if card is not None and index < len(card.media_ids):
+            self.crop_requested.emit(channel_key, card.media_ids[index])

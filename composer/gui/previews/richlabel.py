@@ -1,0 +1,52 @@
+"""A fixed-width rich-text label that is cheap to update on every keystroke.
+
+QLabel re-measures its rich text for every size query of the surrounding layouts. This widget lays
+its document out once per change at its known width, fixes its own height, and asks the layouts
+to re-run only when that height actually changes (a new line), so typing repaints one widget.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtGui import QPainter, QTextDocument
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+class RichLabel(QWidget):
+    def __init__(self, width: int, font, colour: str, parent=None):
+        super().__init__(parent)
+        self.setFont(font)
+        self.setFixedWidth(width)
+        self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
+        self._html = None
+        self.doc = QTextDocument(self)
+        self.doc.setDocumentMargin(0)
+        self.doc.setDefaultFont(font)
+        # the platform's colour, not the desktop palette's (a dark desktop must not turn it white)
+        self.doc.setDefaultStyleSheet(f"body {{ color:{colour}; }}")
+        self.doc.setTextWidth(width)
+        self.setFixedHeight(0)
+
+    def setText(self, html: str) -> None:
+        if html == self._html:
+            return
+        self._html = html
+        self.doc.setHtml(html)
+        height = math.ceil(self.doc.size().height()) if html else 0
+        if height != self.height():
+            self.setFixedHeight(height)
+        self.update()
+
+    def text(self) -> str:
+        return self._html or ""
+
+    def plain_text(self) -> str:
+        return self.doc.toPlainText()
+
+    def paintEvent(self, _event) -> None:
+        if not self._html:
+            return
+        p = QPainter(self)
+        self.doc.drawContents(p)
+        p.end()

@@ -1,0 +1,148 @@
+"""Post text → the HTML a preview label shows: entities styled and shown the platform's way,
+folded where the platform folds, the part beyond the limit marked.
+
+Text is first cut into pieces (plain runs and entities, each knowing its raw-text range and the
+text the platform displays), so link shortening, folding and overflow marking all agree.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout
+
+from composer.gui.previews.linkdisplay import MENTION_DISPLAY, URL_DISPLAY
+from composer.gui.previews.rules import CardRules
+from composer.gui.previews.textbridge import Entity
+
+OVERFLOW_STYLE = "background-color:#FFD7D5;color:#B3261E;"
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str  # as displayed
+    kind: str | None  # None (plain) or the entity kind when the platform styles it
+    start: int  # raw-text range this piece came from
+    end: int
+
+
+def pieces(text: str, ents: tuple[Entity, ...], rules: CardRules) -> list[Piece]:
+    url_display = URL_DISPLAY.get(rules.url, URL_DISPLAY["typed"])
+    mention_display = MENTION_DISPLAY.get(rules.mention, MENTION_DISPLAY["typed"])
+    out: list[Piece] = []
+    pos = 0
+    for e in ents:
+        if e.start < pos:  # overlapping entities: keep the first
+            continue
+        if e.start > pos:
+            out.append(Piece(text[pos:e.start], None, pos, e.start))
+        raw = text[e.start:e.end]
+        if e.kind not in rules.styled:
+            out.append(Piece(raw, None, e.start, e.end))
+        elif e.kind == "url":
+            out.append(Piece(url_display(raw), "url", e.start, e.end))
+        elif e.kind == "mention":
+            out.append(Piece(mention_display(raw), "mention", e.start, e.end))
+        else:
+            out.append(Piece(raw, e.kind, e.start, e.end))
+        pos = e.end
+    if pos < len(text):
+        out.append(Piece(text[pos:], None, pos, len(text)))
+    return out
+
+
+def plain(ps: list[Piece]) -> str:
+    return "".join(p.text for p in ps)
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False).replace("\n", "<br>")
+
+
+def to_html(ps: list[Piece], rules: CardRules, *, cut: int | None = None, more: str = "",
+            overflow_at: int | None = None, prefix: str = "") -> str:
+    """``cut``: display index where the fold starts (then ``more`` is appended); ``overflow_at``:
+    raw index of the first character beyond the limit (marked red to the end)."""
+    link = rules.palette.link
+    parts = [prefix]
+    shown = 0
+    for p in ps:
+        text = p.text
+        if cut is not None and shown + len(text) > cut:
+            text = text[:max(0, cut - shown)] if p.kind is None else ""
+        shown += len(p.text)
+        if overflow_at is not None and p.end > overflow_at:
+            if p.kind is None and p.start < overflow_at:
+                head = overflow_at - p.start
+                parts.append(_esc(text[:head]))
+                parts.append(f'<span style="{OVERFLOW_STYLE}">{_esc(text[head:])}</span>')
+            else:
+                parts.append(f'<span style="{OVERFLOW_STYLE}">{_esc(text)}</span>')
+        elif p.kind is not None and text:
+            parts.append(f'<span style="color:{link};">{_esc(text)}</span>')
+        else:
+            parts.append(_esc(text))
+        if cut is not None and shown >= cut:
+            break
+    if cut is not None:
+        fold = rules.fold
+        if fold is not None and fold.own_line:
+            parts.append(f'<br><span style="color:{rules.palette.link};">{_esc(more)}</span>')
+        else:
+            parts.append(f'<span style="color:{rules.palette.secondary};">{_esc(fold.ellipsis if fold else "…")}'
+                         f'{_esc(more)}</span>')
+    return "".join(parts)
+
+
+def fold_point(text: str, rules: CardRules, font: QFont, width: float, more: str,
+               offset: int = 0) -> int | None:
+    """Display index where the platform folds ``text`` (None: shown whole). ``offset`` skips a
+    prefix that is part of ``text`` for layout (the Instagram username)."""
+    fold = rules.fold
+    if fold is None:
+        return None
+    if fold.min_newlines and text.count("\n") < fold.min_newlines:
+        return None
+    cut = None
+    if fold.chars and len(text) - offset > fold.chars:
+        cut = offset + fold.chars
+    if fold.lines:
+        end = _end_of_line(text, font, width, fold.lines)
+        if end is not None and fold.own_line:
+            return max(0, end - offset)
+        if end is not None and (cut is None or end < cut):
+            # the "… more" label shares the last line: make room for it
+            cut = max(offset, end - len(fold.ellipsis + more) - 1)
+    if cut is None:
+        return None
+    space = text.rfind(" ", offset, cut + 1)
+    if space > offset + (cut - offset) * 0.6:  # end on a word when that costs little
+        cut = space
+    return max(0, cut - offset)
+
+
+def _end_of_line(text: str, font: QFont, width: float, lines: int) -> int | None:
+    """Index just after rendered line ``lines`` of ``text`` wrapped at ``width``; None if the
+    text takes no more than that many lines."""
+    # Cheap exit: few line breaks and too short to wrap that often.
+    breaks = text.count("\n")
+    if breaks < lines and len(text) * QFontMetricsF(font).averageCharWidth() < width * 0.6 * (lines - breaks):
+        return None
+    count, offset = 0, 0
+    for para in text.split("\n"):
+        layout = QTextLayout(para, font)
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            count += 1
+            if count == lines:
+                end = offset + line.textStart() + line.textLength()
+                layout.endLayout()
+                return end if end < len(text.rstrip()) else None
+        layout.endLayout()
+        offset += len(para) + 1
+    return None

@@ -1,0 +1,67 @@
+"""The platform facts the previews imitate (shared/platforms/PREVIEWS.md): link display, image grids."""
+
+import pytest
+
+from composer.gui.previews import grids
+from composer.gui.previews.linkdisplay import bluesky_url, mastodon_mention, mastodon_url, x_url
+
+URL = "https://www.example.com/news/2024/very-long-article"
+
+
+def test_link_display_follows_each_platform():
+    assert mastodon_url(URL) == "example.com/news/2024/very-lon…"  # §6 example
+    assert bluesky_url(URL) == "www.example.com/news/2024/ve..."  # §7 example
+    assert bluesky_url("https://bsky.app/") == "bsky.app"  # a lone "/" path is dropped
+    assert x_url("https://bit.ly/2so49n2") == "bit.ly/2so49n2"  # short: shown whole
+    assert mastodon_mention("@humas@mastodon.social") == "@humas"
+
+
+def _shape(tile):
+    return round(tile.w / tile.h, 2)
+
+
+def test_bluesky_layouts_one_to_four():
+    w = 500
+    one = grids.layout("bluesky", [0.25], w)  # very tall: clipped at 1:2, box no taller than wide
+    assert one.height == pytest.approx(w) and _shape(one.tiles[0]) == 0.5
+    two = grids.layout("bluesky", [1.5, 1.5], w)
+    assert [_shape(t) for t in two.tiles] == [1.0, 1.0]
+    three = grids.layout("bluesky", [1.5] * 3, w)
+    assert _shape(three.tiles[0]) == 1.0 and three.tiles[1].x == three.tiles[2].x
+    assert three.tiles[1].h < three.tiles[0].h
+    four = grids.layout("bluesky", [1] * 5, w)  # at most 4, each 3:2
+    assert len(four.tiles) == 4 and all(_shape(t) == 1.5 for t in four.tiles)
+
+
+def test_mastodon_gallery_is_a_3_2_frame():
+    for n in (2, 3, 4):
+        g = grids.layout("mastodon", [1.0] * n, 600)
+        assert g.height == pytest.approx(400) and len(g.tiles) == n
+    assert grids.layout("mastodon", [0.2], 600).height == 566  # tall single image capped
+
+
+def test_facebook_five_plus_shows_the_rest_as_plus_n():
+    g = grids.layout("facebook", [1.0] * 7, 400)
+    assert len(g.tiles) == 5 and g.tiles[-1].more == 2
+    assert [t.more for t in g.tiles[:4]] == [0, 0, 0, 0]
+    portrait = grids.layout("facebook", [0.8, 1, 1, 1], 400)  # big tile 2/3 wide on the left
+    assert portrait.tiles[0].w > 2 * portrait.tiles[1].w * 0.9
+    landscape = grids.layout("facebook", [1.8, 1, 1], 400)  # first on top, squares below
+    assert landscape.tiles[0].w == 400 and _shape(landscape.tiles[1]) == 1.0
+
+
+def test_instagram_carousel_shows_one_slide_with_dots():
+    g = grids.layout("instagram", [0.5, 1, 1], 400)
+    assert len(g.tiles) == 1 and g.dots == 3
+    assert _shape(g.tiles[0]) == 0.8  # clamped to 4:5
+
+
+def test_x_grid_and_telegram_album():
+    assert len(grids.layout("x", [1] * 4, 500).tiles) == 4
+    assert grids.layout("x", [1, 1], 500).height == pytest.approx(500 * 9 / 16)
+    for n in range(1, 11):
+        g = grids.layout("telegram", [1.5, 0.7, 1, 1.2, 1.4, 0.9, 1, 1, 1.3, 1][:n], 400)
+        assert len(g.tiles) == n
+        assert all(t.x + t.w <= 400.5 and t.w > 0 and t.h > 0 for t in g.tiles)
+    assert grids.layout("featured", [0.5], 300).height == 200  # WordPress 3:2
+    assert grids.layout("whatsapp", [1] * 6, 300).tiles[-1].more == 2

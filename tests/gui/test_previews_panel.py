@@ -1,0 +1,145 @@
+"""The previews panel as the officer sees it: text with styled entities, folds, grids, overflow."""
+
+import sys
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QPoint, Qt
+
+from composer.core.post import MediaRef, Post
+from composer.core.registry import default_registry
+from composer.gui.previews import PreviewsPanel
+from composer.gui.previews.rules import rules_for
+
+CHANNELS = ["x", "mastodon", "bluesky", "facebook", "instagram", "linkedin", "telegram", "whatsapp",
+            "threads", "wordpress", "youtube"]
+LINK = "https://www.slemankab.go.id/berita/2026/vaksinasi-gratis"
+
+
+@pytest.fixture
+def panel(qtbot):
+    reg = default_registry()
+    p = PreviewsPanel(reg)
+    qtbot.addWidget(p)
+    p.set_channels([(c, reg.get(c).spec, {"display_name": "Diskominfo Sleman", "handle": "kominfo"})
+                    for c in CHANNELS])
+    p.resize(1300, 900)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def images(tmp_path, n):
+    paths = []
+    for i in range(n):
+        path = tmp_path / f"img{i}.png"
+        Image.new("RGB", (300, 200), (40 * i, 90, 160)).save(path)
+        paths.append(str(path))
+    return paths
+
+
+def show(panel, post):
+    panel.update_text(post)
+    panel.flush()
+    return {k: c for k, c in panel.cards.items()}
+
+
+def test_entities_are_styled_and_links_shown_the_platform_way(panel):
+    post = Post(text=f"Vaksinasi gratis 😀 {LINK} #SlemanSehat @bupati")
+    cards = show(panel, post)
+    link = rules_for("x").palette.link
+    x_html = cards["x"].text.text()
+    assert f'color:{link};">slemankab.go.id/berita/2026/va…' in x_html
+    assert f'color:{link};">#SlemanSehat' in x_html and f'color:{link};">@bupati' in x_html
+    assert "www.slemankab.go.id/berita/2026/..." in cards["bluesky"].text.text()
+    assert "slemankab.go.id/berita/2026/va…" in cards["mastodon"].text.text()
+    ig = cards["instagram"].text.text()  # URLs in captions are plain text on Instagram
+    assert LINK in ig and f'color:{rules_for("instagram").palette.link};">{LINK}' not in ig
+    assert "😀" in cards["telegram"].text.plain_text()
+
+
+def test_truncation_where_the_platform_truncates(panel):
+    words = "Pemerintah Kabupaten Sleman mengundang seluruh warga untuk hadir. "
+    post = Post(text=words * 2)  # ~130 characters, three short lines
+    cards = show(panel, post)
+    assert cards["instagram"].text.plain_text().endswith("… more")  # past ~125 characters
+    assert len(cards["instagram"].text.plain_text()) < 140
+    assert "See more" not in cards["facebook"].text.plain_text()  # under 477 chars and 5 lines
+    assert cards["x"].text.plain_text() == post.text  # X never folds a post that fits
+    post.text = words * 9
+    cards = show(panel, post)
+    assert cards["facebook"].text.plain_text().endswith("See more")
+    assert cards["linkedin"].text.plain_text().endswith("…more")
+    assert cards["x"].text.plain_text() == post.text or cards["x"]._replies
+    # Bluesky clips only texts with at least 25 line breaks, then at 25 lines.
+    post.text = "\n".join(f"baris {i}" for i in range(30))
+    cards = show(panel, post)
+    bsky = cards["bluesky"].text.plain_text()
+    assert bsky.endswith("\nShow More") and "baris 24" in bsky and "baris 26" not in bsky
+
+
+def test_over_limit_marker_and_thread_view(panel):
+    long = "Informasi layanan publik Kabupaten Sleman hari ini. " * 50  # ~2600 characters
+    cards = show(panel, Post(text=long))
+    wa = cards["instagram"]  # 2200 and cannot split: the overflow is marked
+    assert not wa.warning.isHidden() and "over the limit" in wa.warning.text()
+    assert "background-color:#FFD7D5" in wa.text.text()
+    x = cards["x"]  # splits into a thread: the parts are shown, no red marker
+    assert x.warning.isHidden()
+    replies = [r for r in x._replies if not r.isHidden()]
+    assert len(replies) >= 5 and "Reply 2/" in replies[0].plain_text()
+    show(panel, Post(text="pendek"))
+    assert all(r.isHidden() for r in x._replies) and wa.warning.isHidden()
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 4, 5])
+def test_image_grids_follow_each_platform(panel, tmp_path, n):
+    paths = images(tmp_path, n)
+    post = Post(text="Foto kegiatan", media=[MediaRef(path=p, alt="foto" if i == 0 else "") for i, p in enumerate(paths)])
+    cards = show(panel, post)
+    for key in CHANNELS:
+        panel.set_rendered(key, paths)
+    tiles = {k: len(c.media.grid.tiles) for k, c in cards.items()}
+    assert tiles["x"] == min(n, 4) and tiles["bluesky"] == min(n, 4) and tiles["mastodon"] == min(n, 4)
+    assert tiles["instagram"] == 1 and cards["instagram"].media.grid.dots == (n if n > 1 else 0)
+    assert tiles["facebook"] == n and tiles["telegram"] == n
+    assert tiles["wordpress"] == 1  # the featured image
+    if n == 5:
+        assert tiles["facebook"] == 5 and cards["facebook"].media.grid.tiles[-1].more == 0
+    assert not cards["x"].media.isHidden()
+
+
+def test_clicking_an_image_asks_for_its_crop(panel, qtbot, tmp_path):
+    paths = images(tmp_path, 2)
+    post = Post(text="Foto", media=[MediaRef(path=p) for p in paths])
+    cards = show(panel, post)
+    panel.set_rendered("bluesky", paths)
+    view = cards["bluesky"].media
+    second = view.grid.tiles[1]
+    with qtbot.waitSignal(panel.crop_requested) as sig:
+        qtbot.mouseClick(view, Qt.LeftButton, pos=QPoint(int(second.x + 10), int(second.y + 10)))
+    assert sig.args == ["bluesky", post.media[1].id]
+
+
+def test_typing_updates_visible_cards_at_once_and_the_rest_soon(panel, qtbot):
+    post = Post(text="a")
+    panel.update_text(post)
+    post.text = "ab"
+    panel.update_text(post)
+    visible = [c for c in panel.cards.values() if panel._on_screen(c)]
+    assert visible and all(c.text.plain_text().endswith("ab") for c in visible if "text" in c.rules.order)
+    qtbot.waitUntil(lambda: not panel._pending, timeout=2000)
+    assert panel.cards["wordpress"].text.plain_text() == "ab"
+
+
+def test_pyside_void_calls_keep_none_alive():
+    """PySide6 6.12.0 dropped a reference to None on every void call under Python 3.11; the
+    previews make thousands per minute of typing, so the pinned binding must not."""
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    before = sys.getrefcount(None)
+    for _ in range(2000):
+        label.setText("x")
+        label.update()
+    assert sys.getrefcount(None) >= before - 50
