@@ -1,0 +1,1 @@
+"""The Accounts screen: channels found, plugins that failed, add and remove accounts."""

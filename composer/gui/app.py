@@ -1,0 +1,240 @@
+"""Composition root of the desktop app: ``python -m composer.gui.app`` or ``siaran-gui``.
+
+Start-up shows the window first: only Qt and the GUI's own modules load before it appears.
+The core services are built on first use (the Store right after the window shows, to reopen the
+draft; the registry in the background; keyring and httpx only when an account or a publish
+needs them). Language: the system's by default, the setting in gui.json overrides it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+from functools import cached_property
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from composer.core.paths import Paths, app_paths
+from composer.gui.settings import GuiSettings
+
+log = logging.getLogger("siaran.gui")
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+LANGUAGES = ("en", "id")
+
+
+class Services:
+    """The core services, each built once on first use (thread-safe: tasks ask for them too)."""
+
+    def __init__(self, paths: Paths | None = None):
+        self.paths = (paths or app_paths()).ensure()
+        self._lock = threading.RLock()
+
+    def _once(self, name: str, build):
+        with self._lock:
+            if name not in self.__dict__:
+                self.__dict__[name] = build()
+            return self.__dict__[name]
+
+    @property
+    def store(self):
+        def build():
+            from composer.core.store import Store
+
+            return Store(self.paths)
+        return self._once("_store", build)
+
+    @property
+    def registry(self):
+        def build():
+            from composer.core.registry import default_registry
+
+            return default_registry()
+        return self._once("_registry", build)
+
+    @property
+    def secrets(self):
+        def build():
+            from composer.core.secrets import SecretStore
+
+            return SecretStore()
+        return self._once("_secrets", build)
+
+    @property
+    def accounts(self):
+        def build():
+            from composer.core.accounts import Accounts
+
+            return Accounts(self.store, self.secrets, registry=self.registry)
+        return self._once("_accounts", build)
+
+    @property
+    def journal(self):
+        def build():
+            from composer.core.journal import Journal
+
+            return Journal(self.store)
+        return self._once("_journal", build)
+
+    @property
+    def engine(self):
+        def build():
+            from composer.core.publish import Engine
+
+            return Engine(self.store, self.registry, self.secrets)
+        return self._once("_engine", build)
+
+    def list_accounts(self) -> list:
+        """Accounts without touching the keyring (listing needs only the database)."""
+        try:
+            from composer.core.accounts import Accounts
+        except ImportError:
+            return []
+        return Accounts(self.store, secrets=None).list()
+
+    @cached_property
+    def proxy_dir(self) -> Path:
+        return self.paths.cache / "proxies"
+
+    @cached_property
+    def render_dir(self) -> Path:
+        return self.paths.cache / "renders"
+
+    def close(self) -> None:
+        store = self.__dict__.get("_store")
+        if store is not None:
+            store.close()
+
+
+def choose_language(settings: GuiSettings) -> str:
+    if settings.language in LANGUAGES:
+        return settings.language
+    from composer.core.i18n import system_language
+
+    return system_language()
+
+
+class Translations:
+    """Installs every ``siaran_*_<lang>.qm`` (the shell's, the previews' ...) and Qt's own."""
+
+    def __init__(self, app: QCoreApplication):
+        self.app = app
+        self.installed: list[QTranslator] = []
+
+    def install(self, lang: str) -> None:
+        for translator in self.installed:
+            self.app.removeTranslator(translator)
+        self.installed = []
+        from composer.core import i18n
+
+        i18n.set_language(lang)
+        QLocale.setDefault(QLocale(QLocale.Language.Indonesian if lang == "id" else QLocale.Language.English))
+        if lang == "en":
+            return  # the source strings are English
+        files = sorted(TRANSLATIONS.glob(f"siaran_*_{lang}.qm"))
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for path in files + [Path(qt_dir) / f"qtbase_{lang}.qm"]:
+            translator = QTranslator(self.app)
+            if path.exists() and translator.load(str(path)):
+                self.app.installTranslator(translator)
+                self.installed.append(translator)
+
+
+class Shell(QObject):
+    """Owns the services, the open draft and the main window; rebuilds the window when the
+    language changes (every label is built through tr() again; the draft stays as it is)."""
+
+    def __init__(self, app: QApplication, services: Services | None = None):
+        super().__init__()
+        self.app = app
+        self.services = services or Services()
+        self.settings = GuiSettings.load(self.services.paths.config)
+        self.translations = Translations(app)
+        self.language = choose_language(self.settings)
+        self.translations.install(self.language)
+        from composer.gui.editor.draft_model import DraftModel
+        from composer.gui.tasks import TaskRunner
+
+        self.runner = TaskRunner(self)
+        self._model_class = DraftModel
+        self.model = DraftModel()
+        self.window = None
+        self.restored = False  # the last draft is reopened once per run, not per window
+
+    def start(self):
+        self.window = self._build_window()
+        self.window.show()
+        QTimer.singleShot(0, self.window.after_show)
+        return self.window
+
+    def _build_window(self):
+        from composer.gui.main_window import MainWindow
+
+        window = MainWindow(self.services, self.model, self.runner, self.settings, shell=self)
+        window.language_requested.connect(self.set_language)
+        return window
+
+    def set_language(self, code: str | None) -> None:
+        """``None`` follows the system again. The window is rebuilt in the new language."""
+        self.settings.language = code
+        self.settings.save()
+        lang = choose_language(self.settings)
+        if lang == self.language:
+            return
+        self.language = lang
+        self.translations.install(lang)
+        old = self.window
+        if old is not None:
+            old.save_layout()
+            old.detach()
+            self.model = self._model_class(old.model.post)
+        self.window = self._build_window()
+        if old is not None:
+            self.window.setGeometry(old.geometry())
+            old.close()
+            old.deleteLater()
+        self.window.show()
+        self.window.after_show()
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName("Siaran")
+    app.setApplicationDisplayName("Siaran")
+    app.setOrganizationName("Siaran")
+    app.setDesktopFileName("siaran")
+    scheme = os.environ.get("SIARAN_COLOR_SCHEME", "").lower()  # screenshots, accessibility
+    if scheme in ("dark", "light"):
+        app.styleHints().setColorScheme(Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light)
+    return app
+
+
+def _report_when_shown(window) -> None:
+    """For bench/startup.py: print once the window is on screen, then leave at once."""
+    def check():
+        handle = window.windowHandle()
+        if handle is not None and handle.isExposed():
+            print("shown", flush=True)
+            os._exit(0)
+        QTimer.singleShot(1, check)
+
+    check()
+
+
+def main(argv: list[str] | None = None) -> int:
+    app = make_application(argv)
+    shell = Shell(app)
+    window = shell.start()
+    if os.environ.get("SIARAN_EXIT_WHEN_SHOWN"):
+        _report_when_shown(window)
+    code = app.exec()
+    shell.services.close()
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

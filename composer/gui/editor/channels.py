@@ -1,0 +1,75 @@
+"""The channels the officer can pick: accounts, practice accounts, the folder, and every other
+platform as "preview only" (no account yet). A channel's key is what Post.channels holds: the
+account's name, or the platform id for a channel without an account."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from composer.core.adapters import PlatformSpec
+
+KINDS = ("account", "practice", "folder", "preview")
+
+
+@dataclass(frozen=True)
+class ChannelInfo:
+    key: str
+    spec: PlatformSpec
+    kind: str  # one of KINDS
+    label: str  # what the picker shows
+    account: str | None = None  # the account name when publishing is possible through one
+    display: dict[str, Any] = field(default_factory=dict)  # name, handle, avatar for previews
+    limit: int | None = None  # an account's own text limit (a Mastodon instance's, say)
+
+    @property
+    def can_publish(self) -> bool:
+        return self.account is not None or self.kind == "folder"
+
+
+def _get(obj: Any, name: str, default: Any = None) -> Any:
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+def build_catalog(registry, accounts: list[Any], office: str = "") -> list[ChannelInfo]:
+    """Accounts first (practice ones marked), then the folder, then preview-only platforms."""
+    out: list[ChannelInfo] = []
+    used_platforms: set[str] = set()
+    for acc in accounts:
+        name, platform_id = _get(acc, "name"), _get(acc, "platform")
+        if not name or platform_id not in registry:
+            continue
+        spec = registry.get(platform_id).spec
+        settings = _get(acc, "settings", {}) or {}
+        practice = bool(_get(acc, "practice", False))
+        display = {
+            "name": _get(acc, "display_name", "") or office or name,
+            "handle": _get(acc, "handle", "") or settings.get("handle", ""),
+            "avatar": _get(acc, "avatar_url", None),
+        }
+        out.append(ChannelInfo(
+            key=name, spec=spec, kind="practice" if practice else "account",
+            label=f"{name} ({spec.name})" if name != spec.name else name, account=name,
+            display=display,
+            limit=_int_or_none(settings.get("max_characters") or settings.get("text_limit")),
+        ))
+        used_platforms.add(platform_id)
+    if "folder" in registry and not any(c.key == "folder" for c in out):
+        out.append(ChannelInfo("folder", registry.get("folder").spec, "folder",
+                               registry.get("folder").spec.name, display={"name": office}))
+    taken = {c.key for c in out}
+    for platform_id, platform in registry.platforms.items():
+        if platform_id in used_platforms or platform_id in taken or platform_id == "folder":
+            continue
+        out.append(ChannelInfo(platform_id, platform.spec, "preview", platform.spec.name,
+                               display={"name": office}))
+    return out

@@ -1,0 +1,206 @@
+"""The open draft's life in the window: reopen the last draft, load the channels, new and open
+drafts, and hand the crop editor, the template editor, the publish dialog and the history their
+part of the post. The main window stays an assembly of panels; this is what connects them."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QInputDialog
+
+from composer.core.post import Post
+from composer.gui.editor.channels import ChannelInfo, build_catalog
+
+log = logging.getLogger("siaran.gui.session")
+
+
+def load_catalog(ctx, services) -> tuple[object, list[ChannelInfo]]:
+    registry = services.registry  # imports every platform plugin: off the GUI thread
+    accounts = services.list_accounts()
+    return registry, build_catalog(registry, accounts)
+
+
+def restore_draft(services, settings) -> Post | None:
+    """The draft that was open last time (after a close or a crash), else the newest one."""
+    store = services.store
+    if settings.last_draft:
+        try:
+            return store.load_draft(settings.last_draft)
+        except Exception:  # deleted or unreadable: fall back to the newest draft
+            log.warning("could not reopen draft %s", settings.last_draft, exc_info=True)
+    return store.latest_draft()
+
+
+class DraftSession(QObject):
+    catalog_loaded = Signal()
+
+    def __init__(self, window, shell=None):
+        super().__init__(window)
+        self.window, self.shell = window, shell
+        self.catalog: dict[str, ChannelInfo] = {}
+        self.registry = None
+        self.crop_editor = None
+        self.template_editor = None
+        self.publish_dialog = None
+
+    @property
+    def model(self):
+        return self.window.model
+
+    # -- start-up --------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self.shell is None or not self.shell.restored:
+            self._restore()
+            if self.shell is not None:
+                self.shell.restored = True
+        self._setup_logging()
+        self.reload_channels()
+
+    def _restore(self) -> None:
+        try:
+            post = restore_draft(self.window.services, self.window.settings)
+        except Exception as exc:
+            from composer.gui.tasks import describe_error
+
+            log.exception("reopening the last draft failed")
+            self.window.statusBar().showMessage(describe_error(exc), 15_000)
+            return
+        if post is not None and not self.model.post.text and not self.model.post.media:
+            self.model.load(post)
+            self.window.autosaver.mark_clean()
+
+    def _setup_logging(self) -> None:
+        try:
+            from composer.core.logs import setup_logging
+        except ImportError:
+            return
+        try:
+            setup_logging(self.window.services.paths)
+        except Exception:
+            log.exception("logging could not be set up")
+
+    def reload_channels(self) -> None:
+        task = self.window.runner.submit(load_catalog, self.window.services, name="channels")
+        task.finished.connect(self._catalog_ready)
+        task.failed.connect(self.window.show_error)
+
+    def _catalog_ready(self, result) -> None:
+        self.registry, catalog = result
+        self.catalog = {c.key: c for c in catalog}
+        self.window.attach_previews(self.registry)
+        chosen = [k for k in self.model.post.channels if k in self.catalog]
+        if not chosen and not self.model.post.channels and "folder" in self.catalog:
+            chosen = ["folder"]  # a first post goes to the folder until channels are chosen
+            self.model.set_channels(chosen)
+        self.window.picker.set_catalog(catalog, chosen)
+        self.window.set_channels([self.catalog[k] for k in chosen])
+        self.catalog_loaded.emit()
+
+    def chosen_channels(self) -> list[ChannelInfo]:
+        return [self.catalog[k] for k in self.model.post.channels if k in self.catalog]
+
+    def channels_picked(self, keys: list[str]) -> None:
+        self.model.set_channels(keys)
+        self.window.set_channels(self.chosen_channels())
+
+    def remember_draft(self, post_id: str) -> None:
+        settings = self.window.settings
+        if settings.last_draft != post_id:
+            settings.last_draft = post_id
+            settings.save()
+
+    # -- drafts ----------------------------------------------------------------------------
+
+    def new_draft(self) -> None:
+        self.window.autosaver.flush()
+        self.model.load(Post(channels=list(self.model.post.channels)))
+        self.window.picker.set_catalog(list(self.catalog.values()), self.model.post.channels)
+
+    def open_draft(self) -> None:
+        self.window.autosaver.flush()
+        try:
+            drafts = self.window.services.store.list_drafts()
+        except Exception as exc:
+            from composer.gui.tasks import describe_error
+
+            self.window.show_error(describe_error(exc))
+            return
+        if not drafts:
+            self.window.statusBar().showMessage(self.tr("There are no other drafts."), 5000)
+            return
+        labels = [f"{d.title or self.tr('(untitled)')} — {d.updated_at:%Y-%m-%d %H:%M}"
+                  for d in drafts]
+        label, ok = QInputDialog.getItem(self.window, self.tr("Open a draft"),
+                                         self.tr("Drafts, newest first:"), labels, 0, False)
+        if ok:
+            post = self.window.services.store.load_draft(drafts[labels.index(label)].id)
+            self.model.load(post)
+            self.window.autosaver.mark_clean()
+            self.window.picker.set_catalog(list(self.catalog.values()), post.channels)
+            self.window.set_channels(self.chosen_channels())
+            self.remember_draft(post.id)
+
+    # -- crop and template -----------------------------------------------------------------
+
+    def open_crop(self, channel_key: str, media_id: str) -> None:
+        channel = self.catalog.get(channel_key)
+        proxy = self.window.media.proxies.get(media_id)
+        try:
+            ref = self.model.post.media_by_id(media_id)
+        except KeyError:
+            return
+        if channel is None or proxy is None:
+            self.window.statusBar().showMessage(self.tr("The image is still being prepared."), 4000)
+            return
+        from composer.gui.crop import CropEditor
+
+        editor = CropEditor(self.window)
+        editor.crop_changed.connect(self.model.set_crop)
+        editor.focal_changed.connect(lambda mid, xy: self.model.update_media(mid, focal=tuple(xy)))
+        self.crop_editor = editor
+        editor.edit(self.model.post, channel_key, channel.spec, ref, proxy)
+        _present(editor)
+
+    def open_template(self) -> None:
+        from composer.gui.templates import TemplateEditor
+
+        editor = TemplateEditor(self.window)
+        editor.template_chosen.connect(self.model.set_template)
+        self.template_editor = editor
+        editor.edit(self.model.post)
+        _present(editor)
+
+    # -- publish and history ---------------------------------------------------------------
+
+    def publish(self) -> None:
+        from composer.gui.publish.publish_dialog import PublishDialog
+
+        self.window.autosaver.flush()  # what is published is what is saved
+        dialog = PublishDialog(self.window.services, self.window.runner, self.model.post.copy(),
+                               self.chosen_channels(), self.window.media.proxies, self.window)
+        dialog.published.connect(self._after_publish)
+        self.publish_dialog = dialog
+        dialog.open()
+
+    def _after_publish(self) -> None:
+        if self.window.history is not None:
+            self.window.history.refresh()
+
+    def show_history(self) -> None:
+        window = self.window
+        if window.history is None:
+            from composer.gui.history.history_panel import HistoryPanel
+
+            window.history = HistoryPanel(window.services, window.runner, window.history_holder)
+            window.history_holder.layout().addWidget(window.history)
+        window.history.refresh()
+
+
+def _present(widget) -> None:
+    """Dialogs open window-modal without blocking the event loop; plain widgets as windows."""
+    if isinstance(widget, QDialog):
+        widget.open()
+    else:
+        widget.show()

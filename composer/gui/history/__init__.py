@@ -1,0 +1,1 @@
+"""Past posts with each channel's status and link."""

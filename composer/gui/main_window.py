@@ -1,0 +1,266 @@
+"""The main window: assembles the panels and the actions; the features live in their folders.
+
+Layout: channel picker | composing column (master text, counters, media strip) | tabs
+(previews, per-channel text, history). The status bar shows autosave and background work.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.gui.actions import build_actions
+from composer.gui.editor.autosave import Autosaver
+from composer.gui.editor.channel_picker import ChannelPicker
+from composer.gui.editor.channel_text import ChannelTextPanel
+from composer.gui.editor.counter_bar import CounterBar
+from composer.gui.editor.live import LiveUpdater
+from composer.gui.editor.master_editor import MasterEditor
+from composer.gui.editor.session import DraftSession
+from composer.gui.media.media_strip import MediaStrip
+from composer.gui.media.renders import RenderQueue
+
+log = logging.getLogger("siaran.gui.window")
+
+
+class MainWindow(QMainWindow):
+    language_requested = Signal(object)  # "en", "id" or None (the system's)
+
+    def __init__(self, services, model, runner, settings, shell=None):
+        super().__init__()
+        self.services, self.model, self.runner, self.settings = services, model, runner, settings
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Siaran — write once, publish everywhere"))
+        self.resize(1360, 860)
+
+        # panels
+        self.picker = ChannelPicker(self)
+        self.editor = MasterEditor(self)
+        self.counters = CounterBar(self)
+        self.media = MediaStrip(model, runner, services, self)
+        self.channel_text = ChannelTextPanel(model, self)
+        self.previews = None  # PreviewsPanel, built once the channel registry is loaded
+        self.previews_holder = QWidget(self)
+        QVBoxLayout(self.previews_holder).setContentsMargins(0, 0, 0, 0)
+        self.previews_placeholder = QLabel(self.tr("Loading channels…"), self.previews_holder)
+        self.previews_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.previews_holder.layout().addWidget(self.previews_placeholder)
+        self.history = None  # built the first time its tab is opened
+        self.history_holder = QWidget(self)
+        QVBoxLayout(self.history_holder).setContentsMargins(0, 0, 0, 0)
+
+        compose = QWidget(self)
+        compose.setObjectName("composeColumn")
+        col = QVBoxLayout(compose)
+        col.setContentsMargins(12, 8, 12, 8)
+        col.setSpacing(8)
+        self.compose_heading = QLabel(compose)
+        self.compose_heading.setObjectName("sectionHeading")
+        col.addWidget(self.compose_heading)
+        col.addWidget(self.editor, 1)
+        col.addWidget(self.counters)
+        col.addWidget(self.media)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("rightTabs")
+        self.tabs.addTab(self.previews_holder, "")
+        self.tabs.addTab(self.channel_text, "")
+        self.tabs.addTab(self.history_holder, "")
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.picker)
+        self.splitter.addWidget(compose)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes(settings.splitter or [220, 500, 640])
+        self.setCentralWidget(self.splitter)
+
+        self.save_state = QLabel(self)
+        self.save_state.setObjectName("autosaveIndicator")
+        self.work_state = QLabel(self)
+        self.statusBar().addPermanentWidget(self.work_state)
+        self.statusBar().addPermanentWidget(self.save_state)
+
+        # behaviour
+        self.live = LiveUpdater(model, self.editor, self.counters, self.channel_text, self)
+        self.renders = RenderQueue(model, runner, services, self)
+        self.autosaver = Autosaver(model, runner, lambda: services.store, self)
+        self.session = DraftSession(self, shell)
+        self.editor.text_edited.connect(model.set_text)
+        self.editor.title_edited.connect(model.set_title)
+        self.editor.media_pasted.connect(self.media.take_mime)
+        self.picker.selection_changed.connect(self.session.channels_picked)
+        self.picker.manage_accounts.connect(self.open_accounts)
+        self.counters.channel_activated.connect(self.show_channel_text)
+        self.media.proxy_ready.connect(self.renders.proxy_ready)
+        self.media.error.connect(self.show_error)
+        self.autosaver.state_changed.connect(self._show_save_state)
+        self.autosaver.saved.connect(self.session.remember_draft)
+        runner.task_started.connect(self._show_work)
+        runner.task_done.connect(self._show_work)
+        model.replaced.connect(self._show_post)
+
+        self.actions_by_name = build_actions(self)
+        self._set_tab_order()
+        self.retranslate()
+        self._restore_layout()
+        self._show_post()
+
+    # -- start-up after the window is on screen ------------------------------------------
+
+    def after_show(self) -> None:
+        self.session.start()
+
+    def attach_previews(self, registry) -> None:
+        """Build the previews panel once the registry is there (it needs the channel specs)."""
+        if self.previews is not None:
+            return
+        try:
+            from composer.gui.previews import PreviewsPanel
+        except ImportError as exc:
+            self.previews_placeholder.setText(self.tr("Previews are not available: {error}").format(error=exc))
+            return
+        self.previews = PreviewsPanel(registry, self.previews_holder)
+        self.previews_placeholder.hide()
+        self.previews_holder.layout().addWidget(self.previews)
+        self.previews.crop_requested.connect(self.session.open_crop)
+        self.live.previews = self.previews
+        self.renders.previews = self.previews
+
+    def set_channels(self, channels) -> None:
+        self.live.set_channels(channels)
+        self.renders.set_channels(channels)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def open_accounts(self) -> None:
+        from composer.gui.accounts.accounts_dialog import AccountsDialog
+
+        dialog = AccountsDialog(self.services, self.runner, self)
+        dialog.accounts_changed.connect(self.session.reload_channels)
+        dialog.exec()
+
+    def open_publish(self) -> None:
+        self.session.publish()
+
+    def show_channel_text(self, key: str) -> None:
+        self.tabs.setCurrentWidget(self.channel_text)
+        self.channel_text.select(key)
+
+    def undo(self) -> None:
+        widget = self.focusWidget()
+        if hasattr(widget, "undo"):
+            widget.undo()
+        else:
+            self.editor.text_edit.undo()
+
+    def redo(self) -> None:
+        widget = self.focusWidget()
+        if hasattr(widget, "redo"):
+            widget.redo()
+        else:
+            self.editor.text_edit.redo()
+
+    def paste(self) -> None:
+        """Editors paste for themselves (images they are given go to the media strip); from
+        anywhere else, Ctrl+V attaches the clipboard's image."""
+        widget = self.focusWidget()
+        if hasattr(widget, "paste"):
+            widget.paste()
+        else:
+            self.media.paste()
+
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
+        QMessageBox.warning(self, self.tr("Siaran"), message)
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def _show_post(self) -> None:
+        post = self.model.post
+        self.editor.set_content(post.title, post.text)
+
+    def _show_save_state(self, state: str, detail: str) -> None:
+        text = {
+            "unsaved": self.tr("Unsaved changes"),
+            "saving": self.tr("Saving…"),
+            "saved": self.tr("Saved {time}").format(time=detail),
+            "failed": self.tr("Not saved: {reason}").format(reason=detail),
+        }[state]
+        self.save_state.setText(("● " if state in ("unsaved", "failed") else "✓ ") + text)
+        self.save_state.setAccessibleName(text)
+
+    def _show_work(self, *_):
+        busy = self.runner.busy
+        self.work_state.setText(self.tr("Working…") if busy else "")
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.history_holder:
+            self.session.show_history()
+
+    def retranslate(self) -> None:
+        self.compose_heading.setText(self.tr("Post"))
+        self.tabs.setTabText(0, self.tr("Previews"))
+        self.tabs.setTabText(1, self.tr("Text per channel"))
+        self.tabs.setTabText(2, self.tr("History"))
+        self.tabs.setAccessibleName(self.tr("Previews, per-channel text and history"))
+        self._show_save_state(self.autosaver.state, "")
+
+    def _set_tab_order(self) -> None:
+        order = [self.picker.tree, self.picker.accounts_button, self.editor.title_edit,
+                 self.editor.text_edit, self.media.add_button, self.media.list, self.media.alt_edit,
+                 self.tabs]
+        for first, second in zip(order, order[1:], strict=False):
+            self.setTabOrder(first, second)
+
+    # -- layout and closing ------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        if self.settings.geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.geometry.encode()))
+
+    def save_layout(self) -> None:
+        self.settings.geometry = bytes(self.saveGeometry().toBase64()).decode()
+        self.settings.splitter = self.splitter.sizes()
+        self.settings.save()
+
+    def detach(self) -> None:
+        """The window is being replaced (a language change): save, and close without asking.
+        The shell gives the next window a fresh model around the same post."""
+        self._detached = True
+        self.autosaver.flush()
+        self.model.blockSignals(True)
+
+    def closeEvent(self, event) -> None:
+        if getattr(self, "_detached", False):
+            event.accept()
+            return
+        self.save_layout()
+        if not self.autosaver.flush():
+            answer = QMessageBox.question(
+                self, self.tr("Siaran"),
+                self.tr("The draft could not be saved ({reason}). Close anyway and lose the latest changes?")
+                .format(reason=self.save_state.text()))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.session.remember_draft(self.model.post.id)
+        self.runner.cancel_all()
+        event.accept()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.editor.text_edit.setFocus)

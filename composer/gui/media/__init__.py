@@ -1,0 +1,1 @@
+"""The media strip: attach, describe (alt text), reorder and remove images."""

@@ -1,0 +1,84 @@
+"""What the media strip runs in the background: copy into the media store, make the preview
+proxy, decode a small thumbnail. Each function takes the task context first (tasks.py)."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage, QImageReader
+
+THUMB = QSize(112, 112)
+
+
+@dataclass
+class Imported:
+    media_id: str | None
+    path: str  # the original, as the officer chose it
+    sha256: str | None
+    proxy: str  # the preview proxy (or the stored copy when no proxy could be made)
+    thumbnail: QImage
+
+
+def _media():
+    try:
+        from composer.core import media
+    except ImportError:
+        return None
+    return media if hasattr(media, "preview_proxy") else None
+
+
+def make_proxy(stored: Path, cache_dir: Path) -> Path:
+    media = _media()
+    if media is None:
+        return stored  # the image engine is not installed: previews use the stored copy
+    return Path(media.preview_proxy(stored, cache_dir))
+
+
+def thumbnail(path: Path, size: QSize = THUMB) -> QImage:
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)  # EXIF orientation, as the renders will have it
+    full = reader.size()
+    if full.isValid():
+        reader.setScaledSize(full.scaled(size, Qt.AspectRatioMode.KeepAspectRatioByExpanding))
+    image = reader.read()
+    return image
+
+
+def import_file(ctx, store, path: str, cache_dir: Path, media_id: str | None = None) -> Imported:
+    """Check the image, copy it into the media store, make its proxy and thumbnail."""
+    media = _media()
+    if media is not None and hasattr(media, "inspect"):
+        media.inspect(path)  # raises MediaError with a plain reason for unusable files
+    ctx.progress("copy", 0.2)
+    sha = store.add_media(path)
+    stored = Path(store.paths.media_file(sha))
+    ctx.progress("proxy", 0.5)
+    proxy = make_proxy(stored, cache_dir)
+    return Imported(media_id, path, sha, str(proxy), thumbnail(proxy))
+
+
+def import_pasted(ctx, store, image: QImage, cache_dir: Path) -> Imported:
+    """A pasted image becomes a PNG file first, then is imported like any other."""
+    folder = Path(tempfile.mkdtemp(prefix="siaran-paste-"))
+    target = folder / "pasted.png"
+    if not image.save(str(target), "PNG"):
+        raise OSError("could not write the pasted image")
+    try:
+        imported = import_file(ctx, store, str(target), cache_dir)
+        imported.path = str(store.paths.media_file(imported.sha256))  # the temp file goes away
+        return imported
+    finally:
+        target.unlink(missing_ok=True)
+        folder.rmdir()
+
+
+def reopen(ctx, store, ref_path: str, sha: str | None, cache_dir: Path, media_id: str) -> Imported:
+    """For a reopened draft: find the stored copy and its proxy again (cached, so quick)."""
+    stored = Path(store.paths.media_file(sha)) if sha else Path(ref_path)
+    if not stored.exists():
+        stored = Path(ref_path)
+    proxy = make_proxy(stored, cache_dir)
+    return Imported(media_id, ref_path, sha, str(proxy), thumbnail(proxy))

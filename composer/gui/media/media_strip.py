@@ -1,0 +1,309 @@
+"""The media strip: thumbnails of the attached images in posting order.
+
+Add with the file dialog, by dropping files or by pasting an image; drag (or Ctrl+Shift+Left /
+Right) to reorder; Delete removes; the line below edits the selected image's alt text, and a
+missing alt text is flagged on the thumbnail and in the summary line. Copies and thumbnails
+are made by the task runner, never on the GUI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.core.post import MediaRef
+from composer.gui.editor.draft_model import DraftModel
+from composer.gui.media import jobs
+
+ID = Qt.ItemDataRole.UserRole
+IMAGE_FILTER = "*.jpg *.jpeg *.png *.webp *.gif *.heic *.heif *.avif *.tif *.tiff"
+
+
+class _Thumbs(QListWidget):
+    """The list itself: internal moves reorder; external file/image drops are handed up."""
+
+    files_dropped = Signal(list)
+    image_dropped = Signal(QImage)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(False)
+        self.setIconSize(jobs.THUMB)
+        self.setGridSize(QSize(jobs.THUMB.width() + 16, jobs.THUMB.height() + 30))
+        self.setMovement(QListView.Movement.Snap)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setAcceptDrops(True)
+        self.setFixedHeight(jobs.THUMB.height() + 44)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+    def _external(self, event) -> bool:
+        mime = event.mimeData()
+        return event.source() is not self and (mime.hasUrls() or mime.hasImage())
+
+    def dragEnterEvent(self, event):
+        if self._external(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event):
+        if self._external(event):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event):
+        if not self._external(event):
+            super().dropEvent(event)
+            return
+        mime = event.mimeData()
+        files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+        if files:
+            self.files_dropped.emit(files)
+        elif mime.hasImage():
+            self.image_dropped.emit(QImage(mime.imageData()))
+        event.acceptProposedAction()
+
+
+class MediaStrip(QWidget):
+    proxy_ready = Signal(str, str)  # media id, preview proxy path
+    error = Signal(str)  # one line for the status bar / a message box
+
+    def __init__(self, model: DraftModel, runner, services, parent=None):
+        super().__init__(parent)
+        self.model, self.runner, self.services = model, runner, services
+        self.proxies: dict[str, str] = {}
+        self._thumbs: dict[str, QPixmap] = {}
+        self.pending = 0
+
+        self.list = _Thumbs(self)
+        self.list.setObjectName("mediaStrip")
+        self.add_button = QToolButton(self)
+        self.add_button.setObjectName("addImage")
+        self.remove_button = QToolButton(self)
+        self.left_button = QToolButton(self)
+        self.right_button = QToolButton(self)
+        self.alt_edit = QLineEdit(self)
+        self.alt_edit.setObjectName("altText")
+        self.summary = QLabel(self)
+        self.summary.setObjectName("mediaSummary")
+
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.left_button, self.right_button, self.remove_button):
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            buttons.addWidget(b)
+        buttons.addWidget(self.summary, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(buttons)
+        layout.addWidget(self.list)
+        layout.addWidget(self.alt_edit)
+
+        self.add_button.clicked.connect(self.choose_files)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.left_button.clicked.connect(lambda: self.move_selected(-1))
+        self.right_button.clicked.connect(lambda: self.move_selected(+1))
+        self.alt_edit.textEdited.connect(self._alt_edited)
+        self.list.currentItemChanged.connect(self._on_current)
+        self.list.files_dropped.connect(self.add_files)
+        self.list.image_dropped.connect(self.add_image)
+        self.list.model().rowsMoved.connect(self._rows_moved)
+        QShortcut(QKeySequence.StandardKey.Delete, self.list, self.remove_selected)
+        QShortcut(QKeySequence("Ctrl+Shift+Left"), self, lambda: self.move_selected(-1))
+        QShortcut(QKeySequence("Ctrl+Shift+Right"), self, lambda: self.move_selected(+1))
+        model.media_changed.connect(self.refresh)
+        model.replaced.connect(self.reload)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.add_button.setText(self.tr("Add images…"))
+        self.add_button.setToolTip(self.tr("Add images (Ctrl+Shift+I); you can also drop or paste them"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove the selected image (Delete)"))
+        self.left_button.setText("◀")
+        self.left_button.setToolTip(self.tr("Move earlier (Ctrl+Shift+Left)"))
+        self.left_button.setAccessibleName(self.tr("Move image earlier"))
+        self.right_button.setText("▶")
+        self.right_button.setToolTip(self.tr("Move later (Ctrl+Shift+Right)"))
+        self.right_button.setAccessibleName(self.tr("Move image later"))
+        self.list.setAccessibleName(self.tr("Attached images"))
+        self.alt_edit.setPlaceholderText(self.tr("Describe the selected image for people who cannot see it (alt text)"))
+        self.alt_edit.setAccessibleName(self.tr("Alt text of the selected image"))
+        self.refresh()
+
+    # -- adding ----------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add images"), str(Path.home()),
+            self.tr("Images ({patterns})").format(patterns=IMAGE_FILTER))
+        if files:
+            self.add_files(files)
+
+    def add_files(self, paths: list[str]) -> None:
+        for path in paths:
+            self._start(jobs.import_file, self.services.store, path, self.services.proxy_dir)
+
+    def add_image(self, image: QImage) -> None:
+        if not image.isNull():
+            self._start(jobs.import_pasted, self.services.store, image, self.services.proxy_dir)
+
+    def paste(self) -> bool:
+        """Paste from the clipboard: image data, or copied image files. False when neither."""
+        from PySide6.QtWidgets import QApplication
+
+        return self.take_mime(QApplication.clipboard().mimeData())
+
+    def take_mime(self, mime) -> bool:
+        """Attach what pasted or dropped data carries: image files, or image data."""
+        files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
+        if files:
+            self.add_files(files)
+            return True
+        if mime.hasImage():
+            self.add_image(QImage(mime.imageData()))
+            return True
+        return False
+
+    def _start(self, fn, *args) -> None:
+        self.pending += 1
+        self.refresh()
+        task = self.runner.submit(fn, *args, name="add image")
+        task.finished.connect(self._imported)
+        task.failed.connect(self._failed)
+        task.done.connect(self._task_done)
+
+    def _task_done(self) -> None:
+        self.pending -= 1
+        self.refresh()
+
+    def _imported(self, result: jobs.Imported) -> None:
+        if result.media_id is None:  # a new image
+            ref = MediaRef(path=result.path, sha256=result.sha256)
+            self._remember(ref.id, result)
+            self.model.add_media(ref)
+        else:  # a reopened draft's image
+            self._remember(result.media_id, result)
+            self.refresh()
+
+    def _remember(self, media_id: str, result: jobs.Imported) -> None:
+        self.proxies[media_id] = result.proxy
+        if not result.thumbnail.isNull():
+            self._thumbs[media_id] = QPixmap.fromImage(result.thumbnail)
+        self.proxy_ready.emit(media_id, result.proxy)
+
+    def _failed(self, message: str) -> None:
+        self.error.emit(self.tr("Could not add the image: {reason}").format(reason=message))
+
+    def reload(self) -> None:
+        """A draft was opened: find each image's proxy and thumbnail again."""
+        self.proxies.clear()
+        self._thumbs.clear()
+        for ref in self.model.post.media:
+            self._start(jobs.reopen, self.services.store, ref.path, ref.sha256,
+                        self.services.proxy_dir, ref.id)
+        self.refresh()
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def selected_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(ID) if item else None
+
+    def remove_selected(self) -> None:
+        media_id = self.selected_id()
+        if media_id:
+            row = self.list.currentRow()
+            self.model.remove_media(media_id)
+            self.list.setCurrentRow(min(row, self.list.count() - 1))
+
+    def move_selected(self, delta: int) -> None:
+        media_id = self.selected_id()
+        if media_id:
+            self.model.move_media(media_id, self.list.currentRow() + delta)
+            self._select(media_id)
+
+    def _rows_moved(self, *_):
+        self.model.reorder_media([self.list.item(i).data(ID) for i in range(self.list.count())])
+
+    def _alt_edited(self, text: str) -> None:
+        media_id = self.selected_id()
+        if media_id:
+            self.model.update_media(media_id, alt=text)
+
+    def _on_current(self, *_):
+        media_id = self.selected_id()
+        self.alt_edit.setEnabled(media_id is not None)
+        ref = self._ref(media_id)
+        self.alt_edit.setText(ref.alt if ref else "")
+        for b in (self.remove_button, self.left_button, self.right_button):
+            b.setEnabled(media_id is not None)
+
+    def _ref(self, media_id: str | None) -> MediaRef | None:
+        try:
+            return self.model.post.media_by_id(media_id) if media_id else None
+        except KeyError:
+            return None
+
+    def _select(self, media_id: str) -> None:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(ID) == media_id:
+                self.list.setCurrentRow(i)
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def missing_alt(self) -> list[MediaRef]:
+        return [m for m in self.model.post.media if not m.alt.strip()]
+
+    def refresh(self) -> None:
+        current = self.selected_id()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for i, ref in enumerate(self.model.post.media, 1):
+            flag = "" if ref.alt.strip() else "  ⚠ " + self.tr("no alt text")
+            item = QListWidgetItem(f"{i}{flag}", self.list)
+            item.setData(ID, ref.id)
+            item.setToolTip(ref.alt or self.tr("This image has no alt text yet"))
+            pixmap = self._thumbs.get(ref.id)
+            if pixmap is not None:
+                item.setIcon(QIcon(pixmap))
+        self.list.blockSignals(False)
+        if current:
+            self._select(current)
+        elif self.list.count():
+            self.list.setCurrentRow(0)
+        self._on_current()
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        media = self.model.post.media
+        parts = []
+        if not media and not self.pending:
+            parts.append(self.tr("No images. Drop, paste (Ctrl+V) or add them."))
+        elif media:
+            parts.append(self.tr("%n image(s)", "", len(media)))
+        if self.pending:
+            parts.append(self.tr("adding %n…", "", self.pending))
+        missing = len(self.missing_alt())
+        if missing:
+            parts.append(self.tr("%n without alt text", "", missing))
+        self.summary.setText(" · ".join(parts))
+        self.summary.setProperty("warn", bool(missing))

@@ -1,0 +1,128 @@
+"""Image renders for the previews, in the background.
+
+After an image, crop, focal point or template change (debounced), each chosen channel's images
+are rendered by composer.core.media.render_variant from the preview proxies (fast, and the crop
+fractions mean the same picture as the full-size render made when publishing). A newer change
+cancels the renders still running. Without the image engine the previews get the proxies."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from composer.core.post import MediaRef
+
+log = logging.getLogger("siaran.gui.renders")
+
+DEBOUNCE_MS = 250
+
+
+def _render_variant():
+    try:
+        from composer.core import media
+    except ImportError:
+        return None
+    return getattr(media, "render_variant", None)
+
+
+def load_template(name: str | None):
+    """The template object render_variant wants, or None (no template, or none by that name)."""
+    if not name:
+        return None
+    try:
+        from composer.core import templates
+    except ImportError:
+        return None
+    for loader in ("load_template", "load", "get"):
+        fn = getattr(templates, loader, None)
+        if callable(fn):
+            try:
+                return fn(name)
+            except Exception:  # an unknown or damaged template renders without branding
+                log.warning("template %r could not be loaded", name, exc_info=True)
+                return None
+    return None
+
+
+def render_channel(ctx, post, key: str, spec, out_dir: Path, proxies: dict[str, str]) -> list[str] | None:
+    if ctx.cancelled:
+        return None  # a newer change already asked for fresh renders
+
+    def media_file(ref: MediaRef) -> Path:
+        return Path(proxies.get(ref.id) or ref.path)
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    template = load_template(post.resolve(key).template)
+    rendered = _render_variant()(post, spec, out_dir, media_file=media_file, template=template)
+    return [m.path for m in rendered]
+
+
+class RenderQueue(QObject):
+    rendering = Signal(int)  # how many renders are running (0: all done)
+
+    def __init__(self, model, runner, services, parent=None):
+        super().__init__(parent)
+        self.model, self.runner, self.services = model, runner, services
+        self.previews = None
+        self.channels: list = []
+        self.proxies: dict[str, str] = {}
+        self._tasks: list = []
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self.render_now)
+        for signal in (model.media_changed, model.template_changed, model.replaced):
+            signal.connect(self.schedule)
+        model.variant_changed.connect(lambda _key: self.schedule())
+
+    def set_channels(self, channels: list) -> None:
+        self.channels = list(channels)
+        self.schedule()
+
+    def proxy_ready(self, media_id: str, path: str) -> None:
+        self.proxies[media_id] = path
+        self.schedule()
+
+    def schedule(self) -> None:
+        self._timer.start()
+
+    def render_now(self) -> None:
+        self._timer.stop()
+        for task in self._tasks:
+            task.cancel()
+        self._tasks = []
+        if self.previews is None:
+            return
+        post = self.model.post
+        media = [m for m in post.media if m.id in self.proxies]
+        render = _render_variant()
+        for channel in self.channels:
+            if render is None or not media:
+                self._show(channel.key, [self.proxies.get(m.id) for m in post.media])
+                continue
+            snapshot = post.copy()
+            snapshot.media = [m for m in snapshot.media if m.id in self.proxies]
+            out_dir = Path(self.services.render_dir) / post.id / channel.key
+            task = self.runner.submit(render_channel, snapshot, channel.key, channel.spec, out_dir,
+                                      dict(self.proxies), name=f"render {channel.key}")
+            task.finished.connect(lambda paths, key=channel.key, t=task: self._rendered(t, key, paths))
+            task.failed.connect(lambda msg, key=channel.key: log.warning("render %s: %s", key, msg))
+            task.done.connect(self._task_done)
+            self._tasks.append(task)
+        self.rendering.emit(len(self._tasks))
+
+    def _task_done(self) -> None:
+        self._tasks = [t for t in self._tasks if not t.is_done]
+        self.rendering.emit(len(self._tasks))
+
+    def _rendered(self, task, key: str, paths) -> None:
+        if paths is not None and task in self._tasks:  # not superseded by a newer change
+            self._show(key, paths)
+
+    def _show(self, key: str, paths: list) -> None:
+        if self.previews is None:
+            return
+        try:
+            self.previews.set_rendered(key, paths)
+        except Exception:
+            log.exception("previews.set_rendered failed for %s", key)

@@ -1,0 +1,1 @@
+"""The publish dialog: what goes where, the checks' findings, progress, results."""

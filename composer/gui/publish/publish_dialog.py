@@ -1,0 +1,227 @@
+"""The publish dialog. First page: what goes where and what the checks found; it is also the
+confirmation (nothing is sent before "Publish" is pressed). Second page: per-channel progress,
+then each result: a link, or the reason in plain words; "Retry failed" and "Cancel".
+
+Publishing is the core Engine's job (journal first, exactly once, retries); it runs through the
+task runner, so the window stays responsive and Cancel reaches the engine's cancel event."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.gui.publish.findings import ChannelPlan, plan
+from composer.gui.publish.progress_rows import PlanRow, ProgressRow
+
+
+def publish_job(ctx, services, post, targets: list):
+    """Runs on a worker: the Engine publishes to every target at once."""
+    def progress(account: str, step: str, fraction) -> None:
+        ctx.progress(step, fraction, account=account)
+
+    return services.engine.publish(post, targets, progress=progress, cancel=ctx.cancel_event)
+
+
+def target_for(services, channel):
+    """The engine's target: an account's name, or the ad-hoc folder target."""
+    if channel.account is not None:
+        return channel.account
+    from composer.core.publish import Target
+
+    folder = services.paths.data / "published"
+    return Target("folder", "folder", {"path": str(folder)}, adhoc=True)
+
+
+class PublishDialog(QDialog):
+    published = Signal()  # a publish run finished (whatever the outcomes)
+
+    def __init__(self, services, runner, post, channels, proxies=None, parent=None):
+        super().__init__(parent)
+        self.services, self.runner, self.post = services, runner, post
+        self.setObjectName("publishDialog")
+        self.setWindowTitle(self.tr("Publish"))
+        self.resize(760, 520)
+        self.plans: list[ChannelPlan] = plan(post, channels)
+        self.rows: dict[str, ProgressRow] = {}
+        self.task = None
+        self.outcomes: dict[str, object] = {}
+
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._summary_page())
+        self.pages.addWidget(self._progress_page())
+
+        self.publish_button = QPushButton(self)
+        self.publish_button.setObjectName("confirmPublish")
+        self.publish_button.setDefault(True)
+        self.retry_button = QPushButton(self.tr("&Retry failed"), self)
+        self.retry_button.setObjectName("retryFailed")
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setObjectName("cancelPublish")
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.close_button.setObjectName("closePublish")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for b in (self.retry_button, self.cancel_button, self.close_button, self.publish_button):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(buttons)
+
+        self.publish_button.clicked.connect(self.start)
+        self.retry_button.clicked.connect(self.retry_failed)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.start)
+        self._update_buttons()
+
+    # -- page 1: what goes where ---------------------------------------------------------
+
+    def _summary_page(self) -> QWidget:
+        page = QWidget(self)
+        col = QVBoxLayout(page)
+        go = [p for p in self.plans if p.publishable]
+        heading = QLabel(self.tr("Publish to %n channel(s)?", "", len(go)), page)
+        heading.setObjectName("publishHeading")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        heading.setFont(font)
+        col.addWidget(heading)
+        if not self.plans:
+            col.addWidget(QLabel(self.tr("No channel is chosen. Tick channels on the left first."), page))
+        scroll = QScrollArea(page)
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        rows = QVBoxLayout(body)
+        for p in self.plans:
+            rows.addWidget(PlanRow(p, body))
+        rows.addStretch(1)
+        scroll.setWidget(body)
+        col.addWidget(scroll, 1)
+        blocked = sum(1 for p in self.plans if p.problems)
+        note = QLabel(page)
+        note.setObjectName("publishNote")
+        note.setWordWrap(True)
+        if blocked:
+            note.setText(self.tr("Channels marked ✗ have problems; they may refuse or cut the post. "
+                                 "You can still publish to the others."))
+        col.addWidget(note)
+        return page
+
+    # -- page 2: progress and results ----------------------------------------------------
+
+    def _progress_page(self) -> QWidget:
+        page = QWidget(self)
+        col = QVBoxLayout(page)
+        self.progress_heading = QLabel(page)
+        self.progress_heading.setObjectName("progressHeading")
+        col.addWidget(self.progress_heading)
+        for p in self.plans:
+            if p.publishable:
+                row = ProgressRow(p.channel, page)
+                self.rows[self._account_of(p)] = row
+                col.addWidget(row)
+        col.addStretch(1)
+        return page
+
+    def _account_of(self, p: ChannelPlan) -> str:
+        return p.channel.account or p.channel.key
+
+    # -- running -------------------------------------------------------------------------
+
+    def start(self, accounts: list[str] | None = None) -> None:
+        if self.task is not None and not self.task.is_done:
+            return
+        chosen = [p for p in self.plans if p.publishable
+                  and (accounts is None or self._account_of(p) in accounts)]
+        if not chosen:
+            return
+        self.pages.setCurrentIndex(1)
+        self.progress_heading.setText(self.tr("Publishing…"))
+        targets = [target_for(self.services, p.channel) for p in chosen]
+        for p in chosen:
+            self.rows[self._account_of(p)].set_waiting()
+        self.task = self.runner.submit(publish_job, self.services, self.post, targets, name="publish")
+        self.task.progressed.connect(self._progress)
+        self.task.finished.connect(self._finished)
+        self.task.failed.connect(self._failed)
+        self.task.cancelled.connect(lambda: self._failed(self.tr("Cancelled")))
+        self._update_buttons()
+
+    def _progress(self, step: str, fraction, data: dict) -> None:
+        row = self.rows.get(data.get("account", ""))
+        if row is not None:
+            row.set_step(step, fraction)
+
+    def _finished(self, outcomes) -> None:
+        for outcome in outcomes or ():
+            self.outcomes[outcome.account] = outcome
+            row = self.rows.get(outcome.account)
+            if row is not None:
+                row.set_outcome(outcome)
+        ok = sum(1 for o in self.outcomes.values() if o.ok)
+        failed = len(self.outcomes) - ok
+        self.progress_heading.setText(
+            self.tr("Published everywhere.") if not failed else
+            self.tr("Published to {ok}; {failed} did not go out.").format(ok=ok, failed=failed))
+        self._update_buttons()
+        self.published.emit()
+
+    def _failed(self, message: str) -> None:
+        for row in self.rows.values():
+            if not row.finished:
+                row.set_error(message)
+        self.progress_heading.setText(message)
+        self._update_buttons()
+        self.published.emit()
+
+    def failed_accounts(self) -> list[str]:
+        return [name for name, o in self.outcomes.items() if not o.ok]
+
+    def retry_failed(self) -> None:
+        failed = self.failed_accounts()
+        if failed:
+            self.start(failed)
+
+    def cancel(self) -> None:
+        if self.task is not None and not self.task.is_done:
+            self.task.cancel()
+            self.progress_heading.setText(self.tr("Cancelling… (what is already posted stays posted)"))
+        else:
+            self.reject()
+
+    @property
+    def running(self) -> bool:
+        return self.task is not None and not self.task.is_done
+
+    def _update_buttons(self) -> None:
+        on_summary = self.pages.currentIndex() == 0
+        count = sum(1 for p in self.plans if p.publishable)
+        self.publish_button.setText(self.tr("&Publish to %n channel(s)", "", count))
+        self.publish_button.setVisible(on_summary)
+        self.publish_button.setEnabled(count > 0)
+        self.cancel_button.setVisible(on_summary or self.running)
+        self.retry_button.setVisible(not on_summary and not self.running and bool(self.failed_accounts()))
+        self.close_button.setVisible(not on_summary and not self.running)
+
+    def reject(self) -> None:
+        if self.running:  # closing mid-publish would hide what happens; cancel first
+            self.cancel()
+            return
+        super().reject()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.running:
+            self.cancel()
+            return
+        super().keyPressEvent(event)
