@@ -1,1 +1,27 @@
-"""Counting and shaping text the way each channel does."""
+"""Counting and shaping text the way each channel does.
+
+- ``count(spec, text, with_media=False, limit=None) -> TextCount``: length in the channel's unit,
+  whether it fits, where the overflow begins, Bluesky facets, and other problems.
+- ``split(spec, text, numbering=False, limit=None) -> list[str]``: thread parts
+  (``split_parts`` gives each part's body and numbering marker separately).
+- ``entities(text) -> list[Entity]``: URLs, mentions and hashtags.
+- ``detect_facets(text) -> list[Facet]``: Bluesky facets as @atproto/api detects them.
+"""
+
+from composer.core.text.bluesky import detect_facets
+from composer.core.text.counting import count
+from composer.core.text.entities import entities
+from composer.core.text.model import Entity, Facet, TextCount
+from composer.core.text.split import Part, split, split_parts
+
+__all__ = [
+    "Entity",
+    "Facet",
+    "Part",
+    "TextCount",
+    "count",
+    "detect_facets",
+    "entities",
+    "split",
+    "split_parts",
+]

@@ -1,0 +1,136 @@
+"""Bluesky rich-text facets, ported rule for rule from @atproto/api ``RichText.detectFacets``.
+
+Source: bluesky-social/atproto ``packages/api/src/rich-text/detection.ts`` and ``util.ts``
+(npm @atproto/api 0.19.19). Facet offsets are UTF-8 byte offsets, end exclusive
+(lexicons/app/bsky/richtext/facet.json). The JavaScript patterns are translated with care:
+- JavaScript ``\\s`` is a fixed set (below), not Python's ``str.isspace``;
+- ``[a-z]`` with the ``i`` flag but without ``u`` matches ASCII letters only, so the patterns
+  spell out ``[a-zA-Z]`` instead of using Python's Unicode-aware IGNORECASE;
+- ``\\b`` in a non-``u`` JavaScript pattern is an ASCII word boundary (``re.ASCII`` here);
+- ``\\d`` is ``[0-9]`` and ``$`` without ``m`` is the very end (``\\Z``).
+Graphemes count as Intl.Segmenter does (extended grapheme clusters, ``\\X``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+import regex
+
+from composer.core.text.model import Facet
+
+# ECMAScript WhiteSpace + LineTerminator: what ``\s`` matches in JavaScript.
+JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_S = f"[{JS_SPACE}]"
+_NS = f"[^{JS_SPACE}]"
+_ZW = "\u00ad\u2060\u200a\u200b\u200c\u200d\u20e2"  # zero-width characters a tag may not hold
+
+# util.ts MENTION_REGEX = /(^|\s|\()(@)([a-zA-Z0-9.-]+)(\b)/g
+MENTION = re.compile(rf"(^|{_S}|\()(@)([a-zA-Z0-9.-]+)(\b)", re.ASCII)
+# util.ts URL_REGEX = /(^|\s|\()((https?:\/\/[\S]+)|((?<domain>[a-z][a-z0-9]*(\.[a-z0-9]+)+)[\S]*))/gim
+URL = re.compile(
+    rf"(^|(?<=[\n\r\u2028\u2029])|{_S}|\()"
+    rf"(([hH][tT][tT][pP][sS]?://{_NS}+)"
+    rf"|((?P<domain>[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)+){_NS}*))"
+)
+# util.ts TAG_REGEX (u flag): a run of non-spaces holding at least one non-digit, non-punctuation
+TAG = regex.compile(
+    rf"(^|{_S})[#\uff03]((?!\ufe0f)[^{JS_SPACE}{_ZW}]*[^0-9{JS_SPACE}\p{{P}}{_ZW}]+"
+    rf"[^{JS_SPACE}{_ZW}]*)?"
+)
+TRAILING_PUNCTUATION = regex.compile(r"\p{P}+$")
+# util.ts CASHTAG_REGEX (u flag): $AAPL becomes a tag facet "$AAPL"
+CASHTAG = re.compile(rf"(^|{_S}|\()\$([A-Za-z][A-Za-z0-9]{{0,4}})(?={_S}|\Z|[.,;:!?)\"'\u2019])")
+_END_PUNCT = re.compile(r"[.,;:!?]$")
+_JS_TRIM = re.compile(rf"^{_S}+|{_S}+$")
+
+
+@cache
+def tlds() -> frozenset[str]:
+    data = resources.files("composer.core.text") / "data" / "tlds.txt"
+    lines = data.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def is_valid_domain(value: str) -> bool:
+    """detection.ts isValidDomain: ends with "." + a known TLD (case-sensitive, as upstream)."""
+    dot = value.rfind(".")
+    return dot >= 0 and value[dot + 1:] in tlds()
+
+
+class _Offsets:
+    """str index -> UTF-8 byte offset, computed once per text."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.ascii = text.isascii()
+        self._table: list[int] | None = None
+
+    def __call__(self, i: int) -> int:
+        if self.ascii:
+            return i
+        if self._table is None:
+            table = [0]
+            total = 0
+            for ch in self.text:
+                total += len(ch.encode("utf-8", "surrogatepass"))
+                table.append(total)
+            self._table = table
+        return self._table[i]
+
+
+def _utf16_len(s: str) -> int:
+    return len(s) + sum(1 for c in s if ord(c) > 0xFFFF)
+
+
+def detect_facets(text: str) -> list[Facet]:
+    """Links, mentions and tags exactly where @atproto/api's detectFacets puts them."""
+    if not any(c in text for c in "@.#\uff03$"):
+        return []
+    byte = _Offsets(text)
+    found: list[Facet] = []
+
+    def add(start: int, end: int, kind: str, value: str) -> None:
+        found.append(Facet(byte(start), byte(end), kind, value, start, end))
+
+    for m in MENTION.finditer(text):
+        handle = m.group(3)
+        if not is_valid_domain(handle) and not handle.endswith(".test"):
+            continue  # probably not a handle
+        start = m.start(3) - 1
+        add(start, start + len(handle) + 1, "mention", handle)
+
+    for m in URL.finditer(text):
+        uri = m.group(2)
+        if not uri.startswith("http"):
+            domain = m.group("domain")
+            if not domain or not is_valid_domain(domain):
+                continue
+            uri = f"https://{uri}"
+        start = m.start(2)
+        end = m.end(2)
+        if _END_PUNCT.search(uri):  # strip ending punctuation
+            uri, end = uri[:-1], end - 1
+        if uri.endswith(")") and "(" not in uri:
+            uri, end = uri[:-1], end - 1
+        add(start, end, "link", uri)
+
+    for m in TAG.finditer(text):
+        tag = m.group(2)
+        if not tag:
+            continue
+        tag = TRAILING_PUNCTUATION.sub("", _JS_TRIM.sub("", tag))
+        if not tag or _utf16_len(tag) > 64:
+            continue
+        start = m.start() + len(m.group(1))
+        add(start, start + 1 + len(tag), "tag", tag)
+
+    for m in CASHTAG.finditer(text):
+        ticker = m.group(2).upper()
+        start = m.start() + len(m.group(1))
+        add(start, start + 1 + len(ticker), "tag", "$" + ticker)
+
+    found.sort(key=lambda f: f.byte_start)  # stable, like Array.prototype.sort
+    return found

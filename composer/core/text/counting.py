@@ -1,0 +1,144 @@
+"""``count()``: one text measured the way one channel measures it (spec.counting chooses how).
+
+Facts per channel: shared/platforms/FACTS.md (X §1, Mastodon §2, Bluesky §3, Threads §4,
+Instagram §6, Telegram §8, YouTube §10).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from composer.core.adapters import Counting, PlatformSpec
+from composer.core.i18n import _
+from composer.core.text import bluesky, mastodon, twitter, units
+from composer.core.text.entities import entities
+from composer.core.text.model import TextCount
+
+# Threads counts "emoji as the number of UTF-8 bytes" (developers.facebook.com/documentation/
+# threads/overview); a grapheme is an emoji when it holds a pictograph, a flag or a keycap.
+_EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}\u20e3]")
+
+UNITS = {
+    Counting.TWITTER: "weighted",
+    Counting.BLUESKY: "graphemes",
+    Counting.MASTODON: "graphemes",
+    Counting.GRAPHEMES: "graphemes",
+    Counting.CODEPOINTS: "codepoints",
+    Counting.UTF16: "utf16",
+    Counting.THREADS: "threads",
+    Counting.BYTES: "bytes",
+    Counting.NONE: "characters",
+}
+
+
+def _threads_costs(text: str) -> tuple[list[int], list[int]]:
+    """(grapheme starts, cost of each grapheme)."""
+    starts = units.grapheme_starts(text)
+    costs = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        g = text[start:end]
+        costs.append(units.utf8_len(g) if _EMOJI.search(g) else len(g))
+    return starts, costs
+
+
+def measure(spec: PlatformSpec, text: str, limit: int | None) -> tuple[int, bool, int | None]:
+    """(length, fits, overflow_at) in the channel's unit; the fast core of count() and split()."""
+    kind = spec.counting
+    if kind == Counting.TWITTER:
+        w = twitter.weigh(text)
+        if limit is None or w.length <= limit:
+            return w.length, True, None
+        return w.length, False, twitter.overflow_index(w, limit)
+    if kind == Counting.BLUESKY:
+        n = units.grapheme_count(text)
+        size = units.utf8_len(text)
+        byte_limit = spec.text_max_bytes
+        over = []
+        if limit is not None and n > limit:
+            over.append(units.index_over_graphemes(text, limit))
+        if byte_limit is not None and size > byte_limit:
+            i = units.index_over_utf8(text, byte_limit)
+            # mark from the start of the grapheme the byte limit cuts into
+            starts = units.grapheme_starts(text)
+            over.append(starts[_floor_index(starts, i)])
+        return n, not over, min(over) if over else None
+    if kind == Counting.MASTODON:
+        url_length = spec.url_length or mastodon.URL_LENGTH
+        n = mastodon.length(text, url_length)
+        if limit is None or n <= limit:
+            return n, True, None
+        return n, False, mastodon.overflow_index(text, limit, url_length)
+    if kind == Counting.GRAPHEMES:
+        n = units.grapheme_count(text)
+        fits = limit is None or n <= limit
+        return n, fits, None if fits else units.index_over_graphemes(text, limit)
+    if kind == Counting.UTF16:
+        n = units.utf16_len(text)
+        fits = limit is None or n <= limit
+        return n, fits, None if fits else units.index_over_utf16(text, limit)
+    if kind == Counting.BYTES:
+        n = units.utf8_len(text)
+        fits = limit is None or n <= limit
+        return n, fits, None if fits else units.index_over_utf8(text, limit)
+    if kind == Counting.THREADS:
+        if text.isascii():
+            n = len(text)
+            fits = limit is None or n <= limit
+            return n, fits, None if fits else limit
+        starts, costs = _threads_costs(text)
+        n = sum(costs)
+        if limit is None or n <= limit:
+            return n, True, None
+        return n, False, starts[units.first_over(costs, limit)]
+    n = len(text)  # CODEPOINTS, NONE
+    fits = limit is None or n <= limit
+    return n, fits, None if fits else limit
+
+
+def _floor_index(starts: list[int], i: int) -> int:
+    import bisect
+
+    return max(0, bisect.bisect_right(starts, i) - 1)
+
+
+def _problems(spec: PlatformSpec, text: str) -> list[str]:
+    problems: list[str] = []
+    if spec.hashtag_limit is not None or spec.mention_limit is not None or spec.max_links is not None:
+        found = entities(text)
+        tags = sum(1 for e in found if e.kind == "hashtag")
+        if spec.hashtag_limit is not None and tags > spec.hashtag_limit:
+            problems.append(_("Too many hashtags for {channel}: {count} (at most {limit})",
+                              channel=spec.name, count=tags, limit=spec.hashtag_limit))
+        mentions = sum(1 for e in found if e.kind == "mention")
+        if spec.mention_limit is not None and mentions > spec.mention_limit:
+            problems.append(_("Too many mentions for {channel}: {count} (at most {limit})",
+                              channel=spec.name, count=mentions, limit=spec.mention_limit))
+        links = len({e.text for e in found if e.kind == "url"})
+        if spec.max_links is not None and links > spec.max_links:
+            problems.append(_("Too many links for {channel}: {count} (at most {limit})",
+                              channel=spec.name, count=links, limit=spec.max_links))
+    if spec.counting == Counting.TWITTER and twitter.has_invalid_characters(text):
+        problems.append(_("X refuses the characters U+FEFF, U+FFFE and U+FFFF; remove them"))
+    if spec.description_limit_bytes is not None and ("<" in text or ">" in text):
+        problems.append(_("{channel} does not allow < or > in the description", channel=spec.name))
+    return problems
+
+
+def count(spec: PlatformSpec, text: str, *, with_media: bool = False,
+          limit: int | None = None) -> TextCount:
+    """Measure ``text`` for the channel ``spec``. ``limit`` overrides the spec's limit (for
+    example a Mastodon instance's own); ``with_media`` picks the caption limit where one exists."""
+    if limit is None:
+        limit = spec.limit_for(with_media=with_media)
+    if spec.counting == Counting.NONE:
+        limit = None
+    length, fits, overflow_at = measure(spec, text, limit)
+    extra: dict = {}
+    if spec.counting == Counting.BLUESKY:
+        extra = {"graphemes": length, "bytes": units.utf8_len(text),
+                 "facets": tuple(bluesky.detect_facets(text))}
+    elif spec.counting == Counting.GRAPHEMES:
+        extra = {"graphemes": length}
+    return TextCount(length=length, limit=limit, fits=fits, overflow_at=overflow_at,
+                     unit=UNITS[spec.counting], problems=tuple(_problems(spec, text)), **extra)

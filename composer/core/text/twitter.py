@@ -1,0 +1,287 @@
+"""X (Twitter) weighted length: twitter-text v3, exactly as the official JavaScript ``parseTweet``.
+
+Source of truth: twitter/twitter-text ``js/src/parseTweet.js`` (npm twitter-text 3.1.0),
+``config/v3.json`` and the conformance file ``conformance/validate.yml`` (vendored into
+tests/data/twitter-text/). The text is NFC-normalised; every URL twitter-text extracts (also
+scheme-less ones such as ``example.com``) weighs 23; every emoji sequence twemoji-parser finds
+weighs 2; any other code point weighs 1 inside the v3 ranges and 2 outside.
+
+The PyPI port ``twitter-text-parser`` 3.0.0 supplies the URL extractor (it passes every
+conformance case). Two of its parts differ from the official library and are replaced here:
+- it rewrites ``\\r\\n`` to ``\\n`` before counting, so a Windows line break weighs 1 instead of the
+  official 2 (parse_tweet.py ``convert_line_ending``);
+- its emoji pattern is built from emoji-test.txt rather than twemoji-parser's pattern, so we run
+  twemoji-parser's own pattern (``_twemoji.py``) on UTF-16 code units, as JavaScript does.
+It is also slow for per-keystroke use; text without a dot cannot hold a URL and skips it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from composer.core.text import units
+
+SCALE = 100
+DEFAULT_WEIGHT = 200
+URL_WEIGHT = 23 * SCALE
+MAX_LENGTH = 280
+# config/v3.json: code point ranges that weigh 100 (everything else weighs 200)
+_LIGHT = "\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037"
+_HEAVY = re.compile(f"[^{_LIGHT}]")
+# hasInvalidCharacters: twitter-text regexp/invalidChars.js
+INVALID = re.compile("[\ufffe\ufeff\uffff]")
+# Where an emoji match can begin: anything outside ASCII, and the keycap bases # * 0-9.
+_EMOJI_START = re.compile(r"[^\x00-\x22\x24-\x29\x2b-\x2f\x3a-\x7f]")
+
+
+@lru_cache(maxsize=1)
+def _emoji_pattern() -> re.Pattern[str]:
+    from composer.core.text._twemoji import PATTERN
+
+    return re.compile(PATTERN)
+
+
+def _extract_urls(text: str) -> list[tuple[int, int]]:
+    """extractUrlsWithIndices.js, on twitter-text-parser's compiled patterns (same sources).
+
+    The port's own function checks domains with Python's strict IDNA codec, which refuses
+    labels the official library accepts (an Arabic or CJK word glued to ``bsky.app`` makes it
+    drop the URL that X counts as 23); twitter-text only checks each label's punycode length.
+    Like JavaScript, the patterns run on UTF-16 code units: an astral character before a domain
+    is two units there, and the official result depends on it."""
+    if "." not in text:  # twitter-text's own shortcut: no dot, no URL
+        return []
+    u16 = units.utf16_units(text)
+    spans = _extract_urls_utf16(u16)
+    if not spans or len(u16) == len(text):
+        return spans
+    table = units.utf16_to_index(text)
+    return [(table[a], table[b]) for a, b in spans]
+
+
+def _extract_urls_utf16(text: str) -> list[tuple[int, int]]:
+    rx = _url_patterns()
+    urls: list[tuple[int, int]] = []
+    for m in rx.extract.finditer(text):
+        _, before, url, protocol, domain, _, path, _ = m.groups()
+        end = m.end()
+        start = end - len(url)
+        if not _is_valid_url(url, protocol or "https://", domain):
+            continue
+        if protocol is None:
+            if rx.invalid_preceding.match(before):
+                continue
+            last = None
+            for d in rx.ascii_domain.finditer(domain):
+                last = [start + d.start(), start + d.end()]
+                urls.append(last)
+            if last is None:
+                continue
+            if path:
+                last[1] = end
+        else:
+            tco = rx.tco.search(url)  # t.co URLs take no extra path characters
+            if tco:
+                if tco.group(1) and len(tco.group(1)) > 40:
+                    continue
+                end = start + len(tco.group(0))
+            urls.append([start, end])
+    return [(a, b) for a, b in urls]
+
+
+@dataclass(frozen=True)
+class _UrlPatterns:
+    extract: re.Pattern[str]
+    ascii_domain: re.Pattern[str]
+    invalid_preceding: re.Pattern[str]
+    tco: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _url_patterns() -> _UrlPatterns:
+    # twitter-text-parser compiles these at import (~50 ms): only on the first URL-like text.
+    from twitter_text.regexp.extract_url import extract_url
+    from twitter_text.regexp.invalid_url_without_protocol_preceding_chars import (
+        invalid_url_without_protocol_preceding_chars,
+    )
+    from twitter_text.regexp.valid_ascii_domain import valid_ascii_domain
+    from twitter_text.regexp.valid_tco_url import valid_tco_url
+
+    return _UrlPatterns(extract_url, valid_ascii_domain,
+                        invalid_url_without_protocol_preceding_chars, valid_tco_url)
+
+
+_SEPARATORS = re.compile("[\u3002\uff0e\uff61]")
+
+
+def _punycode_to_ascii(label: str) -> str:
+    """punycode.js toASCII (what lib/idna.js calls): encode each non-ASCII label, nothing else."""
+    parts = label.split("@")
+    prefix = ""
+    if len(parts) > 1:
+        prefix, label = parts[0] + "@", parts[1]
+    # ucs2decode: pair the surrogates that form a character, keep lone ones as they are
+    label = label.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+    pieces = _SEPARATORS.sub(".", label).split(".")
+    return prefix + ".".join(
+        p if p.isascii() else "xn--" + _punycode(p) for p in pieces)
+
+
+def _punycode(label: str) -> str:
+    try:
+        return label.encode("punycode").decode("ascii")
+    except UnicodeError:  # pragma: no cover - the codec takes any code point
+        return label
+
+
+def _is_valid_url(url: str, protocol: str, domain: str) -> bool:
+    """extractUrlsWithIndices.js isValidUrl with lib/idna.js toAscii."""
+    if domain.startswith("xn--") and not _url_patterns().ascii_domain.search(domain):
+        return False
+    for label in domain.split("."):
+        if not 1 <= len(_punycode_to_ascii(label)) <= 63:
+            return False
+    return len(protocol) + units.utf16_len(url) <= 4096
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """The URLs twitter-text finds in ``text`` (str indices into the NFC form)."""
+    return _extract_urls(text)
+
+
+def _emoji_spans(text: str) -> list[tuple[int, int]]:
+    """twemoji-parser matches, converted from UTF-16 offsets to str indices."""
+    if text.isascii():
+        return []
+    u16 = units.utf16_units(text)
+    rx = _emoji_pattern()
+    spans = []
+    pos = 0
+    # Trying the big pattern only where an emoji can start is ~10x faster than finditer.
+    for cand in _EMOJI_START.finditer(u16):
+        start = cand.start()
+        if start < pos:
+            continue
+        m = rx.match(u16, start)
+        if m:
+            spans.append((m.start(), m.end()))
+            pos = m.end()
+    if not spans or len(u16) == len(text):
+        return spans
+    table = units.utf16_to_index(text)
+    return [(table[a], table[b]) for a, b in spans]
+
+
+@dataclass(frozen=True)
+class Weighed:
+    """The NFC text cut into the units parseTweet weighs (start, end, weight in 1/100)."""
+
+    normal: str
+    table: list[int] | None  # normalised index -> original index (None: identical)
+    pieces: list[tuple[int, int, int]]
+    total: int  # sum of weights, in 1/100 characters
+
+    @property
+    def length(self) -> int:
+        return self.total // SCALE
+
+    def original_index(self, i: int) -> int:
+        return i if self.table is None else self.table[i]
+
+
+def _plain_weight(text: str) -> int:
+    return (len(text) + len(_HEAVY.findall(text))) * SCALE
+
+
+def weigh(text: str, *, emoji_parsing: bool = True) -> Weighed:
+    """``emoji_parsing=False`` is config v2 (each emoji code point weighed on its own)."""
+    normal, table = units.nfc_with_map(text)
+    entities: list[tuple[int, int, int]] = [(a, b, URL_WEIGHT) for a, b in _extract_urls(normal)]
+    emoji = _emoji_spans(normal) if emoji_parsing else []
+    if emoji:
+        # parseTweet visits each index once; a URL starting at an index wins over an emoji
+        # there, and anything starting inside an entity already consumed is skipped.
+        by_start = {a: (a, b, URL_WEIGHT) for a, b, _ in entities}
+        for a, b in emoji:
+            by_start.setdefault(a, (a, b, DEFAULT_WEIGHT))
+        entities = []
+        end = 0
+        for a in sorted(by_start):
+            if a >= end:
+                entities.append(by_start[a])
+                end = by_start[a][1]
+    pieces: list[tuple[int, int, int]] = []
+    total = 0
+    pos = 0
+    for a, b, w in entities:
+        if a > pos:
+            weight = _plain_weight(normal[pos:a])
+            pieces.append((pos, a, -1))  # -1: plain characters, weighed one by one when needed
+            total += weight
+        pieces.append((a, b, w))
+        total += w
+        pos = b
+    if pos < len(normal):
+        pieces.append((pos, len(normal), -1))
+        total += _plain_weight(normal[pos:])
+    return Weighed(normal, table, pieces, total)
+
+
+def char_weight(ch: str) -> int:
+    return DEFAULT_WEIGHT if _HEAVY.match(ch) else SCALE
+
+
+def overflow_index(w: Weighed, limit: int) -> int | None:
+    """Index in the original text of the first unit whose weight takes the total past ``limit``
+    (what parseTweet reports as validRangeEnd + 1)."""
+    if w.total <= limit * SCALE:
+        return None
+    budget = limit * SCALE
+    running = 0
+    for a, b, weight in w.pieces:
+        if weight >= 0:
+            running += weight
+            if running > budget:
+                return w.original_index(a)
+            continue
+        for i in range(a, b):
+            running += char_weight(w.normal[i])
+            if running > budget:
+                return w.original_index(i)
+    return None  # pragma: no cover - total said otherwise
+
+
+def has_invalid_characters(text: str) -> bool:
+    return INVALID.search(text) is not None
+
+
+def parse_tweet(text: str, *, emoji_parsing: bool = True, max_length: int = MAX_LENGTH) -> dict:
+    """The official ``parseTweet`` result (UTF-16 ranges included), for conformance checks."""
+    w = weigh(text, emoji_parsing=emoji_parsing)
+    valid = True
+    last = 0  # UTF-16 index of the last unit that fits while everything so far is valid
+    running = 0
+    pos16 = 0
+    for a, b, weight in w.pieces:
+        steps = [(a, b, weight)] if weight >= 0 else [(i, i + 1, char_weight(w.normal[i]))
+                                                       for i in range(a, b)]
+        for x, y, wt in steps:
+            running += wt
+            pos16 += units.utf16_len(w.normal[x:y])
+            # parseTweet checks only the unit's last code unit for invalid characters
+            valid = valid and not has_invalid_characters(w.normal[y - 1])
+            if valid and running <= max_length * SCALE:
+                last = pos16 - 1
+    length = w.total // SCALE
+    text16 = units.utf16_len(text)
+    return {
+        "weightedLength": length,
+        "valid": valid and 0 < length <= max_length,
+        "permillage": (w.total * 1000) // (max_length * SCALE),
+        "displayRangeStart": 0,
+        "displayRangeEnd": text16 - 1 if text16 > 0 else 0,
+        "validRangeStart": 0,
+        "validRangeEnd": max(last, 0) + text16 - units.utf16_len(w.normal),
+    }

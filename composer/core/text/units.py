@@ -1,0 +1,121 @@
+"""Measuring units shared by the counters: graphemes, UTF-16 code units, UTF-8 bytes, NFC.
+
+Python strings index code points; platforms count graphemes (Bluesky, Mastodon), UTF-16 code
+units (Telegram, Meta) or UTF-8 bytes (Bluesky, YouTube). Everything here answers in Python string
+indices, so the GUI can mark the same place whatever the unit.
+"""
+
+from __future__ import annotations
+
+import array
+import bisect
+import unicodedata
+from itertools import accumulate
+
+import regex
+
+# Extended grapheme clusters, as Intl.Segmenter (Bluesky) and Ruby's grapheme_clusters (Mastodon).
+_GRAPHEME = regex.compile(r"\X")
+# Marks that the regex module joins to the character before but ICU 78 (Node's Intl.Segmenter,
+# which @atproto/api counts with) does not; found by comparing "a" + every code point. They are
+# read as an unassigned character (U+0378) so both count alike.
+_ICU_SEPARATE = regex.compile(
+    "[\u05c8\u05c9\u0b53\u0b54\u1ade\u1adf\u1aec-\u1af0\U00010ecb-\U00010ecf"
+    "\U00010ef0-\U00010ef9\U00011df0\U0001d127\U0001d128\U0001d250-\U0001d252"
+    "\U0001d25b\U0001d25c\U0001d25f\U0001d280\U0001d281]"
+)
+# Characters that take two UTF-16 code units (one surrogate pair).
+_ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
+
+
+def grapheme_starts(text: str) -> list[int]:
+    """Index where each grapheme cluster starts."""
+    if text.isascii() and "\r" not in text:  # every ASCII character but CR LF is its own cluster
+        return list(range(len(text)))
+    return [m.start() for m in _GRAPHEME.finditer(_ICU_SEPARATE.sub("\u0378", text))]
+
+
+def grapheme_count(text: str) -> int:
+    if text.isascii() and "\r" not in text:
+        return len(text)
+    return sum(1 for _ in _GRAPHEME.finditer(_ICU_SEPARATE.sub("\u0378", text)))
+
+
+def utf16_len(text: str) -> int:
+    if text.isascii():
+        return len(text)
+    return len(text) + len(_ASTRAL.findall(text))
+
+
+def utf8_len(text: str) -> int:
+    return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+
+
+def utf16_units(text: str) -> str:
+    """The text as a string of UTF-16 code units (astral characters become surrogate pairs), so a
+    pattern written for JavaScript matches with JavaScript's offsets."""
+    if text.isascii():
+        return text
+    units = array.array("H")
+    units.frombytes(text.encode("utf-16-le", "surrogatepass"))
+    return "".join(map(chr, units))
+
+
+def utf16_to_index(text: str) -> list[int]:
+    """``table[u]`` = the str index of UTF-16 offset ``u`` (offsets inside a pair map to its
+    character)."""
+    table: list[int] = []
+    for i, ch in enumerate(text):
+        table.append(i)
+        if ord(ch) > 0xFFFF:
+            table.append(i)
+    table.append(len(text))
+    return table
+
+
+def first_over(costs: list[int], limit: int) -> int | None:
+    """The first position whose running total of ``costs`` exceeds ``limit``."""
+    totals = list(accumulate(costs))
+    if not totals or totals[-1] <= limit:
+        return None
+    return bisect.bisect_right(totals, limit)
+
+
+def index_over_utf16(text: str, limit: int) -> int | None:
+    """First str index whose UTF-16 running length exceeds ``limit``."""
+    if text.isascii():
+        return limit if len(text) > limit else None
+    return first_over([2 if ord(c) > 0xFFFF else 1 for c in text], limit)
+
+
+def index_over_utf8(text: str, limit: int) -> int | None:
+    if text.isascii():
+        return limit if len(text) > limit else None
+    return first_over([len(c.encode("utf-8", "surrogatepass")) for c in text], limit)
+
+
+def index_over_graphemes(text: str, limit: int) -> int | None:
+    """Start of the first grapheme beyond ``limit`` graphemes."""
+    starts = grapheme_starts(text)
+    return starts[limit] if len(starts) > limit else None
+
+
+def nfc_with_map(text: str) -> tuple[str, list[int] | None]:
+    """NFC form of ``text`` and, when it differs, ``table[i]`` = the index in ``text`` where the
+    grapheme holding normalised character ``i`` starts (normalisation never crosses clusters in
+    practice; if it ever did, every character maps to the start of the whole text's first
+    differing cluster, which is still a safe mark)."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, None
+    normal = unicodedata.normalize("NFC", text)
+    table: list[int] = []
+    pieces: list[str] = []
+    for m in _GRAPHEME.finditer(text):
+        piece = unicodedata.normalize("NFC", m.group())
+        pieces.append(piece)
+        table.extend([m.start()] * len(piece))
+    if "".join(pieces) != normal:  # pragma: no cover - composition across clusters
+        first = next(i for i, (a, b) in enumerate(zip(text, normal, strict=False)) if a != b)
+        table = list(range(first)) + [first] * (len(normal) - first)
+    table.append(len(text))
+    return normal, table
