@@ -2,11 +2,46 @@
 
 Sources: https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/feed/post.json
 (300 graphemes, 3000 bytes), lexicons/app/bsky/embed/images.json (4 images, 2,000,000 bytes),
-lexicons/app/bsky/richtext/facet.json (UTF-8 byte offsets).
+lexicons/app/bsky/richtext/facet.json (UTF-8 byte offsets),
+lexicons/com/atproto/server/{createSession,refreshSession,getSession}.json,
+lexicons/com/atproto/repo/{uploadBlob,createRecord,getRecord,deleteRecord}.json,
+https://atproto.com/specs/tid (record keys), packages/xrpc-server/src/rate-limiter-http.ts
+(RateLimit-* headers, reset in epoch seconds).
+
+Exactly once: the adapter picks each post's record key (a TID) itself and journals it with
+``ctx.save_checkpoint`` *before* createRecord. A retry reuses that key, so the PDS can never hold
+the post twice, and ``find_existing`` is a plain getRecord of that key.
 """
 
+from __future__ import annotations
+
+import hashlib
+import random
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from composer.core.adapters import (
+    AccountInfo,
+    AuthExpired,
+    Counting,
+    CredentialField,
+    MediaInvalid,
+    OutgoingPost,
+    Platform,
+    PlatformSpec,
+    PublishContext,
+    PublishResult,
+    RateLimited,
+    Rejected,
+    Transient,
+    Unknown,
+)
 from composer.core.adapters import Capability as C
-from composer.core.adapters import Counting, CredentialField, Platform, PlatformSpec
+from composer.core.i18n import _
 
 SPEC = PlatformSpec(
     id="bluesky",
@@ -35,4 +70,380 @@ SPEC = PlatformSpec(
     ),
 )
 
-PLATFORM = Platform(SPEC)
+POST = "app.bsky.feed.post"
+DEFAULT_SERVICE = "https://bsky.social"
+DEFAULT_LANGS = ("id",)  # an Indonesian office; the account setting "langs" overrides ("id,en")
+_AUTH_ERRORS = {"ExpiredToken", "InvalidToken"}
+_MEDIA_ERRORS = ("blob too big", "BlobTooLarge", "InvalidMimeType", "PayloadTooLarge")
+
+# ---------------------------------------------------------------------------------------------
+# Record keys: TIDs (https://atproto.com/specs/tid): 53 bits of microseconds since the epoch and
+# 10 bits of clock id, base32-sortable, 13 characters. Derived from the time, so never from the
+# idempotency key; made once per post and journalled.
+
+_B32 = "234567abcdefghijklmnopqrstuvwxyz"
+
+
+def make_tid(micros: int | None = None, clock_id: int | None = None) -> str:
+    micros = time.time_ns() // 1000 if micros is None else micros
+    clock_id = random.getrandbits(10) if clock_id is None else clock_id
+    n = ((micros & ((1 << 53) - 1)) << 10) | (clock_id & 0x3FF)
+    return "".join(_B32[(n >> (5 * i)) & 31] for i in range(12, -1, -1))
+
+
+def make_tids(count: int) -> list[str]:
+    """``count`` ascending TIDs, so a thread's replies sort after their root."""
+    micros, clock_id = time.time_ns() // 1000, random.getrandbits(10)
+    return [make_tid(micros + i, clock_id) for i in range(count)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Sessions stay in this process's memory (never the database). createSession is rate limited
+# (30 per 5 minutes per account), so one session serves every publish of the run.
+
+
+@dataclass
+class _Session:
+    did: str
+    handle: str
+    access: str
+    refresh: str
+
+
+_SESSIONS: dict[tuple[str, str, str], _Session] = {}
+_SESSIONS_LOCK = threading.Lock()
+
+
+def _service(ctx: PublishContext) -> str:
+    return (ctx.account.get("service") or DEFAULT_SERVICE).rstrip("/")
+
+
+def _identifier(ctx: PublishContext) -> str:
+    return (ctx.account.get("handle") or "").strip().lstrip("@")
+
+
+def _session_key(ctx: PublishContext) -> tuple[str, str, str]:
+    password = ctx.secrets.get("app_password") or ""
+    # a changed app password must not reuse the old session; the hash never leaves memory
+    return _service(ctx), _identifier(ctx).lower(), hashlib.sha256(password.encode()).hexdigest()
+
+
+def _error_of(response) -> tuple[str, str]:
+    try:
+        body = response.json()
+    except ValueError:
+        return "", response.text[:200]
+    if not isinstance(body, dict):
+        return "", ""
+    return str(body.get("error") or ""), str(body.get("message") or "")
+
+
+def _retry_after(response) -> float | None:
+    """Seconds to wait: RateLimit-Reset is an epoch second (atproto xrpc-server), Retry-After
+    plain seconds."""
+    reset = response.headers.get("ratelimit-reset")
+    if reset:
+        try:
+            return max(0.0, float(reset) - time.time())
+        except ValueError:
+            pass
+    after = response.headers.get("retry-after")
+    try:
+        return max(0.0, float(after)) if after else None
+    except ValueError:
+        return None
+
+
+class BlueskyAdapter:
+    """Publishes a post (or a thread) with up to four images to the account's PDS."""
+
+    def __init__(self, spec: PlatformSpec = SPEC):
+        self.spec = spec
+
+    # -- the contract -----------------------------------------------------------------------------
+
+    def publish(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult:
+        texts = list(post.parts) or [post.text]
+        if len(post.media) > self.spec.max_images:
+            raise MediaInvalid(_("Bluesky takes at most {n} images per post", n=self.spec.max_images))
+        for media in post.media:
+            size = Path(media.path).stat().st_size
+            if self.spec.max_image_bytes and size > self.spec.max_image_bytes:
+                raise MediaInvalid(_("{file} is {size} bytes; Bluesky takes at most {limit}",
+                                     file=Path(media.path).name, size=size,
+                                     limit=self.spec.max_image_bytes))
+        session = self._session(ctx)
+        state = dict(ctx.checkpoint)
+        resumed = "rkeys" in state and len(state["rkeys"]) == len(texts)
+        if not resumed:
+            # Journal the keys before the first createRecord: a retry after "no answer" reuses
+            # them, so the PDS refuses a second copy instead of storing one.
+            state.update(rkeys=make_tids(len(texts)), did=session.did,
+                         created_at=_now_iso(), done={})
+            self._checkpoint(ctx, state)
+        done: dict[str, dict] = dict(state.get("done") or {})
+
+        embed = None
+        if post.media:
+            embed = self._embed(ctx, post)
+            state["media_uploaded"] = len(post.media)  # the journal shows the step
+            self._checkpoint(ctx, state)
+        root = parent = None
+        for index, (text, rkey) in enumerate(zip(texts, state["rkeys"], strict=True)):
+            ctx.check_cancelled()
+            ref = done.get(str(index))
+            if ref is None and resumed:
+                ref = self._get_ref(ctx, state["did"], rkey)  # sent before, answer lost?
+            if ref is None:
+                record = self._record(ctx, text, state["created_at"], embed if index == 0 else None,
+                                      root, parent)
+                ref = self._create(ctx, state["did"], rkey, record)
+            done[str(index)] = ref
+            state["done"] = done
+            self._checkpoint(ctx, state)
+            root = root or ref
+            parent = ref
+            ctx.progress("posted", (index + 1) / len(texts))
+        return self._result(session, state)
+
+    def find_existing(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult | None:
+        state = ctx.checkpoint
+        if not state.get("rkeys"):
+            return None  # keys are journalled before createRecord: nothing was ever sent
+        session = self._session(ctx)
+        done = {}
+        for index, rkey in enumerate(state["rkeys"]):
+            ref = self._get_ref(ctx, state["did"], rkey)
+            if ref is None:
+                return None  # (part of) the thread is missing: publish completes it
+            done[str(index)] = ref
+        return self._result(session, {**state, "done": done})
+
+    def delete(self, ctx: PublishContext, result: PublishResult) -> None:
+        did = result.extra.get("did") or result.remote_id.removeprefix("at://").split("/")[0]
+        rkeys = list(result.extra.get("rkeys") or [result.remote_id.rsplit("/", 1)[-1]])
+        for rkey in reversed(rkeys):  # replies first, the root last
+            self._xrpc(ctx, "POST", "com.atproto.repo.deleteRecord", mutating=False,
+                       json={"repo": did, "collection": POST, "rkey": rkey})
+
+    def verify(self, ctx: PublishContext) -> AccountInfo:
+        # getSession is the PDS's own; app.bsky.* profile reads need an AppView.
+        data = self._xrpc(ctx, "GET", "com.atproto.server.getSession").json()
+        return AccountInfo(display_name=data.get("handle", ""), handle=data.get("handle", ""))
+
+    # -- the record -------------------------------------------------------------------------------
+
+    def _record(self, ctx, text: str, created_at: str, embed, root, parent) -> dict[str, Any]:
+        record: dict[str, Any] = {"$type": POST, "text": text, "createdAt": created_at}
+        langs = [x.strip() for x in (ctx.account.get("langs") or ",".join(DEFAULT_LANGS)).split(",")]
+        record["langs"] = [x for x in langs if x][:3]  # the lexicon allows three
+        facets = self._facets(ctx, text)
+        if facets:
+            record["facets"] = facets
+        if embed:
+            record["embed"] = embed
+        if root:
+            record["reply"] = {"root": root, "parent": parent}
+        return record
+
+    def _facets(self, ctx, text: str) -> list[dict[str, Any]]:
+        from composer.core.text import count
+
+        facets = []
+        for facet in count(self.spec, text).facets:
+            if facet.type == "link":
+                uri = facet.value if "://" in facet.value else f"https://{facet.value}"
+                feature = {"$type": "app.bsky.richtext.facet#link", "uri": uri}
+            elif facet.type == "tag":
+                feature = {"$type": "app.bsky.richtext.facet#tag", "tag": facet.value.lstrip("#＃")}
+            elif facet.type == "mention":
+                did = self._resolve_handle(ctx, facet.value.lstrip("@"))
+                if not did:
+                    continue  # an unknown handle stays plain text, as in the official app
+                feature = {"$type": "app.bsky.richtext.facet#mention", "did": did}
+            else:
+                continue
+            facets.append({"index": {"byteStart": facet.byte_start, "byteEnd": facet.byte_end},
+                           "features": [feature]})
+        return facets
+
+    def _resolve_handle(self, ctx, handle: str) -> str | None:
+        try:
+            response = self._xrpc(ctx, "GET", "com.atproto.identity.resolveHandle",
+                                  params={"handle": handle}, auth=False)
+        except (Rejected, Transient):
+            ctx.log.info("mention @%s not resolved; left as plain text", handle)
+            return None
+        return response.json().get("did")
+
+    def _embed(self, ctx, post: OutgoingPost) -> dict[str, Any]:
+        images = []
+        for index, media in enumerate(post.media):
+            ctx.check_cancelled()
+            data = Path(media.path).read_bytes()
+            # Re-uploading after a crash is harmless: the blob's address is its content hash.
+            blob = self._xrpc(ctx, "POST", "com.atproto.repo.uploadBlob", content=data,
+                              headers={"Content-Type": media.mime}).json()["blob"]
+            image: dict[str, Any] = {"alt": media.alt or "", "image": blob}
+            if media.width and media.height:
+                image["aspectRatio"] = {"width": media.width, "height": media.height}
+            images.append(image)
+            ctx.progress("media", (index + 1) / len(post.media))
+        return {"$type": "app.bsky.embed.images", "images": images}
+
+    # -- records ------------------------------------------------------------------------------------
+
+    def _create(self, ctx, did: str, rkey: str, record: dict) -> dict[str, str]:
+        body = {"repo": did, "collection": POST, "rkey": rkey, "record": record, "validate": True}
+        try:
+            data = self._xrpc(ctx, "POST", "com.atproto.repo.createRecord", json=body,
+                              mutating=True).json()
+        except (Rejected, Unknown):
+            # The key is ours alone, so a record under it is this very post: an earlier attempt
+            # got through (the real PDS answers a taken key with a bare 500), or this one did
+            # and the answer was lost.
+            try:
+                ref = self._get_ref(ctx, did, rkey)
+            except (Transient, Unknown):
+                ref = None
+            if ref is not None:
+                return ref
+            raise
+        return {"uri": data["uri"], "cid": data["cid"]}
+
+    def _get_ref(self, ctx, did: str, rkey: str) -> dict[str, str] | None:
+        response = self._xrpc(ctx, "GET", "com.atproto.repo.getRecord", missing_ok=True,
+                              params={"repo": did, "collection": POST, "rkey": rkey})
+        if response is None:
+            return None
+        data = response.json()
+        return {"uri": data["uri"], "cid": data["cid"]}
+
+    def _result(self, session: _Session, state: dict) -> PublishResult:
+        rkeys = state["rkeys"]
+        uris = [state["done"][str(i)]["uri"] for i in range(len(rkeys))]
+        handle = session.handle or state["did"]
+        return PublishResult(
+            remote_id=uris[0],
+            url=self.spec.post_url_template.format(handle=handle, rkey=rkeys[0]),
+            extra={"did": state["did"], "rkeys": list(rkeys), "uris": uris})
+
+    @staticmethod
+    def _checkpoint(ctx, state: dict) -> None:
+        ctx.checkpoint.clear()
+        ctx.checkpoint.update(state)
+        ctx.save_checkpoint(dict(state))
+
+    # -- sessions -----------------------------------------------------------------------------------
+
+    def _session(self, ctx, *, renew: _Session | None = None) -> _Session:
+        """The cached session; with ``renew`` (a session the PDS refused), a fresh one: refresh
+        first, and if the refresh token is dead too, sign in again with the app password."""
+        key = _session_key(ctx)
+        with _SESSIONS_LOCK:
+            current = _SESSIONS.get(key)
+            if current is not None and current is not renew:
+                return current  # another thread renewed it already
+            session = None
+            if renew is not None:
+                session = self._refresh(ctx, renew)
+            if session is None:
+                session = self._create_session(ctx)
+            _SESSIONS[key] = session
+            return session
+
+    def _create_session(self, ctx) -> _Session:
+        identifier, password = _identifier(ctx), ctx.secrets.get("app_password") or ""
+        if not identifier or not password:
+            raise AuthExpired(_("The Bluesky account needs a handle and an app password"))
+        response = self._send(ctx, "POST", "com.atproto.server.createSession", mutating=False,
+                              json={"identifier": identifier, "password": password})
+        if response.status_code in (400, 401):
+            error, message = _error_of(response)
+            if response.status_code == 401 or error in ("AuthenticationRequired", "AccountTakedown"):
+                raise AuthExpired(_("Bluesky refused the app password for {handle}: {message}",
+                                    handle=identifier, message=message or error),
+                                  status=response.status_code)
+        self._raise_for(response, mutating=False)
+        data = response.json()
+        return _Session(data["did"], data.get("handle", identifier), data["accessJwt"],
+                        data["refreshJwt"])
+
+    def _refresh(self, ctx, old: _Session) -> _Session | None:
+        response = self._send(ctx, "POST", "com.atproto.server.refreshSession", mutating=False,
+                              headers={"Authorization": f"Bearer {old.refresh}"})
+        if response.status_code in (400, 401):
+            return None  # the refresh token is dead as well: sign in again
+        self._raise_for(response, mutating=False)
+        data = response.json()
+        return _Session(data.get("did", old.did), data.get("handle", old.handle),
+                        data["accessJwt"], data["refreshJwt"])
+
+    # -- HTTP -----------------------------------------------------------------------------------------
+
+    def _send(self, ctx, method: str, nsid: str, *, mutating: bool, **kw):
+        """One request; network failures become typed errors. A mutating request that may have
+        reached the PDS is Unknown; anything else can safely be tried again (Transient)."""
+        import httpx
+
+        url = f"{_service(ctx)}/xrpc/{nsid}"
+        try:
+            return ctx.client.request(method, url, **kw)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            raise Transient(_("Cannot reach {url}: {error}", url=_service(ctx),
+                              error=type(exc).__name__)) from None
+        except httpx.TransportError as exc:
+            if mutating:
+                raise Unknown(_("Bluesky did not answer ({error}); the post may exist",
+                                error=type(exc).__name__)) from None
+            raise Transient(_("Bluesky did not answer ({error})", error=type(exc).__name__)) from None
+
+    def _xrpc(self, ctx, method: str, nsid: str, *, mutating: bool = False, auth: bool = True,
+              missing_ok: bool = False, headers: dict | None = None, **kw):
+        """An authenticated XRPC call; an expired or refused token is renewed once."""
+        session = self._session(ctx) if auth else None
+        for attempt in (1, 2):
+            all_headers = dict(headers or {})
+            if session is not None:
+                all_headers["Authorization"] = f"Bearer {session.access}"
+            response = self._send(ctx, method, nsid, mutating=mutating, headers=all_headers, **kw)
+            error, message = _error_of(response) if response.status_code >= 400 else ("", "")
+            if session is not None and (error in _AUTH_ERRORS or response.status_code == 401):
+                if attempt == 1:  # refused before any work was done: safe to send again
+                    session = self._session(ctx, renew=session)
+                    continue
+                raise AuthExpired(_("Bluesky refused the session: {message}",
+                                    message=message or error), status=response.status_code)
+            if missing_ok and response.status_code == 400 and error in ("RecordNotFound", "InvalidRequest") \
+                    and ("not found" in message.lower() or error == "RecordNotFound"):
+                return None
+            self._raise_for(response, mutating=mutating)
+            return response
+        raise AssertionError("unreachable")
+
+    @staticmethod
+    def _raise_for(response, *, mutating: bool) -> None:
+        status = response.status_code
+        if status < 400:
+            return
+        error, message = _error_of(response)
+        text = message or error or f"HTTP {status}"
+        if status == 429 or error == "RateLimitExceeded":
+            raise RateLimited(_("Bluesky rate limit reached"), retry_after=_retry_after(response))
+        if status == 413 or any(m in f"{error} {message}" for m in _MEDIA_ERRORS):
+            raise MediaInvalid(text, status=status)  # the engine says which channel refused
+        if status in (401, 403) or error in ("AuthenticationRequired", "AccountTakedown"):
+            raise AuthExpired(_("Bluesky refused the session: {message}", message=text), status=status)
+        if 400 <= status < 500:
+            raise Rejected(text, status=status)
+        if mutating:  # a 5xx after the request arrived: the record may exist
+            raise Unknown(_("Bluesky answered {status}; the post may exist", status=status),
+                          status=status)
+        raise Transient(_("Bluesky answered {status}", status=status), status=status)
+
+
+def _now_iso() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+PLATFORM = Platform(SPEC, BlueskyAdapter)

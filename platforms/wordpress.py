@@ -2,11 +2,46 @@
 
 Sources: https://developer.wordpress.org/rest-api/reference/posts/,
 https://developer.wordpress.org/rest-api/reference/media/,
-https://make.wordpress.org/core/2020/11/05/application-passwords-integration-guide/
+https://developer.wordpress.org/rest-api/reference/tags/,
+https://make.wordpress.org/core/2020/11/05/application-passwords-integration-guide/,
+wordpress-develop src/wp-includes/rest-api/endpoints/class-wp-rest-attachments-controller.php
+(rest_upload_* error codes).
+
+Exactly once: WordPress has no idempotency key, so every post gets a slug that ends in a short
+hash of its idempotency key (``pengumuman-banjir-3f9a1c2e``). ``find_existing`` asks for that
+slug (every status but trash); WordPress would add ``-2`` to a second copy, never reuse it.
+Uploaded images are journalled one by one, so a retry does not upload them again.
 """
 
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from composer.core.adapters import (
+    AccountInfo,
+    AuthExpired,
+    Counting,
+    CredentialField,
+    Duplicate,
+    MediaInvalid,
+    OutgoingPost,
+    Platform,
+    PlatformSpec,
+    PublishContext,
+    PublishResult,
+    RateLimited,
+    Rejected,
+    Transient,
+    Unknown,
+)
 from composer.core.adapters import Capability as C
-from composer.core.adapters import Counting, CredentialField, Platform, PlatformSpec
+from composer.core.i18n import _
 
 SPEC = PlatformSpec(
     id="wordpress",
@@ -29,4 +64,275 @@ SPEC = PlatformSpec(
     ),
 )
 
-PLATFORM = Platform(SPEC)
+# Every status a post of ours may have, except trash (a trashed post was unpublished on purpose).
+_LIVE_STATUSES = "publish,future,draft,pending,private"
+_AUTH_CODES = {"rest_not_logged_in", "incorrect_password", "invalid_username", "invalid_email",
+               "application_passwords_disabled", "rest_forbidden"}
+_EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp",
+               "image/avif": "avif"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Pure helpers: slug, title, content.
+
+
+def post_slug(post: OutgoingPost) -> str:
+    """A readable slug that ends in a hash of the idempotency key: the post's fingerprint."""
+    key = post.idempotency_key or post.post_id
+    digest = hashlib.sha256(key.encode()).hexdigest()[:10]
+    words = unicodedata.normalize("NFKD", post.title or _derived_title(post.text))
+    words = re.sub(r"[^a-z0-9]+", "-", words.encode("ascii", "ignore").decode().lower()).strip("-")
+    return f"{words[:60].rstrip('-')}-{digest}" if words else digest
+
+
+def _derived_title(text: str) -> str:
+    """No title given: the first line, cut at a word near 80 characters."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if len(first) <= 80:
+        return first
+    cut = first[:80].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def post_title(post: OutgoingPost) -> str:
+    return post.title or _derived_title(post.text)
+
+
+_URL = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
+
+
+def _paragraph(text: str) -> str:
+    escaped = html.escape(text, quote=False)
+    linked = _URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
+    return ("<!-- wp:paragraph -->\n<p>" + linked.replace("\n", "<br>") + "</p>\n"
+            "<!-- /wp:paragraph -->")
+
+
+def image_block(media_id: int, url: str, alt: str) -> str:
+    """A Gutenberg image block, exactly as the block editor saves it."""
+    attrs = json.dumps({"id": media_id, "sizeSlug": "large", "linkDestination": "none"},
+                       separators=(",", ":"))
+    return (f"<!-- wp:image {attrs} -->\n"
+            f'<figure class="wp-block-image size-large"><img src="{html.escape(url)}" '
+            f'alt="{html.escape(alt)}" class="wp-image-{media_id}"/></figure>\n'
+            "<!-- /wp:image -->")
+
+
+def post_content(post: OutgoingPost, uploaded: list[dict[str, Any]]) -> str:
+    blocks = [_paragraph(p.strip()) for p in re.split(r"\n\s*\n", post.text) if p.strip()]
+    blocks += [image_block(m["id"], m["source_url"], m["alt"]) for m in uploaded]
+    if post.link and post.link not in post.text:
+        blocks.append(_paragraph(post.link))
+    return "\n\n".join(blocks)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _code_of(response) -> tuple[str, str]:
+    try:
+        body = response.json()
+    except ValueError:
+        return "", ""
+    if not isinstance(body, dict):
+        return "", ""
+    return str(body.get("code") or ""), re.sub(r"<[^>]+>", "", str(body.get("message") or ""))
+
+
+class WordPressAdapter:
+    """Publishes to a self-hosted WordPress over its REST API with an application password."""
+
+    def __init__(self, spec: PlatformSpec = SPEC):
+        self.spec = spec
+
+    # -- the contract -----------------------------------------------------------------------------
+
+    def publish(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult:
+        state = dict(ctx.checkpoint)
+        uploaded: list[dict[str, Any]] = list(state.get("media") or [])
+        for index, media in enumerate(post.media):
+            ctx.check_cancelled()
+            if index < len(uploaded) and uploaded[index].get("sha256") == _fingerprint(media):
+                continue  # uploaded in an earlier attempt
+            uploaded[index:] = [self._upload(ctx, media)]
+            state["media"] = uploaded
+            self._checkpoint(ctx, state)
+            ctx.progress("media", (index + 1) / len(post.media))
+        uploaded = uploaded[:len(post.media)]
+
+        if post.tags and "tag_ids" not in state:
+            state["tag_ids"] = [self._tag_id(ctx, name) for name in post.tags]
+            self._checkpoint(ctx, state)
+
+        ctx.check_cancelled()
+        if state.get("sent"):
+            # An earlier attempt sent the post and lost the answer: look before sending again.
+            found = self.find_existing(ctx, post)
+            if found is not None:
+                return found
+        body: dict[str, Any] = {
+            "title": post_title(post),
+            "content": post_content(post, uploaded),
+            "slug": post_slug(post),
+            "status": "publish",
+        }
+        if uploaded:
+            body["featured_media"] = uploaded[0]["id"]
+        if state.get("tag_ids"):
+            body["tags"] = state["tag_ids"]
+        if post.schedule_utc:
+            body["status"] = "future"
+            body["date_gmt"] = _wp_date_gmt(post.schedule_utc)
+        state["sent"] = True  # journalled first, so a retry knows it must look
+        self._checkpoint(ctx, state)
+        data = self._request(ctx, "POST", "/posts", json=body, creates=True).json()
+        ctx.progress("posted", 1.0)
+        return self._result(data, uploaded)
+
+    def find_existing(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult | None:
+        found = self._request(ctx, "GET", "/posts", params={
+            "slug": post_slug(post), "status": _LIVE_STATUSES, "context": "edit"}).json()
+        if not found:
+            return None
+        return self._result(found[0], list(ctx.checkpoint.get("media") or []))
+
+    def delete(self, ctx: PublishContext, result: PublishResult) -> None:
+        """Moves the post to the trash (the portal's editors can restore it); images stay in
+        the media library."""
+        response = self._request(ctx, "DELETE", f"/posts/{result.remote_id}", missing_ok=True)
+        if response is None:
+            return  # already gone
+
+    def verify(self, ctx: PublishContext) -> AccountInfo:
+        me = self._request(ctx, "GET", "/users/me", params={"context": "edit"}).json()
+        avatars = me.get("avatar_urls") or {}
+        return AccountInfo(display_name=me.get("name") or me.get("slug", ""),
+                           handle=me.get("username") or me.get("slug", ""),
+                           avatar_url=avatars.get("96"))
+
+    # -- steps ------------------------------------------------------------------------------------
+
+    def _upload(self, ctx, media) -> dict[str, Any]:
+        path = Path(media.path)
+        ext = _EXTENSIONS.get(media.mime, path.suffix.lstrip(".") or "bin")
+        filename = f"{path.stem}.{ext}".encode("ascii", "ignore").decode() or f"image.{ext}"
+        filename = filename.replace('"', "")
+        # The raw body upload (FACTS.md §11); alt text rides along as a parameter, and is set
+        # again below should a plugin drop it.
+        response = self._request(
+            ctx, "POST", "/media", content=path.read_bytes(),
+            params={"alt_text": media.alt} if media.alt else None,
+            headers={"Content-Type": media.mime,
+                     "Content-Disposition": f'attachment; filename="{filename}"'})
+        data = response.json()
+        if media.alt and data.get("alt_text") != media.alt:
+            data = self._request(ctx, "POST", f"/media/{data['id']}",
+                                 json={"alt_text": media.alt}).json()
+        return {"id": data["id"], "source_url": data.get("source_url", ""), "alt": media.alt,
+                "sha256": _fingerprint(media)}
+
+    def _tag_id(self, ctx, name: str) -> int:
+        name = name.lstrip("#").strip()
+        for tag in self._request(ctx, "GET", "/tags", params={"search": name, "per_page": 100}).json():
+            if html.unescape(tag.get("name", "")).casefold() == name.casefold():
+                return int(tag["id"])
+        response = self._request(ctx, "POST", "/tags", json={"name": name}, term_ok=True)
+        data = response.json()
+        if data.get("code") == "term_exists":  # made meanwhile (or differing only in case)
+            return int(data["data"]["term_id"])
+        return int(data["id"])
+
+    @staticmethod
+    def _result(data: dict[str, Any], media: list[dict[str, Any]]) -> PublishResult:
+        return PublishResult(
+            remote_id=str(data["id"]),
+            url=data.get("link"),
+            extra={"status": data.get("status", ""), "slug": data.get("slug", ""),
+                   "media_ids": [m["id"] for m in media]})
+
+    @staticmethod
+    def _checkpoint(ctx, state: dict) -> None:
+        ctx.checkpoint.clear()
+        ctx.checkpoint.update(state)
+        ctx.save_checkpoint(dict(state))
+
+    # -- HTTP -----------------------------------------------------------------------------------------
+
+    def _request(self, ctx, method: str, path: str, *, creates: bool = False,
+                 missing_ok: bool = False, term_ok: bool = False, **kw):
+        import httpx
+
+        site = (ctx.account.get("url") or "").rstrip("/")
+        user, password = ctx.account.get("user") or "", ctx.secrets.get("app_password") or ""
+        if not site or not user or not password:
+            raise AuthExpired(_("The WordPress account needs a site URL, a user and an application password"))
+        try:
+            response = ctx.client.request(method, f"{site}/wp-json/wp/v2{path}",
+                                          auth=httpx.BasicAuth(user, password), **kw)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout,
+                httpx.WriteError, httpx.WriteTimeout) as exc:
+            # Never fully sent: WordPress acts only on a complete request.
+            raise Transient(_("Cannot reach {url}: {error}", url=site,
+                              error=type(exc).__name__)) from None
+        except httpx.TransportError as exc:
+            if creates:
+                raise Unknown(_("WordPress did not answer ({error}); the post may exist",
+                                error=type(exc).__name__)) from None
+            raise Transient(_("WordPress did not answer ({error})", error=type(exc).__name__)) from None
+        if missing_ok and response.status_code in (404, 410):
+            return None
+        if term_ok and response.status_code == 400 and _code_of(response)[0] == "term_exists":
+            return response
+        self._raise_for(response, site=site, creates=creates)
+        if not response.headers.get("content-type", "").startswith("application/json"):
+            raise Rejected(_("{url} does not answer like a WordPress site (no REST API at /wp-json)",
+                             url=site))
+        return response
+
+    @staticmethod
+    def _raise_for(response, *, site: str, creates: bool) -> None:
+        status = response.status_code
+        if status < 400:
+            return
+        code, message = _code_of(response)
+        text = message or code or f"HTTP {status}"
+        if status == 429:
+            after = response.headers.get("retry-after")
+            raise RateLimited(_("WordPress asks us to slow down"),
+                              retry_after=float(after) if after and after.isdigit() else None)
+        if status == 413 or code.startswith("rest_upload") or code == "rest_invalid_image":
+            raise MediaInvalid(text, status=status)  # the engine says which channel refused
+        if status == 401 or code in _AUTH_CODES:
+            raise AuthExpired(_("WordPress refused the application password: {message}",
+                                message=text), status=status)
+        if code == "rest_post_exists":  # what a "post already exists" refusal looks like
+            raise Duplicate(text, status=status)
+        if status == 404 and not code:
+            raise Rejected(_("{url} does not answer like a WordPress site (no REST API at /wp-json)",
+                             url=site), status=status)
+        if status < 500:
+            raise Rejected(text, status=status)
+        if status == 503 and response.headers.get("retry-after"):
+            # maintenance mode answers 503 + Retry-After before WordPress loads: nothing happened
+            raise Transient(_("WordPress is in maintenance, try again later"), status=status)
+        if creates:
+            raise Unknown(_("WordPress answered {status}; the post may exist", status=status),
+                          status=status)
+        raise Transient(_("WordPress answered {status}", status=status), status=status)
+
+
+def _fingerprint(media) -> str:
+    return media.sha256 or f"{media.path}:{media.alt}"
+
+
+def _wp_date_gmt(iso: str) -> str:
+    """WordPress wants ``date_gmt`` as a naive UTC time, ``2030-01-02T03:04:05``."""
+    from datetime import UTC, datetime
+
+    moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+PLATFORM = Platform(SPEC, WordPressAdapter)

@@ -1,0 +1,403 @@
+"""A practice Bluesky PDS: the com.atproto calls a composer makes, checked the way the real PDS
+checks them. Facts: shared/platforms/FACTS.md §3, and the answers of a real @atproto/pds 0.5.35
+recorded in shared/PEERS.md §1 (tests/peers/bluesky runs that real PDS for the e2e tests).
+
+Faithful details: expired access tokens are HTTP 400 ``ExpiredToken`` (not 401); a garbage token
+is 400 ``InvalidToken``; lexicon errors read "Invalid app.bsky.feed.post record: ... at $.path";
+a record key that already exists makes the real PDS answer 500 ``InternalServerError`` (the MST
+refuses the key), and so does this fake; blobs over 5 MiB are 413 ``PayloadTooLarge``, images
+over 2,000,000 bytes are refused when the post references them. Every answer carries the
+``RateLimit-*`` headers of atproto's xrpc-server (reset in epoch seconds).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import secrets
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import regex
+
+from platforms.practice.server import BadRequest, FakeServer, Request, Response, route
+
+POST = "app.bsky.feed.post"
+TID = re.compile(r"^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$")
+_NAMES = {400: "InvalidRequest", 401: "AuthenticationRequired", 403: "Forbidden",
+          404: "NotFound", 413: "PayloadTooLarge", 429: "RateLimitExceeded",
+          500: "InternalServerError", 501: "MethodNotImplemented", 502: "UpstreamFailure",
+          503: "NotEnoughResources", 504: "UpstreamTimeout"}
+
+
+class XrpcError(BadRequest):
+    def __init__(self, status: int, error: str, message: str):
+        super().__init__(message, status)
+        self.error = error
+
+
+def cid_for(data: bytes, codec: int = 0x55) -> str:
+    """A CIDv1 (sha2-256) in base32, as the PDS names blobs (raw codec, ``bafkrei…``) and
+    records (dag-cbor 0x71, ``bafyrei…``)."""
+    raw = bytes([0x01, codec, 0x12, 0x20]) + hashlib.sha256(data).digest()
+    return "b" + base64.b32encode(raw).decode().lower().rstrip("=")
+
+
+def sniff_mime(data: bytes) -> str:
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return "image/gif"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return "application/octet-stream"
+
+
+@dataclass
+class Account:
+    did: str
+    handle: str
+    password: str
+    app_passwords: dict[str, str] = field(default_factory=dict)  # password -> name
+    records: dict[str, dict[str, Any]] = field(default_factory=dict)  # rkey -> {cid, value}
+    blobs: dict[str, dict[str, Any]] = field(default_factory=dict)  # cid -> {mime, size}
+
+
+class BlueskyFake(FakeServer):
+    platform_id = "bluesky"
+    access_ttl = 7200.0  # seconds; the reference PDS gives 120 minutes
+    max_upload_bytes = 5 * 1024 * 1024  # the reference PDS's PDS_BLOB_UPLOAD_LIMIT
+    max_image_bytes = 2_000_000  # lexicon app.bsky.embed.images
+    rate_limit = 3000  # per five minutes, the global per-IP limit
+
+    def __init__(self, **kw):
+        super().__init__(**kw)
+        self.accounts: dict[str, Account] = {}  # did -> account
+        self.tokens: dict[str, tuple[str, str, float]] = {}  # token -> (did, kind, expires)
+        self.window_start, self.used = time.time(), 0
+
+    # -- accounts (tests and practice mode) ------------------------------------------------------
+
+    def add_account(self, handle: str, password: str = "main-password") -> Account:
+        did = "did:plc:" + base64.b32encode(hashlib.sha256(handle.encode()).digest()).decode().lower()[:24]
+        with self.lock:
+            account = self.accounts[did] = Account(did, handle, password)
+        return account
+
+    def add_app_password(self, handle: str, name: str = "siaran") -> str:
+        account = self._by_handle(handle)
+        password = "-".join(secrets.token_hex(2) for _ in range(4))
+        with self.lock:
+            account.app_passwords[password] = name
+        return password
+
+    def practice_account(self) -> tuple[dict[str, str], dict[str, str]]:
+        handle = "humas-latihan.test"
+        if not any(a.handle == handle for a in self.accounts.values()):
+            self.add_account(handle)
+        return {"service": self.url, "handle": handle}, {"app_password": self.add_app_password(handle)}
+
+    def expire_tokens(self) -> None:
+        """Make every access token expired, as after two hours (refresh tokens stay valid)."""
+        with self.lock:
+            for token, (did, kind, _exp) in list(self.tokens.items()):
+                if kind == "access":
+                    self.tokens[token] = (did, kind, time.time() - 1)
+
+    def published_texts(self) -> list[str]:
+        """The text of every post held now, one per post (thread replies left out)."""
+        with self.lock:
+            return [r["value"]["text"] for a in self.accounts.values()
+                    for r in a.records.values() if "reply" not in r["value"]]
+
+    def posts(self, handle_or_did: str) -> dict[str, dict[str, Any]]:
+        account = self._by_handle(handle_or_did)
+        return {k: v["value"] for k, v in account.records.items()}
+
+    def _by_handle(self, who: str) -> Account:
+        with self.lock:
+            for account in self.accounts.values():
+                if who in (account.did, account.handle):
+                    return account
+        raise XrpcError(400, "InvalidRequest", f"Could not find repo: {who}")
+
+    # -- formats ---------------------------------------------------------------------------------
+
+    def _headers(self) -> dict[str, str]:
+        with self.lock:
+            if time.time() - self.window_start > 300:
+                self.window_start, self.used = time.time(), 0
+            self.used += 1
+            return {"RateLimit-Limit": str(self.rate_limit),
+                    "RateLimit-Remaining": str(max(0, self.rate_limit - self.used)),
+                    "RateLimit-Reset": str(int(self.window_start + 300)),
+                    "RateLimit-Policy": f"{self.rate_limit};w=300"}
+
+    def _json(self, body: Any, status: int = 200) -> Response:
+        return Response(status, json=body, headers=self._headers())
+
+    def error_response(self, status: int, message: str) -> Response:
+        return self._json({"error": _NAMES.get(status, "InternalServerError"), "message": message},
+                          status)
+
+    def _run(self, handler, request: Request) -> Response:
+        if handler is None:
+            return super()._run(handler, request)
+
+        def answer(req: Request) -> Response:  # keep the XRPC error name of XrpcError
+            try:
+                return handler(req)
+            except XrpcError as exc:
+                return self._json({"error": exc.error, "message": exc.message}, exc.status)
+
+        return super()._run(answer, request)
+
+    def rate_limit_response(self, retry_after: float) -> Response:
+        reset = int(time.time() + retry_after + 0.999)
+        return Response(429, json={"error": "RateLimitExceeded", "message": "Rate Limit Exceeded"},
+                        headers={"RateLimit-Limit": str(self.rate_limit), "RateLimit-Remaining": "0",
+                                 "RateLimit-Reset": str(reset),
+                                 "RateLimit-Policy": f"{self.rate_limit};w=300"})
+
+    def duplicate_response(self) -> Response:
+        # Bluesky has no duplicate check; the nearest real answer is an existing record key.
+        return self._json({"error": "InternalServerError", "message": "Internal Server Error"}, 500)
+
+    def expired_token_response(self) -> Response:
+        return self._json({"error": "ExpiredToken", "message": "Token has expired"}, 400)
+
+    # -- auth ------------------------------------------------------------------------------------
+
+    def _issue(self, did: str) -> dict[str, str]:
+        now = time.time()
+        tokens = {}
+        for kind, ttl in (("access", self.access_ttl), ("refresh", 90 * 86400.0)):
+            payload = base64.urlsafe_b64encode(
+                f'{{"scope":"com.atproto.{kind}","sub":"{did}","exp":{int(now + ttl)}}}'.encode()).decode().rstrip("=")
+            token = f"eyJ0eXAiOiJhdCtqd3QiLCJhbGciOiJIUzI1NiJ9.{payload}.{secrets.token_urlsafe(32)}"
+            self.tokens[token] = (did, kind, now + ttl)
+            tokens[f"{kind}Jwt"] = token
+        return tokens
+
+    def _auth(self, request: Request, kind: str = "access") -> Account:
+        token = request.bearer()
+        if not token:
+            raise XrpcError(401, "AuthenticationRequired", "Authentication Required")
+        with self.lock:
+            entry = self.tokens.get(token)
+        if entry is None or entry[1] != kind:
+            raise XrpcError(400, "InvalidToken", "Token could not be verified")
+        did, _kind, expires = entry
+        if time.time() >= expires:
+            raise XrpcError(400, "ExpiredToken", "Token has expired")
+        return self.accounts[did]
+
+    def _session_body(self, account: Account, tokens: dict[str, str]) -> dict[str, Any]:
+        return {**tokens, "handle": account.handle, "did": account.did,
+                "email": f"{account.handle}@example.invalid", "emailConfirmed": False,
+                "active": True}
+
+    @route("POST", r"/xrpc/com\.atproto\.server\.createSession")
+    def create_session(self, request: Request) -> Response:
+        body = request.json() or {}
+        identifier, password = body.get("identifier"), body.get("password")
+        if not isinstance(identifier, str) or not isinstance(password, str):
+            raise XrpcError(400, "InvalidRequest", "Input must have the property \"identifier\"")
+        with self.lock:
+            account = next((a for a in self.accounts.values()
+                            if identifier.lower().lstrip("@") in (a.handle, a.did)), None)
+            if account is None or (password != account.password
+                                   and password not in account.app_passwords):
+                raise XrpcError(401, "AuthenticationRequired", "Invalid identifier or password")
+            return self._json(self._session_body(account, self._issue(account.did)))
+
+    @route("POST", r"/xrpc/com\.atproto\.server\.refreshSession")
+    def refresh_session(self, request: Request) -> Response:
+        account = self._auth(request, "refresh")
+        with self.lock:
+            self.tokens.pop(request.bearer(), None)  # refresh tokens rotate
+            return self._json(self._session_body(account, self._issue(account.did)))
+
+    @route("GET", r"/xrpc/com\.atproto\.server\.getSession")
+    def get_session(self, request: Request) -> Response:
+        account = self._auth(request)
+        return self._json({"handle": account.handle, "did": account.did, "active": True,
+                           "email": f"{account.handle}@example.invalid", "emailConfirmed": False})
+
+    @route("GET", r"/xrpc/com\.atproto\.identity\.resolveHandle")
+    def resolve_handle(self, request: Request) -> Response:
+        handle = request.query.get("handle", "")
+        with self.lock:
+            for account in self.accounts.values():
+                if account.handle == handle.lower():
+                    return self._json({"did": account.did})
+        raise XrpcError(400, "HandleNotFound", "Unable to resolve handle")
+
+    @route("GET", r"/xrpc/com\.atproto\.repo\.describeRepo")
+    def describe_repo(self, request: Request) -> Response:
+        account = self._by_handle(request.query.get("repo", ""))
+        return self._json({"handle": account.handle, "did": account.did, "handleIsCorrect": True,
+                           "collections": [POST] if account.records else [],
+                           "didDoc": {"id": account.did}})
+
+    # -- blobs and records -------------------------------------------------------------------------
+
+    @route("POST", r"/xrpc/com\.atproto\.repo\.uploadBlob")
+    def upload_blob(self, request: Request) -> Response:
+        account = self._auth(request)
+        if len(request.body) > self.max_upload_bytes:
+            raise XrpcError(413, "PayloadTooLarge", "request entity too large")
+        if not request.content_type:
+            raise XrpcError(400, "InvalidRequest", "Request encoding (Content-Type) required but not provided")
+        mime = sniff_mime(request.body)
+        if mime == "application/octet-stream":
+            mime = request.content_type  # the PDS trusts the header when it cannot tell
+        cid = cid_for(request.body)
+        with self.lock:
+            account.blobs[cid] = {"mime": mime, "size": len(request.body)}
+        return self._json({"blob": {"$type": "blob", "ref": {"$link": cid}, "mimeType": mime,
+                                    "size": len(request.body)}})
+
+    @route("POST", r"/xrpc/com\.atproto\.repo\.createRecord")
+    def create_record(self, request: Request) -> Response:
+        account = self._auth(request)
+        body = request.json() or {}
+        if body.get("repo") not in (account.did, account.handle):
+            raise XrpcError(400, "InvalidRequest", "Invalid repo")
+        if body.get("collection") != POST:
+            raise XrpcError(400, "InvalidRequest", f"Unsupported collection: {body.get('collection')}")
+        rkey = body.get("rkey") or _tid()
+        if not TID.match(str(rkey)):
+            raise XrpcError(400, "InvalidRequest",
+                            f'Invalid record key for {POST}: Invalid TID string (got "{rkey}") at $')
+        record = body.get("record")
+        validate_post(record, account)
+        with self.lock:
+            if rkey in account.records:  # the real PDS's MST throws: a bare 500
+                raise XrpcError(500, "InternalServerError", "Internal Server Error")
+            cid = cid_for(repr(sorted(record.items())).encode(), codec=0x71)
+            account.records[rkey] = {"cid": cid, "value": record}
+        uri = f"at://{account.did}/{POST}/{rkey}"
+        return self._json({"uri": uri, "cid": cid, "validationStatus": "valid",
+                           "commit": {"cid": cid_for(uri.encode(), 0x71), "rev": _tid()}})
+
+    @route("GET", r"/xrpc/com\.atproto\.repo\.getRecord")
+    def get_record(self, request: Request) -> Response:
+        q = request.query
+        account = self._by_handle(q.get("repo", ""))
+        uri = f"at://{account.did}/{q.get('collection')}/{q.get('rkey')}"
+        with self.lock:
+            found = account.records.get(q.get("rkey", "")) if q.get("collection") == POST else None
+        if found is None:
+            raise XrpcError(400, "RecordNotFound", f"Could not locate record: {uri}")
+        return self._json({"uri": uri, "cid": found["cid"], "value": found["value"]})
+
+    @route("POST", r"/xrpc/com\.atproto\.repo\.deleteRecord")
+    def delete_record(self, request: Request) -> Response:
+        account = self._auth(request)
+        body = request.json() or {}
+        if body.get("repo") not in (account.did, account.handle):
+            raise XrpcError(400, "InvalidRequest", "Invalid repo")
+        with self.lock:
+            removed = account.records.pop(str(body.get("rkey")), None)
+        return self._json({"commit": {"cid": cid_for(b"delete"), "rev": _tid()}} if removed else {})
+
+
+# ---------------------------------------------------------------------------------------------
+# The lexicon app.bsky.feed.post, as the PDS validates it (message style of @atproto/lexicon).
+
+
+def _bad(message: str) -> XrpcError:
+    return XrpcError(400, "InvalidRequest", f"Invalid {POST} record: {message}")
+
+
+def validate_post(record: Any, account: Account) -> None:
+    if not isinstance(record, dict):
+        raise XrpcError(400, "InvalidRequest", "Input/record must be an object")
+    if record.get("$type") != POST:
+        raise XrpcError(400, "InvalidRequest", f"Invalid $type: expected {POST}, got {record.get('$type')}")
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise _bad('Record must have the property "text"')
+    graphemes, size = len(regex.findall(r"\X", text)), len(text.encode())
+    if size > 3000:
+        raise _bad(f"string too long (maximum 3000, got {size}) at $.record.text")
+    if graphemes > 300:
+        raise _bad(f"grapheme too big (maximum 300, got {graphemes}) at $.record.text")
+    try:
+        datetime.fromisoformat(str(record.get("createdAt")).replace("Z", "+00:00"))
+    except ValueError:
+        raise _bad("createdAt must be an valid atproto datetime (both RFC-3339 and ISO-8601)") from None
+    langs = record.get("langs", [])
+    if not isinstance(langs, list) or len(langs) > 3:
+        raise _bad(f"array too long (maximum 3, got {len(langs)}) at $.record.langs")
+    for i, facet in enumerate(record.get("facets") or []):
+        _validate_facet(facet, f"$.record.facets[{i}]")
+    reply = record.get("reply")
+    if reply is not None:
+        for part in ("root", "parent"):
+            ref = reply.get(part) if isinstance(reply, dict) else None
+            if not isinstance(ref, dict) or not ref.get("uri") or not ref.get("cid"):
+                raise _bad(f'$.record.reply must have the property "{part}"')
+    embed = record.get("embed")
+    if embed is not None:
+        _validate_images(embed, account)
+
+
+def _validate_facet(facet: Any, at: str) -> None:
+    index = facet.get("index") if isinstance(facet, dict) else None
+    if not isinstance(index, dict) or not all(
+            isinstance(index.get(k), int) and index[k] >= 0 for k in ("byteStart", "byteEnd")):
+        raise _bad(f"{at}/index must have byteStart and byteEnd, integers of 0 or more")
+    features = facet.get("features")
+    if not isinstance(features, list) or not features:
+        raise _bad(f'{at} must have the property "features"')
+    for feature in features:
+        kind = feature.get("$type") if isinstance(feature, dict) else None
+        need = {"app.bsky.richtext.facet#link": "uri", "app.bsky.richtext.facet#mention": "did",
+                "app.bsky.richtext.facet#tag": "tag"}.get(kind)
+        if need and not isinstance(feature.get(need), str):
+            raise _bad(f'{at}/features must have the property "{need}"')
+        if kind == "app.bsky.richtext.facet#tag" and len(feature["tag"].encode()) > 640:
+            raise _bad(f"{at}/features/tag must not be longer than 640 characters")
+
+
+def _validate_images(embed: Any, account: Account) -> None:
+    if not isinstance(embed, dict) or embed.get("$type") != "app.bsky.embed.images":
+        return  # other embeds (external, record) are not part of this fake
+    images = embed.get("images")
+    if not isinstance(images, list):
+        raise _bad('$.record.embed must have the property "images"')
+    if len(images) > 4:
+        raise _bad(f"array too big (maximum 4, got {len(images)}) at $.record.embed.images")
+    for i, image in enumerate(images):
+        at = f"$.record.embed.images[{i}]"
+        if not isinstance(image, dict) or not isinstance(image.get("alt"), str):
+            raise _bad(f'{at} must have the property "alt"')
+        blob = image.get("image")
+        ref = blob.get("ref", {}).get("$link") if isinstance(blob, dict) else None
+        if not ref or blob.get("$type") != "blob":
+            raise _bad(f"{at}.image should be a blob ref")
+        stored = account.blobs.get(ref)
+        if stored is None:
+            raise XrpcError(400, "InvalidRequest", f"Could not find blob: {ref}")
+        if blob.get("mimeType") != stored["mime"]:
+            raise XrpcError(400, "InvalidMimeType",
+                            f"Referenced Mimetype does not match stored blob. Expected: {stored['mime']}, Got: {blob.get('mimeType')}")
+        if stored["size"] > BlueskyFake.max_image_bytes:
+            raise _bad(f"blob too big (maximum {BlueskyFake.max_image_bytes}, got {stored['size']}) at {at}.image")
+        ratio = image.get("aspectRatio")
+        if ratio is not None and not (isinstance(ratio, dict) and all(
+                isinstance(ratio.get(k), int) and ratio[k] >= 1 for k in ("width", "height"))):
+            raise _bad(f"{at}.aspectRatio must have width and height, integers of 1 or more")
+
+
+def _tid() -> str:
+    from platforms.bluesky import make_tid
+
+    return make_tid()
