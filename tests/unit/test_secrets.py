@@ -124,18 +124,36 @@ def test_the_plaintext_keyring_is_refused_and_writes_nothing(tmp_path, monkeypat
 
 
 def test_a_chain_of_only_unsafe_backends_is_refused(monkeypatch, tmp_path):
-    """With keyrings.alt installed and no Secret Service, keyring's own choice is plaintext."""
+    """With keyrings.alt installed and no Secret Service, keyring's own choice is a chain
+    holding only the plaintext file keyring (and the fail backend)."""
     import keyring
-    from keyring.backends import chainer
+    from keyring.backends import chainer, fail
+    from keyrings.alt.file import PlaintextKeyring
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + str(tmp_path / "no-bus"))
-    for choice in (chainer.ChainerBackend(), keyring.core.load_keyring(
-            "keyrings.alt.file.PlaintextKeyring")):
-        with pytest.raises(KeyringUnavailable):
-            SecretStore(choice).set("kantor", "token", "must-not-touch-disk")
+    monkeypatch.setattr(keyring.backend, "get_all_keyring",
+                        lambda: [PlaintextKeyring(), fail.Keyring()])
+    chain = chainer.ChainerBackend()
+    assert [type(b).__name__ for b in chain.backends] == ["PlaintextKeyring"]
+    with pytest.raises(KeyringUnavailable, match="no keyring service was found"):
+        SecretStore(chain).set("kantor", "token", "must-not-touch-disk")
     assert not (tmp_path / "data").exists()
+
+
+def test_a_chain_uses_its_best_safe_backend_only(monkeypatch, tmp_path):
+    import keyring
+    from keyring.backends import chainer
+    from keyrings.alt.file import PlaintextKeyring
+
+    from composer.testing.keyring import MemoryKeyring
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    safe = MemoryKeyring()
+    monkeypatch.setattr(keyring.backend, "get_all_keyring", lambda: [PlaintextKeyring(), safe])
+    store = SecretStore(chainer.ChainerBackend())
+    store.set("kantor", "token", "only-in-memory")
+    assert store.backend is safe
+    assert not (tmp_path / "data").exists()  # never a copy in the plaintext file
 
 
 def test_an_unreachable_bus_fails_fast(monkeypatch, tmp_path):
