@@ -19,6 +19,12 @@ from composer.core.i18n import UserError, _
 COMMANDS = {
     "platforms": "list the channels found and those that failed to load",
     "new": "write a new post file to stdout",
+    "accounts": "add, list or remove the accounts Siaran publishes to",
+    "publish": "publish a post to accounts, each exactly once",
+    "history": "what was published where, with links and reasons",
+    "unpublish": "delete a published post where the platform allows",
+    "resume": "finish publishing what was interrupted",
+    "practice": "start practice servers and practice accounts (until Ctrl+C)",
 }
 
 

@@ -123,12 +123,14 @@ class Engine:
         return self._run_all(jobs, progress, cancel or threading.Event())
 
     def resume(self, post_id: str | None = None, progress: ProgressFn | None = None,
-               cancel: threading.Event | None = None) -> list[Outcome]:
-        """Finish what a crash, a cancel or a fault left unfinished; never repeat a success."""
+               cancel: threading.Event | None = None,
+               targets: Mapping[str, Target] | None = None) -> list[Outcome]:
+        """Finish what a crash, a cancel or a fault left unfinished; never repeat a success.
+        ``targets`` supplies ad-hoc channels (with their secrets) by account name."""
         jobs = []
         for entry in self.journal.unfinished(post_id):
             try:
-                target = self._target_of(entry)
+                target = (targets or {}).get(entry.account) or self._target_of(entry)
             except UserError as exc:
                 self.journal.record(entry.id, State.FAILED, reason=str(exc), error="NoAccount")
                 continue
@@ -405,7 +407,8 @@ class Engine:
                 progress(account, step, fraction)
 
         return A.PublishContext(
-            client=client, account=dict(target.settings), secrets=dict(target.secrets),
+            client=client, account={"account": account, **target.settings},
+            secrets=dict(target.secrets),
             log=logging.getLogger(f"siaran.adapter.{spec.id}"), progress=adapter_progress,
             cancel_event=cancel, checkpoint=checkpoint, save_checkpoint=save_checkpoint,
             update_secrets=update_secrets)

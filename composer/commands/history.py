@@ -1,0 +1,39 @@
+"""`siaran history`: what was published where, with links, and what failed and why."""
+
+from __future__ import annotations
+
+import json
+
+from composer.core.i18n import _
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--post", metavar="ID", help=_("only this post"))
+    parser.add_argument("--account", metavar="NAME", help=_("only this account"))
+    parser.add_argument("--limit", type=int, default=50, help=_("at most this many rows"))
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def run(args) -> int:
+    from composer.core.journal import Journal
+    from composer.core.store import Store
+
+    journal = Journal(Store())
+    if args.post:
+        rows = [e for e in journal.entries(args.post) if not args.account or e.account == args.account]
+    else:
+        rows = journal.history(limit=args.limit, account=args.account)
+    if args.json:
+        print(json.dumps([{
+            "post": e.post_id, "account": e.account, "platform": e.platform,
+            "state": str(e.state), "url": e.url, "remote_id": e.remote_id, "reason": e.reason,
+            "attempts": e.attempts, "created_at": e.created_at, "updated_at": e.updated_at,
+        } for e in rows], ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print(_("Nothing published yet"))
+    for e in rows:
+        when = e.updated_at[:16].replace("T", " ")
+        detail = e.url or e.remote_id or "" if e.state in ("posted", "deleted") else e.reason or ""
+        print(f"{when}  {e.post_id:<12} {e.account:<16} {_(str(e.state)):<14} {detail}")
+    return 0

@@ -1,0 +1,138 @@
+"""`siaran publish POST --to ACCOUNT[,ACCOUNT...]`: publish a post file (or a saved draft) to
+accounts, each exactly once. ``--to`` also takes a channel id when exactly one account is on that
+channel, and ``--to folder --out DIR`` writes to the embedded folder channel with no account.
+
+Ctrl+C cancels: requests in flight finish and are recorded; the rest stays for `siaran resume`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+from pathlib import Path
+
+from composer.core.i18n import UserError, _
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("post", metavar="POST", help=_("a post file (.toml) or a draft id"))
+    parser.add_argument("--to", default="", metavar="ACCOUNT[,ACCOUNT...]",
+                        help=_("account names or channel ids (default: the post's channels)"))
+    parser.add_argument("--out", metavar="DIR", help=_("folder for the 'folder' channel"))
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def engine_services():
+    """(store, registry, accounts, engine) as every publishing command builds them."""
+    from composer.commands.accounts import services
+    from composer.core.publish import Engine
+
+    store, registry, accounts = services()
+    _setup_logging(store)
+    return store, registry, accounts, Engine(store, registry, accounts=accounts)
+
+
+def _setup_logging(store) -> None:
+    try:
+        from composer.core.logs import setup_logging
+    except ImportError:  # pragma: no cover - logs.py is part of the app
+        return
+    setup_logging(store.paths)
+
+
+def load_post(ref: str, store):
+    from composer.core import post as post_model
+
+    path = Path(ref)
+    if path.suffix == ".toml" or path.exists():
+        return post_model.load(path)
+    try:
+        return store.load_draft(ref)
+    except (UserError, KeyError, AttributeError):
+        raise UserError(_("No such post file or draft: {ref}", ref=ref)) from None
+
+
+def resolve_targets(names: list[str], registry, accounts, out: str | None):
+    """Account names, or channel ids standing for their only account; 'folder' with --out."""
+    from composer.core.publish import Target
+
+    targets = []
+    for name in names:
+        if accounts.find(name) is not None:
+            targets.append(name)
+            continue
+        if name == "folder" and "folder" in registry:
+            if not out:
+                raise UserError(_("--to folder needs --out DIR"))
+            targets.append(Target("folder", "folder", {"path": str(Path(out).resolve())},
+                                  adhoc=True))
+            continue
+        if name in registry:
+            mine = [a.name for a in accounts.list() if a.platform == name]
+            if len(mine) == 1:
+                targets.append(mine[0])
+                continue
+            if mine:
+                raise UserError(_("Several accounts are on {channel} ({names}); name one",
+                                  channel=name, names=", ".join(mine)))
+            raise UserError(_("No account on {channel} yet; add one with `siaran accounts add "
+                              "{channel} --name NAME ...`", channel=name))
+        accounts.get(name)  # raises "No account named ..." with the list of accounts
+    return targets
+
+
+def run_cancellable(call):
+    """Run ``call(cancel)`` in a worker; Ctrl+C sets ``cancel`` and waits for a clean stop."""
+    cancel = threading.Event()
+    box: dict = {}
+
+    def work():
+        try:
+            box["result"] = call(cancel)
+        except BaseException as exc:  # handed back to the main thread
+            box["error"] = exc
+
+    worker = threading.Thread(target=work, name="siaran-publish")
+    worker.start()
+    while worker.is_alive():
+        try:
+            worker.join(0.2)
+        except KeyboardInterrupt:
+            if not cancel.is_set():
+                print(_("Cancelling: waiting for requests already sent..."), file=sys.stderr)
+            cancel.set()
+    if "error" in box:
+        raise box["error"]
+    return box["result"]
+
+
+def print_outcomes(outcomes, as_json: bool) -> int:
+    if as_json:
+        print(json.dumps([{"account": o.account, "platform": o.platform, "state": str(o.state),
+                           "url": o.url, "remote_id": o.remote_id, "reason": o.reason,
+                           "attempts": o.attempts} for o in outcomes], ensure_ascii=False,
+                         indent=2))
+    else:
+        for o in outcomes:
+            if o.ok:
+                print(f"✓ {o.account:<16} {o.url or o.remote_id or ''}")
+            else:
+                print(f"✗ {o.account:<16} {_(str(o.state))}: {o.reason or ''}")
+    return 0 if outcomes and all(o.ok for o in outcomes) else 1
+
+
+def run(args) -> int:
+    store, registry, accounts, engine = engine_services()
+    post = load_post(args.post, store)
+    names = [n.strip() for n in (args.to or ",".join(post.channels)).split(",") if n.strip()]
+    if not names:
+        raise UserError(_("Say where to publish: --to ACCOUNT[,ACCOUNT...]"))
+    targets = resolve_targets(names, registry, accounts, args.out)
+
+    def progress(account, step, fraction):
+        if not args.json and step in ("waiting", "unknown", "checking"):
+            print(_("{account}: {step}...", account=account, step=_(step)), file=sys.stderr)
+
+    outcomes = run_cancellable(lambda cancel: engine.publish(post, targets, progress, cancel))
+    return print_outcomes(outcomes, args.json)
