@@ -34,6 +34,7 @@ class MediaView(QWidget):
         self._pixmaps: list[QPixmap | None] = []
         self._focal: list[tuple[float, float] | None] = []
         self.grid = grids.EMPTY
+        self._cache: QPixmap | None = None
         self.setFixedWidth(width)
         self.setCursor(Qt.PointingHandCursor)
         self.setVisible(False)
@@ -60,6 +61,7 @@ class MediaView(QWidget):
 
     def _relayout(self) -> None:
         self.grid = grids.layout(self.rules.grid, self.ratios(), self._width)
+        self._cache = None
         height = self.grid.height + (DOTS_HEIGHT if self.grid.dots else 0)
         self.setFixedHeight(max(0, round(height)))
         self.setVisible(self._count > 0)
@@ -69,7 +71,19 @@ class MediaView(QWidget):
     def paintEvent(self, _event) -> None:
         if not self.grid.tiles:
             return
+        # Scaling photos is the costly part of a repaint, and cards repaint whenever the text
+        # above them grows a line; so the grid is drawn once per change and then only copied.
+        ratio = self.devicePixelRatioF()
+        if self._cache is None or self._cache.size() != self.size() * ratio:
+            self._cache = QPixmap(self.size() * ratio)
+            self._cache.setDevicePixelRatio(ratio)
+            self._cache.fill(Qt.transparent)
+            self._paint_grid(QPainter(self._cache))
         p = QPainter(self)
+        p.drawPixmap(0, 0, self._cache)
+        p.end()
+
+    def _paint_grid(self, p: QPainter) -> None:
         p.setRenderHint(QPainter.Antialiasing)
         p.setRenderHint(QPainter.SmoothPixmapTransform)
         radius = self.rules.media_radius
