@@ -1,11 +1,42 @@
 """Mastodon. Facts: shared/platforms/FACTS.md §2. Limits are per instance
 (/api/v2/instance configuration); these are the defaults of a stock server.
 
-Sources: https://docs.joinmastodon.org/methods/statuses/, https://docs.joinmastodon.org/entities/Instance/
+Sources: https://docs.joinmastodon.org/methods/statuses/, https://docs.joinmastodon.org/entities/Instance/,
+https://docs.joinmastodon.org/methods/media/, https://docs.joinmastodon.org/methods/apps/,
+https://docs.joinmastodon.org/methods/oauth/, https://docs.joinmastodon.org/api/rate-limits/
 """
 
+from __future__ import annotations
+
+import html
+import re
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from composer.core.adapters import (
+    AccountInfo,
+    AuthExpired,
+    Counting,
+    CredentialField,
+    MediaInvalid,
+    Platform,
+    PlatformSpec,
+    PublishContext,
+    PublishResult,
+    RateLimited,
+    Rejected,
+    Transient,
+    Unknown,
+)
 from composer.core.adapters import Capability as C
-from composer.core.adapters import Counting, CredentialField, Platform, PlatformSpec
+from composer.core.http_errors import from_transport
+from composer.core.i18n import _
+from composer.core.ratelimit import retry_after
 
 SPEC = PlatformSpec(
     id="mastodon",
@@ -26,6 +57,8 @@ SPEC = PlatformSpec(
         CredentialField("instance", "Instance URL"),
         CredentialField("client_id", "Client ID", required=False),
         CredentialField("access_token", "Access token", secret=True),
+        # Set by connect(): Mastodon registers a confidential client per sign-in.
+        CredentialField("client_secret", "Client secret", secret=True, required=False),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.EDIT, C.SCHEDULE, C.THREADS, C.VERIFY, C.CONNECT}),
     post_url_template="https://{instance}/@{username}/{id}",
@@ -36,4 +69,358 @@ SPEC = PlatformSpec(
     ),
 )
 
-PLATFORM = Platform(SPEC)
+# write:* to post, read:accounts for verify_credentials, read:statuses for the look-up after a
+# lost answer (https://docs.joinmastodon.org/api/oauth-scopes/).
+SCOPES = ("read:accounts", "read:statuses", "write:statuses", "write:media")
+# Mastodon refuses scheduled_at closer than 5 minutes (ScheduledStatus validation); nearer posts
+# go out now.
+MIN_SCHEDULE_AHEAD = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class InstanceLimits:
+    """What one instance allows (GET /api/v2/instance → configuration)."""
+
+    max_characters: int = 500
+    characters_reserved_per_url: int = 23
+    max_media_attachments: int = 4
+    image_size_limit: int = 16 * 1024 * 1024
+    image_matrix_limit: int = 33_177_600
+    description_limit: int = 1500
+    supported_mime_types: tuple[str, ...] = SPEC.image_formats
+
+    @classmethod
+    def from_instance(cls, body: Mapping[str, Any]) -> InstanceLimits:
+        conf = body.get("configuration") or {}
+        statuses, media = conf.get("statuses") or {}, conf.get("media_attachments") or {}
+        d = cls()
+        return cls(
+            max_characters=int(statuses.get("max_characters", d.max_characters)),
+            characters_reserved_per_url=int(
+                statuses.get("characters_reserved_per_url", d.characters_reserved_per_url)),
+            max_media_attachments=int(
+                statuses.get("max_media_attachments", d.max_media_attachments)),
+            image_size_limit=int(media.get("image_size_limit", d.image_size_limit)),
+            image_matrix_limit=int(media.get("image_matrix_limit", d.image_matrix_limit)),
+            description_limit=int(media.get("description_limit", d.description_limit)),
+            supported_mime_types=tuple(
+                t for t in media.get("supported_mime_types", d.supported_mime_types)
+                if t.startswith("image/")) or d.supported_mime_types,
+        )
+
+    def spec(self) -> PlatformSpec:
+        """SPEC with this instance's limits, for counters, previews and checks."""
+        return replace(SPEC, text_limit=self.max_characters,
+                       url_length=self.characters_reserved_per_url,
+                       max_images=self.max_media_attachments,
+                       max_image_bytes=self.image_size_limit,
+                       max_image_pixels=self.image_matrix_limit,
+                       alt_text_limit=self.description_limit,
+                       image_formats=self.supported_mime_types)
+
+
+_limits_cache: dict[str, tuple[float, InstanceLimits]] = {}
+_limits_lock = threading.Lock()
+LIMITS_TTL = 3600.0
+
+
+def instance_url(account: Mapping[str, str]) -> str:
+    url = (account.get("instance") or "").strip().rstrip("/")
+    if not url:
+        raise Rejected("no instance URL in the account settings")
+    return url if "://" in url else "https://" + url
+
+
+def instance_limits(ctx: PublishContext, *, fresh: bool = False) -> InstanceLimits:
+    """The account's instance limits (cached for an hour); the defaults if the instance does
+    not say. The engine and GUI use ``instance_limits(ctx).max_characters`` as the text limit."""
+    base = instance_url(ctx.account)
+    with _limits_lock:
+        hit = _limits_cache.get(base)
+    if hit and not fresh and time.monotonic() - hit[0] < LIMITS_TTL:
+        return hit[1]
+    body = _json(_call(ctx, "GET", base + "/api/v2/instance", creates=False, auth=False))
+    limits = InstanceLimits.from_instance(body if isinstance(body, dict) else {})
+    with _limits_lock:
+        _limits_cache[base] = (time.monotonic(), limits)
+    return limits
+
+
+class MastodonAdapter:
+    # Media processing (202 → poll until url is set): wait this long between polls, at most this
+    # long overall. Mastodon.py polls the same way (mastodon/media.py).
+    poll_interval = 1.0
+    processing_timeout = 120.0
+
+    def __init__(self, spec: PlatformSpec = SPEC):
+        self.spec = spec
+
+    # -- publish --------------------------------------------------------------------------------
+
+    def publish(self, ctx: PublishContext, post) -> PublishResult:
+        base = instance_url(ctx.account)
+        parts = list(post.parts) or [post.text]
+        media_ids = self._upload_media(ctx, base, post)
+        scheduled_at = _schedule(post.schedule_utc)
+        if scheduled_at and len(parts) > 1:
+            raise Rejected("Mastodon cannot schedule a thread; shorten the text or publish now")
+        ids: list[str] = list(ctx.checkpoint.get("status_ids", []))
+        urls: list[str | None] = list(ctx.checkpoint.get("status_urls", []))
+        if len(ids) < len(parts) and "sent_since" not in ctx.checkpoint:
+            # Journalled before the first status goes out: a later look-up only trusts
+            # statuses from then on, never an older post with the same words.
+            ctx.save_checkpoint({"sent_since": time.time()})
+        for i in range(len(ids), len(parts)):
+            ctx.check_cancelled()
+            ctx.progress("post", i / len(parts))
+            body: dict[str, Any] = {"status": parts[i], "visibility": "public"}
+            if i == 0 and media_ids:
+                body["media_ids"] = media_ids
+            if i > 0:
+                body["in_reply_to_id"] = ids[i - 1]
+            if scheduled_at:
+                body["scheduled_at"] = scheduled_at
+            # The same key for the same (post, account, part): a repeat after a lost answer
+            # returns the original status for an hour (PostStatusService#with_idempotency).
+            key = post.idempotency_key + ("" if i == 0 else f"-{i}")
+            status = _json(_call(ctx, "POST", base + "/api/v1/statuses", json=body,
+                                 headers={"Idempotency-Key": key} if post.idempotency_key else {}))
+            ids.append(str(status["id"]))
+            urls.append(status.get("url"))
+            ctx.save_checkpoint({"status_ids": ids, "status_urls": urls,
+                                 "scheduled": bool(scheduled_at)})
+        return _result(ids, urls, media_ids, scheduled=bool(scheduled_at))
+
+    def _upload_media(self, ctx: PublishContext, base: str, post) -> list[str]:
+        done: list[str] = list(ctx.checkpoint.get("media_ids", []))
+        for i in range(len(done), len(post.media)):
+            ctx.check_cancelled()
+            ctx.progress("upload", i / len(post.media))
+            m = post.media[i]
+            with open(m.path, "rb") as fh:
+                data = {"description": m.alt} if m.alt else {}
+                attachment = _json(_call(
+                    ctx, "POST", base + "/api/v2/media", creates=False, media=True, data=data,
+                    files={"file": (Path(m.path).name, fh, m.mime)}))
+            if not attachment.get("url"):
+                attachment = self._wait_processed(ctx, base, str(attachment["id"]))
+            done.append(str(attachment["id"]))
+            ctx.save_checkpoint({"media_ids": done})
+        return done
+
+    def _wait_processed(self, ctx: PublishContext, base: str, media_id: str) -> dict:
+        """202 Accepted: poll GET /api/v1/media/:id (206 while processing, 200 with url)."""
+        deadline = time.monotonic() + self.processing_timeout
+        while True:
+            if ctx.cancel_event.wait(self.poll_interval):
+                ctx.check_cancelled()
+            response = _call(ctx, "GET", f"{base}/api/v1/media/{media_id}", creates=False,
+                             media=True)
+            body = _json(response)
+            if response.status_code == 200 and body.get("url"):
+                return body
+            if time.monotonic() > deadline:
+                raise Transient("the instance is still processing an image")
+
+    # -- after a lost answer ------------------------------------------------------------------
+
+    def find_existing(self, ctx: PublishContext, post) -> PublishResult | None:
+        """Rebuild what landed from the account's recent statuses (own text, in order).
+
+        Each found part is checkpointed, so a following publish only sends what is missing; a
+        repeat inside the hour is also safe thanks to the Idempotency-Key.
+        """
+        base = instance_url(ctx.account)
+        parts = list(post.parts) or [post.text]
+        ids = list(ctx.checkpoint.get("status_ids", []))
+        urls = list(ctx.checkpoint.get("status_urls", []))
+        media_ids = list(ctx.checkpoint.get("media_ids", []))
+        since = ctx.checkpoint.get("sent_since")
+        if len(ids) < len(parts) and since is None:
+            return None  # no status was ever sent
+        if len(ids) < len(parts):
+            if _schedule(post.schedule_utc):
+                found = self._find_scheduled(ctx, base, parts[0])
+                if found is None:
+                    return None
+                ids, urls = [found], [None]
+                ctx.save_checkpoint({"status_ids": ids, "status_urls": urls, "scheduled": True})
+                return _result(ids, urls, media_ids, scheduled=True)
+            me = _json(_call(ctx, "GET", base + "/api/v1/accounts/verify_credentials",
+                             creates=False))
+            recent = _json(_call(ctx, "GET", f"{base}/api/v1/accounts/{me['id']}/statuses",
+                                 creates=False, params={"limit": 40}))
+            for status in reversed(recent if isinstance(recent, list) else []):  # oldest first
+                i = len(ids)
+                if i >= len(parts):
+                    break
+                reply_ok = (status.get("in_reply_to_id") is None if i == 0
+                            else str(status.get("in_reply_to_id")) == ids[i - 1])
+                if (reply_ok and _created(status) >= since - CLOCK_SKEW
+                        and _same_text(status.get("content", ""), parts[i])):
+                    ids.append(str(status["id"]))
+                    urls.append(status.get("url"))
+            if len(ids) > len(ctx.checkpoint.get("status_ids", [])):
+                ctx.save_checkpoint({"status_ids": ids, "status_urls": urls})
+        if len(ids) < len(parts):
+            return None
+        return _result(ids, urls, media_ids, scheduled=bool(ctx.checkpoint.get("scheduled")))
+
+    def _find_scheduled(self, ctx: PublishContext, base: str, text: str) -> str | None:
+        items = _json(_call(ctx, "GET", base + "/api/v1/scheduled_statuses", creates=False))
+        for item in items if isinstance(items, list) else []:
+            if _norm((item.get("params") or {}).get("text") or "") == _norm(text):
+                return str(item["id"])
+        return None
+
+    # -- the rest ---------------------------------------------------------------------------------
+
+    def delete(self, ctx: PublishContext, result: PublishResult) -> None:
+        base = instance_url(ctx.account)
+        ids = list(result.extra.get("ids") or [result.remote_id])
+        path = "scheduled_statuses" if result.extra.get("scheduled") else "statuses"
+        for status_id in reversed(ids):  # replies first, so the thread never dangles
+            # 404: already gone, which is what the officer wants.
+            _call(ctx, "DELETE", f"{base}/api/v1/{path}/{status_id}", creates=False, ok=(404,))
+
+    def verify(self, ctx: PublishContext) -> AccountInfo:
+        base = instance_url(ctx.account)
+        me = _json(_call(ctx, "GET", base + "/api/v1/accounts/verify_credentials",
+                         creates=False))
+        host = base.split("://", 1)[1]
+        return AccountInfo(display_name=me.get("display_name") or me.get("username", ""),
+                           handle=f"@{me.get('acct') or me.get('username')}@{host}",
+                           avatar_url=me.get("avatar"))
+
+    def connect(self, account: Mapping[str, str], **sign_in: Any
+                ) -> tuple[dict[str, str], dict[str, str]]:
+        """Sign in: register an app for this loopback port, then OAuth2 code + PKCE.
+
+        Returns (settings, secrets) for the account; ``sign_in`` goes to
+        composer.core.oauth.authorize (open_browser, show_url, timeout, cancel ...).
+        """
+        import httpx
+
+        from composer.core import oauth
+
+        base = instance_url(account)
+        with oauth.LoopbackRedirect(int(account.get("redirect_port") or 0)) as redirect:
+            try:
+                app = httpx.post(base + "/api/v1/apps", timeout=30, data={
+                    "client_name": "Siaran", "redirect_uris": redirect.redirect_uri,
+                    "scopes": " ".join(SCOPES), "website": "https://github.com/siaran"})
+            except httpx.HTTPError:
+                raise oauth.SignInError(_(
+                    "Could not reach {host} to finish signing in: {reason}",
+                    host=base.split("://", 1)[1], reason="no connection")) from None
+            if app.status_code != 200:
+                raise oauth.SignInError(_("The platform refused the sign-in: {reason}",
+                                                reason=_error_text(app)))
+            app_body = app.json()
+            client = oauth.OAuthClient(
+                authorize_url=base + "/oauth/authorize", token_url=base + "/oauth/token",
+                client_id=app_body["client_id"], client_secret=app_body["client_secret"],
+                scopes=SCOPES, token_auth="client_secret_post")
+            tokens = oauth.authorize(client, redirect, **sign_in)
+        settings = {"instance": base, "client_id": app_body["client_id"]}
+        return settings, {"access_token": tokens.access_token,
+                          "client_secret": app_body["client_secret"]}
+
+
+# ---------------------------------------------------------------------------------------------
+# HTTP and error mapping (FACTS.md §2 "Error shape", "Rate limits").
+
+
+def _call(ctx: PublishContext, method: str, url: str, *, creates: bool = True, auth: bool = True,
+          media: bool = False, ok: tuple[int, ...] = (), headers: Mapping[str, str] | None = None,
+          **kw: Any):
+    import httpx
+
+    hdrs = dict(headers or {})
+    if auth:
+        token = ctx.secrets.get("access_token")
+        if not token:
+            raise AuthExpired("no access token; sign in to Mastodon")
+        hdrs["Authorization"] = f"Bearer {token}"
+    try:
+        response = ctx.client.request(method, url, headers=hdrs, **kw)
+    except httpx.HTTPError as exc:
+        raise from_transport(exc, creates=creates) from None
+    status = response.status_code
+    if status < 400 or status in ok:
+        return response
+    text = _error_text(response)
+    if status == 429:
+        raise RateLimited(text, retry_after=retry_after(response.headers))
+    if status == 401:
+        raise AuthExpired(text, status=status)
+    if status >= 500:
+        raise (Unknown if creates else Transient)(text, status=status)
+    if media and status in (413, 415, 422):
+        raise MediaInvalid(text, status=status)
+    if status == 422 and "not finished processing" in text:
+        raise Transient(text, status=status)  # media still processing: try again shortly
+    raise Rejected(text, status=status)
+
+
+def _json(response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        raise Transient(f"unreadable answer (HTTP {response.status_code})") from None
+
+
+def _error_text(response) -> str:
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    text = body.get("error") if isinstance(body, dict) else None
+    text = text or f"HTTP {response.status_code}"
+    return " ".join(str(text).split())[:300]
+
+
+def _schedule(schedule_utc: str | None) -> str | None:
+    """scheduled_at for Mastodon, or None to publish now (past or under 5 minutes ahead)."""
+    if not schedule_utc:
+        return None
+    when = datetime.fromisoformat(schedule_utc.replace("Z", "+00:00"))
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    if when - datetime.now(UTC) < MIN_SCHEDULE_AHEAD:
+        return None
+    return when.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def _result(ids: list[str], urls: list, media_ids: list[str], *, scheduled: bool) -> PublishResult:
+    return PublishResult(remote_id=ids[0], url=urls[0] if urls else None,
+                         extra={"ids": ids, "media_ids": media_ids, "scheduled": scheduled})
+
+
+CLOCK_SKEW = 300.0  # seconds of disagreement allowed between this computer and the instance
+
+
+def _created(status: Mapping[str, Any]) -> float:
+    try:
+        return datetime.fromisoformat(str(status["created_at"]).replace("Z", "+00:00")).timestamp()
+    except (KeyError, ValueError):
+        return 0.0
+
+
+_TAG = re.compile(r"<[^>]+>")
+_BREAK = re.compile(r"<br\s*/?>|</p>\s*<p[^>]*>", re.I)
+_REMOTE_MENTION = re.compile(r"(@[\w.]+)@[\w.-]+\w")
+
+
+def _norm(text: str) -> str:
+    return " ".join(_REMOTE_MENTION.sub(r"\1", text).split())
+
+
+def _same_text(content_html: str, text: str) -> bool:
+    """Mastodon renders statuses as HTML: strip it back to text (links keep their full address
+    in hidden spans; remote mentions show as @user) and compare ignoring whitespace."""
+    plain = html.unescape(_TAG.sub("", _BREAK.sub(" ", content_html)))
+    return _norm(plain) == _norm(text)
+
+
+PLATFORM = Platform(SPEC, MastodonAdapter)

@@ -1,11 +1,49 @@
 """X (Twitter), API v2. Facts: shared/platforms/FACTS.md §1.
 
 Sources: https://github.com/twitter/twitter-text/blob/master/config/v3.json (counting),
-https://docs.x.com/fundamentals/counting-characters, https://docs.x.com/x-api/media/quickstart/best-practices
+https://docs.x.com/fundamentals/counting-characters, https://docs.x.com/x-api/media/quickstart/best-practices,
+https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code (PKCE, scopes, refresh),
+https://docs.x.com/x-api/fundamentals/rate-limits (x-rate-limit-reset: epoch seconds),
+https://docs.x.com/x-api/fundamentals/response-codes-and-errors (problem details)
 """
 
+from __future__ import annotations
+
+import html
+import re
+import time
+import unicodedata
+from collections.abc import Mapping, MutableMapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from composer.core.adapters import (
+    AccountInfo,
+    AuthExpired,
+    Counting,
+    CredentialField,
+    Duplicate,
+    MediaInvalid,
+    Platform,
+    PlatformSpec,
+    PublishContext,
+    PublishResult,
+    RateLimited,
+    Rejected,
+    Transient,
+    Unknown,
+)
 from composer.core.adapters import Capability as C
-from composer.core.adapters import Counting, CredentialField, Platform, PlatformSpec
+from composer.core.http_errors import from_transport
+from composer.core.ratelimit import retry_after
+
+API_URL = "https://api.x.com"
+AUTHORIZE_URL = "https://x.com/i/oauth2/authorize"
+WEB_URL = "https://x.com"
+# X needs the exact redirect registered with the app, on 127.0.0.1 (not localhost).
+REDIRECT_PORT = 8765
+SCOPES = ("tweet.read", "tweet.write", "users.read", "media.write", "offline.access")
 
 SPEC = PlatformSpec(
     id="x",
@@ -24,6 +62,11 @@ SPEC = PlatformSpec(
         CredentialField("client_id", "Client ID"),
         CredentialField("access_token", "Access token", secret=True),
         CredentialField("refresh_token", "Refresh token", secret=True, required=False),
+        # Only for apps registered as confidential ("web app"); native apps have none.
+        CredentialField("client_secret", "Client secret", secret=True, required=False),
+        CredentialField("redirect_port", "Sign-in port on 127.0.0.1", required=False,
+                        default=str(REDIRECT_PORT)),
+        CredentialField("api_url", "API address", required=False, default=API_URL),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.THREADS, C.VERIFY, C.CONNECT}),
     post_url_template="https://x.com/i/web/status/{id}",
@@ -34,4 +77,240 @@ SPEC = PlatformSpec(
     ),
 )
 
-PLATFORM = Platform(SPEC)
+CLOCK_SKEW = 300.0  # seconds allowed between this computer's clock and X's
+MEDIA_MARGIN = 600.0  # re-upload media whose id expires within this many seconds
+
+
+def oauth_client(account: Mapping[str, str], secrets: Mapping[str, str] | None = None):
+    from composer.core.oauth import OAuthClient
+
+    api = (account.get("api_url") or API_URL).rstrip("/")
+    secret = (secrets or {}).get("client_secret") or None
+    return OAuthClient(
+        authorize_url=account.get("authorize_url") or AUTHORIZE_URL,
+        token_url=api + "/2/oauth2/token", client_id=account.get("client_id", ""),
+        client_secret=secret, scopes=SCOPES,
+        token_auth="client_secret_basic" if secret else "none")
+
+
+class XAdapter:
+    def __init__(self, spec: PlatformSpec = SPEC):
+        self.spec = spec
+
+    # -- publish --------------------------------------------------------------------------------
+
+    def publish(self, ctx: PublishContext, post) -> PublishResult:
+        api = _Api(ctx)
+        parts = list(post.parts) or [post.text]
+        media_ids = self._upload_media(ctx, api, post)
+        ids: list[str] = list(ctx.checkpoint.get("tweet_ids", []))
+        if len(ids) < len(parts) and "sent_since" not in ctx.checkpoint:
+            # X has no idempotency key: the look-up after a lost answer trusts only posts from
+            # this moment on, never an older post with the same words.
+            ctx.save_checkpoint({"sent_since": time.time()})
+        for i in range(len(ids), len(parts)):
+            ctx.check_cancelled()
+            ctx.progress("post", i / len(parts))
+            body: dict[str, Any] = {"text": parts[i]}
+            if i == 0 and media_ids:
+                body["media"] = {"media_ids": media_ids}
+            if i > 0:
+                body["reply"] = {"in_reply_to_tweet_id": ids[i - 1]}
+            data = api.call("POST", "/2/tweets", json=body)["data"]
+            ids.append(str(data["id"]))
+            ctx.save_checkpoint({"tweet_ids": ids})  # the moment it is known
+        return self._result(ctx, ids, media_ids)
+
+    def _upload_media(self, ctx: PublishContext, api: _Api, post) -> list[str]:
+        done: list[str] = list(ctx.checkpoint.get("media_ids", []))
+        if done and ctx.checkpoint.get("media_expires_at", 0) - time.time() < MEDIA_MARGIN:
+            done = []  # ids from an earlier attempt expired (24 h for images): upload again
+        expires = ctx.checkpoint.get("media_expires_at") if done else None
+        for i in range(len(done), len(post.media)):
+            ctx.check_cancelled()
+            ctx.progress("upload", i / len(post.media))
+            m = post.media[i]
+            with open(m.path, "rb") as fh:
+                data = api.call("POST", "/2/media/upload", creates=False, media=True,
+                                data={"media_category": "tweet_image", "media_type": m.mime},
+                                files={"media": (Path(m.path).name, fh, m.mime)})["data"]
+            media_id = str(data["id"])
+            if m.alt:
+                api.call("POST", "/2/media/metadata", creates=False, media=True, json={
+                    "id": media_id, "metadata": {"alt_text": {"text": m.alt}}})
+            done.append(media_id)
+            until = time.time() + float(data.get("expires_after_secs") or 86400)
+            expires = until if expires is None else min(expires, until)
+            ctx.save_checkpoint({"media_ids": done, "media_expires_at": expires})
+        return done
+
+    def _result(self, ctx: PublishContext, ids: list[str], media_ids: list[str]) -> PublishResult:
+        web = (ctx.account.get("web_url") or WEB_URL).rstrip("/")
+        return PublishResult(remote_id=ids[0], url=f"{web}/i/web/status/{ids[0]}",
+                             extra={"ids": ids, "media_ids": media_ids})
+
+    # -- after a lost answer ------------------------------------------------------------------
+
+    def find_existing(self, ctx: PublishContext, post) -> PublishResult | None:
+        """Look for our parts among the user's posts since the first send (X keeps no
+        idempotency key). Found parts are checkpointed; a later publish sends only the rest."""
+        parts = list(post.parts) or [post.text]
+        ids: list[str] = list(ctx.checkpoint.get("tweet_ids", []))
+        since = ctx.checkpoint.get("sent_since")
+        if len(ids) < len(parts) and since is not None:
+            api = _Api(ctx)
+            me = api.call("GET", "/2/users/me", creates=False)["data"]["id"]
+            start = datetime.fromtimestamp(since - CLOCK_SKEW, UTC)
+            answer = api.call("GET", f"/2/users/{me}/tweets", creates=False, params={
+                "max_results": 100, "start_time": start.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "tweet.fields": "created_at,referenced_tweets"})
+            for tweet in reversed(answer.get("data") or []):  # oldest first
+                i = len(ids)
+                if i >= len(parts):
+                    break
+                replied = [r.get("id") for r in tweet.get("referenced_tweets") or []
+                           if r.get("type") == "replied_to"]
+                chain_ok = not replied if i == 0 else replied == [ids[i - 1]]
+                if chain_ok and _same_text(tweet.get("text", ""), parts[i]):
+                    ids.append(str(tweet["id"]))
+            if len(ids) > len(ctx.checkpoint.get("tweet_ids", [])):
+                ctx.save_checkpoint({"tweet_ids": ids})
+        if len(ids) < len(parts):
+            return None
+        return self._result(ctx, ids, list(ctx.checkpoint.get("media_ids", [])))
+
+    # -- the rest ---------------------------------------------------------------------------------
+
+    def delete(self, ctx: PublishContext, result: PublishResult) -> None:
+        api = _Api(ctx)
+        for tweet_id in reversed(list(result.extra.get("ids") or [result.remote_id])):
+            api.call("DELETE", f"/2/tweets/{tweet_id}", creates=False, ok=(404,))
+
+    def verify(self, ctx: PublishContext) -> AccountInfo:
+        data = _Api(ctx).call("GET", "/2/users/me", creates=False,
+                              params={"user.fields": "profile_image_url"})["data"]
+        return AccountInfo(display_name=data.get("name", ""), handle="@" + data.get("username", ""),
+                           avatar_url=data.get("profile_image_url"))
+
+    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None,
+                **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]:
+        """Sign in on the app's registered 127.0.0.1 port; returns (settings, secrets)."""
+        from composer.core import oauth
+
+        port = int(account.get("redirect_port") or REDIRECT_PORT)
+        tokens = oauth.sign_in(oauth_client(account, secrets), port=port, **sign_in)
+        return {}, tokens.secrets()
+
+
+class _Api:
+    """One publish's view of the API: the current token, refreshed (and rotated) at most once."""
+
+    def __init__(self, ctx: PublishContext):
+        self.ctx = ctx
+        self.base = (ctx.account.get("api_url") or API_URL).rstrip("/")
+        self.token = ctx.secrets.get("access_token") or ""
+        self.refresh_token = ctx.secrets.get("refresh_token") or ""
+        self.refreshed = False
+        expires_at = ctx.secrets.get("expires_at")
+        if expires_at and float(expires_at) - time.time() < 60:
+            self.refresh()  # known to be stale: renew before sending anything
+
+    def refresh(self) -> None:
+        import httpx
+
+        from composer.core import oauth
+
+        self.refreshed = True
+        if not self.refresh_token:
+            raise AuthExpired("the X sign-in expired and there is no refresh token")
+        try:
+            tokens = oauth.refresh(oauth_client(self.ctx.account, self.ctx.secrets),
+                                   self.refresh_token, http=self.ctx.client)
+        except oauth.TokenError as exc:
+            if exc.status is not None and exc.status >= 500:
+                raise Transient("X could not renew the sign-in now", status=exc.status) from None
+            raise AuthExpired("X refused to renew the sign-in") from None
+        except httpx.HTTPError as exc:
+            raise from_transport(exc, creates=False) from None
+        # Rotation: the old refresh token is now spent; the keyring must get the new one first,
+        # and so must this context (a look-up after this publish uses the same ctx).
+        self.ctx.update_secrets(tokens.secrets())
+        if isinstance(self.ctx.secrets, MutableMapping):
+            self.ctx.secrets.update(tokens.secrets())
+        self.token, self.refresh_token = tokens.access_token, tokens.refresh_token or ""
+
+    def call(self, method: str, path: str, *, creates: bool = True, media: bool = False,
+             ok: tuple[int, ...] = (), **kw: Any) -> Any:
+        import httpx
+
+        while True:
+            if not self.token:
+                raise AuthExpired("no X access token; sign in")
+            try:
+                response = self.ctx.client.request(
+                    method, self.base + path, headers={"Authorization": f"Bearer {self.token}"},
+                    **kw)
+            except httpx.HTTPError as exc:
+                raise from_transport(exc, creates=creates) from None
+            status = response.status_code
+            if status == 401 and not self.refreshed:
+                # Refused before acting: renewing the token and sending again cannot duplicate.
+                self.refresh()
+                for value in kw.values():  # rewind files for the second send
+                    if isinstance(value, dict):
+                        for f in value.values():
+                            if isinstance(f, tuple) and hasattr(f[1], "seek"):
+                                f[1].seek(0)
+                continue
+            break
+        if status < 400 or status in ok:
+            return _body(response)
+        reason = _problem(response)
+        if status == 429:
+            raise RateLimited(reason, retry_after=retry_after(response.headers))
+        if status == 401:
+            raise AuthExpired(reason, status=status)
+        if status == 403 and "duplicate" in reason.lower():
+            raise Duplicate(reason, status=status)
+        if status >= 500:
+            raise (Unknown if creates else Transient)(reason, status=status)
+        if media and status in (400, 413, 415):
+            raise MediaInvalid(reason, status=status)
+        raise Rejected(reason, status=status)
+
+
+def _body(response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return {}
+
+
+def _problem(response) -> str:
+    """One line from X's problem details (first error message, detail, or title)."""
+    body = _body(response)
+    text = ""
+    if isinstance(body, dict):
+        errors = body.get("errors") or []
+        first = errors[0] if errors and isinstance(errors[0], dict) else {}
+        # The first error says what was wrong; "detail" is often the generic sentence.
+        text = first.get("message") or body.get("detail") or body.get("title") or ""
+    text = text or f"HTTP {response.status_code}"
+    return " ".join(str(text).split())[:300]
+
+
+_URL = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s]*)?", re.I)
+
+
+def _norm(text: str) -> str:
+    """X answers with &amp; escapes and t.co links (plus a t.co link for attached media):
+    compare the words, NFC-normalised, without links or spacing."""
+    text = unicodedata.normalize("NFC", html.unescape(text))
+    return " ".join(_URL.sub(" ", text).split())
+
+
+def _same_text(remote: str, local: str) -> bool:
+    return _norm(remote) == _norm(local)
+
+
+PLATFORM = Platform(SPEC, XAdapter)
