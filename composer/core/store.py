@@ -118,6 +118,7 @@ THINNING = (  # (younger than, one version per)
     (timedelta(days=30), timedelta(days=1)),
 )
 OLDEST_WINDOW = timedelta(weeks=1)
+THIN_EVERY = 8  # thin on every 8th version written (so a draft may hold up to 8 more)
 
 # sqlite result codes (the low byte of extended codes) that mean "this file is damaged".
 _DAMAGED = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
@@ -353,9 +354,10 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
                 "title = excluded.title, body = excluded.body, updated_at = excluded.updated_at",
                 (post.id, draft_title(post), body, now, now))
-            db.execute("INSERT INTO draft_versions (draft_id, body, saved_at, kind) "
-                       "VALUES (?, ?, ?, ?)", (post.id, body, now, kind))
-            self._thin_versions(db, post.id, _parse_time(now))
+            version = db.execute("INSERT INTO draft_versions (draft_id, body, saved_at, kind) "
+                                 "VALUES (?, ?, ?, ?)", (post.id, body, now, kind)).lastrowid
+            if version % THIN_EVERY == 0:  # amortised: a third of an autosave's cost otherwise
+                self._thin_versions(db, post.id, _parse_time(now))
         return True
 
     def _thin_versions(self, db: sqlite3.Connection, draft_id: str, now: datetime) -> None:
