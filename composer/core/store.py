@@ -257,11 +257,12 @@ class Store:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
+                self._conn.execute("COMMIT")  # may fail too (disk full): then roll back
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                if self._conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        self._conn.execute("ROLLBACK")
                 raise
-            else:
-                self._conn.execute("COMMIT")
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         with self._lock:
@@ -339,6 +340,12 @@ class Store:
         return self._save(post, "manual")
 
     def _save(self, post: Post, kind: str) -> bool:
+        try:
+            return self._write_draft(post, kind)
+        except sqlite3.Error as exc:  # disk full, a damaged page ...: the last save stays
+            raise StoreError(_("The draft could not be saved: {error}", error=exc)) from None
+
+    def _write_draft(self, post: Post, kind: str) -> bool:
         body = encode_post(post)
         now = utcnow()
         with self.transaction() as db:

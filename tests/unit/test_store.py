@@ -270,3 +270,19 @@ def test_the_database_is_in_wal_mode(store):
     raw = sqlite3.connect(store.path)
     assert raw.execute("PRAGMA user_version").fetchone()[0] == len(store_module.MIGRATIONS)
     raw.close()
+
+
+def test_a_full_disk_keeps_the_last_save_and_says_so_in_one_line(store):
+    post = Post(text="tersimpan")
+    store.autosave(post)
+    pages = store.query("PRAGMA page_count")[0][0]
+    store.execute(f"PRAGMA max_page_count = {pages}")  # sqlite's own "disk is full"
+    post.text = "besar " * 20_000
+    with pytest.raises(store_module.StoreError) as err:
+        store.autosave(post)
+    assert "could not be saved" in str(err.value) and "full" in str(err.value)
+    assert "\n" not in str(err.value)
+    assert store.load_draft(post.id).text == "tersimpan"
+    store.execute("PRAGMA max_page_count = 1073741823")
+    assert store.autosave(post) is True  # the connection is usable again
+    assert store.load_draft(post.id).text == post.text
