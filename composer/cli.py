@@ -19,6 +19,7 @@ from composer.core.i18n import UserError, _
 COMMANDS = {
     "platforms": "list the channels found and those that failed to load",
     "new": "write a new post file to stdout",
+    "render": "write every channel's images as they will be uploaded",
     "accounts": "add, list or remove the accounts Siaran publishes to",
     "publish": "publish a post to accounts, each exactly once",
     "history": "what was published where, with links and reasons",

@@ -1,0 +1,38 @@
+"""Images: load and normalise, crop per channel, brand with a template, encode to a budget.
+
+The public API (see the contract in DESIGN.md): ``MediaError``, ``inspect``, ``preview_proxy``,
+``default_crop``, ``aspect_presets``, ``render_variant`` (one channel) and ``render_variants``
+(many channels, each source decoded once).
+"""
+
+from composer.core.media.crop import (
+    AspectPreset,
+    aspect_presets,
+    crop_for_ratio,
+    default_crop,
+    effective_crop,
+    output_size,
+)
+from composer.core.media.focal import estimate_focal
+from composer.core.media.load import MAX_PIXELS, ImageInfo, MediaError, inspect
+from composer.core.media.proxy import preview_proxy
+from composer.core.media.render import Refusal, RenderedVariant, render_variant, render_variants
+
+__all__ = [
+    "MAX_PIXELS",
+    "AspectPreset",
+    "ImageInfo",
+    "MediaError",
+    "Refusal",
+    "RenderedVariant",
+    "aspect_presets",
+    "crop_for_ratio",
+    "default_crop",
+    "effective_crop",
+    "estimate_focal",
+    "inspect",
+    "output_size",
+    "preview_proxy",
+    "render_variant",
+    "render_variants",
+]

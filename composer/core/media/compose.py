@@ -1,0 +1,166 @@
+"""Draw a template onto a canvas: one renderer (Pillow) for previews and publishing alike."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from PIL import Image, ImageColor, ImageDraw
+
+from composer.core.media.fonts import load_font
+from composer.core.templates import Layer, Rect, Template, fill
+
+# Asked for the photo at exactly this pixel size, cover-fitted around the focal point.
+PhotoSource = Callable[[tuple[int, int]], Image.Image]
+ELLIPSIS = "…"
+_logo_lock = threading.Lock()
+
+
+def colour(value: str) -> tuple[int, int, int, int]:
+    try:
+        rgba = ImageColor.getcolor(value, "RGBA")
+    except (ValueError, AttributeError):
+        return 0, 0, 0, 255
+    return rgba  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=16)
+def _logo(path: str) -> Image.Image | None:
+    try:
+        with Image.open(path) as im:
+            return im.convert("RGBA")
+    except Exception:  # a missing or broken logo leaves a gap, not a failed render
+        return None
+
+
+def compose(template: Template, size: tuple[int, int], photo: PhotoSource | None,
+            values: dict[str, str], *, only: Iterable[str] | None = None) -> Image.Image:
+    """The branded canvas (RGBA). ``only`` limits drawing to some layer types or ids (tests
+    measure the text this way)."""
+    width, height = size
+    wanted = set(only) if only is not None else None
+    canvas = Image.new("RGBA", size, colour(template.background))
+    for layer in template.layers:
+        if not layer.visible or (wanted is not None and layer.type not in wanted and layer.id not in wanted):
+            continue
+        rect = template.layer_rect(layer, width, height)
+        box = rect.box()
+        w, h = box[2] - box[0], box[3] - box[1]
+        if w <= 0 or h <= 0:
+            continue
+        if layer.type == "photo" and photo is not None:
+            canvas.paste(photo((w, h)).convert("RGBA"), box[:2])
+        elif layer.type == "rect":
+            _blend(canvas, Image.new("RGBA", (w, h), colour(layer.color)), box[:2])
+        elif layer.type == "logo":
+            _draw_logo(canvas, template, layer, rect)
+        elif layer.type == "text":
+            draw_text(canvas, layer, rect, fill(layer.text, values), min(width, height))
+    return canvas
+
+
+def _blend(canvas: Image.Image, tile: Image.Image, at: tuple[int, int]) -> None:
+    """alpha_composite that tolerates tiles reaching past the canvas edges."""
+    x, y = at
+    left, top = max(0, -x), max(0, -y)
+    right = min(tile.width, canvas.width - x)
+    bottom = min(tile.height, canvas.height - y)
+    if right <= left or bottom <= top:
+        return
+    canvas.alpha_composite(tile, (x + left, y + top), (left, top, right, bottom))
+
+
+def _draw_logo(canvas: Image.Image, template: Template, layer: Layer, rect: Rect) -> None:
+    path = template.resolve_src(layer)
+    logo = _logo(str(path)) if path is not None else None
+    if logo is None:
+        return
+    scale = min(rect.width / logo.width, rect.height / logo.height)
+    size = (max(1, round(logo.width * scale)), max(1, round(logo.height * scale)))
+    with _logo_lock:  # the cached logo is shared between render threads
+        fitted = logo.resize(size, Image.Resampling.LANCZOS)
+    x = {"left": rect.left, "center": rect.left + (rect.width - size[0]) / 2,
+         "right": rect.right - size[0]}[layer.align]
+    y = {"top": rect.top, "middle": rect.top + (rect.height - size[1]) / 2,
+         "bottom": rect.bottom - size[1]}[layer.valign]
+    _blend(canvas, fitted, (round(x), round(y)))
+
+
+# -- text -------------------------------------------------------------------------------------
+
+
+def _wrap(text: str, font, width: float, wrap: bool) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        if not wrap:
+            lines.append(paragraph)
+            continue
+        line = ""
+        for word in paragraph.split():
+            candidate = f"{line} {word}" if line else word
+            if font.getlength(candidate) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            while font.getlength(word) > width and len(word) > 1:  # a word wider than the box
+                cut = len(word) - 1
+                while cut > 1 and font.getlength(word[:cut]) > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
+        lines.append(line)
+    return lines
+
+
+def _ellipsize(line: str, font, width: float) -> str:
+    while line and font.getlength(line + ELLIPSIS) > width:
+        line = line[:-1].rstrip()
+    return line + ELLIPSIS
+
+
+def layout_text(layer: Layer, rect: Rect, text: str, short_edge: int):
+    """(font, lines, line height, glyph height): the largest size down to ``min_size`` that fits
+    the box; still too long, lines are cut with an ellipsis."""
+    size = layer.size * short_edge
+    smallest = (layer.min_size or layer.size) * short_edge
+    while True:
+        font = load_font(layer.font, round(size), layer.bold, layer.italic)
+        ascent, descent = font.getmetrics()
+        glyph = ascent + descent  # what one line really covers, accents and descenders included
+        line_height = max(size * layer.line_spacing, 1)
+        lines = _wrap(text, font, rect.width, layer.wrap)
+        room = max(1, int((rect.height - glyph) // line_height) + 1)
+        if layer.max_lines:
+            room = min(room, layer.max_lines)
+        fits = (len(lines) <= room and glyph <= rect.height
+                and all(font.getlength(li) <= rect.width for li in lines))
+        if fits or size * 0.9 < smallest:
+            break
+        size *= 0.9
+    if len(lines) > room:
+        lines = lines[:room]
+        lines[-1] = _ellipsize(lines[-1], font, rect.width)
+    lines = [li if font.getlength(li) <= rect.width else _ellipsize(li, font, rect.width) for li in lines]
+    return font, lines, line_height, glyph
+
+
+def draw_text(canvas: Image.Image, layer: Layer, rect: Rect, text: str, short_edge: int) -> None:
+    text = text.strip()
+    left, upper, right, lower = rect.inner_box()
+    if not text or right - left < 2 or lower - upper < 2:
+        return
+    font, lines, line_height, glyph = layout_text(layer, rect, text, short_edge)
+    block = line_height * (len(lines) - 1) + glyph
+    top = {"top": 0.0, "middle": (rect.height - block) / 2, "bottom": rect.height - block}[layer.valign]
+    x = {"left": 0.0, "center": rect.width / 2, "right": rect.width}[layer.align]
+    anchor = {"left": "la", "center": "ma", "right": "ra"}[layer.align]
+    # Drawn on a layer exactly the size of the text's box: whatever a font's glyphs do, nothing
+    # lands outside it (and the box lies inside the safe area).
+    overlay = Image.new("RGBA", (right - left, lower - upper), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(overlay)
+    for i, line in enumerate(lines):
+        draw.text((x, top + i * line_height), line, font=font, fill=colour(layer.color), anchor=anchor)
+    _blend(canvas, overlay, (left, upper))

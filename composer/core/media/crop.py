@@ -1,0 +1,172 @@
+"""Which shapes a channel takes, the default crop around the focal point, and the output size.
+
+Crops are fractions of the EXIF-oriented original (composer.core.post.Crop), so a manual crop
+survives re-renders and works on the preview proxy and the original alike.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from composer.core.adapters import PlatformSpec
+from composer.core.post import Crop
+
+# Shapes people name by their ratio. 1.91:1 is Meta's and LinkedIn's link/landscape shape.
+_NAMED = (
+    ("9:16", 9 / 16, (1080, 1920)),
+    ("2:3", 2 / 3, (1080, 1620)),
+    ("3:4", 3 / 4, (1080, 1440)),
+    ("4:5", 4 / 5, (1080, 1350)),
+    ("1:1", 1.0, (1080, 1080)),
+    ("5:4", 5 / 4, (1350, 1080)),
+    ("4:3", 4 / 3, (1440, 1080)),
+    ("3:2", 3 / 2, (1620, 1080)),
+    ("16:9", 16 / 9, (1200, 675)),
+    ("1.91:1", 1.91, (1200, 628)),
+    ("2:1", 2.0, (1200, 600)),
+    ("3:1", 3.0, (1500, 500)),
+)
+# Offered to every channel that accepts them: portrait, square, landscape, stories (9:16).
+_STANDARD = ("9:16", "4:5", "1:1", "16:9", "1.91:1")
+TOLERANCE = 0.01  # ratios within 1 % are the same shape
+DEFAULT_BOX = (1200, 1350)  # output bounds for a channel that recommends no sizes
+
+
+@dataclass(frozen=True)
+class AspectPreset:
+    label: str  # "4:5"
+    ratio: float  # width / height
+    size: tuple[int, int]  # the output size for this shape on this channel
+
+
+def _label(ratio: float) -> str:
+    for label, value, _size in _NAMED:
+        if abs(ratio / value - 1) <= TOLERANCE:
+            return label
+    return f"{ratio:.2f}:1" if ratio >= 1 else f"1:{1 / ratio:.2f}"
+
+
+def accepts(spec: PlatformSpec, ratio: float) -> bool:
+    lo, hi = spec.aspect_ratio_min, spec.aspect_ratio_max
+    return (lo is None or ratio >= lo * (1 - 1e-9)) and (hi is None or ratio <= hi * (1 + 1e-9))
+
+
+def clamp_ratio(spec: PlatformSpec, ratio: float) -> float:
+    if spec.aspect_ratio_min is not None:
+        ratio = max(ratio, spec.aspect_ratio_min)
+    if spec.aspect_ratio_max is not None:
+        ratio = min(ratio, spec.aspect_ratio_max)
+    return ratio
+
+
+def aspect_presets(spec: PlatformSpec) -> list[AspectPreset]:
+    """The shapes the crop editor offers for a channel: its recommended sizes first (the first
+    is the default), then the standard shapes it accepts (9:16 only where the platform takes it)."""
+    presets: dict[str, AspectPreset] = {}
+    for w, h in spec.recommended_sizes:
+        label = _label(w / h)
+        if accepts(spec, w / h) and label not in presets:
+            presets[label] = AspectPreset(label, w / h, (w, h))
+    for label, ratio, size in _NAMED:
+        if label in _STANDARD and label not in presets and accepts(spec, ratio):
+            presets[label] = AspectPreset(label, ratio, size)
+    return list(presets.values())
+
+
+def crop_for_ratio(width: int, height: int, ratio: float,
+                   focal: tuple[float, float] | None = None) -> Crop:
+    """The largest crop of ``ratio`` inside the image, as centred on ``focal`` as the edges allow."""
+    fx, fy = focal or (0.5, 0.5)
+    image_ratio = width / height
+    if ratio >= image_ratio:  # wider than the image: full width, part of the height
+        w, h = 1.0, image_ratio / ratio
+    else:
+        w, h = ratio / image_ratio, 1.0
+    x = min(max(fx - w / 2, 0.0), 1.0 - w)
+    y = min(max(fy - h / 2, 0.0), 1.0 - h)
+    return Crop(x, y, w, h)
+
+
+def default_crop(width: int, height: int, focal: tuple[float, float] | None,
+                 spec: PlatformSpec) -> Crop | None:
+    """The channel's crop when the officer has not chosen one; None means the whole image.
+
+    A channel with aspect limits keeps a photo that fits them and crops the rest to the nearest
+    limit; a channel without limits gets its first recommended shape (what its feed shows
+    uncropped), centred on the focal point."""
+    ratio = width / height
+    if spec.aspect_ratio_min is not None or spec.aspect_ratio_max is not None:
+        target = None if accepts(spec, ratio) else clamp_ratio(spec, ratio)
+    elif spec.recommended_sizes:
+        w, h = spec.recommended_sizes[0]
+        target = w / h
+    else:
+        target = None
+    if target is None or abs(target / ratio - 1) <= TOLERANCE / 2:
+        return None
+    return crop_for_ratio(width, height, target, focal)
+
+
+def effective_crop(width: int, height: int, manual: Crop | None, focal: tuple[float, float] | None,
+                   spec: PlatformSpec) -> tuple[Crop | None, bool]:
+    """The crop to render and whether a manual crop had to be narrowed to the channel's limits."""
+    if manual is None:
+        return default_crop(width, height, focal, spec), False
+    ratio = (manual.w * width) / (manual.h * height)
+    if accepts(spec, ratio):
+        return manual, False
+    # Keep the officer's choice as far as the channel allows: the same centre, the nearest shape.
+    target = clamp_ratio(spec, ratio)
+    inner = crop_for_ratio(round(manual.w * width) or 1, round(manual.h * height) or 1, target,
+                           (0.5, 0.5))
+    return Crop(manual.x + inner.x * manual.w, manual.y + inner.y * manual.h,
+                inner.w * manual.w, inner.h * manual.h), True
+
+
+def crop_box(crop: Crop | None, width: int, height: int) -> tuple[float, float, float, float]:
+    """The crop in pixels of an image of this size (floats, for Image.resize's box)."""
+    if crop is None:
+        return 0.0, 0.0, float(width), float(height)
+    return (crop.x * width, crop.y * height,
+            min(width, (crop.x + crop.w) * width), min(height, (crop.y + crop.h) * height))
+
+
+def output_size(crop_w: float, crop_h: float, spec: PlatformSpec) -> tuple[int, int]:
+    """The pixel size a channel gets for a crop of this size: its preset size when the shape is a
+    preset, else fitted into its recommended bounds; never upscaled; inside every pixel limit."""
+    ratio = crop_w / crop_h
+    preset = next((p for p in aspect_presets(spec) if abs(p.ratio / ratio - 1) <= TOLERANCE), None)
+    if preset is not None:
+        scale = min(1.0, preset.size[0] / crop_w)
+    else:
+        sizes = spec.recommended_sizes
+        bw = max((w for w, _h in sizes), default=DEFAULT_BOX[0])
+        bh = max((h for _w, h in sizes), default=DEFAULT_BOX[1])
+        scale = min(1.0, bw / crop_w, bh / crop_h)
+    if spec.max_image_pixels:
+        scale = min(scale, math.sqrt(spec.max_image_pixels * 0.999 / (crop_w * crop_h)))
+    if spec.max_width_plus_height:
+        scale = min(scale, (spec.max_width_plus_height - 2) / (crop_w + crop_h))
+    if spec.max_image_dimensions:
+        mw, mh = spec.max_image_dimensions
+        scale = min(scale, mw / crop_w, mh / crop_h)
+    w, h = max(1, round(crop_w * scale)), max(1, round(crop_h * scale))
+    return fit_ratio(w, h, spec)
+
+
+def fit_ratio(w: int, h: int, spec: PlatformSpec) -> tuple[int, int]:
+    """Trim a rounded size by a pixel or so, so its ratio stays inside the channel's limits
+    (trimming, not growing, keeps it inside the pixel limits too)."""
+    lo, hi = spec.aspect_ratio_min, spec.aspect_ratio_max
+    if lo is not None and w / h < lo:
+        if math.floor(w / lo) >= 1:
+            h = math.floor(w / lo)
+        else:
+            w = math.ceil(h * lo)
+    if hi is not None and w / h > hi:
+        if math.floor(h * hi) >= 1:
+            w = math.floor(h * hi)
+        else:
+            h = math.ceil(w / hi)
+    return w, h

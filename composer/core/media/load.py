@@ -1,0 +1,318 @@
+"""Open an image the officer attached, refuse hostile input, and normalise what is left.
+
+Everything Pillow may raise on a damaged or hostile file becomes a one-line, translated
+``MediaError``: the source file is untrusted, and Pillow's plugins raise many kinds of errors
+(OSError, SyntaxError, ValueError, struct.error, EOFError ...) for bad bytes.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageCms, ImageSequence
+
+from composer.core.i18n import UserError, _
+
+log = logging.getLogger("siaran.media")
+
+# The largest picture we decode. 100 MP covers 108 MP phone sensors in their default binned
+# mode and large scans, and keeps one decoded copy under ~400 MB. Pillow warns above its
+# MAX_IMAGE_PIXELS and refuses above twice that; we refuse at the warning already.
+MAX_PIXELS = 100_000_000
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+# Animated images: beyond this many frames (or pixels across all frames) we use the first frame.
+MAX_FRAMES = 500
+MAX_ANIMATION_PIXELS = 60_000_000
+
+# What we read. Anything else Pillow might recognise (PSD, ICNS, EPS via Ghostscript ...) is
+# refused: fewer decoders facing untrusted bytes, and none that shells out.
+MIME_BY_FORMAT = {
+    "JPEG": "image/jpeg",
+    "MPO": "image/jpeg",  # multi-picture JPEG from some cameras; the first picture is a JPEG
+    "PNG": "image/png",
+    "GIF": "image/gif",
+    "WEBP": "image/webp",
+    "HEIF": "image/heic",
+    "AVIF": "image/avif",
+    "TIFF": "image/tiff",
+    "BMP": "image/bmp",
+}
+
+# The decoders asked to identify a file (MPO files are found by the JPEG decoder).
+OPENERS = [f for f in MIME_BY_FORMAT if f != "MPO"]
+_heif_lock = threading.Lock()
+_heif_ready = False
+
+
+class MediaError(UserError):
+    """An image that cannot be used; ``str()`` is one translated line naming the file."""
+
+
+def _register_heif() -> None:
+    """HEIC/HEIF (iPhone photos) through pillow-heif, registered once, on first use."""
+    global _heif_ready
+    with _heif_lock:
+        if _heif_ready:
+            return
+        try:
+            import pillow_heif
+
+            pillow_heif.register_heif_opener()
+        except Exception:  # pragma: no cover - an optional decoder must not break the others
+            log.warning("HEIC support unavailable", exc_info=True)
+        _heif_ready = True
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    """What the composer needs to know about an image without keeping it decoded."""
+
+    path: str
+    width: int  # after EXIF orientation
+    height: int
+    mime: str
+    format: str
+    mode: str
+    animated: bool = False
+    frames: int = 1
+    has_alpha: bool = False
+    orientation: int = 1
+    bytes: int = 0
+
+    @property
+    def aspect(self) -> float:
+        return self.width / self.height
+
+
+def _name(path: Path) -> str:
+    return path.name or str(path)
+
+
+@contextmanager
+def open_image(path: str | Path) -> Iterator[Image.Image]:
+    """Image.open with every refusal a user can understand; the header only, nothing decoded.
+
+    We own the file object, so leaving the block closes the file but keeps whatever the caller
+    decoded inside it (Pillow's own close() would destroy the pixels too)."""
+    path = Path(path)
+    name = _name(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise MediaError(_("Image not found: {path}", path=path)) from None
+    except OSError as exc:
+        raise MediaError(_("Cannot read the image {name}: {error}", name=name, error=exc.strerror or exc)) from None
+    if path.is_dir():
+        raise MediaError(_("{name} is a folder, not an image", name=name))
+    if size == 0:
+        raise MediaError(_("{name} is empty (0 bytes)", name=name))
+    _register_heif()
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        raise MediaError(_("Cannot read the image {name}: {error}", name=name, error=exc.strerror or exc)) from None
+    with fh:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                im = Image.open(fh, formats=OPENERS)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise too_large(name) from None
+        except Image.UnidentifiedImageError:
+            raise MediaError(_("{name} is not an image Siaran can read (JPEG, PNG, GIF, WebP, HEIC, AVIF, TIFF, BMP)", name=name)) from None
+        except Exception as exc:  # hostile headers make plugins raise anything
+            log.info("refused %s: %r", path, exc)
+            raise damaged(name) from None
+        w, h = im.size
+        if w <= 0 or h <= 0:
+            raise damaged(name)
+        if w * h > MAX_PIXELS:  # plugins that skip Pillow's own check (HEIF) land here
+            raise too_large(name)
+        yield im
+
+
+def too_large(name: str) -> MediaError:
+    return MediaError(_("{name} is too large to open safely (more than {mp} megapixels)",
+                        name=name, mp=MAX_PIXELS // 1_000_000))
+
+
+def damaged(name: str) -> MediaError:
+    return MediaError(_("{name} is damaged or incomplete and cannot be read", name=name))
+
+
+def _orientation(im: Image.Image) -> int:
+    try:
+        value = int(im.getexif().get(0x0112, 1))
+    except Exception:  # a broken EXIF block must not refuse an otherwise good photo
+        return 1
+    return value if 1 <= value <= 8 else 1
+
+
+def _frames(im: Image.Image) -> int:
+    try:
+        return int(getattr(im, "n_frames", 1))
+    except Exception:
+        return 1
+
+
+def describe(im: Image.Image, path: Path) -> ImageInfo:
+    """ImageInfo from an opened (not yet decoded) image."""
+    orientation = _orientation(im)
+    frames = _frames(im) if im.format in ("GIF", "WEBP", "PNG", "AVIF") else 1
+    w, h = im.size
+    if orientation in (5, 6, 7, 8):
+        w, h = h, w
+    return ImageInfo(
+        path=str(path), width=w, height=h, mime=MIME_BY_FORMAT[im.format], format=im.format,
+        mode=im.mode, animated=frames > 1, frames=frames,
+        has_alpha=im.mode in ("RGBA", "LA", "PA") or "transparency" in im.info,
+        orientation=orientation, bytes=path.stat().st_size,
+    )
+
+
+def inspect(path: str | Path) -> ImageInfo:
+    """Describe an image and prove it decodes (cheaply: JPEGs at 1/8 scale). Raises MediaError."""
+    path = Path(path)
+    with open_image(path) as im:
+        info = describe(im, path)
+        if im.format == "JPEG":
+            im.draft(im.mode, (max(1, im.width // 8), max(1, im.height // 8)))
+        _load(im, path)
+    return info
+
+
+def _load(im: Image.Image, path: Path) -> None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            im.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise too_large(_name(path)) from None
+    except MemoryError:
+        raise too_large(_name(path)) from None
+    except Exception as exc:
+        log.info("cannot decode %s: %r", path, exc)
+        raise damaged(_name(path)) from None
+
+
+@dataclass
+class Decoded:
+    """A still image decoded once: oriented, sRGB, RGB or RGBA. ``scale`` = pixels / original."""
+
+    image: Image.Image
+    info: ImageInfo
+    scale: float
+
+
+def decode(path: str | Path, scale: float = 1.0) -> Decoded:
+    """Decode the first frame at no less than ``scale`` of the full size (JPEG draft), normalised."""
+    path = Path(path)
+    with open_image(path) as im:
+        info = describe(im, path)
+        if im.format == "JPEG" and scale < 1.0:
+            want = (max(1, math.ceil(im.width * scale)), max(1, math.ceil(im.height * scale)))
+            im.draft("RGB" if im.mode == "RGB" else im.mode, want)
+        _load(im, path)
+        try:
+            out = normalise(im)
+        except MediaError:
+            raise
+        except Exception as exc:
+            log.info("cannot normalise %s: %r", path, exc)
+            raise damaged(_name(path)) from None
+    return Decoded(out, info, out.width / info.width)
+
+
+def normalise(im: Image.Image) -> Image.Image:
+    """EXIF orientation applied, ICC converted to sRGB, any mode made RGB or RGBA; no metadata."""
+    icc = im.info.get("icc_profile")
+    orientation = _orientation(im)
+    im = _to_rgb(im)
+    if icc:
+        im = _to_srgb(im, icc)
+    if orientation != 1:
+        im = im.transpose(_TRANSPOSE[orientation])
+    im.info = {}  # nothing of the original's metadata travels on
+    return im
+
+
+_TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+def _to_rgb(im: Image.Image) -> Image.Image:
+    mode = im.mode
+    if mode in ("RGB", "RGBA"):
+        return im
+    if mode.startswith("I;16") or mode in ("I", "F"):
+        # 16-bit and 32-bit greys: scale to 8 bits instead of clipping everything to white
+        top = 65535 if mode.startswith("I;16") else (im.getextrema()[1] or 1)
+        return im.convert("I").point(lambda v: v * (255 / max(top, 1))).convert("L").convert("RGB")
+    if mode == "P":
+        return im.convert("RGBA" if "transparency" in im.info else "RGB")
+    if mode in ("LA", "PA", "La", "RGBa"):
+        return im.convert("RGBA")
+    if mode == "L" and "transparency" in im.info:
+        return im.convert("RGBA")
+    if mode == "CMYK" and im.info.get("icc_profile"):
+        return im  # the profile converts it (below), better than the naive formula
+    return im.convert("RGB")
+
+
+_SRGB = None
+
+
+def _srgb_profile():
+    global _SRGB
+    if _SRGB is None:
+        _SRGB = ImageCms.createProfile("sRGB")
+    return _SRGB
+
+
+def _to_srgb(im: Image.Image, icc: bytes) -> Image.Image:
+    """Convert through the embedded profile; skip when it already is sRGB; never refuse over it."""
+    import io
+
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        desc = (ImageCms.getProfileDescription(profile) or "").lower()
+        if "srgb" in desc and im.mode in ("RGB", "RGBA"):
+            return im
+        out_mode = "RGBA" if im.mode == "RGBA" else "RGB"
+        return ImageCms.profileToProfile(im, profile, _srgb_profile(), outputMode=out_mode)
+    except Exception:  # a broken or unusual profile: keep the pixels as they are
+        log.info("ICC profile ignored", exc_info=True)
+        return im.convert("RGB") if im.mode not in ("RGB", "RGBA") else im
+
+
+def animation_frames(path: str | Path) -> tuple[list[Image.Image], list[int], int] | None:
+    """All frames as RGBA with their durations (ms) and loop count, or None when too big."""
+    path = Path(path)
+    with open_image(path) as im:
+        n = _frames(im)
+        if n < 2 or n > MAX_FRAMES or n * im.width * im.height > MAX_ANIMATION_PIXELS:
+            return None
+        frames, durations = [], []
+        try:
+            for frame in ImageSequence.Iterator(im):
+                durations.append(int(frame.info.get("duration", 100) or 100))
+                frames.append(frame.convert("RGBA"))
+            loop = int(im.info.get("loop", 0))
+        except Exception as exc:
+            log.info("cannot decode frames of %s: %r", path, exc)
+            raise damaged(_name(path)) from None
+    return frames, durations, loop

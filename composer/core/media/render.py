@@ -1,0 +1,444 @@
+"""Render each channel's images: decode once, crop, brand, resize, encode within the budget.
+
+For every image of the post, the file is decoded ONCE, at the smallest scale that still serves
+the largest output (JPEG draft), and shrunk further by cheap integer ``reduce()`` steps into a
+small pyramid; each output is then resized with LANCZOS from the smallest level still at least
+its size (a ratio under 2, so the expensive filter touches few pixels). Outputs that come out
+identical on several channels (same crop, size and branding) are drawn once. Pillow releases
+the GIL while it resizes and encodes, so the outputs are made on a small thread pool.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image
+
+from composer.core.adapters import PlatformSpec, RenderedMedia
+from composer.core.i18n import _
+from composer.core.media import crop as crops
+from composer.core.media.compose import compose
+from composer.core.media.encode import (
+    BEST_QUALITY,
+    Encoded,
+    encode_animation,
+    encode_still,
+    still_mime,
+)
+from composer.core.media.focal import estimate_focal
+from composer.core.media.load import ImageInfo, animation_frames, decode, describe, open_image
+from composer.core.post import MediaRef, Post
+from composer.core.templates import Template, load_template, template_fields
+
+log = logging.getLogger("siaran.media")
+WORKERS = min(2, os.cpu_count() or 1)
+LANCZOS = Image.Resampling.LANCZOS
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """An image a channel cannot take, and why (one translated line)."""
+
+    media_id: str
+    index: int  # 1-based position in the post
+    reason: str
+
+
+class RenderedVariant(list):
+    """The files for one channel (a list of RenderedMedia, in post order) plus what the officer
+    should know: ``notes`` (done, but differently than asked) and ``refused`` (not sent)."""
+
+    def __init__(self, channel: str, items: Iterable[RenderedMedia] = ()):
+        super().__init__(items)
+        self.channel = channel
+        self.notes: list[str] = []
+        self.refused: list[Refusal] = []
+
+
+@dataclass
+class _Job:
+    channel: str
+    spec: PlatformSpec
+    index: int  # 1-based
+    ref: MediaRef
+    alt: str
+    manual: object  # Crop | None
+    template: Template | None
+    values: dict[str, str]
+    out_dir: Path
+    animate: bool = False
+    # filled in once the image is known
+    box: tuple[float, float, float, float] = (0, 0, 0, 0)
+    size: tuple[int, int] = (0, 0)
+    notes: list[str] = field(default_factory=list)
+
+    def key(self) -> tuple:
+        brand = None
+        if self.template is not None and not self.animate:
+            blob = repr((self.template.to_dict(), sorted(self.values.items()))).encode()
+            brand = hashlib.sha1(blob).hexdigest()
+        return (tuple(round(v, 2) for v in self.box), self.size, brand, self.animate)
+
+
+def _default_media_file(ref: MediaRef) -> Path:
+    return Path(ref.path)
+
+
+def render_variant(post: Post, channel_spec: PlatformSpec, out_dir: str | Path, *,
+                   media_file: Callable[[MediaRef], Path] = _default_media_file,
+                   template: Template | str | None = None) -> RenderedVariant:
+    """Write every image ``channel_spec`` will upload into ``out_dir``; see RenderedVariant."""
+    return render_variants(post, [channel_spec], out_dir, media_file=media_file, template=template,
+                           per_channel_dirs=False)[channel_spec.id]
+
+
+def render_variants(post: Post, specs: Iterable[PlatformSpec], out_dir: str | Path, *,
+                    media_file: Callable[[MediaRef], Path] = _default_media_file,
+                    template: Template | str | None = None, per_channel_dirs: bool = True,
+                    workers: int = WORKERS) -> dict[str, RenderedVariant]:
+    """Every channel's images at once (each source decoded once), in ``out_dir/<channel>/``."""
+    out_dir = Path(out_dir)
+    results: dict[str, RenderedVariant] = {}
+    jobs_by_file: dict[Path, list[_Job]] = {}
+    templates: dict[str, Template] = {}
+    for spec in specs:
+        result = results[spec.id] = RenderedVariant(spec.id)
+        variant = post.variants.get(spec.id)
+        if variant is not None and not variant.enabled:
+            continue
+        resolved = post.resolve(spec.id)
+        chosen = _template(template if template is not None else resolved.template, templates)
+        values = template_fields(post, resolved) if chosen is not None else {}
+        images = [(i, m) for i, m in enumerate(resolved.media, 1) if m.ref.kind == "image"]
+        for i, m in enumerate(resolved.media, 1):
+            if m.ref.kind != "image":
+                result.notes.append(_("Item {n} is a video; videos are sent as they are", n=i))
+        for count, (i, m) in enumerate(images, 1):
+            reason = _refusal(spec, count, len(images))
+            if reason:
+                result.refused.append(Refusal(m.ref.id, i, reason))
+                continue
+            target = out_dir / spec.id if per_channel_dirs else out_dir
+            job = _Job(spec.id, spec, i, m.ref, m.alt, m.crop, chosen, values, target)
+            jobs_by_file.setdefault(Path(media_file(m.ref)), []).append(job)
+    with ThreadPoolExecutor(max(1, workers)) as pool:
+        for path, jobs in jobs_by_file.items():
+            for job, rendered in _render_file(path, jobs, pool):
+                result = results[job.channel]
+                result.notes.extend(job.notes)
+                if rendered is not None:
+                    result.append(rendered)
+    for result in results.values():
+        result.sort(key=lambda r: r.path)
+    return results
+
+
+def _template(choice: Template | str | None, cache: dict[str, Template]) -> Template | None:
+    if choice is None or isinstance(choice, Template):
+        return choice
+    if choice not in cache:
+        cache[choice] = load_template(choice)
+    return cache[choice]
+
+
+def _refusal(spec: PlatformSpec, count: int, total: int) -> str | None:
+    if spec.video_only:
+        return _("{channel} publishes only video; the image is not sent", channel=spec.name)
+    if spec.max_images <= 0 or still_mime(spec.image_formats) is None:
+        return _("{channel} takes no images", channel=spec.name)
+    if count > spec.max_images:
+        return _("{channel} takes at most {max} images; this one is left out",
+                 channel=spec.name, max=spec.max_images)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _render_file(path: Path, jobs: list[_Job], pool: ThreadPoolExecutor):
+    """Render every job of one source file; yields (job, RenderedMedia | None)."""
+    with open_image(path) as im:
+        info = describe(im, path)
+    still_jobs, gif_jobs = [], []
+    for job in jobs:
+        wants_gif = info.animated and "image/gif" in job.spec.image_formats
+        if wants_gif:
+            job.animate = True
+            gif_jobs.append(job)
+        else:
+            if info.animated:
+                job.notes.append(_("{channel} does not take animated images; image {n} uses its first frame",
+                                   channel=job.spec.name, n=job.index))
+            still_jobs.append(job)
+    frames = animation_frames(path) if gif_jobs else None
+    if gif_jobs and frames is None:
+        for job in gif_jobs:
+            job.animate = False
+            job.notes.append(_("Image {n} has too many frames to animate; its first frame is used", n=job.index))
+        still_jobs += gif_jobs
+        gif_jobs = []
+    results = []
+    for job in gif_jobs:
+        results.append((job, _render_animation(job, info, frames)))
+    if still_jobs:
+        results += _render_stills(path, info, still_jobs, pool)
+    return results
+
+
+def _plan(job: _Job, info: ImageInfo, focal: tuple[float, float] | None) -> None:
+    chosen, narrowed = crops.effective_crop(info.width, info.height, job.manual, focal, job.spec)
+    if narrowed:
+        job.notes.append(_("The crop of image {n} was narrowed to a shape {channel} accepts",
+                           n=job.index, channel=job.spec.name))
+    job.box = crops.crop_box(chosen, info.width, info.height)
+    job.size = crops.output_size(job.box[2] - job.box[0], job.box[3] - job.box[1], job.spec)
+
+
+def _photo_box(job: _Job, slot: tuple[int, int], focal: tuple[float, float]) -> tuple[float, ...]:
+    """The part of the job's crop that fills a template's photo slot (cover fit, around focal)."""
+    left, top, right, bottom = job.box
+    w, h = right - left, bottom - top
+    ratio = slot[0] / slot[1]
+    if w / h > ratio:
+        w2, h2 = h * ratio, h
+    else:
+        w2, h2 = w, w / ratio
+    fx = min(max(focal[0], left + w2 / 2), right - w2 / 2)
+    fy = min(max(focal[1], top + h2 / 2), bottom - h2 / 2)
+    return fx - w2 / 2, fy - h2 / 2, fx + w2 / 2, fy + h2 / 2
+
+
+def _slot_size(job: _Job) -> tuple[int, int] | None:
+    layer = job.template.photo_layer() if job.template is not None else None
+    if layer is None:
+        return None
+    r = job.template.layer_rect(layer, *job.size).box()
+    return max(1, r[2] - r[0]), max(1, r[3] - r[1])
+
+
+def _needed_scale(job: _Job, centre: tuple[float, float]) -> float:
+    """Source pixels per original pixel this job needs (1.0: full resolution)."""
+    if job.template is not None:
+        slot = _slot_size(job)
+        if slot is None:
+            return 0.0  # a template without a photo needs no pixels of it
+        box = _photo_box(job, slot, centre)
+        return slot[0] / max(box[2] - box[0], 1e-6)
+    return job.size[0] / max(job.box[2] - job.box[0], 1e-6)
+
+
+class _Pyramid:
+    """The decoded image and its integer reductions (by 2, 4, 8 ...), built on demand."""
+
+    def __init__(self, base: Image.Image, info: ImageInfo):
+        self.levels = {1: base}
+        self.info = info
+
+    def level_for(self, factor: float) -> int:
+        k = 1
+        while k * 2 <= factor and (k * 2) in self.levels:
+            k *= 2
+        return k
+
+    def build(self, factor: float) -> None:
+        k = 1
+        while k * 2 <= factor:
+            if k * 2 not in self.levels:
+                self.levels[k * 2] = self.levels[k].reduce(2)
+            k *= 2
+
+    def source(self, box: tuple[float, ...], size: tuple[int, int]):
+        """The level to resize from and the box in its pixels: the smallest level that still
+        has at least ``size`` pixels in ``box`` (so LANCZOS works on a ratio under 2)."""
+        base = self.levels[1]
+        factor = (box[2] - box[0]) * base.width / self.info.width / size[0]
+        im = self.levels[self.level_for(factor)]
+        sx, sy = im.width / self.info.width, im.height / self.info.height
+        return im, (box[0] * sx, box[1] * sy, min(im.width, box[2] * sx), min(im.height, box[3] * sy))
+
+    def resize(self, box: tuple[float, ...], size: tuple[int, int]) -> Image.Image:
+        """The original's ``box`` (original pixels) at ``size``."""
+        im, src = self.source(box, size)
+        return im.resize(size, LANCZOS, box=src)
+
+    def resize_rows(self, box: tuple[float, ...], size: tuple[int, int], rows: tuple[int, int]) -> Image.Image:
+        """Output rows [rows) of ``resize(box, size)``, exactly: the filter weights depend only
+        on each output pixel's position, so two halves made on two threads match one whole."""
+        im, src = self.source(box, size)
+        step = (src[3] - src[1]) / size[1]
+        part = (src[0], src[1] + rows[0] * step, src[2], src[1] + rows[1] * step)
+        return im.resize((size[0], rows[1] - rows[0]), LANCZOS, box=part)
+
+
+def _render_stills(path: Path, info: ImageInfo, jobs: list[_Job], pool: ThreadPoolExecutor):
+    centre = (0.5 * info.width, 0.5 * info.height)
+    for job in jobs:
+        _plan(job, info, job.ref.focal)
+    scale = min(1.0, max(_needed_scale(job, centre) for job in jobs) * 1.0001)
+    decoded = decode(path, scale)
+    pyramid = _Pyramid(decoded.image, info)
+    for job in jobs:  # the sizes of the crops, hence the levels, do not depend on the focal point
+        need = _needed_scale(job, centre)
+        if need > 0:
+            pyramid.build(decoded.scale / need)
+    focal = next((j.ref.focal for j in jobs if j.ref.focal), None)
+    if focal is None and any(j.manual is None for j in jobs):
+        smallest = pyramid.levels[max(pyramid.levels)]
+        focal = estimate_focal(smallest.reduce(max(1, smallest.width // 256)))
+        for job in jobs:
+            _plan(job, info, focal)
+    focal_px = ((focal or (0.5, 0.5))[0] * info.width, (focal or (0.5, 0.5))[1] * info.height)
+    same: dict[tuple, list[_Job]] = {}  # identical outputs on several channels: drawn once
+    for job in jobs:
+        same.setdefault(job.key(), []).append(job)
+    branded = [g for g in same.values() if g[0].template is not None]
+    by_scale: dict[float, list[list[_Job]]] = {}
+    for group in same.values():
+        if group[0].template is None:
+            by_scale.setdefault(_scale_of(group[0]), []).append(group)
+    tasks = [pool.submit(_render_branded, group, pyramid, focal_px) for group in branded]
+    resizes = [r for groups in by_scale.values() for r in _plan_resizes(groups)]
+    resizes.sort(key=lambda r: -r.cost(pyramid))  # biggest first keeps both threads busy
+    halves = [[pool.submit(pyramid.resize_rows, r.box, r.size, rows) for rows in r.halves()]
+              for r in resizes]
+    for work, parts in zip(resizes, halves, strict=True):
+        if len(parts) == 1:
+            image = parts[0].result()
+        else:  # uninitialised (None): every pixel is pasted over right away
+            image = Image.new(pyramid.levels[1].mode, work.size, None)
+            top = 0
+            for part in parts:
+                piece = part.result()
+                image.paste(piece, (0, top))
+                top += piece.height
+        for group, offset in work.users:
+            tasks.append(pool.submit(_cut_and_encode, group, image, offset))
+    results = []
+    for task in tasks:
+        results.extend(task.result())
+    return results
+
+
+def _scale_of(job: _Job) -> float:
+    return round(job.size[0] / (job.box[2] - job.box[0]), 5)
+
+
+@dataclass
+class _Resize:
+    """One resize of a part of the original, and the outputs cut from it (group, top-left)."""
+
+    box: tuple[float, float, float, float]
+    size: tuple[int, int]
+    users: list[tuple[list[_Job], tuple[int, int]]]
+
+    def halves(self) -> list[tuple[int, int]]:
+        h = self.size[1]
+        return [(0, h)] if h < 64 else [(0, h // 2), (h // 2, h)]
+
+    def cost(self, pyramid: _Pyramid) -> float:
+        im, src = pyramid.source(self.box, self.size)
+        return self.size[0] * ((src[3] - src[1]) + self.size[1]) * (src[2] - src[0]) / self.size[0]
+
+
+def _plan_resizes(groups: list[list[_Job]]) -> list[_Resize]:
+    """Outputs at the same scale are cut from ONE resize of the area they cover together, when
+    that area is no larger than theirs added up (full-width 16:9, 1.91:1 and 3:2 crops of a
+    landscape photo, for instance)."""
+    boxes = [g[0].box for g in groups]
+    union = (min(b[0] for b in boxes), min(b[1] for b in boxes),
+             max(b[2] for b in boxes), max(b[3] for b in boxes))
+    area = (union[2] - union[0]) * (union[3] - union[1])
+    if len(groups) > 1 and area <= sum((b[2] - b[0]) * (b[3] - b[1]) for b in boxes) * 1.05:
+        scale = _scale_of(groups[0][0])
+        size = (max(1, round((union[2] - union[0]) * scale)), max(1, round((union[3] - union[1]) * scale)))
+        users, alone = [], []
+        for group in groups:
+            w, h = group[0].size
+            left = min(round((group[0].box[0] - union[0]) * scale), size[0] - w)
+            top = min(round((group[0].box[1] - union[1]) * scale), size[1] - h)
+            if left < 0 or top < 0:  # rounding made the shared image a pixel short
+                alone.append(group)
+            else:
+                users.append((group, (left, top)))
+        return [_Resize(union, size, users)] + [_Resize(g[0].box, g[0].size, [(g, (0, 0))]) for g in alone]
+    return [_Resize(g[0].box, g[0].size, [(g, (0, 0))]) for g in groups]
+
+
+def _cut_and_encode(group: list[_Job], image: Image.Image, offset: tuple[int, int]):
+    w, h = group[0].size
+    if image.size != (w, h):
+        image = image.crop((offset[0], offset[1], offset[0] + w, offset[1] + h))
+    return _encode_group(group, image)
+
+
+def _render_branded(group: list[_Job], pyramid: _Pyramid, focal_px):
+    first = group[0]
+
+    def photo(slot: tuple[int, int]) -> Image.Image:
+        return pyramid.resize(_photo_box(first, slot, focal_px), slot)
+
+    return _encode_group(group, compose(first.template, first.size, photo, first.values))
+
+
+def _encode_group(group: list[_Job], image: Image.Image) -> list[tuple[_Job, RenderedMedia]]:
+    encoded: list[tuple[str, int | None, Encoded]] = []
+    out = []
+    for job in group:
+        mime = still_mime(job.spec.image_formats)
+        budget = job.spec.max_image_bytes
+        done = next((e for m, b, e in encoded if m == mime and _reusable(e, b, budget)), None)
+        if done is None:
+            done = encode_still(image, mime, budget)
+            encoded.append((mime, budget, done))
+        if done.shrunk:
+            job.notes.append(_("Image {n} was made smaller to fit the {mb} MB limit of {channel}",
+                               n=job.index, mb=f"{budget / 1e6:g}", channel=job.spec.name))
+        out.append((job, _write(job, done)))
+    return out
+
+
+def _reusable(done: Encoded, had: int | None, wants: int | None) -> bool:
+    """An encoding made for one budget serves another when it is the best quality and fits."""
+    if had == wants:
+        return True
+    return done.quality == BEST_QUALITY and not done.shrunk and (wants is None or len(done.data) <= wants)
+
+
+def _render_animation(job: _Job, info: ImageInfo, frames) -> RenderedMedia | None:
+    images, durations, loop = frames
+    _plan(job, info, job.ref.focal)
+    if job.manual is None and crops.accepts(job.spec, info.aspect):
+        job.box = (0, 0, info.width, info.height)  # animations keep their own shape when allowed
+        job.size = crops.output_size(info.width, info.height, job.spec)
+    if job.template is not None:
+        job.notes.append(_("Templates are not applied to animated image {n}", n=job.index))
+    sx, sy = images[0].width / info.width, images[0].height / info.height
+    box = (job.box[0] * sx, job.box[1] * sy, job.box[2] * sx, job.box[3] * sy)
+    resized = [frame.resize(job.size, LANCZOS, box=box) for frame in images]
+    encoded = encode_animation(resized, durations, loop)
+    budget = job.spec.max_image_bytes
+    if budget is not None and len(encoded.data) > budget:
+        job.notes.append(_("The animation of image {n} is too large for {channel}; its first frame is used",
+                           n=job.index, channel=job.spec.name))
+        encoded = encode_still(resized[0], still_mime(job.spec.image_formats), budget)
+    return _write(job, encoded)
+
+
+def _write(job: _Job, encoded: Encoded) -> RenderedMedia:
+    job.out_dir.mkdir(parents=True, exist_ok=True)
+    target = job.out_dir / f"{job.index:02d}-{job.ref.id}.{encoded.extension}"
+    tmp = target.with_suffix(target.suffix + ".part")
+    tmp.write_bytes(encoded.data)
+    os.replace(tmp, target)
+    return RenderedMedia(path=str(target), mime=encoded.mime, width=encoded.width,
+                         height=encoded.height, alt=job.alt,
+                         sha256=hashlib.sha256(encoded.data).hexdigest())
+
+
+__all__ = ["Refusal", "RenderedVariant", "render_variant", "render_variants"]
