@@ -152,8 +152,7 @@ class FolderAdapter:
                 raise MediaInvalid(f"image {i} is missing: {item.path}") from None
             media.append({"file": name, "alt": item.alt, "mime": item.mime, "size": size,
                           "sha256": sha, "width": item.width, "height": item.height})
-        manifest = _fingerprint(post) | {
-            "siaran": MANIFEST_VERSION,
+        manifest = {"siaran": MANIFEST_VERSION} | _fingerprint(post) | {
             "media": media,
             "link": post.link,
             "tags": list(post.tags),
