@@ -286,3 +286,27 @@ def test_a_full_disk_keeps_the_last_save_and_says_so_in_one_line(store):
     store.execute("PRAGMA max_page_count = 1073741823")
     assert store.autosave(post) is True  # the connection is usable again
     assert store.load_draft(post.id).text == post.text
+
+
+def test_leftovers_of_an_interrupted_copy_are_cleared_on_opening(store, tmp_path):
+    import os
+    import time
+
+    old = store.paths.media / ".incoming-crashed"
+    old.write_bytes(b"half a photo")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    fresh = store.paths.media / ".incoming-in-progress"  # maybe another window's copy
+    fresh.write_bytes(b"being copied")
+    store.close()
+    with Store():
+        assert not old.exists()
+        assert fresh.exists()
+
+
+def test_a_truncated_stored_copy_is_replaced_when_added_again(store, tmp_path):
+    photo = tmp_path / "foto.png"
+    photo.write_bytes(PNG)
+    sha = store.add_media(photo)
+    store.paths.media_file(sha).write_bytes(PNG[:100])  # damaged outside Siaran
+    assert store.add_media(photo) == sha
+    assert store.paths.media_file(sha).read_bytes() == PNG
