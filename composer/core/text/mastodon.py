@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from composer.core.text import units
+from composer.core.text import twitter, units
 
 URL_LENGTH = 23
 # app/models/account.rb: USERNAME_RE and MENTION_RE
@@ -21,11 +21,8 @@ MENTION = regex.compile(
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
-    if "://" not in text:
-        return []
-    from twitter_text import extract_urls_with_indices
-
-    return [tuple(u["indices"]) for u in extract_urls_with_indices(text, False)]
+    # twitter-text's extractor with extract_url_without_protocol: false, as Mastodon calls it
+    return twitter.url_spans(text, without_protocol=False)
 
 
 def pieces(text: str, url_length: int = URL_LENGTH) -> list[tuple[int, int, int | None]]:
