@@ -1,0 +1,123 @@
+"""The template editor: placeholders, locked layers stay put, every shape rendered off the GUI
+thread, save as a new template, choose one."""
+
+import threading
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QPoint, Qt
+
+from composer.core.post import MediaRef, Post
+from composer.core.templates import list_templates, load_template, user_dir
+from composer.gui.templates import TemplateEditor, rendering
+
+
+@pytest.fixture
+def editor(qtbot, tmp_path):
+    photo = tmp_path / "photo.jpg"
+    Image.new("RGB", (1600, 1000), (60, 120, 90)).save(photo)
+    ed = TemplateEditor()
+    qtbot.addWidget(ed)
+    ed.resize(1400, 900)
+    ed.show()
+    qtbot.waitExposed(ed)
+    post = Post(text="Vaksinasi gratis untuk warga", media=[MediaRef(path=str(photo))],
+                fields={"office": "Dinas Kesehatan", "handle": "@dinkes"})
+    ed.edit(post)
+    ed.choose("news-card")
+    settle(ed)
+    return ed
+
+
+def settle(ed):
+    ed.render_now()
+    ed.runner.wait(10_000)
+
+
+def centre_of(ed, layer_id) -> QPoint:
+    return ed.canvas.layer_screen_rect(layer_id).center().toPoint()
+
+
+def drag(qtbot, widget, start, delta, steps=5):
+    qtbot.mousePress(widget, Qt.LeftButton, pos=start)
+    for i in range(1, steps + 1):
+        qtbot.mouseMove(widget, start + delta * (i / steps))
+    qtbot.mouseRelease(widget, Qt.LeftButton, pos=start + delta)
+
+
+def test_lists_templates_and_fills_placeholders_from_the_post(editor):
+    names = [editor.picker.itemData(i) for i in range(editor.picker.count())]
+    assert {"announcement", "news-card", "quote"} <= set(names)
+    assert list(editor.fields) == ["title", "date", "handle", "office"]
+    assert editor.fields["title"].text() == "Vaksinasi gratis untuk warga"
+    assert editor.fields["office"].text() == "Dinas Kesehatan"
+
+
+def test_every_shape_is_rendered_off_the_gui_thread(editor, monkeypatch):
+    threads = []
+    real = rendering.render
+
+    def spy(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(rendering, "render", spy)
+    settle(editor)
+    assert len(threads) == len(rendering.ASPECTS) + 1
+    assert all(t is not threading.main_thread() for t in threads)
+    for button, (_label, size) in zip(editor.thumbs, rendering.ASPECTS, strict=True):
+        icon = button.iconSize()
+        assert icon.height() == 150 and icon.width() == pytest.approx(150 * size[0] / size[1], abs=1)
+    assert not editor.canvas.image.isNull()
+
+
+def test_a_locked_layer_cannot_be_moved(editor, qtbot):
+    logo = editor.template.layer("logo")
+    assert logo.locked
+    before = editor.canvas.layer_screen_rect("logo")
+    drag(qtbot, editor.canvas, centre_of(editor, "logo"), QPoint(120, 90))
+    assert (logo.dx, logo.dy) == (0.0, 0.0)
+    assert editor.canvas.layer_screen_rect("logo") == before
+    assert "locked" in editor.status.text()
+    assert not editor.modified
+
+
+def test_an_unlocked_layer_moves_and_resizes(editor, qtbot):
+    accent = editor.template.layer("accent")
+    assert not accent.locked
+    start = editor.canvas.layer_screen_rect("accent")
+    drag(qtbot, editor.canvas, centre_of(editor, "accent"), QPoint(60, -40))
+    moved = editor.canvas.layer_screen_rect("accent")
+    assert moved.x() == pytest.approx(start.x() + 60, abs=2) and moved.y() == pytest.approx(start.y() - 40, abs=2)
+    assert editor.modified
+    corner = moved.bottomRight().toPoint()
+    drag(qtbot, editor.canvas, corner, QPoint(80, 30))
+    grown = editor.canvas.layer_screen_rect("accent")
+    assert grown.width() == pytest.approx(moved.width() + 80, abs=3)
+    assert grown.x() == pytest.approx(moved.x(), abs=1)
+
+
+def test_save_as_keeps_the_moved_layers(editor, qtbot):
+    editor.canvas.current = "accent"
+    editor.canvas.setFocus()
+    qtbot.keyClick(editor.canvas, Qt.Key_Right, Qt.ShiftModifier)
+    dx = editor.template.layer("accent").dx
+    assert dx == pytest.approx(0.05)
+    assert editor.save_as("dinkes-berita")
+    assert (user_dir() / "dinkes-berita.json").is_file()
+    assert "dinkes-berita" in list_templates()
+    assert load_template("dinkes-berita").layer("accent").dx == pytest.approx(dx)
+    assert load_template("news-card").layer("accent").dx == 0  # the built-in is untouched
+    assert editor.picker.currentData() == "dinkes-berita"
+    assert not editor.save_as("dinkes-berita")  # no silent overwrite
+    assert "already exists" in editor.status.text()
+    assert not editor.save_as("bad/name")
+
+
+def test_use_emits_the_template_and_its_fields(editor, qtbot):
+    editor.fields["office"].setText("Diskominfo Sleman")
+    with qtbot.waitSignal(editor.template_chosen) as sig:
+        editor.use_button.click()
+    name, fields = sig.args
+    assert name == "news-card" and fields["office"] == "Diskominfo Sleman"
+    assert fields["title"] == "Vaksinasi gratis untuk warga"
