@@ -212,16 +212,19 @@ class Decoded:
 
 
 def decode(path: str | Path, scale: float = 1.0) -> Decoded:
-    """Decode the first frame at no less than ``scale`` of the full size (JPEG draft), normalised."""
+    """Decode the first frame at no less than ``scale`` of the full size (JPEG draft, else an
+    integer reduce), normalised."""
     path = Path(path)
     with open_image(path) as im:
         info = describe(im, path)
+        full_width = im.width
         if im.format == "JPEG" and scale < 1.0:
             want = (max(1, math.ceil(im.width * scale)), max(1, math.ceil(im.height * scale)))
             im.draft("RGB" if im.mode == "RGB" else im.mode, want)
         _load(im, path)
         try:
-            out = normalise(im)
+            k = math.floor(im.width / max(1.0, full_width * scale))  # what the draft did not do
+            out = normalise(_shrink(im, k), orientation=info.orientation, icc=im.info.get("icc_profile"))
         except MediaError:
             raise
         except Exception as exc:
@@ -230,10 +233,19 @@ def decode(path: str | Path, scale: float = 1.0) -> Decoded:
     return Decoded(out, info, out.width / info.width)
 
 
-def normalise(im: Image.Image) -> Image.Image:
-    """EXIF orientation applied, ICC converted to sRGB, any mode made RGB or RGBA; no metadata."""
-    icc = im.info.get("icc_profile")
-    orientation = _orientation(im)
+def _shrink(im: Image.Image, k: int) -> Image.Image:
+    """Formats without draft mode (PNG, WebP ...): an integer reduce() right after decoding,
+    before any mode conversion, so a 90 MP grey scan never becomes a 360 MB RGBA copy."""
+    if k < 2 or im.mode not in ("L", "LA", "RGB", "RGBA", "RGBX", "CMYK", "I", "F"):
+        return im
+    return im.reduce(k)
+
+
+def normalise(im: Image.Image, orientation: int | None = None, icc: bytes | None = None) -> Image.Image:
+    """EXIF orientation applied, ICC converted to sRGB, any mode made RGB or RGBA; no metadata.
+    ``orientation``/``icc`` default to the image's own (pass them for a reduced copy)."""
+    icc = icc if icc is not None else im.info.get("icc_profile")
+    orientation = orientation if orientation is not None else _orientation(im)
     im = _to_rgb(im)
     if icc:
         im = _to_srgb(im, icc)
