@@ -8,7 +8,18 @@ from hypothesis import strategies as st
 from composer.core.adapters import Counting
 from composer.core.text import count
 from composer.core.text.units import grapheme_count, utf8_len, utf16_len
-from platforms import facebook, instagram, linkedin, mastodon, telegram, threads, whatsapp, wordpress, x, youtube
+from platforms import (
+    facebook,
+    instagram,
+    linkedin,
+    mastodon,
+    telegram,
+    threads,
+    whatsapp,
+    wordpress,
+    x,
+    youtube,
+)
 
 MASTO = mastodon.SPEC
 
