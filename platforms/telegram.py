@@ -1,11 +1,55 @@
 """Telegram channel through the Bot API. Facts: shared/platforms/FACTS.md §8.
 
 Sources: https://core.telegram.org/bots/api#sendmessage (4096), #sendphoto (caption 1024,
-10 MB, width + height <= 10000, ratio <= 20), #messageentity (offsets in UTF-16 code units)
+10 MB, width + height <= 10000, ratio <= 20), #messageentity (offsets in UTF-16 code units),
+#formatting-options (HTML: escape <, > and &), #sendmediagroup (2-10, caption on the first item),
+#responseparameters (retry_after), #deletemessage
+
+How a post goes out (one or two steps, each journalled the moment Telegram answers):
+- text only: sendMessage (HTML parse mode, the text escaped);
+- one image: sendPhoto with the text as caption; 2-10 images: sendMediaGroup, caption on the
+  first item;
+- text longer than a caption (1024 UTF-16 units) with images: the images first without a caption,
+  then the whole text as a message right after, so the text is never cut mid-sentence and reads
+  as the post under its pictures. (The engine currently refuses such posts before sending, by
+  SPEC.caption_limit; the adapter handles them anyway.)
+
+Telegram has no idempotency and a bot cannot read a channel's messages, so after a lost answer
+nothing can be looked up. The adapter marks each step "sending" in the checkpoint before the
+request; ``find_existing`` then answers None (safe to send) when nothing was in flight, the
+result when every step is known, and otherwise refuses to guess (NotImplementedError): the engine
+marks the post "unknown" for the officer to check on the channel, never a blind second copy.
 """
 
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from composer.core.adapters import (
+    AccountInfo,
+    AuthExpired,
+    Counting,
+    CredentialField,
+    MediaInvalid,
+    Platform,
+    PlatformSpec,
+    PublishContext,
+    PublishResult,
+    RateLimited,
+    Rejected,
+    Transient,
+    Unknown,
+)
 from composer.core.adapters import Capability as C
-from composer.core.adapters import Counting, CredentialField, Platform, PlatformSpec
+from composer.core.http_errors import from_transport
+from composer.core.ratelimit import telegram_retry_after
+
+API_URL = "https://api.telegram.org"
+WEB_URL = "https://t.me"
 
 SPEC = PlatformSpec(
     id="telegram",
@@ -24,6 +68,7 @@ SPEC = PlatformSpec(
     credentials=(
         CredentialField("chat_id", "Channel (@name or id)"),
         CredentialField("bot_token", "Bot token", secret=True),
+        CredentialField("api_url", "Bot API address", required=False, default=API_URL),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.EDIT, C.VERIFY}),
     post_url_template="https://t.me/{channel}/{id}",
@@ -31,4 +76,175 @@ SPEC = PlatformSpec(
     sources=("https://core.telegram.org/bots/api",),
 )
 
-PLATFORM = Platform(SPEC)
+
+def utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def escape(text: str) -> str:
+    """For parse_mode HTML: only &, < and > need escaping (Bot API "HTML style")."""
+    return html.escape(text, quote=False)
+
+
+class TelegramAdapter:
+    def __init__(self, spec: PlatformSpec = SPEC):
+        self.spec = spec
+
+    def steps(self, post) -> list[dict[str, Any]]:
+        """What this post becomes on Telegram, in order (see the module docstring)."""
+        text = post.text
+        caption_fits = utf16_length(text) <= (self.spec.caption_limit or 1024)
+        if not post.media:
+            return [{"kind": "message", "text": text}]
+        if len(post.media) > 10:
+            raise Rejected("Telegram takes at most 10 images in one post")
+        kind = "photo" if len(post.media) == 1 else "album"
+        if caption_fits:
+            return [{"kind": kind, "caption": text}]
+        return [{"kind": kind, "caption": ""}, {"kind": "message", "text": text}]
+
+    # -- publish --------------------------------------------------------------------------------
+
+    def publish(self, ctx: PublishContext, post) -> PublishResult:
+        steps = self.steps(post)
+        if any(s["kind"] == "message" and utf16_length(s["text"]) > (self.spec.text_limit or 4096)
+               for s in steps):
+            raise Rejected("the text is longer than Telegram's 4096 characters")
+        done: list[list[int]] = [list(ids) for ids in ctx.checkpoint.get("tg_steps", [])]
+        for i in range(len(done), len(steps)):
+            ctx.check_cancelled()
+            ctx.progress("post", i / len(steps))
+            ctx.save_checkpoint({"tg_sending": i})  # from here on the step may land
+            try:
+                messages = self._send(ctx, steps[i], post)
+            except Unknown:
+                raise  # stays marked as sending: only the officer can tell
+            except Exception:
+                ctx.save_checkpoint({"tg_sending": None})  # provably not sent
+                raise
+            done.append([m["message_id"] for m in messages])
+            chat = messages[0].get("chat") or {}
+            ctx.save_checkpoint({"tg_steps": done, "tg_sending": None,
+                                 "tg_chat": {"id": chat.get("id"), "username": chat.get("username")}})
+        return self._result(ctx, done)
+
+    def _send(self, ctx: PublishContext, step: Mapping[str, Any], post) -> list[dict]:
+        chat_id = _chat_id(ctx)
+        if step["kind"] == "message":
+            return [_call(ctx, "sendMessage", json={
+                "chat_id": chat_id, "text": escape(step["text"]), "parse_mode": "HTML"})]
+        caption = {"caption": escape(step["caption"]), "parse_mode": "HTML"} if step["caption"] else {}
+        handles = [open(m.path, "rb") for m in post.media]  # noqa: SIM115 - closed below
+        try:
+            if step["kind"] == "photo":
+                m = post.media[0]
+                return [_call(ctx, "sendPhoto", media=True, data={"chat_id": chat_id, **caption},
+                              files={"photo": (Path(m.path).name, handles[0], m.mime)})]
+            items = [{"type": "photo", "media": f"attach://photo{i}"} for i in range(len(post.media))]
+            items[0].update(caption)
+            files = {f"photo{i}": (Path(m.path).name, fh, m.mime)
+                     for i, (m, fh) in enumerate(zip(post.media, handles, strict=True))}
+            return _call(ctx, "sendMediaGroup", media=True, files=files,
+                         data={"chat_id": chat_id, "media": json.dumps(items)})
+        finally:
+            for fh in handles:
+                fh.close()
+
+    def _result(self, ctx: PublishContext, done: list[list[int]]) -> PublishResult:
+        ids = [i for step in done for i in step]
+        chat = ctx.checkpoint.get("tg_chat") or {}
+        web = (ctx.account.get("web_url") or WEB_URL).rstrip("/")
+        if chat.get("username"):
+            url = f"{web}/{chat['username']}/{ids[0]}"
+        elif str(chat.get("id", "")).startswith("-100"):
+            url = f"{web}/c/{str(chat['id'])[4:]}/{ids[0]}"  # private channel link
+        else:
+            url = None
+        return PublishResult(remote_id=str(ids[0]), url=url,
+                             extra={"message_ids": ids, "chat_id": chat.get("id")})
+
+    # -- after a lost answer ------------------------------------------------------------------
+
+    def find_existing(self, ctx: PublishContext, post) -> PublishResult | None:
+        if ctx.checkpoint.get("tg_sending") is not None:
+            raise NotImplementedError("a Telegram bot cannot look up what it sent")
+        done = ctx.checkpoint.get("tg_steps", [])
+        if done and len(done) == len(self.steps(post)):
+            return self._result(ctx, done)
+        return None  # nothing was in flight: sending the rest cannot duplicate
+
+    # -- the rest ---------------------------------------------------------------------------------
+
+    def delete(self, ctx: PublishContext, result: PublishResult) -> None:
+        chat_id = result.extra.get("chat_id") or _chat_id(ctx)
+        for message_id in result.extra.get("message_ids") or [int(result.remote_id)]:
+            try:
+                _call(ctx, "deleteMessage", creates=False,
+                      json={"chat_id": chat_id, "message_id": message_id})
+            except Rejected as exc:
+                if "not found" not in exc.reason:  # already gone is what the officer wants
+                    raise
+
+    def verify(self, ctx: PublishContext) -> AccountInfo:
+        bot = _call(ctx, "getMe", creates=False)
+        chat = _call(ctx, "getChat", creates=False, json={"chat_id": _chat_id(ctx)})
+        member = _call(ctx, "getChatMember", creates=False,
+                       json={"chat_id": _chat_id(ctx), "user_id": bot["id"]})
+        if member.get("status") != "creator" and not member.get("can_post_messages"):
+            raise Rejected(f"the bot @{bot.get('username')} may not post in this channel: make "
+                           "it an administrator with permission to post messages")
+        handle = "@" + chat["username"] if chat.get("username") else str(chat.get("id"))
+        return AccountInfo(display_name=chat.get("title") or handle, handle=handle)
+
+
+# ---------------------------------------------------------------------------------------------
+# HTTP and error mapping (FACTS.md §8 "Auth / rate limits / idempotency / errors").
+
+
+def _chat_id(ctx: PublishContext) -> str:
+    chat = (ctx.account.get("chat_id") or "").strip()
+    if not chat:
+        raise Rejected("no channel in the account settings")
+    return chat
+
+
+def _call(ctx: PublishContext, method: str, *, creates: bool = True, media: bool = False,
+          **kw: Any) -> Any:
+    import httpx
+
+    token = ctx.secrets.get("bot_token")
+    if not token:
+        raise AuthExpired("no bot token; add the token from @BotFather")
+    base = (ctx.account.get("api_url") or API_URL).rstrip("/")
+    try:
+        # The token is part of the URL: never put the URL or httpx's message in an error.
+        response = ctx.client.post(f"{base}/bot{token}/{method}", **kw)
+    except httpx.HTTPError as exc:
+        raise from_transport(exc, creates=creates) from None
+    try:
+        body = response.json()
+    except ValueError:
+        body = {}
+    if response.status_code == 200 and body.get("ok"):
+        return body.get("result")
+    status = body.get("error_code") or response.status_code
+    reason = " ".join(str(body.get("description") or f"HTTP {status}").split())[:300]
+    if status == 429:
+        raise RateLimited(reason, retry_after=telegram_retry_after(body))
+    if status in (401, 404):
+        raise AuthExpired("Telegram refused the bot token", status=status)
+    if status == 403:
+        raise Rejected(f"the bot may not post in this channel ({reason})", status=status)
+    if (body.get("parameters") or {}).get("migrate_to_chat_id"):
+        raise Rejected("the group became a supergroup with id "
+                       f"{body['parameters']['migrate_to_chat_id']}; update the channel setting")
+    if status == 503:
+        raise Transient(reason, status=status)  # the Bot API did not take the request
+    if status >= 500:
+        raise (Unknown if creates else Transient)(reason, status=status)
+    if media and any(w in reason.upper() for w in ("PHOTO", "IMAGE", "FILE", "MEDIA")):
+        raise MediaInvalid(reason, status=status)
+    raise Rejected(reason, status=status)
+
+
+PLATFORM = Platform(SPEC, TelegramAdapter)
