@@ -111,7 +111,13 @@ class _Session:
 
 
 _SESSIONS: dict[tuple[str, str, str], _Session] = {}
-_SESSIONS_LOCK = threading.Lock()
+_LOCKS: dict[tuple[str, str, str], threading.Lock] = {}  # one per account: a slow sign-in
+_LOCKS_LOCK = threading.Lock()  # of one account never holds up another
+
+
+def _lock_for(key: tuple[str, str, str]) -> threading.Lock:
+    with _LOCKS_LOCK:
+        return _LOCKS.setdefault(key, threading.Lock())
 
 
 def _service(ctx: PublishContext) -> str:
@@ -164,6 +170,11 @@ class BlueskyAdapter:
 
     def publish(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult:
         texts = list(post.parts) or [post.text]
+        if post.schedule_utc and _in_future(post.schedule_utc):
+            # Bluesky has no scheduled posts; posting now would ignore the officer's time.
+            raise Rejected(_(
+                "Bluesky cannot schedule posts; publish it at {time} or remove the schedule",
+                time=post.schedule_utc))
         if len(post.media) > self.spec.max_images:
             raise MediaInvalid(_("Bluesky takes at most {n} images per post", n=self.spec.max_images))
         for media in post.media:
@@ -340,7 +351,7 @@ class BlueskyAdapter:
         """The cached session; with ``renew`` (a session the PDS refused), a fresh one: refresh
         first, and if the refresh token is dead too, sign in again with the app password."""
         key = _session_key(ctx)
-        with _SESSIONS_LOCK:
+        with _lock_for(key):
             current = _SESSIONS.get(key)
             if current is not None and current is not renew:
                 return current  # another thread renewed it already
@@ -440,6 +451,13 @@ class BlueskyAdapter:
             raise Unknown(_("Bluesky answered {status}; the post may exist", status=status),
                           status=status)
         raise Transient(_("Bluesky answered {status}", status=status), status=status)
+
+
+def _in_future(iso: str, grace: float = 60.0) -> bool:
+    moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp() > time.time() + grace
 
 
 def _now_iso() -> str:

@@ -325,3 +325,13 @@ def test_every_message_has_an_indonesian_translation():
     source = open(module.__file__, encoding="utf-8").read()
     messages = re.findall(r'_\(\s*"((?:[^"\\]|\\.)*)"', source)
     assert messages and [m for m in messages if m not in _catalog("id")] == []
+
+
+def test_a_future_schedule_is_refused_rather_than_posted_now(fake, journal):
+    with pytest.raises(Rejected, match="cannot schedule"):
+        BlueskyAdapter().publish(journal.ctx(), OutgoingPost(
+            "p1", "nanti", schedule_utc="2031-01-01T00:00:00+00:00"))
+    assert fake.requests == []
+    BlueskyAdapter().publish(journal.ctx(), OutgoingPost(  # a time already past: now
+        "p2", "sekarang", schedule_utc="2020-01-01T00:00:00+00:00"))
+    assert len(records(fake, journal)) == 1
