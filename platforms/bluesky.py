@@ -215,7 +215,7 @@ class BlueskyAdapter:
             root = root or ref
             parent = ref
             ctx.progress("posted", (index + 1) / len(texts))
-        return self._result(session, state)
+        return self._result(session, state, ctx.account.get("web_url", ""))
 
     def find_existing(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult | None:
         state = ctx.checkpoint
@@ -228,7 +228,7 @@ class BlueskyAdapter:
             if ref is None:
                 return None  # (part of) the thread is missing: publish completes it
             done[str(index)] = ref
-        return self._result(session, {**state, "done": done})
+        return self._result(session, {**state, "done": done}, ctx.account.get("web_url", ""))
 
     def delete(self, ctx: PublishContext, result: PublishResult) -> None:
         did = result.extra.get("did") or result.remote_id.removeprefix("at://").split("/")[0]
@@ -330,13 +330,16 @@ class BlueskyAdapter:
         data = response.json()
         return {"uri": data["uri"], "cid": data["cid"]}
 
-    def _result(self, session: _Session, state: dict) -> PublishResult:
+    def _result(self, session: _Session, state: dict, web: str = "") -> PublishResult:
         rkeys = state["rkeys"]
         uris = [state["done"][str(i)]["uri"] for i in range(len(rkeys))]
         handle = session.handle or state["did"]
+        url = self.spec.post_url_template.format(handle=handle, rkey=rkeys[0])
+        if web:  # a practice or private network's own web view
+            url = f"{web.rstrip('/')}/profile/{handle}/post/{rkeys[0]}"
         return PublishResult(
             remote_id=uris[0],
-            url=self.spec.post_url_template.format(handle=handle, rkey=rkeys[0]),
+            url=url,
             extra={"did": state["did"], "rkeys": list(rkeys), "uris": uris})
 
     @staticmethod

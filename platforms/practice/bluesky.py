@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import re
 import secrets
 import time
@@ -100,7 +101,9 @@ class BlueskyFake(FakeServer):
         handle = "humas-latihan.test"
         if not any(a.handle == handle for a in self.accounts.values()):
             self.add_account(handle)
-        return {"service": self.url, "handle": handle}, {"app_password": self.add_app_password(handle)}
+        # web_url: post links open this fake's own page instead of bsky.app
+        return ({"service": self.url, "handle": handle, "web_url": self.url},
+                {"app_password": self.add_app_password(handle)})
 
     def expire_tokens(self) -> None:
         """Make every access token expired, as after two hours (refresh tokens stay valid)."""
@@ -259,7 +262,7 @@ class BlueskyFake(FakeServer):
             mime = request.content_type  # the PDS trusts the header when it cannot tell
         cid = cid_for(request.body)
         with self.lock:
-            account.blobs[cid] = {"mime": mime, "size": len(request.body)}
+            account.blobs[cid] = {"mime": mime, "size": len(request.body), "data": request.body}
         return self._json({"blob": {"$type": "blob", "ref": {"$link": cid}, "mimeType": mime,
                                     "size": len(request.body)}})
 
@@ -306,6 +309,33 @@ class BlueskyFake(FakeServer):
         with self.lock:
             removed = account.records.pop(str(body.get("rkey")), None)
         return self._json({"commit": {"cid": cid_for(b"delete"), "rev": _tid()}} if removed else {})
+
+
+    @route("GET", r"/xrpc/com\.atproto\.sync\.getBlob")
+    def get_blob(self, request: Request) -> Response:
+        account = self._by_handle(request.query.get("did", ""))
+        blob = account.blobs.get(request.query.get("cid", ""))
+        if blob is None:
+            raise XrpcError(400, "BlobNotFound", "Blob not found")
+        return Response(200, body=blob["data"], headers={"Content-Type": blob["mime"]})
+
+    @route("GET", r"/profile/(?P<handle>[^/]+)/post/(?P<rkey>[a-z2-7]+)")
+    def post_page(self, request: Request) -> Response:
+        """What bsky.app would show, plainly: the link in the history opens the practice post."""
+        account = self._by_handle(request.params["handle"])
+        found = account.records.get(request.params["rkey"])
+        if found is None:
+            return Response(404, body="<h1>Post not found</h1>",
+                            headers={"Content-Type": "text/html; charset=utf-8"})
+        record = found["value"]
+        images = "".join(
+            f'<img src="/xrpc/com.atproto.sync.getBlob?did={account.did}&cid='
+            f'{i["image"]["ref"]["$link"]}" alt="{html.escape(i.get("alt", ""))}" width="300">'
+            for i in (record.get("embed") or {}).get("images", []))
+        page = (f"<!doctype html><meta charset=utf-8><title>@{html.escape(account.handle)}</title>"
+                f"<p><b>@{html.escape(account.handle)}</b> (practice)</p>"
+                f"<p>{html.escape(record['text'])}</p>{images}")
+        return Response(200, body=page, headers={"Content-Type": "text/html; charset=utf-8"})
 
 
 # ---------------------------------------------------------------------------------------------

@@ -343,6 +343,30 @@ class WordPressFake(FakeServer):
             post.update(status="trash", slug=post["slug"] + "__trashed")
         return Response(200, json=post)
 
+    # -- the site itself: the links in the history open the practice post ----------------------
+
+    @route("GET", r"/(?P<slug>[a-z0-9_-]+)/?")
+    def permalink(self, request: Request) -> Response:
+        found = [p for p in self.posts.values()
+                 if p["slug"] == request.params["slug"] and p["status"] == "publish"]
+        return self._page(found[0] if found else None)
+
+    @route("GET", r"/")
+    def home(self, request: Request) -> Response:
+        post = self.posts.get(int(request.query.get("p", "0") or 0)) if request.query.get("p", "").isdigit() else None
+        if post is None and "p" not in request.query:
+            return Response(200, body="<!doctype html><h1>Portal Latihan</h1>",
+                            headers={"Content-Type": "text/html; charset=UTF-8"})
+        return self._page(post)
+
+    def _page(self, post: dict[str, Any] | None) -> Response:
+        if post is None:
+            return Response(404, body="<!doctype html><h1>Not Found</h1>",
+                            headers={"Content-Type": "text/html; charset=UTF-8"})
+        page = (f"<!doctype html><meta charset=utf-8><title>{post['title']['rendered']}</title>"
+                f"<h1>{post['title']['rendered']}</h1>{post['content']['rendered']}")
+        return Response(200, body=page, headers={"Content-Type": "text/html; charset=UTF-8"})
+
     def _post(self, post_id: int) -> dict[str, Any]:
         if post_id not in self.posts:
             raise WPError(404, "rest_post_invalid_id", "Invalid post ID.")

@@ -85,7 +85,9 @@ def test_post_with_facets_images_alt_and_aspect_ratio(fake, journal, tmp_path):
                                                                  idempotency_key="p1:kanwil"))
 
     [(rkey, record)] = records(fake, journal).items()
-    assert result.url == f"https://bsky.app/profile/humas-latihan.test/post/{rkey}"
+    assert result.url == f"{fake.url}/profile/humas-latihan.test/post/{rkey}"  # practice view
+    page = journal.client.get(result.url)
+    assert page.status_code == 200 and "#SiagaBanjir" in page.text
     assert result.remote_id.endswith(f"/app.bsky.feed.post/{rkey}")
     assert record["text"] == text and record["langs"] == ["id"]
     encoded = text.encode()
@@ -102,6 +104,14 @@ def test_post_with_facets_images_alt_and_aspect_ratio(fake, journal, tmp_path):
     assert [i["aspectRatio"] for i in images] == [{"width": 1080, "height": 1350},
                                                   {"width": 1200, "height": 675}]
     assert all(i["image"]["mimeType"] == "image/jpeg" and i["image"]["size"] > 0 for i in images)
+
+
+def test_post_url_is_on_bsky_app_unless_the_account_names_its_own_web_view(fake, client):
+    settings, secrets = fake.practice_account()
+    del settings["web_url"]
+    journal = Journal(fake, client, settings, secrets)
+    result = BlueskyAdapter().publish(journal.ctx(), OutgoingPost("p1", "halo", idempotency_key="k"))
+    assert result.url == f"https://bsky.app/profile/humas-latihan.test/post/{result.extra['rkeys'][0]}"
 
 
 def test_unknown_mention_stays_plain_text(fake, journal):
