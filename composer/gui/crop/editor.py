@@ -71,8 +71,8 @@ class ChannelCrops(QWidget):
             p.drawRect(box)
             p.setPen(self.palette().windowText().color())
             how = self.tr("manual") if manual else self.tr("automatic")
-            p.drawText(QRectF(x, y + th + 2, self.THUMB_W, 24), Qt.AlignLeft | Qt.AlignVCenter,
-                       f"{name} · {how}")
+            label = self.fontMetrics().elidedText(f"{name} · {how}", Qt.ElideMiddle, self.THUMB_W)
+            p.drawText(QRectF(x, y + th + 2, self.THUMB_W, 24), Qt.AlignLeft | Qt.AlignVCenter, label)
         p.end()
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QPixmap
+from PySide6.QtGui import QFont, QFontMetrics, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from composer.core.post import Post
@@ -133,9 +133,7 @@ class PreviewCard(QFrame):
         self.title = RichLabel(column_w, _font(22 if r.platform == "wordpress" else 16, True), pal.text, body)
         self.media = MediaView(r, int(media_w), body)
         self.media.tile_clicked.connect(lambda i: self.tile_clicked.emit(self.key, i))
-        self.actions = _label(body, 13, pal.secondary, rich=False)
-        self.actions.setText(_t(r.actions))
-        self.actions.setVisible(bool(r.actions))
+        self.actions = self._build_actions(body)
         self.thread = QVBoxLayout()
         self.thread.setSpacing(6)
         self._replies: list[RichLabel] = []
@@ -188,6 +186,28 @@ class PreviewCard(QFrame):
             layout.addLayout(content)
         return post
 
+    def _build_actions(self, parent: QWidget) -> QWidget:
+        box = QWidget(parent)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(18)
+        items = self.rules.actions
+        spread = ("", "") not in items  # an explicit stretch means: keep items together
+        small = self.rules.bubble
+        for i, (icon, label) in enumerate(items):
+            if not icon and not label:
+                row.addStretch(1)
+                continue
+            item = _label(box, 12 if small else 14, self.rules.palette.secondary, rich=False)
+            item.setWordWrap(False)
+            item.setText(f"{icon}  {_t(label)}".strip() if label else icon)
+            row.addWidget(item)
+            if spread and i < len(items) - 1:
+                row.addStretch(1)
+        box.setFixedWidth(self.text_width if not self.rules.edge_to_edge else self.text_width)
+        box.setVisible(bool(items))
+        return box
+
     def _name(self) -> str:
         return self.account.get("display_name") or self.account.get("handle") or self.spec.name
 
@@ -208,9 +228,14 @@ class PreviewCard(QFrame):
             row.addWidget(self.avatar)
         line = _label(box, r.text_px, pal.text)
         line.setWordWrap(False)
-        if r.header == "inline":
-            meta = " · ".join(x for x in (handle if r.show_handle else "", time) if x)
-            line.setText(f"<b>{name}</b> {sec}{meta}</span>")
+        if r.header == "inline":  # name at most 70 % of the line, then handle · time, cut with …
+            bold = QFontMetrics(_font(r.text_px, True))
+            plain = QFontMetrics(_font(r.text_px))
+            name_text = bold.elidedText(self._name(), Qt.ElideRight, int(self.text_width * 0.7))
+            meta = " · ".join(x for x in (self._handle() if r.show_handle else "", _t(r.time)) if x)
+            room = self.text_width - bold.horizontalAdvance(name_text) - plain.horizontalAdvance(" ") - 2
+            meta = plain.elidedText(meta, Qt.ElideMiddle, max(0, room))
+            line.setText(f"<b>{esc(name_text)}</b> {sec}{esc(meta)}</span>")
         elif r.header == "stacked":
             line.setText(f"<b>{name}</b><br>{sec}{handle}</span>")
         elif r.header == "page":

@@ -42,7 +42,9 @@ class RichLabel(QWidget):
         return self._html or ""
 
     def plain_text(self) -> str:
-        return self.doc.toPlainText()
+        """What a reader sees (line breaks as newlines, invisible joiners dropped)."""
+        text = self.doc.toPlainText()
+        return text.replace("\u00a0", " ").replace("\u2060", "").replace("\u2028", "\n")
 
     def paintEvent(self, _event) -> None:
         if not self._html:

@@ -90,8 +90,9 @@ def to_html(ps: list[Piece], rules: CardRules, *, cut: int | None = None, more: 
         if fold is not None and fold.own_line:
             parts.append(f'<br><span style="color:{rules.palette.link};">{_esc(more)}</span>')
         else:
-            parts.append(f'<span style="color:{rules.palette.secondary};">{_esc(fold.ellipsis if fold else "…")}'
-                         f'{_esc(more)}</span>')
+            # glued together (no-break space, word joiner) so the label never wraps on its own
+            glue = (fold.ellipsis if fold else "…").replace(" ", "\u00a0") + "\u2060"
+            parts.append(f'<span style="color:{rules.palette.secondary};">{_esc(glue)}{_esc(more)}</span>')
     return "".join(parts)
 
 

@@ -56,7 +56,8 @@ class CardRules:
     show_handle: bool = True
     handle_at: bool = True  # "@handle" vs "handle"
     time: str = QT_TRANSLATE_NOOP("PlatformCard", "1m")
-    actions: str = "💬  🔁  ♡  ⇪"
+    # the action bar: (icon, label) items spread over the width; ("", "") pushes the rest right
+    actions: tuple[tuple[str, str], ...] = ()
     text_px: int = 15
     bubble: bool = False  # chat-app bubble (Telegram, WhatsApp)
     title: bool = False  # the post title is shown (YouTube, WordPress)
@@ -66,17 +67,22 @@ SEE_MORE = QT_TRANSLATE_NOOP("PlatformCard", "See more")
 MORE = QT_TRANSLATE_NOOP("PlatformCard", "more")
 READ_MORE = QT_TRANSLATE_NOOP("PlatformCard", "Read more")
 SHOW_MORE = QT_TRANSLATE_NOOP("PlatformCard", "Show More")
+LIKE = QT_TRANSLATE_NOOP("PlatformCard", "Like")
+COMMENT = QT_TRANSLATE_NOOP("PlatformCard", "Comment")
+SHARE = QT_TRANSLATE_NOOP("PlatformCard", "Share")
+REPOST = QT_TRANSLATE_NOOP("PlatformCard", "Repost")
+SEND = QT_TRANSLATE_NOOP("PlatformCard", "Send")
 
 RULES: dict[str, CardRules] = {
     # §1: avatar circle ~40, text above media, no fold up to 280, display_url, ALT bottom-left.
-    "x": CardRules("x", url="x", alt_badge="bottom-left", actions="💬   🔁   ♡   📊   ⇪"),
+    "x": CardRules("x", url="x", alt_badge="bottom-left", actions=(("↩", "4"), ("⟲", "12"), ("♡", "48"), ("ılı", "1,2K"), ("⤴", ""))),
     # §7: 42 px circle, clip only posts with >= 25 line breaks at 25 lines, "Show More",
     # toShortUrl, ALT bottom-right, primary_500 #006AFF, contrast_medium #405168.
     "bluesky": CardRules(
         "bluesky", avatar_size=42, grid="bluesky", url="bluesky", alt_badge="bottom-right",
         fold=Fold(SHOW_MORE, lines=25, min_newlines=25, ellipsis="", own_line=True), media_radius=12,
         palette=Palette(text="#000000", secondary="#405168", link="#006AFF", border="#DCE2EA"),
-        actions="💬   🔁   ♡   ···",
+        actions=(("↩", "4"), ("⟲", "12"), ("♡", "48"), ("⋯", "")),
     ),
     # §6: 46 px rounded square (radius 8), name over @acct, collapse above 706 px (~32 lines of
     # 22 px) with "Read more", URLs 30 chars + "…", mentions without the domain, 3:2 gallery.
@@ -85,13 +91,13 @@ RULES: dict[str, CardRules] = {
         grid="mastodon", url="mastodon", mention="mastodon", alt_badge="bottom-left",
         fold=Fold(READ_MORE, lines=32, ellipsis="", own_line=True), media_radius=8,
         palette=Palette(text="#181820", secondary="#535374", link="#47309C", border="#D7D6E1"),
-        time=QT_TRANSLATE_NOOP("PlatformCard", "1m"), actions="↩   🔁   ☆   🔖   ···",
+        time=QT_TRANSLATE_NOOP("PlatformCard", "1m"), actions=(("↩", "4"), ("⟲", "12"), ("☆", "48"), ("⚐", ""), ("⋯", "")),
     ),
     # §5 (mostly UNVERIFIED): circle, username bold + time, media strip that scrolls sideways.
     "threads": CardRules(
         "threads", avatar_size=36, grid="threads", handle_at=False, show_handle=False,
         palette=Palette(text="#000000", secondary="#999999", link="#0095F6", border="#E5E5E5"),
-        actions="♡   💬   🔁   ➤", media_radius=8,
+        actions=(("♡", "48"), ("↩", "4"), ("⟲", "12"), ("➤", "")), media_radius=8,
     ),
     # §3: Page avatar, name / "time · globe", "See more" at ~477 chars or 5 lines, media
     # edge to edge, mixpost's 1/2/3-4/5+ collage with "+N".
@@ -100,7 +106,7 @@ RULES: dict[str, CardRules] = {
         fold=Fold(SEE_MORE, lines=5, chars=477), edge_to_edge=True, media_radius=0,
         palette=Palette(text="#050505", secondary="#65676B", link="#385898", border="#CED0D4"),
         time=QT_TRANSLATE_NOOP("PlatformCard", "Just now · 🌐"),
-        actions=QT_TRANSLATE_NOOP("PlatformCard", "👍 Like      💬 Comment      ↪ Share"),
+        actions=(("👍", LIKE), ("🗨", COMMENT), ("⤴", SHARE)),
     ),
     # §2: header, media, actions, then "username caption"; 3 lines / 125 chars then "… more";
     # URLs are plain text in captions; carousel with dots.
@@ -110,7 +116,7 @@ RULES: dict[str, CardRules] = {
         fold=Fold(MORE, lines=3, chars=125), edge_to_edge=True, media_radius=0, caption_user=True,
         show_handle=False, handle_at=False, time="", text_px=14,
         palette=Palette(text="#000000", secondary="#737373", link="#00376B", border="#DBDBDB"),
-        actions="♡   💬   ➤                                            🔖",
+        actions=(("♡", ""), ("🗨", ""), ("➤", ""), ("", ""), ("⚐", "")),
     ),
     # §4: 48 px circle, name / followers / "time · globe", 3 lines then "…more", collage with "+N".
     "linkedin": CardRules(
@@ -118,7 +124,7 @@ RULES: dict[str, CardRules] = {
         fold=Fold(MORE, lines=3, ellipsis="…"), edge_to_edge=True, media_radius=0, text_px=14,
         palette=Palette(text="#191919", secondary="#666666", link="#0A66C2", border="#E0DFDC"),
         time=QT_TRANSLATE_NOOP("PlatformCard", "Now • 🌐"),
-        actions=QT_TRANSLATE_NOOP("PlatformCard", "👍 Like    💬 Comment    🔁 Repost    ➤ Send"),
+        actions=(("👍", LIKE), ("🗨", COMMENT), ("⟲", REPOST), ("➤", SEND)),
     ),
     # §8: a bubble, no per-message avatar, media on top and the caption under it, album layouter.
     "telegram": CardRules(
@@ -126,7 +132,7 @@ RULES: dict[str, CardRules] = {
         grid="telegram", show_handle=False, bubble=True, media_radius=10,
         palette=Palette(text="#000000", secondary="#8E9BA5", link="#168ACD", border="#FFFFFF",
                         page="#9BBBD9"),
-        time="", actions="👁 1   10:00",
+        time="", actions=(("", ""), ("👁", "1   10:00")),
     ),
     # §9: a bubble, image on top, caption under it, "Read more" after ~5 lines (UNVERIFIED).
     "whatsapp": CardRules(
@@ -135,7 +141,7 @@ RULES: dict[str, CardRules] = {
         fold=Fold(READ_MORE, lines=5, ellipsis="… "),
         palette=Palette(text="#111B21", secondary="#667781", link="#027EB5", border="#FFFFFF",
                         page="#EFEAE2"),
-        time="", actions="10:00",
+        time="", actions=(("", ""), ("", "10:00")),
     ),
     # §10: 16:9 thumbnail, avatar, title on 2 lines then "…", channel, views.
     "youtube": CardRules(
@@ -143,18 +149,18 @@ RULES: dict[str, CardRules] = {
         grid="youtube", show_handle=False, media_radius=12, title=True,
         fold=Fold("", lines=2, ellipsis="…"),
         palette=Palette(text="#0F0F0F", secondary="#606060", link="#065FD4", border="#FFFFFF"),
-        time=QT_TRANSLATE_NOOP("PlatformCard", "No views · just now"), actions="",
+        time=QT_TRANSLATE_NOOP("PlatformCard", "No views · just now"),
     ),
     # §11: Twenty Twenty-Five query loop: featured image 3:2, title, full content, date.
     "wordpress": CardRules(
         "wordpress", avatar="none", indent=False, header="none", order=("media", "title", "text", "actions"),
         grid="featured", show_handle=False, media_radius=0, title=True, text_px=15,
         palette=Palette(text="#111111", secondary="#666666", link="#111111", border="#E6E6E6"),
-        time="", actions=QT_TRANSLATE_NOOP("PlatformCard", "Today"),
+        time="", actions=(("", QT_TRANSLATE_NOOP("PlatformCard", "Today")),),
     ),
 }
 
-DEFAULT = CardRules("generic", grid="x", actions="")
+DEFAULT = CardRules("generic", grid="x")
 
 
 def rules_for(platform_id: str) -> CardRules:

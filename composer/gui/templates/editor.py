@@ -170,6 +170,9 @@ class TemplateEditor(QWidget):
             self._say(str(exc), error=True)
             return
         self.modified = False
+        index = self.picker.findData(name)
+        if index >= 0:
+            self.picker.setCurrentIndex(index)
         self._fill_form()
         self._fill_layers()
         self.canvas.set_template(self.template, rendering.ASPECTS[self.aspect][1])
@@ -191,6 +194,7 @@ class TemplateEditor(QWidget):
                   "office": self.tr("Office"), "quote": self.tr("Quote"), "label": self.tr("Label")}
         for name in names:
             edit = QLineEdit(old.get(name, values.get(name, "")), self)
+            edit.setCursorPosition(0)
             edit.setPlaceholderText("{" + name + "}")
             edit.setAccessibleName(labels.get(name, name))
             edit.textChanged.connect(self.schedule_render)
