@@ -17,9 +17,11 @@ if [ -f "$WP_STATE/php.pid" ] && kill -0 "$(cat "$WP_STATE/php.pid")" 2>/dev/nul
 fi
 if ! dpkg -s wordpress mariadb-server php-cli php-mysql php-gd >/dev/null 2>&1; then
   echo "installing wordpress, mariadb and php from Debian (about 30 s)..." >&2
-  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y --no-install-recommends \
-    wordpress php-cli php-mysql php-gd mariadb-server mariadb-client curl >"${TMPDIR:-/tmp}/wp-apt.log" 2>&1 \
-    || { tail -20 "${TMPDIR:-/tmp}/wp-apt.log" >&2; exit 1; }
+  apt_install() { DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y \
+    --no-install-recommends wordpress php-cli php-mysql php-gd mariadb-server mariadb-client curl; }
+  # a fresh machine may have no package lists yet: update once, then try again
+  { apt_install || { apt-get -o DPkg::Lock::Timeout=900 update && apt_install; }; } \
+    >"${TMPDIR:-/tmp}/wp-apt.log" 2>&1 || { tail -20 "${TMPDIR:-/tmp}/wp-apt.log" >&2; exit 1; }
 fi
 (exec 3<>"/dev/tcp/127.0.0.1/$WP_PORT") 2>/dev/null && { echo "port $WP_PORT already in use" >&2; exit 1; }
 "$HERE/stop.sh" >/dev/null 2>&1 || true       # leftovers of a run that was killed
