@@ -96,6 +96,13 @@ class Services:
             return []
         return Accounts(self.store, secrets=None).list()
 
+    def folder_root(self) -> str | None:
+        """Where the folder channel writes: $SIARAN_HOME/published for a portable install (and
+        tests), else the folder adapter's own default (~/Siaran)."""
+        if os.environ.get("SIARAN_HOME"):
+            return str(self.paths.data.parent / "published")
+        return None
+
     @cached_property
     def proxy_dir(self) -> Path:
         return self.paths.cache / "proxies"
@@ -232,6 +239,8 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get("SIARAN_EXIT_WHEN_SHOWN"):
         _report_when_shown(window)
     code = app.exec()
+    shell.runner.cancel_all()
+    shell.runner.pool.waitForDone(10_000)  # workers must not outlive the objects they report to
     shell.services.close()
     return code
 

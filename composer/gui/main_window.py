@@ -241,6 +241,7 @@ class MainWindow(QMainWindow):
         """The window is being replaced (a language change): save, and close without asking.
         The shell gives the next window a fresh model around the same post."""
         self._detached = True
+        self.renders.stop()
         self.autosaver.flush()
         self.model.blockSignals(True)
 
@@ -258,6 +259,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.session.remember_draft(self.model.post.id)
+        self.renders.stop()
         self.runner.cancel_all()
         event.accept()
 

@@ -54,6 +54,10 @@ def render_channel(ctx, post, key: str, spec, out_dir: Path, proxies: dict[str, 
         return Path(proxies.get(ref.id) or ref.path)
 
     out_dir.mkdir(parents=True, exist_ok=True)
+    if key != spec.id and key in post.variants:
+        # the renderer reads the variant under the platform id; an account's crops live under
+        # the account's name (Post.channels holds account names)
+        post.variants[spec.id] = post.variants[key]
     template = load_template(post.resolve(key).template)
     rendered = _render_variant()(post, spec, out_dir, media_file=media_file, template=template)
     return [m.path for m in rendered]
@@ -69,6 +73,7 @@ class RenderQueue(QObject):
         self.channels: list = []
         self.proxies: dict[str, str] = {}
         self._tasks: list = []
+        self._stopped = False
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.render_now)
         for signal in (model.media_changed, model.template_changed, model.replaced):
@@ -84,7 +89,15 @@ class RenderQueue(QObject):
         self.schedule()
 
     def schedule(self) -> None:
-        self._timer.start()
+        if not self._stopped:
+            self._timer.start()
+
+    def stop(self) -> None:
+        """The window closes: no new renders, and the running ones are cancelled."""
+        self._stopped = True
+        self._timer.stop()
+        for task in self._tasks:
+            task.cancel()
 
     def render_now(self) -> None:
         self._timer.stop()

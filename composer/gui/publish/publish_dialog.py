@@ -38,8 +38,8 @@ def target_for(services, channel):
         return channel.account
     from composer.core.publish import Target
 
-    folder = services.paths.data / "published"
-    return Target("folder", "folder", {"path": str(folder)}, adhoc=True)
+    root = services.folder_root()
+    return Target("folder", "folder", {"path": root} if root else {}, adhoc=True)
 
 
 class PublishDialog(QDialog):

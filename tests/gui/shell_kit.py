@@ -1,0 +1,71 @@
+"""Helpers for the shell's GUI tests: start the real app shell, type any text, make images."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+
+def type_unicode(widget, text: str) -> None:
+    """qtbot.keyClicks aborts the process on non-ASCII (ENVIRONMENT.md §2); send key events."""
+    for ch in text:
+        if ch == "\n":
+            for t in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(widget, QKeyEvent(t, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r"))
+            continue
+        for t in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(t, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def make_image(path, size=(800, 600), colour=(200, 60, 40)):
+    from PIL import Image, ImageDraw
+
+    im = Image.new("RGB", size, colour)
+    draw = ImageDraw.Draw(im)
+    draw.ellipse((size[0] // 4, size[1] // 4, size[0] * 3 // 4, size[1] * 3 // 4), fill=(250, 220, 60))
+    im.save(path, quality=90)
+    return str(path)
+
+
+def start_shell(qtbot, *, language=None):
+    from composer.gui.app import Shell, make_application
+
+    app = make_application([])
+    shell = Shell(app)
+    if language is not None:
+        shell.settings.language = language
+    window = shell.start()
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: bool(window.session.catalog), timeout=10_000)
+    return shell
+
+
+def wait_idle(qtbot, shell, timeout=15_000):
+    """Until no background task runs (saves, imports, renders, publishes)."""
+    qtbot.waitUntil(lambda: not shell.runner.busy, timeout=timeout)
+
+
+def tick(picker, key: str, on: bool = True) -> None:
+    picker.set_checked(key, on)
+
+
+@pytest.fixture
+def shell(qtbot):
+    s = start_shell(qtbot)
+    yield s
+    stop_shell(qtbot, s)
+
+
+def stop_shell(qtbot, s):
+    window = s.window
+    window.renders.stop()
+    window.autosaver._timer.stop()
+    s.runner.cancel_all()
+    wait_idle(qtbot, s)
+    window._detached = True  # the test ends; no save prompts
+    window.close()
+    s.runner.pool.waitForDone(10_000)
+    s.services.close()
