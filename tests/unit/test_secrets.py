@@ -84,6 +84,47 @@ def test_a_secret_read_from_the_keyring_never_reaches_a_log(store, secret_servic
     assert "Bearer ***" in caplog.text
 
 
+@pytest.fixture
+def locked_collection(secret_service):
+    """A real, locked collection in the same gnome-keyring (made and unlocked with gnome-keyring's
+    own master-password calls, as no one is there to answer an unlock prompt)."""
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        pytest.skip("an unlock prompt would open on this screen; runs headless (CI)")
+    import secretstorage
+    from secretstorage.defines import SS_PATH
+    from secretstorage.util import DBusAddressWrapper, format_secret, open_session
+
+    connection = secretstorage.dbus_init()
+    internal = DBusAddressWrapper(
+        SS_PATH, "org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface", connection)
+    master = format_secret(open_session(connection), b"locked-test-master", "text/plain")
+    try:
+        path, = internal.call("CreateWithMasterPassword", "a{sv}(oayays)",
+                              {"org.freedesktop.Secret.Collection.Label":
+                               ("s", f"siaran-locked-{os.getpid()}")}, master)
+    except Exception as exc:  # not gnome-keyring: another Secret Service
+        connection.close()
+        pytest.skip(f"cannot make a locked collection on this Secret Service: {exc}")
+    collection = secretstorage.Collection(connection, path)
+    collection.lock()
+    yield path
+    internal.call("UnlockWithMasterPassword", "o(oayays)", path, master)
+    collection.delete()
+    connection.close()
+
+
+def test_a_locked_keyring_is_one_plain_line_and_nothing_is_stored(locked_collection):
+    from keyring.backends import SecretService
+
+    backend = SecretService.Keyring()
+    backend.preferred_collection = locked_collection
+    with pytest.raises(KeyringUnavailable) as err:
+        SecretStore(backend).set(ACCOUNT, "token", "never-stored-while-locked")
+    assert "the keyring is locked" in str(err.value) and "\n" not in str(err.value)
+    assert "never-stored-while-locked" not in str(err.value)
+    assert SecretStore().get(ACCOUNT, "token") is None  # nor anywhere else
+
+
 # -- no safe keyring ---------------------------------------------------------------------------
 
 
