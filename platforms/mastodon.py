@@ -127,7 +127,7 @@ LIMITS_TTL = 3600.0
 def instance_url(account: Mapping[str, str]) -> str:
     url = (account.get("instance") or "").strip().rstrip("/")
     if not url:
-        raise Rejected("no instance URL in the account settings")
+        raise Rejected(_("The account has no Mastodon instance address"))
     return url if "://" in url else "https://" + url
 
 
@@ -163,7 +163,7 @@ class MastodonAdapter:
         media_ids = self._upload_media(ctx, base, post)
         scheduled_at = _schedule(post.schedule_utc)
         if scheduled_at and len(parts) > 1:
-            raise Rejected("Mastodon cannot schedule a thread; shorten the text or publish now")
+            raise Rejected(_("Mastodon cannot schedule a thread; shorten the text or publish now"))
         ids: list[str] = list(ctx.checkpoint.get("status_ids", []))
         urls: list[str | None] = list(ctx.checkpoint.get("status_urls", []))
         if len(ids) < len(parts) and "sent_since" not in ctx.checkpoint:
@@ -220,7 +220,7 @@ class MastodonAdapter:
             if response.status_code == 200 and body.get("url"):
                 return body
             if time.monotonic() > deadline:
-                raise Transient("the instance is still processing an image")
+                raise Transient(_("The instance is still processing an image"))
 
     # -- after a lost answer ------------------------------------------------------------------
 
@@ -323,6 +323,11 @@ class MastodonAdapter:
                 scopes=SCOPES, token_auth="client_secret_post")
             tokens = oauth.authorize(client, redirect, **sign_in)
         settings = {"instance": base, "client_id": app_body["client_id"]}
+        try:  # the instance's own text limit, which the engine reads as "text_limit"
+            instance = httpx.get(base + "/api/v2/instance", timeout=30).json()
+            settings["text_limit"] = str(InstanceLimits.from_instance(instance).max_characters)
+        except (httpx.HTTPError, ValueError, TypeError, AttributeError):
+            pass  # the default 500 applies
         return settings, {"access_token": tokens.access_token,
                           "client_secret": app_body["client_secret"]}
 
@@ -340,7 +345,7 @@ def _call(ctx: PublishContext, method: str, url: str, *, creates: bool = True, a
     if auth:
         token = ctx.secrets.get("access_token")
         if not token:
-            raise AuthExpired("no access token; sign in to Mastodon")
+            raise AuthExpired(_("Not signed in to Mastodon; sign in"))
         hdrs["Authorization"] = f"Bearer {token}"
     try:
         response = ctx.client.request(method, url, headers=hdrs, **kw)

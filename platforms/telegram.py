@@ -46,6 +46,7 @@ from composer.core.adapters import (
 )
 from composer.core.adapters import Capability as C
 from composer.core.http_errors import from_transport
+from composer.core.i18n import _
 from composer.core.ratelimit import telegram_retry_after
 
 API_URL = "https://api.telegram.org"
@@ -97,7 +98,7 @@ class TelegramAdapter:
         if not post.media:
             return [{"kind": "message", "text": text}]
         if len(post.media) > 10:
-            raise Rejected("Telegram takes at most 10 images in one post")
+            raise Rejected(_("Telegram takes at most 10 images in one post"))
         kind = "photo" if len(post.media) == 1 else "album"
         if caption_fits:
             return [{"kind": kind, "caption": text}]
@@ -109,7 +110,7 @@ class TelegramAdapter:
         steps = self.steps(post)
         if any(s["kind"] == "message" and utf16_length(s["text"]) > (self.spec.text_limit or 4096)
                for s in steps):
-            raise Rejected("the text is longer than Telegram's 4096 characters")
+            raise Rejected(_("The text is longer than Telegram's 4096 characters"))
         done: list[list[int]] = [list(ids) for ids in ctx.checkpoint.get("tg_steps", [])]
         for i in range(len(done), len(steps)):
             ctx.check_cancelled()
@@ -191,8 +192,9 @@ class TelegramAdapter:
         member = _call(ctx, "getChatMember", creates=False,
                        json={"chat_id": _chat_id(ctx), "user_id": bot["id"]})
         if member.get("status") != "creator" and not member.get("can_post_messages"):
-            raise Rejected(f"the bot @{bot.get('username')} may not post in this channel: make "
-                           "it an administrator with permission to post messages")
+            raise Rejected(_("The bot @{bot} may not post in this channel: make it an "
+                             "administrator with permission to post messages",
+                             bot=bot.get("username")))
         handle = "@" + chat["username"] if chat.get("username") else str(chat.get("id"))
         return AccountInfo(display_name=chat.get("title") or handle, handle=handle)
 
@@ -204,7 +206,7 @@ class TelegramAdapter:
 def _chat_id(ctx: PublishContext) -> str:
     chat = (ctx.account.get("chat_id") or "").strip()
     if not chat:
-        raise Rejected("no channel in the account settings")
+        raise Rejected(_("The account has no Telegram channel"))
     return chat
 
 
@@ -214,7 +216,7 @@ def _call(ctx: PublishContext, method: str, *, creates: bool = True, media: bool
 
     token = ctx.secrets.get("bot_token")
     if not token:
-        raise AuthExpired("no bot token; add the token from @BotFather")
+        raise AuthExpired(_("No bot token; add the token from @BotFather"))
     base = (ctx.account.get("api_url") or API_URL).rstrip("/")
     try:
         # The token is part of the URL: never put the URL or httpx's message in an error.
@@ -232,12 +234,13 @@ def _call(ctx: PublishContext, method: str, *, creates: bool = True, media: bool
     if status == 429:
         raise RateLimited(reason, retry_after=telegram_retry_after(body))
     if status in (401, 404):
-        raise AuthExpired("Telegram refused the bot token", status=status)
+        raise AuthExpired(_("Telegram refused the bot token"), status=status)
     if status == 403:
-        raise Rejected(f"the bot may not post in this channel ({reason})", status=status)
+        raise Rejected(_("The bot may not post in this channel ({reason})", reason=reason),
+                       status=status)
     if (body.get("parameters") or {}).get("migrate_to_chat_id"):
-        raise Rejected("the group became a supergroup with id "
-                       f"{body['parameters']['migrate_to_chat_id']}; update the channel setting")
+        raise Rejected(_("The group became a supergroup with id {id}; update the channel "
+                         "setting", id=body["parameters"]["migrate_to_chat_id"]))
     if status == 503:
         raise Transient(reason, status=status)  # the Bot API did not take the request
     if status >= 500:

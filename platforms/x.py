@@ -36,6 +36,7 @@ from composer.core.adapters import (
 )
 from composer.core.adapters import Capability as C
 from composer.core.http_errors import from_transport
+from composer.core.i18n import _
 from composer.core.ratelimit import retry_after
 
 API_URL = "https://api.x.com"
@@ -222,14 +223,14 @@ class _Api:
 
         self.refreshed = True
         if not self.refresh_token:
-            raise AuthExpired("the X sign-in expired and there is no refresh token")
+            raise AuthExpired(_("The X sign-in expired; sign in again"))
         try:
             tokens = oauth.refresh(oauth_client(self.ctx.account, self.ctx.secrets),
                                    self.refresh_token, http=self.ctx.client)
         except oauth.TokenError as exc:
             if exc.status is not None and exc.status >= 500:
                 raise Transient("X could not renew the sign-in now", status=exc.status) from None
-            raise AuthExpired("X refused to renew the sign-in") from None
+            raise AuthExpired(_("X refused to renew the sign-in; sign in again")) from None
         except httpx.HTTPError as exc:
             raise from_transport(exc, creates=False) from None
         # Rotation: the old refresh token is now spent; the keyring must get the new one first,
@@ -245,7 +246,7 @@ class _Api:
 
         while True:
             if not self.token:
-                raise AuthExpired("no X access token; sign in")
+                raise AuthExpired(_("The X sign-in expired; sign in again"))
             try:
                 response = self.ctx.client.request(
                     method, self.base + path, headers={"Authorization": f"Bearer {self.token}"},

@@ -210,6 +210,7 @@ def test_connect_registers_an_app_and_signs_in_with_pkce(fake):
     settings, secrets = MastodonAdapter().connect({"instance": fake.url}, open_browser=browser,
                                                   timeout=5)
     assert settings["instance"] == fake.url and settings["client_id"] in fake.apps
+    assert settings["text_limit"] == "500"  # the engine counts with the instance's own limit
     app = fake.requests_to("POST", "/api/v1/apps")[0]
     assert app.form["redirect_uris"].startswith("http://127.0.0.1:")
     assert "write:media" in app.form["scopes"]

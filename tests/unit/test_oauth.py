@@ -232,7 +232,9 @@ def test_messages_in_indonesian(server, monkeypatch):
     assert str(failed.value) != "Access was not granted in the browser; nothing was saved"
 
 
-def test_every_sign_in_message_has_an_indonesian_translation():
+@pytest.mark.parametrize("source", ["composer/core/oauth.py", "platforms/mastodon.py",
+                                    "platforms/x.py", "platforms/telegram.py"])
+def test_every_message_has_an_indonesian_translation(source):
     import ast
     import json
     from pathlib import Path
@@ -240,9 +242,11 @@ def test_every_sign_in_message_has_an_indonesian_translation():
     import composer
 
     root = Path(composer.__file__).parent
-    tree = ast.parse((root / "core" / "oauth.py").read_text())
+    tree = ast.parse((root.parent / source).read_text())
     messages = {node.args[0].value for node in ast.walk(tree)
                 if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "_"
                 and node.args and isinstance(node.args[0], ast.Constant)}
-    catalog = json.loads((root / "resources/translations/oauth.id.json").read_text())
-    assert messages and messages <= set(catalog), sorted(messages - set(catalog))
+    translations = {}  # the catalogs are merged at run time; these two are ours
+    for catalog in ("oauth.id.json", "masto-x-tg.id.json"):
+        translations.update(json.loads((root / "resources/translations" / catalog).read_text()))
+    assert messages and messages <= set(translations), sorted(messages - set(translations))
