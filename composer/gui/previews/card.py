@@ -321,11 +321,12 @@ class PreviewCard(QFrame):
             self.thread.addWidget(reply)
             self._replies.append(reply)
         total = len(parts) + 1
+        reply_label = self.tr("Reply {n}/{total}")
         for i, reply in enumerate(self._replies):
             if i < len(parts):
                 ps = richtext.pieces(parts[i], textbridge.entities(parts[i]), self.rules)
-                head = (f'<span style="color:{self.rules.palette.secondary};">'
-                        f'{html.escape(self.tr("Reply {n}/{total}").format(n=i + 2, total=total))}</span><br>')
+                number = html.escape(reply_label.format(n=i + 2, total=total))
+                head = f'<span style="color:{self.rules.palette.secondary};">{number}</span><br>'
                 self._set(reply, richtext.to_html(ps, self.rules, prefix=head))
             reply.setVisible(i < len(parts))
 

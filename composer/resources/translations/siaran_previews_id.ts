@@ -1,0 +1,329 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id">
+<context>
+    <name>ChannelCrops</name>
+    <message>
+        <location filename="../../gui/crop/editor.py" line="73"/>
+        <source>manual</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crop/editor.py" line="73"/>
+        <source>automatic</source>
+        <translation>otomatis</translation>
+    </message>
+</context>
+<context>
+    <name>CropEditor</name>
+    <message>
+        <location filename="../../gui/crop/editor.py" line="94"/>
+        <source>Crop area</source>
+        <translation>Area potong</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crop/editor.py" line="101"/>
+        <source>Shape</source>
+        <translation>Bentuk</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crop/editor.py" line="105"/>
+        <source>Set focal point</source>
+        <translation>Tetapkan titik fokus</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crop/editor.py" line="107"/>
+        <source>Then click the most important spot of the photo (F). Double-click the photo does the same.</source>
+        <translation>Lalu klik bagian terpenting foto (F). Klik ganda pada foto juga bisa.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crop/editor.py" line="110"/>
+        <source>Reset to automatic</source>
+        <translation>Kembalikan ke otomatis</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crop/editor.py" line="111"/>
+        <source>Forget this channel&apos;s manual crop (Ctrl+Backspace)</source>
+        <translation>Lupakan potongan manual kanal ini (Ctrl+Backspace)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crop/editor.py" line="123"/>
+        <source>Shape:</source>
+        <translation>Bentuk:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crop/editor.py" line="129"/>
+        <source>Every channel&apos;s crop of this photo</source>
+        <translation>Potongan foto ini di setiap kanal</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crop/editor.py" line="135"/>
+        <source>Drag the box to move it, drag a corner to resize it, arrow keys nudge it (Shift: more).</source>
+        <translation>Seret kotak untuk memindahkan, seret sudutnya untuk mengubah ukuran, tombol panah menggeser sedikit (Shift: lebih jauh).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crop/editor.py" line="171"/>
+        <source>Crop for {channel}</source>
+        <translation>Potongan untuk {channel}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crop/editor.py" line="173"/>
+        <source>Cannot open this image: {reason}</source>
+        <translation>Gambar ini tidak bisa dibuka: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crop/editor.py" line="216"/>
+        <location filename="../../gui/crop/editor.py" line="234"/>
+        <source>Manual crop for this channel.</source>
+        <translation>Potongan manual untuk kanal ini.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crop/editor.py" line="217"/>
+        <source>Automatic: follows the focal point.</source>
+        <translation>Otomatis: mengikuti titik fokus.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crop/presets.py" line="45"/>
+        <source>Original</source>
+        <translation>Asli</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformCard</name>
+    <message>
+        <location filename="../../gui/previews/rules.py" line="58"/>
+        <location filename="../../gui/previews/rules.py" line="94"/>
+        <source>1m</source>
+        <translation>1 mnt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/rules.py" line="66"/>
+        <source>See more</source>
+        <translation>Lihat selengkapnya</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/rules.py" line="67"/>
+        <source>more</source>
+        <translation>selengkapnya</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/rules.py" line="68"/>
+        <source>Read more</source>
+        <translation>Baca selengkapnya</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/rules.py" line="69"/>
+        <source>Show More</source>
+        <translation>Tampilkan Lebih Banyak</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/rules.py" line="70"/>
+        <source>Like</source>
+        <translation>Suka</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/rules.py" line="71"/>
+        <source>Comment</source>
+        <translation>Komentari</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/rules.py" line="72"/>
+        <source>Share</source>
+        <translation>Bagikan</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/rules.py" line="73"/>
+        <source>Repost</source>
+        <translation>Posting ulang</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/rules.py" line="74"/>
+        <source>Send</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/rules.py" line="108"/>
+        <source>Just now · 🌐</source>
+        <translation>Baru saja · 🌐</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/rules.py" line="126"/>
+        <source>Now • 🌐</source>
+        <translation>Sekarang • 🌐</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/rules.py" line="152"/>
+        <source>No views · just now</source>
+        <translation>Belum ditonton · baru saja</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/rules.py" line="159"/>
+        <source>Today</source>
+        <translation>Hari ini</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewCard</name>
+    <message>
+        <location filename="../../gui/previews/card.py" line="66"/>
+        <source>Approximate: {name} may draw this slightly differently.</source>
+        <translation>Perkiraan: tampilan di {name} bisa sedikit berbeda.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/card.py" line="281"/>
+        <source>{over} over the limit of {limit}</source>
+        <translation>Lebih {over} dari batas {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/card.py" line="324"/>
+        <source>Reply {n}/{total}</source>
+        <translation>Balasan {n}/{total}</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewsPanel</name>
+    <message>
+        <location filename="../../gui/previews/panel.py" line="38"/>
+        <source>Previews are approximate: each network may draw posts slightly differently. Click an image to adjust its crop.</source>
+        <translation>Pratinjau ini perkiraan: tiap jaringan bisa menampilkan unggahan sedikit berbeda. Klik gambar untuk mengatur potongannya.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/panel.py" line="46"/>
+        <source>Channel previews</source>
+        <translation>Pratinjau kanal</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/panel.py" line="53"/>
+        <source>Choose channels to see how the post will look on each.</source>
+        <translation>Pilih kanal untuk melihat tampilan unggahan di masing-masing kanal.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/panel.py" line="71"/>
+        <source>Preview for {channel}</source>
+        <translation>Pratinjau untuk {channel}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="74"/>
+        <source>Template</source>
+        <translation>Templat</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="78"/>
+        <source>Layers</source>
+        <translation>Lapisan</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="83"/>
+        <source>Save as new template…</source>
+        <translation>Simpan sebagai templat baru…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="85"/>
+        <source>Use this template</source>
+        <translation>Pakai templat ini</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="92"/>
+        <source>Template:</source>
+        <translation>Templat:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="94"/>
+        <source>Placeholders</source>
+        <translation>Isian</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="98"/>
+        <source>Layers (🔒 locked ones stay put)</source>
+        <translation>Lapisan (🔒 yang terkunci tidak bisa dipindah)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="111"/>
+        <source>Template canvas</source>
+        <translation>Kanvas templat</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="126"/>
+        <source>Show {shape} large</source>
+        <translation>Tampilkan {shape} besar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="136"/>
+        <source>Every shape, side by side (click one to edit it large):</source>
+        <translation>Semua bentuk berdampingan (klik salah satu untuk menyuntingnya dalam ukuran besar):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="193"/>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="193"/>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="193"/>
+        <source>Handle</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="194"/>
+        <source>Office</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="194"/>
+        <source>Quote</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="194"/>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="234"/>
+        <source>The layer &apos;{layer}&apos; is locked: it keeps its place in every shape.</source>
+        <translation>Lapisan '{layer}' terkunci: posisinya tetap di setiap bentuk.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="259"/>
+        <source>Rendering…</source>
+        <translation>Sedang menggambar…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="294"/>
+        <source>Give the new template a name.</source>
+        <translation>Beri nama templat baru.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="297"/>
+        <source>A template called &apos;{name}&apos; already exists.</source>
+        <translation>Templat bernama '{name}' sudah ada.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="307"/>
+        <source>Saved as &apos;{name}&apos;.</source>
+        <translation>Disimpan sebagai '{name}'.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="311"/>
+        <source>Save as new template</source>
+        <translation>Simpan sebagai templat baru</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="311"/>
+        <source>Name:</source>
+        <translation>Nama:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="319"/>
+        <source>Save your changes as a new template to use them.</source>
+        <translation>Simpan perubahan sebagai templat baru untuk memakainya.</translation>
+    </message>
+</context>
+</TS>
