@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import mimetypes
 import os
 import sqlite3
@@ -35,6 +36,8 @@ from pathlib import Path
 from composer.core.i18n import UserError, _
 from composer.core.paths import Paths, app_paths
 from composer.core.post import MediaRef, Post, from_dict, to_dict
+
+log = logging.getLogger(__name__)
 
 # Each entry upgrades the schema by one version. Append only; never edit a released one.
 MIGRATIONS: list[str] = [
@@ -214,18 +217,19 @@ class Store:
             # NORMAL in WAL: a power cut may lose the last transaction, never corrupt the file.
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                raise _Damaged(check)
+            problems = [row[0] for row in conn.execute("PRAGMA quick_check(20)")]
+            if problems != ["ok"]:
+                log.warning("quick_check of %s failed: %s", self.path, problems)
+                raise _Damaged(_one_line("\n".join(problems)))
             self._conn = conn
             self._migrate()
             return conn
         except sqlite3.DatabaseError as exc:
             conn.close()
             if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF in _DAMAGED:
-                raise _Damaged(str(exc)) from None
+                raise _Damaged(_one_line(str(exc))) from None
             raise StoreError(_("Cannot open the database {path}: {error}",
-                               path=self.path, error=exc)) from None
+                               path=self.path, error=_one_line(str(exc)))) from None
         except BaseException:
             conn.close()
             raise
@@ -584,6 +588,16 @@ def _title_of(data: dict) -> str:
         text = data.get("text") or ""
         title = next((line.strip() for line in text.splitlines() if line.strip()), "")
     return title if len(title) <= 80 else title[:79] + "…"
+
+
+def _one_line(text: str, limit: int = 120) -> str:
+    """sqlite's findings can run to many lines; the officer gets the first real one."""
+    lines = [line.strip() for line in text.splitlines()
+             if line.strip() and not line.startswith("***")]
+    first = lines[0] if lines else text.strip()
+    if len(first) > limit:
+        first = first[:limit - 1] + "…"
+    return first + (f" (+{len(lines) - 1})" if len(lines) > 1 else "")
 
 
 def _parse_time(value: str) -> datetime:

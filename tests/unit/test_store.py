@@ -236,7 +236,7 @@ def test_a_corrupt_page_is_detected_and_moved_aside(tmp_path):
     data[3 * page: 3 * page + 200] = b"\xaa" * 200  # scribble over a b-tree page
     path.write_bytes(bytes(data))
     with Store() as s:
-        assert s.notice is not None
+        assert s.notice is not None and "\n" not in s.notice
         assert any(p.read_bytes() == bytes(data) for p in path.parent.glob("*.damaged-*"))
 
 
@@ -310,3 +310,11 @@ def test_a_truncated_stored_copy_is_replaced_when_added_again(store, tmp_path):
     store.paths.media_file(sha).write_bytes(PNG[:100])  # damaged outside Siaran
     assert store.add_media(photo) == sha
     assert store.paths.media_file(sha).read_bytes() == PNG
+
+
+def test_sqlite_findings_become_one_short_line():
+    findings = "*** in database main ***\n" + "\n".join(
+        f"On tree page 3 cell {i}: Offset 43690 out of range 624..4092" for i in range(100))
+    line = store_module._one_line(findings)
+    assert line == "On tree page 3 cell 0: Offset 43690 out of range 624..4092 (+99)"
+    assert len(store_module._one_line("x" * 500)) == 120
