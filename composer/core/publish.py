@@ -112,6 +112,7 @@ class Engine:
         self.transport_factory = transport_factory  # tests: an httpx transport per client
         self.cache_dir = cache_dir or store.paths.cache / "outgoing"
         self.media_file = media_file or getattr(store, "media_file", None)
+        self._ssl = None
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -127,15 +128,16 @@ class Engine:
                targets: Mapping[str, Target] | None = None) -> list[Outcome]:
         """Finish what a crash, a cancel or a fault left unfinished; never repeat a success.
         ``targets`` supplies ad-hoc channels (with their secrets) by account name."""
-        jobs = []
+        jobs, skipped = [], []
         for entry in self.journal.unfinished(post_id):
             try:
                 target = (targets or {}).get(entry.account) or self._target_of(entry)
-            except UserError as exc:
-                self.journal.record(entry.id, State.FAILED, reason=str(exc), error="NoAccount")
+            except UserError as exc:  # the account is gone: say so, keep the row for later
+                skipped.append(Outcome(entry.account, entry.platform, entry.state, str(exc),
+                                       error="NoAccount", attempts=entry.attempts))
                 continue
             jobs.append((target, lambda e=entry: (e, True)))
-        return self._run_all(jobs, progress, cancel or threading.Event())
+        return skipped + self._run_all(jobs, progress, cancel or threading.Event())
 
     def unpublish(self, post_id: str, account: str, *, target: Target | None = None) -> Outcome:
         """Delete the post from the platform where it allows; ``target`` supplies the secrets
@@ -378,10 +380,23 @@ class Engine:
         p = self.policy
         timeout = httpx.Timeout(connect=p.connect_timeout, read=p.read_timeout,
                                 write=p.write_timeout, pool=p.connect_timeout)
-        kwargs: dict[str, Any] = {"timeout": timeout, "follow_redirects": False}
+        kwargs: dict[str, Any] = {"timeout": timeout, "follow_redirects": False,
+                                  "verify": self._ssl_context()}
         if self.transport_factory is not None:
             kwargs["transport"] = self.transport_factory()
         return httpx.Client(**kwargs)
+
+    def _ssl_context(self):
+        """One TLS context for every client: building one costs ~0.1 s (the CA bundle), and a
+        context is safe to share between threads."""
+        with self._rng_lock:
+            if self._ssl is None:
+                import ssl
+
+                import certifi
+
+                self._ssl = ssl.create_default_context(cafile=certifi.where())
+            return self._ssl
 
     def _context(self, client, target: Target, entry: Entry, spec, progress, cancel):
         _redact(target.secrets.values())

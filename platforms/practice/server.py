@@ -299,6 +299,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def setup(self):
         super().setup()
+        # Headers and body go out in separate writes; without NODELAY, Nagle's algorithm and
+        # the client's delayed ACK stall every small answer by up to 40 ms.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.server.fake._track(self.connection, True)
 
     def finish(self):
@@ -309,10 +312,16 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.fake._track(self.connection, False)
 
     def _dispatch(self):
+        fake = self.server.fake
+        self.idle = False
+        fake._busy_change(+1)
         try:
-            self.server.fake._handle(self)
+            fake._handle(self)
         except (ConnectionError, BrokenPipeError, TimeoutError, OSError):
             self.close_connection = True
+        finally:
+            if not self.idle:
+                fake._busy_change(-1)
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = _dispatch
 
@@ -336,6 +345,8 @@ class FakeServer:
         self._thread: threading.Thread | None = None
         self._connections: set[socket.socket] = set()
         self._conn_lock = threading.Lock()
+        self._busy = 0
+        self._busy_cond = threading.Condition()
         self._routes = self._collect_routes()
 
     # -- life cycle ---------------------------------------------------------------------------
@@ -404,6 +415,17 @@ class FakeServer:
 
     # -- helpers for tests ----------------------------------------------------------------------
 
+    def wait_idle(self, timeout: float = 5.0) -> bool:
+        """Wait until no request is being worked on (a hanging "timeout" fault does not count).
+        A test's injected sleep calls this: in real time passing, the server would finish."""
+        with self._busy_cond:
+            return self._busy_cond.wait_for(lambda: self._busy == 0, timeout)
+
+    def _busy_change(self, delta: int) -> None:
+        with self._busy_cond:
+            self._busy += delta
+            self._busy_cond.notify_all()
+
     def requests_to(self, method: str, pattern: str) -> list[Request]:
         rx = re.compile(pattern)
         with self.lock:
@@ -456,6 +478,8 @@ class FakeServer:
         elif fault.kind == "timeout":
             if fault.options.get("after_work"):
                 self._run(handler, request)
+            h.idle = True  # hanging is not working: wait_idle() need not wait for it
+            self._busy_change(-1)
             self._stopped.wait(fault.options.get("seconds", self.hang_seconds))
             h.close_connection = True
             return
