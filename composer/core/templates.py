@@ -100,6 +100,13 @@ class Rect:
                  min(self.right, other.right), min(self.bottom, other.bottom))
         return r if r.width > 0 and r.height > 0 else None
 
+    def clamp_into(self, outer: Rect) -> Rect:
+        """This rectangle moved inside ``outer`` (and cut to its size when larger)."""
+        w, h = min(self.width, outer.width), min(self.height, outer.height)
+        left = min(max(self.left, outer.left), outer.right - w)
+        top = min(max(self.top, outer.top), outer.bottom - h)
+        return Rect(left, top, left + w, top + h)
+
     def contains(self, other: Rect, slack: float = 0.0) -> bool:
         return (other.left >= self.left - slack and other.top >= self.top - slack
                 and other.right <= self.right + slack and other.bottom <= self.bottom + slack)
@@ -151,8 +158,8 @@ class Template:
         x0, x1 = _span(frame.left, frame.right, layer.left, layer.right, layer.width, u)
         y0, y1 = _span(frame.top, frame.bottom, layer.top, layer.bottom, layer.height, u)
         rect = Rect(x0 + layer.dx * u, y0 + layer.dy * u, x1 + layer.dx * u, y1 + layer.dy * u)
-        if layer.type == "text":
-            return rect.intersect(self.safe_rect(width, height)) or Rect(rect.left, rect.top, rect.left, rect.top)
+        if layer.type == "text":  # text never leaves the safe area: pushed back in, or trimmed
+            return rect.clamp_into(self.safe_rect(width, height))
         return rect
 
     # -- editing ----------------------------------------------------------------------------
