@@ -60,13 +60,15 @@ def run_and_kill(env: dict, rng: random.Random, *, during_start: bool) -> tuple[
 @pytest.mark.slow
 def test_sigkill_while_autosaving_never_corrupts_nor_loses_more_than_a_second(siaran_home):
     env = dict(os.environ, SIARAN_HOME=str(siaran_home), PYTHONUNBUFFERED="1")
-    rng = random.Random(int(os.environ.get("SIARAN_KILL_SEED", time.time_ns())))
+    seed = int(os.environ.get("SIARAN_KILL_SEED", time.time_ns()))  # set it to replay a run
+    rng = random.Random(seed)
     database = None
     last_committed = 0  # the highest sequence number any child reported as saved
     saves_killed_mid_loop = 0
     started = time.monotonic()
     for trial in range(TRIALS):
-        reported, killed_at = run_and_kill(env, rng, during_start=trial % 6 == 5)
+        # Every 6th kill (the first one too: creating the schema) lands during start-up.
+        reported, killed_at = run_and_kill(env, rng, during_start=trial % 6 == 0)
         if reported:
             saves_killed_mid_loop += 1
             # What the issue demands: nothing reported more than ~1 s before the kill is lost.
@@ -79,7 +81,7 @@ def test_sigkill_while_autosaving_never_corrupts_nor_loses_more_than_a_second(si
         database = database or Store().path
         raw = sqlite3.connect(database)
         try:
-            assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)], f"trial {trial}"
+            assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)], f"trial {trial}, seed {seed}"
         finally:
             raw.close()
 
@@ -87,13 +89,13 @@ def test_sigkill_while_autosaving_never_corrupts_nor_loses_more_than_a_second(si
             assert store.notice is None  # never judged damaged, never moved aside
             draft = store.latest_draft()
             if draft is None:
-                assert last_committed == 0, f"trial {trial}: the draft vanished"
+                assert last_committed == 0, f"trial {trial}, seed {seed}: the draft vanished"
                 continue
             seq = child.seq_of(draft)
-            assert seq >= required, f"trial {trial}: lost more than the last second"
+            assert seq >= required, f"trial {trial}, seed {seed}: lost more than the last second"
             # Stronger, because autosave commits before it returns: only the save in flight
             # (committed but not yet reported) may be newer than the last reported one.
-            assert last_committed <= seq <= last_committed + 1, f"trial {trial}: {seq}"
+            assert last_committed <= seq <= last_committed + 1, f"trial {trial}, seed {seed}: {seq}"
             last_committed = seq
             # Whole, never garbled: the reopened post is exactly what the child built for seq.
             assert encode_post(draft) == encode_post(child.make_post(seq, DRAFT_ID))
@@ -103,5 +105,5 @@ def test_sigkill_while_autosaving_never_corrupts_nor_loses_more_than_a_second(si
     elapsed = time.monotonic() - started
     print(f"{TRIALS} kills, {saves_killed_mid_loop} mid-loop, last seq {last_committed}, "
           f"{elapsed:.1f} s")
-    assert saves_killed_mid_loop >= TRIALS * 2 // 3  # the kills really hit the save loop
+    assert saves_killed_mid_loop >= TRIALS // 2  # the kills really hit the save loop
     assert last_committed > TRIALS  # and the loop really saved, many times
