@@ -26,6 +26,7 @@ COMMANDS = {
     "unpublish": "delete a published post where the platform allows",
     "resume": "finish publishing what was interrupted",
     "practice": "start practice servers and practice accounts (until Ctrl+C)",
+    "sign-in": "sign in to X or Mastodon in the browser and save the account",
 }
 
 

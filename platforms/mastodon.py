@@ -292,8 +292,8 @@ class MastodonAdapter:
                            handle=f"@{me.get('acct') or me.get('username')}@{host}",
                            avatar_url=me.get("avatar"))
 
-    def connect(self, account: Mapping[str, str], **sign_in: Any
-                ) -> tuple[dict[str, str], dict[str, str]]:
+    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None,
+                **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]:
         """Sign in: register an app for this loopback port, then OAuth2 code + PKCE.
 
         Returns (settings, secrets) for the account; ``sign_in`` goes to

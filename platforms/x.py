@@ -68,6 +68,7 @@ SPEC = PlatformSpec(
         CredentialField("redirect_port", "Sign-in port on 127.0.0.1", required=False,
                         default=str(REDIRECT_PORT)),
         CredentialField("api_url", "API address", required=False, default=API_URL),
+        CredentialField("authorize_url", "Sign-in page", required=False, default=AUTHORIZE_URL),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.THREADS, C.VERIFY, C.CONNECT}),
     post_url_template="https://x.com/i/web/status/{id}",

@@ -232,8 +232,9 @@ def test_messages_in_indonesian(server, monkeypatch):
     assert str(failed.value) != "Access was not granted in the browser; nothing was saved"
 
 
-@pytest.mark.parametrize("source", ["composer/core/oauth.py", "platforms/mastodon.py",
-                                    "platforms/x.py", "platforms/telegram.py"])
+@pytest.mark.parametrize("source", ["composer/core/oauth.py", "composer/commands/sign_in.py",
+                                    "platforms/mastodon.py", "platforms/x.py",
+                                    "platforms/telegram.py"])
 def test_every_message_has_an_indonesian_translation(source):
     import ast
     import json

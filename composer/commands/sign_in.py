@@ -1,0 +1,70 @@
+"""`siaran sign-in PLATFORM --name NAME ...`: sign in to X or Mastodon in the browser (OAuth 2.0
+with PKCE over a one-shot 127.0.0.1 redirect, composer/core/oauth.py) and save the account, its
+tokens in the keyring only. For example::
+
+    siaran sign-in mastodon --name kanwil --instance https://mastodon.social
+    siaran sign-in x --name humas --client-id ABC123 --redirect-port 8765
+
+The platform's non-secret fields are options, as for `siaran accounts add`; an X app registered
+as confidential reads its client secret from standard input with ``--client-secret-stdin``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import webbrowser
+
+from composer.core.i18n import UserError, _
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("platform", help=_("channel id with a browser sign-in (x, mastodon)"))
+    parser.add_argument("fields", nargs=argparse.REMAINDER,
+                        help=_("--name NAME and the platform's fields, e.g. --instance URL"))
+
+
+def run(args, *, open_browser=webbrowser.open) -> int:
+    from composer.commands.accounts import field_parser, option, services
+    from composer.core.adapters import Capability
+
+    _store, registry, accounts = services()
+    spec = registry.get(args.platform).spec
+    adapter = registry.get(args.platform).make_adapter()
+    if not spec.can(Capability.CONNECT) or not hasattr(adapter, "connect"):
+        raise UserError(_("{platform} has no browser sign-in; use `siaran accounts add`",
+                          platform=spec.name))
+    parser = field_parser(spec)
+    parser.prog = f"siaran sign-in {spec.id}"
+    parser.add_argument("--client-secret-stdin", action="store_true",
+                        help=_("read the app's client secret from standard input"))
+    parser.add_argument("--timeout", type=float, default=300.0,
+                        help=_("seconds to wait for the browser"))
+    try:
+        opts = parser.parse_args(args.fields)
+    except SystemExit as exc:
+        return 2 if exc.code not in (0, None) else 0
+    if accounts.find(opts.name) is not None:
+        raise UserError(_("There is already an account named '{name}'", name=opts.name))
+    settings = {f.name: getattr(opts, f.name) for f in spec.credentials
+                if not f.secret and getattr(opts, f.name) not in (None, "")}
+    needed = [f for f in spec.credentials if not f.secret and f.required
+              and f.default is None and f.name not in settings]
+    if needed:
+        raise UserError(_("{platform} needs {options}", platform=spec.name,
+                          options=", ".join(option(f.name) for f in needed)))
+    given: dict[str, str] = {}
+    if opts.client_secret_stdin:
+        secret = sys.stdin.readline().strip()
+        if secret:
+            given["client_secret"] = secret
+
+    def show(url: str) -> None:
+        print(_("Open this address in a browser to sign in: {url}", url=url), file=sys.stderr)
+
+    print(_("Signing in to {platform} in your browser…", platform=spec.name), file=sys.stderr)
+    new_settings, tokens = adapter.connect(settings, secrets=given, open_browser=open_browser,
+                                           show_url=show, timeout=opts.timeout)
+    account = accounts.add(opts.name, spec.id, {**settings, **new_settings}, {**given, **tokens})
+    print(_("Signed in; added {name} ({platform})", name=account.name, platform=spec.name))
+    return 0
