@@ -266,9 +266,17 @@ class WordPressAdapter:
         user, password = ctx.account.get("user") or "", ctx.secrets.get("app_password") or ""
         if not site or not user or not password:
             raise AuthExpired(_("The WordPress account needs a site URL, a user and an application password"))
+        auth = httpx.BasicAuth(user, password)
         try:
-            response = ctx.client.request(method, f"{site}/wp-json/wp/v2{path}",
-                                          auth=httpx.BasicAuth(user, password), **kw)
+            url, args = _api_url(site, path, kw)
+            response = ctx.client.request(method, url, auth=auth, **args)
+            if response.status_code == 404 and site not in _PLAIN_PERMALINKS \
+                    and not _is_json(response):
+                # Plain permalinks: /wp-json is not routed, but ?rest_route= always is (the
+                # 404 came from the web server, so nothing was created).
+                _PLAIN_PERMALINKS.add(site)
+                url, args = _api_url(site, path, kw)
+                response = ctx.client.request(method, url, auth=auth, **args)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout,
                 httpx.WriteError, httpx.WriteTimeout) as exc:
             # Never fully sent: WordPress acts only on a complete request.
@@ -284,7 +292,7 @@ class WordPressAdapter:
         if term_ok and response.status_code == 400 and _code_of(response)[0] == "term_exists":
             return response
         self._raise_for(response, site=site, creates=creates)
-        if not response.headers.get("content-type", "").startswith("application/json"):
+        if not _is_json(response):
             raise Rejected(_("{url} does not answer like a WordPress site (no REST API at /wp-json)",
                              url=site))
         return response
@@ -319,6 +327,22 @@ class WordPressAdapter:
             raise Unknown(_("WordPress answered {status}; the post may exist", status=status),
                           status=status)
         raise Transient(_("WordPress answered {status}", status=status), status=status)
+
+
+_PLAIN_PERMALINKS: set[str] = set()  # sites whose REST API answers only at ?rest_route=
+
+
+def _api_url(site: str, path: str, kw: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """(url, request arguments) of an API path; the route goes into the query string when the
+    site has plain permalinks (httpx replaces a URL's query with ``params``, so merge here)."""
+    if site in _PLAIN_PERMALINKS:
+        params = {"rest_route": f"/wp/v2{path}", **(kw.get("params") or {})}
+        return f"{site}/", {**kw, "params": params}
+    return f"{site}/wp-json/wp/v2{path}", kw
+
+
+def _is_json(response) -> bool:
+    return response.headers.get("content-type", "").startswith("application/json")
 
 
 def _fingerprint(media) -> str:

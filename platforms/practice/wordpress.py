@@ -20,6 +20,7 @@ import secrets
 from datetime import UTC, datetime
 from email.message import Message
 from typing import Any
+from urllib.parse import parse_qs, urlencode
 
 from platforms.practice.server import FakeServer, Request, Response, route
 
@@ -50,6 +51,27 @@ class WordPressFake(FakeServer):
         self.files: dict[str, bytes] = {}  # /wp-content/uploads/... -> bytes
         self.tags: dict[int, dict[str, Any]] = {}
         self._ids = itertools.count(4)  # WordPress starts with the sample post and page
+
+    pretty_permalinks = True  # False: /wp-json is not routed, only /?rest_route=/wp/v2/...
+
+    def _handle(self, h) -> None:
+        """``/?rest_route=/wp/v2/x&a=b`` is ``/wp-json/wp/v2/x?a=b``, as in WordPress; without
+        pretty permalinks the web server answers /wp-json/... with its own 404 page."""
+        path, _, query = h.path.partition("?")
+        params = parse_qs(query, keep_blank_values=True)
+        if path == "/" and "rest_route" in params:
+            route = params.pop("rest_route")[0]
+            h.path = "/wp-json" + route + ("?" + urlencode(params, doseq=True) if params else "")
+        elif path.startswith("/wp-json") and not self.pretty_permalinks:
+            h.path = "/__not_routed__"
+        super()._handle(h)
+
+    @route("GET", r"/__not_routed__")
+    @route("POST", r"/__not_routed__")
+    @route("DELETE", r"/__not_routed__")
+    def not_routed(self, request: Request) -> Response:
+        return Response(404, body="<!doctype html><h1>Not Found</h1>",
+                        headers={"Content-Type": "text/html; charset=UTF-8"})
 
     def practice_account(self) -> tuple[dict[str, str], dict[str, str]]:
         return {"url": self.url, "user": self.user}, {"app_password": self.app_password}

@@ -254,6 +254,17 @@ def test_a_site_without_the_rest_api_is_rejected_plainly(client, tmp_path):
             WordPressAdapter().publish(journal.ctx(), a_post(tmp_path, media=()))
 
 
+def test_site_with_plain_permalinks_is_reached_through_rest_route(client, tmp_path):
+    with WordPressFake() as fake:
+        fake.pretty_permalinks = False
+        journal = Journal(client, *fake.practice_account())
+        result = WordPressAdapter().publish(journal.ctx(), a_post(tmp_path))
+        assert len(fake.posts) == 1 and len(fake.media) == 2
+        assert WordPressAdapter().find_existing(journal.ctx(), a_post(tmp_path)).remote_id \
+            == result.remote_id
+        assert {r.path for r in fake.requests} >= {"/wp-json/wp/v2/posts", "/__not_routed__"}
+
+
 def test_verify_names_the_user(fake, journal):
     info = WordPressAdapter().verify(journal.ctx())
     assert info.handle == "admin" and info.avatar_url

@@ -236,3 +236,23 @@ def test_wordpress_refusals_of_the_real_site_are_typed(wp, tmp_path):
     with pytest.raises(AuthExpired):
         WordPressAdapter().verify(wrong.ctx())
     assert WordPressAdapter().verify(wp.ctx()).handle == wp.settings["user"]
+
+
+def test_wordpress_rest_route_form_works_on_the_real_site(wp, tmp_path):
+    """Sites with plain permalinks answer only at /?rest_route=; the adapter's fallback form
+    must do everything the /wp-json form does."""
+    import platforms.wordpress as module
+
+    site = wp.settings["url"]
+    module._PLAIN_PERMALINKS.add(site)
+    try:
+        marker = uuid.uuid4().hex[:8]
+        post = OutgoingPost("p", f"Lewat rest_route {marker}", tags=(f"rr-{marker}",),
+                            media=(jpeg(tmp_path / "rr.jpg"),), idempotency_key=marker)
+        result = WordPressAdapter().publish(wp.ctx(), post)
+        assert WordPressAdapter().find_existing(wp.ctx(), post).remote_id == result.remote_id
+    finally:
+        module._PLAIN_PERMALINKS.discard(site)
+    stored = wp_get(wp, f"/posts/{result.remote_id}", context="edit")
+    assert stored["featured_media"] and stored["slug"] == post_slug(post)
+    assert wp_get(wp, f"/media/{stored['featured_media']}")["alt_text"] == "alt rr"
