@@ -19,6 +19,7 @@ from composer.gui.previews.rules import rules_for
 
 SPACING = 16
 MAX_IMAGE_EDGE = 900  # previews never need more pixels than this per image
+DEFER_MS = 30
 
 
 class PreviewsPanel(QWidget):
@@ -55,7 +56,9 @@ class PreviewsPanel(QWidget):
         self.grid.addWidget(self.empty, 0, 0)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
+        # Off-screen cards wait until typing pauses this long, then update one per event-loop
+        # turn, so they never sit between a keystroke and the cards the officer is looking at.
+        self._timer.setInterval(DEFER_MS)
         self._timer.timeout.connect(self._update_one_pending)
         self.scroll.verticalScrollBar().valueChanged.connect(lambda _v: self._update_visible_pending())
 
@@ -101,7 +104,7 @@ class PreviewsPanel(QWidget):
             else:
                 self._pending.add(key)
         if self._pending:
-            self._timer.start()
+            self._timer.start(DEFER_MS)
 
     def _on_screen(self, card: PreviewCard) -> bool:
         return card.isVisible() and not card.visibleRegion().isEmpty()
@@ -113,7 +116,7 @@ class PreviewsPanel(QWidget):
         if key in self.cards:
             self.cards[key].update_post(self._post)
         if self._pending:
-            self._timer.start()
+            self._timer.start(0)
 
     def _update_visible_pending(self) -> None:
         if self._post is None:
