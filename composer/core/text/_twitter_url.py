@@ -1,6 +1,6 @@
 """twitter-text's URL patterns, as compiled by twitter-text-parser 3.0.0 (MIT, Copyright 2019
 swen128, https://github.com/swen128/twitter-text-python), which ports twitter-text's
-``regexp/extractUrl.js``, ``validAsciiDomain.js``, ``validTcoUrl.js`` and
+``regexp/extractUrl.js``, ``validAsciiDomain.js``, ``validTcoUrl.js``, ``validUrlPrecedingChars.js`` and
 ``invalidUrlWithoutProtocolPrecedingChars.js``.
 
 Generated from ``twitter_text.regexp`` (the assembled pattern strings, copied verbatim), because
@@ -20,6 +20,9 @@ VALID_ASCII_DOMAIN = '(?:(?:[\\-a-z0-9\\xC0-\\xD6\\xD8-\\xF6\\xF8-\\xFF\\u0100-\
 VALID_TCO_URL = "^https?:\\/\\/t\\.co\\/([a-z0-9]+)(?:\\?[a-z0-9!?*'@();:&=+$/%#\\[\\]\\-_.,~|]*[a-z0-9\\-_&=#/])?"
 
 INVALID_URL_WITHOUT_PROTOCOL_PRECEDING_CHARS = '[-_./]$'
+
+# The "before" group EXTRACT_URL starts with: a match can only begin where this matches.
+VALID_URL_PRECEDING_CHARS = '(?:[^A-Za-z0-9@＠$#＃\\uFFFE\\uFEFF\\uFFFF]|[\\u202A-\\u202E\\u061C\\u200E\\u200F\\u2066\\u2067\\u2068\\u2069]|^)'
 
 # The top-level domains inside EXTRACT_URL (gTLDs then ccTLDs), for a quick test of whether a
 # word can hold a scheme-less URL at all.

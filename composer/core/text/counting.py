@@ -6,6 +6,8 @@ Instagram §6, Telegram §8, YouTube §10).
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from composer.core.adapters import Counting, PlatformSpec
@@ -32,14 +34,28 @@ UNITS = {
 
 
 def _threads_costs(text: str) -> tuple[list[int], list[int]]:
-    """(grapheme starts, cost of each grapheme)."""
+    """(grapheme starts, cost of each grapheme): code points, or UTF-8 bytes for an emoji."""
     starts = units.grapheme_starts(text)
-    costs = []
-    for i, start in enumerate(starts):
-        end = starts[i + 1] if i + 1 < len(starts) else len(text)
-        g = text[start:end]
-        costs.append(units.utf8_len(g) if _EMOJI.search(g) else len(g))
+    ends = starts[1:] + [len(text)]
+    costs = [b - a for a, b in zip(starts, ends, strict=True)]
+    for k in _emoji_graphemes(text, starts):
+        costs[k] = units.utf8_len(text[starts[k]:ends[k]])
     return starts, costs
+
+
+def _emoji_graphemes(text: str, starts: list[int]) -> set[int]:
+    return {bisect.bisect_right(starts, m.start()) - 1 for m in _EMOJI.finditer(text)}
+
+
+def _threads_length(text: str) -> int:
+    if text.isascii() or not _EMOJI.search(text):
+        return len(text)
+    starts = units.grapheme_starts(text)
+    extra = 0
+    for k in _emoji_graphemes(text, starts):
+        g = text[starts[k]:starts[k + 1] if k + 1 < len(starts) else len(text)]
+        extra += units.utf8_len(g) - len(g)
+    return len(text) + extra
 
 
 def measure(spec: PlatformSpec, text: str, limit: int | None) -> tuple[int, bool, int | None]:
@@ -82,14 +98,10 @@ def measure(spec: PlatformSpec, text: str, limit: int | None) -> tuple[int, bool
         fits = limit is None or n <= limit
         return n, fits, None if fits else units.index_over_utf8(text, limit)
     if kind == Counting.THREADS:
-        if text.isascii():
-            n = len(text)
-            fits = limit is None or n <= limit
-            return n, fits, None if fits else limit
-        starts, costs = _threads_costs(text)
-        n = sum(costs)
+        n = _threads_length(text)
         if limit is None or n <= limit:
             return n, True, None
+        starts, costs = _threads_costs(text)
         return n, False, starts[units.first_over(costs, limit)]
     n = len(text)  # CODEPOINTS, NONE
     fits = limit is None or n <= limit
@@ -97,8 +109,6 @@ def measure(spec: PlatformSpec, text: str, limit: int | None) -> tuple[int, bool
 
 
 def _floor_index(starts: list[int], i: int) -> int:
-    import bisect
-
     return max(0, bisect.bisect_right(starts, i) - 1)
 
 

@@ -60,8 +60,8 @@ def _extract_urls(text: str, without_protocol: bool = True) -> tuple[tuple[int, 
     spans = _extract_urls_utf16(u16, without_protocol)
     if not spans or len(u16) == len(text):
         return tuple(spans)
-    table = units.utf16_to_index(text)
-    return tuple((table[a], table[b]) for a, b in spans)
+    index = units.utf16_to_index(text)
+    return tuple((index(a), index(b)) for a, b in spans)
 
 
 # A URL never holds whitespace, so the pattern only needs to run over the words that hold a dot
@@ -105,8 +105,20 @@ def _extract_urls_utf16(text: str, without_protocol: bool) -> list[tuple[int, in
     for word in _DOTTED_WORD.finditer(text):
         if not (_may_hold_url(word.group()) if without_protocol else "://" in word.group()):
             continue
-        for m in rx.extract.finditer(text, max(word.start() - 1, 0), word.end()):
-            _url_match(m, rx, urls, without_protocol)
+        start, end = max(word.start() - 1, 0), word.end()
+        # The pattern's search would try every position; a match can only begin where its
+        # "before" group can, so trying those positions in order finds the same matches.
+        resume = start
+        candidates = [p.start() for p in rx.before.finditer(text, start, end)]
+        if start == 0 and (not candidates or candidates[0] != 0):
+            candidates.insert(0, 0)  # the "^" alternative
+        for p in candidates:
+            if p < resume:
+                continue
+            m = rx.extract.match(text, p, end)
+            if m:
+                _url_match(m, rx, urls, without_protocol)
+                resume = m.end()
     return [(a, b) for a, b in urls]
 
 
@@ -138,6 +150,7 @@ def _url_match(m: re.Match[str], rx: _UrlPatterns, urls: list[list[int]],
 @dataclass(frozen=True)
 class _UrlPatterns:
     extract: re.Pattern[str]
+    before: re.Pattern[str]
     ascii_domain: re.Pattern[str]
     invalid_preceding: re.Pattern[str]
     tco: re.Pattern[str]
@@ -148,7 +161,9 @@ def _url_patterns() -> _UrlPatterns:
     """Compiled on first use (~150 ms); ``warm_up()`` does it ahead of time."""
     from composer.core.text import _twitter_url as p
 
-    return _UrlPatterns(re.compile(p.EXTRACT_URL, p.FLAGS), re.compile(p.VALID_ASCII_DOMAIN, p.FLAGS),
+    before = p.VALID_URL_PRECEDING_CHARS.removesuffix("|^)") + ")"  # the characters alone
+    return _UrlPatterns(re.compile(p.EXTRACT_URL, p.FLAGS), re.compile(before, p.FLAGS),
+                        re.compile(p.VALID_ASCII_DOMAIN, p.FLAGS),
                         re.compile(p.INVALID_URL_WITHOUT_PROTOCOL_PRECEDING_CHARS),
                         re.compile(p.VALID_TCO_URL, p.FLAGS))
 
@@ -217,8 +232,8 @@ def _emoji_spans(text: str) -> list[tuple[int, int]]:
             pos = m.end()
     if not spans or len(u16) == len(text):
         return spans
-    table = units.utf16_to_index(text)
-    return [(table[a], table[b]) for a, b in spans]
+    index = units.utf16_to_index(text)
+    return [(index(a), index(b)) for a, b in spans]
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import array
 import bisect
 import unicodedata
+from collections.abc import Callable
 from itertools import accumulate
 
 import regex
@@ -28,16 +29,34 @@ _ICU_SEPARATE = regex.compile(
 _ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
 
 
+# UAX #29 rule GB9c joins an Indic consonant to a virama (InCB=Linker) only after another
+# consonant; the regex module joins it after anything ("\u094d\u0924" is one cluster there, two
+# for ICU and the standard). Such a consonant starts a cluster of its own.
+_LINKER = regex.compile(r"\p{InCB=Linker}")
+_UNJOINED_CONSONANT = regex.compile(
+    r"(?<![\p{InCB=Consonant}\p{InCB=Extend}\p{InCB=Linker}])"
+    r"[\p{InCB=Extend}\p{InCB=Linker}]*\p{InCB=Linker}[\p{InCB=Extend}\p{InCB=Linker}]*"
+    r"(\p{InCB=Consonant})"
+)
+
+
 def grapheme_starts(text: str) -> list[int]:
     """Index where each grapheme cluster starts."""
     if text.isascii() and "\r" not in text:  # every ASCII character but CR LF is its own cluster
         return list(range(len(text)))
-    return [m.start() for m in _GRAPHEME.finditer(_ICU_SEPARATE.sub("\u0378", text))]
+    starts = [m.start() for m in _GRAPHEME.finditer(_ICU_SEPARATE.sub("\u0378", text))]
+    if _LINKER.search(text):
+        extra = {m.start(1) for m in _UNJOINED_CONSONANT.finditer(text)}
+        if extra:
+            starts = sorted(set(starts) | extra)
+    return starts
 
 
 def grapheme_count(text: str) -> int:
     if text.isascii() and "\r" not in text:
         return len(text)
+    if _LINKER.search(text):
+        return len(grapheme_starts(text))
     return sum(1 for _ in _GRAPHEME.finditer(_ICU_SEPARATE.sub("\u0378", text)))
 
 
@@ -61,16 +80,14 @@ def utf16_units(text: str) -> str:
     return "".join(map(chr, units))
 
 
-def utf16_to_index(text: str) -> list[int]:
-    """``table[u]`` = the str index of UTF-16 offset ``u`` (offsets inside a pair map to its
-    character)."""
-    table: list[int] = []
-    for i, ch in enumerate(text):
-        table.append(i)
-        if ord(ch) > 0xFFFF:
-            table.append(i)
-    table.append(len(text))
-    return table
+def utf16_to_index(text: str) -> Callable[[int], int]:
+    """A function from UTF-16 offset to str index (an offset inside a surrogate pair maps to
+    its character)."""
+    # where each astral character starts, counted in UTF-16 units
+    starts = [m.start() + k for k, m in enumerate(_ASTRAL.finditer(text))]
+    if not starts:
+        return lambda u: u
+    return lambda u: u - bisect.bisect_left(starts, u)
 
 
 def first_over(costs: list[int], limit: int) -> int | None:
