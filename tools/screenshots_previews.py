@@ -94,7 +94,10 @@ ACCOUNT = {"display_name": "Diskominfo Kab. Sleman", "handle": "diskominfo.slema
            "avatar": str(builtin_dir() / "logo.png")}
 TEXT = ("Selamat pagi, warga Sleman! 🌞 Pendaftaran vaksinasi gratis dibuka hari ini di semua "
         "puskesmas. Daftar di https://www.slemankab.go.id/layanan/vaksinasi-2026 atau datang "
-        "langsung membawa KTP. Info: @dinkessleman #SlemanSehat #VaksinGratis")
+        "langsung membawa KTP. Info: @dinkessleman\n\n#SlemanSehat #VaksinGratis")
+# Longer than X's 280: the X card shows the thread it will become.
+LONG = TEXT.replace("membawa KTP.", "membawa KTP. Layanan buka pukul 08.00–14.00 WIB, Senin sampai "
+                    "Sabtu; lansia dan ibu hamil didahulukan.")
 
 
 def previews_shot(app, tmp: Path, out: Path) -> None:
@@ -103,23 +106,24 @@ def previews_shot(app, tmp: Path, out: Path) -> None:
     reg = default_registry()
     photos = [photo(tmp / f"p{i}.jpg", size, i, i) for i, size in
               enumerate([(1600, 1000), (1080, 1350), (1200, 1200), (1600, 900)])]
-    columns = [  # (channels, number of photos): each column its own post, 1 to 4 photos
-        (["x", "mastodon"], 1),
-        (["bluesky", "facebook"], 3),
-        (["instagram", "linkedin"], 2),
-        (["telegram", "threads"], 4),
+    columns = [  # (channels, number of photos, text): each column its own post, 1 to 4 photos
+        (["x", "mastodon"], 1, LONG),
+        (["bluesky", "facebook"], 3, TEXT),
+        (["instagram", "linkedin"], 2, TEXT),
+        (["telegram", "threads"], 4, TEXT),
     ]
     window = QWidget()
     window.setWindowTitle("Siaran — previews")
-    window.setStyleSheet("background:#F3F4F6;")
+    window.setObjectName("shots")
+    window.setStyleSheet("#shots { background:#F3F4F6; }")
     row = QHBoxLayout(window)
     row.setContentsMargins(12, 8, 12, 8)
     row.setSpacing(14)
-    for channels, n in columns:
+    for channels, n, text in columns:
         panel = PreviewsPanel(reg)
         panel.setFixedWidth(432)
         panel.set_channels([(c, reg.get(c).spec, ACCOUNT) for c in channels])
-        post = Post(text=TEXT, media=[MediaRef(path=p, alt="Foto kegiatan" if i % 2 == 0 else "")
+        post = Post(text=text, media=[MediaRef(path=p, alt="Foto kegiatan" if i % 2 == 0 else "")
                                       for i, p in enumerate(photos[:n])])
         panel.update_text(post)
         panel.flush()

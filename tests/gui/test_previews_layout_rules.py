@@ -65,3 +65,14 @@ def test_x_grid_and_telegram_album():
         assert all(t.x + t.w <= 400.5 and t.w > 0 and t.h > 0 for t in g.tiles)
     assert grids.layout("featured", [0.5], 300).height == 200  # WordPress 3:2
     assert grids.layout("whatsapp", [1] * 6, 300).tiles[-1].more == 2
+
+
+def test_mastodon_hashtag_bar():
+    from composer.gui.previews.richtext import hashtag_bar
+
+    text = "Vaksinasi gratis hari ini.\n\n#SlemanSehat #vaksin #Vaksin #Sleman"
+    body, tags = hashtag_bar(text, has_media=False)
+    assert body == "Vaksinasi gratis hari ini." and tags == ["#SlemanSehat", "#vaksin", "#Sleman"]
+    assert hashtag_bar("Ayo #vaksin hari ini", has_media=True) == ("Ayo #vaksin hari ini", [])
+    assert hashtag_bar("#SlemanSehat #Vaksin", has_media=False)[1] == []  # the whole post stays text
+    assert hashtag_bar("#SlemanSehat #Vaksin", has_media=True) == ("", ["#SlemanSehat", "#Vaksin"])

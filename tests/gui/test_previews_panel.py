@@ -143,3 +143,13 @@ def test_pyside_void_calls_keep_none_alive():
         label.setText("x")
         label.update()
     assert sys.getrefcount(None) >= before - 50
+
+
+def test_mastodon_moves_trailing_hashtags_to_a_bar(panel):
+    post = Post(text="Vaksinasi gratis hari ini.\n\n#SlemanSehat #Vaksin #Sleman #Jogja #Indonesia")
+    cards = show(panel, post)
+    masto = cards["mastodon"]
+    assert masto.text.plain_text() == "Vaksinasi gratis hari ini."
+    assert not masto.tags.isHidden()
+    assert masto.tags.plain_text().startswith("#SlemanSehat") and "…and 2 more" in masto.tags.plain_text()
+    assert "#Jogja" in cards["x"].text.plain_text()  # other platforms keep the tags in the text

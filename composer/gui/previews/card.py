@@ -134,10 +134,12 @@ class PreviewCard(QFrame):
         self.media = MediaView(r, int(media_w), body)
         self.media.tile_clicked.connect(lambda i: self.tile_clicked.emit(self.key, i))
         self.actions = self._build_actions(body)
+        self.tags = RichLabel(column_w, _font(13), pal.secondary, body)
         self.thread = QVBoxLayout()
         self.thread.setSpacing(6)
         self._replies: list[RichLabel] = []
-        sections = {"text": self.text, "media": self.media, "actions": self.actions, "title": self.title}
+        sections = {"text": self.text, "media": self.media, "actions": self.actions, "title": self.title,
+                    "tags": self.tags}
         for name, widget in sections.items():
             if name not in r.order:
                 widget.hide()
@@ -280,7 +282,10 @@ class PreviewCard(QFrame):
                 overflow = count.overflow_at
                 warning = self.tr("{over} over the limit of {limit}").format(
                     over=count.length - (count.limit or 0), limit=count.limit)
-        self._set(self.counter, f"{count.length}/{count.limit}" if count.limit else f"{count.length}")
+        counter = f"{count.length}/{count.limit}" if count.limit else f"{count.length}"
+        if len(parts) > 1:
+            counter += "  ·  " + self.tr("thread of {n}").format(n=len(parts))
+        self._set(self.counter, counter)
         if self._shown.get("over") != bool(warning):
             self._shown["over"] = bool(warning)
             self.counter.setStyleSheet("color:#B3261E; font-weight:bold;" if warning else "color:#4B5563;")
@@ -291,8 +296,12 @@ class PreviewCard(QFrame):
         if self.rules.title:
             title = resolved.title or text.strip().split("\n", 1)[0]
             self._set_text(self.title, title, fold=self.rules.platform == "youtube")
+        main = parts[0]
+        if self.rules.hashtag_bar and overflow is None and len(parts) == 1:
+            main, tags = richtext.hashtag_bar(main, bool(alts))
+            self._set_tag_bar(tags)
         if "text" in self.rules.order:
-            self._set_text(self.text, parts[0], overflow=overflow)
+            self._set_text(self.text, main.rstrip() if len(parts) > 1 else main, overflow=overflow)
         self._set_thread(parts[1:])
 
     def _set(self, label, value: str) -> None:
@@ -315,18 +324,30 @@ class PreviewCard(QFrame):
             cut = richtext.fold_point(shown, r, label.font(), self.text_width, more, offset)
         self._set(label, richtext.to_html(ps, r, cut=cut, more=more, overflow_at=overflow, prefix=prefix))
 
+    def _set_tag_bar(self, tags: list[str]) -> None:
+        shown = tags[:self.rules.hashtag_bar]
+        link = self.rules.palette.link
+        pills = "&nbsp;&nbsp; ".join(f'<span style="color:{link};">{html.escape(t)}</span>' for t in shown)
+        if len(tags) > len(shown):
+            pills += "&nbsp;&nbsp; " + html.escape(self.tr("…and {n} more").format(n=len(tags) - len(shown)))
+        self._set(self.tags, pills)
+        self.tags.setVisible(bool(tags))
+
     def _set_thread(self, parts: list[str]) -> None:
         while len(self._replies) < len(parts):
-            reply = RichLabel(self.text_width, _font(self.rules.text_px), self.rules.palette.text, self)
+            reply = RichLabel(self.text_width, _font(self.rules.text_px), self.rules.palette.text, self,
+                              rule=self.rules.palette.border)
             self.thread.addWidget(reply)
             self._replies.append(reply)
         total = len(parts) + 1
         reply_label = self.tr("Reply {n}/{total}")
         for i, reply in enumerate(self._replies):
             if i < len(parts):
-                ps = richtext.pieces(parts[i], textbridge.entities(parts[i]), self.rules)
                 number = html.escape(reply_label.format(n=i + 2, total=total))
-                head = f'<span style="color:{self.rules.palette.secondary};">{number}</span><br>'
+                head = (f'<b>{html.escape(self._name())}</b> '
+                        f'<span style="color:{self.rules.palette.secondary};">{number}</span><br>')
+                text = parts[i].strip()
+                ps = richtext.pieces(text, textbridge.entities(text), self.rules)
                 self._set(reply, richtext.to_html(ps, self.rules, prefix=head))
             reply.setVisible(i < len(parts))
 

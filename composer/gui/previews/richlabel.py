@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtGui import QPainter, QTextDocument
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QPainter, QTextDocument
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+RULE_INDENT = 14
 
 
 class RichLabel(QWidget):
-    def __init__(self, width: int, font, colour: str, parent=None):
+    def __init__(self, width: int, font, colour: str, parent=None, *, rule: str | None = None):
         super().__init__(parent)
+        self.rule = rule  # a thread line down the left edge (replies), in this colour
         self.setFont(font)
         self.setFixedWidth(width)
         self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
@@ -25,7 +29,7 @@ class RichLabel(QWidget):
         self.doc.setDefaultFont(font)
         # the platform's colour, not the desktop palette's (a dark desktop must not turn it white)
         self.doc.setDefaultStyleSheet(f"body {{ color:{colour}; }}")
-        self.doc.setTextWidth(width)
+        self.doc.setTextWidth(width - (RULE_INDENT if rule else 0))
         self.setFixedHeight(0)
 
     def setText(self, html: str) -> None:
@@ -50,5 +54,8 @@ class RichLabel(QWidget):
         if not self._html:
             return
         p = QPainter(self)
+        if self.rule:
+            p.fillRect(QRectF(RULE_INDENT / 2 - 1, 0, 2, self.height()), QColor(self.rule))
+            p.translate(RULE_INDENT, 0)
         self.doc.drawContents(p)
         p.end()

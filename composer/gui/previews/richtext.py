@@ -8,6 +8,7 @@ text the platform displays), so link shortening, folding and overflow marking al
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout
@@ -147,3 +148,24 @@ def _end_of_line(text: str, font: QFont, width: float, lines: int) -> int | None
         layout.endLayout()
         offset += len(para) + 1
     return None
+
+
+_TAG = re.compile(r"#\w+")
+
+
+def hashtag_bar(text: str, has_media: bool) -> tuple[str, list[str]]:
+    """Mastodon's hashtag bar (hashtag_bar.tsx, PREVIEWS.md §6): a last paragraph made only of
+    hashtags leaves the text and is shown as a row under the media; when that paragraph is the
+    whole post it moves only if the post has media. Tags differing in case collapse."""
+    body, sep, last = text.rstrip().rpartition("\n\n")
+    if not sep:
+        body, last = "", text.strip()
+        if not has_media:
+            return text, []
+    words = last.split()
+    if not words or not all(_TAG.fullmatch(w) for w in words):
+        return text, []
+    tags: dict[str, str] = {}
+    for word in words:
+        tags.setdefault(word.lower(), word)
+    return body, list(tags.values())

@@ -61,6 +61,7 @@ class CardRules:
     text_px: int = 15
     bubble: bool = False  # chat-app bubble (Telegram, WhatsApp)
     title: bool = False  # the post title is shown (YouTube, WordPress)
+    hashtag_bar: int = 0  # Mastodon: trailing hashtags move to a bar under the media, N shown
 
 
 SEE_MORE = QT_TRANSLATE_NOOP("PlatformCard", "See more")
@@ -88,7 +89,8 @@ RULES: dict[str, CardRules] = {
     # 22 px) with "Read more", URLs 30 chars + "…", mentions without the domain, 3:2 gallery.
     "mastodon": CardRules(
         "mastodon", avatar="rounded", avatar_size=46, indent=False, header="stacked",
-        grid="mastodon", url="mastodon", mention="mastodon", alt_badge="bottom-left",
+        order=("text", "media", "tags", "actions"),
+        grid="mastodon", url="mastodon", mention="mastodon", alt_badge="bottom-left", hashtag_bar=3,
         fold=Fold(READ_MORE, lines=32, ellipsis="", own_line=True), media_radius=8,
         palette=Palette(text="#181820", secondary="#535374", link="#47309C", border="#D7D6E1"),
         time=QT_TRANSLATE_NOOP("PlatformCard", "1m"), actions=(("↩", "4"), ("⟲", "12"), ("☆", "48"), ("⚐", ""), ("⋯", "")),

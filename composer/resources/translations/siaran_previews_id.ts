@@ -92,72 +92,72 @@
     <name>PlatformCard</name>
     <message>
         <location filename="../../gui/previews/rules.py" line="58"/>
-        <location filename="../../gui/previews/rules.py" line="94"/>
+        <location filename="../../gui/previews/rules.py" line="96"/>
         <source>1m</source>
         <translation>1 mnt</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="66"/>
+        <location filename="../../gui/previews/rules.py" line="67"/>
         <source>See more</source>
         <translation>Lihat selengkapnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="67"/>
+        <location filename="../../gui/previews/rules.py" line="68"/>
         <source>more</source>
         <translation>selengkapnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="68"/>
+        <location filename="../../gui/previews/rules.py" line="69"/>
         <source>Read more</source>
         <translation>Baca selengkapnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="69"/>
+        <location filename="../../gui/previews/rules.py" line="70"/>
         <source>Show More</source>
         <translation>Tampilkan Lebih Banyak</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="70"/>
+        <location filename="../../gui/previews/rules.py" line="71"/>
         <source>Like</source>
         <translation>Suka</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="71"/>
+        <location filename="../../gui/previews/rules.py" line="72"/>
         <source>Comment</source>
         <translation>Komentari</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="72"/>
+        <location filename="../../gui/previews/rules.py" line="73"/>
         <source>Share</source>
         <translation>Bagikan</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="73"/>
+        <location filename="../../gui/previews/rules.py" line="74"/>
         <source>Repost</source>
         <translation>Posting ulang</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="74"/>
+        <location filename="../../gui/previews/rules.py" line="75"/>
         <source>Send</source>
         <translation>Kirim</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="108"/>
+        <location filename="../../gui/previews/rules.py" line="110"/>
         <source>Just now · 🌐</source>
         <translation>Baru saja · 🌐</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="126"/>
+        <location filename="../../gui/previews/rules.py" line="128"/>
         <source>Now • 🌐</source>
         <translation>Sekarang • 🌐</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="152"/>
+        <location filename="../../gui/previews/rules.py" line="154"/>
         <source>No views · just now</source>
         <translation>Belum ditonton · baru saja</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="159"/>
+        <location filename="../../gui/previews/rules.py" line="161"/>
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
@@ -170,12 +170,22 @@
         <translation>Perkiraan: tampilan di {name} bisa sedikit berbeda.</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="281"/>
+        <location filename="../../gui/previews/card.py" line="283"/>
         <source>{over} over the limit of {limit}</source>
         <translation>Lebih {over} dari batas {limit}</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="324"/>
+        <location filename="../../gui/previews/card.py" line="287"/>
+        <source>thread of {n}</source>
+        <translation>utas {n} bagian</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/card.py" line="332"/>
+        <source>…and {n} more</source>
+        <translation>…dan {n} lainnya</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/card.py" line="343"/>
         <source>Reply {n}/{total}</source>
         <translation>Balasan {n}/{total}</translation>
     </message>
@@ -183,22 +193,22 @@
 <context>
     <name>PreviewsPanel</name>
     <message>
-        <location filename="../../gui/previews/panel.py" line="38"/>
+        <location filename="../../gui/previews/panel.py" line="39"/>
         <source>Previews are approximate: each network may draw posts slightly differently. Click an image to adjust its crop.</source>
         <translation>Pratinjau ini perkiraan: tiap jaringan bisa menampilkan unggahan sedikit berbeda. Klik gambar untuk mengatur potongannya.</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/panel.py" line="46"/>
+        <location filename="../../gui/previews/panel.py" line="47"/>
         <source>Channel previews</source>
         <translation>Pratinjau kanal</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/panel.py" line="53"/>
+        <location filename="../../gui/previews/panel.py" line="54"/>
         <source>Choose channels to see how the post will look on each.</source>
         <translation>Pilih kanal untuk melihat tampilan unggahan di masing-masing kanal.</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/panel.py" line="71"/>
+        <location filename="../../gui/previews/panel.py" line="74"/>
         <source>Preview for {channel}</source>
         <translation>Pratinjau untuk {channel}</translation>
     </message>
@@ -288,7 +298,7 @@
     <message>
         <location filename="../../gui/templates/editor.py" line="234"/>
         <source>The layer &apos;{layer}&apos; is locked: it keeps its place in every shape.</source>
-        <translation>Lapisan '{layer}' terkunci: posisinya tetap di setiap bentuk.</translation>
+        <translation>Lapisan &apos;{layer}&apos; terkunci: posisinya tetap di setiap bentuk.</translation>
     </message>
     <message>
         <location filename="../../gui/templates/editor.py" line="259"/>
@@ -303,12 +313,12 @@
     <message>
         <location filename="../../gui/templates/editor.py" line="297"/>
         <source>A template called &apos;{name}&apos; already exists.</source>
-        <translation>Templat bernama '{name}' sudah ada.</translation>
+        <translation>Templat bernama &apos;{name}&apos; sudah ada.</translation>
     </message>
     <message>
         <location filename="../../gui/templates/editor.py" line="307"/>
         <source>Saved as &apos;{name}&apos;.</source>
-        <translation>Disimpan sebagai '{name}'.</translation>
+        <translation>Disimpan sebagai &apos;{name}&apos;.</translation>
     </message>
     <message>
         <location filename="../../gui/templates/editor.py" line="311"/>
