@@ -61,24 +61,16 @@ def is_valid_domain(value: str) -> bool:
 
 
 class _Offsets:
-    """str index -> UTF-8 byte offset, computed once per text."""
+    """str index -> UTF-8 byte offset (a text has few facets: encode the prefix each time)."""
 
     def __init__(self, text: str):
         self.text = text
         self.ascii = text.isascii()
-        self._table: list[int] | None = None
 
     def __call__(self, i: int) -> int:
         if self.ascii:
             return i
-        if self._table is None:
-            table = [0]
-            total = 0
-            for ch in self.text:
-                total += len(ch.encode("utf-8", "surrogatepass"))
-                table.append(total)
-            self._table = table
-        return self._table[i]
+        return len(self.text[:i].encode("utf-8", "surrogatepass"))
 
 
 def _utf16_len(s: str) -> int:

@@ -11,6 +11,7 @@ import array
 import bisect
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import accumulate
 
 import regex
@@ -44,20 +45,24 @@ def grapheme_starts(text: str) -> list[int]:
     """Index where each grapheme cluster starts."""
     if text.isascii() and "\r" not in text:  # every ASCII character but CR LF is its own cluster
         return list(range(len(text)))
+    return list(_grapheme_starts(text))
+
+
+# The channels of one keystroke segment the same text: Bluesky and Threads share the work.
+@lru_cache(maxsize=64)
+def _grapheme_starts(text: str) -> tuple[int, ...]:
     starts = [m.start() for m in _GRAPHEME.finditer(_ICU_SEPARATE.sub("\u0378", text))]
     if _LINKER.search(text):
         extra = {m.start(1) for m in _UNJOINED_CONSONANT.finditer(text)}
         if extra:
             starts = sorted(set(starts) | extra)
-    return starts
+    return tuple(starts)
 
 
 def grapheme_count(text: str) -> int:
     if text.isascii() and "\r" not in text:
         return len(text)
-    if _LINKER.search(text):
-        return len(grapheme_starts(text))
-    return sum(1 for _ in _GRAPHEME.finditer(_ICU_SEPARATE.sub("\u0378", text)))
+    return len(_grapheme_starts(text))
 
 
 def utf16_len(text: str) -> int:
