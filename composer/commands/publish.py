@@ -34,10 +34,8 @@ def engine_services():
 
 
 def _setup_logging(store) -> None:
-    try:
-        from composer.core.logs import setup_logging
-    except ImportError:  # pragma: no cover - logs.py is part of the app
-        return
+    from composer.core.logs import setup_logging
+
     setup_logging(store.paths)
 
 

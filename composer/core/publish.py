@@ -443,11 +443,10 @@ def _int(value: Any) -> int | None:
 
 
 def _redact(values) -> None:
-    """Register secrets with the log redactor, so no log line ever shows them."""
-    try:
-        from composer.core.logs import redact
-    except ImportError:  # logs.py not there: nothing logs secrets through it either
-        return
+    """Register secrets with the log redactor, so no log line ever shows them (ad-hoc targets'
+    secrets never passed through SecretStore, which registers the others)."""
+    from composer.core.logs import redact
+
     for value in values:
         if value:
             redact(value)

@@ -140,7 +140,9 @@ class EchoAdapter:
             response = ctx.client.request(method, ctx.account["url"].rstrip("/") + path,
                                           headers=headers, **kw)
         except httpx.HTTPError as exc:
+            ctx.log.info("%s %s: %s", method, path, type(exc).__name__)
             raise from_transport(exc, creates=creates) from None
+        ctx.log.info("%s %s: %s", method, path, response.status_code)
         if response.status_code == 422:
             message = (response.json() or {}).get("error", "")
             if message == "duplicate":
