@@ -121,3 +121,16 @@ def test_use_emits_the_template_and_its_fields(editor, qtbot):
     name, fields = sig.args
     assert name == "news-card" and fields["office"] == "Diskominfo Sleman"
     assert fields["title"] == "Vaksinasi gratis untuk warga"
+
+
+def test_an_unreadable_photo_is_reported_and_the_template_still_renders(qtbot, tmp_path):
+    bad = tmp_path / "broken.jpg"
+    bad.write_bytes(b"\xff\xd8 not really a jpeg")
+    ed = TemplateEditor()
+    qtbot.addWidget(ed)
+    ed.resize(1200, 800)
+    ed.show()
+    ed.edit(Post(text="Judul", media=[MediaRef(path=str(bad))]))
+    settle(ed)
+    assert ed.status.text().startswith("The photo cannot be shown:")
+    assert not ed.canvas.image.isNull()

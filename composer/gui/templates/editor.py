@@ -266,10 +266,12 @@ class TemplateEditor(QWidget):
     def _rendered(self, generation: int, target: int, result) -> None:
         if generation != self._generation:
             return  # an older edit's picture
-        raw, w, h = result
+        raw, w, h, problem = result
         self._pending -= 1
         if self._pending <= 0:
             self.busy.setText("")
+        if problem:
+            self._say(self.tr("The photo cannot be shown: {reason}").format(reason=problem), error=True)
         if not w:
             return
         image = QImage(raw, w, h, 4 * w, QImage.Format_RGBA8888).copy()

@@ -11,7 +11,10 @@ from functools import lru_cache
 
 from PIL import Image, ImageOps
 
+from composer.core.i18n import UserError
+from composer.core.media import inspect
 from composer.core.media.compose import compose
+from composer.core.media.load import decode
 from composer.core.templates import from_dict
 
 # The shapes the editor shows side by side (label, canvas size); the sizes are the usual
@@ -27,16 +30,16 @@ PHOTO_EDGE = 1600
 
 
 @lru_cache(maxsize=4)
-def _photo(path: str) -> Image.Image | None:
+def _photo(path: str) -> Image.Image | str:
+    """The photo decoded once (oriented, sRGB, long edge ≤ PHOTO_EDGE), or why it cannot be."""
     try:
-        with Image.open(path) as im:
-            im = ImageOps.exif_transpose(im)
-            im.draft("RGB", (PHOTO_EDGE, PHOTO_EDGE))
-            im = im.convert("RGB")
-            im.thumbnail((PHOTO_EDGE, PHOTO_EDGE))
-            return im
-    except Exception:  # an unreadable photo leaves the photo layer empty, the rest still renders
-        return None
+        info = inspect(path)
+        decoded = decode(path, scale=min(1.0, PHOTO_EDGE / max(info.width, info.height)))
+    except UserError as exc:  # MediaError: one translated line
+        return str(exc)
+    image = decoded.image.convert("RGB")
+    image.thumbnail((PHOTO_EDGE, PHOTO_EDGE))
+    return image
 
 
 def scaled(size: tuple[int, int], height: int) -> tuple[int, int]:
@@ -45,18 +48,20 @@ def scaled(size: tuple[int, int], height: int) -> tuple[int, int]:
 
 
 def render(ctx, template_data: dict, folder, size: tuple[int, int], photo_path: str | None,
-           focal: tuple[float, float] | None, values: dict[str, str]) -> tuple[bytes, int, int]:
-    """One canvas as RGBA bytes (worker thread)."""
+           focal: tuple[float, float] | None, values: dict[str, str]) -> tuple[bytes, int, int, str]:
+    """One canvas as RGBA bytes (worker thread), and a problem with the photo if there was one
+    (the rest of the template still renders)."""
     template = from_dict(template_data, folder=folder)
     source = _photo(photo_path) if photo_path else None
+    problem = source if isinstance(source, str) else ""
     photo = None
-    if source is not None:
+    if source is not None and not problem:
         centre = focal or (0.5, 0.5)
 
         def photo(box: tuple[int, int]) -> Image.Image:
             return ImageOps.fit(source, box, Image.Resampling.BILINEAR, centering=centre)
 
     if ctx is not None and ctx.cancelled:
-        return b"", 0, 0
+        return b"", 0, 0, problem
     image = compose(template, size, photo, values)
-    return image.tobytes("raw", "RGBA"), image.width, image.height
+    return image.tobytes("raw", "RGBA"), image.width, image.height, problem

@@ -306,32 +306,37 @@
         <translation>Sedang menggambar…</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="294"/>
+        <location filename="../../gui/templates/editor.py" line="274"/>
+        <source>The photo cannot be shown: {reason}</source>
+        <translation>Foto tidak bisa ditampilkan: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/templates/editor.py" line="296"/>
         <source>Give the new template a name.</source>
         <translation>Beri nama templat baru.</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="297"/>
+        <location filename="../../gui/templates/editor.py" line="299"/>
         <source>A template called &apos;{name}&apos; already exists.</source>
         <translation>Templat bernama &apos;{name}&apos; sudah ada.</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="307"/>
+        <location filename="../../gui/templates/editor.py" line="309"/>
         <source>Saved as &apos;{name}&apos;.</source>
         <translation>Disimpan sebagai &apos;{name}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="311"/>
+        <location filename="../../gui/templates/editor.py" line="313"/>
         <source>Save as new template</source>
         <translation>Simpan sebagai templat baru</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="311"/>
+        <location filename="../../gui/templates/editor.py" line="313"/>
         <source>Name:</source>
         <translation>Nama:</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="319"/>
+        <location filename="../../gui/templates/editor.py" line="321"/>
         <source>Save your changes as a new template to use them.</source>
         <translation>Simpan perubahan sebagai templat baru untuk memakainya.</translation>
     </message>
