@@ -415,12 +415,12 @@ def fill(text: str, values: dict[str, str]) -> str:
 
 def template_fields(post, resolved=None, today: date | None = None) -> dict[str, str]:
     """The placeholder values for a post on a channel: title, text, date, handle, office, quote,
-    and whatever the post's own ``fields`` add (they win)."""
+    label, and whatever the post's own ``fields`` add (they win)."""
     text = resolved.text if resolved is not None else post.text
     title = (resolved.title if resolved is not None else post.title) or text.strip().split("\n")[0]
     when = post.schedule.date() if isinstance(post.schedule, datetime) else (today or date.today())
     values = {"title": title, "text": text, "date": format_date(when), "handle": "", "office": "",
-              "quote": title}
+              "quote": title, "label": _("ANNOUNCEMENT")}
     values.update({k: str(v) for k, v in post.fields.items()})
     return values
 

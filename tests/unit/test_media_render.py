@@ -68,7 +68,6 @@ def test_parallel_and_serial_renders_are_identical(tmp_path):
 def test_halves_resized_on_two_threads_join_without_a_seam():
     im = Image.effect_noise((1500, 1000), 50).convert("RGB")
     pyramid = _Pyramid(im, type("Info", (), {"width": 3000, "height": 2000})())
-    pyramid.build(2.5)
     box, size = (100.0, 50.0, 2900.0, 1625.0), (1200, 675)
     whole = pyramid.resize(box, size)
     joined = Image.new("RGB", size)

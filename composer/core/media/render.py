@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -234,31 +235,36 @@ def _needed_scale(job: _Job, centre: tuple[float, float]) -> float:
 
 
 class _Pyramid:
-    """The decoded image and its integer reductions (by 2, 4, 8 ...), built on demand."""
+    """The decoded image and its integer reductions by 2, 4, 8 ..., each made once, on first
+    use, by whichever render thread needs it first (the other keeps resizing meanwhile)."""
 
     def __init__(self, base: Image.Image, info: ImageInfo):
         self.levels = {1: base}
         self.info = info
+        self._lock = threading.Lock()
 
-    def level_for(self, factor: float) -> int:
+    def factor(self, box: tuple[float, ...], size: tuple[int, int]) -> float:
+        """How many base pixels fall on one output pixel."""
+        return (box[2] - box[0]) * self.levels[1].width / self.info.width / size[0]
+
+    @staticmethod
+    def level_for(factor: float) -> int:
         k = 1
-        while k * 2 <= factor and (k * 2) in self.levels:
+        while k * 2 <= factor:
             k *= 2
         return k
 
-    def build(self, factor: float) -> None:
-        k = 1
-        while k * 2 <= factor:
-            if k * 2 not in self.levels:
-                self.levels[k * 2] = self.levels[k].reduce(2)
-            k *= 2
+    def level(self, k: int) -> Image.Image:
+        if k not in self.levels:
+            with self._lock:
+                if k not in self.levels:
+                    self.levels[k] = self.level(k // 2).reduce(2)
+        return self.levels[k]
 
     def source(self, box: tuple[float, ...], size: tuple[int, int]):
         """The level to resize from and the box in its pixels: the smallest level that still
         has at least ``size`` pixels in ``box`` (so LANCZOS works on a ratio under 2)."""
-        base = self.levels[1]
-        factor = (box[2] - box[0]) * base.width / self.info.width / size[0]
-        im = self.levels[self.level_for(factor)]
+        im = self.level(self.level_for(self.factor(box, size)))
         sx, sy = im.width / self.info.width, im.height / self.info.height
         return im, (box[0] * sx, box[1] * sy, min(im.width, box[2] * sx), min(im.height, box[3] * sy))
 
@@ -284,14 +290,10 @@ def _render_stills(path: Path, info: ImageInfo, jobs: list[_Job], pool: ThreadPo
     scale = min(1.0, max(_needed_scale(job, centre) for job in jobs) * 1.0001)
     decoded = decode(path, scale)
     pyramid = _Pyramid(decoded.image, info)
-    for job in jobs:  # the sizes of the crops, hence the levels, do not depend on the focal point
-        need = _needed_scale(job, centre)
-        if need > 0:
-            pyramid.build(decoded.scale / need)
     focal = next((j.ref.focal for j in jobs if j.ref.focal), None)
     if focal is None and any(j.manual is None for j in jobs):
-        smallest = pyramid.levels[max(pyramid.levels)]
-        focal = estimate_focal(smallest.reduce(max(1, smallest.width // 256)))
+        base = decoded.image
+        focal = estimate_focal(base.reduce(max(1, base.width // 256)))
         for job in jobs:
             _plan(job, info, focal)
     focal_px = ((focal or (0.5, 0.5))[0] * info.width, (focal or (0.5, 0.5))[1] * info.height)
@@ -343,8 +345,10 @@ class _Resize:
         return [(0, h)] if h < 64 else [(0, h // 2), (h // 2, h)]
 
     def cost(self, pyramid: _Pyramid) -> float:
-        im, src = pyramid.source(self.box, self.size)
-        return self.size[0] * ((src[3] - src[1]) + self.size[1]) * (src[2] - src[0]) / self.size[0]
+        """Roughly the filter work: source rows and output rows, times the taps per pixel."""
+        factor = pyramid.factor(self.box, self.size)
+        ratio = factor / pyramid.level_for(factor)
+        return self.size[0] * (self.size[1] * ratio + self.size[1]) * ratio
 
 
 def _plan_resizes(groups: list[list[_Job]]) -> list[_Resize]:
