@@ -76,13 +76,18 @@ _EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "ima
 # Pure helpers: slug, title, content.
 
 
+def _slug_words(post: OutgoingPost) -> str:
+    words = unicodedata.normalize("NFKD", post.title or _derived_title(post.text))
+    words = re.sub(r"[^a-z0-9]+", "-", words.encode("ascii", "ignore").decode().lower())
+    return words.strip("-")[:60].rstrip("-")
+
+
 def post_slug(post: OutgoingPost) -> str:
     """A readable slug that ends in a hash of the idempotency key: the post's fingerprint."""
     key = post.idempotency_key or post.post_id
     digest = hashlib.sha256(key.encode()).hexdigest()[:10]
-    words = unicodedata.normalize("NFKD", post.title or _derived_title(post.text))
-    words = re.sub(r"[^a-z0-9]+", "-", words.encode("ascii", "ignore").decode().lower()).strip("-")
-    return f"{words[:60].rstrip('-')}-{digest}" if words else digest
+    words = _slug_words(post)
+    return f"{words}-{digest}" if words else digest
 
 
 def _derived_title(text: str) -> str:
@@ -154,7 +159,9 @@ class WordPressAdapter:
             ctx.check_cancelled()
             if index < len(uploaded) and uploaded[index].get("sha256") == _fingerprint(media):
                 continue  # uploaded in an earlier attempt
-            uploaded[index:] = [self._upload(ctx, media)]
+            # the portal's media library names the file after the post: siaga-banjir-1.jpg
+            name = f"{_slug_words(post) or 'gambar'}-{index + 1}"
+            uploaded[index:] = [self._upload(ctx, media, name)]
             state["media"] = uploaded
             self._checkpoint(ctx, state)
             ctx.progress("media", (index + 1) / len(post.media))
@@ -212,11 +219,9 @@ class WordPressAdapter:
 
     # -- steps ------------------------------------------------------------------------------------
 
-    def _upload(self, ctx, media) -> dict[str, Any]:
+    def _upload(self, ctx, media, name: str) -> dict[str, Any]:
         path = Path(media.path)
-        ext = _EXTENSIONS.get(media.mime, path.suffix.lstrip(".") or "bin")
-        filename = f"{path.stem}.{ext}".encode("ascii", "ignore").decode() or f"image.{ext}"
-        filename = filename.replace('"', "")
+        filename = f"{name}.{_EXTENSIONS.get(media.mime, path.suffix.lstrip('.') or 'bin')}"
         # The raw body upload (FACTS.md §11); alt text rides along as a parameter, and is set
         # again below should a plugin drop it.
         response = self._request(

@@ -96,6 +96,8 @@ def test_post_with_featured_image_alt_text_and_images_in_the_content(fake, journ
     assert '<a href="https://pln.example/jadwal">' in content
     assert content.count("<!-- wp:paragraph -->") == 2
     assert fake.files[media[0]["source_url"].removeprefix(fake.url)][:3] == b"\xff\xd8\xff"
+    assert [m["source_url"].rsplit("/", 1)[1] for m in media] == [
+        "pemadaman-listrik-terjadwal-1.jpg", "pemadaman-listrik-terjadwal-2.jpg"]
     page = journal.client.get(result.url)  # the link in the history opens the post
     assert page.status_code == 200 and "Pemadaman listrik terjadwal" in page.text
     assert journal.client.get(media[1]["source_url"]).content[:3] == b"\xff\xd8\xff"
