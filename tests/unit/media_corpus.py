@@ -120,3 +120,43 @@ def big_jpeg(path: Path) -> Path:
                              n.transpose(Image.Transpose.FLIP_TOP_BOTTOM)))
     im.save(path, "JPEG", quality=100, subsampling=0)
     return path
+
+
+def _s15(v: float) -> bytes:
+    return struct.pack(">i", round(v * 65536))
+
+
+def swapped_primaries_icc() -> bytes:
+    """A tiny but real ICC v2 RGB profile whose red and green primaries are sRGB's green and red:
+    a pixel (200, 0, 0) in it IS green. If the loader honours embedded profiles, it comes out
+    green in sRGB; if it ignores them, red."""
+    def xyz(x, y, z):
+        return b"XYZ " + b"\0" * 4 + _s15(x) + _s15(y) + _s15(z)
+
+    desc_text = b"swapped primaries\0"
+    desc = (b"desc" + b"\0" * 4 + struct.pack(">I", len(desc_text)) + desc_text
+            + b"\0" * 4 + b"\0" * 4 + b"\0" * 2 + b"\0" + b"\0" * 67)
+    curve = b"curv" + b"\0" * 4 + struct.pack(">I", 1) + struct.pack(">H", 0x0233) + b"\0\0"
+    tags = [
+        (b"desc", desc),
+        (b"wtpt", xyz(0.9642, 1.0, 0.8249)),
+        (b"rXYZ", xyz(0.3851, 0.7169, 0.0971)),  # sRGB's green (D50)
+        (b"gXYZ", xyz(0.4361, 0.2225, 0.0139)),  # sRGB's red
+        (b"bXYZ", xyz(0.1431, 0.0606, 0.7141)),
+        (b"rTRC", curve), (b"gTRC", curve), (b"bTRC", curve),
+    ]
+    table_size = 4 + 12 * len(tags)
+    offset = 128 + table_size
+    table, data = struct.pack(">I", len(tags)), b""
+    for sig, body in tags:
+        while (offset + len(data)) % 4:
+            data += b"\0"
+        table += sig + struct.pack(">II", offset + len(data), len(body))
+        data += body
+    size = 128 + len(table) + len(data)
+    header = (struct.pack(">I", size) + b"\0" * 4 + struct.pack(">I", 0x02100000) + b"mntr"
+              + b"RGB " + b"XYZ " + b"\0" * 12 + b"acsp" + b"\0" * 4 + b"\0" * 4 + b"\0" * 8
+              + b"\0" * 8 + b"\0" * 4 + _s15(0.9642) + _s15(1.0) + _s15(0.8249) + b"\0" * 4
+              + b"\0" * 16 + b"\0" * 28)
+    assert len(header) == 128
+    return header + table + data

@@ -181,3 +181,28 @@ def test_whole_corpus_in_a_fresh_process_no_hang_no_memory_blow_up(corpus, tmp_p
         else:
             assert result.startswith("ok:") and result != "ok:0", (name, result)
     assert report["_peak_rss_mb"] < 600, report["_peak_rss_mb"]
+
+
+def test_embedded_icc_profile_is_converted_to_srgb(tmp_path):
+    src = tmp_path / "tagged.jpg"
+    Image.new("RGB", (300, 200), (200, 0, 0)).save(src, quality=95,
+                                                    icc_profile=media_corpus.swapped_primaries_icc())
+    out = render_one(src, "telegram", tmp_path / "out")
+    data = Path(out[0].path).read_bytes()
+    with Image.open(out[0].path) as im:
+        r, g, b = im.getpixel((150, 100))
+        assert "icc_profile" not in im.info  # sRGB now, and said by nothing but the pixels
+    assert g > 150 and r < 40  # the profile said: this "red" is green
+    assert b"swapped primaries" not in data
+
+
+def test_animation_over_the_byte_budget_falls_back_to_its_first_frame(tmp_path):
+    from dataclasses import replace
+
+    frames = [Image.effect_noise((300, 200), 90).convert("RGB") for _ in range(6)]
+    src = tmp_path / "noisy.gif"
+    frames[0].save(src, save_all=True, append_images=frames[1:], duration=100, loop=0)
+    tight = replace(spec("x"), max_image_bytes=60_000)
+    out = render_variant(Post(media=[MediaRef(str(src))]), tight, tmp_path / "out")
+    assert out[0].mime != "image/gif" and Path(out[0].path).stat().st_size <= 60_000
+    assert any("too large" in note and "first frame" in note for note in out.notes)

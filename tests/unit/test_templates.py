@@ -187,3 +187,19 @@ def test_text_dragged_past_the_edge_is_still_kept_inside_the_safe_area():
         ink = text_ink_box(template, (width, height), "title")
         assert ink is not None
         assert ink[0] >= safe.left - 0.5 and ink[3] <= safe.bottom + 0.5
+
+
+def test_fonts_are_found_in_font_folders_without_fontconfig(monkeypatch):
+    import composer.core.media.fonts as fonts
+
+    if font_file("DejaVu Sans") is None:
+        pytest.skip("no DejaVu fonts installed here")
+    monkeypatch.setattr(fonts.shutil, "which", lambda name: None)
+    fonts.font_file.cache_clear()
+    try:
+        regular = fonts.font_file("DejaVu Sans")
+        bold = fonts.font_file("DejaVu Sans", bold=True)
+        assert regular.endswith("DejaVuSans.ttf") and bold.endswith("DejaVuSans-Bold.ttf")
+        assert fonts.font_file("No Such Family 123") is None
+    finally:
+        fonts.font_file.cache_clear()
