@@ -240,7 +240,7 @@ class MastodonAdapter:
             return None  # no status was ever sent
         if len(ids) < len(parts):
             if _schedule(post.schedule_utc):
-                found = self._find_scheduled(ctx, base, parts[0])
+                found = self._find_scheduled(ctx, base, parts[0], post.schedule_utc)
                 if found is None:
                     return None
                 ids, urls = [found], [None]
@@ -266,10 +266,14 @@ class MastodonAdapter:
             return None
         return _result(ids, urls, media_ids, scheduled=bool(ctx.checkpoint.get("scheduled")))
 
-    def _find_scheduled(self, ctx: PublishContext, base: str, text: str) -> str | None:
+    def _find_scheduled(self, ctx: PublishContext, base: str, text: str,
+                        schedule_utc: str) -> str | None:
+        """Ours: the same words at the same time (another post may share either)."""
+        when = _created({"created_at": schedule_utc})
         items = _json(_call(ctx, "GET", base + "/api/v1/scheduled_statuses", creates=False))
         for item in items if isinstance(items, list) else []:
-            if _norm((item.get("params") or {}).get("text") or "") == _norm(text):
+            same_time = abs(_created({"created_at": item.get("scheduled_at")}) - when) < 1
+            if same_time and _norm((item.get("params") or {}).get("text") or "") == _norm(text):
                 return str(item["id"])
         return None
 

@@ -178,6 +178,17 @@ def test_scheduled_post_and_its_deletion(fake, http, adapter):
     assert fake.statuses == {}
     adapter.delete(context(fake, http), result)
     assert fake.scheduled == {}
+    # a lost answer on a scheduled post: found among the scheduled statuses, not sent twice
+    fake.faults.add("success_then_500", route="POST /api/v1/statuses")
+    ctx = context(fake, http)
+    with pytest.raises(A.Unknown):
+        adapter.publish(ctx, outgoing("nanti", key="s2", schedule_utc=when))
+    found = adapter.find_existing(ctx, outgoing("nanti", key="s2", schedule_utc=when))
+    assert found is not None and list(fake.scheduled) == [found.remote_id]
+    later = (datetime.now(UTC) + timedelta(hours=3)).isoformat()
+    other = context(fake, http)
+    other.save_checkpoint({"sent_since": time.time() - 5})
+    assert adapter.find_existing(other, outgoing("nanti", key="s3", schedule_utc=later)) is None
     soon = (datetime.now(UTC) + timedelta(minutes=1)).isoformat()
     now_result = adapter.publish(context(fake, http), outgoing("segera", schedule_utc=soon))
     assert now_result.remote_id in fake.statuses  # under 5 minutes ahead: published now
