@@ -7,6 +7,7 @@ channel without threads, too many or too few images. The answer is one translate
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable
 from datetime import UTC
@@ -54,10 +55,41 @@ def shape_text(spec: PlatformSpec, text: str, *, with_media: bool,
                            unit=counted.unit))
 
 
+class RenderOnce:
+    """Renders a post's images once per channel, however many accounts are on that channel
+    (rendering follows the channel's spec, never the account), safe to call from threads."""
+
+    def __init__(self, out_dir: Path, media_file: Callable[[MediaRef], Path] | None = None):
+        self.out_dir = out_dir
+        self.media_file = media_file or (lambda ref: Path(ref.path))
+        self._lock = threading.Lock()
+        self._per_channel: dict[str, tuple[threading.Lock, list]] = {}
+
+    def __call__(self, post: Post, spec: PlatformSpec):
+        with self._lock:
+            lock, box = self._per_channel.setdefault(spec.id, (threading.Lock(), []))
+        with lock:
+            if not box:
+                from composer.core import media as mediamod
+
+                folder = self.out_dir / spec.id
+                folder.mkdir(parents=True, exist_ok=True)
+                try:
+                    box.append(("ok", mediamod.render_variant(post, spec, folder,
+                                                              media_file=self.media_file)))
+                except Exception as exc:  # every account of the channel gets the same answer
+                    box.append(("error", exc))
+            kind, value = box[0]
+        if kind == "error":
+            raise value
+        return value
+
+
 def build(post: Post, account: str, spec: PlatformSpec, *, out_dir: Path,
           media_file: Callable[[MediaRef], Path] | None = None,
-          limit: int | None = None) -> OutgoingPost:
-    """The OutgoingPost for ``account`` on ``spec``; images rendered into ``out_dir``."""
+          limit: int | None = None, render: Callable | None = None) -> OutgoingPost:
+    """The OutgoingPost for ``account`` on ``spec``; images rendered into ``out_dir`` (or by
+    ``render(post, spec)``, e.g. a RenderOnce shared by the accounts of one publish)."""
     key = variant_key(post, account, spec)
     variant = post.variants.get(key)
     if variant is not None and not variant.enabled:
@@ -75,11 +107,7 @@ def build(post: Post, account: str, spec: PlatformSpec, *, out_dir: Path,
     text, parts = shape_text(spec, resolved.text, with_media=bool(images), limit=limit)
     media: tuple[RenderedMedia, ...] = ()
     if images:
-        from composer.core import media as mediamod
-
-        out_dir.mkdir(parents=True, exist_ok=True)
-        rendered = mediamod.render_variant(post, spec, out_dir,
-                                           media_file=media_file or (lambda ref: Path(ref.path)))
+        rendered = (render or RenderOnce(out_dir, media_file))(post, spec)
         refused = getattr(rendered, "refused", ())
         if refused:  # never drop an image silently: the officer decides
             raise NotPublishable(refused[0].reason)

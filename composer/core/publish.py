@@ -32,7 +32,7 @@ from composer.core import adapters as A
 from composer.core.accounts import Accounts
 from composer.core.i18n import UserError, _
 from composer.core.journal import Entry, Journal, State
-from composer.core.outgoing import NotPublishable, build, idempotency_key
+from composer.core.outgoing import NotPublishable, RenderOnce, build, idempotency_key
 from composer.core.post import Post
 from composer.core.store import Store
 
@@ -120,7 +120,8 @@ class Engine:
                 cancel: threading.Event | None = None) -> list[Outcome]:
         """Publish ``post`` to every account at once; returns one Outcome per account."""
         targets = [self.target(a) for a in accounts]
-        jobs = [(t, lambda t=t: self._prepare(post, t)) for t in targets]
+        render = RenderOnce(self.cache_dir / post.id, self.media_file)
+        jobs = [(t, lambda t=t: self._prepare(post, t, render)) for t in targets]
         return self._run_all(jobs, progress, cancel or threading.Event())
 
     def resume(self, post_id: str | None = None, progress: ProgressFn | None = None,
@@ -177,14 +178,13 @@ class Engine:
 
     # -- one account ----------------------------------------------------------------------------
 
-    def _prepare(self, post: Post, target: Target) -> tuple[Entry, bool]:
+    def _prepare(self, post: Post, target: Target, render: RenderOnce) -> tuple[Entry, bool]:
         """Build the outgoing post and write (or find) its journal row; no request yet.
         Returns the row and whether to go on publishing it."""
         spec = self.registry.get(target.platform).spec
         try:
-            outgoing = build(post, target.account, spec, media_file=self.media_file,
-                             out_dir=self.cache_dir / post.id / target.account,
-                             limit=_int(target.settings.get("text_limit")))
+            outgoing = build(post, target.account, spec, out_dir=self.cache_dir / post.id,
+                             limit=_int(target.settings.get("text_limit")), render=render)
         except UserError as exc:  # refused before any request: journalled, never sent
             stub = A.OutgoingPost(post.id, post.text,
                                   idempotency_key=idempotency_key(post.id, target.account))
