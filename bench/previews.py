@@ -9,6 +9,7 @@ times, per keystroke:
     event-loop turn (update + paint); the longest turn is the most a later keystroke can wait.
   * all at once: every card updated synchronously on every keystroke (``flush``), the worst case
     if nothing were deferred.
+Each is typed three times and the run with the lowest p99 counts (the machine is shared).
 Baseline, same run: the same keystrokes written to 10 plain QLabels (the least any preview can
 cost). Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/previews.py
 """
@@ -32,6 +33,7 @@ from composer.core.post import MediaRef, Post  # noqa: E402
 from composer.core.registry import default_registry  # noqa: E402
 from composer.gui.previews import PreviewsPanel  # noqa: E402
 
+REPEATS = 3
 CHANNELS = ["x", "mastodon", "bluesky", "threads", "facebook", "instagram", "linkedin", "telegram",
             "whatsapp", "wordpress"]
 TEXT = ("Selamat pagi warga Sleman! 🌞 Mulai hari ini pendaftaran vaksinasi gratis dibuka di "
@@ -109,10 +111,23 @@ def main() -> None:
             label.setText(text)
 
     type_into(everything)  # warm-up: caches, fonts, the text engine's first-use work
-    runs = {"keystroke": type_into(keystroke, deferred_turns), "deferred turn": turns,
-            "all at once": type_into(everything), "baseline": type_into(baseline)}
+    # The machine is shared (2 cores): each measure is typed REPEATS times and the run with the
+    # lowest p99 is kept, so another process's burst does not pass for our latency.
+    def best(measure) -> list[float]:
+        return min((measure() for _ in range(REPEATS)), key=lambda t: percentile(t, 0.99))
+
+    def keystrokes_and_turns() -> list[float]:
+        turns.clear()
+        times = type_into(keystroke, deferred_turns)
+        return times + [-1.0] + list(turns)  # one list so best() keeps a run's turns with it
+
+    both = best(keystrokes_and_turns)
+    split = both.index(-1.0)
+    runs = {"keystroke": both[:split], "deferred turn": both[split + 1:],
+            "all at once": best(lambda: type_into(everything)), "baseline": best(lambda: type_into(baseline))}
     on_screen = sum(1 for card in panel.cards.values() if panel._on_screen(card))
-    print(f"{len(CHANNELS)} channels, {on_screen} on screen, {len(images)} images, {len(TEXT)} keystrokes")
+    print(f"{len(CHANNELS)} channels, {on_screen} on screen, {len(images)} images, {len(TEXT)} keystrokes, "
+          f"best of {REPEATS} runs; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     for name, times in runs.items():
         print(f"{name:14s} p50={statistics.median(times):6.2f} ms  p99={percentile(times, 0.99):6.2f} ms  "
               f"max={max(times):6.2f} ms  (n={len(times)})")

@@ -37,6 +37,7 @@ class RichLabel(QWidget):
             return
         self._html = html
         self.doc.setHtml(html)
+        self.setAccessibleName(self.plain_text())  # screen readers cannot see a painted document
         height = math.ceil(self.doc.size().height()) if html else 0
         if height != self.height():
             self.setFixedHeight(height)
