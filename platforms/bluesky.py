@@ -194,11 +194,6 @@ class BlueskyAdapter:
             self._checkpoint(ctx, state)
         done: dict[str, dict] = dict(state.get("done") or {})
 
-        embed = None
-        if post.media:
-            embed = self._embed(ctx, post)
-            state["media_uploaded"] = len(post.media)  # the journal shows the step
-            self._checkpoint(ctx, state)
         root = parent = None
         for index, (text, rkey) in enumerate(zip(texts, state["rkeys"], strict=True)):
             ctx.check_cancelled()
@@ -206,8 +201,12 @@ class BlueskyAdapter:
             if ref is None and resumed:
                 ref = self._get_ref(ctx, state["did"], rkey)  # sent before, answer lost?
             if ref is None:
-                record = self._record(ctx, text, state["created_at"], embed if index == 0 else None,
-                                      root, parent)
+                embed = None
+                if index == 0 and post.media:  # the images go with the first post only
+                    embed = self._embed(ctx, post)
+                    state["media_uploaded"] = len(post.media)  # the journal shows the step
+                    self._checkpoint(ctx, state)
+                record = self._record(ctx, text, state["created_at"], embed, root, parent)
                 ref = self._create(ctx, state["did"], rkey, record)
             done[str(index)] = ref
             state["done"] = done

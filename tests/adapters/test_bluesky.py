@@ -345,3 +345,22 @@ def test_a_future_schedule_is_refused_rather_than_posted_now(fake, journal):
     BlueskyAdapter().publish(journal.ctx(), OutgoingPost(  # a time already past: now
         "p2", "sekarang", schedule_utc="2020-01-01T00:00:00+00:00"))
     assert len(records(fake, journal)) == 1
+
+
+def test_resuming_a_thread_whose_root_landed_does_not_upload_images_again(fake, journal, tmp_path):
+    parts = ("satu 1/2", "dua 2/2")
+    post = OutgoingPost("p1", " ".join(parts), parts=parts, media=(image(tmp_path, "a.jpg"),),
+                        idempotency_key="k")
+    adapter = BlueskyAdapter()
+    first = adapter.publish(journal.ctx(), post)
+    root_key, reply_key = first.extra["rkeys"]
+    # As if the reply had never gone out: the journal knows only the root.
+    del fake._by_handle("humas-latihan.test").records[reply_key]
+    journal.data["done"] = {"0": journal.data["done"]["0"]}
+    uploads = len(fake.requests_to("POST", "uploadBlob"))
+
+    again = adapter.publish(journal.ctx(), post)
+    assert again.extra["rkeys"] == [root_key, reply_key]
+    assert len(fake.requests_to("POST", "uploadBlob")) == uploads
+    assert set(records(fake, journal)) == {root_key, reply_key}
+    assert records(fake, journal)[reply_key]["reply"]["root"]["uri"] == first.remote_id
