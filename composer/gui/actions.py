@@ -11,9 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QToolBar
 
 from composer.gui.icons import icon
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Actions", text)
+translate = QCoreApplication.translate
 
 
 def _action(window, name: str, text: str, shortcuts, slot, icon_name: str | None = None) -> QAction:
@@ -35,37 +33,37 @@ def build_actions(window) -> dict[str, QAction]:
     s = window.session
     K = QKeySequence.StandardKey
     a = {
-        "new": _action(window, "newDraft", tr("&New draft"), [K.New], s.new_draft, "new"),
-        "open": _action(window, "openDraft", tr("&Open draft…"), [K.Open], s.open_draft, "open"),
-        "publish": _action(window, "publish", tr("&Publish…"), ["Ctrl+Return", "Ctrl+Enter"],
+        "new": _action(window, "newDraft", translate("Actions", "&New draft"), [K.New], s.new_draft, "new"),
+        "open": _action(window, "openDraft", translate("Actions", "&Open draft…"), [K.Open], s.open_draft, "open"),
+        "publish": _action(window, "publish", translate("Actions", "&Publish…"), ["Ctrl+Return", "Ctrl+Enter"],
                            window.open_publish, "publish"),
-        "quit": _action(window, "quit", tr("&Quit"), [K.Quit], window.close),
-        "undo": _action(window, "undo", tr("&Undo"), [K.Undo], window.undo, "undo"),
-        "redo": _action(window, "redo", tr("&Redo"), [K.Redo, "Ctrl+Shift+Z"], window.redo, "redo"),
-        "paste": _action(window, "paste", tr("&Paste"), [K.Paste], window.paste),
-        "add_images": _action(window, "addImages", tr("Add &images…"), ["Ctrl+Shift+I"],
+        "quit": _action(window, "quit", translate("Actions", "&Quit"), [K.Quit], window.close),
+        "undo": _action(window, "undo", translate("Actions", "&Undo"), [K.Undo], window.undo, "undo"),
+        "redo": _action(window, "redo", translate("Actions", "&Redo"), [K.Redo, "Ctrl+Shift+Z"], window.redo, "redo"),
+        "paste": _action(window, "paste", translate("Actions", "&Paste"), [K.Paste], window.paste),
+        "add_images": _action(window, "addImages", translate("Actions", "Add &images…"), ["Ctrl+Shift+I"],
                               window.media.choose_files, "image"),
-        "template": _action(window, "template", tr("&Template…"), ["Ctrl+T"], s.open_template,
+        "template": _action(window, "template", translate("Actions", "&Template…"), ["Ctrl+T"], s.open_template,
                             "template"),
-        "accounts": _action(window, "accounts", tr("&Accounts…"), ["Ctrl+Shift+A"],
+        "accounts": _action(window, "accounts", translate("Actions", "&Accounts…"), ["Ctrl+Shift+A"],
                             window.open_accounts, "accounts"),
-        "previews": _action(window, "showPreviews", tr("&Previews"), ["Ctrl+1"],
+        "previews": _action(window, "showPreviews", translate("Actions", "&Previews"), ["Ctrl+1"],
                             lambda: window.tabs.setCurrentIndex(0)),
-        "channel_text": _action(window, "showChannelText", tr("Text per &channel"), ["Ctrl+2"],
+        "channel_text": _action(window, "showChannelText", translate("Actions", "Text per &channel"), ["Ctrl+2"],
                                 lambda: window.tabs.setCurrentIndex(1)),
-        "history": _action(window, "showHistory", tr("&History"), ["Ctrl+3"],
+        "history": _action(window, "showHistory", translate("Actions", "&History"), ["Ctrl+3"],
                            lambda: window.tabs.setCurrentIndex(2), "history"),
-        "focus_text": _action(window, "focusText", tr("Go to the &text"), ["Ctrl+L"],
+        "focus_text": _action(window, "focusText", translate("Actions", "Go to the &text"), ["Ctrl+L"],
                               lambda: window.editor.text_edit.setFocus()),
-        "focus_channels": _action(window, "focusChannels", tr("Go to the c&hannels"), ["Ctrl+K"],
+        "focus_channels": _action(window, "focusChannels", translate("Actions", "Go to the c&hannels"), ["Ctrl+K"],
                                   lambda: window.picker.tree.setFocus()),
-        "shortcuts": _action(window, "shortcuts", tr("&Keyboard shortcuts"), [K.HelpContents],
+        "shortcuts": _action(window, "shortcuts", translate("Actions", "&Keyboard shortcuts"), [K.HelpContents],
                              lambda: show_shortcuts(window)),
     }
     a["publish"].setPriority(QAction.Priority.HighPriority)
 
     group = QActionGroup(window)
-    languages = [(None, tr("System language")), ("en", "English"), ("id", "Bahasa Indonesia")]
+    languages = [(None, translate("Actions", "System language")), ("en", "English"), ("id", "Bahasa Indonesia")]
     for code, label in languages:
         act = QAction(label, group, checkable=True)
         act.setObjectName(f"language_{code or 'system'}")
@@ -74,24 +72,24 @@ def build_actions(window) -> dict[str, QAction]:
         a[f"language_{code or 'system'}"] = act
 
     bar = window.menuBar()
-    file_menu = bar.addMenu(tr("&File"))
+    file_menu = bar.addMenu(translate("Actions", "&File"))
     for key in ("new", "open", None, "publish", None, "quit"):
         file_menu.addSeparator() if key is None else file_menu.addAction(a[key])
-    edit_menu = bar.addMenu(tr("&Edit"))
+    edit_menu = bar.addMenu(translate("Actions", "&Edit"))
     for key in ("undo", "redo", None, "paste", "add_images", "template"):
         edit_menu.addSeparator() if key is None else edit_menu.addAction(a[key])
-    view_menu = bar.addMenu(tr("&View"))
+    view_menu = bar.addMenu(translate("Actions", "&View"))
     for key in ("previews", "channel_text", "history", None, "focus_text", "focus_channels"):
         view_menu.addSeparator() if key is None else view_menu.addAction(a[key])
-    settings_menu = bar.addMenu(tr("&Settings"))
+    settings_menu = bar.addMenu(translate("Actions", "&Settings"))
     settings_menu.addAction(a["accounts"])
-    language_menu = settings_menu.addMenu(tr("&Language"))
+    language_menu = settings_menu.addMenu(translate("Actions", "&Language"))
     for act in group.actions():
         language_menu.addAction(act)
-    help_menu = bar.addMenu(tr("&Help"))
+    help_menu = bar.addMenu(translate("Actions", "&Help"))
     help_menu.addAction(a["shortcuts"])
 
-    toolbar = QToolBar(tr("Main"), window)
+    toolbar = QToolBar(translate("Actions", "Main"), window)
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
     toolbar.setIconSize(QSize(20, 20))
@@ -113,13 +111,13 @@ def show_shortcuts(window) -> None:
         if keys:
             lines.append(f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>")
     extra = [
-        (tr("Remove the selected image"), "Del"),
-        (tr("Move the selected image"), "Ctrl+Shift+←/→"),
-        (tr("Next field"), "Tab"),
+        (translate("Actions", "Remove the selected image"), "Del"),
+        (translate("Actions", "Move the selected image"), "Ctrl+Shift+←/→"),
+        (translate("Actions", "Next field"), "Tab"),
     ]
     lines += [f"<tr><td>{t}</td><td><b>{k}</b></td></tr>" for t, k in extra]
     box = QMessageBox(window)
-    box.setWindowTitle(tr("Keyboard shortcuts"))
+    box.setWindowTitle(translate("Actions", "Keyboard shortcuts"))
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText("<table cellspacing=6>" + "".join(lines) + "</table>")
     box.open()

@@ -132,19 +132,23 @@ class Translations:
         self.app = app
         self.installed: list[QTranslator] = []
 
-    def install(self, lang: str) -> None:
+    def remove(self) -> None:
         for translator in self.installed:
             self.app.removeTranslator(translator)
         self.installed = []
+
+    def install(self, lang: str) -> None:
+        self.remove()
         from composer.core import i18n
 
         i18n.set_language(lang)
         QLocale.setDefault(QLocale(QLocale.Language.Indonesian if lang == "id" else QLocale.Language.English))
-        if lang == "en":
-            return  # the source strings are English
+        # English is the source language; its .qm files hold only plural forms ("1 image")
         files = sorted(TRANSLATIONS.glob(f"siaran_*_{lang}.qm"))
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for path in files + [Path(qt_dir) / f"qtbase_{lang}.qm"]:
+        if lang != "en":  # Qt's own dialogs (buttons of message boxes, file dialogs)
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            files.append(Path(qt_dir) / f"qtbase_{lang}.qm")
+        for path in files:
             translator = QTranslator(self.app)
             if path.exists() and translator.load(str(path)):
                 self.app.installTranslator(translator)
@@ -177,6 +181,14 @@ class Shell(QObject):
         self.window.show()
         QTimer.singleShot(0, self.window.after_show)
         return self.window
+
+    def shutdown(self) -> None:
+        """After the window closed: let workers finish (they report to objects about to go),
+        then release the database and the translators."""
+        self.runner.cancel_all()
+        self.runner.pool.waitForDone(10_000)
+        self.services.close()
+        self.translations.remove()
 
     def _build_window(self):
         from composer.gui.main_window import MainWindow
@@ -239,9 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get("SIARAN_EXIT_WHEN_SHOWN"):
         _report_when_shown(window)
     code = app.exec()
-    shell.runner.cancel_all()
-    shell.runner.pool.waitForDone(10_000)  # workers must not outlive the objects they report to
-    shell.services.close()
+    shell.shutdown()
     return code
 
 

@@ -251,11 +251,12 @@ class MainWindow(QMainWindow):
             return
         self.save_layout()
         if not self.autosaver.flush():
-            answer = QMessageBox.question(
-                self, self.tr("Siaran"),
-                self.tr("The draft could not be saved ({reason}). Close anyway and lose the latest changes?")
-                .format(reason=self.save_state.text()))
-            if answer != QMessageBox.StandardButton.Yes:
+            from composer.gui.ask import confirm
+
+            if not confirm(self, self.tr("Siaran"),
+                           self.tr("The draft could not be saved ({reason}). Close anyway and lose "
+                                   "the latest changes?").format(reason=self.save_state.text()),
+                           self.tr("Close anyway"), self.tr("Keep open")):
                 event.ignore()
                 return
         self.session.remember_draft(self.model.post.id)

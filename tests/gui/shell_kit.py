@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
@@ -36,8 +35,7 @@ def start_shell(qtbot, *, language=None):
     shell = Shell(app)
     if language is not None:
         shell.settings.language = language
-    window = shell.start()
-    qtbot.addWidget(window)
+    window = shell.start()  # closed by stop_shell (the window may be replaced meanwhile)
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: bool(window.session.catalog), timeout=10_000)
     return shell
@@ -52,8 +50,8 @@ def tick(picker, key: str, on: bool = True) -> None:
     picker.set_checked(key, on)
 
 
-@pytest.fixture
-def shell(qtbot):
+def running_shell(qtbot):
+    """Body of each test module's ``shell`` fixture: ``yield from running_shell(qtbot)``."""
     s = start_shell(qtbot)
     yield s
     stop_shell(qtbot, s)
@@ -67,5 +65,5 @@ def stop_shell(qtbot, s):
     wait_idle(qtbot, s)
     window._detached = True  # the test ends; no save prompts
     window.close()
-    s.runner.pool.waitForDone(10_000)
-    s.services.close()
+    s.shutdown()
+    window.deleteLater()

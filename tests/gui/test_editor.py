@@ -1,8 +1,14 @@
 """The editor in the real main window: Indonesian text with emoji, live counters, overflow
 marks, per-channel overrides with "Follow master", undo/redo, autosave into the store."""
 
+import pytest
 from PySide6.QtCore import Qt
-from shell_kit import shell, tick, type_unicode, wait_idle  # noqa: F401 (fixture)
+from shell_kit import running_shell, tick, type_unicode, wait_idle
+
+
+@pytest.fixture
+def shell(qtbot):
+    yield from running_shell(qtbot)
 
 TEXT = "Selamat pagi warga Kabupaten! Upacara HUT RI ke-81 di alun-alun pukul 07.00 WIB 🇮🇩🎉 #HUTRI"
 

@@ -45,6 +45,8 @@ class AccountForm(QDialog):
         self.error.setStyleSheet("color: #c62828;")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QTreeWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.gui.accounts.account_form import AccountForm
+from composer.gui.ask import confirm
 
 
 class AccountsDialog(QDialog):
@@ -68,6 +68,7 @@ class AccountsDialog(QDialog):
         self.tabs.addTab(account_page, self.tr("Accounts"))
         self.tabs.addTab(self.channels, self.tr("Channels found"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
@@ -149,10 +150,9 @@ class AccountsDialog(QDialog):
         name = item.data(0, Qt.ItemDataRole.UserRole) if item else None
         if not name:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Remove account"),
-            self.tr("Remove the account '{name}' and its saved sign-in from the keyring?").format(name=name))
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, self.tr("Remove account"),
+                       self.tr("Remove the account '{name}' and its saved sign-in from the keyring?")
+                       .format(name=name), self.tr("Remove"), self.tr("Keep")):
             return
         task = self.runner.submit(lambda ctx: self.services.accounts.remove(name), name="remove account")
         task.finished.connect(lambda _r: (self.refresh(), self.accounts_changed.emit()))

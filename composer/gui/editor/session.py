@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QInputDialog
+from PySide6.QtWidgets import QDialog, QInputDialog, QVBoxLayout
 
 from composer.core.post import Post
 from composer.gui.editor.channels import ChannelInfo, build_catalog
@@ -130,8 +130,8 @@ class DraftSession(QObject):
         if not drafts:
             self.window.statusBar().showMessage(self.tr("There are no other drafts."), 5000)
             return
-        labels = [f"{d.title or self.tr('(untitled)')} — {d.updated_at:%Y-%m-%d %H:%M}"
-                  for d in drafts]
+        untitled = self.tr("(untitled)")
+        labels = [f"{d.title or untitled} — {d.updated_at:%Y-%m-%d %H:%M}" for d in drafts]
         label, ok = QInputDialog.getItem(self.window, self.tr("Open a draft"),
                                          self.tr("Drafts, newest first:"), labels, 0, False)
         if ok:
@@ -154,23 +154,37 @@ class DraftSession(QObject):
         if channel is None or proxy is None:
             self.window.statusBar().showMessage(self.tr("The image is still being prepared."), 4000)
             return
-        from composer.gui.crop import CropEditor
+        if self.crop_editor is None:  # made once and reused: its renders may outlive a close
+            from composer.gui.crop import CropEditor
 
-        editor = CropEditor(self.window)
-        editor.crop_changed.connect(self.model.set_crop)
-        editor.focal_changed.connect(lambda mid, xy: self.model.update_media(mid, focal=tuple(xy)))
-        self.crop_editor = editor
-        editor.edit(self.model.post, channel_key, channel.spec, ref, proxy)
-        _present(editor)
+            host = _host(self.window)
+            self.crop_editor = CropEditor(host)
+            host.layout().addWidget(self.crop_editor)
+            self.crop_editor.crop_changed.connect(self.model.set_crop)
+            self.crop_editor.focal_changed.connect(self._focal_changed)
+        editor = self.crop_editor
+        editor.window().setWindowTitle(self.tr("Crop for {channel}").format(channel=channel.label))
+        specs = {c.key: c.spec for c in self.chosen_channels()}
+        editor.edit(self.model.post, channel_key, channel.spec, ref, proxy, specs)
+        editor.window().open()
+
+    def _focal_changed(self, media_id: str, xy) -> None:
+        self.model.update_media(media_id, focal=None if xy is None else tuple(xy))
 
     def open_template(self) -> None:
-        from composer.gui.templates import TemplateEditor
+        if self.template_editor is None:  # made once and reused, like the crop editor
+            from composer.gui.templates import TemplateEditor
 
-        editor = TemplateEditor(self.window)
-        editor.template_chosen.connect(self.model.set_template)
-        self.template_editor = editor
-        editor.edit(self.model.post)
-        _present(editor)
+            host = _host(self.window)
+            self.template_editor = TemplateEditor(host, runner=self.window.runner)
+            host.layout().addWidget(self.template_editor)
+            self.template_editor.template_chosen.connect(self.model.set_template)
+            self.template_editor.template_chosen.connect(lambda *_: host.accept())
+        editor = self.template_editor
+        editor.window().setWindowTitle(self.tr("Template"))
+        first = next((m for m in self.model.post.media if m.id in self.window.media.proxies), None)
+        editor.edit(self.model.post, self.window.media.proxies[first.id] if first else None)
+        editor.window().open()
 
     # -- publish and history ---------------------------------------------------------------
 
@@ -198,9 +212,10 @@ class DraftSession(QObject):
         window.history.refresh()
 
 
-def _present(widget) -> None:
-    """Dialogs open window-modal without blocking the event loop; plain widgets as windows."""
-    if isinstance(widget, QDialog):
-        widget.open()
-    else:
-        widget.show()
+def _host(window) -> QDialog:
+    """A window-modal dialog around an editor panel; open() never blocks the event loop."""
+    host = QDialog(window)
+    layout = QVBoxLayout(host)
+    layout.setContentsMargins(8, 8, 8, 8)
+    host.resize(min(1200, window.width() - 40), min(760, window.height() - 40))
+    return host

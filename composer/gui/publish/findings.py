@@ -8,15 +8,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from composer.core.post import Post
 from composer.gui.editor.channels import ChannelInfo
 from composer.gui.editor.counting import count_channel
 
+translate = QCoreApplication.translate
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Findings", text)
+
+class Plurals(QObject):
+    """Counted phrases (lupdate finds plural forms only in a class's self.tr)."""
+
+    def images(self, n: int) -> str:
+        return self.tr("%n image(s)", "", n)
+
+    def parts(self, n: int) -> str:
+        return self.tr("a thread of %n part(s)", "", n)
+
+    def without_alt(self, n: int) -> str:
+        return self.tr("%n image(s) without alt text", "", n)
 
 
 @dataclass
@@ -35,44 +46,44 @@ def _first_line(text: str, width: int = 70) -> str:
 
 def plan(post: Post, channels: list[ChannelInfo]) -> list[ChannelPlan]:
     plans = []
+    plurals = Plurals()
     for channel in channels:
         spec = channel.spec
         cc = count_channel(post, channel)
         resolved = post.resolve(channel.key)
         media = list(resolved.media)
-        bits = [f"“{_first_line(cc.text)}”" if cc.text.strip() else tr("(no text)")]
+        bits = [f"“{_first_line(cc.text)}”" if cc.text.strip() else translate("Findings", "(no text)")]
         if media:
-            bits.append(QCoreApplication.translate("Findings", "%n image(s)", "", len(media)))
+            bits.append(plurals.images(len(media)))
         if cc.parts:
-            bits.append(QCoreApplication.translate("Findings", "a thread of %n part(s)", "", len(cc.parts)))
+            bits.append(plurals.parts(len(cc.parts)))
         p = ChannelPlan(channel, " · ".join(bits))
         if not channel.can_publish:
             p.publishable = False
-            p.problems.append(tr("No account: add one under Accounts to publish here."))
+            p.problems.append(translate("Findings", "No account: add one under Accounts to publish here."))
         if cc.count is not None:
             if not cc.fits and not cc.parts:
                 limit = cc.count.limit
-                p.problems.append(tr("Text too long: {used} of {limit} {unit}.").format(
+                p.problems.append(translate("Findings", "Text too long: {used} of {limit} {unit}.").format(
                     used=cc.count.length, limit=limit, unit=cc.count.unit))
             p.warnings.extend(cc.count.problems)
         if not cc.text.strip() and not media:
-            p.problems.append(tr("Nothing to publish: no text and no image."))
+            p.problems.append(translate("Findings", "Nothing to publish: no text and no image."))
         missing_alt = sum(1 for m in media if not m.alt.strip())
         if missing_alt:
-            p.warnings.append(QCoreApplication.translate(
-                "Findings", "%n image(s) without alt text", "", missing_alt))
+            p.warnings.append(plurals.without_alt(missing_alt))
         if spec.max_images and len(media) > spec.max_images:
-            p.warnings.append(tr("{channel} shows at most {n} images; the rest are left out.").format(
+            p.warnings.append(translate("Findings", "{channel} shows at most {n} images; the rest are left out.").format(
                 channel=spec.name, n=spec.max_images))
         if spec.max_images == 0 and media and spec.id != "folder":
-            p.warnings.append(tr("{channel} posts here carry no images.").format(channel=spec.name))
+            p.warnings.append(translate("Findings", "{channel} posts here carry no images.").format(channel=spec.name))
         if spec.min_images and len(media) < spec.min_images:
-            p.problems.append(tr("{channel} needs at least {n} image(s).").format(
+            p.problems.append(translate("Findings", "{channel} needs at least {n} image(s).").format(
                 channel=spec.name, n=spec.min_images))
         if spec.alt_text_limit:
             for m in media:
                 if len(m.alt) > spec.alt_text_limit:
-                    p.warnings.append(tr("An alt text is longer than {channel} allows ({n}).").format(
+                    p.warnings.append(translate("Findings", "An alt text is longer than {channel} allows ({n}).").format(
                         channel=spec.name, n=spec.alt_text_limit))
                     break
         plans.append(p)

@@ -9,20 +9,18 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QWidget
 
 from composer.gui.publish.findings import ChannelPlan
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PublishRows", text)
+translate = QCoreApplication.translate
 
 
 def steps() -> dict[str, str]:
     return {
-        "checking": tr("checking whether it is already there…"),
-        "posting": tr("posting…"),
-        "uploading": tr("uploading images…"),
-        "media": tr("uploading images…"),
-        "waiting": tr("waiting before trying again…"),
-        "unknown": tr("no answer; checking before trying again…"),
-        "posted": tr("posted"),
+        "checking": translate("PublishRows", "checking whether it is already there…"),
+        "posting": translate("PublishRows", "posting…"),
+        "uploading": translate("PublishRows", "uploading images…"),
+        "media": translate("PublishRows", "uploading images…"),
+        "waiting": translate("PublishRows", "waiting before trying again…"),
+        "unknown": translate("PublishRows", "no answer; checking before trying again…"),
+        "posted": translate("PublishRows", "posted"),
     }
 
 
@@ -67,7 +65,7 @@ class ProgressRow(QWidget):
         self.bar.setRange(0, 100)
         self.bar.setTextVisible(False)
         self.bar.setMaximumHeight(8)
-        self.bar.setAccessibleName(tr("Progress for {channel}").format(channel=channel.label))
+        self.bar.setAccessibleName(translate("PublishRows", "Progress for {channel}").format(channel=channel.label))
         self.status = QLabel(self)
         self.status.setObjectName("publishStatus")
         self.status.setWordWrap(True)
@@ -84,7 +82,7 @@ class ProgressRow(QWidget):
     def set_waiting(self) -> None:
         self.finished = False
         self.bar.setRange(0, 0)  # busy until the first progress report
-        self.status.setText(tr("waiting to start…"))
+        self.status.setText(translate("PublishRows", "waiting to start…"))
 
     def set_step(self, step: str, fraction) -> None:
         if fraction is None:
@@ -102,13 +100,13 @@ class ProgressRow(QWidget):
             self.bar.setValue(100)
             url = outcome.url or ""
             if url:
-                self.status.setText(tr("Published: {link}").format(
+                self.status.setText(translate("PublishRows", "Published: {link}").format(
                     link=f"<a href='{html.escape(url, quote=True)}'>{html.escape(url)}</a>"))
             else:
-                self.status.setText(tr("Published."))
+                self.status.setText(translate("PublishRows", "Published."))
         else:
             self.bar.setValue(0)
-            reason = outcome.reason or tr("It did not go out.")
+            reason = outcome.reason or translate("PublishRows", "It did not go out.")
             self.status.setText(f"<span style='color:#c62828'>{html.escape(reason)}</span>")
         self.status.setAccessibleName(self.status.text())
 

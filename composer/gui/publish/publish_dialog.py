@@ -77,11 +77,11 @@ class PublishDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
 
-        self.publish_button.clicked.connect(self.start)
+        self.publish_button.clicked.connect(lambda: self.start())
         self.retry_button.clicked.connect(self.retry_failed)
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.start)
+        QShortcut(QKeySequence("Ctrl+Return"), self, lambda: self.start())
         self._update_buttons()
 
     # -- page 1: what goes where ---------------------------------------------------------

@@ -1,0 +1,92 @@
+"""Publishing from the real window through the real Engine to the folder channel: Ctrl+Enter
+opens the confirmation listing the channels, the files land on disk, the result shows a link,
+a failure shows its reason and "Retry failed" finishes it, and the history lists it."""
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from shell_kit import make_image, running_shell, tick, type_unicode, wait_idle
+
+TEXT = "Pelayanan KTP keliling hadir di Kecamatan Sukamaju, Sabtu 09.00 WIB 📇 #LayananPublik"
+
+
+@pytest.fixture
+def shell(qtbot):
+    yield from running_shell(qtbot)
+
+
+def open_dialog(qtbot, w):
+    w.activateWindow()
+    w.editor.text_edit.setFocus()
+    qtbot.keyClick(w.editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: w.session.publish_dialog is not None
+                    and w.session.publish_dialog.isVisible(), timeout=3000)
+    return w.session.publish_dialog
+
+
+def folder_of(shell, post_id):
+    return Path(shell.services.folder_root()) / post_id / "folder"
+
+
+def test_publish_to_the_folder_and_find_the_files(qtbot, shell, tmp_path):
+    w = shell.window
+    type_unicode(w.editor.text_edit, TEXT)
+    w.media.add_files([make_image(tmp_path / "ktp.jpg", size=(1200, 900))])
+    qtbot.waitUntil(lambda: len(w.model.post.media) == 1, timeout=10_000)
+    w.model.update_media(w.model.post.media[0].id, alt="Petugas melayani warga membuat KTP")
+    tick(w.picker, "x")  # no account: listed as a problem, not published
+    dialog = open_dialog(qtbot, w)
+    summary = dialog.pages.widget(0)
+    texts = " ".join(label.text() for label in summary.findChildren(type(w.save_state)))
+    assert "Folder" in texts and "X" in texts
+    assert "No account" in texts
+    assert dialog.publish_button.text().replace("&", "") == "Publish to 1 channel"
+    qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.task is not None and dialog.task.is_done, timeout=20_000)
+    outcome = dialog.outcomes["folder"]
+    assert outcome.ok, outcome.reason
+    out = folder_of(shell, w.model.post.id)
+    assert (out / "text.txt").read_text(encoding="utf-8").strip() == TEXT
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["media"][0]["alt"] == "Petugas melayani warga membuat KTP"
+    assert any(p.suffix in (".jpg", ".png", ".webp") for p in out.iterdir())
+    row = dialog.rows["folder"]
+    assert "Published" in row.status.text()
+    assert "x" not in dialog.rows  # never sent anywhere without an account
+    assert dialog.close_button.isVisible() and not dialog.retry_button.isVisible()
+    dialog.close_button.click()
+    # the history lists it with its status
+    w.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: w.history is not None and w.history.tree.topLevelItemCount() == 1,
+                    timeout=5000)
+    top = w.history.tree.topLevelItem(0)
+    assert top.text(0).startswith("Pelayanan KTP")
+    assert top.child(0).text(0) == "folder" and top.child(0).text(1) == "published"
+    wait_idle(qtbot, shell)
+
+
+def test_a_failure_shows_its_reason_and_retry_failed_finishes_it(qtbot, shell, monkeypatch):
+    w = shell.window
+    type_unicode(w.editor.text_edit, "Uji coba")
+    root = Path(shell.services.folder_root())
+    root.parent.mkdir(parents=True, exist_ok=True)
+    root.write_text("a file where the folder should be")  # the folder channel cannot write
+    dialog = open_dialog(qtbot, w)
+    dialog.publish_button.click()
+    qtbot.waitUntil(lambda: dialog.task.is_done, timeout=20_000)
+    outcome = dialog.outcomes["folder"]
+    assert not outcome.ok and outcome.reason
+    status = dialog.rows["folder"].status.text()
+    assert outcome.reason.split(":")[0] in status and "Traceback" not in status
+    assert dialog.retry_button.isVisible()
+    root.unlink()  # the officer fixes it
+    dialog.retry_button.click()
+    qtbot.waitUntil(lambda: dialog.task.is_done and dialog.outcomes["folder"].ok, timeout=20_000)
+    assert (folder_of(shell, w.model.post.id) / "text.txt").exists()
+    assert not dialog.retry_button.isVisible()
+    dialog.close_button.click()
+    QApplication.processEvents()
+    wait_idle(qtbot, shell)

@@ -1,0 +1,251 @@
+"""The shell around the panels: the task runner, a responsive GUI thread during a slow render
+and a slow publish, the crop and template editors wired to the draft, and the accounts screen."""
+
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import QThread, QTimer
+from PySide6.QtWidgets import QApplication
+from shell_kit import make_image, running_shell, tick, type_unicode, wait_idle
+
+from composer.core.i18n import UserError
+from composer.gui.tasks import TaskRunner
+
+
+@pytest.fixture
+def shell(qtbot):
+    yield from running_shell(qtbot)
+
+
+class Ticker:
+    """Counts QTimer ticks on the GUI thread and the longest gap between two of them."""
+
+    def __init__(self, interval=20):
+        self.ticks, self.longest, self._last = 0, 0.0, time.monotonic()
+        self.timer = QTimer(interval=interval)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self):
+        now = time.monotonic()
+        self.longest = max(self.longest, now - self._last)
+        self._last = now
+        self.ticks += 1
+
+    def stop(self):
+        self.timer.stop()
+
+
+# -- the task runner --------------------------------------------------------------------------
+
+
+def test_runner_delivers_progress_results_and_errors_on_the_gui_thread(qtbot):
+    runner = TaskRunner()
+    gui = QApplication.instance().thread()
+    seen = []
+
+    def work(ctx, n):
+        for i in range(n):
+            ctx.progress("step", (i + 1) / n, i=i)
+        return n * 2
+
+    task = runner.submit(work, 3)
+    task.progressed.connect(lambda step, f, data: seen.append((QThread.currentThread() is gui, f)))
+    with qtbot.waitSignal(task.finished, timeout=5000) as got:
+        pass
+    assert got.args == [6]
+    qtbot.waitUntil(lambda: len(seen) == 3)
+    assert all(on_gui for on_gui, _ in seen) and seen[-1][1] == 1.0
+
+    def refuse(ctx):
+        raise UserError("Berkas tidak dapat dibaca")
+
+    def crash(ctx):
+        raise ValueError("boom")
+
+    for fn, expected in ((refuse, "Berkas tidak dapat dibaca"), (crash, "Unexpected error: ValueError: boom")):
+        task = runner.submit(fn)
+        with qtbot.waitSignal(task.failed, timeout=5000) as got:
+            pass
+        assert got.args == [expected]
+
+
+def test_runner_cancel_reaches_the_task(qtbot):
+    runner = TaskRunner()
+    started = threading.Event()
+
+    def wait_for_cancel(ctx):
+        started.set()
+        ctx.cancel_event.wait(10)
+        return None
+
+    task = runner.submit(wait_for_cancel)
+    assert started.wait(5)
+    with qtbot.waitSignal(task.cancelled, timeout=5000):
+        task.cancel()
+    assert runner.wait(5000)
+
+
+# -- responsiveness ---------------------------------------------------------------------------
+
+
+def test_gui_thread_stays_responsive_during_a_slow_render(qtbot, shell, tmp_path, monkeypatch):
+    from composer.gui.media import renders
+
+    real = renders._render_variant()
+    calls = []
+
+    def slow(*args, **kwargs):
+        calls.append(1)
+        time.sleep(1.0)  # a big photo on a slow machine
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(renders, "_render_variant", lambda: slow)
+    w = shell.window
+    tick(w.picker, "instagram")
+    w.media.add_files([make_image(tmp_path / "besar.jpg", size=(2400, 1600))])
+    qtbot.waitUntil(lambda: bool(calls), timeout=10_000)
+    ticker = Ticker()
+    type_unicode(w.editor.text_edit, "Tetap bisa mengetik 😊")  # typing goes on meanwhile
+    assert w.model.post.text == "Tetap bisa mengetik 😊"
+    wait_idle(qtbot, shell, timeout=20_000)
+    ticker.stop()
+    assert ticker.ticks >= 20 and ticker.longest < 0.3, (ticker.ticks, ticker.longest)
+    out = shell.services.render_dir / w.model.post.id / "instagram"
+    assert any(out.iterdir())  # the render did land for the previews
+
+
+def test_gui_thread_stays_responsive_during_a_slow_publish(qtbot, shell, monkeypatch):
+    import platforms.folder as folder
+
+    real = folder.FolderAdapter.publish
+
+    def slow_publish(self, ctx, post):
+        time.sleep(1.5)  # a slow network
+        return real(self, ctx, post)
+
+    monkeypatch.setattr(folder.FolderAdapter, "publish", slow_publish)
+    w = shell.window
+    type_unicode(w.editor.text_edit, "Uji publikasi lambat")
+    w.open_publish()
+    dialog = w.session.publish_dialog
+    dialog.publish_button.click()
+    ticker = Ticker()
+    qtbot.waitUntil(lambda: dialog.task.is_done, timeout=20_000)
+    ticker.stop()
+    assert dialog.outcomes["folder"].ok
+    assert ticker.ticks >= 30 and ticker.longest < 0.3, (ticker.ticks, ticker.longest)
+    dialog.close_button.click()
+
+
+# -- crop and template editors ----------------------------------------------------------------
+
+
+def test_crop_from_a_preview_lands_in_the_draft(qtbot, shell, tmp_path):
+    w = shell.window
+    tick(w.picker, "instagram")
+    w.media.add_files([make_image(tmp_path / "upacara.jpg", size=(1600, 900))])
+    qtbot.waitUntil(lambda: len(w.model.post.media) == 1 and bool(w.media.proxies), timeout=10_000)
+    media_id = w.model.post.media[0].id
+    w.previews.crop_requested.emit("instagram", media_id)  # what clicking the card's image does
+    editor = w.session.crop_editor
+    assert editor is not None and editor.isVisible()
+    editor.set_preset(0)
+    crop = w.model.post.variants["instagram"].crops[media_id]
+    assert 0 < crop.w <= 1 and 0 < crop.h <= 1
+    editor.set_focal(0.2, 0.3)
+    assert w.model.post.media[0].focal == (0.2, 0.3)
+    qtbot.waitUntil(lambda: not w.autosaver.dirty and w.autosaver.state == "saved", timeout=5000)
+    stored = shell.services.store.load_draft(w.model.post.id)
+    assert stored.variants["instagram"].crops[media_id] == crop
+    assert stored.media[0].focal == (0.2, 0.3)
+    editor.window().close()
+    wait_idle(qtbot, shell)
+
+
+def test_apply_a_template(qtbot, shell, tmp_path):
+    from composer.core.templates import list_templates
+
+    names = list_templates()
+    if not names:
+        pytest.skip("no built-in template is installed")
+    w = shell.window
+    tick(w.picker, "instagram")
+    w.media.add_files([make_image(tmp_path / "kegiatan.jpg", size=(1600, 1200))])
+    qtbot.waitUntil(lambda: bool(w.media.proxies), timeout=10_000)
+    w.actions_by_name["template"].trigger()
+    editor = w.session.template_editor
+    assert editor is not None and editor.isVisible()
+    editor.choose(names[0])
+    editor.use()
+    assert w.model.post.template == names[0]
+    assert not editor.window().isVisible()
+    qtbot.waitUntil(lambda: not w.autosaver.dirty and w.autosaver.state == "saved", timeout=5000)
+    assert shell.services.store.load_draft(w.model.post.id).template == names[0]
+    wait_idle(qtbot, shell, timeout=20_000)
+
+
+# -- accounts ---------------------------------------------------------------------------------
+
+
+def open_accounts(qtbot, w):
+    from composer.gui.accounts.accounts_dialog import AccountsDialog
+
+    dialog = AccountsDialog(w.services, w.runner, w)
+    dialog.accounts_changed.connect(w.session.reload_channels)
+    qtbot.waitUntil(lambda: hasattr(dialog, "registry"), timeout=5000)
+    return dialog
+
+
+def test_add_and_remove_an_account_secrets_go_to_the_keyring(qtbot, shell):
+    from composer.testing.keyring import memory_keyring
+
+    w = shell.window
+    with memory_keyring() as ring:
+        dialog = open_accounts(qtbot, w)
+        assert dialog.channels.topLevelItemCount() >= 12  # every channel found is listed
+        dialog.add_account()
+        form = dialog.form
+        form.platform.setCurrentIndex(form.platform.findData("mastodon"))
+        form.name.setText("humas-masto")
+        form.inputs["instance"].setText("https://mastodon.example")
+        form.inputs["access_token"].setText("rahasia-123")
+        assert form.inputs["access_token"].echoMode() == form.inputs["access_token"].EchoMode.Password
+        form.buttons.accepted.emit()
+        qtbot.waitUntil(lambda: not form.isVisible(), timeout=5000)
+        account = shell.services.accounts.get("humas-masto")
+        assert account.settings["instance"] == "https://mastodon.example"
+        assert "rahasia-123" in ring.items.values()
+        rows = shell.services.store.query("SELECT settings FROM accounts")
+        assert "rahasia-123" not in str([tuple(r) for r in rows])
+        qtbot.waitUntil(lambda: "humas-masto" in w.session.catalog, timeout=5000)
+        assert w.session.catalog["humas-masto"].kind == "account"
+        shell.services.accounts.remove("humas-masto")
+        assert "rahasia-123" not in ring.items.values()
+        dialog.close()
+    wait_idle(qtbot, shell)
+
+
+def test_no_keyring_gives_a_plain_message_and_stores_nothing(qtbot, shell):
+    from keyring.backends import fail
+
+    from composer.core.secrets import SecretStore
+
+    w = shell.window
+    shell.services.__dict__["_secrets"] = SecretStore(backend=fail.Keyring())
+    dialog = open_accounts(qtbot, w)
+    dialog.add_account()
+    form = dialog.form
+    form.platform.setCurrentIndex(form.platform.findData("bluesky"))
+    form.name.setText("bsky")
+    for field, edit in form.inputs.items():
+        edit.setText("https://bsky.example" if "url" in field or "service" in field else "nilai")
+    form.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: "keyring" in form.error.text(), timeout=5000)
+    assert "\n" not in form.error.text() and "Traceback" not in form.error.text()
+    assert form.isVisible()
+    assert shell.services.store.query("SELECT * FROM accounts") == []
+    form.reject()
+    dialog.close()
+    wait_idle(qtbot, shell)
