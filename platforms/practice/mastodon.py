@@ -358,6 +358,15 @@ class FakeMastodon(FakeServer):
             return Response(404, json={"error": "Record not found"})
         return Response(200, json={**self._status_json(status), "text": status["_text"]})
 
+    @route("GET", r"/@(?P<user>\w+)/(?P<id>\d+)")
+    def web_page(self, req: Request) -> Response:
+        """Practice mode: the status link in the history opens the practice status."""
+        status = self.statuses.get(req.params["id"])
+        if status is None or req.params["user"] != self.account["username"]:
+            return Response(404, body="The page you are looking for isn't here.")
+        return Response(200, body=f"<!doctype html><meta charset=utf-8>{status['content']}",
+                        headers={"Content-Type": "text/html; charset=utf-8"})
+
     @route("GET", r"/api/v1/scheduled_statuses")
     def list_scheduled(self, req: Request) -> Response:
         self._auth(req)

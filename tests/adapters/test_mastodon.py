@@ -65,6 +65,7 @@ def test_text_and_images_with_alt_and_idempotency_key(fake, http, adapter, tmp_p
     assert [m["description"] for m in status["media_attachments"]] == ["alt for a.png",
                                                                        "alt for b.png"]
     assert result.url == status["url"]
+    assert "Halo dari Siaran" in http.get(result.url).text  # practice links open the status
     create = fake.requests_to("POST", "/api/v1/statuses")[0]
     assert create.headers["Idempotency-Key"] == "k-1"
     assert create.headers["Authorization"] == "Bearer practice-mastodon-token"
