@@ -153,3 +153,20 @@ def test_mastodon_moves_trailing_hashtags_to_a_bar(panel):
     assert not masto.tags.isHidden()
     assert masto.tags.plain_text().startswith("#SlemanSehat") and "…and 2 more" in masto.tags.plain_text()
     assert "#Jogja" in cards["x"].text.plain_text()  # other platforms keep the tags in the text
+
+
+def test_youtube_and_wordpress_show_the_title_with_the_thumbnail_on_top(panel, tmp_path):
+    paths = images(tmp_path, 2)
+    post = Post(title="Vaksinasi gratis untuk seluruh warga Sleman mulai hari ini di semua puskesmas kabupaten",
+                text=f"Isi berita {LINK} #SlemanSehat", media=[MediaRef(path=p) for p in paths])
+    cards = show(panel, post)
+    for key in ("youtube", "wordpress"):
+        panel.set_rendered(key, paths)
+        card = cards[key]
+        assert card.media.mapTo(card, card.media.rect().topLeft()).y() < card.title.mapTo(card, card.title.rect().topLeft()).y()
+        assert len(card.media.grid.tiles) == 1
+    assert cards["youtube"].title.plain_text().endswith("…")  # two lines, then cut
+    assert cards["wordpress"].title.plain_text() == post.title
+    wp = cards["wordpress"].text.text()
+    assert "text-decoration:underline" in wp and "#SlemanSehat" in wp
+    assert 'underline;">#SlemanSehat' not in wp

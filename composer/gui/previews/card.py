@@ -127,6 +127,8 @@ class PreviewCard(QFrame):
         media_w = inner_w if r.edge_to_edge else column_w
         if r.bubble:
             media_w = inner_w - 8
+        if r.media_above:
+            media_w = inner_w - 2 * PAD
         self.text_width = column_w
         self.header = self._build_header(body)
         self.text = RichLabel(column_w, _font(r.text_px), pal.text, body)
@@ -172,15 +174,19 @@ class PreviewCard(QFrame):
             row.addLayout(avatar_col)
             col = QVBoxLayout()
             col.setSpacing(4)
-            if r.header != "youtube":
+            below = r.header == "youtube"  # channel and views come under the title
+            if not below:
                 col.addWidget(self.header)
             col.addLayout(content)
-            if r.header == "youtube":
+            if below:
                 col.addWidget(self.header)
             col.addStretch(1)
             row.addLayout(col)
-            if r.header == "youtube":  # the thumbnail sits above the avatar row
-                layout.addWidget(self.media)
+            if r.media_above:  # a thumbnail across the card, above the avatar row
+                top = QHBoxLayout()
+                top.setContentsMargins(PAD, 0, PAD, 0)
+                top.addWidget(self.media)
+                layout.addLayout(top)
             layout.addLayout(row)
         else:
             if r.header != "none":

@@ -65,7 +65,7 @@ def to_html(ps: list[Piece], rules: CardRules, *, cut: int | None = None, more: 
             overflow_at: int | None = None, prefix: str = "") -> str:
     """``cut``: display index where the fold starts (then ``more`` is appended); ``overflow_at``:
     raw index of the first character beyond the limit (marked red to the end)."""
-    link = rules.palette.link
+    link = rules.palette.link + (";text-decoration:underline" if rules.underline_links else "")
     parts = [prefix]
     shown = 0
     for p in ps:

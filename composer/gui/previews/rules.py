@@ -61,6 +61,8 @@ class CardRules:
     text_px: int = 15
     bubble: bool = False  # chat-app bubble (Telegram, WhatsApp)
     title: bool = False  # the post title is shown (YouTube, WordPress)
+    media_above: bool = False  # the media spans the card above avatar and text (YouTube)
+    underline_links: bool = False
     hashtag_bar: int = 0  # Mastodon: trailing hashtags move to a bar under the media, N shown
 
 
@@ -147,7 +149,7 @@ RULES: dict[str, CardRules] = {
     ),
     # §10: 16:9 thumbnail, avatar, title on 2 lines then "…", channel, views.
     "youtube": CardRules(
-        "youtube", avatar_size=36, indent=True, header="youtube", order=("media", "title"),
+        "youtube", avatar_size=36, indent=True, header="youtube", order=("title",), media_above=True,
         grid="youtube", show_handle=False, media_radius=12, title=True,
         fold=Fold("", lines=2, ellipsis="…"),
         palette=Palette(text="#0F0F0F", secondary="#606060", link="#065FD4", border="#FFFFFF"),
@@ -156,7 +158,8 @@ RULES: dict[str, CardRules] = {
     # §11: Twenty Twenty-Five query loop: featured image 3:2, title, full content, date.
     "wordpress": CardRules(
         "wordpress", avatar="none", indent=False, header="none", order=("media", "title", "text", "actions"),
-        grid="featured", show_handle=False, media_radius=0, title=True, text_px=15,
+        grid="featured", show_handle=False, media_radius=0, title=True, text_px=15, underline_links=True,
+        styled=frozenset({"url"}),  # a WordPress post links URLs; @names and #tags stay text
         palette=Palette(text="#111111", secondary="#666666", link="#111111", border="#E6E6E6"),
         time="", actions=(("", QT_TRANSLATE_NOOP("PlatformCard", "Today")),),
     ),
