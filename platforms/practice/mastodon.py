@@ -21,6 +21,7 @@ import html
 import itertools
 import re
 import secrets
+import time
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode
 
@@ -97,7 +98,8 @@ class FakeMastodon(FakeServer):
         self.media: dict[str, dict] = {}
         self.statuses: dict[str, dict] = {}
         self.scheduled: dict[str, dict] = {}
-        self.idempotency: dict[str, str] = {}
+        self.idempotency: dict[str, tuple[str, float]] = {}  # key -> (status id, until)
+        self.idempotency_ttl = 3600.0
 
     # -- platform-specific answers --------------------------------------------------------------
 
@@ -285,9 +287,9 @@ class FakeMastodon(FakeServer):
         self._auth(req)
         key = req.headers.get("idempotency-key")
         with self.lock:
-            if key and key in self.idempotency:  # the original, not a second status
-                original = self.statuses.get(self.idempotency[key]) or self.scheduled.get(
-                    self.idempotency[key])
+            remembered = self.idempotency.get(key) if key else None
+            if remembered and remembered[1] > time.monotonic():  # the original, not a second
+                original = self.statuses.get(remembered[0]) or self.scheduled.get(remembered[0])
                 if original is not None:
                     return Response(200, json=self._status_json(original))
             fields = self._fields(req)
@@ -338,8 +340,8 @@ class FakeMastodon(FakeServer):
                         "content": render_content(text), "media_attachments": attachments,
                         "account": {**self.account}, "_text": text}
                 self.statuses[status_id] = item
-            if key:
-                self.idempotency[key] = status_id
+            if key:  # remembered for an hour, like redis.setex(key, 3_600, id)
+                self.idempotency[key] = (status_id, time.monotonic() + self.idempotency_ttl)
         return Response(200, json=self._status_json(item))
 
     @route("GET", r"/api/v1/statuses/(?P<id>\d+)")

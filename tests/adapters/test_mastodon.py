@@ -85,6 +85,10 @@ def test_same_idempotency_key_gives_the_same_status(fake, http, adapter):
     again = adapter.publish(context(fake, http), outgoing())  # e.g. a retry with no checkpoint
     assert again.remote_id == first.remote_id
     assert len(fake.statuses) == 1
+    fake.idempotency_ttl = 0  # after the instance's hour the key is forgotten
+    adapter.publish(context(fake, http), outgoing("Halo lagi", key="k-2"))
+    adapter.publish(context(fake, http), outgoing("Halo lagi", key="k-2"))
+    assert len(fake.statuses) == 3
 
 
 def test_500_after_posting_is_unknown_and_the_look_up_finds_it(fake, http, adapter):
