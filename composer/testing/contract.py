@@ -281,3 +281,18 @@ class AdapterContract:
         assert contract.engine.unpublish(post.id, "contract",
                                          target=contract.target).state == State.DELETED
         assert contract.copies(post) == 0
+
+    def test_delete_is_idempotent(self, contract, platform):
+        """Deleting what is already gone succeeds: a retried delete may find it gone."""
+        if not platform.spec.can(Capability.DELETE):
+            pytest.skip("the platform does not let Siaran delete")
+        post = contract.post()
+        assert contract.publish(post).state == State.POSTED
+        entry = contract.engine.journal.get(post.id, "contract")
+        with contract.engine._client() as client:
+            ctx = contract.engine._context(client, contract.target, entry, platform.spec, None,
+                                           threading.Event())
+            adapter = platform.make_adapter()
+            adapter.delete(ctx, entry.result)
+            adapter.delete(ctx, entry.result)
+        assert contract.copies(post) == 0

@@ -52,6 +52,12 @@ def fakes() -> dict[str, type[FakeServer]]:
     return dict(_scan()[0])
 
 
+def __getattr__(name: str):
+    if name == "FAKES":  # platform id -> fake class, found on first use
+        return fakes()
+    raise AttributeError(name)
+
+
 def broken_fakes() -> dict[str, str]:
     """module name -> one-line error, for fake modules that failed to import."""
     return dict(_scan()[1])

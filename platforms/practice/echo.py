@@ -184,7 +184,11 @@ class EchoAdapter:
 
     def delete(self, ctx: PublishContext, result: PublishResult) -> None:
         for pid in reversed(result.extra.get("part_ids") or [result.remote_id]):
-            self._call(ctx, "DELETE", f"/posts/{pid}", creates=False)
+            try:
+                self._call(ctx, "DELETE", f"/posts/{pid}", creates=False)
+            except Rejected as exc:
+                if exc.status != 404:  # already gone is what we wanted
+                    raise
 
     def verify(self, ctx: PublishContext) -> AccountInfo:
         me = self._call(ctx, "GET", "/me", creates=False).json()
