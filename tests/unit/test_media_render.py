@@ -12,7 +12,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageStat
 import composer.core.media.render as render_module
 from composer.core.media import default_crop, estimate_focal, render_variant, render_variants
 from composer.core.media.load import decode
-from composer.core.media.render import _Pyramid
+from composer.core.media.pyramid import Pyramid
 from composer.core.post import Crop, MediaRef, Post
 from composer.core.registry import default_registry
 
@@ -67,7 +67,7 @@ def test_parallel_and_serial_renders_are_identical(tmp_path):
 
 def test_halves_resized_on_two_threads_join_without_a_seam():
     im = Image.effect_noise((1500, 1000), 50).convert("RGB")
-    pyramid = _Pyramid(im, type("Info", (), {"width": 3000, "height": 2000})())
+    pyramid = Pyramid(im, type("Info", (), {"width": 3000, "height": 2000})())
     box, size = (100.0, 50.0, 2900.0, 1625.0), (1200, 675)
     whole = pyramid.resize(box, size)
     joined = Image.new("RGB", size)
@@ -165,3 +165,10 @@ def test_rendered_media_describes_the_file(tmp_path, channel):
     data = Path(item.path).read_bytes()
     assert item.sha256 == hashlib.sha256(data).hexdigest()
     assert item.alt == "Bupati membuka acara"
+
+
+def test_pyramid_builds_deep_levels_on_demand():
+    im = Image.effect_noise((1600, 1200), 50).convert("RGB")
+    pyramid = Pyramid(im, type("Info", (), {"width": 1600, "height": 1200})())
+    small = pyramid.resize((0.0, 0.0, 1600.0, 1200.0), (100, 75))  # level 16, via 8, 4, 2
+    assert small.size == (100, 75) and sorted(pyramid.levels) == [1, 2, 4, 8, 16]

@@ -1,11 +1,10 @@
 """Render each channel's images: decode once, crop, brand, resize, encode within the budget.
 
 For every image of the post, the file is decoded ONCE, at the smallest scale that still serves
-the largest output (JPEG draft), and shrunk further by cheap integer ``reduce()`` steps into a
-small pyramid; each output is then resized with LANCZOS from the smallest level still at least
-its size (a ratio under 2, so the expensive filter touches few pixels). Outputs that come out
-identical on several channels (same crop, size and branding) are drawn once. Pillow releases
-the GIL while it resizes and encodes, so the outputs are made on a small thread pool.
+the largest output (JPEG draft), then every channel's output comes from a small reduce pyramid
+(pyramid.py). Outputs that come out identical on several channels (same crop, size and
+branding) are drawn and encoded once. Pillow releases the GIL while it resizes and encodes, so
+the work runs on a small thread pool.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -34,12 +32,12 @@ from composer.core.media.encode import (
 )
 from composer.core.media.focal import estimate_focal
 from composer.core.media.load import ImageInfo, animation_frames, decode, describe, open_image
-from composer.core.post import MediaRef, Post
+from composer.core.media.pyramid import LANCZOS, Pyramid, plan_resizes, run_resizes
+from composer.core.post import Crop, MediaRef, Post
 from composer.core.templates import Template, load_template, template_fields
 
 log = logging.getLogger("siaran.media")
 WORKERS = min(2, os.cpu_count() or 1)
-LANCZOS = Image.Resampling.LANCZOS
 
 
 @dataclass(frozen=True)
@@ -69,7 +67,7 @@ class _Job:
     index: int  # 1-based
     ref: MediaRef
     alt: str
-    manual: object  # Crop | None
+    manual: Crop | None
     template: Template | None
     values: dict[str, str]
     out_dir: Path
@@ -234,62 +232,13 @@ def _needed_scale(job: _Job, centre: tuple[float, float]) -> float:
     return job.size[0] / max(job.box[2] - job.box[0], 1e-6)
 
 
-class _Pyramid:
-    """The decoded image and its integer reductions by 2, 4, 8 ..., each made once, on first
-    use, by whichever render thread needs it first (the other keeps resizing meanwhile)."""
-
-    def __init__(self, base: Image.Image, info: ImageInfo):
-        self.levels = {1: base}
-        self.info = info
-        self._lock = threading.Lock()
-
-    def factor(self, box: tuple[float, ...], size: tuple[int, int]) -> float:
-        """How many base pixels fall on one output pixel."""
-        return (box[2] - box[0]) * self.levels[1].width / self.info.width / size[0]
-
-    @staticmethod
-    def level_for(factor: float) -> int:
-        k = 1
-        while k * 2 <= factor:
-            k *= 2
-        return k
-
-    def level(self, k: int) -> Image.Image:
-        if k not in self.levels:
-            with self._lock:
-                if k not in self.levels:
-                    self.levels[k] = self.level(k // 2).reduce(2)
-        return self.levels[k]
-
-    def source(self, box: tuple[float, ...], size: tuple[int, int]):
-        """The level to resize from and the box in its pixels: the smallest level that still
-        has at least ``size`` pixels in ``box`` (so LANCZOS works on a ratio under 2)."""
-        im = self.level(self.level_for(self.factor(box, size)))
-        sx, sy = im.width / self.info.width, im.height / self.info.height
-        return im, (box[0] * sx, box[1] * sy, min(im.width, box[2] * sx), min(im.height, box[3] * sy))
-
-    def resize(self, box: tuple[float, ...], size: tuple[int, int]) -> Image.Image:
-        """The original's ``box`` (original pixels) at ``size``."""
-        im, src = self.source(box, size)
-        return im.resize(size, LANCZOS, box=src)
-
-    def resize_rows(self, box: tuple[float, ...], size: tuple[int, int], rows: tuple[int, int]) -> Image.Image:
-        """Output rows [rows) of ``resize(box, size)``: each row is filtered around the same
-        source position as in the whole, so two halves made on two threads join without a seam
-        (they differ from one whole resize by rounding only, under 1/255 on average)."""
-        im, src = self.source(box, size)
-        step = (src[3] - src[1]) / size[1]
-        part = (src[0], src[1] + rows[0] * step, src[2], src[1] + rows[1] * step)
-        return im.resize((size[0], rows[1] - rows[0]), LANCZOS, box=part)
-
-
 def _render_stills(path: Path, info: ImageInfo, jobs: list[_Job], pool: ThreadPoolExecutor):
     centre = (0.5 * info.width, 0.5 * info.height)
     for job in jobs:
         _plan(job, info, job.ref.focal)
     scale = min(1.0, max(_needed_scale(job, centre) for job in jobs) * 1.0001)
     decoded = decode(path, scale)
-    pyramid = _Pyramid(decoded.image, info)
+    pyramid = Pyramid(decoded.image, info)
     focal = next((j.ref.focal for j in jobs if j.ref.focal), None)
     if focal is None and any(j.manual is None for j in jobs):
         base = decoded.image
@@ -301,78 +250,15 @@ def _render_stills(path: Path, info: ImageInfo, jobs: list[_Job], pool: ThreadPo
     for job in jobs:
         same.setdefault(job.key(), []).append(job)
     branded = [g for g in same.values() if g[0].template is not None]
-    by_scale: dict[float, list[list[_Job]]] = {}
-    for group in same.values():
-        if group[0].template is None:
-            by_scale.setdefault(_scale_of(group[0]), []).append(group)
+    plain = [(g[0].box, g[0].size, g) for g in same.values() if g[0].template is None]
     tasks = [pool.submit(_render_branded, group, pyramid, focal_px) for group in branded]
-    resizes = [r for groups in by_scale.values() for r in _plan_resizes(groups)]
-    resizes.sort(key=lambda r: -r.cost(pyramid))  # biggest first keeps both threads busy
-    halves = [[pool.submit(pyramid.resize_rows, r.box, r.size, rows) for rows in r.halves()]
-              for r in resizes]
-    for work, parts in zip(resizes, halves, strict=True):
-        if len(parts) == 1:
-            image = parts[0].result()
-        else:  # uninitialised (None): every pixel is pasted over right away
-            image = Image.new(pyramid.levels[1].mode, work.size, None)
-            top = 0
-            for part in parts:
-                piece = part.result()
-                image.paste(piece, (0, top))
-                top += piece.height
+    for work, image in run_resizes(plan_resizes(plain), pyramid, pool):
         for group, offset in work.users:
             tasks.append(pool.submit(_cut_and_encode, group, image, offset))
     results = []
     for task in tasks:
         results.extend(task.result())
     return results
-
-
-def _scale_of(job: _Job) -> float:
-    return round(job.size[0] / (job.box[2] - job.box[0]), 5)
-
-
-@dataclass
-class _Resize:
-    """One resize of a part of the original, and the outputs cut from it (group, top-left)."""
-
-    box: tuple[float, float, float, float]
-    size: tuple[int, int]
-    users: list[tuple[list[_Job], tuple[int, int]]]
-
-    def halves(self) -> list[tuple[int, int]]:
-        h = self.size[1]
-        return [(0, h)] if h < 64 else [(0, h // 2), (h // 2, h)]
-
-    def cost(self, pyramid: _Pyramid) -> float:
-        """Roughly the filter work: source rows and output rows, times the taps per pixel."""
-        factor = pyramid.factor(self.box, self.size)
-        ratio = factor / pyramid.level_for(factor)
-        return self.size[0] * (self.size[1] * ratio + self.size[1]) * ratio
-
-
-def _plan_resizes(groups: list[list[_Job]]) -> list[_Resize]:
-    """Outputs at the same scale are cut from ONE resize of the area they cover together, when
-    that area is no larger than theirs added up (full-width 16:9, 1.91:1 and 3:2 crops of a
-    landscape photo, for instance)."""
-    boxes = [g[0].box for g in groups]
-    union = (min(b[0] for b in boxes), min(b[1] for b in boxes),
-             max(b[2] for b in boxes), max(b[3] for b in boxes))
-    area = (union[2] - union[0]) * (union[3] - union[1])
-    if len(groups) > 1 and area <= sum((b[2] - b[0]) * (b[3] - b[1]) for b in boxes) * 1.05:
-        scale = _scale_of(groups[0][0])
-        size = (max(1, round((union[2] - union[0]) * scale)), max(1, round((union[3] - union[1]) * scale)))
-        users, alone = [], []
-        for group in groups:
-            w, h = group[0].size
-            left = min(round((group[0].box[0] - union[0]) * scale), size[0] - w)
-            top = min(round((group[0].box[1] - union[1]) * scale), size[1] - h)
-            if left < 0 or top < 0:  # rounding made the shared image a pixel short
-                alone.append(group)
-            else:
-                users.append((group, (left, top)))
-        return [_Resize(union, size, users)] + [_Resize(g[0].box, g[0].size, [(g, (0, 0))]) for g in alone]
-    return [_Resize(g[0].box, g[0].size, [(g, (0, 0))]) for g in groups]
 
 
 def _cut_and_encode(group: list[_Job], image: Image.Image, offset: tuple[int, int]):
@@ -382,7 +268,7 @@ def _cut_and_encode(group: list[_Job], image: Image.Image, offset: tuple[int, in
     return _encode_group(group, image)
 
 
-def _render_branded(group: list[_Job], pyramid: _Pyramid, focal_px):
+def _render_branded(group: list[_Job], pyramid: Pyramid, focal_px):
     first = group[0]
 
     def photo(slot: tuple[int, int]) -> Image.Image:
