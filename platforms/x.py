@@ -79,6 +79,10 @@ SPEC = PlatformSpec(
     ),
 )
 
+# media_type values the one-shot upload takes (openapi MediaUploadRequestOneShot); an animated
+# GIF needs the chunked upload with media_category tweet_gif, which Siaran does not send yet.
+ONE_SHOT_TYPES = ("image/jpeg", "image/bmp", "image/png", "image/webp", "image/pjpeg",
+                  "image/tiff")
 CLOCK_SKEW = 300.0  # seconds allowed between this computer's clock and X's
 MEDIA_MARGIN = 600.0  # re-upload media whose id expires within this many seconds
 
@@ -133,8 +137,10 @@ class XAdapter:
             ctx.progress("upload", i / len(post.media))
             m = post.media[i]
             with open(m.path, "rb") as fh:
-                data = api.call("POST", "/2/media/upload", creates=False, media=True,
-                                data={"media_category": "tweet_image", "media_type": m.mime},
+                form = {"media_category": "tweet_image"}
+                if m.mime in ONE_SHOT_TYPES:
+                    form["media_type"] = m.mime
+                data = api.call("POST", "/2/media/upload", creates=False, media=True, data=form,
                                 files={"media": (Path(m.path).name, fh, m.mime)})["data"]
             media_id = str(data["id"])
             if m.alt:

@@ -247,9 +247,15 @@ class FakeX(FakeServer):
         upload = req.files.get("media")
         if upload is None or not upload.data:
             return _invalid("The `media` field is required.", "media", "")
+        # The one-shot upload (openapi MediaUploadRequestOneShot): these categories and types.
         category = req.form.get("media_category", "")
-        if category not in ("tweet_image", "tweet_gif", "tweet_video", "dm_image", "subtitles"):
+        if category not in ("tweet_image", "dm_image", "subtitles"):
             return _invalid(f"Invalid media_category {category!r}.", "media_category", category)
+        media_type = req.form.get("media_type")
+        if media_type is not None and media_type not in (
+                "text/srt", "text/vtt", "image/jpeg", "image/bmp", "image/png", "image/webp",
+                "image/pjpeg", "image/tiff"):
+            return _invalid(f"Invalid media_type {media_type!r}.", "media_type", media_type)
         kind = _sniff(upload.data)
         if kind is None:
             return _invalid("Unsupported media type.", "media", upload.filename)
