@@ -1,11 +1,43 @@
 """Facebook Page (Graph API). Facts: shared/platforms/FACTS.md §5.
 
 Sources: https://developers.facebook.com/docs/graph-api/reference/page/photos,
-https://developers.facebook.com/docs/graph-api/reference/page/feed
+https://developers.facebook.com/docs/graph-api/reference/page/feed (message, link,
+attached_media, published=false + scheduled_publish_time),
+https://developers.facebook.com/docs/pages-api/posts (scheduling window),
+https://developers.facebook.com/docs/graph-api/reference/user/accounts (page tokens),
+https://developers.facebook.com/documentation/facebook-login/guides/access-tokens/get-long-lived
+
+Exactly once: Graph has no idempotency key and a 500 may still have created the post (FACTS.md
+§5, koala#699). Before the create goes out the checkpoint says so (``sent_since``); after a lost
+answer ``find_existing`` reads the page's recent (or scheduled) posts for our text. Photos
+uploaded unpublished for a multi-photo post are checkpointed one by one and never re-uploaded.
 """
 
+from __future__ import annotations
+
+import json
+import time
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from composer.core.adapters import (
+    AccountInfo,
+    Counting,
+    CredentialField,
+    OutgoingPost,
+    Platform,
+    PlatformSpec,
+    PublishContext,
+    PublishResult,
+    Rejected,
+)
 from composer.core.adapters import Capability as C
-from composer.core.adapters import Counting, CredentialField, Platform, PlatformSpec
+from composer.core.i18n import _
+from platforms.graph import DEFAULT_VERSION, GRAPH_URL, Graph, raise_for, version_base
 
 SPEC = PlatformSpec(
     id="facebook",
@@ -20,6 +52,12 @@ SPEC = PlatformSpec(
     credentials=(
         CredentialField("page_id", "Page ID"),
         CredentialField("page_token", "Page access token", secret=True),
+        CredentialField("graph_version", "Graph API version", required=False,
+                        default=DEFAULT_VERSION),
+        CredentialField("api_url", "Graph API address", required=False, default=GRAPH_URL),
+        # For connect(): the Meta app that signs the officer in (the secret exchanges tokens).
+        CredentialField("app_id", "Meta app ID", required=False),
+        CredentialField("app_secret", "Meta app secret", secret=True, required=False),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.SCHEDULE, C.VERIFY, C.CONNECT}),
     unverified=("text_limit", "max_images", "max_image_bytes", "alt text"),
@@ -29,4 +67,294 @@ SPEC = PlatformSpec(
     ),
 )
 
-PLATFORM = Platform(SPEC)
+# scheduled_publish_time must be 10 minutes to 30 days ahead (Pages API "Publish posts"; newer
+# pages say 75 days: UNVERIFIED, so the stricter window). Nearer than 10 minutes: publish now.
+MIN_SCHEDULE_AHEAD = timedelta(minutes=10)
+MAX_SCHEDULE_AHEAD = timedelta(days=30)
+CLOCK_SKEW = 300.0
+LOOKUP_LIMIT = 25
+PERMISSIONS = ("pages_show_list", "pages_manage_posts", "pages_read_engagement")
+WEB_URL = "https://www.facebook.com"
+
+
+# ---------------------------------------------------------------------------------------------
+# Choosing a page: the GUI/CLI signs the officer in (a user token), lists the pages, and keeps
+# the chosen page's own token as the account secret.
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    name: str
+    token: str
+    category: str = ""
+
+    def __repr__(self) -> str:  # never show the token
+        return f"Page(id={self.id!r}, name={self.name!r})"
+
+    def account(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(settings, secrets) of a Facebook Page account for this page."""
+        return {"page_id": self.id}, {"page_token": self.token}
+
+
+def list_pages(client, user_token: str, *, api_url: str = GRAPH_URL,
+               graph_version: str = DEFAULT_VERSION) -> list[Page]:
+    """The pages the signed-in user manages, with their page tokens (GET /me/accounts)."""
+    import httpx
+
+    from composer.core.http_errors import from_transport
+
+    base = version_base({"api_url": api_url, "graph_version": graph_version})
+    url: str | None = f"{base}/me/accounts"
+    params: dict[str, Any] | None = {"fields": "id,name,access_token,category", "limit": 100}
+    pages: list[Page] = []
+    while url:
+        try:
+            response = client.get(url, params=params,
+                                  headers={"Authorization": f"Bearer {user_token}"})
+        except httpx.HTTPError as exc:
+            raise from_transport(exc, creates=False) from None
+        raise_for(response, channel=SPEC.name, creates=False)
+        body = response.json()
+        for item in body.get("data") or []:
+            if item.get("access_token"):
+                pages.append(Page(str(item["id"]), item.get("name", ""), item["access_token"],
+                                  item.get("category", "")))
+        url = (body.get("paging") or {}).get("next")
+        params = None  # the next link carries its own query
+    return pages
+
+
+class FacebookAdapter:
+    def __init__(self, spec: PlatformSpec = SPEC):
+        self.spec = spec
+
+    # -- publish --------------------------------------------------------------------------------
+
+    def publish(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult:
+        page, graph = self._page(ctx)
+        when = _schedule(post.schedule_utc)
+        if ctx.checkpoint.get("post_id"):  # posted in an earlier attempt, answer recorded
+            return self._result(ctx, graph, ctx.checkpoint["post_id"], scheduled=bool(when))
+        photo_ids = self._upload_unpublished(ctx, graph, page, post, when) \
+            if len(post.media) > 1 else []
+        if "sent_since" not in ctx.checkpoint:
+            # The look-up after a lost answer trusts only posts from this moment on.
+            ctx.save_checkpoint({"sent_since": time.time()})
+        ctx.check_cancelled()
+        ctx.progress("post", 0.9)
+        fields: dict[str, Any] = {"message": post.text}
+        if when:
+            fields.update(published="false", scheduled_publish_time=str(int(when.timestamp())))
+        if len(post.media) == 1:
+            m = post.media[0]
+            if m.alt:
+                fields["alt_text_custom"] = m.alt  # Photo node field; API support UNVERIFIED
+            with open(m.path, "rb") as fh:
+                body = self._multipart(ctx, graph, f"{page}/photos", fields,
+                                       (Path(m.path).name, fh, m.mime), creates=True)
+            post_id = str(body.get("post_id") or f"{page}_{body['id']}")
+        else:
+            if photo_ids:
+                for i, photo in enumerate(photo_ids):
+                    fields[f"attached_media[{i}]"] = json.dumps({"media_fbid": photo})
+            elif post.link:
+                fields["link"] = post.link  # a link post: Facebook draws the preview card
+            post_id = str(graph.call("POST", f"{page}/feed", data=fields, creates=True)["id"])
+        ctx.save_checkpoint({"post_id": post_id, "scheduled": bool(when)})
+        return self._result(ctx, graph, post_id, scheduled=bool(when))
+
+    def _upload_unpublished(self, ctx, graph: Graph, page: str, post: OutgoingPost,
+                            when: datetime | None) -> list[str]:
+        """Multi-photo posts: each photo unpublished first (journalled), then one feed post."""
+        done: list[str] = list(ctx.checkpoint.get("media_ids", []))
+        for i in range(len(done), len(post.media)):
+            ctx.check_cancelled()
+            ctx.progress("upload", i / len(post.media))
+            m = post.media[i]
+            fields = {"published": "false"}
+            if when:
+                fields["temporary"] = "true"  # FACTS.md §5: for scheduled posts (UNVERIFIED)
+            if m.alt:
+                fields["alt_text_custom"] = m.alt
+            with open(m.path, "rb") as fh:
+                body = self._multipart(ctx, graph, f"{page}/photos", fields,
+                                       (Path(m.path).name, fh, m.mime), creates=False)
+            done.append(str(body["id"]))
+            ctx.save_checkpoint({"media_ids": done})
+        return done
+
+    @staticmethod
+    def _multipart(ctx, graph: Graph, path: str, fields: dict[str, Any], file, *,
+                   creates: bool) -> dict[str, Any]:
+        import httpx
+
+        from composer.core.http_errors import from_transport
+
+        try:
+            response = ctx.client.post(f"{graph.base}/{path}", data=fields,
+                                       files={"source": file},
+                                       headers={"Authorization": f"Bearer {graph.token}"})
+        except httpx.HTTPError as exc:
+            raise from_transport(exc, creates=creates) from None
+        raise_for(response, channel=graph.channel, creates=creates, media=True)
+        return response.json()
+
+    def _result(self, ctx, graph: Graph, post_id: str, *, scheduled: bool,
+                url: str | None = None) -> PublishResult:
+        if url is None:
+            url = _permalink(ctx, graph, post_id)
+        return PublishResult(remote_id=post_id, url=url, extra={
+            "scheduled": scheduled, "media_ids": list(ctx.checkpoint.get("media_ids", []))})
+
+    # -- after a lost answer ------------------------------------------------------------------
+
+    def find_existing(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult | None:
+        """The page's recent posts (scheduled ones for a scheduled post) with our text, made
+        since the first send; never an older post with the same words."""
+        if ctx.checkpoint.get("post_id"):
+            page, graph = self._page(ctx)
+            return self._result(ctx, graph, ctx.checkpoint["post_id"],
+                                scheduled=bool(ctx.checkpoint.get("scheduled")))
+        since = ctx.checkpoint.get("sent_since")
+        if since is None:
+            return None  # nothing was ever sent
+        page, graph = self._page(ctx)
+        scheduled = bool(_schedule(post.schedule_utc))
+        edge = "scheduled_posts" if scheduled else "feed"
+        body = graph.call("GET", f"{page}/{edge}", params={
+            "fields": "id,message,created_time,permalink_url", "limit": LOOKUP_LIMIT,
+            "since": str(int(since - CLOCK_SKEW))})
+        for item in body.get("data") or []:
+            if _created(item) >= since - CLOCK_SKEW and _same(item.get("message", ""), post.text):
+                ctx.save_checkpoint({"post_id": str(item["id"]), "scheduled": scheduled})
+                return self._result(ctx, graph, str(item["id"]), scheduled=scheduled,
+                                    url=item.get("permalink_url"))
+        return None
+
+    # -- the rest ---------------------------------------------------------------------------------
+
+    def delete(self, ctx: PublishContext, result: PublishResult) -> None:
+        _, graph = self._page(ctx)
+        try:
+            graph.call("DELETE", result.remote_id, ok=(404,))
+        except Rejected as exc:
+            if "does not exist" not in exc.reason:  # already gone is what the officer wants
+                raise
+
+    def verify(self, ctx: PublishContext) -> AccountInfo:
+        page, graph = self._page(ctx)
+        body = graph.call("GET", page, params={"fields": "id,name,link,username,picture"})
+        picture = ((body.get("picture") or {}).get("data") or {}).get("url")
+        return AccountInfo(display_name=body.get("name", ""),
+                           handle=body.get("username") or body.get("link") or page,
+                           avatar_url=picture)
+
+    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None,
+                **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]:
+        """Facebook Login in the browser (loopback), a long-lived user token, then the page:
+        ``account["page_id"]``, or the only page the officer manages."""
+        from composer.core import oauth
+
+        user_token = meta_sign_in(account, secrets or {}, PERMISSIONS, **sign_in)
+        import httpx
+
+        with httpx.Client(timeout=30) as client:
+            pages = list_pages(client, user_token,
+                               api_url=account.get("api_url") or GRAPH_URL,
+                               graph_version=account.get("graph_version") or DEFAULT_VERSION)
+        wanted = account.get("page_id")
+        chosen = [p for p in pages if p.id == wanted] if wanted else pages
+        if len(chosen) != 1:
+            names = ", ".join(f"{p.name} ({p.id})" for p in pages) or "-"
+            raise oauth.SignInError(_("Choose the Facebook Page by its ID: {pages}", pages=names))
+        settings, page_secrets = chosen[0].account()
+        return {**settings, "app_id": account.get("app_id", "")}, page_secrets
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _page(self, ctx: PublishContext) -> tuple[str, Graph]:
+        page = (ctx.account.get("page_id") or "").strip()
+        if not page:
+            raise Rejected(_("The Facebook account has no Page ID; choose a page"))
+        graph = Graph(ctx, base=version_base(ctx.account), token=ctx.secrets.get("page_token", ""),
+                      channel=self.spec.name)
+        return page, graph
+
+
+def meta_sign_in(account: Mapping[str, str], secrets: Mapping[str, str],
+                 scopes: tuple[str, ...], **sign_in: Any) -> str:
+    """Facebook Login (authorization code, loopback redirect) then the long-lived exchange;
+    returns the long-lived user token. Needs the Meta app's id and secret (FACTS.md §5)."""
+    import httpx
+
+    from composer.core import oauth
+
+    app_id, app_secret = account.get("app_id") or "", secrets.get("app_secret") or ""
+    if not app_id or not app_secret:
+        raise oauth.SignInError(_("Signing in with Meta needs the Meta app ID and app secret"))
+    base = version_base(account)
+    web = (account.get("login_url") or WEB_URL).rstrip("/")
+    version = (account.get("graph_version") or DEFAULT_VERSION).strip("/")
+    client = oauth.OAuthClient(authorize_url=f"{web}/{version}/dialog/oauth",
+                               token_url=f"{base}/oauth/access_token", client_id=app_id,
+                               client_secret=app_secret, scopes=scopes,
+                               token_auth="client_secret_post")
+    tokens = oauth.sign_in(client, port=int(account.get("redirect_port") or 0), **sign_in)
+    try:
+        answer = httpx.get(f"{base}/oauth/access_token", timeout=30, params={
+            "grant_type": "fb_exchange_token", "client_id": app_id, "client_secret": app_secret,
+            "fb_exchange_token": tokens.access_token})
+    except httpx.HTTPError:
+        raise oauth.SignInError(_("Could not reach Meta to finish signing in")) from None
+    if answer.status_code != 200:
+        raise oauth.SignInError(_("Meta refused the sign-in: {reason}",
+                                  reason=answer.text[:200]))
+    return str(answer.json()["access_token"])
+
+
+def _permalink(ctx, graph: Graph, post_id: str) -> str:
+    """GET /{post-id}?fields=permalink_url; a plain link when the look-up fails (the post is
+    there either way, and a failed look-up must not turn a success into a retry)."""
+    try:
+        url = graph.call("GET", post_id, params={"fields": "permalink_url"}).get("permalink_url")
+    except Exception:  # noqa: BLE001 - see above
+        url = None
+    return url or f"{WEB_URL}/{post_id}"
+
+
+def _schedule(schedule_utc: str | None) -> datetime | None:
+    """When to publish, or None for now (past, or nearer than Facebook accepts)."""
+    if not schedule_utc:
+        return None
+    when = datetime.fromisoformat(schedule_utc.replace("Z", "+00:00"))
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    ahead = when - datetime.now(UTC)
+    if ahead < MIN_SCHEDULE_AHEAD:
+        return None
+    if ahead > MAX_SCHEDULE_AHEAD:
+        raise Rejected(_("Facebook schedules posts at most 30 days ahead"))
+    return when
+
+
+def _created(item: Mapping[str, Any]) -> float:
+    raw = str(item.get("created_time") or "")
+    try:  # Graph writes 2026-11-28T06:30:00+0000
+        return datetime.strptime(raw, "%Y-%m-%dT%H:%M:%S%z").timestamp()
+    except ValueError:
+        try:
+            return datetime.fromisoformat(raw.replace("Z", "+00:00")).timestamp()
+        except ValueError:
+            return float("inf")  # no date: trust the text match (the since filter applied)
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _same(remote: str, local: str) -> bool:
+    return _norm(remote) == _norm(local)
+
+
+PLATFORM = Platform(SPEC, FacebookAdapter)

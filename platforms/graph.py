@@ -1,0 +1,234 @@
+"""Meta's Graph API as the Facebook Page, Instagram and Threads adapters speak it: one request
+helper that sends the token, reads the usage headers and turns Graph errors into the adapter
+contract's typed errors with plain, translated reasons. Facts: shared/platforms/FACTS.md §4-6.
+
+Sources: https://developers.facebook.com/docs/graph-api/guides/error-handling (error shape,
+codes 1/2 transient, 4/17/32/613 throttling, 190 token), https://developers.facebook.com/docs/graph-api/overview/rate-limiting
+(X-App-Usage, X-Page-Usage, X-Business-Use-Case-Usage with estimated_time_to_regain_access in
+minutes), https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes
+(Instagram subcodes 2207xxx).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from composer.core.adapters import (
+    AuthExpired,
+    Duplicate,
+    MediaInvalid,
+    PublishContext,
+    RateLimited,
+    Rejected,
+    Transient,
+    Unknown,
+)
+from composer.core.http_errors import from_transport
+from composer.core.i18n import _
+
+GRAPH_URL = "https://graph.facebook.com"
+# The Graph API version when the account does not say (FACTS.md §5: docs currently v25/v26).
+DEFAULT_VERSION = "v25.0"
+
+# Throttling: app (4), user (17), page (32), custom (613), Pages BUC (80001 ...), and the
+# Instagram publishing quota (code 9, subcode 2207042).
+THROTTLE_CODES = frozenset({4, 9, 17, 32, 613, 80001, 80002, 80004, 80005, 80006, 80008})
+AUTH_CODES = frozenset({102, 190})
+# When a throttled answer carries no estimate: Meta's windows roll over an hour; five minutes
+# is a fair first wait (the engine fails for "resume later" past its own cap).
+DEFAULT_THROTTLE_WAIT = 300.0
+
+
+def version_base(account: Mapping[str, str], default_url: str = GRAPH_URL,
+                 default_version: str = DEFAULT_VERSION) -> str:
+    """``https://graph.facebook.com/v25.0`` from the account's ``api_url`` and ``graph_version``."""
+    url = (account.get("api_url") or default_url).rstrip("/")
+    version = (account.get("graph_version") or default_version).strip().strip("/")
+    return f"{url}/{version}" if version else url
+
+
+class GraphError:
+    """The parts of a Graph error body the mapping looks at."""
+
+    def __init__(self, response):
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        error = body.get("error") if isinstance(body, dict) else None
+        error = error if isinstance(error, dict) else {}
+        self.status = response.status_code
+        self.code = _int(error.get("code"))
+        self.subcode = _int(error.get("error_subcode"))
+        self.message = " ".join(str(error.get("message") or "").split())[:300]
+        self.user_msg = " ".join(str(error.get("error_user_msg") or "").split())[:300]
+        self.transient = bool(error.get("is_transient"))
+
+    @property
+    def text(self) -> str:
+        return self.user_msg or self.message or f"HTTP {self.status}"
+
+
+# Subcodes whose meaning the officer should read in plain words (Instagram error-code page,
+# postiz facebook/instagram providers). Values: (error class, message).
+_SUBCODES: dict[int, tuple[type, str]] = {
+    1366046: (MediaInvalid, "Photos should be smaller than 4 MB and saved as JPG or PNG"),
+    2207004: (MediaInvalid, "The image is too large; it should be less than 8 MB"),
+    2207005: (MediaInvalid, "The image format is not supported; use JPEG"),
+    2207009: (MediaInvalid, "The aspect ratio is not supported; use 4:5 to 1.91:1"),
+    2207023: (MediaInvalid, "The media type is not known"),
+    2207052: (MediaInvalid, "The image could not be fetched from its address"),
+    2207026: (MediaInvalid, "The video format is not supported"),
+    2207050: (Rejected, "The account is restricted; open the app and follow its instructions"),
+    2207051: (Rejected, "The platform suspects spam and blocked this action for now"),
+    2207006: (Rejected, "The prepared media was not found; publish again"),
+    2207020: (Rejected, "The prepared media expired; publish again"),
+    1390008: (Rejected, "The platform blocks one of the links in this post"),
+}
+
+
+def raise_for(response, *, channel: str, creates: bool, media: bool = False) -> None:
+    """Raise the typed error for an unsuccessful Graph answer (nothing for 2xx/3xx)."""
+    if response.status_code < 400:
+        return
+    err = GraphError(response)
+    code, sub = err.code, err.subcode
+    if code in THROTTLE_CODES or response.status_code == 429:
+        raise RateLimited(_("{channel} asks to slow down: {detail}", channel=channel,
+                            detail=err.text), retry_after=throttle_wait(response.headers))
+    if code in AUTH_CODES or response.status_code == 401:
+        raise AuthExpired(_("{channel} no longer accepts the saved sign-in: {detail}",
+                            channel=channel, detail=err.text), status=response.status_code)
+    if code == 506 or (code == 368 and _says_duplicate(err)):
+        raise Duplicate(_("{channel} says this was already posted", channel=channel),
+                        status=response.status_code)
+    if sub in _SUBCODES:
+        kind, message = _SUBCODES[sub]
+        raise kind(_(message), status=response.status_code)
+    if code == 36003:
+        raise MediaInvalid(_("The aspect ratio is not supported; use 4:5 to 1.91:1"),
+                           status=response.status_code)
+    if code == 368:
+        raise Rejected(_("{channel} temporarily blocks this action: {detail}", channel=channel,
+                         detail=err.text), status=response.status_code)
+    if code in (10, 200) or (code is not None and 200 < code < 300):
+        raise Rejected(_("{channel} does not allow this with the saved sign-in (missing "
+                         "permission): {detail}", channel=channel, detail=err.text),
+                       status=response.status_code)
+    if response.status_code >= 500 or code in (1, 2) or err.transient or sub in (2207001, 2207032):
+        # FACTS.md §5: a Meta 500 ("code 2, unexpected error") may still have created the post.
+        cls = Unknown if creates else Transient
+        raise cls(_("{channel} had a temporary problem: {detail}", channel=channel,
+                    detail=err.text), status=response.status_code)
+    if media and code in (100, 324, 36000, 36001):
+        raise MediaInvalid(err.text, status=response.status_code)
+    raise Rejected(err.text, status=response.status_code)
+
+
+def _says_duplicate(err: GraphError) -> bool:
+    text = f"{err.message} {err.user_msg}".lower()
+    return "already posted" in text or "duplicate" in text
+
+
+def throttle_wait(headers: Mapping[str, str]) -> float:
+    """Seconds to wait from Meta's usage headers: the longest estimated_time_to_regain_access
+    (minutes) in X-Business-Use-Case-Usage / X-Page-Usage / X-App-Usage, else a default."""
+    minutes = 0.0
+    for name in ("x-business-use-case-usage", "x-page-usage", "x-app-usage", "x-ad-account-usage"):
+        raw = headers.get(name)
+        if not raw:
+            continue
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            continue
+        for usage in _usages(value):
+            estimate = usage.get("estimated_time_to_regain_access")
+            if isinstance(estimate, int | float) and estimate > minutes:
+                minutes = float(estimate)
+    if minutes > 0:
+        return minutes * 60.0
+    after = headers.get("retry-after")
+    if after and after.strip().isdigit():
+        return float(after)
+    return DEFAULT_THROTTLE_WAIT
+
+
+def _usages(value: Any):
+    """The usage dicts in a header value: BUC is {id: [usage, ...]}, the others a flat dict."""
+    if isinstance(value, dict):
+        if any(isinstance(v, list) for v in value.values()):
+            for items in value.values():
+                for item in items if isinstance(items, list) else []:
+                    if isinstance(item, dict):
+                        yield item
+        else:
+            yield value
+
+
+def usage_percent(headers: Mapping[str, str]) -> float:
+    """The highest usage percentage any usage header reports (0 when none)."""
+    top = 0.0
+    for name in ("x-business-use-case-usage", "x-page-usage", "x-app-usage"):
+        try:
+            value = json.loads(headers.get(name) or "null")
+        except ValueError:
+            continue
+        for usage in _usages(value):
+            for key in ("call_count", "total_cputime", "total_time"):
+                if isinstance(usage.get(key), int | float):
+                    top = max(top, float(usage[key]))
+    return top
+
+
+class Graph:
+    """One publish's Graph client: base URL, token, channel name for messages.
+
+    ``token_in="bearer"`` sends ``Authorization: Bearer`` (Facebook/Instagram Graph); ``"param"``
+    sends ``access_token`` as a parameter (what Threads documents)."""
+
+    def __init__(self, ctx: PublishContext, *, base: str, token: str, channel: str,
+                 token_in: str = "bearer"):
+        if not token:
+            raise AuthExpired(_("Not signed in to {channel}; sign in", channel=channel))
+        self.ctx, self.base, self.token, self.channel = ctx, base.rstrip("/"), token, channel
+        self.token_in = token_in
+
+    def call(self, method: str, path: str, *, creates: bool = False, media: bool = False,
+             params: Mapping[str, Any] | None = None, data: Mapping[str, Any] | None = None,
+             ok: tuple[int, ...] = ()) -> dict[str, Any]:
+        import httpx
+
+        params = dict(params or {})
+        headers = {}
+        if self.token_in == "bearer":
+            headers["Authorization"] = f"Bearer {self.token}"
+        else:
+            params["access_token"] = self.token
+        url = path if path.startswith("http") else f"{self.base}/{path.lstrip('/')}"
+        try:
+            response = self.ctx.client.request(method, url, params=params or None,
+                                               data=dict(data) if data else None, headers=headers)
+        except httpx.HTTPError as exc:
+            raise from_transport(exc, creates=creates) from None
+        if response.status_code in ok:
+            return {}
+        raise_for(response, channel=self.channel, creates=creates, media=media)
+        try:
+            body = response.json()
+        except ValueError:
+            if creates:
+                raise Unknown(_("{channel} gave an unreadable answer", channel=self.channel)) \
+                    from None
+            raise Transient(_("{channel} gave an unreadable answer", channel=self.channel)) \
+                from None
+        return body if isinstance(body, dict) else {"data": body}
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,213 @@
+"""A practice Facebook Page: the Graph API calls a composer makes, as FACTS.md §5 describes.
+
+Page tokens from ``GET /me/accounts``; photos (multipart ``source`` or ``url``; published, or
+``published=false`` for a multi-photo post); ``/feed`` posts with ``message``, ``link`` and
+``attached_media``; native scheduling (``published=false`` + ``scheduled_publish_time`` 10
+minutes to 30 days ahead, listed under ``/scheduled_posts``); the page's recent posts under
+``/feed`` (newest first, ``since``); permalinks; delete. Refusals in Graph's shape: code 506
+"Duplicate status message" when the text repeats the page's latest post, 190 for a bad token,
+1366046 for a photo over 4 MB or in the wrong format, 100 subcode 33 for a missing object.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+from platforms.practice._graph import VERSION, GraphFake, GraphFault, graph_error, now_graph
+from platforms.practice.server import Request, Response, route
+
+MAX_PHOTO_BYTES = 4_000_000
+PHOTO_FORMATS = {"JPEG", "PNG", "GIF", "BMP", "TIFF"}
+
+
+class FakeFacebook(GraphFake):
+    platform_id = "facebook"
+
+    def __init__(self, **kw):
+        super().__init__(**kw)
+        self.page_id = "104000000000001"
+        self.page_token = "practice-facebook-page-token"
+        self.user_token = "practice-facebook-user-token"
+        self.tokens = {self.page_token, self.user_token}
+        self.pages = [{"id": self.page_id, "name": "Humas Pemprov (latihan)",
+                       "category": "Government organization", "access_token": self.page_token}]
+        self.posts: dict[str, dict] = {}  # published and scheduled posts, by "<page>_<id>"
+        self.photos: dict[str, dict] = {}
+
+    def practice_account(self) -> tuple[dict[str, str], dict[str, str]]:
+        return ({"page_id": self.page_id, "api_url": self.url, "graph_version": "v25.0"},
+                {"page_token": self.page_token})
+
+    def duplicate_response(self) -> Response:
+        return graph_error(400, "(#506) Duplicate status message", 506)
+
+    # -- helpers ----------------------------------------------------------------------------------
+
+    def _page(self, req: Request) -> str:
+        token = self.token(req)
+        page = req.params.get("page")
+        if page is not None and page != self.page_id:
+            raise GraphFault(f"Unsupported post request. Object with ID '{page}' does not "
+                             "exist", 100, subcode=33)
+        if token != self.page_token and req.method != "GET":
+            raise GraphFault("(#200) The user hasn't authorized the application to perform "
+                             "this action", 200)
+        return self.page_id
+
+    def _schedule(self, f: dict[str, str]) -> float | None:
+        published = f.get("published", "true").lower() != "false"
+        raw = f.get("scheduled_publish_time")
+        if raw is None:
+            return None
+        if published:
+            raise GraphFault("(#100) You cannot specify a scheduled publish time on a "
+                             "published post", 100)
+        when = float(raw)
+        ahead = when - time.time()
+        if ahead < 10 * 60 or ahead > 30 * 86400:
+            raise GraphFault("(#100) The specified scheduled publish time is invalid.", 100)
+        return when
+
+    def _new_post(self, message: str, *, scheduled: float | None, photos=(), link=None) -> dict:
+        with self.lock:
+            latest = max((p for p in self.posts.values() if not p["scheduled"]),
+                         key=lambda p: p["_n"], default=None)
+            if message and latest is not None and latest["message"] == message \
+                    and scheduled is None:
+                raise GraphFault("(#506) Duplicate status message", 506)
+            post_id = f"{self.page_id}_{self.new_id()}"
+            post = {"id": post_id, "message": message, "created_time": now_graph(),
+                    "permalink_url": f"{self.url}/{self.page_id}/posts/{post_id.split('_')[1]}",
+                    "scheduled": scheduled is not None, "photos": list(photos), "link": link,
+                    "_n": next(self.ids), "_t": time.time()}
+            if scheduled is not None:
+                post["scheduled_publish_time"] = int(scheduled)
+            self.posts[post_id] = post
+        return post
+
+    def _photo(self, req: Request, f: dict[str, str]) -> dict:
+        upload = req.files.get("source")
+        if upload is not None:
+            data = upload.data
+        elif f.get("url"):
+            data = self.fetch(f["url"])
+        else:
+            raise GraphFault("(#324) Requires upload file", 324)
+        kind, width, height = self.image_info(data)
+        if kind not in PHOTO_FORMATS or len(data) > MAX_PHOTO_BYTES:
+            raise GraphFault("(#100) Invalid parameter", 100, subcode=1366046,
+                             user_msg="Photos should be smaller than 4 MB and saved as JPG, PNG")
+        photo = {"id": self.new_id(), "width": width, "height": height, "bytes": len(data),
+                 "alt_text_custom": f.get("alt_text_custom", ""), "post": None}
+        with self.lock:
+            self.photos[photo["id"]] = photo
+        return photo
+
+    # -- pages of the signed-in user --------------------------------------------------------------
+
+    @route("GET", VERSION + r"/me/accounts")
+    def accounts(self, req: Request) -> Response:
+        if self.token(req) != self.user_token:
+            raise GraphFault("(#100) Tried accessing nonexisting field (accounts) on node "
+                             "type (Page)", 100)
+        return Response(200, json={"data": self.pages, "paging": {}})
+
+    # -- publishing -----------------------------------------------------------------------------
+
+    @route("POST", VERSION + r"/(?P<page>\d+)/photos")
+    def photos_edge(self, req: Request) -> Response:
+        self._page(req)
+        f = self.fields(req)
+        scheduled = self._schedule(f)
+        photo = self._photo(req, f)
+        if f.get("published", "true").lower() == "false" and scheduled is None:
+            return Response(200, json={"id": photo["id"]})  # unpublished: for attached_media
+        post = self._new_post(f.get("message", ""), scheduled=scheduled, photos=[photo["id"]])
+        photo["post"] = post["id"]
+        return Response(200, json={"id": photo["id"], "post_id": post["id"]})
+
+    @route("POST", VERSION + r"/(?P<page>\d+)/feed")
+    def feed_post(self, req: Request) -> Response:
+        self._page(req)
+        f = self.fields(req)
+        scheduled = self._schedule(f)
+        attached = []
+        for i in range(100):
+            raw = f.get(f"attached_media[{i}]")
+            if raw is None:
+                break
+            try:
+                fbid = str(json.loads(raw)["media_fbid"])
+            except (ValueError, KeyError, TypeError):
+                raise GraphFault("(#100) param attached_media must be an array of objects "
+                                 "with media_fbid", 100) from None
+            photo = self.photos.get(fbid)
+            if photo is None or photo["post"] is not None:
+                raise GraphFault("(#100) Invalid parameter: media_fbid", 100)
+            attached.append(fbid)
+        message, link = f.get("message", ""), f.get("link")
+        if not message and not attached and not link:
+            raise GraphFault("(#100) Invalid parameter", 100,
+                             user_msg="Your post must contain a message, a link or media")
+        post = self._new_post(message, scheduled=scheduled, photos=attached, link=link)
+        for fbid in attached:
+            self.photos[fbid]["post"] = post["id"]
+        return Response(200, json={"id": post["id"]})
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    def _listing(self, req: Request, scheduled: bool) -> Response:
+        self._page(req)
+        since = float(req.query.get("since") or 0)
+        limit = min(int(req.query.get("limit") or 25), 100)
+        with self.lock:
+            items = [p for p in self.posts.values() if p["scheduled"] == scheduled]
+        items.sort(key=lambda p: p["_n"], reverse=True)  # newest first
+        out = []
+        for p in items:
+            if p["_t"] >= since:
+                out.append({k: v for k, v in p.items()
+                            if k in ("id", "message", "created_time", "permalink_url",
+                                     "scheduled_publish_time")})
+        return Response(200, json={"data": out[:limit], "paging": {}})
+
+    @route("GET", VERSION + r"/(?P<page>\d+)/feed")
+    def feed(self, req: Request) -> Response:
+        return self._listing(req, scheduled=False)
+
+    @route("GET", VERSION + r"/(?P<page>\d+)/scheduled_posts")
+    def scheduled_posts(self, req: Request) -> Response:
+        return self._listing(req, scheduled=True)
+
+    @route("GET", VERSION + r"/(?P<id>[\d_]+)")
+    def node(self, req: Request) -> Response:
+        self.token(req)
+        node_id = req.params["id"]
+        if node_id == self.page_id:
+            return Response(200, json={"id": self.page_id, "name": self.pages[0]["name"],
+                                       "link": f"{self.url}/{self.page_id}",
+                                       "picture": {"data": {"url": f"{self.url}/avatar.png"}}})
+        post = self.posts.get(node_id)
+        if post is None:
+            raise GraphFault(f"Unsupported get request. Object with ID '{node_id}' does not "
+                             "exist", 100, subcode=33)
+        return Response(200, json={"id": node_id, "permalink_url": post["permalink_url"],
+                                   "message": post["message"]})
+
+    @route("DELETE", VERSION + r"/(?P<id>[\d_]+)")
+    def delete(self, req: Request) -> Response:
+        self._page(req)
+        with self.lock:
+            post = self.posts.pop(req.params["id"], None)
+        if post is None:
+            raise GraphFault(f"Unsupported delete request. Object with ID '{req.params['id']}'"
+                             " does not exist", 100, subcode=33)
+        return Response(200, json={"success": True})
+
+    # -- for tests --------------------------------------------------------------------------------
+
+    def published_texts(self) -> list[str]:
+        """The message of every post the page holds (scheduled ones too), one per post."""
+        with self.lock:
+            return [p["message"] for p in sorted(self.posts.values(), key=lambda p: p["_n"])]
