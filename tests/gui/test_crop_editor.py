@@ -164,3 +164,22 @@ def test_geometry_never_leaves_the_image():
             assert b.w / b.h == pytest.approx(4 / 3)
     assert geometry.moved(box, 5000, 5000, 1600, 800) == Box(1200, 500, 400, 300)
     assert geometry.reshaped(Box(0, 0, 1600, 800), 0.8, 1600, 800).h <= 800
+
+
+def test_one_announcement_per_gesture_and_keyboard_resize(editor, qtbot):
+    seen = []
+    editor.crop_changed.connect(lambda *args: seen.append(args))
+    crop = editor.current_crop()
+    centre = screen(editor, (crop.x + crop.w / 2) * 1600, 400)
+    drag(qtbot, editor.canvas, centre, centre + QPoint(-60, 0), steps=8)
+    assert len(seen) == 1  # not one per mouse move: each one re-renders the channel's image
+    editor.set_preset(1)  # 1:1
+    before = editor.current_crop()
+    editor.canvas.setFocus()
+    qtbot.keyClick(editor.canvas, Qt.Key_Minus)
+    smaller = editor.current_crop()
+    assert smaller.w == pytest.approx(before.w / 1.05, rel=1e-3) and ratio(smaller) == pytest.approx(1.0, abs=0.01)
+    for _ in range(40):
+        qtbot.keyClick(editor.canvas, Qt.Key_Plus)
+    grown = editor.current_crop()
+    assert inside(grown) and grown.h == pytest.approx(1.0) and ratio(grown) == pytest.approx(1.0, abs=0.01)

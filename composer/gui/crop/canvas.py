@@ -1,6 +1,6 @@
 """The image with its crop box: drag inside to move, drag a corner to resize (ratio kept),
-arrow keys nudge (Shift: ten times more), double-click (or click in focal mode) sets the focal
-point."""
+arrow keys nudge (Shift: ten times more), + and - grow and shrink, double-click (or click in
+focal mode) sets the focal point."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ MARGIN = 16
 
 
 class CropCanvas(QWidget):
-    box_edited = Signal()  # the officer moved or resized the box
+    box_edited = Signal()  # the box is moving (live, while dragging)
+    box_committed = Signal()  # a move or resize is done (mouse released, key pressed)
     focal_picked = Signal(float, float)  # fractions of the image
 
     def __init__(self, parent=None):
@@ -148,6 +149,8 @@ class CropCanvas(QWidget):
         self.box_edited.emit()
 
     def mouseReleaseEvent(self, _event) -> None:
+        if self._drag is not None and self._drag[2] != self.box:
+            self.box_committed.emit()
         self._drag = None
 
     def mouseDoubleClickEvent(self, event) -> None:
@@ -160,11 +163,16 @@ class CropCanvas(QWidget):
 
     def keyPressEvent(self, event) -> None:
         steps = {Qt.Key_Left: (-1, 0), Qt.Key_Right: (1, 0), Qt.Key_Up: (0, -1), Qt.Key_Down: (0, 1)}
-        if event.key() not in steps:
+        zoom = {Qt.Key_Plus: 1.05, Qt.Key_Equal: 1.05, Qt.Key_Minus: 1 / 1.05}
+        if event.key() in steps:
+            step = max(self.image_w, self.image_h) * (0.1 if event.modifiers() & Qt.ShiftModifier else 0.01)
+            dx, dy = steps[event.key()]
+            self.box = geometry.moved(self.box, dx * step, dy * step, self.image_w, self.image_h)
+        elif event.key() in zoom:
+            self.box = geometry.scaled(self.box, zoom[event.key()], self.image_w, self.image_h)
+        else:
             super().keyPressEvent(event)
             return
-        step = max(self.image_w, self.image_h) * (0.1 if event.modifiers() & Qt.ShiftModifier else 0.01)
-        dx, dy = steps[event.key()]
-        self.box = geometry.moved(self.box, dx * step, dy * step, self.image_w, self.image_h)
         self.update()
         self.box_edited.emit()
+        self.box_committed.emit()

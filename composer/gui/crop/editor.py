@@ -92,7 +92,8 @@ class CropEditor(QWidget):
         self.w = self.h = 1
         self.canvas = CropCanvas(self)
         self.canvas.setAccessibleName(self.tr("Crop area"))
-        self.canvas.box_edited.connect(self._on_box_edited)
+        self.canvas.box_edited.connect(self._on_box_moving)
+        self.canvas.box_committed.connect(self._on_box_edited)
         self.canvas.focal_picked.connect(self.set_focal)
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size:15px; font-weight:bold;")
@@ -133,7 +134,7 @@ class CropEditor(QWidget):
         side.addWidget(self.error)
         side.addStretch(1)
         hint = QLabel(self.tr("Drag the box to move it, drag a corner to resize it, arrow keys "
-                              "nudge it (Shift: more)."), self)
+                              "nudge it (Shift: more), + and - make it larger or smaller."), self)
         hint.setWordWrap(True)
         hint.setStyleSheet("color:#6B7280;")
         side.addWidget(hint)
@@ -236,7 +237,12 @@ class CropEditor(QWidget):
         self._refresh_others()
         self.crop_changed.emit(self.key, self.media.id, crop)
 
+    def _on_box_moving(self) -> None:
+        self.status.setText(self.tr("Manual crop for this channel."))
+
     def _on_box_edited(self) -> None:
+        """Stored and announced once per gesture, not per mouse move: each announcement makes
+        the app re-render this channel's image."""
         if self.media is not None:
             self._store_manual()
 

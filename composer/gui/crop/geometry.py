@@ -87,3 +87,12 @@ def reshaped(box: Box, ratio: float, width: float, height: float) -> Box:
         w, h = fit.w, fit.h
     cx, cy = box.centre
     return clamp_position(Box(cx - w / 2, cy - h / 2, w, h), width, height)
+
+
+def scaled(box: Box, factor: float, width: float, height: float) -> Box:
+    """Grow or shrink around the same centre, keeping the ratio, inside the image."""
+    fit = largest(box.ratio, width, height)
+    w = min(max(box.w * factor, max(MIN_SIDE, MIN_SIDE * box.ratio)), fit.w)
+    h = w / box.ratio
+    cx, cy = box.centre
+    return clamp_position(Box(cx - w / 2, cy - h / 2, w, h), width, height)

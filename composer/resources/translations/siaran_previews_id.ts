@@ -22,63 +22,64 @@
         <translation>Area potong</translation>
     </message>
     <message>
-        <location filename="../../gui/crop/editor.py" line="101"/>
+        <location filename="../../gui/crop/editor.py" line="102"/>
         <source>Shape</source>
         <translation>Bentuk</translation>
     </message>
     <message>
-        <location filename="../../gui/crop/editor.py" line="105"/>
+        <location filename="../../gui/crop/editor.py" line="106"/>
         <source>Set focal point</source>
         <translation>Tetapkan titik fokus</translation>
     </message>
     <message>
-        <location filename="../../gui/crop/editor.py" line="107"/>
+        <location filename="../../gui/crop/editor.py" line="108"/>
         <source>Then click the most important spot of the photo (F). Double-click the photo does the same.</source>
         <translation>Lalu klik bagian terpenting foto (F). Klik ganda pada foto juga bisa.</translation>
     </message>
     <message>
-        <location filename="../../gui/crop/editor.py" line="110"/>
+        <location filename="../../gui/crop/editor.py" line="111"/>
         <source>Reset to automatic</source>
         <translation>Kembalikan ke otomatis</translation>
     </message>
     <message>
-        <location filename="../../gui/crop/editor.py" line="111"/>
+        <location filename="../../gui/crop/editor.py" line="112"/>
         <source>Forget this channel&apos;s manual crop (Ctrl+Backspace)</source>
         <translation>Lupakan potongan manual kanal ini (Ctrl+Backspace)</translation>
     </message>
     <message>
-        <location filename="../../gui/crop/editor.py" line="123"/>
+        <location filename="../../gui/crop/editor.py" line="124"/>
         <source>Shape:</source>
         <translation>Bentuk:</translation>
     </message>
     <message>
-        <location filename="../../gui/crop/editor.py" line="129"/>
+        <location filename="../../gui/crop/editor.py" line="130"/>
         <source>Every channel&apos;s crop of this photo</source>
         <translation>Potongan foto ini di setiap kanal</translation>
     </message>
     <message>
-        <location filename="../../gui/crop/editor.py" line="135"/>
-        <source>Drag the box to move it, drag a corner to resize it, arrow keys nudge it (Shift: more).</source>
-        <translation>Seret kotak untuk memindahkan, seret sudutnya untuk mengubah ukuran, tombol panah menggeser sedikit (Shift: lebih jauh).</translation>
+        <location filename="../../gui/crop/editor.py" line="136"/>
+        <source>Drag the box to move it, drag a corner to resize it, arrow keys nudge it (Shift: more), + and - make it larger or smaller.</source>
+        <translation>Seret kotak untuk memindahkan, seret sudutnya untuk mengubah ukuran, tombol panah menggeser sedikit (Shift: lebih jauh), + dan - memperbesar atau memperkecil.</translation>
     </message>
     <message>
-        <location filename="../../gui/crop/editor.py" line="171"/>
+        <location filename="../../gui/crop/editor.py" line="172"/>
         <source>Crop for {channel}</source>
         <translation>Potongan untuk {channel}</translation>
     </message>
     <message>
-        <location filename="../../gui/crop/editor.py" line="173"/>
+        <location filename="../../gui/crop/editor.py" line="174"/>
         <source>Cannot open this image: {reason}</source>
         <translation>Gambar ini tidak bisa dibuka: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/crop/editor.py" line="216"/>
-        <location filename="../../gui/crop/editor.py" line="234"/>
+        <location filename="../../gui/crop/editor.py" line="217"/>
+        <location filename="../../gui/crop/editor.py" line="235"/>
+        <location filename="../../gui/crop/editor.py" line="241"/>
         <source>Manual crop for this channel.</source>
         <translation>Potongan manual untuk kanal ini.</translation>
     </message>
     <message>
-        <location filename="../../gui/crop/editor.py" line="217"/>
+        <location filename="../../gui/crop/editor.py" line="218"/>
         <source>Automatic: follows the focal point.</source>
         <translation>Otomatis: mengikuti titik fokus.</translation>
     </message>
@@ -92,72 +93,72 @@
     <name>PlatformCard</name>
     <message>
         <location filename="../../gui/previews/rules.py" line="58"/>
-        <location filename="../../gui/previews/rules.py" line="96"/>
+        <location filename="../../gui/previews/rules.py" line="98"/>
         <source>1m</source>
         <translation>1 mnt</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="67"/>
+        <location filename="../../gui/previews/rules.py" line="69"/>
         <source>See more</source>
         <translation>Lihat selengkapnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="68"/>
+        <location filename="../../gui/previews/rules.py" line="70"/>
         <source>more</source>
         <translation>selengkapnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="69"/>
+        <location filename="../../gui/previews/rules.py" line="71"/>
         <source>Read more</source>
         <translation>Baca selengkapnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="70"/>
+        <location filename="../../gui/previews/rules.py" line="72"/>
         <source>Show More</source>
         <translation>Tampilkan Lebih Banyak</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="71"/>
+        <location filename="../../gui/previews/rules.py" line="73"/>
         <source>Like</source>
         <translation>Suka</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="72"/>
+        <location filename="../../gui/previews/rules.py" line="74"/>
         <source>Comment</source>
         <translation>Komentari</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="73"/>
+        <location filename="../../gui/previews/rules.py" line="75"/>
         <source>Share</source>
         <translation>Bagikan</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="74"/>
+        <location filename="../../gui/previews/rules.py" line="76"/>
         <source>Repost</source>
         <translation>Posting ulang</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="75"/>
+        <location filename="../../gui/previews/rules.py" line="77"/>
         <source>Send</source>
         <translation>Kirim</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="110"/>
+        <location filename="../../gui/previews/rules.py" line="112"/>
         <source>Just now · 🌐</source>
         <translation>Baru saja · 🌐</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="128"/>
+        <location filename="../../gui/previews/rules.py" line="130"/>
         <source>Now • 🌐</source>
         <translation>Sekarang • 🌐</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="154"/>
+        <location filename="../../gui/previews/rules.py" line="156"/>
         <source>No views · just now</source>
         <translation>Belum ditonton · baru saja</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="161"/>
+        <location filename="../../gui/previews/rules.py" line="164"/>
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
@@ -170,22 +171,22 @@
         <translation>Perkiraan: tampilan di {name} bisa sedikit berbeda.</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="283"/>
+        <location filename="../../gui/previews/card.py" line="289"/>
         <source>{over} over the limit of {limit}</source>
         <translation>Lebih {over} dari batas {limit}</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="287"/>
+        <location filename="../../gui/previews/card.py" line="293"/>
         <source>thread of {n}</source>
         <translation>utas {n} bagian</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="332"/>
+        <location filename="../../gui/previews/card.py" line="338"/>
         <source>…and {n} more</source>
         <translation>…dan {n} lainnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="343"/>
+        <location filename="../../gui/previews/card.py" line="349"/>
         <source>Reply {n}/{total}</source>
         <translation>Balasan {n}/{total}</translation>
     </message>
