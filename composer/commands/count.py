@@ -42,6 +42,13 @@ def _answer(spec, text: str, args) -> dict:
     return out
 
 
+def _encode(answer: dict) -> bytes:
+    try:
+        return json.dumps(answer, ensure_ascii=False).encode("utf-8") + b"\n"
+    except UnicodeEncodeError:  # a lone surrogate (JSON allows "\ud800"): keep it escaped
+        return json.dumps(answer).encode("ascii") + b"\n"
+
+
 def run(args) -> int:
     spec = default_registry().get(args.platform).spec
     out = sys.stdout.buffer
@@ -60,7 +67,7 @@ def run(args) -> int:
             message = _('line {line}: not a JSON object with a "text" string', line=number)
             print(f"siaran: {message}", file=sys.stderr)
             answer = {"error": message}
-        batch.append(json.dumps(answer, ensure_ascii=False).encode("utf-8") + b"\n")
+        batch.append(_encode(answer))
         if len(batch) >= 256:
             out.write(b"".join(batch))
             batch.clear()

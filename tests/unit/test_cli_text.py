@@ -132,3 +132,11 @@ def test_messages_in_indonesian(siaran_home, tmp_path):
     post = _post(tmp_path, 'text = "a"\nchannels = ["x"]\n[[media]]\npath = "hilang.jpg"\n')
     result = siaran("--lang", "id", "check", str(post), home=siaran_home)
     assert result.returncode == 2 and "Gambar tidak ditemukan" in result.stderr.decode()
+
+
+def test_count_keeps_a_lone_surrogate_escaped(siaran_home):
+    result = siaran("count", "--platform", "bluesky", stdin='{"text": "a\\ud800 #tag"}\n',
+                    home=siaran_home)
+    assert result.returncode == 0, result.stderr
+    (answer,) = lines(result)
+    assert answer["graphemes"] == 7 and answer["facets"][0]["value"] == "tag"
