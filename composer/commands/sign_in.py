@@ -24,7 +24,7 @@ def add_arguments(parser) -> None:
                         help=_("--name NAME and the platform's fields, e.g. --instance URL"))
 
 
-def run(args, *, open_browser=webbrowser.open) -> int:
+def run(args, *, open_browser=None) -> int:
     from composer.commands.accounts import field_parser, option, services
     from composer.core.adapters import Capability
 
@@ -63,7 +63,8 @@ def run(args, *, open_browser=webbrowser.open) -> int:
         print(_("Open this address in a browser to sign in: {url}", url=url), file=sys.stderr)
 
     print(_("Signing in to {platform} in your browser…", platform=spec.name), file=sys.stderr)
-    new_settings, tokens = adapter.connect(settings, secrets=given, open_browser=open_browser,
+    new_settings, tokens = adapter.connect(settings, secrets=given,
+                                           open_browser=open_browser or webbrowser.open,
                                            show_url=show, timeout=opts.timeout)
     account = accounts.add(opts.name, spec.id, {**settings, **new_settings}, {**given, **tokens})
     print(_("Signed in; added {name} ({platform})", name=account.name, platform=spec.name))

@@ -242,7 +242,7 @@ def authorize(
     client: OAuthClient,
     redirect: LoopbackRedirect,
     *,
-    open_browser: Callable[[str], bool] = webbrowser.open,
+    open_browser: Callable[[str], bool] | None = None,
     show_url: Callable[[str], None] | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     cancel: threading.Event | None = None,
@@ -250,8 +250,9 @@ def authorize(
 ) -> Tokens:
     """Open the browser at the platform's consent page, wait for the answer, exchange the code.
 
-    ``open_browser`` is injectable so tests can play the browser; when it cannot open one,
-    ``show_url`` (if given) shows the address for the officer to open by hand.
+    ``open_browser`` (default: the system browser) is injectable so tests can play the
+    browser; when it cannot open one, ``show_url`` (if given) shows the address for the
+    officer to open by hand.
     ``httpx_kwargs`` go to the httpx client (timeout, transport ...).
     """
     from authlib.common.security import generate_token
@@ -271,7 +272,7 @@ def authorize(
     ) as oauth:
         url, state = oauth.create_authorization_url(
             client.authorize_url, code_verifier=verifier, **dict(client.extra))
-        if not open_browser(url):
+        if not (open_browser or webbrowser.open)(url):
             if show_url is None:
                 raise NoBrowser(_("No web browser could be opened to sign in"))
             show_url(url)
