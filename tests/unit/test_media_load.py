@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from composer.core.i18n import set_language
@@ -206,3 +208,43 @@ def test_animation_over_the_byte_budget_falls_back_to_its_first_frame(tmp_path):
     out = render_variant(Post(media=[MediaRef(str(src))]), tight, tmp_path / "out")
     assert out[0].mime != "image/gif" and Path(out[0].path).stat().st_size <= 60_000
     assert any("too large" in note and "first frame" in note for note in out.notes)
+
+
+def _seed_files():
+    import io
+
+    base = Image.effect_noise((96, 64), 40).convert("RGB")
+    seeds = {}
+    for fmt, ext, kw in (("JPEG", "jpg", {}), ("PNG", "png", {}), ("WEBP", "webp", {}),
+                         ("TIFF", "tif", {}), ("BMP", "bmp", {}),
+                         ("GIF", "gif", {"save_all": True, "append_images": [base.rotate(90)]})):
+        buf = io.BytesIO()
+        base.save(buf, fmt, **kw)
+        seeds[ext] = buf.getvalue()
+    return seeds
+
+
+SEEDS = _seed_files()
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ext=st.sampled_from(sorted(SEEDS)),
+       edits=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255), st.sampled_from("sdi")),
+                      min_size=1, max_size=8))
+def test_damaged_files_never_raise_anything_but_a_media_error(tmp_path, ext, edits):
+    """Files we will never see: byte flips, cuts and insertions in every format we read."""
+    data = bytearray(SEEDS[ext])
+    for where, value, how in edits:
+        pos = int(where * (len(data) - 1))
+        if how == "s":
+            data[pos] = value
+        elif how == "d":
+            del data[pos:pos + value // 8 + 1]
+        else:
+            data[pos:pos] = bytes([value]) * (value // 16 + 1)
+    path = tmp_path / f"fuzz.{ext}"
+    path.write_bytes(bytes(data))
+    try:
+        render_one(path, "x", tmp_path / "out")
+    except MediaError as exc:
+        assert "\n" not in str(exc)

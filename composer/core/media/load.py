@@ -27,6 +27,9 @@ log = logging.getLogger("siaran.media")
 # MAX_IMAGE_PIXELS and refuses above twice that; we refuse at the warning already.
 MAX_PIXELS = 100_000_000
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+# Pillow's own remarks on damaged files ("Tag data larger than file" ...) would reach the
+# officer's terminal as noise; the one-line MediaError (or the good render) says what matters.
+warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.")
 # Animated images: beyond this many frames (or pixels across all frames) we use the first frame.
 MAX_FRAMES = 500
 MAX_ANIMATION_PIXELS = 60_000_000
