@@ -170,3 +170,14 @@ def test_youtube_and_wordpress_show_the_title_with_the_thumbnail_on_top(panel, t
     wp = cards["wordpress"].text.text()
     assert "text-decoration:underline" in wp and "#SlemanSehat" in wp
     assert 'underline;">#SlemanSehat' not in wp
+
+
+def test_changing_channels_leaves_no_stale_card_behind(panel, qtbot):
+    reg = default_registry()
+    old = list(panel.cards.values())
+    panel.set_channels([("x", reg.get("x").spec, {"display_name": "Humas"})])
+    assert list(panel.cards) == ["x"]
+    assert all(card.isHidden() and card.parent() is None for card in old)
+    qtbot.waitUntil(lambda: panel.cards["x"].isVisible())
+    visible = [c for c in panel.container.findChildren(type(old[0])) if c.isVisible()]
+    assert visible == [panel.cards["x"]]

@@ -48,7 +48,7 @@ class PreviewsPanel(QWidget):
         self.container = QWidget()
         self.grid = QGridLayout(self.container)
         self.grid.setSpacing(SPACING)
-        self.grid.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.grid.setAlignment(Qt.AlignTop | Qt.AlignHCenter)
         self.scroll.setWidget(self.container)
         layout.addWidget(self.scroll, 1)
         self.empty = QLabel(self.tr("Choose channels to see how the post will look on each."), self.container)
@@ -67,6 +67,8 @@ class PreviewsPanel(QWidget):
         """``channels``: (key, PlatformSpec, account display dict: display_name, handle, avatar)."""
         for card in self.cards.values():
             self.grid.removeWidget(card)
+            card.hide()  # deleteLater waits for the event loop; never paint a stale card meanwhile
+            card.setParent(None)
             card.deleteLater()
         self.cards = {}
         for key, spec, account in channels:
