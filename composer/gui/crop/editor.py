@@ -164,6 +164,7 @@ class CropEditor(QWidget):
         every channel of the post to its spec, for re-deriving automatic crops; False (with a
         message shown) when the image cannot be read."""
         self.post, self.key, self.spec, self.media = post, channel_key, spec, media_ref
+        self.focal_button.setChecked(False)  # the editor is reused: start every image fresh
         self.channels = dict(channels or {})
         self.channels.setdefault(channel_key, spec)
         reader = QImageReader(str(proxy_path))
