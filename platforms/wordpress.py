@@ -8,9 +8,17 @@ wordpress-develop src/wp-includes/rest-api/endpoints/class-wp-rest-attachments-c
 (rest_upload_* error codes).
 
 Exactly once: WordPress has no idempotency key, so every post gets a slug that ends in a short
-hash of its idempotency key (``pengumuman-banjir-3f9a1c2e``). ``find_existing`` asks for that
-slug (every status but trash); WordPress would add ``-2`` to a second copy, never reuse it.
-Uploaded images are journalled one by one, so a retry does not upload them again.
+hash of its idempotency key (``pengumuman-banjir-3f9a1c2e``), and goes out in two steps
+(FACTS.md §11 "status=draft + update to publish for safe retries"):
+
+1. create it as a *draft* with that slug. WordPress gives a second post with a taken slug
+   ``-2``, so a returned slug that differs from ours means an earlier attempt (whose answer was
+   lost, even one still in flight when we looked) already made our draft: the new twin is
+   deleted and ours is used. A draft is never public, so no reader ever sees a twin.
+2. publish that one draft (``status`` publish or future); repeating this is harmless.
+
+``find_existing`` asks for the slug among published, scheduled and private posts. Uploaded
+images and the draft's id are journalled, so a retry repeats no step that succeeded.
 """
 
 from __future__ import annotations
@@ -64,8 +72,9 @@ SPEC = PlatformSpec(
     ),
 )
 
-# Every status a post of ours may have, except trash (a trashed post was unpublished on purpose).
-_LIVE_STATUSES = "publish,future,draft,pending,private"
+# Where a post of ours may be; trash is left out (a trashed post was unpublished on purpose).
+_PUBLISHED = "publish,future,private"
+_ANY_STATUS = "publish,future,private,draft,pending"
 _AUTH_CODES = {"rest_not_logged_in", "incorrect_password", "invalid_username", "invalid_email",
                "application_passwords_disabled", "rest_forbidden"}
 _EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp",
@@ -172,36 +181,65 @@ class WordPressAdapter:
             self._checkpoint(ctx, state)
 
         ctx.check_cancelled()
-        if state.get("sent"):
-            # An earlier attempt sent the post and lost the answer: look before sending again.
-            found = self.find_existing(ctx, post)
-            if found is not None:
-                return found
+        draft_id = state.get("draft_id") or self._draft(ctx, post, state, uploaded)
+        if isinstance(draft_id, PublishResult):
+            return draft_id  # an earlier attempt got all the way
+        body: dict[str, Any] = {"status": "publish"}
+        if post.schedule_utc:
+            body = {"status": "future", "date_gmt": _wp_date_gmt(post.schedule_utc)}
+        data = self._request(ctx, "POST", f"/posts/{draft_id}", json=body, creates=True).json()
+        ctx.progress("posted", 1.0)
+        return self._result(data, uploaded)
+
+    def _draft(self, ctx, post: OutgoingPost, state: dict, uploaded) -> int | PublishResult:
+        """Our one draft: found from an earlier attempt, or made now (see the module doc)."""
+        slug = post_slug(post)
+        if state.get("sent"):  # an earlier attempt sent it and lost the answer: look first
+            found = self._by_slug(ctx, slug, _ANY_STATUS)
+            if found and found["status"] in _PUBLISHED.split(","):
+                return self._result(found, uploaded)
+            if found:
+                return self._remember_draft(ctx, state, found["id"])
         body: dict[str, Any] = {
             "title": post_title(post),
             "content": post_content(post, uploaded),
-            "slug": post_slug(post),
-            "status": "publish",
+            "slug": slug,
+            "status": "draft",
         }
         if uploaded:
             body["featured_media"] = uploaded[0]["id"]
         if state.get("tag_ids"):
             body["tags"] = state["tag_ids"]
-        if post.schedule_utc:
-            body["status"] = "future"
-            body["date_gmt"] = _wp_date_gmt(post.schedule_utc)
         state["sent"] = True  # journalled first, so a retry knows it must look
         self._checkpoint(ctx, state)
         data = self._request(ctx, "POST", "/posts", json=body, creates=True).json()
-        ctx.progress("posted", 1.0)
-        return self._result(data, uploaded)
+        if data.get("slug") != slug:  # "-2": our draft exists already, this is its twin
+            self._request(ctx, "DELETE", f"/posts/{data['id']}", params={"force": "true"},
+                          missing_ok=True)
+            found = self._by_slug(ctx, slug, _ANY_STATUS)
+            if found is None:
+                raise Unknown(_("WordPress gave the post another address; the post may exist"))
+            if found["status"] in _PUBLISHED.split(","):
+                return self._result(found, uploaded)
+            data = found
+        return self._remember_draft(ctx, state, data["id"])
+
+    def _remember_draft(self, ctx, state: dict, draft_id: int) -> int:
+        state["draft_id"] = draft_id
+        self._checkpoint(ctx, state)
+        return draft_id
+
+    def _by_slug(self, ctx, slug: str, statuses: str) -> dict[str, Any] | None:
+        found = self._request(ctx, "GET", "/posts", params={
+            "slug": slug, "status": statuses, "context": "edit", "orderby": "id", "order": "asc"})
+        posts = found.json()
+        return posts[0] if posts else None
 
     def find_existing(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult | None:
-        found = self._request(ctx, "GET", "/posts", params={
-            "slug": post_slug(post), "status": _LIVE_STATUSES, "context": "edit"}).json()
-        if not found:
-            return None
-        return self._result(found[0], list(ctx.checkpoint.get("media") or []))
+        found = self._by_slug(ctx, post_slug(post), _PUBLISHED)
+        if found is None:
+            return None  # not there, or still our draft: publish goes on from the draft
+        return self._result(found, list(ctx.checkpoint.get("media") or []))
 
     def delete(self, ctx: PublishContext, result: PublishResult) -> None:
         """Moves the post to the trash (the portal's editors can restore it); images stay in

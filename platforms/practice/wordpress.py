@@ -77,10 +77,10 @@ class WordPressFake(FakeServer):
         return {"url": self.url, "user": self.user}, {"app_password": self.app_password}
 
     def published_texts(self) -> list[str]:
-        """Title and content of every post not in the trash, one per post."""
+        """Title and content of every post readers can see (or will, when scheduled)."""
         with self.lock:
             return [f"{p['title']['raw']}\n{p['content']['raw']}" for p in self.posts.values()
-                    if p["status"] != "trash"]
+                    if p["status"] in ("publish", "future", "private")]
 
     # -- formats ---------------------------------------------------------------------------------
 
@@ -319,6 +319,38 @@ class WordPressFake(FakeServer):
             for t in tags:
                 self.tags[t]["count"] += 1
         return Response(201, json=post, headers={"Location": f"{self.url}{API}/posts/{post_id}"})
+
+    @route("POST", API + r"/posts/(?P<id>\d+)")
+    def update_post(self, request: Request) -> Response:
+        self._auth(request)
+        post = self._post(int(request.params["id"]))
+        body = self._body(request)
+        status = body.get("status", post["status"])
+        if status not in STATUSES:
+            raise _invalid("status", f"status is not one of {', '.join(STATUSES[:-1])}, and private.")
+        date = datetime.fromisoformat(post["date_gmt"])
+        if body.get("date_gmt"):
+            try:
+                date = datetime.fromisoformat(str(body["date_gmt"]).removesuffix("Z"))
+            except ValueError:
+                raise _invalid("date_gmt", "Invalid date.") from None
+        elif post["status"] in ("draft", "pending") and status == "publish":
+            date = _now()  # a draft's date floats until it is published
+        if status == "future" and date <= _now():
+            status = "publish"
+        if status == "publish" and date > _now():
+            status = "future"
+        with self.lock:
+            if "title" in body:
+                post["title"] = {"raw": _raw(body["title"]), "rendered": html.escape(_raw(body["title"]))}
+            if "content" in body:
+                post["content"].update(raw=_raw(body["content"]), rendered=_raw(body["content"]))
+            if "featured_media" in body:
+                post["featured_media"] = int(body["featured_media"] or 0)
+            post.update(status=status, date_gmt=date.isoformat(), modified_gmt=_now().isoformat())
+            post["link"] = (f"{self.url}/{post['slug']}/" if status == "publish"
+                            else f"{self.url}/?p={post['id']}")
+        return Response(200, json=post)
 
     def _unique_slug(self, slug: str) -> str:
         taken = {p["slug"] for p in self.posts.values()}

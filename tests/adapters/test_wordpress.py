@@ -129,25 +129,64 @@ def test_slug_is_readable_stable_and_unique_per_key(tmp_path):
     assert post_slug(untitled).startswith("yes-unicode-ok-")
 
 
-def test_lost_answer_is_found_by_slug_and_never_posted_twice(fake, journal, tmp_path):
+def test_lost_answer_to_the_draft_goes_on_from_that_draft(fake, journal, tmp_path):
     fake.faults.add("timeout", route="POST /posts$", after_work=True)
     adapter, post = WordPressAdapter(), a_post(tmp_path)
+    with pytest.raises(Unknown):
+        adapter.publish(journal.ctx(), post)
+    [draft] = fake.posts.values()
+    assert draft["status"] == "draft" and fake.published_texts() == []  # nobody saw anything
+    assert adapter.find_existing(journal.ctx(), post) is None
+    result = adapter.publish(journal.ctx(), post)
+    assert result.remote_id == str(draft["id"]) and draft["status"] == "publish"
+    assert len(fake.posts) == 1 and len(fake.media) == 2  # images were not uploaded again
+
+
+def test_lost_answer_to_the_publish_step_is_found(fake, journal, tmp_path):
+    fake.faults.add("timeout", route=r"POST /posts/\d+$", after_work=True)
+    adapter, post = WordPressAdapter(), a_post(tmp_path, media=())
     with pytest.raises(Unknown):
         adapter.publish(journal.ctx(), post)
     found = adapter.find_existing(journal.ctx(), post)
     [stored] = fake.posts.values()
     assert found.remote_id == str(stored["id"]) and found.url == stored["link"]
-    again = adapter.publish(journal.ctx(), post)  # a retry looks first, because it was sent
-    assert again.remote_id == found.remote_id and len(fake.posts) == 1
-    assert len(fake.media) == 2  # images were not uploaded again
+    assert stored["status"] == "publish"
 
 
-def test_500_on_create_is_unknown(fake, journal, tmp_path):
+def test_500_on_create_then_retry_publishes_once(fake, journal, tmp_path):
     fake.faults.add("success_then_500", route="POST /posts$")
     adapter, post = WordPressAdapter(), a_post(tmp_path, media=())
     with pytest.raises(Unknown):
         adapter.publish(journal.ctx(), post)
-    assert adapter.find_existing(journal.ctx(), post) is not None
+    adapter.publish(journal.ctx(), post)
+    assert len(fake.posts) == 1 and len(fake.published_texts()) == 1
+
+
+class LateLanding(WordPressFake):
+    """The first create hangs (the client gives up) and lands only while the retry is being
+    made: the race no look-up can win."""
+
+    @route("POST", API + r"/posts")
+    def create_post(self, request):
+        creates = self.requests_to("POST", r"/posts$")
+        if len(creates) == 2 and creates[0].fault == "timeout":
+            super().create_post(creates[0])  # the lost request lands now, before the retry
+        return super().create_post(request)
+
+
+def test_a_lost_create_landing_during_the_retry_leaves_one_post(client, tmp_path):
+    with LateLanding() as fake:
+        fake.faults.add("timeout", route="POST /posts$")  # hangs, does nothing (yet)
+        journal = Journal(client, *fake.practice_account())
+        adapter, post = WordPressAdapter(), a_post(tmp_path, media=())
+        with pytest.raises(Unknown):
+            adapter.publish(journal.ctx(), post)
+        assert adapter.find_existing(journal.ctx(), post) is None and fake.posts == {}
+        result = adapter.publish(journal.ctx(), post)
+        [stored] = fake.posts.values()  # the twin was deleted before anyone could see it
+        assert stored["slug"] == post_slug(post) and stored["status"] == "publish"
+        assert result.remote_id == str(stored["id"])
+        assert len(fake.requests_to("DELETE", r"/posts/\d+$")) == 1
 
 
 def test_find_existing_ignores_trashed_posts(fake, journal, tmp_path):

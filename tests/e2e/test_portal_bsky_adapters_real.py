@@ -256,3 +256,19 @@ def test_wordpress_rest_route_form_works_on_the_real_site(wp, tmp_path):
     stored = wp_get(wp, f"/posts/{result.remote_id}", context="edit")
     assert stored["featured_media"] and stored["slug"] == post_slug(post)
     assert wp_get(wp, f"/media/{stored['featured_media']}")["alt_text"] == "alt rr"
+
+
+def test_wordpress_twin_draft_is_removed_before_anything_is_public(wp):
+    """The real WordPress gives a second post with a taken slug "-2", drafts included: the
+    adapter reads that as "an earlier attempt landed", deletes its twin and publishes the
+    original draft."""
+    marker = uuid.uuid4().hex[:8]
+    post = OutgoingPost("p", f"Kembar {marker}", title=f"Kembar {marker}", idempotency_key=marker)
+    late = wp.client.post(f"{wp.settings['url']}/wp-json/wp/v2/posts", json={
+        "title": post.title, "content": post.text, "status": "draft", "slug": post_slug(post)},
+        auth=(wp.settings["user"], wp.secrets["app_password"])).json()  # the lost attempt
+    result = WordPressAdapter().publish(wp.ctx(), post)
+    assert result.remote_id == str(late["id"])
+    posts = wp_get(wp, "/posts", search=marker, status="publish,future,draft,pending,private")
+    assert [(p["id"], p["status"], p["slug"]) for p in posts] == [
+        (late["id"], "publish", post_slug(post))]
