@@ -79,7 +79,7 @@ def _utf16_len(s: str) -> int:
 
 def detect_facets(text: str) -> list[Facet]:
     """Links, mentions and tags exactly where @atproto/api's detectFacets puts them."""
-    if not any(c in text for c in "@.#\uff03$"):
+    if not any(c in text for c in "@.:#\uff03$"):  # nothing any pattern could start with
         return []
     byte = _Offsets(text)
     found: list[Facet] = []

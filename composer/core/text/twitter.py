@@ -46,22 +46,32 @@ def _emoji_pattern() -> re.Pattern[str]:
 # Every channel of a keystroke asks about the same text: X, Mastodon, Threads and Instagram
 # share one extraction.
 @lru_cache(maxsize=256)
-def _extract_urls(text: str, without_protocol: bool = True) -> tuple[tuple[int, int], ...]:
+def _extract_urls(text: str, without_protocol: bool = True) -> tuple[tuple[int, int, int], ...]:
     """extractUrlsWithIndices.js, on twitter-text-parser's compiled patterns (same sources).
 
     The port's own function checks domains with Python's strict IDNA codec, which refuses
     labels the official library accepts (an Arabic or CJK word glued to ``bsky.app`` makes it
     drop the URL that X counts as 23); twitter-text only checks each label's punycode length.
     Like JavaScript, the patterns run on UTF-16 code units: an astral character before a domain
-    is two units there, and the official result depends on it."""
+    is two units there, and the official result depends on it.
+
+    Each URL is (start, end, weighed_end): parseTweet weighs 23 for ``url.length`` characters
+    from ``start``, and that text can be shorter than the indices when the domain holds
+    non-ASCII text after its ASCII part (``url.replace(domain, asciiDomain)``)."""
     if "." not in text or (not without_protocol and ":" not in text):  # the official shortcut
         return ()
-    u16 = units.utf16_units(text)
+    u16 = units.utf16_units(text).translate(_JS_CASE)
     spans = _extract_urls_utf16(u16, without_protocol)
     if not spans or len(u16) == len(text):
         return tuple(spans)
     index = units.utf16_to_index(text)
-    return tuple((index(a), index(b)) for a, b in spans)
+    return tuple((index(a), index(b), index(c)) for a, b, c in spans)
+
+
+# Python's IGNORECASE lets four non-ASCII letters match ASCII ones (İ ı ſ K); a JavaScript
+# pattern without the u flag never does. Each becomes its non-ASCII neighbour for the patterns.
+_JS_CASE = str.maketrans({"\u0130": "\u0132", "\u0131": "\u0133", "\u017f": "\u017e",
+                          "\u212a": "\u2129"})
 
 
 # A URL never holds whitespace, so the pattern only needs to run over the words that hold a dot
@@ -99,7 +109,7 @@ def _tlds() -> tuple[frozenset[str], int]:
     return folded, max(map(len, folded))
 
 
-def _extract_urls_utf16(text: str, without_protocol: bool) -> list[tuple[int, int]]:
+def _extract_urls_utf16(text: str, without_protocol: bool) -> list[tuple[int, int, int]]:
     rx = _url_patterns()
     urls: list[list[int]] = []
     for word in _DOTTED_WORD.finditer(text):
@@ -119,7 +129,7 @@ def _extract_urls_utf16(text: str, without_protocol: bool) -> list[tuple[int, in
             if m:
                 _url_match(m, rx, urls, without_protocol)
                 resume = m.end()
-    return [(a, b) for a, b in urls]
+    return [(a, b, c) for a, b, c in urls]
 
 
 def _url_match(m: re.Match[str], rx: _UrlPatterns, urls: list[list[int]],
@@ -134,17 +144,19 @@ def _url_match(m: re.Match[str], rx: _UrlPatterns, urls: list[list[int]],
             return
         last = None
         for d in rx.ascii_domain.finditer(domain):
-            last = [start + d.start(), start + d.end()]
+            last = [start + d.start(), start + d.end(), start + d.end()]
             urls.append(last)
         if last is not None and path:
             last[1] = end
+            # lastUrl.url = url.replace(domain, asciiDomain): what parseTweet steps over
+            last[2] = last[0] + (last[2] - last[0]) + len(url) - len(domain)
         return
     tco = rx.tco.search(url)  # t.co URLs take no extra path characters
     if tco:
         if tco.group(1) and len(tco.group(1)) > 40:
             return
         end = start + len(tco.group(0))
-    urls.append([start, end])
+    urls.append([start, end, end])
 
 
 @dataclass(frozen=True)
@@ -210,7 +222,7 @@ def _is_valid_url(url: str, protocol: str, domain: str) -> bool:
 def url_spans(text: str, *, without_protocol: bool = True) -> tuple[tuple[int, int], ...]:
     """The URLs twitter-text finds in ``text`` (str indices); ``without_protocol=False`` keeps
     only those with a scheme (Mastodon's rule)."""
-    return _extract_urls(text, without_protocol)
+    return tuple((a, b) for a, b, _ in _extract_urls(text, without_protocol))
 
 
 def _emoji_spans(text: str) -> list[tuple[int, int]]:
@@ -260,7 +272,7 @@ def _plain_weight(text: str) -> int:
 def weigh(text: str, *, emoji_parsing: bool = True) -> Weighed:
     """``emoji_parsing=False`` is config v2 (each emoji code point weighed on its own)."""
     normal, table = units.nfc_with_map(text)
-    entities: list[tuple[int, int, int]] = [(a, b, URL_WEIGHT) for a, b in _extract_urls(normal)]
+    entities: list[tuple[int, int, int]] = [(a, c, URL_WEIGHT) for a, _, c in _extract_urls(normal)]
     emoji = _emoji_spans(normal) if emoji_parsing else []
     if emoji:
         # parseTweet visits each index once; a URL starting at an index wins over an emoji

@@ -46,6 +46,13 @@ TRICKY = [
     "ȧ̇ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \U0010ffff \ufeff \u00ad \u200b",
     "(@paren.bsky.social) (example.com) (#notatag",
     "x" * 275 + " https://example.com",
+    "مرحباbsky.app dan 日本語example.com/path",  # ASCII domain glued to other scripts
+    "y.app\u00e9\u05e9\u05dc\u05d5\u05dda.com/ x",  # the URL text parseTweet steps over is shorter
+    "bsky.app\u017f apps.app\u212a İnfo.com",  # letters Python's IGNORECASE folds to ASCII
+    "https://http://org https://[::1]%20 HTTPS://EXAMPLE.COM",
+    "© ® ™ ❤ ❤️ ↔️ 👩🏾‍🤝‍👨🏻 🫱🏼‍🫲🏿 🧑🏽‍💻",  # text-presentation and newer emoji
+    "\u094d\u0924 M\u09cd\u0915 क्त्र a\u1ade",  # graphemes where libraries disagree
+    "t.co/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG https://t.co/abc/def",
     "😷" * 141,
 ]
 
