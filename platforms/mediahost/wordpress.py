@@ -1,0 +1,82 @@
+"""Images hosted in the office's WordPress media library (REST API, application password).
+
+``POST /wp-json/wp/v2/media`` with the raw bytes and a Content-Disposition file name answers 201
+with ``source_url``: the public address Meta fetches (FACTS.md §11). Sites with plain
+permalinks answer only at ``/?rest_route=/wp/v2/media``; a non-JSON 404 from ``/wp-json`` makes
+the upload go there (nothing was created by a 404).
+"""
+
+from __future__ import annotations
+
+import re
+
+from composer.core.adapters import MediaInvalid, PublishContext, Rejected, RenderedMedia, Transient
+from composer.core.i18n import _
+from platforms.mediahost import Hosted, setting
+
+_EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp"}
+
+
+class WordPressHost:
+    def put(self, ctx: PublishContext, media: RenderedMedia, data: bytes,
+            fingerprint: str) -> Hosted:
+        import httpx
+
+        site = setting(ctx.account, "media_wp_url", _("the WordPress site URL")).rstrip("/")
+        user = setting(ctx.account, "media_wp_user", _("the WordPress user name"))
+        password = (ctx.secrets.get("media_wp_app_password") or "").strip()
+        if not password:
+            raise Rejected(_("The image host is not set up: {what} is missing",
+                             what=_("the WordPress application password")))
+        name = f"siaran-{fingerprint[:16]}.{_EXTENSIONS.get(media.mime, 'jpg')}"
+        headers = {"Content-Type": media.mime,
+                   "Content-Disposition": f'attachment; filename="{name}"'}
+        params = {"alt_text": media.alt} if media.alt else {}
+        auth = httpx.BasicAuth(user, password)
+        try:
+            response = ctx.client.post(f"{site}/wp-json/wp/v2/media", content=data,
+                                       headers=headers, params=params, auth=auth)
+            if response.status_code == 404 and not _is_json(response):
+                response = ctx.client.post(f"{site}/", content=data, headers=headers,
+                                           params={"rest_route": "/wp/v2/media", **params},
+                                           auth=auth)
+        except httpx.HTTPError as exc:
+            # An upload that got no answer may have left an attachment in the library; that
+            # is harmless (it is not a post), so trying again is right.
+            raise Transient(_("The image host {site} did not answer ({error})", site=site,
+                              error=type(exc).__name__)) from None
+        body = _json(response)
+        if response.status_code >= 400 or not body.get("source_url"):
+            raise _error(response, body, site)
+        return Hosted(fingerprint, str(body["source_url"]), ref=str(body.get("id", "")))
+
+    def renew(self, ctx: PublishContext, hosted: Hosted) -> Hosted:
+        return hosted  # library addresses do not expire
+
+
+def _is_json(response) -> bool:
+    return response.headers.get("content-type", "").startswith("application/json")
+
+
+def _json(response) -> dict:
+    try:
+        body = response.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _error(response, body: dict, site: str) -> Exception:
+    status, code = response.status_code, str(body.get("code") or "")
+    message = re.sub(r"<[^>]+>", "", str(body.get("message") or "")) or code or f"HTTP {status}"
+    if status >= 500 or status == 429:
+        return Transient(_("The image host {site} answered {status}", site=site, status=status),
+                         status=status)
+    if status == 413 or code.startswith("rest_upload"):
+        return MediaInvalid(_("The image host refused the image: {message}", message=message),
+                            status=status)
+    if status in (401, 403):
+        return Rejected(_("The image host (WordPress) refused the user or application "
+                          "password: {message}", message=message), status=status)
+    return Rejected(_("The image host {site} refused the upload: {message}", site=site,
+                      message=message), status=status)
