@@ -28,6 +28,7 @@ from composer.core.journal import State
 from composer.testing.contract import AdapterContract
 from platforms.bluesky import PLATFORM, BlueskyAdapter, make_tid, make_tids
 from platforms.practice.bluesky import BlueskyFake
+from platforms.practice.server import route
 
 
 class Journal:
@@ -364,3 +365,29 @@ def test_resuming_a_thread_whose_root_landed_does_not_upload_images_again(fake, 
     assert len(fake.requests_to("POST", "uploadBlob")) == uploads
     assert set(records(fake, journal)) == {root_key, reply_key}
     assert records(fake, journal)[reply_key]["reply"]["root"]["uri"] == first.remote_id
+
+
+class LateLanding(BlueskyFake):
+    """The first createRecord hangs (the client gives up) and lands only while the retry is
+    being made: a look-up cannot see it, the record key still keeps it single."""
+
+    @route("POST", r"/xrpc/com\.atproto\.repo\.createRecord")
+    def create_record(self, request):
+        creates = self.requests_to("POST", r"createRecord$")
+        if len(creates) == 2 and creates[0].fault == "timeout":
+            super().create_record(creates[0])  # the lost request lands now
+        return super().create_record(request)
+
+
+def test_a_lost_create_landing_during_the_retry_leaves_one_post(client):
+    with LateLanding() as fake:
+        fake.faults.add("timeout", route="POST createRecord")  # hangs, does nothing (yet)
+        fake.faults.add("status", route="GET getRecord", code=502)  # the in-line check fails
+        journal = Journal(fake, client)
+        adapter, post = BlueskyAdapter(), OutgoingPost("p1", "sekali", idempotency_key="k")
+        with pytest.raises(Unknown):
+            adapter.publish(journal.ctx(), post)
+        assert adapter.find_existing(journal.ctx(), post) is None
+        result = adapter.publish(journal.ctx(), post)
+        assert list(records(fake, journal)) == result.extra["rkeys"] == journal.data["rkeys"]
+        assert not fake.errors
