@@ -30,6 +30,8 @@ def test_mastodon_counts_graphemes_urls_as_23_and_remote_mentions_without_domain
     assert count(MASTO, "pemkot.go.id").length == 12  # without a scheme it counts as typed
     assert count(MASTO, "cc @humas@mastodon.social").length == len("cc @humas")
     assert count(MASTO, "cc @humas").length == 9
+    assert count(MASTO, "@humas@mastodon.social@").length == 23  # not a mention: counts in full
+    assert count(MASTO, "https://x.go.id/@humas@mastodon.social").length == 23  # inside a URL
 
 
 def test_mastodon_limit_comes_from_the_instance():

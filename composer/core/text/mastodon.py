@@ -14,9 +14,19 @@ import regex
 from composer.core.text import twitter, units
 
 URL_LENGTH = 23
-# app/models/account.rb: USERNAME_RE and MENTION_RE
+# app/models/account.rb: USERNAME_RE = /[a-z0-9_]+([.-]+[a-z0-9_]+)*/i and
+# MENTION_RE = %r{(?<![=/[:word:]])@((#{USERNAME_RE})(?:@[[:word:]]+([.-]+[[:word:]]+)*)?)};
+# Ruby's [[:word:]] is letters, marks, decimal digits and connector punctuation.
+_WORD = r"[\p{L}\p{M}\p{Nd}\p{Pc}]"
 MENTION = regex.compile(
-    r"(?<![=/\w])@(([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@[\w.-]+\w+)?)", regex.IGNORECASE
+    rf"(?<![=/]|{_WORD})@((?i:[a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@{_WORD}+(?:[.-]+{_WORD}+)*)?)"
+)
+# app/lib/extractor.rb skips a mention followed by this (twitter-text's end_mention_match):
+# another at sign, a Latin accented letter, or "://".
+_END_MENTION = regex.compile(
+    "[@\uff20\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0100-\u024f\u0253\u0254\u0256"
+    "\u0257\u0259\u025b\u0263\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f"
+    "\u1e00-\u1eff]|://"
 )
 
 
@@ -30,8 +40,9 @@ def pieces(text: str, url_length: int = URL_LENGTH) -> list[tuple[int, int, int 
     spans = [(a, b, url_length) for a, b in _url_spans(text)]
     if "@" in text:
         for m in MENTION.finditer(text):
-            if "@" in m.group(1):  # only remote mentions shrink
-                spans.append((m.start(), m.end(), 1 + units.grapheme_count(m.group(2))))
+            if "@" in m.group(1) and not _END_MENTION.match(text, m.end()):
+                user = m.group(1).split("@")[0]  # only remote mentions shrink, to "@user"
+                spans.append((m.start(), m.end(), 1 + units.grapheme_count(user)))
     spans.sort()
     kept: list[tuple[int, int, int | None]] = []
     pos = 0
@@ -53,7 +64,7 @@ def countable_text(text: str, url_length: int = URL_LENGTH) -> str:
         if n is None:
             out.append(text[a:b])
         elif text[a] == "@":
-            out.append(text[a:text.index("@", a + 1)])
+            out.append(text[a:text.index("@", a + 1)])  # "@user"
         else:
             out.append("x" * n)
     return "".join(out)
