@@ -64,11 +64,17 @@ def test_truncation_where_the_platform_truncates(panel):
     cards = show(panel, post)
     assert cards["instagram"].text.plain_text().endswith("… more")  # past ~125 characters
     assert len(cards["instagram"].text.plain_text()) < 140
-    assert "See more" not in cards["facebook"].text.plain_text()  # under 477 chars and 5 lines
+    assert cards["facebook"].text.plain_text().endswith("See more")  # phones: ~125 chars
     assert cards["x"].text.plain_text() == post.text  # X never folds a post that fits
+    panel.set_desktop(True)  # wider cards; Facebook's desktop fold is 5 lines or ~477 chars
+    cards = show(panel, post)
+    assert cards["facebook"].width() > 500
+    assert "See more" not in cards["facebook"].text.plain_text()
     post.text = words * 9
     cards = show(panel, post)
     assert cards["facebook"].text.plain_text().endswith("See more")
+    panel.set_desktop(False)
+    cards = show(panel, post)
     assert cards["linkedin"].text.plain_text().endswith("…more")
     assert cards["x"].text.plain_text() == post.text or cards["x"]._replies
     # Bluesky clips only texts with at least 25 line breaks, then at 25 lines.
@@ -181,3 +187,16 @@ def test_changing_channels_leaves_no_stale_card_behind(panel, qtbot):
     qtbot.waitUntil(lambda: panel.cards["x"].isVisible())
     visible = [c for c in panel.container.findChildren(type(old[0])) if c.isVisible()]
     assert visible == [panel.cards["x"]]
+
+
+def test_switching_to_desktop_keeps_the_images(panel, tmp_path, qtbot):
+    paths = images(tmp_path, 2)
+    post = Post(text="Foto", media=[MediaRef(path=p) for p in paths])
+    show(panel, post)
+    panel.set_rendered("bluesky", paths)
+    panel.mode_buttons.button(1).click()
+    assert panel.desktop and panel.cards["bluesky"].width() == 560
+    card = panel.cards["bluesky"]
+    panel.flush()
+    assert all(p is not None and not p.isNull() for p in card.media._pixmaps)
+    assert card.media.grid.tiles[0].w > 200

@@ -17,7 +17,8 @@ from composer.gui.previews.mediaview import MediaView
 from composer.gui.previews.richlabel import RichLabel
 from composer.gui.previews.rules import CardRules
 
-CARD_WIDTH = 400
+CARD_WIDTH = 400  # a phone's column; desktop feeds are wider (DESKTOP_WIDTH)
+DESKTOP_WIDTH = 560
 PAD = 12
 GAP = 10
 
@@ -48,15 +49,17 @@ class PreviewCard(QFrame):
 
     tile_clicked = Signal(str, int)  # channel key, image index
 
-    def __init__(self, key: str, spec, account: dict, rules: CardRules, parent=None):
+    def __init__(self, key: str, spec, account: dict, rules: CardRules, parent=None, *,
+                 width: int = CARD_WIDTH):
         super().__init__(parent)
         self.key, self.spec, self.rules = key, spec, rules
+        self.card_width = width
         self.account = dict(account or {})
         self.media_ids: list[str] = []
         self._last: tuple | None = None
         self._shown: dict[int, str] = {}  # id(label) -> what it shows, to skip identical updates
         self.setObjectName("previewCard")
-        self.setFixedWidth(CARD_WIDTH)
+        self.setFixedWidth(width)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(4)
@@ -102,10 +105,10 @@ class PreviewCard(QFrame):
         outer = QVBoxLayout(post)
         outer.setContentsMargins(0, PAD, 0, PAD)
         outer.setSpacing(8)
-        inner_w = CARD_WIDTH - 2  # inside the border
+        inner_w = self.card_width - 2  # inside the border
         body = QFrame(post)
         if r.bubble:  # a white bubble on the chat wallpaper, a little narrower than the card
-            inner_w = CARD_WIDTH - 80
+            inner_w = self.card_width - 80
             body.setObjectName("bubble")
             body.setStyleSheet(f"#bubble {{ background:{pal.bg}; border-radius:12px; }}")
             body.setFixedWidth(inner_w)

@@ -11,10 +11,19 @@ import os
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImageReader, QPixmap
-from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from composer.core.post import Post
-from composer.gui.previews.card import CARD_WIDTH, PreviewCard
+from composer.gui.previews.card import CARD_WIDTH, DESKTOP_WIDTH, PreviewCard
 from composer.gui.previews.rules import rules_for
 
 SPACING = 16
@@ -33,6 +42,9 @@ class PreviewsPanel(QWidget):
         self._pending: set[str] = set()
         self._pixmaps: dict[tuple[str, float], QPixmap] = {}
         self._columns = 0
+        self._channels: list[tuple[str, object, dict]] = []
+        self._rendered: dict[str, list] = {}
+        self.desktop = False
         self.setObjectName("previewsPanel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -40,7 +52,19 @@ class PreviewsPanel(QWidget):
                                    "differently. Click an image to adjust its crop."), self)
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color:#6B7280; padding:4px 8px;")
-        layout.addWidget(self.note)
+        header = QHBoxLayout()
+        header.addWidget(self.note, 1)
+        self.mode_buttons = QButtonGroup(self)
+        for i, label in enumerate((self.tr("Phone"), self.tr("Desktop"))):
+            button = QToolButton(self)
+            button.setText(label)
+            button.setCheckable(True)
+            button.setChecked(i == 0)
+            button.setToolTip(self.tr("How wide the feed is: where long text folds depends on it"))
+            self.mode_buttons.addButton(button, i)
+            header.addWidget(button)
+        self.mode_buttons.idClicked.connect(lambda i: self.set_desktop(i == 1))
+        layout.addLayout(header)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.NoFrame)
@@ -65,6 +89,8 @@ class PreviewsPanel(QWidget):
     # -- channels -----------------------------------------------------------------------------
     def set_channels(self, channels: list[tuple[str, object, dict]]) -> None:
         """``channels``: (key, PlatformSpec, account display dict: display_name, handle, avatar)."""
+        self._channels = list(channels)
+        self._rendered = {k: v for k, v in self._rendered.items() if any(k == c[0] for c in channels)}
         for card in self.cards.values():
             self.grid.removeWidget(card)
             card.hide()  # deleteLater waits for the event loop; never paint a stale card meanwhile
@@ -72,19 +98,32 @@ class PreviewsPanel(QWidget):
             card.deleteLater()
         self.cards = {}
         for key, spec, account in channels:
-            card = PreviewCard(key, spec, account, rules_for(spec.id), self.container)
+            card = PreviewCard(key, spec, account, rules_for(spec.id, desktop=self.desktop), self.container,
+                               width=self.card_width())
             card.setAccessibleName(self.tr("Preview for {channel}").format(channel=spec.name))
             card.tile_clicked.connect(self._on_tile)
             self.cards[key] = card
         self.empty.setVisible(not self.cards)
         self._columns = 0
         self._arrange()
+        for key, images in self._rendered.items():
+            self.set_rendered(key, images)
         if self._post is not None:
             self.update_text(self._post)
 
+    def card_width(self) -> int:
+        return DESKTOP_WIDTH if self.desktop else CARD_WIDTH
+
+    def set_desktop(self, desktop: bool) -> None:
+        """Phone or desktop feed width; the cards are rebuilt (folds depend on the width)."""
+        self.mode_buttons.button(1 if desktop else 0).setChecked(True)
+        if desktop != self.desktop:
+            self.desktop = desktop
+            self.set_channels(self._channels)
+
     def _arrange(self) -> None:
         width = self.width() - self.scroll.verticalScrollBar().sizeHint().width() - 4
-        columns = max(1, (width + SPACING) // (CARD_WIDTH + SPACING))
+        columns = max(1, (width + SPACING) // (self.card_width() + SPACING))
         if columns == self._columns:
             return
         self._columns = columns
@@ -138,6 +177,7 @@ class PreviewsPanel(QWidget):
         card = self.cards.get(channel_key)
         if card is None:
             return
+        self._rendered[channel_key] = list(images)
         card.set_pixmaps([self._pixmap(str(p)) if p else None for p in images])
 
     def _pixmap(self, path: str) -> QPixmap | None:

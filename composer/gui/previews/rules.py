@@ -7,7 +7,7 @@ such as "See more" are what the platform itself shows, translated like the rest 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
@@ -47,7 +47,8 @@ class CardRules:
     url: str = "typed"  # composer.gui.previews.linkdisplay key
     mention: str = "typed"
     styled: frozenset[str] = frozenset({"url", "mention", "hashtag"})
-    fold: Fold | None = None
+    fold: Fold | None = None  # on a phone
+    fold_desktop: Fold | None = None  # where the desktop site folds differently
     alt_badge: str | None = None  # bottom-left | bottom-right | None
     palette: Palette = field(default_factory=Palette)
     edge_to_edge: bool = False  # media ignores the card's side padding
@@ -103,11 +104,13 @@ RULES: dict[str, CardRules] = {
         palette=Palette(text="#000000", secondary="#999999", link="#0095F6", border="#E5E5E5"),
         actions=(("♡", "48"), ("↩", "4"), ("⟲", "12"), ("➤", "")), media_radius=8,
     ),
-    # §3: Page avatar, name / "time · globe", "See more" at ~477 chars or 5 lines, media
+    # §3: Page avatar, name / "time · globe", "See more" at ~477 chars or 5 lines on desktop and
+    # ~125 chars or 3 lines on phones (secondary sources, UNVERIFIED), media
     # edge to edge, mixpost's 1/2/3-4/5+ collage with "+N".
     "facebook": CardRules(
         "facebook", indent=False, header="page", grid="facebook", show_handle=False,
-        fold=Fold(SEE_MORE, lines=5, chars=477), edge_to_edge=True, media_radius=0,
+        fold=Fold(SEE_MORE, lines=3, chars=125), fold_desktop=Fold(SEE_MORE, lines=5, chars=477),
+        edge_to_edge=True, media_radius=0,
         palette=Palette(text="#050505", secondary="#65676B", link="#385898", border="#CED0D4"),
         time=QT_TRANSLATE_NOOP("PlatformCard", "Just now · 🌐"),
         actions=(("👍", LIKE), ("🗨", COMMENT), ("⤴", SHARE)),
@@ -168,5 +171,8 @@ RULES: dict[str, CardRules] = {
 DEFAULT = CardRules("generic", grid="x")
 
 
-def rules_for(platform_id: str) -> CardRules:
-    return RULES.get(platform_id, DEFAULT)
+def rules_for(platform_id: str, *, desktop: bool = False) -> CardRules:
+    rules = RULES.get(platform_id, DEFAULT)
+    if desktop and rules.fold_desktop is not None:
+        rules = replace(rules, fold=rules.fold_desktop)
+    return rules

@@ -62,24 +62,24 @@
         <translation>Seret kotak untuk memindahkan, seret sudutnya untuk mengubah ukuran, tombol panah menggeser sedikit (Shift: lebih jauh), + dan - memperbesar atau memperkecil.</translation>
     </message>
     <message>
-        <location filename="../../gui/crop/editor.py" line="172"/>
+        <location filename="../../gui/crop/editor.py" line="173"/>
         <source>Crop for {channel}</source>
         <translation>Potongan untuk {channel}</translation>
     </message>
     <message>
-        <location filename="../../gui/crop/editor.py" line="174"/>
+        <location filename="../../gui/crop/editor.py" line="175"/>
         <source>Cannot open this image: {reason}</source>
         <translation>Gambar ini tidak bisa dibuka: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/crop/editor.py" line="217"/>
-        <location filename="../../gui/crop/editor.py" line="235"/>
-        <location filename="../../gui/crop/editor.py" line="241"/>
+        <location filename="../../gui/crop/editor.py" line="218"/>
+        <location filename="../../gui/crop/editor.py" line="236"/>
+        <location filename="../../gui/crop/editor.py" line="242"/>
         <source>Manual crop for this channel.</source>
         <translation>Potongan manual untuk kanal ini.</translation>
     </message>
     <message>
-        <location filename="../../gui/crop/editor.py" line="218"/>
+        <location filename="../../gui/crop/editor.py" line="219"/>
         <source>Automatic: follows the focal point.</source>
         <translation>Otomatis: mengikuti titik fokus.</translation>
     </message>
@@ -92,73 +92,73 @@
 <context>
     <name>PlatformCard</name>
     <message>
-        <location filename="../../gui/previews/rules.py" line="58"/>
-        <location filename="../../gui/previews/rules.py" line="98"/>
+        <location filename="../../gui/previews/rules.py" line="59"/>
+        <location filename="../../gui/previews/rules.py" line="99"/>
         <source>1m</source>
         <translation>1 mnt</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="69"/>
+        <location filename="../../gui/previews/rules.py" line="70"/>
         <source>See more</source>
         <translation>Lihat selengkapnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="70"/>
+        <location filename="../../gui/previews/rules.py" line="71"/>
         <source>more</source>
         <translation>selengkapnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="71"/>
+        <location filename="../../gui/previews/rules.py" line="72"/>
         <source>Read more</source>
         <translation>Baca selengkapnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="72"/>
+        <location filename="../../gui/previews/rules.py" line="73"/>
         <source>Show More</source>
         <translation>Tampilkan Lebih Banyak</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="73"/>
+        <location filename="../../gui/previews/rules.py" line="74"/>
         <source>Like</source>
         <translation>Suka</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="74"/>
+        <location filename="../../gui/previews/rules.py" line="75"/>
         <source>Comment</source>
         <translation>Komentari</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="75"/>
+        <location filename="../../gui/previews/rules.py" line="76"/>
         <source>Share</source>
         <translation>Bagikan</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="76"/>
+        <location filename="../../gui/previews/rules.py" line="77"/>
         <source>Repost</source>
         <translation>Posting ulang</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="77"/>
+        <location filename="../../gui/previews/rules.py" line="78"/>
         <source>Send</source>
         <translation>Kirim</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="112"/>
+        <location filename="../../gui/previews/rules.py" line="115"/>
         <source>Just now · 🌐</source>
         <translation>Baru saja · 🌐</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="130"/>
+        <location filename="../../gui/previews/rules.py" line="133"/>
         <source>Now • 🌐</source>
         <translation>Sekarang • 🌐</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="156"/>
+        <location filename="../../gui/previews/rules.py" line="159"/>
         <source>No views · just now</source>
         <translation>Belum ditonton · baru saja</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="164"/>
+        <location filename="../../gui/previews/rules.py" line="167"/>
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
@@ -166,27 +166,27 @@
 <context>
     <name>PreviewCard</name>
     <message>
-        <location filename="../../gui/previews/card.py" line="66"/>
+        <location filename="../../gui/previews/card.py" line="69"/>
         <source>Approximate: {name} may draw this slightly differently.</source>
         <translation>Perkiraan: tampilan di {name} bisa sedikit berbeda.</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="289"/>
+        <location filename="../../gui/previews/card.py" line="292"/>
         <source>{over} over the limit of {limit}</source>
         <translation>Lebih {over} dari batas {limit}</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="293"/>
+        <location filename="../../gui/previews/card.py" line="296"/>
         <source>thread of {n}</source>
         <translation>utas {n} bagian</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="338"/>
+        <location filename="../../gui/previews/card.py" line="341"/>
         <source>…and {n} more</source>
         <translation>…dan {n} lainnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="349"/>
+        <location filename="../../gui/previews/card.py" line="352"/>
         <source>Reply {n}/{total}</source>
         <translation>Balasan {n}/{total}</translation>
     </message>
@@ -194,22 +194,37 @@
 <context>
     <name>PreviewsPanel</name>
     <message>
-        <location filename="../../gui/previews/panel.py" line="39"/>
+        <location filename="../../gui/previews/panel.py" line="51"/>
         <source>Previews are approximate: each network may draw posts slightly differently. Click an image to adjust its crop.</source>
         <translation>Pratinjau ini perkiraan: tiap jaringan bisa menampilkan unggahan sedikit berbeda. Klik gambar untuk mengatur potongannya.</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/panel.py" line="47"/>
+        <location filename="../../gui/previews/panel.py" line="58"/>
+        <source>Phone</source>
+        <translation>Ponsel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/panel.py" line="58"/>
+        <source>Desktop</source>
+        <translation>Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/panel.py" line="63"/>
+        <source>How wide the feed is: where long text folds depends on it</source>
+        <translation>Lebar lini masa: letak pemotongan teks panjang bergantung padanya</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/panel.py" line="71"/>
         <source>Channel previews</source>
         <translation>Pratinjau kanal</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/panel.py" line="54"/>
+        <location filename="../../gui/previews/panel.py" line="78"/>
         <source>Choose channels to see how the post will look on each.</source>
         <translation>Pilih kanal untuk melihat tampilan unggahan di masing-masing kanal.</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/panel.py" line="74"/>
+        <location filename="../../gui/previews/panel.py" line="103"/>
         <source>Preview for {channel}</source>
         <translation>Pratinjau untuk {channel}</translation>
     </message>
