@@ -129,7 +129,9 @@ def previews_shot(app, tmp: Path, out: Path) -> None:
         panel.flush()
         for c in channels:
             panel.set_rendered(c, photos[:n])
-        panel.note.hide()
+        panel.note.hide()  # one panel per column here: the header would repeat four times
+        for button in panel.mode_buttons.buttons():
+            button.hide()
         row.addWidget(panel)
     window.resize(1790, 1290)
     window.show()
