@@ -97,3 +97,11 @@ def test_mastodon_instance_limit():
     text = "kata " * 300
     assert len(split(mastodon.SPEC, text)) == 3
     assert split(mastodon.SPEC, text, limit=5000) == [text]
+
+
+def test_chinese_and_japanese_sentences_end_without_a_space():
+    poem = "故人西辞黄鹤楼，烟花三月下扬州。孤帆远影碧空尽，唯见长江天际流。" * 6  # 2 per CJK char
+    parts = split_parts(x.SPEC, poem)
+    assert "".join(p.body for p in parts) == poem
+    assert all(p.body.endswith("。") for p in parts)
+    assert all(count(x.SPEC, p.text).fits for p in parts)

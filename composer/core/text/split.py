@@ -25,6 +25,7 @@ from composer.core.text import bluesky, units
 from composer.core.text.counting import measure
 from composer.core.text.entities import entities
 
+_CJK_STOPS = "\u3002\uff01\uff1f"
 _SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019)\]\u00bb]*\s+$")
 
 
@@ -48,7 +49,6 @@ class _Cuts:
 
 def _cuts(spec: PlatformSpec, text: str) -> _Cuts:
     graphemes = units.grapheme_starts(text)[1:]
-    boundary = set(graphemes)
     spans = [(e.start, e.end) for e in entities(text)]
     if spec.counting == Counting.BLUESKY:
         spans += [(f.start, f.end) for f in bluesky.detect_facets(text)]
@@ -62,7 +62,12 @@ def _cuts(spec: PlatformSpec, text: str) -> _Cuts:
         before = text[max(0, p - 12):p]
         if "\n" in before[len(before.rstrip()):] or _SENTENCE_END.search(before):
             sentence.append(p)
-    return _Cuts(sentence, word, safe, [p for p in graphemes if p in boundary])
+    # Chinese and Japanese put no space after a sentence: cut right after 。！？
+    cjk = [p for p in safe if text[p - 1] in _CJK_STOPS and not text[p].isspace()]
+    if cjk:
+        sentence = sorted(set(sentence) | set(cjk))
+        word = sorted(set(word) | set(cjk))
+    return _Cuts(sentence, word, safe, graphemes)
 
 
 def _marker(body: str, i: int, n: int) -> str:
