@@ -278,3 +278,93 @@ def test_a_channel_without_adapter_fails_with_a_reason(store, accounts, sleeps):
 def test_fake_never_crashed(servers):
     assert all(not s.errors for s in servers)
     assert Response  # re-exported for fakes
+
+
+def test_cancel_while_a_request_is_in_flight_records_its_outcome(store, registry, accounts):
+    """Cancel never leaves a post 'published but unrecorded': the request in flight finishes
+    and is journalled; nothing after it is sent."""
+    cancel = threading.Event()
+
+    class CancelsMidway(echo.EchoServer):
+        @route("POST", r"/posts")
+        def create(self, req):
+            cancel.set()  # the officer presses Cancel while the platform works on the post
+            return super().create(req)
+
+    with CancelsMidway() as server:
+        target = Target("mid", "echo", {"url": server.url}, {"token": server.token}, adhoc=True)
+        eng = Engine(store, registry, accounts=accounts, sleep=lambda s, c: None)
+        (o,) = eng.publish(post(), [target], cancel=cancel)
+        assert o.state == State.POSTED and sum(server.posts_by_key().values()) == 1
+
+
+def test_duplicate_after_a_lagging_look_up_is_resolved_by_looking_again(store, registry,
+                                                                       accounts, sleeps):
+    """X-like: the look-up missed the post (a lagging index), the retry is refused as a
+    duplicate, so the engine looks again instead of failing or posting twice."""
+
+    class Lagging(echo.EchoServer):
+        lag = 1
+
+        @route("GET", r"/posts")
+        def find(self, req):
+            if self.lag:
+                self.lag -= 1
+                return Response(200, json=[])
+            return super().find(req)
+
+    with Lagging() as server:
+        server.faults.add("timeout", route="POST /posts", after_work=True, seconds=3)
+        server.faults.add("duplicate", route="POST /posts")
+        target = Target("lag", "echo", {"url": server.url}, {"token": server.token}, adhoc=True)
+        eng = Engine(store, registry, accounts=accounts, sleep=sleeps,
+                     policy=Policy(read_timeout=0.3))
+        (o,) = eng.publish(post(), [target])
+    assert o.state == State.POSTED and sum(server.posts_by_key().values()) == 1
+
+
+def test_images_are_uploaded_once_and_journalled_as_a_step(engine, servers, tmp_path):
+    from PIL import Image
+
+    from composer.core.post import MediaRef
+
+    photo = tmp_path / "p.jpg"
+    Image.new("RGB", (900, 600), (10, 120, 60)).save(photo)
+    p = post()
+    p.media.append(MediaRef(str(photo), alt="Gedung kantor"))
+    servers[0].faults.add("status", route="POST /posts", code=503)  # retry after the upload
+    (o,) = engine.publish(p, ["e1"])
+    assert o.state == State.POSTED
+    assert len(servers[0].requests_to("POST", "/media")) == 1  # the checkpoint saved a re-upload
+    assert list(servers[0].media.values())[0]["alt"] == "Gedung kantor"
+    states = [e.state for e in engine.journal.events(engine.journal.get(p.id, "e1").id)]
+    assert "media_uploaded" in states
+
+
+def test_practice_mode_starts_fakes_and_cleans_up(store, keyring_backend):
+    import argparse
+
+    import httpx
+
+    from composer.commands import practice
+
+    stop = threading.Event()
+    done = threading.Event()
+    args = argparse.Namespace(latency=0.0, only="")
+    thread = threading.Thread(target=lambda: (practice.run(args, stop=stop), done.set()))
+    thread.start()
+    try:
+        acc = Accounts(store, secret_store())
+        deadline = time.monotonic() + 20
+        while not acc.list() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        found = acc.list()
+        assert found and all(a.practice and a.name.startswith("practice-") for a in found)
+        for a in found:
+            url = next(v for v in a.settings.values() if v.startswith("http://127.0.0.1:"))
+            assert httpx.get(url + "/nothing-here", timeout=5).status_code < 500
+            assert acc.secrets_of(a.name)  # the fake's credentials are in the keyring
+    finally:
+        stop.set()
+        thread.join(20)
+    assert done.is_set() and Accounts(store, secret_store()).list() == []
