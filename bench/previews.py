@@ -16,12 +16,17 @@ cost). Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/previews.py
 
 from __future__ import annotations
 
-import os
-import statistics
 import sys
-import tempfile
-import time
-from pathlib import Path
+
+# bench/ holds typing.py (the name for the typing benchmark); as the script's folder it
+# would shadow the standard library's typing module, so it leaves the import path first.
+sys.path[:] = [p for p in sys.path if not p.rstrip("/").endswith("bench")]
+
+import os  # noqa: E402
+import statistics  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
