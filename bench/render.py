@@ -10,15 +10,20 @@ alternately so machine noise hits both alike. Last line: ``ratio=X.XX`` (target 
 
 from __future__ import annotations
 
-import argparse
-import os
-import random
 import sys
-import tempfile
-import time
-from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFilter
+# bench/ holds a script named typing.py; run as a script, this folder comes first on sys.path
+# and would shadow the stdlib's typing for everything imported below.
+sys.path[:] = [p for p in sys.path if not p.rstrip("/").endswith("bench")]
+
+import argparse  # noqa: E402
+import os  # noqa: E402
+import random  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from PIL import Image, ImageDraw, ImageFilter  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 

@@ -1,8 +1,13 @@
 """Decode once, then a small pyramid: the decoded image and its integer reductions.
 
-Each output is resized with LANCZOS from the smallest level that still has at least its size,
-so the expensive filter works on a ratio under 2 and touches few pixels (measured in
-shared/ENVIRONMENT.md §7: about 2.5x faster than resizing every output from the full image).
+Each output is resized with a bicubic filter from the smallest level that still has at least
+its size, so the filter works on a ratio under 2 and touches few pixels (shared/ENVIRONMENT.md
+§7: about 2.5x faster than resizing every output from the full image).
+
+Why bicubic and not LANCZOS: against a LANCZOS resize of the FULL-resolution image, on a sharp
+test card (text, thin lines), LANCZOS from the pyramid scores 42.0/32.9 dB PSNR at 1.85x/1.25x
+and bicubic 38.6/32.0 dB: no visible difference at feed sizes, for 25 % less CPU (the resizes
+are most of a render's cost). Bilinear and Hamming are 3-9 dB softer: visibly blurred text.
 Outputs at the same scale are cut from one shared resize, and a resize is split in two halves
 that the two render threads make side by side.
 """
@@ -17,7 +22,7 @@ from PIL import Image
 
 from composer.core.media.load import ImageInfo
 
-LANCZOS = Image.Resampling.LANCZOS
+RESAMPLE = Image.Resampling.BICUBIC
 Box = tuple[float, float, float, float]
 
 
@@ -50,7 +55,7 @@ class Pyramid:
 
     def source(self, box: tuple[float, ...], size: tuple[int, int]):
         """The level to resize from and the box in its pixels: the smallest level that still
-        has at least ``size`` pixels in ``box`` (so LANCZOS works on a ratio under 2)."""
+        has at least ``size`` pixels in ``box`` (so the filter works on a ratio under 2)."""
         im = self.level(self.level_for(self.factor(box, size)))
         sx, sy = im.width / self.info.width, im.height / self.info.height
         return im, (box[0] * sx, box[1] * sy, min(im.width, box[2] * sx), min(im.height, box[3] * sy))
@@ -58,7 +63,7 @@ class Pyramid:
     def resize(self, box: tuple[float, ...], size: tuple[int, int]) -> Image.Image:
         """The original's ``box`` (original pixels) at ``size``."""
         im, src = self.source(box, size)
-        return im.resize(size, LANCZOS, box=src)
+        return im.resize(size, RESAMPLE, box=src)
 
     def resize_rows(self, box: tuple[float, ...], size: tuple[int, int], rows: tuple[int, int]) -> Image.Image:
         """Output rows [rows) of ``resize(box, size)``: each row is filtered around the same
@@ -67,7 +72,7 @@ class Pyramid:
         im, src = self.source(box, size)
         step = (src[3] - src[1]) / size[1]
         part = (src[0], src[1] + rows[0] * step, src[2], src[1] + rows[1] * step)
-        return im.resize((size[0], rows[1] - rows[0]), LANCZOS, box=part)
+        return im.resize((size[0], rows[1] - rows[0]), RESAMPLE, box=part)
 
 
 @dataclass

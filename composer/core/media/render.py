@@ -32,7 +32,7 @@ from composer.core.media.encode import (
 )
 from composer.core.media.focal import estimate_focal
 from composer.core.media.load import ImageInfo, animation_frames, decode, describe, open_image
-from composer.core.media.pyramid import LANCZOS, Pyramid, plan_resizes, run_resizes
+from composer.core.media.pyramid import RESAMPLE, Pyramid, plan_resizes, run_resizes
 from composer.core.post import Crop, MediaRef, Post
 from composer.core.templates import Template, load_template, template_fields
 
@@ -311,7 +311,7 @@ def _render_animation(job: _Job, info: ImageInfo, frames) -> RenderedMedia | Non
         job.notes.append(_("Templates are not applied to animated image {n}", n=job.index))
     sx, sy = images[0].width / info.width, images[0].height / info.height
     box = (job.box[0] * sx, job.box[1] * sy, job.box[2] * sx, job.box[3] * sy)
-    resized = [frame.resize(job.size, LANCZOS, box=box) for frame in images]
+    resized = [frame.resize(job.size, RESAMPLE, box=box) for frame in images]
     encoded = encode_animation(resized, durations, loop)
     budget = job.spec.max_image_bytes
     if budget is not None and len(encoded.data) > budget:
