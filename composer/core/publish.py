@@ -24,7 +24,6 @@ import logging
 import random
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +31,7 @@ from composer.core import adapters as A
 from composer.core.accounts import Accounts
 from composer.core.i18n import UserError, _
 from composer.core.journal import Entry, Journal, State
+from composer.core.outcome import Outcome, Policy, Target, reason_for
 from composer.core.outgoing import NotPublishable, RenderOnce, build, idempotency_key
 from composer.core.post import Post
 from composer.core.store import Store
@@ -44,56 +44,6 @@ SleepFn = Callable[[float, threading.Event], None]
 
 def _real_sleep(seconds: float, cancel: threading.Event) -> None:
     cancel.wait(seconds)
-
-
-@dataclass(frozen=True)
-class Policy:
-    """How hard the engine tries. Timeouts are per request (httpx)."""
-
-    max_attempts: int = 5
-    base_delay: float = 1.0  # first back-off; doubles each attempt, with jitter
-    max_delay: float = 60.0
-    max_rate_wait: float = 15 * 60  # a longer wait than this fails now; resume later
-    connect_timeout: float = 10.0
-    read_timeout: float = 60.0
-    write_timeout: float = 120.0  # image uploads on an office line
-
-    def backoff(self, attempt: int, rng: random.Random) -> float:
-        """Equal jitter: half fixed, half random, so parallel accounts do not retry in step."""
-        ceiling = min(self.max_delay, self.base_delay * (2 ** max(0, attempt - 1)))
-        return ceiling / 2 + rng.random() * ceiling / 2
-
-
-@dataclass(frozen=True)
-class Target:
-    """Where to publish: an account, or an ad-hoc channel with no account (the folder)."""
-
-    account: str
-    platform: str
-    settings: Mapping[str, str] = field(default_factory=dict)
-    secrets: Mapping[str, str] = field(default_factory=dict, repr=False)
-    adhoc: bool = False  # not in the accounts table; its settings live in the journal row
-
-
-@dataclass(frozen=True)
-class Outcome:
-    account: str
-    platform: str
-    state: State
-    reason: str | None = None
-    remote_id: str | None = None
-    url: str | None = None
-    error: str = ""
-    attempts: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return self.state in (State.POSTED, State.DELETED)
-
-    @classmethod
-    def of(cls, entry: Entry) -> Outcome:
-        return cls(entry.account, entry.platform, entry.state, entry.reason, entry.remote_id,
-                   entry.url, entry.error, entry.attempts)
 
 
 class Engine:
@@ -161,11 +111,11 @@ class Engine:
                     adapter.delete(ctx, entry.result)
                 except (A.Transient, A.Unknown, A.RateLimited) as exc:
                     if attempt == self.policy.max_attempts:
-                        raise UserError(self._reason(exc, platform.spec, attempt)) from None
+                        raise UserError(reason_for(exc, platform.spec, attempt)) from None
                     self.sleep(self._wait_for(exc, attempt), cancel)
                     continue
                 except A.AdapterError as exc:
-                    raise UserError(self._reason(exc, platform.spec, attempt)) from None
+                    raise UserError(reason_for(exc, platform.spec, attempt)) from None
                 break
         return Outcome.of(self.journal.record(entry.id, State.DELETED, detail="unpublished"))
 
@@ -313,7 +263,7 @@ class Engine:
     # -- outcomes -------------------------------------------------------------------------------
 
     def _fail(self, entry: Entry, exc: Exception, spec, attempts: int, *, gave_up=False) -> Entry:
-        reason = self._reason(exc, spec, attempts, gave_up=gave_up)
+        reason = reason_for(exc, spec, attempts, gave_up=gave_up)
         return self.journal.record(entry.id, State.FAILED, reason=reason,
                                    error=type(exc).__name__, detail=getattr(exc, "reason", ""))
 
@@ -325,23 +275,6 @@ class Engine:
         return self.journal.record(entry.id, State.UNKNOWN, error="Unknown", reason=_(
             "Sent, but {channel} did not answer and Siaran could not check; look on {channel} "
             "before publishing again", channel=spec.name))
-
-    def _reason(self, exc: Exception, spec, attempts: int, *, gave_up: bool = False) -> str:
-        name, detail = spec.name, getattr(exc, "reason", "") or ""
-        if isinstance(exc, A.AuthExpired):
-            return _("Sign in again: {channel} no longer accepts the saved sign-in", channel=name)
-        if isinstance(exc, A.Duplicate):
-            return _("{channel} refused the post as a duplicate of an earlier one", channel=name)
-        if isinstance(exc, A.MediaInvalid):
-            return _("{channel} refused an image: {detail}", channel=name, detail=detail)
-        if isinstance(exc, A.Rejected):
-            return _("{channel} refused the post: {detail}", channel=name, detail=detail)
-        if isinstance(exc, A.RateLimited) and not gave_up:
-            minutes = max(1, round((exc.retry_after or 0) / 60))
-            return _("{channel} asks to wait {minutes} minutes; resume later", channel=name,
-                     minutes=minutes)
-        return _("{channel} did not accept the post after {n} attempts; resume later",
-                 channel=name, n=attempts)
 
     def _wait_for(self, exc: Exception, attempt: int) -> float:
         with self._rng_lock:

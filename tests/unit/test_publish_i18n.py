@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-FILES = ["composer/core/publish.py", "composer/core/outgoing.py", "composer/core/accounts.py",
+FILES = ["composer/core/publish.py", "composer/core/outcome.py", "composer/core/outgoing.py",
+         "composer/core/accounts.py",
          *(f"composer/commands/{n}.py" for n in
            ("publish", "accounts", "history", "unpublish", "resume", "practice"))]
 CATALOG = json.loads((ROOT / "composer/resources/translations/publish.id.json").read_text("utf-8"))
@@ -33,10 +34,10 @@ def test_translated_with_the_same_placeholders(where, message):
 def test_reasons_reach_the_officer_in_indonesian(monkeypatch):
     from composer.core import i18n
     from composer.core.adapters import AuthExpired
-    from composer.core.publish import Engine
+    from composer.core.outcome import reason_for
     from platforms.practice import echo
 
     monkeypatch.setenv("SIARAN_LANG", "id")
     i18n.set_language(None)
-    reason = Engine._reason(None, AuthExpired("x"), echo.SPEC, 1)
+    reason = reason_for(AuthExpired("x"), echo.SPEC, 1)
     assert reason == "Masuk lagi: Echo tidak lagi menerima data masuk yang tersimpan"
