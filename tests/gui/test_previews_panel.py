@@ -200,3 +200,12 @@ def test_switching_to_desktop_keeps_the_images(panel, tmp_path, qtbot):
     panel.flush()
     assert all(p is not None and not p.isNull() for p in card.media._pixmaps)
     assert card.media.grid.tiles[0].w > 200
+
+
+def test_bluesky_styles_only_what_becomes_a_facet(panel):
+    # "#2026" is all digits: Bluesky makes no tag facet of it, so its preview leaves it plain.
+    cards = show(panel, Post(text="Laporan #2026 dan #SlemanSehat oleh @kominfo.bsky.social"))
+    link = rules_for("bluesky").palette.link
+    html = cards["bluesky"].text.text()
+    assert f'color:{link};">#SlemanSehat' in html and f'color:{link};">@kominfo.bsky.social' in html
+    assert f'color:{link};">#2026' not in html

@@ -320,7 +320,7 @@ class PreviewCard(QFrame):
 
     def _set_text(self, label: RichLabel, text: str, *, overflow: int | None = None, fold: bool = True) -> None:
         r = self.rules
-        ps = richtext.pieces(text, textbridge.entities(text), r)
+        ps = richtext.pieces(text, textbridge.entities(text, r.entities), r)
         prefix, offset = "", 0
         if r.caption_user:
             user = self._handle() or self._name()
@@ -356,7 +356,7 @@ class PreviewCard(QFrame):
                 head = (f'<b>{html.escape(self._name())}</b> '
                         f'<span style="color:{self.rules.palette.secondary};">{number}</span><br>')
                 text = parts[i].strip()
-                ps = richtext.pieces(text, textbridge.entities(text), self.rules)
+                ps = richtext.pieces(text, textbridge.entities(text, self.rules.entities), self.rules)
                 self._set(reply, richtext.to_html(ps, self.rules, prefix=head))
             reply.setVisible(i < len(parts))
 

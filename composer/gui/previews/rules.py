@@ -47,6 +47,7 @@ class CardRules:
     url: str = "typed"  # composer.gui.previews.linkdisplay key
     mention: str = "typed"
     styled: frozenset[str] = frozenset({"url", "mention", "hashtag"})
+    entities: str = "text"  # "facets": only what the Bluesky adapter turns into facets
     fold: Fold | None = None  # on a phone
     fold_desktop: Fold | None = None  # where the desktop site folds differently
     alt_badge: str | None = None  # bottom-left | bottom-right | None
@@ -83,7 +84,7 @@ RULES: dict[str, CardRules] = {
     # §7: 42 px circle, clip only posts with >= 25 line breaks at 25 lines, "Show More",
     # toShortUrl, ALT bottom-right, primary_500 #006AFF, contrast_medium #405168.
     "bluesky": CardRules(
-        "bluesky", avatar_size=42, grid="bluesky", url="bluesky", alt_badge="bottom-right",
+        "bluesky", avatar_size=42, grid="bluesky", url="bluesky", alt_badge="bottom-right", entities="facets",
         fold=Fold(SHOW_MORE, lines=25, min_newlines=25, ellipsis="", own_line=True), media_radius=12,
         palette=Palette(text="#000000", secondary="#405168", link="#006AFF", border="#DCE2EA"),
         actions=(("↩", "4"), ("⟲", "12"), ("♡", "48"), ("⋯", "")),

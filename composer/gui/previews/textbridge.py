@@ -1,68 +1,30 @@
-"""The text engine as the previews use it: ``composer.core.text`` when it offers the agreed
-functions, otherwise a small stand-in so the previews still draw (plain length, no splitting).
-
-The stand-in only exists so the panel degrades instead of crashing while the text engine is being
-built or if it fails to import; it is never the source of truth for limits.
-"""
+"""The text engine (composer.core.text) as the previews ask it, with the per-keystroke answers
+that every channel shares cached (ten cards ask about the same master text)."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-try:  # the agreed interface (contracts: composer/core/text/__init__.py)
-    from composer.core.text import count as _core_count
-    from composer.core.text import entities as _core_entities
-    from composer.core.text import split as _core_split
-except ImportError:  # pragma: no cover - only while the text engine is missing
-    _core_count = _core_entities = _core_split = None
+from composer.core.text import Entity, count, detect_facets, split
+from composer.core.text import entities as _entities
 
-HAVE_CORE_TEXT = _core_entities is not None
+__all__ = ["Entity", "count", "entities", "split"]
 
-
-@dataclass(frozen=True)
-class Entity:
-    kind: str  # "url" | "mention" | "hashtag"
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Count:
-    length: int
-    limit: int | None
-    fits: bool
-    overflow_at: int | None
-
-
-_FALLBACK = re.compile(
-    r"(?P<url>\bhttps?://[^\s<>\"]+[^\s<>\".,;:!?)\]])"
-    r"|(?P<mention>(?<![\w@])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?(?:@[A-Za-z0-9.-]+\.[A-Za-z]{2,})?)"
-    r"|(?P<hashtag>(?<![\w#&])#\w*[^\W\d_]\w*)"
-)
+_FACET_KIND = {"link": "url", "mention": "mention", "tag": "hashtag"}
 
 
 @lru_cache(maxsize=64)
-def entities(text: str) -> tuple[Entity, ...]:
-    """URLs, mentions and hashtags; cached because every channel asks for the same master text."""
-    if _core_entities is not None:
-        return tuple(Entity(e.kind, e.start, e.end, e.text) for e in _core_entities(text))
-    return tuple(Entity(m.lastgroup, m.start(), m.end(), m.group()) for m in _FALLBACK.finditer(text))
+def _text_entities(text: str) -> tuple[Entity, ...]:
+    return tuple(_entities(text))
 
 
-def count(spec, text: str, *, with_media: bool) -> Count:
-    if _core_count is not None:
-        c = _core_count(spec, text, with_media=with_media)
-        return Count(c.length, c.limit, c.fits, c.overflow_at)
-    limit = spec.limit_for(with_media=with_media)
-    n = len(text)
-    fits = limit is None or n <= limit
-    return Count(n, limit, fits, None if fits else limit)
+@lru_cache(maxsize=64)
+def _facet_entities(text: str) -> tuple[Entity, ...]:
+    # Bluesky links only what carries a facet (PREVIEWS.md §7): style exactly those ranges.
+    return tuple(Entity(_FACET_KIND.get(f.type, f.type), f.start, f.end, text[f.start:f.end])
+                 for f in sorted(detect_facets(text), key=lambda f: f.start))
 
 
-def split(spec, text: str) -> list[str]:
-    if _core_split is not None:
-        return list(_core_split(spec, text))
-    return [text]
+def entities(text: str, source: str = "text") -> tuple[Entity, ...]:
+    """URLs, mentions and hashtags; ``source="facets"`` gives what Bluesky will make links of."""
+    return _facet_entities(text) if source == "facets" else _text_entities(text)

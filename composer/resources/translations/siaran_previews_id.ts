@@ -84,7 +84,7 @@
         <translation>Otomatis: mengikuti titik fokus.</translation>
     </message>
     <message>
-        <location filename="../../gui/crop/presets.py" line="45"/>
+        <location filename="../../gui/crop/presets.py" line="25"/>
         <source>Original</source>
         <translation>Asli</translation>
     </message>
@@ -92,73 +92,73 @@
 <context>
     <name>PlatformCard</name>
     <message>
-        <location filename="../../gui/previews/rules.py" line="59"/>
-        <location filename="../../gui/previews/rules.py" line="99"/>
+        <location filename="../../gui/previews/rules.py" line="60"/>
+        <location filename="../../gui/previews/rules.py" line="100"/>
         <source>1m</source>
         <translation>1 mnt</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="70"/>
+        <location filename="../../gui/previews/rules.py" line="71"/>
         <source>See more</source>
         <translation>Lihat selengkapnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="71"/>
+        <location filename="../../gui/previews/rules.py" line="72"/>
         <source>more</source>
         <translation>selengkapnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="72"/>
+        <location filename="../../gui/previews/rules.py" line="73"/>
         <source>Read more</source>
         <translation>Baca selengkapnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="73"/>
+        <location filename="../../gui/previews/rules.py" line="74"/>
         <source>Show More</source>
         <translation>Tampilkan Lebih Banyak</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="74"/>
+        <location filename="../../gui/previews/rules.py" line="75"/>
         <source>Like</source>
         <translation>Suka</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="75"/>
+        <location filename="../../gui/previews/rules.py" line="76"/>
         <source>Comment</source>
         <translation>Komentari</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="76"/>
+        <location filename="../../gui/previews/rules.py" line="77"/>
         <source>Share</source>
         <translation>Bagikan</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="77"/>
+        <location filename="../../gui/previews/rules.py" line="78"/>
         <source>Repost</source>
         <translation>Posting ulang</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="78"/>
+        <location filename="../../gui/previews/rules.py" line="79"/>
         <source>Send</source>
         <translation>Kirim</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="115"/>
+        <location filename="../../gui/previews/rules.py" line="116"/>
         <source>Just now · 🌐</source>
         <translation>Baru saja · 🌐</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="133"/>
+        <location filename="../../gui/previews/rules.py" line="134"/>
         <source>Now • 🌐</source>
         <translation>Sekarang • 🌐</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="159"/>
+        <location filename="../../gui/previews/rules.py" line="160"/>
         <source>No views · just now</source>
         <translation>Belum ditonton · baru saja</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="167"/>
+        <location filename="../../gui/previews/rules.py" line="168"/>
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
