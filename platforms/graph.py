@@ -39,6 +39,9 @@ AUTH_CODES = frozenset({102, 190})
 # When a throttled answer carries no estimate: Meta's windows roll over an hour; five minutes
 # is a fair first wait (the engine fails for "resume later" past its own cap).
 DEFAULT_THROTTLE_WAIT = 300.0
+# The publishing quotas (Instagram 50/24 h, Threads 250/24 h) roll over a day; an hour is the
+# earliest a slot may free up, and longer than the engine waits: "resume later".
+QUOTA_WAIT = 3600.0
 
 
 def version_base(account: Mapping[str, str], default_url: str = GRAPH_URL,
@@ -95,6 +98,13 @@ def raise_for(response, *, channel: str, creates: bool, media: bool = False) -> 
         return
     err = GraphError(response)
     code, sub = err.code, err.subcode
+    if sub == 2207042:  # Instagram's daily publishing quota: nothing to do before tomorrow
+        raise RateLimited(_("{channel} allows no more posts today: {detail}", channel=channel,
+                            detail=err.text), retry_after=QUOTA_WAIT)
+    # A subcode says more than its code (Instagram's spam refusal comes as code 4).
+    if sub in _SUBCODES:
+        kind, message = _SUBCODES[sub]
+        raise kind(_(message), status=response.status_code)
     if code in THROTTLE_CODES or response.status_code == 429:
         raise RateLimited(_("{channel} asks to slow down: {detail}", channel=channel,
                             detail=err.text), retry_after=throttle_wait(response.headers))
@@ -104,9 +114,6 @@ def raise_for(response, *, channel: str, creates: bool, media: bool = False) -> 
     if code == 506 or (code == 368 and _says_duplicate(err)):
         raise Duplicate(_("{channel} says this was already posted", channel=channel),
                         status=response.status_code)
-    if sub in _SUBCODES:
-        kind, message = _SUBCODES[sub]
-        raise kind(_(message), status=response.status_code)
     if code == 36003:
         raise MediaInvalid(_("The aspect ratio is not supported; use 4:5 to 1.91:1"),
                            status=response.status_code)
@@ -201,16 +208,18 @@ class Graph:
              ok: tuple[int, ...] = ()) -> dict[str, Any]:
         import httpx
 
-        params = dict(params or {})
+        params, data = dict(params or {}), dict(data or {})
         headers = {}
         if self.token_in == "bearer":
             headers["Authorization"] = f"Bearer {self.token}"
-        else:
+        elif method in ("GET", "DELETE"):
             params["access_token"] = self.token
+        else:  # in the form body, never in an address a proxy or a log might keep
+            data["access_token"] = self.token
         url = path if path.startswith("http") else f"{self.base}/{path.lstrip('/')}"
         try:
             response = self.ctx.client.request(method, url, params=params or None,
-                                               data=dict(data) if data else None, headers=headers)
+                                               data=data or None, headers=headers)
         except httpx.HTTPError as exc:
             raise from_transport(exc, creates=creates) from None
         if response.status_code in ok:

@@ -1,11 +1,44 @@
 """Instagram (Graph API, professional accounts). Facts: shared/platforms/FACTS.md §6.
 
 Sources: https://developers.facebook.com/docs/instagram-platform/content-publishing/,
-https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media
+https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media,
+https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media_publish,
+https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes
+
+The flow: host each rendered JPEG at a public address (platforms/mediahost), make an image
+container (or one per carousel item, then the CAROUSEL container), wait for FINISHED, then
+``media_publish``. Every container id is journalled the moment it exists, so a retry or a
+resume reuses it, and a container that says PUBLISHED is never published again.
+
+The rendered variant already fits Instagram (composer.core.media renders JPEG within 0.8-1.91;
+the text engine counts caption and hashtags). :meth:`InstagramAdapter.check` proves it again
+before the first request: an image that slipped through never reaches the API.
 """
 
+from __future__ import annotations
+
+import time
+import unicodedata
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from composer.core.adapters import (
+    AccountInfo,
+    Counting,
+    CredentialField,
+    MediaInvalid,
+    OutgoingPost,
+    Platform,
+    PlatformSpec,
+    PublishContext,
+    PublishResult,
+    Rejected,
+)
 from composer.core.adapters import Capability as C
-from composer.core.adapters import Counting, CredentialField, Platform, PlatformSpec
+from composer.core.i18n import _
+from platforms import containers, mediahost
+from platforms.graph import DEFAULT_VERSION, GRAPH_URL, Graph, version_base
 
 SPEC = PlatformSpec(
     id="instagram",
@@ -25,8 +58,13 @@ SPEC = PlatformSpec(
     credentials=(
         CredentialField("ig_user_id", "Instagram user ID"),
         CredentialField("access_token", "Access token", secret=True),
+        CredentialField("graph_version", "Graph API version", required=False,
+                        default=DEFAULT_VERSION),
+        # graph.instagram.com for "Instagram API with Instagram Login" accounts
+        CredentialField("api_url", "Graph API address", required=False, default=GRAPH_URL),
+        *mediahost.FIELDS,
     ),
-    capabilities=frozenset({C.PUBLISH, C.VERIFY, C.CONNECT}),
+    capabilities=frozenset({C.PUBLISH, C.VERIFY}),
     unverified=("text counting unit", "hashtag enforcement by the API", "alt_text_limit"),
     sources=(
         "https://developers.facebook.com/docs/instagram-platform/content-publishing/",
@@ -34,4 +72,199 @@ SPEC = PlatformSpec(
     ),
 )
 
-PLATFORM = Platform(SPEC)
+CAROUSEL_MIN, CAROUSEL_MAX = 2, 10
+ASPECT_TOLERANCE = 0.005  # 1080x566 is 1.908; rounding of a crop must not refuse it
+CLOCK_SKEW = 300.0
+WEB_URL = "https://www.instagram.com"
+
+
+class InstagramAdapter:
+    # Meta recommends polling gently; images are usually FINISHED within seconds.
+    poll_interval = 2.0
+    processing_timeout = 300.0
+
+    def __init__(self, spec: PlatformSpec = SPEC):
+        self.spec = spec
+
+    # -- before any request ------------------------------------------------------------------
+
+    def check(self, post: OutgoingPost) -> None:
+        """Refuse, without a request, what Instagram would refuse (or should never receive)."""
+        from composer.core import text as textmod
+        from composer.core.i18n import UserError
+        from composer.core.media import inspect
+
+        if not post.media:
+            raise Rejected(_("Instagram needs at least one image; nothing was sent"))
+        if len(post.media) > CAROUSEL_MAX:
+            raise Rejected(_("Instagram takes at most {n} images in a carousel; nothing was sent",
+                             n=CAROUSEL_MAX))
+        for n, m in enumerate(post.media, 1):
+            try:
+                info = inspect(m.path)
+            except (UserError, OSError) as exc:
+                raise MediaInvalid(_("Image {n} cannot be read: {reason}", n=n,
+                                     reason=str(exc))) from None
+            if m.mime != "image/jpeg" or info.format != "JPEG":
+                raise MediaInvalid(_("Image {n} is not a JPEG; Instagram takes JPEG only "
+                                     "(nothing was sent)", n=n))
+            ratio = info.width / info.height
+            if not (self.spec.aspect_ratio_min - ASPECT_TOLERANCE <= ratio
+                    <= self.spec.aspect_ratio_max + ASPECT_TOLERANCE):
+                raise MediaInvalid(_("Image {n} is {w}x{h} (shape {ratio}); Instagram takes "
+                                     "shapes from 4:5 to 1.91:1 (nothing was sent)", n=n,
+                                     w=info.width, h=info.height, ratio=f"{ratio:.2f}"))
+            size = _size(m.path)
+            if self.spec.max_image_bytes and size > self.spec.max_image_bytes:
+                raise MediaInvalid(_("Image {n} is larger than 8 MB (nothing was sent)", n=n))
+        counted = textmod.count(self.spec, post.text, with_media=True)
+        if not counted.fits:
+            raise Rejected(_("The caption is too long for Instagram: {length} of {limit}; "
+                             "nothing was sent", length=counted.length, limit=counted.limit))
+        if counted.problems:
+            raise Rejected(counted.problems[0])
+
+    # -- publish --------------------------------------------------------------------------------
+
+    def publish(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult:
+        if post.schedule_utc and datetime.fromisoformat(
+                post.schedule_utc.replace("Z", "+00:00")).timestamp() > time.time() + 60:
+            raise Rejected(_("Instagram cannot schedule posts through its API; publish at "
+                             "the time, or leave Instagram out of the scheduled post"))
+        self.check(post)
+        if ctx.checkpoint.get("media_id"):
+            return self._result(ctx, self._graph(ctx)[1], ctx.checkpoint["media_id"])
+        user, graph = self._graph(ctx)
+        urls = mediahost.public_urls(ctx, post.media)
+        container = self._container(ctx, graph, user, post, urls)
+        state = containers.wait_until_ready(ctx, graph, container, field="status_code",
+                                            interval=self.poll_interval,
+                                            timeout=self.processing_timeout)
+        if state == containers.PUBLISHED:  # an earlier attempt published it; its answer was lost
+            found = self.find_existing(ctx, post)
+            if found is not None:
+                return found
+        ctx.check_cancelled()
+        ctx.progress("post", 0.9)
+        ctx.save_checkpoint({"sent_since": ctx.checkpoint.get("sent_since") or time.time()})
+        body = graph.call("POST", f"{user}/media_publish", data={"creation_id": container},
+                          creates=True)
+        media_id = str(body["id"])
+        ctx.save_checkpoint({"media_id": media_id})
+        return self._result(ctx, graph, media_id)
+
+    def _container(self, ctx: PublishContext, graph: Graph, user: str, post: OutgoingPost,
+                   urls: list[str]) -> str:
+        """The container to publish, made now or reused from the journal."""
+        if ctx.checkpoint.get("container"):
+            try:
+                state, _detail = containers.status(graph, ctx.checkpoint["container"],
+                                                   "status_code")
+            except Exception:  # noqa: BLE001 - let the poll below report it
+                state = ""
+            if state != containers.EXPIRED:
+                return ctx.checkpoint["container"]
+            ctx.save_checkpoint({"container": None, "items": []})  # 24 h passed: start over
+        if len(post.media) == 1:
+            m = post.media[0]
+            fields = {"image_url": urls[0], "caption": post.text}
+            if m.alt:
+                fields["alt_text"] = m.alt
+            container = str(graph.call("POST", f"{user}/media", data=fields, media=True)["id"])
+            ctx.save_checkpoint({"container": container})
+            return container
+        items: list[str] = list(ctx.checkpoint.get("items") or [])
+        for i in range(len(items), len(post.media)):
+            ctx.check_cancelled()
+            m = post.media[i]
+            fields = {"image_url": urls[i], "is_carousel_item": "true"}
+            if m.alt:
+                fields["alt_text"] = m.alt
+            items.append(str(graph.call("POST", f"{user}/media", data=fields, media=True)["id"]))
+            ctx.save_checkpoint({"items": items})
+        for item in items:  # the children must be processed before the carousel is made
+            containers.wait_until_ready(ctx, graph, item, field="status_code",
+                                        interval=self.poll_interval,
+                                        timeout=self.processing_timeout)
+        container = str(graph.call("POST", f"{user}/media", data={
+            "media_type": "CAROUSEL", "children": ",".join(items), "caption": post.text})["id"])
+        ctx.save_checkpoint({"container": container})
+        return container
+
+    def _result(self, ctx: PublishContext, graph: Graph, media_id: str,
+                url: str | None = None) -> PublishResult:
+        if url is None:
+            try:
+                url = graph.call("GET", media_id, params={"fields": "permalink"}).get("permalink")
+            except Exception:  # noqa: BLE001 - the post exists; a missing link is no failure
+                url = None
+        return PublishResult(remote_id=media_id, url=url, extra={
+            "container": ctx.checkpoint.get("container"),
+            "items": list(ctx.checkpoint.get("items") or []),
+            "hosted": [h.get("url") for h in ctx.checkpoint.get(mediahost.CHECKPOINT_KEY, [])]})
+
+    # -- after a lost answer ------------------------------------------------------------------
+
+    def find_existing(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult | None:
+        """Exact: the journalled container says PUBLISHED or not. Then the media itself is
+        found among the account's newest posts by its caption."""
+        user, graph = self._graph(ctx)
+        if ctx.checkpoint.get("media_id"):
+            return self._result(ctx, graph, ctx.checkpoint["media_id"])
+        container, since = ctx.checkpoint.get("container"), ctx.checkpoint.get("sent_since")
+        if not container or since is None:
+            return None  # media_publish was never sent
+        state, _detail = containers.status(graph, container, "status_code")
+        if state != containers.PUBLISHED:
+            return None
+        body = graph.call("GET", f"{user}/media", params={
+            "fields": "id,caption,timestamp,permalink", "limit": 25})
+        for item in body.get("data") or []:
+            if _same(item.get("caption", ""), post.text) and _time(item) >= since - CLOCK_SKEW:
+                ctx.save_checkpoint({"media_id": str(item["id"])})
+                return self._result(ctx, graph, str(item["id"]), url=item.get("permalink"))
+        # Published for certain, but not (yet) listed: record the container, never post again.
+        return PublishResult(remote_id=container, url=None, extra={"container": container,
+                                                                    "unlisted": True})
+
+    # -- the rest ---------------------------------------------------------------------------------
+
+    def delete(self, ctx: PublishContext, result: PublishResult) -> None:
+        raise Rejected(_("Instagram does not let apps delete posts; delete it in Instagram"))
+
+    def verify(self, ctx: PublishContext) -> AccountInfo:
+        user, graph = self._graph(ctx)
+        body = graph.call("GET", user, params={"fields": "id,username,name,profile_picture_url"})
+        return AccountInfo(display_name=body.get("name") or body.get("username", ""),
+                           handle="@" + body.get("username", ""),
+                           avatar_url=body.get("profile_picture_url"))
+
+    def _graph(self, ctx: PublishContext) -> tuple[str, Graph]:
+        user = (ctx.account.get("ig_user_id") or "").strip()
+        if not user:
+            raise Rejected(_("The Instagram account has no user ID; sign in again"))
+        return user, Graph(ctx, base=version_base(ctx.account),
+                           token=ctx.secrets.get("access_token", ""), channel=self.spec.name,
+                           token_in="param")
+
+
+def _size(path: str) -> int:
+    import os
+
+    return os.path.getsize(path)
+
+
+def _time(item: Mapping[str, Any]) -> float:
+    raw = str(item.get("timestamp") or "")
+    try:
+        return datetime.strptime(raw, "%Y-%m-%dT%H:%M:%S%z").timestamp()
+    except ValueError:
+        return float("inf")
+
+
+def _same(remote: str, local: str) -> bool:
+    norm = lambda t: " ".join(unicodedata.normalize("NFC", t).split())  # noqa: E731
+    return norm(remote) == norm(local)
+
+
+PLATFORM = Platform(SPEC, InstagramAdapter)

@@ -1,0 +1,211 @@
+"""A practice Instagram professional account: content publishing as FACTS.md §6 describes it.
+
+Containers (``POST /{ig-user}/media``) for an image (``image_url``, ``caption``, ``alt_text``),
+carousel items (``is_carousel_item``) and a ``CAROUSEL`` of 2-10 finished children; the fake
+FETCHES every ``image_url`` over HTTP (from 127.0.0.1 only) and checks what Instagram checks:
+a JPEG, 8 MB at most, aspect ratio 4:5 to 1.91:1 (Graph errors 2207005, 2207004, 36003/2207009,
+2207052 when it cannot be fetched). Containers answer ``IN_PROGRESS`` for ``processing_polls``
+status reads, then ``FINISHED``; publishing one turns it ``PUBLISHED`` (single use), an unready
+one is refused (9007/2207027). Captions over 2,200 characters or with more than 30 hashtags are
+refused (the API reference's limits). ``content_publishing_limit`` reports the daily quota.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+from platforms.practice._graph import VERSION, GraphFake, GraphFault, graph_error, now_graph
+from platforms.practice.server import Request, Response, route
+
+MAX_BYTES = 8 * 1024 * 1024
+CAPTION_LIMIT = 2200
+HASHTAG_LIMIT = 30
+QUOTA = 50
+_HASHTAG = re.compile(r"(?<![\w#])#\w+")
+
+
+class FakeInstagram(GraphFake):
+    platform_id = "instagram"
+
+    def __init__(self, *, processing_polls: int = 1, **kw):
+        super().__init__(**kw)
+        self.processing_polls = processing_polls
+        self.user_id = "17841400000000042"
+        self.username = "humas.pemprov"
+        self.access_token = "practice-instagram-token"
+        self.tokens = {self.access_token}
+        self.containers: dict[str, dict] = {}
+        self.media: dict[str, dict] = {}  # published posts
+        self.fetched: list[str] = []  # every image_url the fake downloaded
+
+    def practice_account(self) -> tuple[dict[str, str], dict[str, str]]:
+        return ({"ig_user_id": self.user_id, "api_url": self.url, "graph_version": "v25.0",
+                 **self.media_host_settings()},
+                {"access_token": self.access_token, "media_s3_secret_key": "practice"})
+
+    def duplicate_response(self) -> Response:
+        # Instagram has no duplicate refusal as such; repeated identical posts meet its spam
+        # restriction (error-code reference: code 4, subcode 2207051).
+        return graph_error(400, "Application request limit reached", 4, 2207051,
+                           user_msg="We restrict certain activity to protect our community.")
+
+    # -- helpers ----------------------------------------------------------------------------------
+
+    def _user(self, req: Request) -> None:
+        self.token(req)
+        if req.params.get("user") != self.user_id:
+            raise GraphFault(f"Unsupported post request. Object with ID '{req.params.get('user')}'"
+                             " does not exist", 100, subcode=33)
+
+    def _image(self, url: str) -> dict:
+        data = self.fetch(url)
+        with self.lock:
+            self.fetched.append(url)
+        kind, width, height = self.image_info(data)
+        if kind != "JPEG":
+            raise GraphFault("Only photo or video can be accepted as media type.", 9004,
+                             subcode=2207005, user_msg="The image format is not supported.")
+        if len(data) > MAX_BYTES:
+            raise GraphFault("The image size is too large.", 36000, subcode=2207004,
+                             user_msg="The image is too large to download. It should be less "
+                             "than 8 MiB.")
+        ratio = width / height
+        if not 0.8 <= ratio <= 1.91:
+            raise GraphFault("The aspect ratio is not supported.", 36003, subcode=2207009,
+                             user_msg=f"The submitted image with aspect ratio ('{width}/"
+                             f"{height}') cannot be published. Please submit an image with a "
+                             "valid aspect ratio.")
+        return {"width": width, "height": height, "bytes": len(data)}
+
+    def _new_container(self, **fields) -> dict:
+        container = {"id": self.new_id(), "status_code": "IN_PROGRESS",
+                     "_polls": self.processing_polls, "_made": time.time(), **fields}
+        if container["_polls"] <= 0:
+            container["status_code"] = "FINISHED"
+        with self.lock:
+            self.containers[container["id"]] = container
+        return container
+
+    # -- containers -------------------------------------------------------------------------------
+
+    @route("POST", VERSION + r"/(?P<user>\d+)/media")
+    def create_container(self, req: Request) -> Response:
+        self._user(req)
+        f = self.fields(req)
+        caption = f.get("caption", "")
+        if len(caption.encode("utf-16-le")) // 2 > CAPTION_LIMIT:
+            raise GraphFault("The caption is too long.", 100, subcode=2207010)
+        if len(_HASHTAG.findall(caption)) > HASHTAG_LIMIT:
+            raise GraphFault("The caption contains too many hashtags.", 100, subcode=2207010)
+        if f.get("media_type", "").upper() == "CAROUSEL":
+            children = [c for c in f.get("children", "").split(",") if c]
+            if not CAROUSEL_OK(len(children)):
+                raise GraphFault("The carousel has too little or too many attachments.", 100,
+                                 subcode=2207035)
+            for child in children:
+                item = self.containers.get(child)
+                if item is None or not item.get("is_carousel_item"):
+                    raise GraphFault("(#100) Invalid parameter: children", 100)
+                if item["status_code"] != "FINISHED":
+                    raise GraphFault("Media ID is not available", 9007, subcode=2207027)
+            container = self._new_container(media_type="CAROUSEL", children=children,
+                                            caption=caption)
+            return Response(200, json={"id": container["id"]})
+        if not f.get("image_url"):
+            raise GraphFault("(#100) The parameter image_url is required", 100)
+        image = self._image(f["image_url"])
+        item = f.get("is_carousel_item", "false").lower() == "true"
+        container = self._new_container(media_type="IMAGE", image_url=f["image_url"],
+                                        caption="" if item else caption, is_carousel_item=item,
+                                        alt_text=f.get("alt_text", ""), **image)
+        return Response(200, json={"id": container["id"]})
+
+    @route("POST", VERSION + r"/(?P<user>\d+)/media_publish")
+    def publish(self, req: Request) -> Response:
+        self._user(req)
+        creation = self.fields(req).get("creation_id", "")
+        with self.lock:
+            container = self.containers.get(creation)
+            if container is None or container.get("is_carousel_item"):
+                raise GraphFault("(#100) Invalid parameter: creation_id", 100)
+            if container["status_code"] == "PUBLISHED":
+                raise GraphFault("The media has already been published", 9007, subcode=2207025)
+            if container["status_code"] != "FINISHED":
+                raise GraphFault("Media ID is not available", 9007, subcode=2207027,
+                                 user_msg="The media is not ready for publishing, please wait "
+                                 "for a moment")
+            if self.quota_usage() >= QUOTA:
+                raise GraphFault("Application request limit reached", 9, subcode=2207042,
+                                 user_msg="You reached maximum number of posts that is allowed "
+                                 "to be published by Content Publishing API.")
+            media_id = self.new_id()
+            container["status_code"] = "PUBLISHED"
+            self.media[media_id] = {"id": media_id, "caption": container["caption"],
+                                    "timestamp": now_graph(), "_t": time.time(),
+                                    "container": creation, "media_type": container["media_type"],
+                                    "permalink": f"{self.url}/p/{media_id}/"}
+        return Response(200, json={"id": media_id})
+
+    def quota_usage(self) -> int:
+        day = time.time() - 86400
+        return sum(1 for m in self.media.values() if m["_t"] >= day)
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    @route("GET", VERSION + r"/(?P<user>\d+)/content_publishing_limit")
+    def publishing_limit(self, req: Request) -> Response:
+        self._user(req)
+        return Response(200, json={"data": [{"quota_usage": self.quota_usage(), "config": {
+            "quota_total": QUOTA, "quota_duration": 86400}}]})
+
+    @route("GET", VERSION + r"/(?P<user>\d+)/media")
+    def list_media(self, req: Request) -> Response:
+        self._user(req)
+        limit = min(int(req.query.get("limit") or 25), 100)
+        with self.lock:
+            items = sorted(self.media.values(), key=lambda m: m["_t"], reverse=True)[:limit]
+        return Response(200, json={"data": [{k: v for k, v in m.items() if not k.startswith("_")}
+                                            for m in items], "paging": {}})
+
+    @route("GET", VERSION + r"/(?P<id>\d+)")
+    def node(self, req: Request) -> Response:
+        self.token(req)
+        node_id = req.params["id"]
+        if node_id == self.user_id:
+            return Response(200, json={"id": self.user_id, "username": self.username,
+                                       "name": "Humas Pemprov (latihan)",
+                                       "profile_picture_url": f"{self.url}/avatar.jpg"})
+        with self.lock:
+            container = self.containers.get(node_id)
+            if container is not None:
+                if container["status_code"] == "IN_PROGRESS":
+                    container["_polls"] -= 1
+                    if container["_polls"] < 0:
+                        container["status_code"] = "FINISHED"
+                        return Response(200, json={"id": node_id, "status_code": "FINISHED",
+                                                   "status": "Finished: Media has been uploaded"})
+                    return Response(200, json={"id": node_id, "status_code": "IN_PROGRESS",
+                                               "status": "In Progress: Media is being processed"})
+                return Response(200, json={"id": node_id,
+                                           "status_code": container["status_code"],
+                                           "status": container["status_code"].title()})
+            media = self.media.get(node_id)
+        if media is None:
+            raise GraphFault(f"Unsupported get request. Object with ID '{node_id}' does not "
+                             "exist", 100, subcode=33)
+        return Response(200, json={k: v for k, v in media.items() if not k.startswith("_")})
+
+    # -- for tests --------------------------------------------------------------------------------
+
+    def expire(self, container_id: str) -> None:
+        with self.lock:
+            self.containers[container_id]["status_code"] = "EXPIRED"
+
+    def published_texts(self) -> list[str]:
+        with self.lock:
+            return [m["caption"] for m in sorted(self.media.values(), key=lambda m: m["_t"])]
+
+
+def CAROUSEL_OK(n: int) -> bool:  # noqa: N802 - reads as the rule it is
+    return 2 <= n <= 10
