@@ -144,8 +144,6 @@ class Engine:
             kind = "NotPublishable" if isinstance(exc, NotPublishable) else "MediaInvalid"
             return self.journal.record(entry.id, State.FAILED, reason=str(exc), error=kind), False
         entry = self.journal.begin(outgoing, target.account, spec.id)
-        if target.adhoc:
-            self.journal.save_checkpoint(entry.id, {"target_settings": dict(target.settings)})
         if entry.state in (State.POSTED, State.DELETED):
             return entry, False
         # New content for a new attempt, unless an earlier send is still unaccounted for: that
@@ -154,6 +152,8 @@ class Engine:
             entry.state in (State.PENDING, State.MEDIA_UPLOADED) and entry.attempts > 0)
         if not in_doubt and entry.outgoing() != outgoing:
             self.journal.replace_snapshot(entry.id, outgoing)
+        if target.adhoc:  # no account row to find it by later: a resume reads it from here
+            self.journal.save_checkpoint(entry.id, {"target_settings": dict(target.settings)})
         return self.journal.by_id(entry.id), True
 
     def _run_one(self, target: Target, prepare: Callable[[], tuple[Entry, bool]],

@@ -368,3 +368,26 @@ def test_practice_mode_starts_fakes_and_cleans_up(store, keyring_backend):
         stop.set()
         thread.join(20)
     assert done.is_set() and Accounts(store, secret_store()).list() == []
+
+
+def test_a_refused_post_fixed_by_the_officer_goes_out_and_adhoc_targets_resume(
+        store, registry, accounts, tmp_path):
+    from platforms import folder
+
+    reg = Registry(platforms={"echo": echo.PLATFORM, "folder": folder.PLATFORM})
+    eng = Engine(store, reg, accounts=accounts, sleep=lambda s, c: None)
+    out = tmp_path / "out"
+    target = Target("folder", "folder", {"path": str(out)}, adhoc=True)
+    p = post()
+    p.variant("folder").enabled = False
+    (o,) = eng.publish(p, [target])
+    assert o.state == State.FAILED and "switched off" in o.reason
+    p.variant("folder").enabled = True
+    p.text = "Teks yang sudah diperbaiki"
+    cancel = threading.Event()
+    cancel.set()  # cancelled at once: left for a resume, which must find the folder again
+    (o,) = eng.publish(p, [target], cancel=cancel)
+    assert o.state == State.CANCELLED
+    (o,) = eng.resume(p.id)
+    assert o.state == State.POSTED
+    assert (out / p.id / "folder" / "text.txt").read_text("utf-8") == "Teks yang sudah diperbaiki"
