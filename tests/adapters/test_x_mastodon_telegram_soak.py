@@ -30,8 +30,8 @@ from platforms.practice.x import FakeX
 
 RUNS = int(os.environ.get("SIARAN_SOAK_RUNS", "40"))
 FAULTS = [("status", {"code": 500}), ("status", {"code": 502}), ("status", {"code": 503}),
-          ("rate_limit", {"retry_after": 2}), ("timeout", {"seconds": 0.6}),
-          ("timeout", {"seconds": 0.6, "after_work": True}), "reset", "success_then_500",
+          ("rate_limit", {"retry_after": 2}), ("timeout", {"seconds": 1.0}),
+          ("timeout", {"seconds": 1.0, "after_work": True}), "reset", "success_then_500",
           "duplicate", "expired_token"]
 FINAL = {State.POSTED, State.FAILED, State.UNKNOWN}
 
@@ -49,10 +49,10 @@ def test_random_faults_never_duplicate(platform, fake_class, tmp_path, monkeypat
     rng = random.Random(5)
     tally = {state: 0 for state in FINAL}
     with fake_class() as fake:
-        fake.hang_seconds = 0.6
+        fake.hang_seconds = 1.0
         store = Store()
         engine = Engine(store, Registry(platforms={platform.id: platform}), sleep=Sleeps(),
-                        policy=Policy(read_timeout=0.3, connect_timeout=2.0, max_attempts=4))
+                        policy=Policy(read_timeout=0.5, connect_timeout=2.0, max_attempts=4))
         settings, secrets = fake.practice_account()
         target = Target("soak", platform.id, settings, secrets, adhoc=True)
         for run in range(RUNS):
