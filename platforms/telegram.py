@@ -47,6 +47,7 @@ from composer.core.adapters import (
 from composer.core.adapters import Capability as C
 from composer.core.http_errors import from_transport
 from composer.core.i18n import _
+from composer.core.logs import redact
 from composer.core.ratelimit import telegram_retry_after
 
 API_URL = "https://api.telegram.org"
@@ -218,8 +219,11 @@ def _call(ctx: PublishContext, method: str, *, creates: bool = True, media: bool
     if not token:
         raise AuthExpired(_("No bot token; add the token from @BotFather"))
     base = (ctx.account.get("api_url") or API_URL).rstrip("/")
+    # The token is part of the URL, which httpx logs: keep it out of every log record (the
+    # engine registers it too; verify() from the accounts screen may run without the engine),
+    # and never put the URL or httpx's message in an error.
+    redact(token)
     try:
-        # The token is part of the URL: never put the URL or httpx's message in an error.
         response = ctx.client.post(f"{base}/bot{token}/{method}", **kw)
     except httpx.HTTPError as exc:
         raise from_transport(exc, creates=creates) from None

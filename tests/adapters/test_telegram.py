@@ -238,3 +238,12 @@ class TestTelegramContract(AdapterContract):
         (outcome,) = contract.engine.resume(post.id, targets={"contract": contract.target})
         assert outcome.state == State.POSTED, outcome.reason
         assert contract.copies(post) == 1
+
+
+def test_the_bot_token_never_reaches_a_log(fake, http, caplog):
+    import logging as stdlib_logging
+
+    with caplog.at_level(stdlib_logging.DEBUG):
+        TelegramAdapter().verify(context(fake, http))
+    assert caplog.records and "/bot***/" in caplog.text  # httpx logged the URL, redacted
+    assert TOKEN not in caplog.text
