@@ -209,3 +209,12 @@ def test_bluesky_styles_only_what_becomes_a_facet(panel):
     html = cards["bluesky"].text.text()
     assert f'color:{link};">#SlemanSehat' in html and f'color:{link};">@kominfo.bsky.social' in html
     assert f'color:{link};">#2026' not in html
+
+
+def test_more_images_than_the_channel_takes_is_said_plainly(panel, tmp_path):
+    paths = images(tmp_path, 5)
+    cards = show(panel, Post(text="Foto", media=[MediaRef(path=p) for p in paths]))
+    assert "at most 4 images" in cards["x"].warning.text() and not cards["x"].warning.isHidden()
+    assert cards["telegram"].warning.isHidden()  # albums of up to 10
+    cards = show(panel, Post(text="Foto", media=[MediaRef(path=p) for p in paths[:4]]))
+    assert cards["x"].warning.isHidden()

@@ -300,6 +300,12 @@ class PreviewCard(QFrame):
             self.counter.setStyleSheet("color:#B3261E; font-weight:bold;" if warning else "color:#4B5563;")
         if len(parts) > 1:
             warning = ""
+        most = self.spec.max_images
+        if len(alts) > most:
+            extra = (self.tr("Takes videos only: the images will not be posted here.") if self.spec.video_only
+                     else self.tr("Takes no images: they will not be posted here.") if most == 0 else
+                     self.tr("Takes at most {max} images: the others will not be posted here.").format(max=most))
+            warning = f"{warning}\n{extra}" if warning else extra
         self._set(self.warning, warning)
         self.warning.setVisible(bool(warning))
         if self.rules.title:

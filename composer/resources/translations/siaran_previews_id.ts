@@ -181,12 +181,27 @@
         <translation>utas {n} bagian</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="341"/>
+        <location filename="../../gui/previews/card.py" line="305"/>
+        <source>Takes videos only: the images will not be posted here.</source>
+        <translation>Hanya menerima video: gambar tidak akan diunggah di sini.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/card.py" line="306"/>
+        <source>Takes no images: they will not be posted here.</source>
+        <translation>Tidak menerima gambar: gambar tidak akan diunggah di sini.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/card.py" line="307"/>
+        <source>Takes at most {max} images: the others will not be posted here.</source>
+        <translation>Paling banyak {max} gambar: sisanya tidak akan diunggah di sini.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/card.py" line="347"/>
         <source>…and {n} more</source>
         <translation>…dan {n} lainnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="352"/>
+        <location filename="../../gui/previews/card.py" line="358"/>
         <source>Reply {n}/{total}</source>
         <translation>Balasan {n}/{total}</translation>
     </message>
