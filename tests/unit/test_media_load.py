@@ -248,3 +248,24 @@ def test_damaged_files_never_raise_anything_but_a_media_error(tmp_path, ext, edi
         render_one(path, "x", tmp_path / "out")
     except MediaError as exc:
         assert "\n" not in str(exc)
+
+
+def test_transparency_is_kept_where_the_channel_takes_png(corpus, tmp_path):
+    out = render_one(corpus["palette-alpha.png"], "telegram", tmp_path)  # JPEG, PNG, WebP
+    assert out[0].mime == "image/png"
+    with Image.open(out[0].path) as im:
+        im = im.convert("RGBA")
+        assert im.getpixel((5, im.height // 2))[3] == 0  # still see-through
+        assert im.getpixel((im.width - 5, im.height // 2))[3] == 255
+
+
+def test_grey_with_alpha_is_normalised(tmp_path):
+    src = tmp_path / "la.png"
+    im = Image.new("LA", (200, 100), (90, 255))
+    im.paste((200, 0), (0, 0, 100, 100))  # left half transparent
+    im.save(src)
+    out = render_one(src, "instagram", tmp_path / "out")  # JPEG only: flattened onto white
+    with Image.open(out[0].path) as result:
+        assert result.mode == "RGB"
+        assert result.getpixel((5, result.height // 2)) >= (245, 245, 245)
+        assert abs(result.getpixel((result.width - 5, result.height // 2))[0] - 90) < 10

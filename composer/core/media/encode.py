@@ -36,9 +36,30 @@ class Encoded:
         return EXTENSION[self.mime]
 
 
-def still_mime(formats: tuple[str, ...]) -> str | None:
-    """The format we write for a still image on a channel accepting ``formats``."""
+def still_mime(formats: tuple[str, ...], transparent: bool = False) -> str | None:
+    """The format we write for a still image on a channel accepting ``formats``: JPEG, unless
+    the picture has see-through parts and the channel takes a format that keeps them."""
+    if transparent:
+        keeps = next((m for m in ("image/png", "image/webp") if m in formats), None)
+        if keeps:
+            return keeps
     return next((m for m in STILL_PREFERENCE if m in formats), None)
+
+
+def is_transparent(im: Image.Image) -> bool:
+    return im.mode == "RGBA" and im.getchannel("A").getextrema()[0] < 255
+
+
+def encode_for(im: Image.Image, formats: tuple[str, ...], max_bytes: int | None) -> Encoded:
+    """Encode for a channel: alpha kept where its formats allow (PNG, WebP), else flattened; a
+    transparent picture too heavy as PNG becomes a flattened JPEG before anything shrinks."""
+    mime = still_mime(formats, is_transparent(im))
+    if mime == "image/png" and max_bytes is not None:
+        data = _save(im, mime, None)
+        if len(data) <= max_bytes:
+            return Encoded(data, mime, im.width, im.height)
+        mime = still_mime(formats)  # JPEG where accepted: far smaller than shrinking a PNG
+    return encode_still(im, mime, max_bytes)
 
 
 def flatten(im: Image.Image, background=BACKGROUND) -> Image.Image:

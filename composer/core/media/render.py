@@ -27,7 +27,8 @@ from composer.core.media.encode import (
     BEST_QUALITY,
     Encoded,
     encode_animation,
-    encode_still,
+    encode_for,
+    is_transparent,
     still_mime,
 )
 from composer.core.media.focal import estimate_focal
@@ -279,13 +280,14 @@ def _render_branded(group: list[_Job], pyramid: Pyramid, focal_px):
 
 def _encode_group(group: list[_Job], image: Image.Image) -> list[tuple[_Job, RenderedMedia]]:
     encoded: list[tuple[str, int | None, Encoded]] = []
+    transparent = is_transparent(image)
     out = []
     for job in group:
-        mime = still_mime(job.spec.image_formats)
         budget = job.spec.max_image_bytes
-        done = next((e for m, b, e in encoded if m == mime and _reusable(e, b, budget)), None)
+        mime = still_mime(job.spec.image_formats, transparent)
+        done = next((e for m, b, e in encoded if m == mime and _reusable(e, m, b, budget)), None)
         if done is None:
-            done = encode_still(image, mime, budget)
+            done = encode_for(image, job.spec.image_formats, budget)
             encoded.append((mime, budget, done))
         if done.shrunk:
             job.notes.append(_("Image {n} was made smaller to fit the {mb} MB limit of {channel}",
@@ -294,11 +296,14 @@ def _encode_group(group: list[_Job], image: Image.Image) -> list[tuple[_Job, Ren
     return out
 
 
-def _reusable(done: Encoded, had: int | None, wants: int | None) -> bool:
-    """An encoding made for one budget serves another when it is the best quality and fits."""
+def _reusable(done: Encoded, mime: str, had: int | None, wants: int | None) -> bool:
+    """An encoding made for one budget serves another when nothing was given up for the first
+    (best quality, full size, the format asked for) and it fits the second."""
     if had == wants:
         return True
-    return done.quality == BEST_QUALITY and not done.shrunk and (wants is None or len(done.data) <= wants)
+    if done.shrunk or done.mime != mime or done.quality not in (None, BEST_QUALITY):
+        return False
+    return wants is None or len(done.data) <= wants
 
 
 def _render_animation(job: _Job, info: ImageInfo, frames) -> RenderedMedia | None:
@@ -317,7 +322,7 @@ def _render_animation(job: _Job, info: ImageInfo, frames) -> RenderedMedia | Non
     if budget is not None and len(encoded.data) > budget:
         job.notes.append(_("The animation of image {n} is too large for {channel}; its first frame is used",
                            n=job.index, channel=job.spec.name))
-        encoded = encode_still(resized[0], still_mime(job.spec.image_formats), budget)
+        encoded = encode_for(resized[0], job.spec.image_formats, budget)
     return _write(job, encoded)
 
 
