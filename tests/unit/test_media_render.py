@@ -172,3 +172,13 @@ def test_pyramid_builds_deep_levels_on_demand():
     pyramid = Pyramid(im, type("Info", (), {"width": 1600, "height": 1200})())
     small = pyramid.resize((0.0, 0.0, 1600.0, 1200.0), (100, 75))  # level 16, via 8, 4, 2
     assert small.size == (100, 75) and sorted(pyramid.levels) == [1, 2, 4, 8, 16]
+
+
+def test_variant_kept_under_an_account_name_supplies_the_crop(tmp_path):
+    src = media_corpus.photo(tmp_path / "p.jpg", (2000, 2000))
+    post = Post(media=[MediaRef(str(src))])
+    post.variant("akun-x-kantor").crops[post.media[0].id] = Crop(0.0, 0.0, 1.0, 0.5)  # 2:1
+    by_channel = render_variant(post, SPECS["x"], tmp_path / "a")[0]
+    by_account = render_variant(post, SPECS["x"], tmp_path / "b", variant_key="akun-x-kantor")[0]
+    assert (by_channel.width, by_channel.height) == (1200, 675)  # X's default 16:9
+    assert abs(by_account.width / by_account.height - 2.0) < 0.01

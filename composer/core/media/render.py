@@ -92,27 +92,34 @@ def _default_media_file(ref: MediaRef) -> Path:
 
 def render_variant(post: Post, channel_spec: PlatformSpec, out_dir: str | Path, *,
                    media_file: Callable[[MediaRef], Path] = _default_media_file,
-                   template: Template | str | None = None) -> RenderedVariant:
-    """Write every image ``channel_spec`` will upload into ``out_dir``; see RenderedVariant."""
+                   template: Template | str | None = None,
+                   variant_key: str | None = None) -> RenderedVariant:
+    """Write every image ``channel_spec`` will upload into ``out_dir``; see RenderedVariant.
+    ``variant_key``: the post's variant to use when it is not the channel id (an account name)."""
+    keys = {channel_spec.id: variant_key} if variant_key else None
     return render_variants(post, [channel_spec], out_dir, media_file=media_file, template=template,
-                           per_channel_dirs=False)[channel_spec.id]
+                           per_channel_dirs=False, variant_keys=keys)[channel_spec.id]
 
 
 def render_variants(post: Post, specs: Iterable[PlatformSpec], out_dir: str | Path, *,
                     media_file: Callable[[MediaRef], Path] = _default_media_file,
                     template: Template | str | None = None, per_channel_dirs: bool = True,
-                    workers: int = WORKERS) -> dict[str, RenderedVariant]:
-    """Every channel's images at once (each source decoded once), in ``out_dir/<channel>/``."""
+                    workers: int = WORKERS,
+                    variant_keys: dict[str, str] | None = None) -> dict[str, RenderedVariant]:
+    """Every channel's images at once (each source decoded once), in ``out_dir/<channel>/``.
+    ``variant_keys`` maps a channel id to the variant holding its crops and overrides, when
+    that is not the channel id itself (variants kept under account names)."""
     out_dir = Path(out_dir)
     results: dict[str, RenderedVariant] = {}
     jobs_by_file: dict[Path, list[_Job]] = {}
     templates: dict[str, Template] = {}
     for spec in specs:
         result = results[spec.id] = RenderedVariant(spec.id)
-        variant = post.variants.get(spec.id)
+        key = (variant_keys or {}).get(spec.id, spec.id)
+        variant = post.variants.get(key)
         if variant is not None and not variant.enabled:
             continue
-        resolved = post.resolve(spec.id)
+        resolved = post.resolve(key)
         chosen = _template(template if template is not None else resolved.template, templates)
         values = template_fields(post, resolved) if chosen is not None else {}
         images = [(i, m) for i, m in enumerate(resolved.media, 1) if m.ref.kind == "image"]
