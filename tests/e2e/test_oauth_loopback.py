@@ -153,3 +153,36 @@ def test_refresh_through_the_adapters_own_client(provider):
         renewed = oauth.refresh(client(provider), tokens.refresh_token, http=http)
     assert renewed.access_token != tokens.access_token
     assert renewed.refresh_token != tokens.refresh_token
+
+
+def test_x_adapter_signs_in_and_renews_against_the_real_server(provider):
+    """The X adapter's own sign-in (fixed port, X's scopes, public client) and its renewal of
+    a stale token (refresh through the engine's client, rotation handed to the keyring), with
+    the peer serving X's endpoint paths."""
+    import logging
+
+    from composer.core.adapters import PublishContext
+    from platforms import x
+
+    if not provider["token_endpoint"].endswith("/2/oauth2/token"):
+        reason = "the running OAuth peer predates X's endpoint paths (restart tests/peers/oauth)"
+        print(f"SKIP: {reason}")
+        pytest.skip(reason)
+    port = free_port()
+    account = {"client_id": "composer-native", "api_url": provider["issuer"],
+               "authorize_url": provider["authorization_endpoint"], "redirect_port": str(port)}
+    browser = Browser()
+    settings, secrets = x.XAdapter().connect(account, open_browser=browser, timeout=30)
+    assert settings == {} and set(secrets) == {"access_token", "refresh_token", "expires_at"}
+    assert f"redirect_uri=http%3A%2F%2F127.0.0.1%3A{port}%2Fcallback" in browser.opened
+    assert "scope=tweet.read+tweet.write+users.read+media.write+offline.access" in browser.opened
+
+    saved: list[dict] = []
+    with httpx.Client(timeout=10) as http:
+        ctx = PublishContext(client=http, account=account, secrets={**secrets, "expires_at": "0"},
+                             log=logging.getLogger("e2e"), update_secrets=saved.append)
+        x._Api(ctx)  # a stale token is renewed before anything is sent
+    assert len(saved) == 1 and saved[0]["refresh_token"] != secrets["refresh_token"]
+    assert ctx.secrets["access_token"] == saved[0]["access_token"]
+    with pytest.raises(oauth.TokenError):  # rotated: the old refresh token is spent
+        oauth.refresh(x.oauth_client(account), secrets["refresh_token"])

@@ -17,7 +17,11 @@ const provider = new Provider(issuer, {
       token_endpoint_auth_method: 'client_secret_post' },                                       // like Mastodon
   ],
   pkce: { required: () => true },
-  scopes: ['openid', 'offline_access', 'profile', 'tweet.read', 'tweet.write', 'users.read', 'media.write'],
+  // X's scope names (offline.access included) next to the OIDC ones.
+  scopes: ['openid', 'offline_access', 'profile', 'tweet.read', 'tweet.write', 'users.read', 'media.write',
+           'offline.access'],
+  // X's endpoint paths, so the X adapter's own sign-in and refresh run against this server unchanged.
+  routes: { authorization: '/i/oauth2/authorize', token: '/2/oauth2/token', revocation: '/2/oauth2/revoke' },
   claims: { openid: ['sub'], profile: ['name'] },
   findAccount: async (ctx, id) => ({ accountId: id, claims: async () => ({ sub: id, name: id }) }),
   issueRefreshToken: async () => true,
