@@ -2,11 +2,43 @@
 
 Sources: https://developers.facebook.com/documentation/threads/posts,
 https://developers.facebook.com/documentation/threads/overview (500 characters, emoji as UTF-8
-bytes, 5 links), https://developers.facebook.com/documentation/threads/reference/publishing
+bytes, 5 links), https://developers.facebook.com/documentation/threads/reference/publishing,
+https://developers.facebook.com/documentation/threads/retrieve-and-manage-replies (reply_to_id)
+
+Every part of a post is a container (TEXT, IMAGE, or a CAROUSEL of 2-20 items, images hosted by
+platforms/mediahost) published with ``threads_publish``; a text too long for one post becomes a
+chain of replies (``reply_to_id``). Container ids and published ids are journalled part by part:
+a retry reuses the containers, and a container that says PUBLISHED is looked up, never published
+again. Length and link limits are refused before any request.
 """
 
+from __future__ import annotations
+
+import time
+import unicodedata
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from composer.core.adapters import (
+    AccountInfo,
+    Counting,
+    CredentialField,
+    MediaInvalid,
+    OutgoingPost,
+    Platform,
+    PlatformSpec,
+    PublishContext,
+    PublishResult,
+    Rejected,
+)
 from composer.core.adapters import Capability as C
-from composer.core.adapters import Counting, CredentialField, Platform, PlatformSpec
+from composer.core.i18n import _
+from platforms import containers, mediahost
+from platforms.graph import Graph, version_base
+
+API_URL = "https://graph.threads.net"
+API_VERSION = "v1.0"
 
 SPEC = PlatformSpec(
     id="threads",
@@ -25,8 +57,12 @@ SPEC = PlatformSpec(
     credentials=(
         CredentialField("user_id", "Threads user ID"),
         CredentialField("access_token", "Access token", secret=True),
+        CredentialField("api_url", "Threads API address", required=False, default=API_URL),
+        CredentialField("graph_version", "Threads API version", required=False,
+                        default=API_VERSION),
+        *mediahost.FIELDS,
     ),
-    capabilities=frozenset({C.PUBLISH, C.THREADS, C.VERIFY, C.CONNECT}),
+    capabilities=frozenset({C.PUBLISH, C.THREADS, C.VERIFY}),
     unverified=("counting of non-emoji text", "alt_text_limit", "hashtag rules"),
     sources=(
         "https://developers.facebook.com/documentation/threads/posts",
@@ -34,4 +70,211 @@ SPEC = PlatformSpec(
     ),
 )
 
-PLATFORM = Platform(SPEC)
+CAROUSEL_MAX = 20
+CLOCK_SKEW = 300.0
+
+
+class ThreadsAdapter:
+    # Threads docs suggest waiting before publishing and polling gently.
+    poll_interval = 2.0
+    processing_timeout = 300.0
+
+    def __init__(self, spec: PlatformSpec = SPEC):
+        self.spec = spec
+
+    # -- before any request ------------------------------------------------------------------
+
+    def check(self, post: OutgoingPost) -> None:
+        from composer.core import text as textmod
+
+        if post.schedule_utc and datetime.fromisoformat(
+                post.schedule_utc.replace("Z", "+00:00")).timestamp() > time.time() + 60:
+            raise Rejected(_("Threads cannot schedule posts through its API; publish at the "
+                             "time, or leave Threads out of the scheduled post"))
+        if len(post.media) > CAROUSEL_MAX:
+            raise Rejected(_("Threads takes at most {n} images in a carousel; nothing was sent",
+                             n=CAROUSEL_MAX))
+        for n, m in enumerate(post.media, 1):
+            if m.mime not in self.spec.image_formats:
+                raise MediaInvalid(_("Image {n} is not a JPEG or PNG (nothing was sent)", n=n))
+        for i, part in enumerate(_parts(post)):
+            counted = textmod.count(self.spec, part)
+            if not counted.fits:
+                raise Rejected(_("The text is too long for Threads: {length} of {limit}; "
+                                 "nothing was sent", length=counted.length,
+                                 limit=counted.limit))
+            links = {e.text for e in textmod.entities(part) if e.kind == "url"}
+            if i == 0 and _link_attachment(post):
+                links.add(post.link)
+            if len(links) > (self.spec.max_links or 5):
+                raise Rejected(_("Threads takes at most {limit} links in a post; this one has "
+                                 "{count} (nothing was sent)", limit=self.spec.max_links,
+                                 count=len(links)))
+
+    # -- publish --------------------------------------------------------------------------------
+
+    def publish(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult:
+        self.check(post)
+        user, graph = self._graph(ctx)
+        parts = _parts(post)
+        ids: list[str] = list(ctx.checkpoint.get("ids") or [])
+        if len(ids) >= len(parts):
+            return self._result(ctx, graph, ids)
+        urls = mediahost.public_urls(ctx, post.media) if post.media and not ids else []
+        for i in range(len(ids), len(parts)):
+            ctx.check_cancelled()
+            ctx.progress("post", i / len(parts))
+            container = self._container(ctx, graph, user, post, i, parts[i], urls, ids)
+            state = containers.wait_until_ready(ctx, graph, container, field="status",
+                                                interval=self.poll_interval,
+                                                timeout=self.processing_timeout)
+            if state == containers.PUBLISHED:  # published before; the answer was lost
+                found = self.find_existing(ctx, post)
+                if found is not None:
+                    return found
+                ids = list(ctx.checkpoint.get("ids") or [])
+                if len(ids) > i:
+                    continue
+            if "sent_since" not in ctx.checkpoint:
+                ctx.save_checkpoint({"sent_since": time.time()})
+            body = graph.call("POST", f"{user}/threads_publish",
+                              data={"creation_id": container}, creates=True)
+            ids.append(str(body["id"]))
+            ctx.save_checkpoint({"ids": ids})
+        return self._result(ctx, graph, ids)
+
+    def _container(self, ctx: PublishContext, graph: Graph, user: str, post: OutgoingPost,
+                   i: int, text: str, urls: list[str], ids: list[str]) -> str:
+        made: list[str | None] = list(ctx.checkpoint.get("containers") or [])
+        if i < len(made) and made[i]:
+            state, _detail = containers.status(graph, made[i], "status")
+            if state != containers.EXPIRED:
+                return made[i]
+            if i == 0:
+                ctx.save_checkpoint({"items": []})
+        fields: dict[str, Any] = {"text": text}
+        if i > 0:
+            fields["reply_to_id"] = ids[i - 1]
+        if i > 0 or not post.media:
+            fields["media_type"] = "TEXT"
+            if i == 0 and _link_attachment(post):
+                fields["link_attachment"] = post.link
+        elif len(post.media) == 1:
+            fields.update(media_type="IMAGE", image_url=urls[0])
+            if post.media[0].alt:
+                fields["alt_text"] = post.media[0].alt
+        else:
+            fields.update(media_type="CAROUSEL",
+                          children=",".join(self._items(ctx, graph, user, post, urls)))
+        container = str(graph.call("POST", f"{user}/threads", data=fields, media=True)["id"])
+        made += [None] * (i + 1 - len(made))
+        made[i + 1:] = []  # later parts reply to this one: their old containers are void
+        made[i] = container
+        ctx.save_checkpoint({"containers": made})
+        return container
+
+    def _items(self, ctx, graph: Graph, user: str, post: OutgoingPost,
+               urls: list[str]) -> list[str]:
+        items: list[str] = list(ctx.checkpoint.get("items") or [])
+        for n in range(len(items), len(post.media)):
+            ctx.check_cancelled()
+            m = post.media[n]
+            fields = {"media_type": "IMAGE", "image_url": urls[n], "is_carousel_item": "true"}
+            if m.alt:
+                fields["alt_text"] = m.alt
+            items.append(str(graph.call("POST", f"{user}/threads", data=fields,
+                                        media=True)["id"]))
+            ctx.save_checkpoint({"items": items})
+        for item in items:
+            containers.wait_until_ready(ctx, graph, item, field="status",
+                                        interval=self.poll_interval,
+                                        timeout=self.processing_timeout)
+        return items
+
+    def _result(self, ctx: PublishContext, graph: Graph, ids: list[str],
+                url: str | None = None) -> PublishResult:
+        if url is None:
+            try:
+                url = graph.call("GET", ids[0], params={"fields": "permalink"}).get("permalink")
+            except Exception:  # noqa: BLE001 - the post exists; a missing link is no failure
+                url = None
+        return PublishResult(remote_id=ids[0], url=url, extra={
+            "ids": ids, "containers": list(ctx.checkpoint.get("containers") or [])})
+
+    # -- after a lost answer ------------------------------------------------------------------
+
+    def find_existing(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult | None:
+        """Part by part: a journalled container that says PUBLISHED was posted; its post is
+        found among the account's newest threads (replies: among its replies) by text."""
+        user, graph = self._graph(ctx)
+        parts = _parts(post)
+        ids: list[str] = list(ctx.checkpoint.get("ids") or [])
+        made = list(ctx.checkpoint.get("containers") or [])
+        since = ctx.checkpoint.get("sent_since")
+        while len(ids) < len(parts) and since is not None and len(ids) < len(made) \
+                and made[len(ids)]:
+            i = len(ids)
+            state, _detail = containers.status(graph, made[i], "status")
+            if state != containers.PUBLISHED:
+                break
+            found = self._look_up(graph, user, parts[i], since, ids[i - 1] if i else None)
+            ids.append(found or made[i])  # published for certain: never post it again
+            ctx.save_checkpoint({"ids": ids})
+        if len(ids) < len(parts):
+            return None
+        return self._result(ctx, graph, ids)
+
+    def _look_up(self, graph: Graph, user: str, text: str, since: float,
+                 parent: str | None) -> str | None:
+        edge = "replies" if parent else "threads"
+        body = graph.call("GET", f"{user}/{edge}", params={
+            "fields": "id,text,timestamp,permalink,replied_to", "limit": 25})
+        for item in body.get("data") or []:
+            replied = (item.get("replied_to") or {}).get("id")
+            if (_same(item.get("text", ""), text) and _time(item) >= since - CLOCK_SKEW
+                    and (parent is None or replied == parent)):
+                return str(item["id"])
+        return None
+
+    # -- the rest ---------------------------------------------------------------------------------
+
+    def delete(self, ctx: PublishContext, result: PublishResult) -> None:
+        raise Rejected(_("Siaran does not delete Threads posts; delete it in Threads"))
+
+    def verify(self, ctx: PublishContext) -> AccountInfo:
+        _user, graph = self._graph(ctx)
+        body = graph.call("GET", "me", params={
+            "fields": "id,username,name,threads_profile_picture_url"})
+        return AccountInfo(display_name=body.get("name") or body.get("username", ""),
+                           handle="@" + body.get("username", ""),
+                           avatar_url=body.get("threads_profile_picture_url"))
+
+    def _graph(self, ctx: PublishContext) -> tuple[str, Graph]:
+        user = (ctx.account.get("user_id") or "me").strip()
+        base = version_base(ctx.account, default_url=API_URL, default_version=API_VERSION)
+        return user, Graph(ctx, base=base, token=ctx.secrets.get("access_token", ""),
+                           channel=self.spec.name, token_in="param")
+
+
+def _parts(post: OutgoingPost) -> list[str]:
+    return list(post.parts) or [post.text]
+
+
+def _link_attachment(post: OutgoingPost) -> bool:
+    return bool(post.link) and not post.media and post.link not in post.text
+
+
+def _time(item: Mapping[str, Any]) -> float:
+    raw = str(item.get("timestamp") or "")
+    try:
+        return datetime.strptime(raw, "%Y-%m-%dT%H:%M:%S%z").timestamp()
+    except ValueError:
+        return float("inf")
+
+
+def _same(remote: str, local: str) -> bool:
+    norm = lambda t: " ".join(unicodedata.normalize("NFC", t).split())  # noqa: E731
+    return norm(remote) == norm(local)
+
+
+PLATFORM = Platform(SPEC, ThreadsAdapter)
