@@ -37,7 +37,7 @@ from composer.core.adapters import (
 from composer.core.adapters import Capability as C
 from composer.core.http_errors import from_transport
 from composer.core.i18n import _
-from composer.core.ratelimit import retry_after
+from composer.core.ratelimit import retry_after, seconds_until
 
 API_URL = "https://api.x.com"
 AUTHORIZE_URL = "https://x.com/i/oauth2/authorize"
@@ -275,7 +275,7 @@ class _Api:
             return _body(response)
         reason = _problem(response)
         if status == 429:
-            raise RateLimited(reason, retry_after=retry_after(response.headers))
+            raise RateLimited(reason, retry_after=_wait(response.headers))
         if status == 401:
             raise AuthExpired(reason, status=status)
         if status == 403 and "duplicate" in reason.lower():
@@ -285,6 +285,19 @@ class _Api:
         if media and status in (400, 413, 415):
             raise MediaInvalid(reason, status=status)
         raise Rejected(reason, status=status)
+
+
+def _wait(headers) -> float | None:
+    """Seconds until X lets us post again: the 15-minute window (x-rate-limit-reset, epoch), or
+    the 24-hour plan cap when that is what ran out (x-user-limit-24hour-*, observed in
+    akrherz/iembot#163), so the engine does not knock again in a few minutes."""
+    wait = retry_after(headers)
+    for cap in ("x-user-limit-24hour", "x-app-limit-24hour"):
+        if headers.get(cap + "-remaining") == "0" and headers.get(cap + "-reset"):
+            until = seconds_until(headers[cap + "-reset"])
+            if until is not None:
+                wait = max(wait or 0.0, until)
+    return wait
 
 
 def _body(response) -> Any:

@@ -83,6 +83,7 @@ class FakeX(FakeServer):
         self.codes: dict[str, dict] = {}
         self.media: dict[str, dict] = {}
         self.tweets: dict[str, dict] = {}
+        self.daily_posts_left: int | None = None  # the plan's 24-hour cap; None: no cap
 
     # -- platform-specific answers --------------------------------------------------------------
 
@@ -97,6 +98,18 @@ class FakeX(FakeServer):
                                    "type": "about:blank", "status": 429},
                         headers={"x-rate-limit-limit": "100", "x-rate-limit-remaining": "0",
                                  "x-rate-limit-reset": str(reset)})
+
+    def _daily_cap_response(self) -> Response:
+        """The plan's 24-hour post cap ran out: 429 with x-user-limit-24hour-* headers while
+        the 15-minute window still has room (akrherz/iembot#163)."""
+        now = int(time.time())
+        return Response(429, json={"title": "Too Many Requests", "detail": "Too Many Requests",
+                                   "type": "about:blank", "status": 429},
+                        headers={"x-rate-limit-limit": "100", "x-rate-limit-remaining": "99",
+                                 "x-rate-limit-reset": str(now + 900),
+                                 "x-user-limit-24hour-limit": "17",
+                                 "x-user-limit-24hour-remaining": "0",
+                                 "x-user-limit-24hour-reset": str(now + 20 * 3600)})
 
     def duplicate_response(self) -> Response:
         return _problem(403, "Forbidden",
@@ -315,6 +328,10 @@ class FakeX(FakeServer):
             if text and any(t["text"] == text and t["author"] == self.user["id"]
                             for t in self.tweets.values()):
                 return self.duplicate_response()
+            if self.daily_posts_left is not None:
+                if self.daily_posts_left <= 0:
+                    return self._daily_cap_response()
+                self.daily_posts_left -= 1
             tweet_id = str(next(self.ids))
             self.tweets[tweet_id] = {
                 "id": tweet_id, "text": text, "author": self.user["id"], "media_ids": media_ids,

@@ -134,6 +134,14 @@ def test_rate_limit_reads_the_epoch_reset(fake, http):
     assert 895 <= limited.value.retry_after <= 901
 
 
+def test_daily_cap_waits_for_the_24_hour_reset_not_the_window(fake, http):
+    fake.daily_posts_left = 1
+    XAdapter().publish(context(fake, http), outgoing("satu"))
+    with pytest.raises(A.RateLimited) as limited:
+        XAdapter().publish(context(fake, http), outgoing("dua"))
+    assert limited.value.retry_after > 19 * 3600  # not the 15 minutes of x-rate-limit-reset
+
+
 def test_weighted_limit_and_media_errors(fake, http, tmp_path):
     with pytest.raises(A.Rejected, match="too long"):
         XAdapter().publish(context(fake, http), outgoing("日" * 141))  # 282 weighted
