@@ -71,6 +71,7 @@ def main() -> None:
     panel.flush()
     for c in CHANNELS:
         panel.set_rendered(c, images)
+    panel.wait_for_images()
     app.processEvents()
 
     baseline_win = QWidget()

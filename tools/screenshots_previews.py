@@ -129,6 +129,7 @@ def previews_shot(app, tmp: Path, out: Path) -> None:
         panel.flush()
         for c in channels:
             panel.set_rendered(c, photos[:n])
+        panel.wait_for_images()
         panel.note.hide()  # one panel per column here: the header would repeat four times
         for button in panel.mode_buttons.buttons():
             button.hide()

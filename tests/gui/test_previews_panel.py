@@ -105,6 +105,7 @@ def test_image_grids_follow_each_platform(panel, tmp_path, n):
     cards = show(panel, post)
     for key in CHANNELS:
         panel.set_rendered(key, paths)
+    panel.wait_for_images()
     tiles = {k: len(c.media.grid.tiles) for k, c in cards.items()}
     assert tiles["x"] == min(n, 4) and tiles["bluesky"] == min(n, 4) and tiles["mastodon"] == min(n, 4)
     assert tiles["instagram"] == 1 and cards["instagram"].media.grid.dots == (n if n > 1 else 0)
@@ -120,6 +121,7 @@ def test_clicking_an_image_asks_for_its_crop(panel, qtbot, tmp_path):
     post = Post(text="Foto", media=[MediaRef(path=p) for p in paths])
     cards = show(panel, post)
     panel.set_rendered("bluesky", paths)
+    panel.wait_for_images()
     view = cards["bluesky"].media
     second = view.grid.tiles[1]
     with qtbot.waitSignal(panel.crop_requested) as sig:
@@ -168,6 +170,7 @@ def test_youtube_and_wordpress_show_the_title_with_the_thumbnail_on_top(panel, t
     cards = show(panel, post)
     for key in ("youtube", "wordpress"):
         panel.set_rendered(key, paths)
+        panel.wait_for_images()
         card = cards[key]
         assert card.media.mapTo(card, card.media.rect().topLeft()).y() < card.title.mapTo(card, card.title.rect().topLeft()).y()
         assert len(card.media.grid.tiles) == 1
@@ -194,10 +197,12 @@ def test_switching_to_desktop_keeps_the_images(panel, tmp_path, qtbot):
     post = Post(text="Foto", media=[MediaRef(path=p) for p in paths])
     show(panel, post)
     panel.set_rendered("bluesky", paths)
+    panel.wait_for_images()
     panel.mode_buttons.button(1).click()
     assert panel.desktop and panel.cards["bluesky"].width() == 560
     card = panel.cards["bluesky"]
     panel.flush()
+    panel.wait_for_images()
     assert all(p is not None and not p.isNull() for p in card.media._pixmaps)
     assert card.media.grid.tiles[0].w > 200
 
@@ -218,3 +223,22 @@ def test_more_images_than_the_channel_takes_is_said_plainly(panel, tmp_path):
     assert cards["telegram"].warning.isHidden()  # albums of up to 10
     cards = show(panel, Post(text="Foto", media=[MediaRef(path=p) for p in paths[:4]]))
     assert cards["x"].warning.isHidden()
+
+
+def test_images_are_decoded_off_the_gui_thread(panel, tmp_path, monkeypatch):
+    import threading
+
+    from composer.gui.previews import loader
+
+    seen = []
+    real = loader.read_scaled
+    monkeypatch.setattr(loader, "read_scaled", lambda path, *a: (seen.append(threading.current_thread()), real(path, *a))[1])
+    paths = images(tmp_path, 3)
+    show(panel, Post(text="Foto", media=[MediaRef(path=p) for p in paths]))
+    panel.set_rendered("x", paths)
+    assert all(p is None for p in panel.cards["x"].media._pixmaps)  # grey tiles meanwhile
+    panel.wait_for_images()
+    assert len(seen) == 3 and threading.main_thread() not in seen
+    assert all(p is not None and not p.isNull() for p in panel.cards["x"].media._pixmaps)
+    panel.set_rendered("bluesky", paths)  # the same files again: from the cache, no decoding
+    assert len(seen) == 3 and all(p is not None for p in panel.cards["bluesky"].media._pixmaps)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QImageReader, QPixmap
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -24,11 +24,19 @@ from PySide6.QtWidgets import (
 
 from composer.core.post import Post
 from composer.gui.previews.card import CARD_WIDTH, DESKTOP_WIDTH, PreviewCard
+from composer.gui.previews.loader import ImageLoader
 from composer.gui.previews.rules import rules_for
 
 SPACING = 16
-MAX_IMAGE_EDGE = 900  # previews never need more pixels than this per image
 DEFER_MS = 30
+
+
+def _file_key(path: str) -> tuple[str, float] | None:
+    """A file and its modification time: a re-render under the same name is a new image."""
+    try:
+        return path, os.stat(path).st_mtime
+    except OSError:
+        return None
 
 
 class PreviewsPanel(QWidget):
@@ -41,6 +49,9 @@ class PreviewsPanel(QWidget):
         self._post: Post | None = None
         self._pending: set[str] = set()
         self._pixmaps: dict[tuple[str, float], QPixmap] = {}
+        self._waiting: dict[tuple[str, float], set[str]] = {}  # image -> cards waiting for it
+        self.loader = ImageLoader(self)
+        self.loader.loaded.connect(self._image_loaded)
         self._columns = 0
         self._channels: list[tuple[str, object, dict]] = []
         self._rendered: dict[str, list] = {}
@@ -173,31 +184,36 @@ class PreviewsPanel(QWidget):
 
     # -- images -------------------------------------------------------------------------------
     def set_rendered(self, channel_key: str, images: list) -> None:
-        """Show these files (preview proxies or the channel's rendered images) in that card."""
-        card = self.cards.get(channel_key)
-        if card is None:
+        """Show these files (preview proxies or the channel's rendered images) in that card.
+        They are decoded on worker threads; the card shows grey tiles until they arrive."""
+        if channel_key not in self.cards:
             return
-        self._rendered[channel_key] = list(images)
-        card.set_pixmaps([self._pixmap(str(p)) if p else None for p in images])
+        self._rendered[channel_key] = [str(p) if p else None for p in images]
+        self._show_images(channel_key)
 
-    def _pixmap(self, path: str) -> QPixmap | None:
-        try:
-            key = (path, os.stat(path).st_mtime)
-        except OSError:
-            return None
-        if key not in self._pixmaps:
-            reader = QImageReader(path)
-            reader.setAutoTransform(True)
-            size = reader.size()
-            if size.isValid() and max(size.width(), size.height()) > MAX_IMAGE_EDGE:
-                reader.setScaledSize(size.scaled(QSize(MAX_IMAGE_EDGE, MAX_IMAGE_EDGE), Qt.KeepAspectRatio))
-            image = reader.read()
-            if image.isNull():
-                return None
-            if len(self._pixmaps) > 64:
-                self._pixmaps.clear()
-            self._pixmaps[key] = QPixmap.fromImage(image)
-        return self._pixmaps[key]
+    def _show_images(self, channel_key: str) -> None:
+        pixmaps = []
+        for path in self._rendered.get(channel_key, []):
+            key = _file_key(path) if path else None
+            if key is not None and key not in self._pixmaps:
+                self._waiting.setdefault(key, set()).add(channel_key)
+                self.loader.request(key)
+            pixmaps.append(self._pixmaps.get(key) if key is not None else None)
+        self.cards[channel_key].set_pixmaps(pixmaps)
+
+    def _image_loaded(self, key, image: QImage) -> None:
+        if len(self._pixmaps) > 96:  # cards keep their own references; this is only a cache
+            self._pixmaps.clear()
+        self._pixmaps[key] = QPixmap.fromImage(image)  # a null pixmap: unreadable, drawn grey
+        for channel_key in self._waiting.pop(key, set()):
+            if channel_key in self.cards:
+                self._show_images(channel_key)
+
+    def wait_for_images(self, msecs: int = 10_000) -> None:
+        """Block until every requested image is decoded and shown (tests, screenshots)."""
+        self.loader.wait(msecs)
+        QCoreApplication.sendPostedEvents()
+        QCoreApplication.processEvents()
 
     def _on_tile(self, channel_key: str, index: int) -> None:
         card = self.cards.get(channel_key)
