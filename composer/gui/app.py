@@ -15,7 +15,16 @@ import threading
 from functools import cached_property
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication
 
 from composer.core.paths import Paths, app_paths
@@ -179,7 +188,7 @@ class Shell(QObject):
     def start(self):
         self.window = self._build_window()
         self.window.show()
-        QTimer.singleShot(0, self.window.after_show)
+        when_exposed(self.window, self.window.after_show)
         return self.window
 
     def shutdown(self) -> None:
@@ -218,6 +227,33 @@ class Shell(QObject):
             old.deleteLater()
         self.window.show()
         self.window.after_show()
+
+
+class _ExposeWatch(QObject):
+    """Calls back once the window is really on screen (its first Expose event)."""
+
+    def __init__(self, window, callback):
+        super().__init__(window)
+        self.callback = callback
+        window.windowHandle().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Expose and obj.isExposed():
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self.callback)  # after this paint, not inside it
+            self.deleteLater()
+        return False
+
+
+def when_exposed(window, callback) -> None:
+    """Start-up work (reopening the draft, loading channels) waits until the window shows."""
+    handle = window.windowHandle()
+    if handle is not None and handle.isExposed():
+        QTimer.singleShot(0, callback)
+    elif handle is not None:
+        _ExposeWatch(window, callback)
+    else:
+        QTimer.singleShot(0, callback)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

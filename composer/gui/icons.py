@@ -20,18 +20,15 @@ def _svg(name: str) -> str:
 def icon(name: str, colour: str | None = None) -> QIcon:
     from PySide6.QtSvg import QSvgRenderer  # loaded on first use, not at import
 
-    palette = QGuiApplication.palette()
+    fill = colour or QGuiApplication.palette().color(QPalette.ColorRole.WindowText).name()
+    renderer = QSvgRenderer(QByteArray(_svg(name).replace("currentColor", fill).encode()))
     result = QIcon()
-    modes = ((QIcon.Mode.Normal, colour or palette.color(QPalette.ColorRole.WindowText).name()),
-             (QIcon.Mode.Disabled, palette.color(QPalette.ColorGroup.Disabled,
-                                                 QPalette.ColorRole.WindowText).name()))
-    for mode, fill in modes:
-        renderer = QSvgRenderer(QByteArray(_svg(name).replace("currentColor", fill).encode()))
-        for size in (16, 20, 24, 32, 48):
-            pixmap = QPixmap(size, size)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(pixmap)
-            renderer.render(painter, QRectF(0, 0, size, size))
-            painter.end()
-            result.addPixmap(pixmap, mode)
+    # the toolbar size and its double for high-density screens; Qt derives the disabled look
+    for size in (20, 40):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        renderer.render(painter, QRectF(0, 0, size, size))
+        painter.end()
+        result.addPixmap(pixmap)
     return result

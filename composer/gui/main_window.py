@@ -32,6 +32,17 @@ from composer.gui.media.renders import RenderQueue
 
 log = logging.getLogger("siaran.gui.window")
 
+# Palette roles only, so the system's light or dark scheme carries through.
+STYLE = """
+QLabel#sectionHeading { font-weight: 600; font-size: 11pt; padding: 2px 0; }
+QToolButton#publishButton { background: palette(highlight); color: palette(highlighted-text);
+                            border-radius: 4px; padding: 4px 12px; font-weight: 600; }
+QToolButton#publishButton:hover { border: 1px solid palette(highlighted-text); }
+QToolBar#mainToolbar { spacing: 4px; padding: 2px 6px; }
+QLabel#autosaveIndicator { padding: 0 8px; }
+QLabel#mediaSummary[warn="true"] { color: #b26a00; }
+"""
+
 
 class MainWindow(QMainWindow):
     language_requested = Signal(object)  # "en", "id" or None (the system's)
@@ -40,6 +51,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services, self.model, self.runner, self.settings = services, model, runner, settings
         self.setObjectName("mainWindow")
+        self.setStyleSheet(STYLE)
         self.setWindowTitle(self.tr("Siaran — write once, publish everywhere"))
         self.resize(1360, 860)
 
@@ -118,6 +130,8 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._restore_layout()
         self._show_post()
+        if model.post.media:  # a rebuilt window (language change): thumbnails and proxies again
+            self.media.reload()
 
     # -- start-up after the window is on screen ------------------------------------------
 
@@ -197,7 +211,7 @@ class MainWindow(QMainWindow):
         text = {
             "unsaved": self.tr("Unsaved changes"),
             "saving": self.tr("Saving…"),
-            "saved": self.tr("Saved {time}").format(time=detail),
+            "saved": self.tr("Saved {time}").format(time=detail) if detail else self.tr("Saved"),
             "failed": self.tr("Not saved: {reason}").format(reason=detail),
         }[state]
         self.save_state.setText(("● " if state in ("unsaved", "failed") else "✓ ") + text)

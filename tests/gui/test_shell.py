@@ -98,7 +98,7 @@ def test_gui_thread_stays_responsive_during_a_slow_render(qtbot, shell, tmp_path
 
     def slow(*args, **kwargs):
         calls.append(1)
-        time.sleep(1.0)  # a big photo on a slow machine
+        time.sleep(2.0)  # a big photo on a slow machine
         return real(*args, **kwargs)
 
     monkeypatch.setattr(renders, "_render_variant", lambda: slow)
@@ -106,9 +106,10 @@ def test_gui_thread_stays_responsive_during_a_slow_render(qtbot, shell, tmp_path
     tick(w.picker, "instagram")
     w.media.add_files([make_image(tmp_path / "besar.jpg", size=(2400, 1600))])
     qtbot.waitUntil(lambda: bool(calls), timeout=10_000)
-    ticker = Ticker()
     type_unicode(w.editor.text_edit, "Tetap bisa mengetik 😊")  # typing goes on meanwhile
     assert w.model.post.text == "Tetap bisa mengetik 😊"
+    assert shell.runner.busy  # the render is still running
+    ticker = Ticker()
     wait_idle(qtbot, shell, timeout=20_000)
     ticker.stop()
     assert ticker.ticks >= 20 and ticker.longest < 0.3, (ticker.ticks, ticker.longest)

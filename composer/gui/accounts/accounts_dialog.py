@@ -36,7 +36,8 @@ class AccountsDialog(QDialog):
 
         self.accounts = QTreeWidget(self)
         self.accounts.setObjectName("accountList")
-        self.accounts.setHeaderLabels([self.tr("Name"), self.tr("Channel"), self.tr("Kind")])
+        self.accounts.setHeaderLabels([self.tr("Name"), self.tr("Channel"), self.tr("Shown as"),
+                                       self.tr("Kind")])
         self.accounts.setRootIsDecorated(False)
         self.accounts.setAccessibleName(self.tr("Accounts"))
         self.add_button = QPushButton(self.tr("&Add account…"), self)
@@ -97,7 +98,9 @@ class AccountsDialog(QDialog):
         for acc in accounts:
             spec = registry.platforms.get(acc.platform)
             kind = self.tr("practice") if acc.practice else self.tr("account")
-            item = QTreeWidgetItem(self.accounts, [acc.name, spec.spec.name if spec else acc.platform, kind])
+            shown = " · ".join(x for x in (acc.display_name, acc.handle) if x)
+            item = QTreeWidgetItem(self.accounts, [acc.name, spec.spec.name if spec else acc.platform,
+                                                   shown, kind])
             item.setData(0, Qt.ItemDataRole.UserRole, acc.name)
         if not accounts:
             QTreeWidgetItem(self.accounts, [self.tr("No accounts yet. Add one to publish beyond the folder.")]) \
@@ -111,7 +114,8 @@ class AccountsDialog(QDialog):
             item.setForeground(1, Qt.GlobalColor.red)
             item.setToolTip(1, broken.error)
         self.channels.resizeColumnToContents(0)
-        self.accounts.resizeColumnToContents(0)
+        for col in range(3):
+            self.accounts.resizeColumnToContents(col)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -4,7 +4,14 @@ folder, and platforms without an account (preview only: they show how the post w
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from composer.gui.editor.channels import KINDS, ChannelInfo
 
@@ -17,6 +24,8 @@ class ChannelPicker(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("sectionHeading")
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("channelPicker")
         self.tree.setHeaderHidden(True)
@@ -25,7 +34,9 @@ class ChannelPicker(QWidget):
         self.accounts_button = QPushButton(self)
         self.accounts_button.setObjectName("manageAccounts")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(8, 8, 4, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.heading)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.accounts_button)
         self._catalog: list[ChannelInfo] = []
@@ -43,6 +54,7 @@ class ChannelPicker(QWidget):
         }
 
     def retranslate(self) -> None:
+        self.heading.setText(self.tr("Channels"))
         self.accounts_button.setText(self.tr("Accounts…"))
         self.accounts_button.setAccessibleName(self.tr("Manage accounts"))
         self.tree.setAccessibleName(self.tr("Channels to publish to"))

@@ -35,9 +35,9 @@ class ChannelTextPanel(QWidget):
 
         self.list = QListWidget(self)
         self.list.setObjectName("channelTextList")
-        self.list.setMaximumWidth(220)
+        self.list.setMaximumWidth(190)
         self.heading = QLabel(self)
-        self.heading.setObjectName("channelTextHeading")
+        self.heading.setObjectName("sectionHeading")
         self.status = QLabel(self)
         self.status.setObjectName("channelTextStatus")
         self.follow_button = QPushButton(self)

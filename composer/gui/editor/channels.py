@@ -5,9 +5,10 @@ account's name, or the platform id for a channel without an account."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from composer.core.adapters import PlatformSpec
+if TYPE_CHECKING:  # the specs arrive with the registry, after the window is up
+    from composer.core.adapters import PlatformSpec
 
 KINDS = ("account", "practice", "folder", "preview")
 
@@ -51,8 +52,8 @@ def build_catalog(registry, accounts: list[Any], office: str = "") -> list[Chann
         spec = registry.get(platform_id).spec
         settings = _get(acc, "settings", {}) or {}
         practice = bool(_get(acc, "practice", False))
-        display = {
-            "name": _get(acc, "display_name", "") or office or name,
+        display = {  # the keys the previews panel reads
+            "display_name": _get(acc, "display_name", "") or office or name,
             "handle": _get(acc, "handle", "") or settings.get("handle", ""),
             "avatar": _get(acc, "avatar_url", None),
         }
@@ -65,11 +66,11 @@ def build_catalog(registry, accounts: list[Any], office: str = "") -> list[Chann
         used_platforms.add(platform_id)
     if "folder" in registry and not any(c.key == "folder" for c in out):
         out.append(ChannelInfo("folder", registry.get("folder").spec, "folder",
-                               registry.get("folder").spec.name, display={"name": office}))
+                               registry.get("folder").spec.name, display={"display_name": office}))
     taken = {c.key for c in out}
     for platform_id, platform in registry.platforms.items():
         if platform_id in used_platforms or platform_id in taken or platform_id == "folder":
             continue
         out.append(ChannelInfo(platform_id, platform.spec, "preview", platform.spec.name,
-                               display={"name": office}))
+                               display={"display_name": office}))
     return out

@@ -66,13 +66,17 @@ class CounterBar(QWidget):
             cc = counts.get(key)
             if cc is None:
                 continue
-            chip.setText(self._label(self._channels[key], cc))
+            label = self._label(self._channels[key], cc)
+            if chip.text() != label:  # an unchanged chip is not repainted
+                chip.setText(label)
             state = chip_state(cc)
             if chip.property("state") != state:
                 chip.setProperty("state", state)
                 chip.style().unpolish(chip)
                 chip.style().polish(chip)
-            chip.setToolTip("\n".join(cc.count.problems) if cc.count is not None else "")
+            tip = "\n".join(cc.count.problems) if cc.count is not None else ""
+            if chip.toolTip() != tip:
+                chip.setToolTip(tip)
 
     def _label(self, channel: ChannelInfo, cc: ChannelCount) -> str:
         count = cc.count
@@ -87,7 +91,9 @@ class CounterBar(QWidget):
         if count.problems:
             text += "  ⚠"
         chip = self._chips[channel.key]
-        chip.setAccessibleName(self.tr("{channel}: {used} of {limit}").format(
+        name = self.tr("{channel}: {used} of {limit}").format(
             channel=channel.label, used=count.length,
-            limit=count.limit if count.limit is not None else self.tr("no limit")))
+            limit=count.limit if count.limit is not None else self.tr("no limit"))
+        if chip.accessibleName() != name:
+            chip.setAccessibleName(name)
         return text

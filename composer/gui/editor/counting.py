@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import cache
 
 from composer.core.post import Post
 from composer.gui.editor.channels import ChannelInfo
@@ -31,6 +32,7 @@ class ChannelCount:
         return None if self.count is None else self.count.overflow_at
 
 
+@cache
 def _engine():
     try:
         from composer.core import text
@@ -39,8 +41,15 @@ def _engine():
     return text if hasattr(text, "count") else None
 
 
+def channel_text(post: Post, key: str) -> str:
+    """The text ``key`` publishes: its override, else the master's. The same rule as
+    Post.resolve, without building the media list it also returns (this runs per keystroke)."""
+    variant = post.variants.get(key)
+    return variant.overrides.get("text", post.text) if variant is not None else post.text
+
+
 def count_channel(post: Post, channel: ChannelInfo) -> ChannelCount:
-    resolved_text = post.resolve(channel.key).text
+    resolved_text = channel_text(post, channel.key)
     engine = _engine()
     if engine is None:
         return ChannelCount(channel.key, resolved_text, None)

@@ -81,6 +81,7 @@ class MasterEditor(QWidget):
         self.overflow_label.setObjectName("overflowNote")
         self.overflow_label.setWordWrap(True)
         self.overflow_label.hide()
+        self._shown_overflow: int | None = None
         font = self.text_edit.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.text_edit.setFont(font)
@@ -114,6 +115,10 @@ class MasterEditor(QWidget):
 
     def show_overflow(self, position: int | None, message: str) -> None:
         """``position`` in document units; ``message`` names the channel(s) that overflow."""
+        if position is None and self._shown_overflow is None and not message:
+            return  # the usual keystroke: nothing marked before or now, nothing to repaint
+        self._shown_overflow = position
         mark_overflow(self.text_edit, position, message)
-        self.overflow_label.setText(message)
+        if self.overflow_label.text() != message:
+            self.overflow_label.setText(message)
         self.overflow_label.setVisible(bool(message))

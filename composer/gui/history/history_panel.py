@@ -88,12 +88,14 @@ class HistoryPanel(QWidget):
             for e in rows:
                 detail = e.url or e.reason or ""
                 child = QTreeWidgetItem(top, [e.account, self.state_label(e.state), detail])
+                child.setToolTip(2, detail)
                 if e.url:
                     child.setData(2, URL, e.url)
                     child.setToolTip(2, self.tr("Enter or double-click opens the link"))
         self.tree.expandAll()
-        for col in range(3):
+        for col in range(2):  # the link column takes the rest
             self.tree.resizeColumnToContents(col)
+        self.tree.setColumnWidth(0, min(self.tree.columnWidth(0), 300))
         self.empty.setVisible(not entries)
         self.tree.setVisible(bool(entries))
 

@@ -60,6 +60,23 @@ def import_file(ctx, store, path: str, cache_dir: Path, media_id: str | None = N
     return Imported(media_id, path, sha, str(proxy), thumbnail(proxy))
 
 
+def import_files(ctx, store, paths: list[str], cache_dir: Path) -> list[Imported | str]:
+    """Several files in the order chosen (one task, so the post keeps that order). A file that
+    cannot be used gives its one-line reason in its place; the others still come in."""
+    from composer.gui.tasks import describe_error
+
+    out: list[Imported | str] = []
+    for i, path in enumerate(paths):
+        if ctx.cancelled:
+            break
+        ctx.progress("file", i / len(paths))
+        try:
+            out.append(import_file(ctx, store, path, cache_dir))
+        except Exception as exc:  # reported per file; the task itself succeeds
+            out.append(f"{Path(path).name}: {describe_error(exc)}")
+    return out
+
+
 def import_pasted(ctx, store, image: QImage, cache_dir: Path) -> Imported:
     """A pasted image becomes a PNG file first, then is imported like any other."""
     folder = Path(tempfile.mkdtemp(prefix="siaran-paste-"))

@@ -159,8 +159,9 @@ class MediaStrip(QWidget):
             self.add_files(files)
 
     def add_files(self, paths: list[str]) -> None:
-        for path in paths:
-            self._start(jobs.import_file, self.services.store, path, self.services.proxy_dir)
+        if paths:
+            self._start(jobs.import_files, self.services.store, list(paths), self.services.proxy_dir,
+                        count=len(paths))
 
     def add_image(self, image: QImage) -> None:
         if not image.isNull():
@@ -183,19 +184,26 @@ class MediaStrip(QWidget):
             return True
         return False
 
-    def _start(self, fn, *args) -> None:
-        self.pending += 1
+    def _start(self, fn, *args, count: int = 1) -> None:
+        self.pending += count
         self.refresh()
         task = self.runner.submit(fn, *args, name="add image")
         task.finished.connect(self._imported)
         task.failed.connect(self._failed)
-        task.done.connect(self._task_done)
+        task.done.connect(lambda: self._task_done(count))
 
-    def _task_done(self) -> None:
-        self.pending -= 1
+    def _task_done(self, count: int) -> None:
+        self.pending -= count
         self.refresh()
 
-    def _imported(self, result: jobs.Imported) -> None:
+    def _imported(self, result) -> None:
+        if isinstance(result, list):  # several files, in the order they were chosen
+            for item in result:
+                if isinstance(item, str):
+                    self._failed(item)
+                else:
+                    self._imported(item)
+            return
         if result.media_id is None:  # a new image
             ref = MediaRef(path=result.path, sha256=result.sha256)
             self._remember(ref.id, result)
@@ -306,4 +314,7 @@ class MediaStrip(QWidget):
         if missing:
             parts.append(self.tr("%n without alt text", "", missing))
         self.summary.setText(" · ".join(parts))
-        self.summary.setProperty("warn", bool(missing))
+        if self.summary.property("warn") != bool(missing):
+            self.summary.setProperty("warn", bool(missing))
+            self.summary.style().unpolish(self.summary)
+            self.summary.style().polish(self.summary)

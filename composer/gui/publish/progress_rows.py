@@ -100,14 +100,16 @@ class ProgressRow(QWidget):
             self.bar.setValue(100)
             url = outcome.url or ""
             if url:
-                self.status.setText(translate("PublishRows", "Published: {link}").format(
+                self.status.setText("<span style='color:#2e7d32'>✓</span> " + translate(
+                    "PublishRows", "Published: {link}").format(
                     link=f"<a href='{html.escape(url, quote=True)}'>{html.escape(url)}</a>"))
             else:
-                self.status.setText(translate("PublishRows", "Published."))
+                self.status.setText("<span style='color:#2e7d32'>✓</span> "
+                                    + translate("PublishRows", "Published."))
         else:
             self.bar.setValue(0)
             reason = outcome.reason or translate("PublishRows", "It did not go out.")
-            self.status.setText(f"<span style='color:#c62828'>{html.escape(reason)}</span>")
+            self.status.setText(f"<span style='color:#c62828'>✗ {html.escape(reason)}</span>")
         self.status.setAccessibleName(self.status.text())
 
     def set_error(self, message: str) -> None:

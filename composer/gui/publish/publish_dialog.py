@@ -125,6 +125,10 @@ class PublishDialog(QDialog):
         col = QVBoxLayout(page)
         self.progress_heading = QLabel(page)
         self.progress_heading.setObjectName("progressHeading")
+        font = self.progress_heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.progress_heading.setFont(font)
         col.addWidget(self.progress_heading)
         for p in self.plans:
             if p.publishable:

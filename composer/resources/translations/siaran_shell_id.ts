@@ -20,6 +20,14 @@
         <translation>mis. portal, x-humas</translation>
     </message>
     <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
         <source>&amp;Channel:</source>
         <translation>&amp;Kanal:</translation>
     </message>
@@ -67,6 +75,10 @@
         <translation>Kanal</translation>
     </message>
     <message>
+        <source>Shown as</source>
+        <translation>Tampil sebagai</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
@@ -89,6 +101,10 @@
     <message>
         <source>Channels found</source>
         <translation>Kanal yang ditemukan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
     </message>
     <message>
         <source>practice</source>
@@ -121,6 +137,14 @@
     <message>
         <source>Remove the account &apos;{name}&apos; and its saved sign-in from the keyring?</source>
         <translation>Hapus akun &apos;{name}&apos; beserta data masuknya dari keyring?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Biarkan</translation>
     </message>
 </context>
 <context>
@@ -257,6 +281,10 @@
         <translation>Pratinjau saja (tanpa akun)</translation>
     </message>
     <message>
+        <source>Channels</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
         <source>Accounts…</source>
         <translation>Akun…</translation>
     </message>
@@ -366,6 +394,14 @@
     <message>
         <source>The image is still being prepared.</source>
         <translation>Gambar masih disiapkan.</translation>
+    </message>
+    <message>
+        <source>Crop for {channel}</source>
+        <translation>Potongan untuk {channel}</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Templat</translation>
     </message>
 </context>
 <context>
@@ -504,6 +540,10 @@
         <translation>Tersimpan {time}</translation>
     </message>
     <message>
+        <source>Saved</source>
+        <translation>Tersimpan</translation>
+    </message>
+    <message>
         <source>Not saved: {reason}</source>
         <translation>Tidak tersimpan: {reason}</translation>
     </message>
@@ -534,6 +574,14 @@
     <message>
         <source>The draft could not be saved ({reason}). Close anyway and lose the latest changes?</source>
         <translation>Draf tidak dapat disimpan ({reason}). Tetap tutup dan kehilangan perubahan terakhir?</translation>
+    </message>
+    <message>
+        <source>Close anyway</source>
+        <translation>Tetap tutup</translation>
+    </message>
+    <message>
+        <source>Keep open</source>
+        <translation>Biarkan terbuka</translation>
     </message>
 </context>
 <context>
