@@ -48,6 +48,8 @@ def option(name: str) -> str:
 def field_parser(spec) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=f"siaran accounts add {spec.id}", add_help=True)
     parser.add_argument("--name", required=True, help=_("a name for this account, used by --to"))
+    parser.add_argument("--no-verify", action="store_true",
+                        help=_("do not ask the platform whose account this is"))
     for f in spec.credentials:
         if not f.secret:
             parser.add_argument(option(f.name), dest=f.name, default=f.default, help=f.label)
@@ -94,8 +96,31 @@ def _add(args) -> int:
                              options=", ".join(missing)))
     secrets = read_secrets(spec)
     account = accounts.add(opts.name, spec.id, settings, secrets)
+    if not opts.no_verify:
+        check(store, registry, accounts, account.name)
     print(_("Added {name} ({platform})", name=account.name, platform=spec.name))
     return 0
+
+
+def check(store, registry, accounts, name: str) -> None:
+    """Ask the platform whose account this is: a wrong password is refused now, not at the
+    first publish; an unreachable platform only earns a warning."""
+    from composer.core.adapters import Capability
+    from composer.core.publish import Engine, SignInRefused
+
+    platform = registry.get(accounts.get(name).platform)
+    if platform.adapter is None or not platform.spec.can(Capability.VERIFY):
+        return
+    try:
+        info = Engine(store, registry, accounts=accounts).verify(name)
+    except SignInRefused:
+        accounts.remove(name)
+        raise
+    except UserError as exc:
+        print(_("Warning: could not check the account now: {reason}", reason=exc),
+              file=sys.stderr)
+        return
+    accounts.update_profile(name, display_name=info.display_name, handle=info.handle)
 
 
 def _list(args) -> int:

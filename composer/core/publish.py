@@ -20,6 +20,7 @@ is injectable (``sleep``) so tests run faults without real waiting.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import random
 import threading
@@ -44,6 +45,10 @@ SleepFn = Callable[[float, threading.Event], None]
 
 def _real_sleep(seconds: float, cancel: threading.Event) -> None:
     cancel.wait(seconds)
+
+
+class SignInRefused(UserError):
+    """The platform said these credentials are wrong (not merely unreachable)."""
 
 
 class Engine:
@@ -102,10 +107,8 @@ class Engine:
         if adapter is None or not platform.spec.can(A.Capability.DELETE):
             raise UserError(_("{channel} does not let Siaran delete posts; delete it there: {url}",
                               channel=platform.spec.name, url=entry.url or entry.remote_id))
-        target = target or self._target_of(entry)
         cancel = threading.Event()
-        with self._client() as client:
-            ctx = self._context(client, target, entry, platform.spec, None, cancel)
+        with self.session(target or self._target_of(entry), entry, cancel=cancel) as ctx:
             for attempt in range(1, self.policy.max_attempts + 1):
                 try:
                     adapter.delete(ctx, entry.result)
@@ -118,6 +121,35 @@ class Engine:
                     raise UserError(reason_for(exc, platform.spec, attempt)) from None
                 break
         return Outcome.of(self.journal.record(entry.id, State.DELETED, detail="unpublished"))
+
+    def verify(self, account: str | Target) -> A.AccountInfo:
+        """Whose account is this? Asks the platform (a wrong password shows here, not at the
+        first publish); raises UserError with the officer's reason."""
+        target = self.target(account)
+        platform = self.registry.get(target.platform)
+        adapter = platform.make_adapter()
+        if adapter is None or not platform.spec.can(A.Capability.VERIFY):
+            raise UserError(_("{channel} cannot check an account", channel=platform.spec.name))
+        with self.session(target) as ctx:
+            try:
+                return adapter.verify(ctx)
+            except (A.AuthExpired, A.Rejected) as exc:
+                detail = f" ({exc.reason})" if exc.reason else ""
+                raise SignInRefused(_("{channel} did not accept these credentials{detail}; check "
+                                      "them and try again", channel=platform.spec.name,
+                                      detail=detail)) from None
+            except A.AdapterError as exc:
+                raise UserError(reason_for(exc, platform.spec, 1)) from None
+
+    @contextlib.contextmanager
+    def session(self, account: str | Target, entry: Entry | None = None, progress=None,
+                cancel: threading.Event | None = None):
+        """An adapter context (its own httpx client) for one account, outside a publish."""
+        target = self.target(account)
+        spec = self.registry.get(target.platform).spec
+        with self._client() as client:
+            yield self._context(client, target, entry, spec, progress,
+                                cancel or threading.Event())
 
     def target(self, ref: str | Target) -> Target:
         if isinstance(ref, Target):
@@ -331,14 +363,18 @@ class Engine:
                 self._ssl = ssl.create_default_context(cafile=certifi.where())
             return self._ssl
 
-    def _context(self, client, target: Target, entry: Entry, spec, progress, cancel):
+    def _context(self, client, target: Target, entry: Entry | None, spec, progress, cancel):
         _redact(target.secrets.values())
-        entry_id, account = entry.id, target.account
-        checkpoint = {k: v for k, v in entry.checkpoint.items() if k != "target_settings"}
-        has_media = bool(entry.snapshot.get("media"))
+        account = target.account
+        entry_id = entry.id if entry else None
+        checkpoint = {k: v for k, v in (entry.checkpoint if entry else {}).items()
+                      if k != "target_settings"}
+        has_media = bool(entry and entry.snapshot.get("media"))
 
         def save_checkpoint(data: dict[str, Any]) -> None:
             checkpoint.update(data)
+            if entry_id is None:  # verify: nothing to journal
+                return
             self.journal.save_checkpoint(entry_id, data)
             if has_media and any(k.startswith("media") for k in data):
                 current = self.journal.by_id(entry_id)

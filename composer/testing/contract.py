@@ -266,12 +266,15 @@ class AdapterContract:
 
         post = contract.post()
         outgoing = build(post, "contract", platform.spec, out_dir=contract.folder / "out")
-        with contract.engine._client() as client:
-            ctx = contract.engine._context(client, contract.target,
-                                           contract.engine.journal.begin(outgoing, "contract",
-                                                                         platform.id),
-                                           platform.spec, None, threading.Event())
+        entry = contract.engine.journal.begin(outgoing, "contract", platform.id)
+        with contract.engine.session(contract.target, entry) as ctx:
             assert platform.make_adapter().find_existing(ctx, outgoing) is None
+
+    def test_verify_names_the_account(self, contract, platform):
+        if not platform.spec.can(Capability.VERIFY):
+            pytest.skip("the platform cannot tell whose account it is")
+        info = contract.engine.verify(contract.target)
+        assert info.display_name or info.handle
 
     def test_unpublish(self, contract, platform):
         if not platform.spec.can(Capability.DELETE):
@@ -289,9 +292,7 @@ class AdapterContract:
         post = contract.post()
         assert contract.publish(post).state == State.POSTED
         entry = contract.engine.journal.get(post.id, "contract")
-        with contract.engine._client() as client:
-            ctx = contract.engine._context(client, contract.target, entry, platform.spec, None,
-                                           threading.Event())
+        with contract.engine.session(contract.target, entry) as ctx:
             adapter = platform.make_adapter()
             adapter.delete(ctx, entry.result)
             adapter.delete(ctx, entry.result)

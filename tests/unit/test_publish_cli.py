@@ -60,14 +60,15 @@ def db_dump(home):
 
 def test_accounts_add_reads_the_password_from_stdin_only(capsys, monkeypatch, ring, reg,
                                                         siaran_home):
-    code, out, err = run(capsys, monkeypatch, "accounts", "add", "wordpress", "--name", "portal",
-                         "--url", "http://127.0.0.1:8080", "--user", "admin",
+    code, out, err = run(capsys, monkeypatch, "accounts", "add", "wordpress", "--no-verify",
+                         "--name", "portal", "--url", "http://127.0.0.1:8080", "--user", "admin",
                          stdin="abcd EFGH 1234 ijkl\n")
     assert code == 0, err
     assert ring.items[("siaran:portal", "app_password")] == "abcd EFGH 1234 ijkl"
     assert "abcd EFGH" not in db_dump(siaran_home)
-    code, out, err = run(capsys, monkeypatch, "accounts", "add", "bluesky", "--name", "kanwil",
-                         "--service", "http://127.0.0.1:2583", "--handle", "alice.test",
+    code, out, err = run(capsys, monkeypatch, "accounts", "add", "bluesky", "--no-verify",
+                         "--name", "kanwil", "--service", "http://127.0.0.1:2583",
+                         "--handle", "alice.test",
                          stdin="app-pass-word\n")
     assert code == 0, err
     code, out, _ = run(capsys, monkeypatch, "accounts", "list", "--json")
@@ -122,9 +123,26 @@ def test_publish_history_unpublish_resume(capsys, monkeypatch, ring, reg, fakes,
         assert server.token not in db_dump(siaran_home)
 
 
+def test_accounts_add_checks_the_credentials(capsys, monkeypatch, ring, reg, fakes):
+    code, out, err = run(capsys, monkeypatch, "accounts", "add", "echo", "--name", "e1",
+                         "--url", fakes[0].url, stdin="wrong-token\n")
+    assert code == 2 and "did not accept these credentials" in err
+    assert not ring.items  # a refused account is not kept, nor its secret
+    code, out, err = run(capsys, monkeypatch, "accounts", "add", "echo", "--name", "e1",
+                         "--url", fakes[0].url, stdin=fakes[0].token + "\n")
+    assert code == 0
+    code, out, _ = run(capsys, monkeypatch, "accounts", "list", "--json")
+    assert json.loads(out)[0]["display_name"] == "Echo Office"
+    gone = fakes[1].url
+    fakes[1].stop()  # unreachable: kept, with a warning
+    code, out, err = run(capsys, monkeypatch, "accounts", "add", "echo", "--name", "e2",
+                         "--url", gone, stdin="t0ken\n")
+    assert code == 0 and "could not check" in err
+
+
 def test_publish_reports_failures_and_exit_code(capsys, monkeypatch, ring, reg, fakes, tmp_path):
-    run(capsys, monkeypatch, "accounts", "add", "echo", "--name", "e1", "--url", fakes[0].url,
-        stdin="wrong-token\n")
+    run(capsys, monkeypatch, "accounts", "add", "echo", "--no-verify", "--name", "e1",
+        "--url", fakes[0].url, stdin="wrong-token\n")
     path = tmp_path / "p.toml"
     post_model.save(post_model.Post(text="x"), path)
     code, out, err = run(capsys, monkeypatch, "publish", str(path), "--to", "e1")

@@ -79,8 +79,11 @@ def test_no_secret_on_disk_after_a_full_session(siaran_home, tmp_path, monkeypat
     try:
         assert siaran("accounts", "add", "echo", "--name", "kantor", "--url", good.url,
                       stdin=secrets["good"] + "\n") == 0
+        # A wrong token is refused when added, then added anyway unchecked (it expired later).
         assert siaran("accounts", "add", "echo", "--name", "lama", "--url", good.url,
-                      stdin=secrets["bad"] + "\n") == 0
+                      stdin=secrets["bad"] + "\n") == 2
+        assert siaran("accounts", "add", "echo", "--no-verify", "--name", "lama", "--url",
+                      good.url, stdin=secrets["bad"] + "\n") == 0
         assert siaran("accounts", "add", "wordpress", "--name", "portal", "--url",
                       "http://127.0.0.1:9", "--user", "admin", stdin=secrets["wp"] + "\n") == 0
         assert siaran("accounts", "add", "bluesky", "--name", "kanwil", "--service",
