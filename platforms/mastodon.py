@@ -160,16 +160,18 @@ class MastodonAdapter:
     def publish(self, ctx: PublishContext, post) -> PublishResult:
         base = instance_url(ctx.account)
         parts = list(post.parts) or [post.text]
-        media_ids = self._upload_media(ctx, base, post)
-        scheduled_at = _schedule(post.schedule_utc)
+        # Decided once, at the first send: a retry minutes later must not turn a scheduled
+        # post into an immediate second one because the time came closer.
+        scheduled_at = ctx.checkpoint.get("scheduled_at", _schedule(post.schedule_utc))
         if scheduled_at and len(parts) > 1:
             raise Rejected(_("Mastodon cannot schedule a thread; shorten the text or publish now"))
+        media_ids = self._upload_media(ctx, base, post)
         ids: list[str] = list(ctx.checkpoint.get("status_ids", []))
         urls: list[str | None] = list(ctx.checkpoint.get("status_urls", []))
         if len(ids) < len(parts) and "sent_since" not in ctx.checkpoint:
             # Journalled before the first status goes out: a later look-up only trusts
             # statuses from then on, never an older post with the same words.
-            ctx.save_checkpoint({"sent_since": time.time()})
+            ctx.save_checkpoint({"sent_since": time.time(), "scheduled_at": scheduled_at})
         for i in range(len(ids), len(parts)):
             ctx.check_cancelled()
             ctx.progress("post", i / len(parts))
@@ -239,7 +241,7 @@ class MastodonAdapter:
         if len(ids) < len(parts) and since is None:
             return None  # no status was ever sent
         if len(ids) < len(parts):
-            if _schedule(post.schedule_utc):
+            if ctx.checkpoint.get("scheduled_at"):
                 found = self._find_scheduled(ctx, base, parts[0], post.schedule_utc)
                 if found is None:
                     return None

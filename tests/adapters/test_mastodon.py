@@ -199,6 +199,22 @@ def test_scheduled_post_and_its_deletion(fake, http, adapter):
     assert now_result.remote_id in fake.statuses  # under 5 minutes ahead: published now
 
 
+def test_the_schedule_decision_survives_retries(fake, http, adapter, monkeypatch):
+    post = outgoing("jadwal", key="s5",
+                    schedule_utc=(datetime.now(UTC) + timedelta(minutes=7)).isoformat())
+    fake.faults.add("success_then_500", route="POST /api/v1/statuses")
+    ctx = context(fake, http)
+    with pytest.raises(A.Unknown):
+        adapter.publish(ctx, post)
+    # Minutes later the time is under 5 minutes ahead: still the scheduled post, never an
+    # immediate second copy.
+    monkeypatch.setattr(mastodon, "MIN_SCHEDULE_AHEAD", timedelta(minutes=10))
+    found = adapter.find_existing(ctx, post)
+    assert found is not None and found.extra["scheduled"]
+    assert adapter.publish(ctx, post).remote_id == found.remote_id
+    assert fake.statuses == {} and list(fake.scheduled) == [found.remote_id]
+
+
 def test_delete_thread_and_again(fake, http, adapter):
     parts = ("satu", "dua")
     result = adapter.publish(context(fake, http), outgoing("satu dua", parts=parts))
