@@ -18,14 +18,23 @@ import regex
 
 # Extended grapheme clusters, as Intl.Segmenter (Bluesky) and Ruby's grapheme_clusters (Mastodon).
 _GRAPHEME = regex.compile(r"\X")
-# Marks that the regex module joins to the character before but ICU 78 (Node's Intl.Segmenter,
-# which @atproto/api counts with) does not; found by comparing "a" + every code point. They are
-# read as an unassigned character (U+0378) so both count alike.
-_ICU_SEPARATE = regex.compile(
-    "[\u05c8\u05c9\u0b53\u0b54\u1ade\u1adf\u1aec-\u1af0\U00010ecb-\U00010ecf"
-    "\U00010ef0-\U00010ef9\U00011df0\U0001d127\U0001d128\U0001d250-\U0001d252"
-    "\U0001d25b\U0001d25c\U0001d25f\U0001d280\U0001d281]"
+# Where the regex module's \\X and ICU 78 (Node's Intl.Segmenter, which @atproto/api counts
+# with) disagree, found by segmenting "a" + c, c + ZWJ + "🌿" and "🌿" + ZWJ + c for every code
+# point c: 37 marks the regex module joins to the character before and ICU does not (read as
+# the unassigned U+0378), and 18 reserved emoji code points ICU treats as pictographs (read as
+# U+1F7E0, an assigned one). The text is translated one character for one, so indices hold.
+_ICU_SEPARATE = (
+    "\u05c8\u05c9\u0b53\u0b54\u1ade\u1adf\u1aec\u1aed\u1aee\u1aef\u1af0\U00011df0"
+    "\U0001d127\U0001d128\U0001d250\U0001d251\U0001d252\U0001d25b\U0001d25c\U0001d25f"
+    "\U0001d280\U0001d281"
+    + "".join(map(chr, range(0x10ECB, 0x10ED0)))
+    + "".join(map(chr, range(0x10EF0, 0x10EFA)))
 )
+_ICU_PICTOGRAPHS = (
+    "\U0001f1ae\U0001f7da\U0001f7db" + "".join(map(chr, range(0x1F7F1, 0x1F800)))
+)
+_AS_ICU = str.maketrans({**dict.fromkeys(_ICU_SEPARATE, "\u0378"),
+                         **dict.fromkeys(_ICU_PICTOGRAPHS, "\U0001f7e0")})
 # Characters that take two UTF-16 code units (one surrogate pair).
 _ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
 
@@ -51,7 +60,7 @@ def grapheme_starts(text: str) -> list[int]:
 # The channels of one keystroke segment the same text: Bluesky and Threads share the work.
 @lru_cache(maxsize=64)
 def _grapheme_starts(text: str) -> tuple[int, ...]:
-    starts = [m.start() for m in _GRAPHEME.finditer(_ICU_SEPARATE.sub("\u0378", text))]
+    starts = [m.start() for m in _GRAPHEME.finditer(text.translate(_AS_ICU))]
     if _LINKER.search(text):
         extra = {m.start(1) for m in _UNJOINED_CONSONANT.finditer(text)}
         if extra:
