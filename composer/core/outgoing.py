@@ -45,6 +45,11 @@ def shape_text(spec: PlatformSpec, text: str, *, with_media: bool,
     counted = textmod.count(spec, text, with_media=with_media, limit=limit)
     if counted.fits:
         return text, ()
+    if with_media and spec.caption_limit is not None and limit is None:
+        # Too long for a caption but not for a message: the adapter sends the images, then
+        # the text as its own message (Telegram), so the text is never cut.
+        if textmod.count(spec, text, with_media=False).fits:
+            return text, ()
     if spec.supports_threads:
         parts = tuple(textmod.split(spec, text, limit=limit))
         if len(parts) > 1:
