@@ -214,7 +214,8 @@ class LoopbackRedirect:
                     self.send_error(404)  # favicon, probes: keep waiting for the real answer
                     return
                 ok = "code" in query
-                title = _("Signed in") if ok else _("Sign-in failed")
+                # Sent before the token exchange, so it promises nothing the app may not keep.
+                title = _("Sign-in received") if ok else _("Sign-in failed")
                 note = _("You can close this window and return to Siaran.")
                 page = (f"<!doctype html><meta charset=utf-8><title>{html.escape(title)}</title>"
                         f"<h1>{html.escape(title)}</h1><p>{html.escape(note)}</p>").encode()
@@ -284,6 +285,8 @@ def authorize(
                 code_verifier=verifier)
         except Exception as exc:
             raise _token_error(exc, client.token_url) from None
+    if not token.get("access_token"):
+        raise TokenError(_("The platform's sign-in answer could not be read"), error="invalid")
     return Tokens.from_response(token)
 
 
@@ -322,6 +325,8 @@ def refresh(client: OAuthClient, refresh_token: str, *, http: httpx.Client | Non
                 exc, httpx.HTTPStatusError):
             raise
         raise _token_error(exc, client.token_url) from None
+    if not token.get("access_token"):
+        raise TokenError(_("The platform's sign-in answer could not be read"), error="invalid")
     return Tokens.from_response(token, keep_refresh=refresh_token)
 
 

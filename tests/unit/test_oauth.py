@@ -23,7 +23,8 @@ class FakeAuthServer(FakeServer):
 
     def __init__(self):
         super().__init__()
-        self.mode = "approve"  # "approve" | "deny" | "forged_state" | "server_error"
+        # "approve" | "deny" | "forged_state" | "server_error" | "empty_token"
+        self.mode = "approve"
         self.codes: dict[str, tuple[str, str]] = {}
         self.refresh_tokens: set[str] = set()
         self.omit_refresh_on_rotation = False
@@ -62,6 +63,8 @@ class FakeAuthServer(FakeServer):
             self.refresh_tokens.discard(f["refresh_token"])
         else:
             return Response(400, json={"error": "unsupported_grant_type"})
+        if self.mode == "empty_token":
+            return Response(200, json={"token_type": "bearer"})
         body = {"access_token": "at-" + secrets.token_hex(8), "token_type": "bearer",
                 "expires_in": 7200, "scope": "tweet.write offline.access"}
         if not (self.omit_refresh_on_rotation and f["grant_type"] == "refresh_token"):
@@ -195,6 +198,12 @@ def test_token_endpoint_failures_are_plain(server):
                              token_url="http://127.0.0.1:9/token", client_id="siaran")
     with pytest.raises(oauth.TokenError, match="Could not reach 127.0.0.1:9"):
         oauth.sign_in(gone, open_browser=browser, timeout=5)
+
+
+def test_a_token_answer_without_a_token_is_a_plain_error(server):
+    server.mode = "empty_token"
+    with pytest.raises(oauth.TokenError, match="could not be read"):
+        oauth.sign_in(client_for(server), open_browser=browser, timeout=5)
 
 
 def test_refresh_rotates_and_refuses_a_burnt_token(server):
