@@ -242,3 +242,35 @@ def test_images_are_decoded_off_the_gui_thread(panel, tmp_path, monkeypatch):
     assert all(p is not None and not p.isNull() for p in panel.cards["x"].media._pixmaps)
     panel.set_rendered("bluesky", paths)  # the same files again: from the cache, no decoding
     assert len(seen) == 3 and all(p is not None for p in panel.cards["bluesky"].media._pixmaps)
+
+
+def test_keyboard_opens_the_crop_from_a_preview(panel, qtbot, tmp_path):
+    paths = images(tmp_path, 2)
+    post = Post(text="Foto", media=[MediaRef(path=p) for p in paths])
+    cards = show(panel, post)
+    view = cards["x"].media
+    view.setFocus()
+    with qtbot.waitSignal(panel.crop_requested) as sig:
+        qtbot.keyClick(view, Qt.Key_Return)
+    assert sig.args == ["x", post.media[0].id]
+
+
+def test_cards_keep_the_platform_colours_on_a_dark_desktop(panel, qapp):
+    from PySide6.QtGui import QColor, QImage, QPalette
+
+    before = qapp.palette()
+    dark = QPalette(before)
+    dark.setColor(QPalette.Text, QColor("#FFFFFF"))
+    dark.setColor(QPalette.WindowText, QColor("#FFFFFF"))
+    qapp.setPalette(dark)
+    try:
+        cards = show(panel, Post(text="Selamat pagi warga Sleman"))
+        label = cards["facebook"].text
+        image = QImage(label.size(), QImage.Format_RGB32)
+        image.fill(QColor("#FFFFFF"))
+        label.render(image)
+        darkest = min(QColor(image.pixel(x, y)).lightness()
+                      for x in range(0, image.width(), 2) for y in range(image.height()))
+        assert darkest < 80  # dark text on the card's white, as on facebook.com
+    finally:
+        qapp.setPalette(before)

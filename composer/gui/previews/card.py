@@ -34,10 +34,13 @@ def _font(px: int, bold=False) -> QFont:
     return font
 
 
-def _label(parent: QWidget, px: int, colour: str, *, bold=False, rich=True) -> QLabel:
+def _label(parent: QWidget, px: int, colour: str | None, *, bold=False, rich=True) -> QLabel:
+    """``colour`` None: the desktop palette's (text outside the imitated card, which must stay
+    readable in a dark theme); else the platform's own."""
     label = QLabel(parent)
     label.setFont(_font(px, bold))
-    label.setStyleSheet(f"color:{colour}; background:transparent;")
+    if colour is not None:
+        label.setStyleSheet(f"color:{colour}; background:transparent;")
     label.setTextFormat(Qt.RichText if rich else Qt.PlainText)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.NoTextInteraction)
@@ -65,7 +68,7 @@ class PreviewCard(QFrame):
         outer.setSpacing(4)
         outer.addWidget(self._build_strip())
         outer.addWidget(self._build_post())
-        self.note = _label(self, 11, "#6B7280")
+        self.note = _label(self, 11, "#8A8F98")  # mid grey: readable on light and dark
         self.note.setText(html.escape(self.tr("Approximate: {name} may draw this slightly differently.")
                                       .format(name=spec.name)))
         outer.addWidget(self.note)
@@ -75,11 +78,11 @@ class PreviewCard(QFrame):
         strip = QWidget(self)
         row = QHBoxLayout(strip)
         row.setContentsMargins(2, 0, 2, 0)
-        self.channel_label = _label(strip, 13, "#1F2937", bold=True, rich=False)
+        self.channel_label = _label(strip, 13, None, bold=True, rich=False)
         handle = self.account.get("handle") or self.account.get("display_name") or self.key
         self.channel_label.setText(f"{self.spec.name}  ·  {handle}")
         self.channel_label.setWordWrap(False)
-        self.counter = _label(strip, 12, "#4B5563", rich=False)
+        self.counter = _label(strip, 12, None, rich=False)
         self.counter.setWordWrap(False)
         row.addWidget(self.channel_label, 1)
         row.addWidget(self.counter)
@@ -138,6 +141,8 @@ class PreviewCard(QFrame):
         self.title = RichLabel(column_w, _font(22 if r.platform == "wordpress" else 16, True), pal.text, body)
         self.media = MediaView(r, int(media_w), body)
         self.media.tile_clicked.connect(lambda i: self.tile_clicked.emit(self.key, i))
+        self.media.setAccessibleName(self.tr("Images on {channel}: press Enter to adjust the crop")
+                                     .format(channel=self.spec.name))
         self.actions = self._build_actions(body)
         self.tags = RichLabel(column_w, _font(13), pal.secondary, body)
         self.thread = QVBoxLayout()
@@ -297,7 +302,7 @@ class PreviewCard(QFrame):
         self._set(self.counter, counter)
         if self._shown.get("over") != bool(warning):
             self._shown["over"] = bool(warning)
-            self.counter.setStyleSheet("color:#B3261E; font-weight:bold;" if warning else "color:#4B5563;")
+            self.counter.setStyleSheet("color:#B3261E; font-weight:bold;" if warning else "")
         if len(parts) > 1:
             warning = ""
         most = self.spec.max_images

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPixmap
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from composer.gui.previews import grids
@@ -37,6 +37,7 @@ class MediaView(QWidget):
         self._cache: QPixmap | None = None
         self.setFixedWidth(width)
         self.setCursor(Qt.PointingHandCursor)
+        self.setFocusPolicy(Qt.TabFocus)  # Tab to the images, Enter opens the first one's crop
         self.setVisible(False)
 
     # -- state --------------------------------------------------------------------------------
@@ -81,6 +82,9 @@ class MediaView(QWidget):
             self._paint_grid(QPainter(self._cache))
         p = QPainter(self)
         p.drawPixmap(0, 0, self._cache)
+        if self.hasFocus():
+            p.setPen(QPen(QColor("#1A73E8"), 3))
+            p.drawRect(QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5))
         p.end()
 
     def _paint_grid(self, p: QPainter) -> None:
@@ -168,6 +172,20 @@ class MediaView(QWidget):
         for i in range(n):
             p.setBrush(QColor("#0095F6" if i == 0 else "#C7C7C7"))
             p.drawEllipse(QPointF(x0 + i * 8, y), 2.6, 2.6)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space) and self.grid.tiles:
+            self.tile_clicked.emit(0)
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     def mousePressEvent(self, event) -> None:
         pos = event.position()

@@ -62,7 +62,7 @@ class PreviewsPanel(QWidget):
         self.note = QLabel(self.tr("Previews are approximate: each network may draw posts slightly "
                                    "differently. Click an image to adjust its crop."), self)
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color:#6B7280; padding:4px 8px;")
+        self.note.setStyleSheet("color:#8A8F98; padding:4px 8px;")
         header = QHBoxLayout()
         header.addWidget(self.note, 1)
         self.mode_buttons = QButtonGroup(self)
@@ -87,7 +87,7 @@ class PreviewsPanel(QWidget):
         self.scroll.setWidget(self.container)
         layout.addWidget(self.scroll, 1)
         self.empty = QLabel(self.tr("Choose channels to see how the post will look on each."), self.container)
-        self.empty.setStyleSheet("color:#6B7280; padding:24px;")
+        self.empty.setStyleSheet("color:#8A8F98; padding:24px;")
         self.grid.addWidget(self.empty, 0, 0)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

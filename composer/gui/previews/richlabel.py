@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QPainter, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 RULE_INDENT = 14
@@ -27,8 +27,7 @@ class RichLabel(QWidget):
         self.doc = QTextDocument(self)
         self.doc.setDocumentMargin(0)
         self.doc.setDefaultFont(font)
-        # the platform's colour, not the desktop palette's (a dark desktop must not turn it white)
-        self.doc.setDefaultStyleSheet(f"body {{ color:{colour}; }}")
+        self._colour = QColor(colour)
         self.doc.setTextWidth(width - (RULE_INDENT if rule else 0))
         self.setFixedHeight(0)
 
@@ -58,5 +57,8 @@ class RichLabel(QWidget):
         if self.rule:
             p.fillRect(QRectF(RULE_INDENT / 2 - 1, 0, 2, self.height()), QColor(self.rule))
             p.translate(RULE_INDENT, 0)
-        self.doc.drawContents(p)
+        # the platform's colour, not the desktop palette's: a dark desktop must not turn it white
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        ctx.palette.setColor(QPalette.Text, self._colour)
+        self.doc.documentLayout().draw(p, ctx)
         p.end()

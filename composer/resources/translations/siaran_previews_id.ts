@@ -166,42 +166,47 @@
 <context>
     <name>PreviewCard</name>
     <message>
-        <location filename="../../gui/previews/card.py" line="69"/>
+        <location filename="../../gui/previews/card.py" line="72"/>
         <source>Approximate: {name} may draw this slightly differently.</source>
         <translation>Perkiraan: tampilan di {name} bisa sedikit berbeda.</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="292"/>
+        <location filename="../../gui/previews/card.py" line="144"/>
+        <source>Images on {channel}: press Enter to adjust the crop</source>
+        <translation>Gambar di {channel}: tekan Enter untuk mengatur potongan</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/card.py" line="297"/>
         <source>{over} over the limit of {limit}</source>
         <translation>Lebih {over} dari batas {limit}</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="296"/>
+        <location filename="../../gui/previews/card.py" line="301"/>
         <source>thread of {n}</source>
         <translation>utas {n} bagian</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="305"/>
+        <location filename="../../gui/previews/card.py" line="310"/>
         <source>Takes videos only: the images will not be posted here.</source>
         <translation>Hanya menerima video: gambar tidak akan diunggah di sini.</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="306"/>
+        <location filename="../../gui/previews/card.py" line="311"/>
         <source>Takes no images: they will not be posted here.</source>
         <translation>Tidak menerima gambar: gambar tidak akan diunggah di sini.</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="307"/>
+        <location filename="../../gui/previews/card.py" line="312"/>
         <source>Takes at most {max} images: the others will not be posted here.</source>
         <translation>Paling banyak {max} gambar: sisanya tidak akan diunggah di sini.</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="347"/>
+        <location filename="../../gui/previews/card.py" line="352"/>
         <source>…and {n} more</source>
         <translation>…dan {n} lainnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="358"/>
+        <location filename="../../gui/previews/card.py" line="363"/>
         <source>Reply {n}/{total}</source>
         <translation>Balasan {n}/{total}</translation>
     </message>
@@ -209,37 +214,37 @@
 <context>
     <name>PreviewsPanel</name>
     <message>
-        <location filename="../../gui/previews/panel.py" line="51"/>
+        <location filename="../../gui/previews/panel.py" line="62"/>
         <source>Previews are approximate: each network may draw posts slightly differently. Click an image to adjust its crop.</source>
         <translation>Pratinjau ini perkiraan: tiap jaringan bisa menampilkan unggahan sedikit berbeda. Klik gambar untuk mengatur potongannya.</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/panel.py" line="58"/>
+        <location filename="../../gui/previews/panel.py" line="69"/>
         <source>Phone</source>
         <translation>Ponsel</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/panel.py" line="58"/>
+        <location filename="../../gui/previews/panel.py" line="69"/>
         <source>Desktop</source>
         <translation>Desktop</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/panel.py" line="63"/>
+        <location filename="../../gui/previews/panel.py" line="74"/>
         <source>How wide the feed is: where long text folds depends on it</source>
         <translation>Lebar lini masa: letak pemotongan teks panjang bergantung padanya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/panel.py" line="71"/>
+        <location filename="../../gui/previews/panel.py" line="82"/>
         <source>Channel previews</source>
         <translation>Pratinjau kanal</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/panel.py" line="78"/>
+        <location filename="../../gui/previews/panel.py" line="89"/>
         <source>Choose channels to see how the post will look on each.</source>
         <translation>Pilih kanal untuk melihat tampilan unggahan di masing-masing kanal.</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/panel.py" line="103"/>
+        <location filename="../../gui/previews/panel.py" line="114"/>
         <source>Preview for {channel}</source>
         <translation>Pratinjau untuk {channel}</translation>
     </message>
