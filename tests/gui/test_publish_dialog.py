@@ -90,3 +90,36 @@ def test_a_failure_shows_its_reason_and_retry_failed_finishes_it(qtbot, shell, m
     dialog.close_button.click()
     QApplication.processEvents()
     wait_idle(qtbot, shell)
+
+
+def test_cancel_stops_a_slow_publish_and_says_so(qtbot, shell, monkeypatch):
+    import time
+
+    import platforms.folder as folder
+
+    real = folder.FolderAdapter.publish
+    started = []
+
+    def slow_publish(self, ctx, post):
+        started.append(1)
+        ctx.cancel_event.wait(5)  # a slow upload, stopped by the officer
+        return real(self, ctx, post)
+
+    monkeypatch.setattr(folder.FolderAdapter, "publish", slow_publish)
+    w = shell.window
+    type_unicode(w.editor.text_edit, "Batal terbit")
+    dialog = open_dialog(qtbot, w)
+    dialog.publish_button.click()
+    qtbot.waitUntil(lambda: bool(started), timeout=10_000)
+    assert dialog.cancel_button.isVisible() and not dialog.close_button.isVisible()
+    begin = time.monotonic()
+    dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: dialog.task.is_done, timeout=10_000)
+    assert time.monotonic() - begin < 4
+    outcome = dialog.outcomes["folder"]
+    assert not outcome.ok
+    assert "Cancelled" in dialog.rows["folder"].status.text()
+    assert not (folder_of(shell, w.model.post.id) / "text.txt").exists()
+    assert dialog.retry_button.isVisible()  # a cancelled channel can be sent later
+    dialog.close_button.click()
+    wait_idle(qtbot, shell)

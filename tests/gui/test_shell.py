@@ -250,3 +250,21 @@ def test_no_keyring_gives_a_plain_message_and_stores_nothing(qtbot, shell):
     form.reject()
     dialog.close()
     wait_idle(qtbot, shell)
+
+
+def test_accounts_screen_lists_a_plugin_that_failed_to_load(qtbot, shell):
+    from importlib.metadata import EntryPoint
+
+    from composer.core.registry import GROUP, discover
+
+    broken = discover([EntryPoint("sosmed-baru", "sosmed_tidak_ada:PLATFORM", GROUP)])
+    registry = shell.services.registry
+    registry_with_broken = type(registry)(dict(registry.platforms), list(broken.broken))
+    shell.services.__dict__["_registry"] = registry_with_broken
+    dialog = open_accounts(qtbot, shell.window)
+    rows = [dialog.channels.topLevelItem(i) for i in range(dialog.channels.topLevelItemCount())]
+    failed = [r for r in rows if r.text(0) == "sosmed-baru"]
+    assert failed and "failed to load" in failed[0].text(1)
+    assert "sosmed_tidak_ada" in failed[0].text(1)
+    assert len(rows) == len(registry.platforms) + 1  # the app still lists every good channel
+    dialog.close()

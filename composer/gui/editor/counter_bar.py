@@ -53,7 +53,10 @@ class CounterBar(QWidget):
             chip = QToolButton(self)
             chip.setProperty("chip", True)
             chip.setProperty("state", "ok")
-            chip.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            # Ignored: a new count never changes the chip's size, so typing repaints only the
+            # chips whose text changed instead of re-laying out (and repainting) the column
+            chip.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            chip.setMinimumWidth(120)
             chip.clicked.connect(lambda _=False, key=channel.key: self.channel_activated.emit(key))
             self._grid.addWidget(chip, i // COLUMNS, i % COLUMNS)
             self._chips[channel.key] = chip
