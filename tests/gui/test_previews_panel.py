@@ -274,3 +274,25 @@ def test_cards_keep_the_platform_colours_on_a_dark_desktop(panel, qapp):
         assert darkest < 80  # dark text on the card's white, as on facebook.com
     finally:
         qapp.setPalette(before)
+
+
+def test_a_link_without_images_gets_the_platforms_link_card(panel, tmp_path):
+    cards = show(panel, Post(text=f"Baca selengkapnya {LINK}"))
+    for key in ("x", "facebook", "linkedin", "mastodon", "telegram"):
+        assert not cards[key].link_card.isHidden(), key
+        assert cards[key].link_card.url == LINK
+    for key in ("bluesky", "instagram", "wordpress"):  # Siaran's Bluesky posts carry no link embed
+        assert cards[key].link_card.isHidden(), key
+    x, fb = cards["x"].link_card, cards["facebook"].link_card
+    assert x.width() / x.height() == pytest.approx(2.0, abs=0.02)  # X: the picture alone, 2:1
+    assert fb.height() > fb.width() / 1.91  # Facebook: picture, then domain and title
+    cards = show(panel, Post(text=f"Baca {LINK}", media=[MediaRef(path=images(tmp_path, 1)[0])]))
+    assert all(c.link_card.isHidden() for c in cards.values())  # images replace the card
+
+
+def test_telegram_puts_the_link_preview_under_the_text(panel):
+    card = show(panel, Post(text=f"Info {LINK}"))["telegram"]
+    y = lambda w: w.mapTo(card, w.rect().topLeft()).y()  # noqa: E731
+    assert y(card.link_card) > y(card.text)
+    x = panel.cards["x"]
+    assert x.link_card.mapTo(x, x.link_card.rect().topLeft()).y() > x.text.mapTo(x, x.text.rect().topLeft()).y()

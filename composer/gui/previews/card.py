@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from composer.core.post import Post
 from composer.gui.previews import richtext, textbridge
 from composer.gui.previews.avatar import make_avatar
+from composer.gui.previews.linkcard import LinkCard
 from composer.gui.previews.mediaview import MediaView
 from composer.gui.previews.richlabel import RichLabel
 from composer.gui.previews.rules import CardRules
@@ -143,6 +144,7 @@ class PreviewCard(QFrame):
         self.media.tile_clicked.connect(lambda i: self.tile_clicked.emit(self.key, i))
         self.media.setAccessibleName(self.tr("Images on {channel}: press Enter to adjust the crop")
                                      .format(channel=self.spec.name))
+        self.link_card = LinkCard(r, int(media_w), body)
         self.actions = self._build_actions(body)
         self.tags = RichLabel(column_w, _font(13), pal.secondary, body)
         self.thread = QVBoxLayout()
@@ -157,13 +159,15 @@ class PreviewCard(QFrame):
         content.setSpacing(8)
         content.setContentsMargins(0, 0, 0, 0)
         for name in r.order:
-            widget = sections[name]
-            if name == "media" and r.edge_to_edge:
-                content.addWidget(widget)
-            else:
+            # a link card shows where the platform puts it (a post has images or a card)
+            after = (self.link_card,) if name == r.link_card_after else ()
+            for widget in (sections[name], *after):
+                if widget in (self.media, self.link_card) and r.edge_to_edge:
+                    content.addWidget(widget)
+                    continue
                 row = QHBoxLayout()
                 row.setContentsMargins(0 if r.indent else PAD, 0, PAD, 0)
-                if r.bubble and name == "media":
+                if r.bubble and widget in (self.media, self.link_card):
                     row.setContentsMargins(4, 0, 4, 0)
                 row.addWidget(widget)
                 row.addStretch(1)
@@ -278,13 +282,15 @@ class PreviewCard(QFrame):
         resolved = post.resolve(self.key)
         alts = [bool(m.alt.strip()) for m in resolved.media if m.ref.kind == "image"]
         focal = [m.ref.focal for m in resolved.media if m.ref.kind == "image"]
-        state = (resolved.text, resolved.title, tuple(alts), tuple(focal))
+        state = (resolved.text, resolved.title, resolved.links, tuple(alts), tuple(focal))
         if state == self._last:
             return
         self._last = state
         self.media_ids = [m.ref.id for m in resolved.media if m.ref.kind == "image"]
         self.media.set_media(alts, focal)
         text = resolved.text
+        if self.rules.link_card:
+            self.link_card.set_url(None if alts else self._first_link(resolved))
         count = textbridge.count(self.spec, text, with_media=bool(alts))
         parts = [text]
         overflow = None
@@ -323,6 +329,11 @@ class PreviewCard(QFrame):
         if "text" in self.rules.order:
             self._set_text(self.text, main.rstrip() if len(parts) > 1 else main, overflow=overflow)
         self._set_thread(parts[1:])
+
+    def _first_link(self, resolved) -> str | None:
+        if resolved.links:
+            return resolved.links[0]
+        return next((e.text for e in textbridge.entities(resolved.text) if e.kind == "url"), None)
 
     def _set(self, label, value: str) -> None:
         if self._shown.get(id(label)) != value:

@@ -63,6 +63,8 @@ class CardRules:
     text_px: int = 15
     bubble: bool = False  # chat-app bubble (Telegram, WhatsApp)
     title: bool = False  # the post title is shown (YouTube, WordPress)
+    link_card: str | None = None  # image | large | compact: the preview under a post with a link
+    link_card_after: str = "media"  # the section it follows (Telegram: under the text, §8)
     media_above: bool = False  # the media spans the card above avatar and text (YouTube)
     underline_links: bool = False
     hashtag_bar: int = 0  # Mastodon: trailing hashtags move to a bar under the media, N shown
@@ -80,7 +82,7 @@ SEND = QT_TRANSLATE_NOOP("PlatformCard", "Send")
 
 RULES: dict[str, CardRules] = {
     # §1: avatar circle ~40, text above media, no fold up to 280, display_url, ALT bottom-left.
-    "x": CardRules("x", url="x", alt_badge="bottom-left", actions=(("↩", "4"), ("⟲", "12"), ("♡", "48"), ("ılı", "1,2K"), ("⤴", ""))),
+    "x": CardRules("x", url="x", alt_badge="bottom-left", link_card="image", actions=(("↩", "4"), ("⟲", "12"), ("♡", "48"), ("ılı", "1,2K"), ("⤴", ""))),
     # §7: 42 px circle, clip only posts with >= 25 line breaks at 25 lines, "Show More",
     # toShortUrl, ALT bottom-right, primary_500 #006AFF, contrast_medium #405168.
     "bluesky": CardRules(
@@ -95,6 +97,7 @@ RULES: dict[str, CardRules] = {
         "mastodon", avatar="rounded", avatar_size=46, indent=False, header="stacked",
         order=("text", "media", "tags", "actions"),
         grid="mastodon", url="mastodon", mention="mastodon", alt_badge="bottom-left", hashtag_bar=3,
+        link_card="compact",
         fold=Fold(READ_MORE, lines=32, ellipsis="", own_line=True), media_radius=8,
         palette=Palette(text="#181820", secondary="#535374", link="#47309C", border="#D7D6E1"),
         time=QT_TRANSLATE_NOOP("PlatformCard", "1m"), actions=(("↩", "4"), ("⟲", "12"), ("☆", "48"), ("⚐", ""), ("⋯", "")),
@@ -109,7 +112,7 @@ RULES: dict[str, CardRules] = {
     # ~125 chars or 3 lines on phones (secondary sources, UNVERIFIED), media
     # edge to edge, mixpost's 1/2/3-4/5+ collage with "+N".
     "facebook": CardRules(
-        "facebook", indent=False, header="page", grid="facebook", show_handle=False,
+        "facebook", indent=False, header="page", grid="facebook", show_handle=False, link_card="large",
         fold=Fold(SEE_MORE, lines=3, chars=125), fold_desktop=Fold(SEE_MORE, lines=5, chars=477),
         edge_to_edge=True, media_radius=0,
         palette=Palette(text="#050505", secondary="#65676B", link="#385898", border="#CED0D4"),
@@ -129,6 +132,7 @@ RULES: dict[str, CardRules] = {
     # §4: 48 px circle, name / followers / "time · globe", 3 lines then "…more", collage with "+N".
     "linkedin": CardRules(
         "linkedin", avatar_size=48, indent=False, header="page", grid="facebook", show_handle=False,
+        link_card="large",
         fold=Fold(MORE, lines=3, ellipsis="…"), edge_to_edge=True, media_radius=0, text_px=14,
         palette=Palette(text="#191919", secondary="#666666", link="#0A66C2", border="#E0DFDC"),
         time=QT_TRANSLATE_NOOP("PlatformCard", "Now • 🌐"),
@@ -137,7 +141,8 @@ RULES: dict[str, CardRules] = {
     # §8: a bubble, no per-message avatar, media on top and the caption under it, album layouter.
     "telegram": CardRules(
         "telegram", avatar="none", indent=False, header="bubble", order=("media", "text", "actions"),
-        grid="telegram", show_handle=False, bubble=True, media_radius=10,
+        grid="telegram", show_handle=False, bubble=True, media_radius=10, link_card="compact",
+        link_card_after="text",
         palette=Palette(text="#000000", secondary="#8E9BA5", link="#168ACD", border="#FFFFFF",
                         page="#9BBBD9"),
         time="", actions=(("", ""), ("👁", "1   10:00")),

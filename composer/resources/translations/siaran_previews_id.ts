@@ -90,75 +90,83 @@
     </message>
 </context>
 <context>
+    <name>LinkCard</name>
+    <message>
+        <location filename="../../gui/previews/linkcard.py" line="56"/>
+        <source>Title and picture come from the page</source>
+        <translation>Judul dan gambar diambil dari halamannya</translation>
+    </message>
+</context>
+<context>
     <name>PlatformCard</name>
     <message>
         <location filename="../../gui/previews/rules.py" line="60"/>
-        <location filename="../../gui/previews/rules.py" line="100"/>
+        <location filename="../../gui/previews/rules.py" line="103"/>
         <source>1m</source>
         <translation>1 mnt</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="71"/>
+        <location filename="../../gui/previews/rules.py" line="73"/>
         <source>See more</source>
         <translation>Lihat selengkapnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="72"/>
+        <location filename="../../gui/previews/rules.py" line="74"/>
         <source>more</source>
         <translation>selengkapnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="73"/>
+        <location filename="../../gui/previews/rules.py" line="75"/>
         <source>Read more</source>
         <translation>Baca selengkapnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="74"/>
+        <location filename="../../gui/previews/rules.py" line="76"/>
         <source>Show More</source>
         <translation>Tampilkan Lebih Banyak</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="75"/>
+        <location filename="../../gui/previews/rules.py" line="77"/>
         <source>Like</source>
         <translation>Suka</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="76"/>
+        <location filename="../../gui/previews/rules.py" line="78"/>
         <source>Comment</source>
         <translation>Komentari</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="77"/>
+        <location filename="../../gui/previews/rules.py" line="79"/>
         <source>Share</source>
         <translation>Bagikan</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="78"/>
+        <location filename="../../gui/previews/rules.py" line="80"/>
         <source>Repost</source>
         <translation>Posting ulang</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="79"/>
+        <location filename="../../gui/previews/rules.py" line="81"/>
         <source>Send</source>
         <translation>Kirim</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="116"/>
+        <location filename="../../gui/previews/rules.py" line="119"/>
         <source>Just now · 🌐</source>
         <translation>Baru saja · 🌐</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="134"/>
+        <location filename="../../gui/previews/rules.py" line="138"/>
         <source>Now • 🌐</source>
         <translation>Sekarang • 🌐</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="160"/>
+        <location filename="../../gui/previews/rules.py" line="165"/>
         <source>No views · just now</source>
         <translation>Belum ditonton · baru saja</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="168"/>
+        <location filename="../../gui/previews/rules.py" line="173"/>
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
@@ -166,47 +174,47 @@
 <context>
     <name>PreviewCard</name>
     <message>
-        <location filename="../../gui/previews/card.py" line="72"/>
+        <location filename="../../gui/previews/card.py" line="73"/>
         <source>Approximate: {name} may draw this slightly differently.</source>
         <translation>Perkiraan: tampilan di {name} bisa sedikit berbeda.</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="144"/>
+        <location filename="../../gui/previews/card.py" line="145"/>
         <source>Images on {channel}: press Enter to adjust the crop</source>
         <translation>Gambar di {channel}: tekan Enter untuk mengatur potongan</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="297"/>
+        <location filename="../../gui/previews/card.py" line="303"/>
         <source>{over} over the limit of {limit}</source>
         <translation>Lebih {over} dari batas {limit}</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="301"/>
+        <location filename="../../gui/previews/card.py" line="307"/>
         <source>thread of {n}</source>
         <translation>utas {n} bagian</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="310"/>
+        <location filename="../../gui/previews/card.py" line="316"/>
         <source>Takes videos only: the images will not be posted here.</source>
         <translation>Hanya menerima video: gambar tidak akan diunggah di sini.</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="311"/>
+        <location filename="../../gui/previews/card.py" line="317"/>
         <source>Takes no images: they will not be posted here.</source>
         <translation>Tidak menerima gambar: gambar tidak akan diunggah di sini.</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="312"/>
+        <location filename="../../gui/previews/card.py" line="318"/>
         <source>Takes at most {max} images: the others will not be posted here.</source>
         <translation>Paling banyak {max} gambar: sisanya tidak akan diunggah di sini.</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="352"/>
+        <location filename="../../gui/previews/card.py" line="363"/>
         <source>…and {n} more</source>
         <translation>…dan {n} lainnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="363"/>
+        <location filename="../../gui/previews/card.py" line="374"/>
         <source>Reply {n}/{total}</source>
         <translation>Balasan {n}/{total}</translation>
     </message>
