@@ -32,7 +32,7 @@ Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.")
 # Animated images: beyond this many frames (or pixels across all frames) we use the first frame.
 MAX_FRAMES = 500
-MAX_ANIMATION_PIXELS = 60_000_000
+MAX_ANIMATION_PIXELS = 40_000_000  # 160 MB as RGBA frames
 
 # What we read. Anything else Pillow might recognise (PSD, ICNS, EPS via Ghostscript ...) is
 # refused: fewer decoders facing untrusted bytes, and none that shells out.
