@@ -68,15 +68,17 @@ class Engine:
         self.cache_dir = cache_dir or store.paths.cache / "outgoing"
         self.media_file = media_file or getattr(store, "media_file", None)
         self._ssl = None
+        self._running: set[tuple[str, str]] = set()  # (post, account) being published now
 
     # -- public API ---------------------------------------------------------------------------
 
     def publish(self, post: Post, accounts: list[str | Target], progress: ProgressFn | None = None,
                 cancel: threading.Event | None = None) -> list[Outcome]:
         """Publish ``post`` to every account at once; returns one Outcome per account."""
-        targets = [self.target(a) for a in accounts]
+        targets = list({t.account: t for t in map(self.target, reversed(accounts))}.values())
+        targets.reverse()  # each account once, in the order asked
         render = RenderOnce(self.cache_dir / post.id, self.media_file)
-        jobs = [(t, lambda t=t: self._prepare(post, t, render)) for t in targets]
+        jobs = [(post.id, t, lambda t=t: self._prepare(post, t, render)) for t in targets]
         return self._run_all(jobs, progress, cancel or threading.Event())
 
     def resume(self, post_id: str | None = None, progress: ProgressFn | None = None,
@@ -92,7 +94,7 @@ class Engine:
                 skipped.append(Outcome(entry.account, entry.platform, entry.state, str(exc),
                                        error="NoAccount", attempts=entry.attempts))
                 continue
-            jobs.append((target, lambda e=entry: (e, True)))
+            jobs.append((entry.post_id, target, lambda e=entry: (e, True)))
         return skipped + self._run_all(jobs, progress, cancel or threading.Event())
 
     def unpublish(self, post_id: str, account: str, *, target: Target | None = None) -> Outcome:
@@ -188,8 +190,21 @@ class Engine:
             self.journal.save_checkpoint(entry.id, {"target_settings": dict(target.settings)})
         return self.journal.by_id(entry.id), True
 
-    def _run_one(self, target: Target, prepare: Callable[[], tuple[Entry, bool]],
+    def _run_one(self, post_id: str, target: Target, prepare: Callable[[], tuple[Entry, bool]],
                  progress: ProgressFn, cancel: threading.Event) -> Outcome:
+        key = (post_id, target.account)
+        with self._rng_lock:
+            if key in self._running:  # a second click while the first still runs
+                return Outcome(target.account, target.platform, State.PENDING,
+                               _("Already being published"))
+            self._running.add(key)
+        try:
+            return self._run_one_exclusively(target, prepare, progress, cancel)
+        finally:
+            with self._rng_lock:
+                self._running.discard(key)
+
+    def _run_one_exclusively(self, target: Target, prepare, progress, cancel) -> Outcome:
         entry, go_on = prepare()
         if not go_on:
             return Outcome.of(entry)
@@ -321,9 +336,9 @@ class Engine:
         progress = progress or (lambda account, step, fraction: None)
         results: list[Outcome | None] = [None] * len(jobs)
 
-        def work(i, target, prepare):
+        def work(i, post_id, target, prepare):
             try:
-                results[i] = self._run_one(target, prepare, progress, cancel)
+                results[i] = self._run_one(post_id, target, prepare, progress, cancel)
             except UserError as exc:
                 results[i] = Outcome(target.account, target.platform, State.FAILED, str(exc))
             except Exception as exc:  # never lose an account silently
@@ -331,8 +346,8 @@ class Engine:
                 results[i] = Outcome(target.account, target.platform, State.FAILED,
                                      _("Unexpected error: {error}", error=type(exc).__name__))
 
-        threads = [threading.Thread(target=work, args=(i, t, p), name=f"publish-{t.account}")
-                   for i, (t, p) in enumerate(jobs)]
+        threads = [threading.Thread(target=work, args=(i, *job), name=f"publish-{job[1].account}")
+                   for i, job in enumerate(jobs)]
         for t in threads:
             t.start()
         for t in threads:

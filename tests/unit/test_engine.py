@@ -391,3 +391,29 @@ def test_a_refused_post_fixed_by_the_officer_goes_out_and_adhoc_targets_resume(
     (o,) = eng.resume(p.id)
     assert o.state == State.POSTED
     assert (out / p.id / "folder" / "text.txt").read_text("utf-8") == "Teks yang sudah diperbaiki"
+
+
+def test_the_same_account_twice_or_two_clicks_publish_once(store, registry, accounts):
+    started, release = threading.Event(), threading.Event()
+
+    class Slow(echo.EchoServer):
+        @route("POST", r"/posts")
+        def create(self, req):
+            started.set()
+            release.wait(5)
+            return super().create(req)
+
+    with Slow() as server:
+        target = Target("s", "echo", {"url": server.url}, {"token": server.token}, adhoc=True)
+        eng = Engine(store, registry, accounts=accounts, sleep=lambda s, c: None)
+        p = post()
+        first: list = []
+        clicked = threading.Thread(target=lambda: first.extend(eng.publish(p, [target, target])))
+        clicked.start()
+        assert started.wait(5)
+        (second,) = eng.publish(p, [target])  # the officer clicks again meanwhile
+        release.set()
+        clicked.join(5)
+    assert second.state == State.PENDING and "Already" in second.reason
+    assert len(first) == 1 and first[0].state == State.POSTED
+    assert sum(server.posts_by_key().values()) == 1
