@@ -134,3 +134,15 @@ def test_an_unreadable_photo_is_reported_and_the_template_still_renders(qtbot, t
     settle(ed)
     assert ed.status.text().startswith("The photo cannot be shown:")
     assert not ed.canvas.image.isNull()
+
+
+def test_renders_finishing_after_the_editor_is_gone_are_dropped(qtbot, tmp_path):
+    from composer.gui.tasks import TaskRunner
+
+    runner = TaskRunner()  # shared, like the app's: it outlives the editor
+    ed = TemplateEditor(runner=runner)
+    ed.resize(1000, 700)
+    ed.edit(Post(text="Judul"))
+    ed.deleteLater()
+    qtbot.wait(10)  # the editor's C++ side is deleted; its renders are still running
+    assert runner.wait(10_000)  # delivering them must not raise

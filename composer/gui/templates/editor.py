@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -264,8 +265,8 @@ class TemplateEditor(QWidget):
             task.failed.connect(lambda message, g=generation: self._render_failed(g, message))
 
     def _rendered(self, generation: int, target: int, result) -> None:
-        if generation != self._generation:
-            return  # an older edit's picture
+        if generation != self._generation or not shiboken6.isValid(self):
+            return  # an older edit's picture, or the editor is gone (a shared runner outlives it)
         raw, w, h, problem = result
         self._pending -= 1
         if self._pending <= 0:
@@ -283,7 +284,7 @@ class TemplateEditor(QWidget):
             button.setIconSize(image.size())
 
     def _render_failed(self, generation: int, message: str) -> None:
-        if generation == self._generation:
+        if generation == self._generation and shiboken6.isValid(self):
             self._pending -= 1
             self.busy.setText("")
             self._say(message, error=True)
