@@ -4,6 +4,7 @@ made on it when the signal arrives."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageReader
 
@@ -25,7 +26,9 @@ class _Job(QRunnable):
         self.loader, self.key = loader, key
 
     def run(self) -> None:
-        self.loader._done.emit(self.key, read_scaled(self.key[0]))
+        image = read_scaled(self.key[0])
+        if shiboken6.isValid(self.loader):  # the panel may have closed meanwhile
+            self.loader._done.emit(self.key, image)
 
 
 class ImageLoader(QObject):
