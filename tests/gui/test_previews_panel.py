@@ -296,3 +296,11 @@ def test_telegram_puts_the_link_preview_under_the_text(panel):
     assert y(card.link_card) > y(card.text)
     x = panel.cards["x"]
     assert x.link_card.mapTo(x, x.link_card.rect().topLeft()).y() > x.text.mapTo(x, x.text.rect().topLeft()).y()
+
+
+def test_the_text_engines_findings_show_on_the_card(panel):
+    tags = " ".join(f"#tag{i}" for i in range(7))
+    cards = show(panel, Post(text=f"Kegiatan hari ini {tags}"))
+    ig = cards["instagram"]  # Instagram takes at most 5 hashtags
+    assert not ig.warning.isHidden() and "Too many hashtags" in ig.warning.text()
+    assert cards["x"].warning.isHidden()

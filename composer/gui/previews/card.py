@@ -311,6 +311,8 @@ class PreviewCard(QFrame):
             self.counter.setStyleSheet("color:#B3261E; font-weight:bold;" if warning else "")
         if len(parts) > 1:
             warning = ""
+        for problem in count.problems:  # too many hashtags, links ... (already translated)
+            warning = f"{warning}\n{problem}" if warning else problem
         most = self.spec.max_images
         if len(alts) > most:
             extra = (self.tr("Takes videos only: the images will not be posted here.") if self.spec.video_only
