@@ -249,6 +249,13 @@ class WordPressAdapter:
 
     def verify(self, ctx: PublishContext) -> AccountInfo:
         me = self._request(ctx, "GET", "/users/me", params={"context": "edit"}).json()
+        can = me.get("capabilities") or {}
+        missing = [c for c in ("publish_posts", "upload_files") if can and not can.get(c)]
+        if missing:  # e.g. a Contributor: every publish would fail later, say so now
+            raise Rejected(_(
+                "WordPress user {user} ({roles}) may not publish posts with images; use an Author",
+                user=me.get("username") or me.get("slug", ""),
+                roles=", ".join(me.get("roles") or []) or "?"))
         avatars = me.get("avatar_urls") or {}
         return AccountInfo(display_name=me.get("name") or me.get("slug", ""),
                            handle=me.get("username") or me.get("slug", ""),

@@ -39,8 +39,16 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0, tzinfo=None)
 
 
+# What each core role may do, of what a composer needs (wp-admin/includes/schema.php).
+ROLES = {"administrator": ("edit_posts", "publish_posts", "upload_files"),
+         "editor": ("edit_posts", "publish_posts", "upload_files"),
+         "author": ("edit_posts", "publish_posts", "upload_files"),
+         "contributor": ("edit_posts",), "subscriber": ()}
+
+
 class WordPressFake(FakeServer):
     platform_id = "wordpress"
+    role = "administrator"
     max_upload_bytes = 8 * 1024 * 1024  # php.ini upload_max_filesize on Debian is 2M; hosts raise it
 
     def __init__(self, **kw):
@@ -165,8 +173,10 @@ class WordPressFake(FakeServer):
     def me(self, request: Request) -> Response:
         self._auth(request)
         avatar = "https://secure.gravatar.com/avatar/0?s={}&d=mm&r=g"
+        can = ROLES[self.role]
         return Response(200, json={"id": 1, "name": self.user, "slug": self.user,
-                                   "username": self.user, "roles": ["administrator"],
+                                   "username": self.user, "roles": [self.role],
+                                   "capabilities": {c: True for c in can},
                                    "avatar_urls": {s: avatar.format(s) for s in ("24", "48", "96")}})
 
     # -- media -----------------------------------------------------------------------------------
@@ -174,6 +184,7 @@ class WordPressFake(FakeServer):
     @route("POST", API + r"/media")
     def upload(self, request: Request) -> Response:
         self._auth(request)
+        self._may("upload_files", "Sorry, you are not allowed to upload files as this user.")
         if len(request.body) > self.max_upload_bytes:
             return Response(413, body="<html><h1>413 Request Entity Too Large</h1></html>",
                             headers={"Content-Type": "text/html"})
@@ -280,9 +291,14 @@ class WordPressFake(FakeServer):
 
     # -- posts -----------------------------------------------------------------------------------
 
+    def _may(self, capability: str, message: str) -> None:
+        if capability not in ROLES[self.role]:
+            raise WPError(403, "rest_cannot_create", message)
+
     @route("POST", API + r"/posts")
     def create_post(self, request: Request) -> Response:
         self._auth(request)
+        self._may("edit_posts", "Sorry, you are not allowed to create posts as this user.")
         body = self._body(request)
         if "id" in body:
             raise WPError(400, "rest_post_exists", "Cannot create existing post.")
@@ -326,6 +342,9 @@ class WordPressFake(FakeServer):
         post = self._post(int(request.params["id"]))
         body = self._body(request)
         status = body.get("status", post["status"])
+        if status in ("publish", "future", "private") and "publish_posts" not in ROLES[self.role]:
+            raise WPError(403, "rest_cannot_publish",
+                          "Sorry, you are not allowed to publish posts in this post type.")
         if status not in STATUSES:
             raise _invalid("status", f"status is not one of {', '.join(STATUSES[:-1])}, and private.")
         date = datetime.fromisoformat(post["date_gmt"])

@@ -311,6 +311,14 @@ def test_verify_names_the_user(fake, journal):
     assert info.handle == "admin" and info.avatar_url
 
 
+def test_verify_refuses_a_user_who_may_not_publish(fake, journal, tmp_path):
+    fake.role = "contributor"
+    with pytest.raises(Rejected, match=r"admin \(contributor\) may not publish"):
+        WordPressAdapter().verify(journal.ctx())
+    with pytest.raises(Rejected, match="not allowed to upload"):
+        WordPressAdapter().publish(journal.ctx(), a_post(tmp_path))
+
+
 def test_no_secret_reaches_the_journal(fake, journal, tmp_path):
     WordPressAdapter().publish(journal.ctx(), a_post(tmp_path))
     assert fake.app_password not in json.dumps(journal.data)

@@ -272,3 +272,18 @@ def test_wordpress_twin_draft_is_removed_before_anything_is_public(wp):
     posts = wp_get(wp, "/posts", search=marker, status="publish,future,draft,pending,private")
     assert [(p["id"], p["status"], p["slug"]) for p in posts] == [
         (late["id"], "publish", post_slug(post))]
+
+
+def test_wordpress_contributor_is_refused_at_verify(wp):
+    """A Contributor may write drafts but not publish or upload: the real WordPress says so in
+    the user's capabilities, and verify turns that into one plain sentence."""
+    api, admin = f"{wp.settings['url']}/wp-json/wp/v2", (wp.settings["user"], wp.secrets["app_password"])
+    name = f"kontributor{uuid.uuid4().hex[:6]}"
+    user = wp.client.post(f"{api}/users", auth=admin, json={
+        "username": name, "email": f"{name}@example.invalid", "password": secrets.token_hex(12),
+        "roles": ["contributor"]}).json()
+    password = wp.client.post(f"{api}/users/{user['id']}/application-passwords", auth=admin,
+                              json={"name": "siaran"}).json()["password"]
+    journal = Journal(wp.client, {"url": wp.settings["url"], "user": name}, {"app_password": password})
+    with pytest.raises(Rejected, match=rf"{name} \(contributor\) may not publish"):
+        WordPressAdapter().verify(journal.ctx())
