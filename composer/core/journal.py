@@ -42,7 +42,7 @@ class State(StrEnum):
 
 # Errors after which publishing again (after a resume or a fresh sign-in) can succeed.
 RETRYABLE_ERRORS = frozenset({"Transient", "RateLimited", "Unknown", "AuthExpired", "Cancelled",
-                              "Interrupted"})
+                              "ConfirmedAbsent"})
 # States a resume picks up (failed only when its error is retryable).
 UNFINISHED = frozenset({State.PENDING, State.MEDIA_UPLOADED, State.UNKNOWN, State.CANCELLED,
                         State.FAILED})

@@ -47,6 +47,10 @@ def _real_sleep(seconds: float, cancel: threading.Event) -> None:
     cancel.wait(seconds)
 
 
+# The officer looked and the post is not on the platform: send without looking again.
+CONFIRMED_ABSENT = "ConfirmedAbsent"
+
+
 class SignInRefused(UserError):
     """The platform said these credentials are wrong (not merely unreachable)."""
 
@@ -123,6 +127,22 @@ class Engine:
                     raise UserError(reason_for(exc, platform.spec, attempt)) from None
                 break
         return Outcome.of(self.journal.record(entry.id, State.DELETED, detail="unpublished"))
+
+    def settle(self, post_id: str, account: str, *, exists: bool, url: str | None = None) -> Outcome:
+        """The officer looked on the platform after an unanswered send: the post is there
+        (recorded as published, with its address if given), or it is not (the next resume
+        sends it without looking again)."""
+        entry = self.journal.get(post_id, account)
+        if entry is None or entry.state in (State.POSTED, State.DELETED):
+            raise UserError(_("Nothing to settle for '{account}' on post {post}",
+                              account=account, post=post_id))
+        if exists:
+            result = A.PublishResult(url or "confirmed-by-officer", url)
+            return Outcome.of(self.journal.posted(entry.id, result, detail="confirmed by officer"))
+        return Outcome.of(self.journal.record(
+            entry.id, State.FAILED, error=CONFIRMED_ABSENT, detail="confirmed missing by officer",
+            reason=_("Not on {channel}; resume to publish it", channel=self.registry.get(
+                entry.platform).spec.name)))
 
     def verify(self, account: str | Target) -> A.AccountInfo:
         """Whose account is this? Asks the platform (a wrong password shows here, not at the
@@ -225,8 +245,9 @@ class Engine:
             return Outcome.of(self._attempts(adapter, ctx, entry, outgoing, spec, progress, cancel))
 
     def _attempts(self, adapter, ctx, entry: Entry, outgoing, spec, progress, cancel) -> Entry:
-        # Anything sent before (this run or a crashed one) may have landed: look first.
-        must_look = entry.attempts > 0
+        # Anything sent before (this run or a crashed one) may have landed: look first, unless
+        # the officer has looked on the platform and found it missing.
+        must_look = entry.attempts > 0 and entry.error != CONFIRMED_ABSENT
         last: Exception = A.Transient("")
         attempts = self.policy.max_attempts
         for attempt in range(1, attempts + 1):

@@ -417,3 +417,37 @@ def test_the_same_account_twice_or_two_clicks_publish_once(store, registry, acco
     assert second.state == State.PENDING and "Already" in second.reason
     assert len(first) == 1 and first[0].state == State.POSTED
     assert sum(server.posts_by_key().values()) == 1
+
+
+def test_the_officer_settles_what_cannot_be_looked_up(store, registry, accounts, servers,
+                                                      monkeypatch, capsys):
+    """Telegram-like: no look-up possible, so the post stays 'unknown' until the officer looks."""
+    from composer import cli
+    from composer.core import registry as registry_module
+
+    monkeypatch.setattr(echo.EchoAdapter, "find_existing",
+                        lambda self, ctx, out: (_ for _ in ()).throw(NotImplementedError))
+    servers[0].faults.add("timeout", route="POST /posts", seconds=3)  # lost: never posted
+    servers[1].faults.add("timeout", route="POST /posts", seconds=3, after_work=True)
+    eng = Engine(store, registry, accounts=accounts, sleep=lambda s, c: None,
+                 policy=Policy(read_timeout=0.3))
+    p = post()
+    o1, o2 = eng.publish(p, ["e1", "e2"])
+    assert o1.state == o2.state == State.UNKNOWN and "look on Echo" in o1.reason
+    assert [o.state for o in eng.resume(p.id)] == [State.UNKNOWN, State.UNKNOWN]  # no guessing
+
+    monkeypatch.setattr(registry_module, "default_registry", lambda: registry)
+    assert cli.main(["resume", p.id, "--missing", "e1"]) == 0
+    assert cli.main(["resume", p.id, "--posted", "e2", "--url", "https://echo/p/1"]) == 0
+    capsys.readouterr()
+    (o,) = Engine(store, registry, accounts=accounts, sleep=lambda s, c: None).resume(p.id)
+    assert o.account == "e1" and o.state == State.POSTED
+    assert engine_urls(store, p.id) == {"e1": o.url, "e2": "https://echo/p/1"}
+    assert sum(servers[0].posts_by_key().values()) == 1
+    assert sum(servers[1].posts_by_key().values()) == 1
+
+
+def engine_urls(store, post_id):
+    from composer.core.journal import Journal
+
+    return {e.account: e.url for e in Journal(store).entries(post_id)}
