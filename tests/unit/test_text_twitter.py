@@ -91,3 +91,30 @@ def test_overflow_marks_the_first_unit_past_the_limit():
 def test_refused_characters_are_a_problem():
     assert count(X, "Halo\ufeff").problems
     assert count(X, "Halo").problems == ()
+
+
+def test_generated_url_patterns_are_the_installed_librarys():
+    """composer/core/text/_twitter_url.py copies twitter-text-parser's assembled patterns (its
+    import costs ~250 ms); an upgrade of the library must regenerate them."""
+    from twitter_text.regexp.extract_url import extract_url
+    from twitter_text.regexp.invalid_url_without_protocol_preceding_chars import (
+        invalid_url_without_protocol_preceding_chars,
+    )
+    from twitter_text.regexp.valid_ascii_domain import valid_ascii_domain
+    from twitter_text.regexp.valid_cctld import valid_cctld
+    from twitter_text.regexp.valid_gtld import valid_gtld
+    from twitter_text.regexp.valid_tco_url import valid_tco_url
+    from twitter_text.regexp.valid_url_preceding_chars import valid_url_preceding_chars
+
+    from composer.core.text import _twitter_url as generated
+
+    assert generated.EXTRACT_URL == extract_url.pattern
+    assert generated.FLAGS == extract_url.flags == valid_ascii_domain.flags == valid_tco_url.flags
+    assert generated.VALID_ASCII_DOMAIN == valid_ascii_domain.pattern
+    assert generated.VALID_TCO_URL == valid_tco_url.pattern
+    assert generated.VALID_URL_PRECEDING_CHARS == valid_url_preceding_chars.pattern
+    assert (generated.INVALID_URL_WITHOUT_PROTOCOL_PRECEDING_CHARS
+            == invalid_url_without_protocol_preceding_chars.pattern)
+    for tlds in (valid_gtld, valid_cctld):
+        listed = tlds.pattern.removeprefix("(?:(?:").split(")(?=")[0].split("|")
+        assert set(listed) <= generated.TLDS
