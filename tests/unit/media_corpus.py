@@ -74,6 +74,7 @@ def build(folder: Path) -> dict[str, Path]:
     files["text.jpg"].write_text("Ini bukan gambar, hanya teks.\n", encoding="utf-8")
     files["bomb.png"] = png_bomb_header(folder / "bomb.png")
     files["bomb-real.png"] = png_bomb_real(folder / "bomb-real.png")
+    files["many-scans.jpg"] = many_scans_jpeg(folder / "many-scans.jpg")
     # just under the limit: legal, must render without a memory blow-up
     files["huge-legal.png"] = png_bomb_real(folder / "huge-legal.png", 10000, 9500)
 
@@ -160,3 +161,18 @@ def swapped_primaries_icc() -> bytes:
               + b"\0" * 16 + b"\0" * 28)
     assert len(header) == 128
     return header + table + data
+
+
+def many_scans_jpeg(path: Path, scans: int = 2000) -> Path:
+    """A progressive JPEG padded with thousands of (empty) extra scans: the shape of a known
+    decoder denial of service (each scan walks every block of the picture)."""
+    import io
+
+    buf = io.BytesIO()
+    Image.new("RGB", (64, 64), (10, 200, 30)).save(buf, "JPEG", progressive=True)
+    data = buf.getvalue()
+    first = data.index(b"\xff\xda")
+    sos_len = struct.unpack(">H", data[first + 2:first + 4])[0]
+    scan_header = data[first:first + 2 + sos_len]
+    path.write_bytes(data[:-2] + (scan_header + b"\x00") * scans + data[-2:])
+    return path

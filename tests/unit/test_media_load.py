@@ -27,6 +27,7 @@ REFUSED = {
     "text.jpg": "not an image",
     "bomb.png": "too large to open safely",
     "bomb-real.png": "too large to open safely",
+    "many-scans.jpg": "would take too long",
 }
 
 
@@ -269,3 +270,9 @@ def test_grey_with_alpha_is_normalised(tmp_path):
         assert result.mode == "RGB"
         assert result.getpixel((5, result.height // 2)) >= (245, 245, 245)
         assert abs(result.getpixel((result.width - 5, result.height // 2))[0] - 90) < 10
+
+
+def test_ordinary_progressive_jpeg_renders(tmp_path):
+    src = tmp_path / "progressive.jpg"
+    Image.effect_noise((800, 600), 40).convert("RGB").save(src, "JPEG", progressive=True)
+    assert render_one(src, "x", tmp_path / "out")[0].width == 800

@@ -30,6 +30,9 @@ Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 # Pillow's own remarks on damaged files ("Tag data larger than file" ...) would reach the
 # officer's terminal as noise; the one-line MediaError (or the good render) says what matters.
 warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.")
+# A progressive JPEG is decoded scan by scan, each scan visiting every block of the picture: a
+# tiny file with thousands of scans keeps libjpeg busy for minutes. Encoders write about 10.
+MAX_JPEG_SCANS = 100
 # Animated images: beyond this many frames (or pixels across all frames) we use the first frame.
 MAX_FRAMES = 500
 MAX_ANIMATION_PIXELS = 40_000_000  # 160 MB as RGBA frames
@@ -138,7 +141,23 @@ def open_image(path: str | Path) -> Iterator[Image.Image]:
             raise damaged(name)
         if w * h > MAX_PIXELS:  # plugins that skip Pillow's own check (HEIF) land here
             raise too_large(name)
+        if im.format in ("JPEG", "MPO") and im.info.get("progressive") and _scans(path) > MAX_JPEG_SCANS:
+            raise MediaError(_("{name} is built in an unusual way that would take too long to open",
+                               name=name))
         yield im
+
+
+def _scans(path: Path) -> int:
+    """Start-of-scan markers in a JPEG. 0xFF bytes inside compressed data are always followed by
+    0x00, so FF DA only ever marks a scan (an embedded EXIF thumbnail adds its own one)."""
+    count, tail = 0, b""
+    with path.open("rb") as fh:
+        while block := fh.read(1 << 20):
+            count += (tail + block[:1]).count(b"\xff\xda") + block.count(b"\xff\xda")
+            tail = block[-1:]
+            if count > MAX_JPEG_SCANS:
+                break
+    return count
 
 
 def too_large(name: str) -> MediaError:
