@@ -84,3 +84,15 @@ def test_real_process_in_indonesian_never_shows_a_traceback(tmp_path):
                            "--out", str(tmp_path / "o")], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert done.stderr.strip() == "siaran: kosong.jpg kosong (0 bita)"
+
+
+def test_unknown_template_and_unwritable_folder_are_one_line_exit_2(tmp_path, capsys):
+    image = media_corpus.photo(tmp_path / "foto.jpg", (300, 200))
+    post = write_post(tmp_path, image, ["x"])
+    assert main(["render", str(post), "--out", str(tmp_path / "o"), "--template", "tidak-ada"]) == 2
+    assert "No template called 'tidak-ada'" in capsys.readouterr().err
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert main(["render", str(post), "--out", str(blocker)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("siaran: Cannot write") and "\n" not in err

@@ -32,7 +32,14 @@ from composer.core.media.encode import (
     still_mime,
 )
 from composer.core.media.focal import estimate_focal
-from composer.core.media.load import ImageInfo, animation_frames, decode, describe, open_image
+from composer.core.media.load import (
+    ImageInfo,
+    MediaError,
+    animation_frames,
+    decode,
+    describe,
+    open_image,
+)
 from composer.core.media.pyramid import RESAMPLE, Pyramid, plan_resizes, run_resizes
 from composer.core.post import Crop, MediaRef, Post
 from composer.core.templates import Template, load_template, template_fields
@@ -334,11 +341,14 @@ def _render_animation(job: _Job, info: ImageInfo, frames) -> RenderedMedia | Non
 
 
 def _write(job: _Job, encoded: Encoded) -> RenderedMedia:
-    job.out_dir.mkdir(parents=True, exist_ok=True)
     target = job.out_dir / f"{job.index:02d}-{job.ref.id}.{encoded.extension}"
     tmp = target.with_suffix(target.suffix + ".part")
-    tmp.write_bytes(encoded.data)
-    os.replace(tmp, target)
+    try:
+        job.out_dir.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(encoded.data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise MediaError(_("Cannot write {path}: {error}", path=target, error=exc.strerror or exc)) from None
     return RenderedMedia(path=str(target), mime=encoded.mime, width=encoded.width,
                          height=encoded.height, alt=job.alt,
                          sha256=hashlib.sha256(encoded.data).hexdigest())
