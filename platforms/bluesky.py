@@ -239,7 +239,16 @@ class BlueskyAdapter:
     def verify(self, ctx: PublishContext) -> AccountInfo:
         # getSession is the PDS's own; app.bsky.* profile reads need an AppView.
         data = self._xrpc(ctx, "GET", "com.atproto.server.getSession").json()
-        return AccountInfo(display_name=data.get("handle", ""), handle=data.get("handle", ""))
+        handle, did = data.get("handle", ""), data.get("did", "")
+        # The profile record lives on the PDS itself (app.bsky.actor.profile/self).
+        profile = self._xrpc(ctx, "GET", "com.atproto.repo.getRecord", missing_ok=True, params={
+            "repo": did, "collection": "app.bsky.actor.profile", "rkey": "self"})
+        value = profile.json().get("value", {}) if profile is not None else {}
+        avatar = (value.get("avatar") or {}).get("ref", {}).get("$link")
+        return AccountInfo(
+            display_name=value.get("displayName") or handle, handle=handle,
+            avatar_url=f"{_service(ctx)}/xrpc/com.atproto.sync.getBlob?did={did}&cid={avatar}"
+            if avatar else None)
 
     # -- the record -------------------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ import regex
 from platforms.practice.server import BadRequest, FakeServer, Request, Response, route
 
 POST = "app.bsky.feed.post"
+PROFILE = "app.bsky.actor.profile"
 TID = re.compile(r"^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$")
 _NAMES = {400: "InvalidRequest", 401: "AuthenticationRequired", 403: "Forbidden",
           404: "NotFound", 413: "PayloadTooLarge", 429: "RateLimitExceeded",
@@ -66,7 +67,8 @@ class Account:
     password: str
     app_passwords: dict[str, str] = field(default_factory=dict)  # password -> name
     records: dict[str, dict[str, Any]] = field(default_factory=dict)  # rkey -> {cid, value}
-    blobs: dict[str, dict[str, Any]] = field(default_factory=dict)  # cid -> {mime, size}
+    blobs: dict[str, dict[str, Any]] = field(default_factory=dict)  # cid -> {mime, size, data}
+    profile: dict[str, Any] = field(default_factory=dict)  # app.bsky.actor.profile/self
 
 
 class BlueskyFake(FakeServer):
@@ -100,7 +102,7 @@ class BlueskyFake(FakeServer):
     def practice_account(self) -> tuple[dict[str, str], dict[str, str]]:
         handle = "humas-latihan.test"
         if not any(a.handle == handle for a in self.accounts.values()):
-            self.add_account(handle)
+            self.add_account(handle).profile = {"$type": PROFILE, "displayName": "Humas (latihan)"}
         # web_url: post links open this fake's own page instead of bsky.app
         return ({"service": self.url, "handle": handle, "web_url": self.url},
                 {"app_password": self.add_app_password(handle)})
@@ -296,6 +298,8 @@ class BlueskyFake(FakeServer):
         uri = f"at://{account.did}/{q.get('collection')}/{q.get('rkey')}"
         with self.lock:
             found = account.records.get(q.get("rkey", "")) if q.get("collection") == POST else None
+            if q.get("collection") == PROFILE and q.get("rkey") == "self" and account.profile:
+                found = {"cid": cid_for(repr(account.profile).encode(), 0x71), "value": account.profile}
         if found is None:
             raise XrpcError(400, "RecordNotFound", f"Could not locate record: {uri}")
         return self._json({"uri": uri, "cid": found["cid"], "value": found["value"]})

@@ -277,7 +277,9 @@ def test_no_secret_or_token_reaches_the_journal(fake, journal):
 
 def test_verify_names_the_account(fake, journal):
     info = BlueskyAdapter().verify(journal.ctx())
-    assert info.handle == "humas-latihan.test"
+    assert info.handle == "humas-latihan.test" and info.display_name == "Humas (latihan)"
+    fake._by_handle("humas-latihan.test").profile = {}  # no profile record: the handle
+    assert BlueskyAdapter().verify(journal.ctx()).display_name == "humas-latihan.test"
 
 
 def test_tids_are_valid_sortable_record_keys():

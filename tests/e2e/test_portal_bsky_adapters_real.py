@@ -128,7 +128,8 @@ def test_bluesky_refused_tokens_are_renewed_on_the_real_pds(bsky):
     key = bluesky._session_key(bsky.ctx())
     bluesky._SESSIONS[key].access = "garbage"  # the PDS answers 400 InvalidToken: refresh
     adapter.publish(bsky.ctx(), OutgoingPost("p", "satu", idempotency_key="a"))
-    assert calls == ["createSession", "getSession", "createRecord", "refreshSession", "createRecord"]
+    assert calls == ["createSession", "getSession", "getRecord", "createRecord", "refreshSession",
+                     "createRecord"]
     calls.clear()
     bluesky._SESSIONS[key].access = bluesky._SESSIONS[key].refresh = "garbage"  # sign in again
     adapter.publish(Journal(bsky.client, bsky.settings, bsky.secrets).ctx(),
@@ -287,3 +288,21 @@ def test_wordpress_contributor_is_refused_at_verify(wp):
     journal = Journal(wp.client, {"url": wp.settings["url"], "user": name}, {"app_password": password})
     with pytest.raises(Rejected, match=rf"{name} \(contributor\) may not publish"):
         WordPressAdapter().verify(journal.ctx())
+
+
+def test_bluesky_verify_reads_the_profile_record_on_the_pds(bsky, tmp_path):
+    adapter = bluesky.BlueskyAdapter()
+    assert adapter.verify(bsky.ctx()).display_name == bsky.settings["handle"]  # no profile yet
+    session = bluesky._SESSIONS[bluesky._session_key(bsky.ctx())]
+    headers = {"Authorization": f"Bearer {session.access}"}
+    xrpc = f"{bsky.settings['service']}/xrpc"
+    photo = jpeg(tmp_path / "avatar.jpg", (200, 200))
+    blob = bsky.client.post(f"{xrpc}/com.atproto.repo.uploadBlob", content=Path(photo.path).read_bytes(),
+                            headers={**headers, "Content-Type": "image/jpeg"}).json()["blob"]
+    bsky.client.post(f"{xrpc}/com.atproto.repo.putRecord", headers=headers, json={
+        "repo": session.did, "collection": "app.bsky.actor.profile", "rkey": "self",
+        "record": {"$type": "app.bsky.actor.profile", "displayName": "Kanwil Jabar", "avatar": blob}
+    }).raise_for_status()
+    info = adapter.verify(bsky.ctx())
+    assert info.display_name == "Kanwil Jabar"
+    assert bsky.client.get(info.avatar_url).content == Path(photo.path).read_bytes()
