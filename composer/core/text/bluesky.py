@@ -14,8 +14,6 @@ Graphemes count as Intl.Segmenter does (extended grapheme clusters, ``\\X``).
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib import resources
 
 import regex
 
@@ -47,11 +45,10 @@ _END_PUNCT = re.compile(r"[.,;:!?]$")
 _JS_TRIM = re.compile(rf"^{_S}+|{_S}+$")
 
 
-@cache
 def tlds() -> frozenset[str]:
-    data = resources.files("composer.core.text") / "data" / "tlds.txt"
-    lines = data.read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    from composer.core.text._bluesky_tlds import TLDS
+
+    return TLDS
 
 
 def is_valid_domain(value: str) -> bool:
