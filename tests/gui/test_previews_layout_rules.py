@@ -76,3 +76,18 @@ def test_mastodon_hashtag_bar():
     assert hashtag_bar("Ayo #vaksin hari ini", has_media=True) == ("Ayo #vaksin hari ini", [])
     assert hashtag_bar("#SlemanSehat #Vaksin", has_media=False)[1] == []  # the whole post stays text
     assert hashtag_bar("#SlemanSehat #Vaksin", has_media=True) == ("", ["#SlemanSehat", "#Vaksin"])
+
+
+def test_whatsapp_renders_its_formatting_markers():
+    from composer.gui.previews.richtext import pieces, plain, to_html
+    from composer.gui.previews.rules import rules_for
+    from composer.gui.previews.textbridge import entities
+
+    text = "Halo *warga* _Sleman_, jadwal ~lama~ ```08.00``` di https://slemankab.go.id 2*3*4"
+    ps = pieces(text, entities(text), rules_for("whatsapp"))
+    assert plain(ps) == "Halo warga Sleman, jadwal lama 08.00 di https://slemankab.go.id 2*3*4"
+    html = to_html(ps, rules_for("whatsapp"))
+    assert "<b>warga</b>" in html and "<i>Sleman</i>" in html and "<s>lama</s>" in html
+    assert 'monospace;">08.00</span>' in html
+    x = plain(pieces(text, entities(text), rules_for("x")))  # other platforms show the markers
+    assert "*warga*" in x

@@ -28,6 +28,34 @@ class Piece:
     end: int
 
 
+# WhatsApp renders its formatting markers instead of showing them (PREVIEWS.md §9; WhatsApp Help
+# "How to format your messages"): *bold*, _italic_, ~strikethrough~, ```monospace```.
+_WHATSAPP = re.compile(
+    r"```(?P<code>[^`\n]+?)```"
+    r"|(?<![\w*])\*(?P<b>\S(?:[^*\n]*?\S)?)\*(?![\w*])"
+    r"|(?<![\w_])_(?P<i>\S(?:[^_\n]*?\S)?)_(?![\w_])"
+    r"|(?<![\w~])~(?P<s>\S(?:[^~\n]*?\S)?)~(?![\w~])"
+)
+FORMAT_TAGS = {"b": ("<b>", "</b>"), "i": ("<i>", "</i>"), "s": ("<s>", "</s>"),
+               "code": ('<span style="font-family:monospace;">', "</span>")}
+
+
+def _plain(text: str, start: int, end: int, rules: CardRules) -> list[Piece]:
+    """A run without entities; formatting markers become formatted pieces where they render."""
+    run = text[start:end]
+    if rules.markup != "whatsapp" or not any(c in run for c in "*_~`"):
+        return [Piece(run, None, start, end)]
+    out, pos = [], 0
+    for m in _WHATSAPP.finditer(run):
+        if m.start() > pos:
+            out.append(Piece(run[pos:m.start()], None, start + pos, start + m.start()))
+        out.append(Piece(m.group(m.lastgroup), m.lastgroup, start + m.start(), start + m.end()))
+        pos = m.end()
+    if pos < len(run):
+        out.append(Piece(run[pos:], None, start + pos, end))
+    return out
+
+
 def pieces(text: str, ents: tuple[Entity, ...], rules: CardRules) -> list[Piece]:
     url_display = URL_DISPLAY.get(rules.url, URL_DISPLAY["typed"])
     mention_display = MENTION_DISPLAY.get(rules.mention, MENTION_DISPLAY["typed"])
@@ -37,7 +65,7 @@ def pieces(text: str, ents: tuple[Entity, ...], rules: CardRules) -> list[Piece]
         if e.start < pos:  # overlapping entities: keep the first
             continue
         if e.start > pos:
-            out.append(Piece(text[pos:e.start], None, pos, e.start))
+            out += _plain(text, pos, e.start, rules)
         raw = text[e.start:e.end]
         if e.kind not in rules.styled:
             out.append(Piece(raw, None, e.start, e.end))
@@ -49,7 +77,7 @@ def pieces(text: str, ents: tuple[Entity, ...], rules: CardRules) -> list[Piece]
             out.append(Piece(raw, e.kind, e.start, e.end))
         pos = e.end
     if pos < len(text):
-        out.append(Piece(text[pos:], None, pos, len(text)))
+        out += _plain(text, pos, len(text), rules)
     return out
 
 
@@ -70,8 +98,9 @@ def to_html(ps: list[Piece], rules: CardRules, *, cut: int | None = None, more: 
     shown = 0
     for p in ps:
         text = p.text
+        entity = p.kind is not None and p.kind not in FORMAT_TAGS
         if cut is not None and shown + len(text) > cut:
-            text = text[:max(0, cut - shown)] if p.kind is None else ""
+            text = "" if entity else text[:max(0, cut - shown)]  # links are never cut in half
         shown += len(p.text)
         if overflow_at is not None and p.end > overflow_at:
             if p.kind is None and p.start < overflow_at:
@@ -80,8 +109,11 @@ def to_html(ps: list[Piece], rules: CardRules, *, cut: int | None = None, more: 
                 parts.append(f'<span style="{OVERFLOW_STYLE}">{_esc(text[head:])}</span>')
             else:
                 parts.append(f'<span style="{OVERFLOW_STYLE}">{_esc(text)}</span>')
-        elif p.kind is not None and text:
+        elif entity and text:
             parts.append(f'<span style="color:{link};">{_esc(text)}</span>')
+        elif p.kind in FORMAT_TAGS and text:
+            opening, closing = FORMAT_TAGS[p.kind]
+            parts.append(f"{opening}{_esc(text)}{closing}")
         else:
             parts.append(_esc(text))
         if cut is not None and shown >= cut:

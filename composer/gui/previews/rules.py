@@ -47,6 +47,7 @@ class CardRules:
     url: str = "typed"  # composer.gui.previews.linkdisplay key
     mention: str = "typed"
     styled: frozenset[str] = frozenset({"url", "mention", "hashtag"})
+    markup: str | None = None  # "whatsapp": *bold* _italic_ ~strike~ ```mono``` are rendered
     entities: str = "text"  # "facets": only what the Bluesky adapter turns into facets
     fold: Fold | None = None  # on a phone
     fold_desktop: Fold | None = None  # where the desktop site folds differently
@@ -150,6 +151,7 @@ RULES: dict[str, CardRules] = {
     # §9: a bubble, image on top, caption under it, "Read more" after ~5 lines (UNVERIFIED).
     "whatsapp": CardRules(
         "whatsapp", avatar="none", indent=False, header="bubble", order=("media", "text", "actions"),
+        markup="whatsapp",
         grid="whatsapp", show_handle=False, bubble=True, media_radius=8,
         fold=Fold(READ_MORE, lines=5, ellipsis="… "),
         palette=Palette(text="#111B21", secondary="#667781", link="#027EB5", border="#FFFFFF",
