@@ -182,3 +182,12 @@ def test_variant_kept_under_an_account_name_supplies_the_crop(tmp_path):
     by_account = render_variant(post, SPECS["x"], tmp_path / "b", variant_key="akun-x-kantor")[0]
     assert (by_channel.width, by_channel.height) == (1200, 675)  # X's default 16:9
     assert abs(by_account.width / by_account.height - 2.0) < 0.01
+
+
+def test_focal_of_a_file_matches_on_the_proxy_and_the_original(tmp_path):
+    from composer.core.media import focal_of, preview_proxy
+
+    src = subject_photo(tmp_path / "subject.jpg")
+    proxy = preview_proxy(src, tmp_path / "cache")
+    a, b = focal_of(src), focal_of(proxy)
+    assert a[0] > 0.75 and abs(a[0] - b[0]) < 0.02 and abs(a[1] - b[1]) < 0.02

@@ -1,8 +1,9 @@
 """Images: load and normalise, crop per channel, brand with a template, encode to a budget.
 
 The public API (see the contract in DESIGN.md): ``MediaError``, ``inspect``, ``preview_proxy``,
-``default_crop``, ``aspect_presets``, ``render_variant`` (one channel) and ``render_variants``
-(many channels, each source decoded once).
+``default_crop``, ``aspect_presets``, ``focal_of`` (store it on the MediaRef at attach time),
+``render_variant`` (one channel) and ``render_variants`` (many channels, each source decoded
+once).
 """
 
 from composer.core.media.crop import (
@@ -13,7 +14,7 @@ from composer.core.media.crop import (
     effective_crop,
     output_size,
 )
-from composer.core.media.focal import estimate_focal
+from composer.core.media.focal import estimate_focal, focal_of
 from composer.core.media.load import MAX_PIXELS, ImageInfo, MediaError, inspect
 from composer.core.media.proxy import preview_proxy
 from composer.core.media.render import Refusal, RenderedVariant, render_variant, render_variants
@@ -30,6 +31,7 @@ __all__ = [
     "default_crop",
     "effective_crop",
     "estimate_focal",
+    "focal_of",
     "inspect",
     "output_size",
     "preview_proxy",

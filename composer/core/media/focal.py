@@ -51,3 +51,14 @@ def estimate_focal(im: Image.Image) -> tuple[float, float]:
             sx += s * (x + 0.5)
             sy += s * (y + 0.5)
     return round(sx / total / w, 4), round(sy / total / h, 4)
+
+
+def focal_of(path) -> tuple[float, float]:
+    """The focal point of an image file (decoded small; EXIF orientation applied). Raises
+    MediaError. Store it on the MediaRef when the image is attached: previews (made from the
+    proxy) and uploads (made from the original) then crop around exactly the same point."""
+    from composer.core.media.load import decode, inspect
+
+    info = inspect(path)
+    decoded = decode(path, min(1.0, 512 / max(info.width, info.height)))
+    return estimate_focal(decoded.image)
