@@ -432,6 +432,6 @@ def _validate_images(embed: Any, account: Account) -> None:
 
 
 def _tid() -> str:
-    from platforms.bluesky import make_tid
-
-    return make_tid()
+    """A fresh TID (atproto.com/specs/tid), as the PDS makes for records and commits."""
+    n = (time.time_ns() // 1000) << 10 | secrets.randbits(10)
+    return "".join("234567abcdefghijklmnopqrstuvwxyz"[(n >> (5 * i)) & 31] for i in range(12, -1, -1))
