@@ -98,7 +98,10 @@ def build_actions(window) -> dict[str, QAction]:
         toolbar.addSeparator() if key is None else toolbar.addAction(a[key])
     publish_button = toolbar.widgetForAction(a["publish"])
     if publish_button is not None:
+        from composer.gui.main_window import PUBLISH_STYLE
+
         publish_button.setObjectName("publishButton")
+        publish_button.setStyleSheet(PUBLISH_STYLE)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
     window.toolbar = toolbar
     return a

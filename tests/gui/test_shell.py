@@ -112,7 +112,9 @@ def test_gui_thread_stays_responsive_during_a_slow_render(qtbot, shell, tmp_path
     ticker = Ticker()
     wait_idle(qtbot, shell, timeout=20_000)
     ticker.stop()
-    assert ticker.ticks >= 20 and ticker.longest < 0.3, (ticker.ticks, ticker.longest)
+    # a blocked GUI thread would show one gap as long as the slow work (2 s); a busy machine
+    # (parallel test runs) stretches gaps a little, never that much
+    assert ticker.ticks >= 15 and ticker.longest < 0.75, (ticker.ticks, ticker.longest)
     out = shell.services.render_dir / w.model.post.id / "instagram"
     assert any(out.iterdir())  # the render did land for the previews
 
@@ -123,7 +125,7 @@ def test_gui_thread_stays_responsive_during_a_slow_publish(qtbot, shell, monkeyp
     real = folder.FolderAdapter.publish
 
     def slow_publish(self, ctx, post):
-        time.sleep(1.5)  # a slow network
+        time.sleep(2.0)  # a slow network
         return real(self, ctx, post)
 
     monkeypatch.setattr(folder.FolderAdapter, "publish", slow_publish)
@@ -136,7 +138,7 @@ def test_gui_thread_stays_responsive_during_a_slow_publish(qtbot, shell, monkeyp
     qtbot.waitUntil(lambda: dialog.task.is_done, timeout=20_000)
     ticker.stop()
     assert dialog.outcomes["folder"].ok
-    assert ticker.ticks >= 30 and ticker.longest < 0.3, (ticker.ticks, ticker.longest)
+    assert ticker.ticks >= 20 and ticker.longest < 0.75, (ticker.ticks, ticker.longest)
     dialog.close_button.click()
 
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QSizePolicy, QToolButton, QWidget
 from composer.gui.editor.channels import ChannelInfo
 from composer.gui.editor.counting import ChannelCount
 
-COLUMNS = 3
+CHIP_WIDTH = 190  # room for "Facebook Page  377/63206" without eliding
 
 STYLE = """
 QToolButton[chip] { border: 1px solid palette(mid); border-radius: 10px; padding: 3px 10px;
@@ -43,12 +43,24 @@ class CounterBar(QWidget):
         self._grid.setSpacing(6)
         self._chips: dict[str, QToolButton] = {}
         self._channels: dict[str, ChannelInfo] = {}
+        self._columns = 0
+        # translated once: tr() per chip per keystroke adds up (the window is rebuilt when the
+        # language changes, so these never go stale)
+        self._parts_cache: dict[int, str] = {}
+        self._name_template = self.tr("{channel}: {used} of {limit}")
+        self._no_limit = self.tr("no limit")
 
     def set_channels(self, channels: list[ChannelInfo]) -> None:
         for chip in self._chips.values():
+            chip.hide()  # gone from the screen now, not only when the event loop deletes it
+            self._grid.removeWidget(chip)
             chip.deleteLater()
         self._chips.clear()
         self._channels = {c.key: c for c in channels}
+        # the chip names the network; two accounts on one network are told apart by name
+        platforms = [c.spec.id for c in channels]
+        self._short = {c.key: c.spec.name if platforms.count(c.spec.id) == 1 else c.key
+                       for c in channels}
         for i, channel in enumerate(channels):
             chip = QToolButton(self)
             chip.setProperty("chip", True)
@@ -56,10 +68,32 @@ class CounterBar(QWidget):
             # Ignored: a new count never changes the chip's size, so typing repaints only the
             # chips whose text changed instead of re-laying out (and repainting) the column
             chip.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-            chip.setMinimumWidth(120)
+            chip.setMinimumWidth(CHIP_WIDTH - 10)
             chip.clicked.connect(lambda _=False, key=channel.key: self.channel_activated.emit(key))
-            self._grid.addWidget(chip, i // COLUMNS, i % COLUMNS)
+            chip.setToolTip(channel.label)
             self._chips[channel.key] = chip
+        self._columns = 0
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """As many columns as fit the width (re-done only when that number changes)."""
+        columns = max(1, self.width() // CHIP_WIDTH)
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for chip in self._chips.values():
+            self._grid.removeWidget(chip)
+        for i, chip in enumerate(self._chips.values()):
+            self._grid.addWidget(chip, i // columns, i % columns)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _parts_label(self, n: int) -> str:
+        if n not in self._parts_cache:
+            self._parts_cache[n] = self.tr("%n part(s)", "", n)
+        return self._parts_cache[n]
 
     def chip(self, key: str) -> QToolButton:
         return self._chips[key]
@@ -77,26 +111,29 @@ class CounterBar(QWidget):
                 chip.setProperty("state", state)
                 chip.style().unpolish(chip)
                 chip.style().polish(chip)
-            tip = "\n".join(cc.count.problems) if cc.count is not None else ""
+            channel = self._channels[key]
+            problems = list(cc.count.problems) if cc.count is not None else []
+            tip = "\n".join([channel.label, *problems])
             if chip.toolTip() != tip:
                 chip.setToolTip(tip)
 
     def _label(self, channel: ChannelInfo, cc: ChannelCount) -> str:
         count = cc.count
+        short = self._short[channel.key]
         if count is None:
-            return f"{channel.label}  —"
+            return f"{short}  —"
         if count.limit is None:
-            text = f"{channel.label}  {count.length}"
+            text = f"{short}  {count.length}"
         else:
-            text = f"{channel.label}  {count.length}/{count.limit}"
+            text = f"{short}  {count.length}/{count.limit}"
         if cc.parts:
-            text += "  · " + self.tr("%n part(s)", "", len(cc.parts))
+            text += "  · " + self._parts_label(len(cc.parts))
         if count.problems:
             text += "  ⚠"
         chip = self._chips[channel.key]
-        name = self.tr("{channel}: {used} of {limit}").format(
+        name = self._name_template.format(
             channel=channel.label, used=count.length,
-            limit=count.limit if count.limit is not None else self.tr("no limit"))
+            limit=count.limit if count.limit is not None else self._no_limit)
         if chip.accessibleName() != name:
             chip.setAccessibleName(name)
         return text

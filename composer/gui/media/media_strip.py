@@ -316,5 +316,4 @@ class MediaStrip(QWidget):
         self.summary.setText(" · ".join(parts))
         if self.summary.property("warn") != bool(missing):
             self.summary.setProperty("warn", bool(missing))
-            self.summary.style().unpolish(self.summary)
-            self.summary.style().polish(self.summary)
+            self.summary.setStyleSheet("color: #b26a00;" if missing else "")
