@@ -61,7 +61,7 @@ class CounterBar(QWidget):
         platforms = [c.spec.id for c in channels]
         self._short = {c.key: c.spec.name if platforms.count(c.spec.id) == 1 else c.key
                        for c in channels}
-        for i, channel in enumerate(channels):
+        for channel in channels:
             chip = QToolButton(self)
             chip.setProperty("chip", True)
             chip.setProperty("state", "ok")
