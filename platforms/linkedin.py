@@ -1,11 +1,59 @@
 """LinkedIn organization page (Posts API + Images API). Facts: shared/platforms/FACTS.md §7.
 
+Each image: POST /rest/images?action=initializeUpload (owner = the organization) gives an upload
+URL and an image URN; PUT the bytes there. Then POST /rest/posts with the commentary in "little
+text" (reserved characters escaped, our hashtags as hashtag templates), content.media for one
+image or content.multiImage for 2-20; the answer is 201 with an empty body and the post URN in
+the ``x-restli-id`` header. LinkedIn has no idempotency key: the moment before the create is
+journalled, and after a lost answer the organization's recent posts are searched for the same
+commentary.
+
 Sources: https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api,
-https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/images-api
+https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/images-api,
+https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/multiimage-post-api,
+https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/little-text-format,
+https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/rate-limits (no headers; daily,
+reset at midnight UTC), https://learn.microsoft.com/en-us/linkedin/marketing/versioning
 """
 
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import quote
+
+from composer.core.adapters import (
+    AccountInfo,
+    AuthExpired,
+    Counting,
+    CredentialField,
+    Duplicate,
+    MediaInvalid,
+    Platform,
+    PlatformSpec,
+    PublishContext,
+    PublishResult,
+    RateLimited,
+    Rejected,
+    Transient,
+    Unknown,
+)
 from composer.core.adapters import Capability as C
-from composer.core.adapters import Counting, CredentialField, Platform, PlatformSpec
+from composer.core.http_errors import from_transport
+from composer.core.i18n import _
+
+API_URL = "https://api.linkedin.com"
+AUTHORIZE_URL = "https://www.linkedin.com/oauth/v2/authorization"
+TOKEN_URL = "https://www.linkedin.com/oauth/v2/accessToken"
+WEB_URL = "https://www.linkedin.com"
+# Versions are sunset about a year after release (202506 already is); the officer can bump it
+# in the account settings without a new Siaran.
+DEFAULT_VERSION = "202610"
+# Community Management API scopes for posting as a page (FACTS.md §7 Auth).
+SCOPES = ("w_organization_social", "r_organization_social", "rw_organization_admin")
 
 SPEC = PlatformSpec(
     id="linkedin",
@@ -19,8 +67,14 @@ SPEC = PlatformSpec(
     credential_kind="oauth2",
     credentials=(
         CredentialField("organization", "Organization URN"),
-        CredentialField("linkedin_version", "LinkedIn-Version header", default="202511"),
+        CredentialField("linkedin_version", "LinkedIn-Version header", default=DEFAULT_VERSION),
         CredentialField("access_token", "Access token", secret=True),
+        CredentialField("client_id", "Client ID", required=False),
+        # LinkedIn's token endpoint needs the app's secret (no public clients).
+        CredentialField("client_secret", "Client secret", secret=True, required=False),
+        CredentialField("api_url", "API address", required=False, default=API_URL),
+        CredentialField("authorize_url", "Sign-in page", required=False, default=AUTHORIZE_URL),
+        CredentialField("token_url", "Token address", required=False, default=TOKEN_URL),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.VERIFY, C.CONNECT}),
     post_url_template="https://www.linkedin.com/feed/update/{urn}",
@@ -31,4 +85,246 @@ SPEC = PlatformSpec(
     ),
 )
 
-PLATFORM = Platform(SPEC)
+CLOCK_SKEW = 300.0  # seconds allowed between this computer's clock and LinkedIn's
+
+# ---------------------------------------------------------------------------------------------
+# "little text": commentary is a tiny markup language. Its reserved characters must be escaped
+# with a backslash to stay plain text (an unescaped "(" can cut the post short); a hashtag is
+# written as the HashtagTemplate {hashtag|\#|tag} so it stays a hashtag.
+
+RESERVED = set("\\|{}@[]()<>#*_~")
+
+
+def escape_little(text: str) -> str:
+    return "".join("\\" + ch if ch in RESERVED else ch for ch in text)
+
+
+def commentary(text: str) -> str:
+    """The officer's text as little text: every reserved character escaped except our hashtags,
+    which become hashtag templates (found by the text engine, as the previews show them)."""
+    from composer.core.text import entities
+
+    out, at = [], 0
+    for entity in entities(text):
+        if entity.kind != "hashtag":
+            continue
+        out.append(escape_little(text[at:entity.start]))
+        tag = entity.text.lstrip("#＃")
+        out.append("{hashtag|\\#|" + escape_little(tag) + "}")
+        at = entity.end
+    out.append(escape_little(text[at:]))
+    return "".join(out)
+
+
+def organization_urn(account: Mapping[str, str]) -> str:
+    value = (account.get("organization") or "").strip()
+    if value.isdigit():
+        return f"urn:li:organization:{value}"
+    if not re.fullmatch(r"urn:li:organization:\d+", value):
+        raise Rejected(_("The LinkedIn account needs its organization, e.g. "
+                         "urn:li:organization:12345"))
+    return value
+
+
+def oauth_client(account: Mapping[str, str], secrets: Mapping[str, str] | None = None):
+    from composer.core.oauth import OAuthClient
+
+    return OAuthClient(
+        authorize_url=account.get("authorize_url") or AUTHORIZE_URL,
+        token_url=account.get("token_url") or TOKEN_URL,
+        client_id=account.get("client_id", ""),
+        client_secret=(secrets or {}).get("client_secret") or None,
+        scopes=SCOPES, token_auth="client_secret_post")
+
+
+class LinkedInAdapter:
+    def __init__(self, spec: PlatformSpec = SPEC):
+        self.spec = spec
+
+    # -- publish --------------------------------------------------------------------------------
+
+    def publish(self, ctx: PublishContext, post) -> PublishResult:
+        api = _Api(ctx)
+        author = organization_urn(ctx.account)
+        images = self._upload_images(ctx, api, author, post)
+        body: dict[str, Any] = {
+            "author": author,
+            "commentary": commentary(post.text),
+            "visibility": "PUBLIC",
+            "distribution": {"feedDistribution": "MAIN_FEED", "targetEntities": [],
+                             "thirdPartyDistributionChannels": []},
+            "lifecycleState": "PUBLISHED",
+            "isReshareDisabledByAuthor": False,
+        }
+        if len(images) == 1:
+            body["content"] = {"media": images[0]}
+        elif images:
+            body["content"] = {"multiImage": {"images": images}}
+        # No idempotency key: the look-up after a lost answer trusts only posts from now on.
+        ctx.save_checkpoint({"sent_since": time.time()})
+        ctx.progress("post", None)
+        response = api.call("POST", "/rest/posts", json=body)
+        urn = response.headers.get("x-restli-id") or response.headers.get("x-linkedin-id")
+        if not urn:
+            raise Unknown("LinkedIn answered without the post's id")
+        ctx.save_checkpoint({"post_urn": urn})
+        return self._result(ctx, urn, images)
+
+    def _upload_images(self, ctx: PublishContext, api: _Api, author: str, post) -> list[dict]:
+        done: list[dict] = list(ctx.checkpoint.get("media_images", []))
+        for i in range(len(done), len(post.media)):
+            ctx.check_cancelled()
+            ctx.progress("upload", i / len(post.media))
+            m = post.media[i]
+            init = api.call("POST", "/rest/images", creates=False,
+                            params={"action": "initializeUpload"},
+                            json={"initializeUploadRequest": {"owner": author}}).json()["value"]
+            with open(m.path, "rb") as fh:
+                api.call("PUT", init["uploadUrl"], creates=False, media=True, absolute=True,
+                         content=fh.read(), headers={"Content-Type": m.mime})
+            done.append({"id": init["image"], "altText": m.alt} if m.alt else {"id": init["image"]})
+            # Saved the moment it is uploaded, so a retry never uploads it twice.
+            ctx.save_checkpoint({"media_images": done})
+        return done
+
+    def _result(self, ctx: PublishContext, urn: str, images: list[dict]) -> PublishResult:
+        web = (ctx.account.get("web_url") or WEB_URL).rstrip("/")
+        return PublishResult(remote_id=urn, url=f"{web}/feed/update/{urn}",
+                             extra={"images": [i["id"] for i in images]})
+
+    # -- after a lost answer ------------------------------------------------------------------
+
+    def find_existing(self, ctx: PublishContext, post) -> PublishResult | None:
+        """The organization's recent posts (newest first), matched by commentary, created since
+        the journalled send."""
+        urn = ctx.checkpoint.get("post_urn")
+        images = list(ctx.checkpoint.get("media_images", []))
+        if urn:
+            return self._result(ctx, urn, images)
+        since = ctx.checkpoint.get("sent_since")
+        if since is None:
+            return None  # the create was never sent
+        api = _Api(ctx)
+        author = organization_urn(ctx.account)
+        # Rest.li 2.0 wants the URN percent-encoded in the query.
+        answer = api.call("GET", f"/rest/posts?author={quote(author, safe='')}&q=author"
+                                 "&count=50&sortBy=LAST_MODIFIED", creates=False).json()
+        wanted = commentary(post.text)
+        for element in answer.get("elements") or []:
+            created = float(element.get("createdAt") or 0) / 1000
+            if (element.get("commentary") == wanted and created >= since - CLOCK_SKEW
+                    and element.get("lifecycleState", "PUBLISHED") == "PUBLISHED"):
+                ctx.save_checkpoint({"post_urn": element["id"]})
+                return self._result(ctx, element["id"], images)
+        return None
+
+    # -- the rest ---------------------------------------------------------------------------------
+
+    def delete(self, ctx: PublishContext, result: PublishResult) -> None:
+        # Gone already (404/410) counts as deleted: a retried delete may find it so.
+        _Api(ctx).call("DELETE", "/rest/posts/" + quote(result.remote_id, safe=""),
+                       creates=False, ok=(404, 410))
+
+    def verify(self, ctx: PublishContext) -> AccountInfo:
+        org = organization_urn(ctx.account)
+        body = _Api(ctx).call("GET", "/rest/organizations/" + org.rsplit(":", 1)[1],
+                              creates=False).json()
+        name = body.get("localizedName") or body.get("vanityName") or org
+        return AccountInfo(display_name=name, handle=body.get("vanityName") or org)
+
+    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None,
+                **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]:
+        """Sign in through the browser (loopback redirect); returns (settings, secrets)."""
+        from composer.core import oauth
+
+        if not (secrets or {}).get("client_secret"):
+            raise Rejected(_("LinkedIn sign-in needs the app's client secret"))
+        tokens = oauth.sign_in(oauth_client(account, secrets), **sign_in)
+        return {}, tokens.secrets()
+
+
+class _Api:
+    def __init__(self, ctx: PublishContext):
+        self.ctx = ctx
+        self.base = (ctx.account.get("api_url") or API_URL).rstrip("/")
+        self.version = (ctx.account.get("linkedin_version") or DEFAULT_VERSION).strip()
+        self.token = ctx.secrets.get("access_token") or ""
+
+    def call(self, method: str, path: str, *, creates: bool = True, media: bool = False,
+             absolute: bool = False, ok: tuple[int, ...] = (), headers=None, **kw: Any):
+        import httpx
+
+        if not self.token:
+            raise AuthExpired(_("The LinkedIn sign-in is missing; sign in again"))
+        sent = {"Authorization": f"Bearer {self.token}"}
+        if not absolute:  # the upload URL is LinkedIn's storage, not the versioned REST API
+            sent.update({"LinkedIn-Version": self.version, "X-Restli-Protocol-Version": "2.0.0"})
+        sent.update(headers or {})
+        try:
+            response = self.ctx.client.request(method, path if absolute else self.base + path,
+                                               headers=sent, **kw)
+        except httpx.HTTPError as exc:
+            raise from_transport(exc, creates=creates) from None
+        status = response.status_code
+        if status < 400 or status in ok:
+            return response
+        body = _body(response)
+        reason = _reason(body, status)
+        if status == 429:
+            raise RateLimited(reason, retry_after=_daily_wait(reason))
+        if status == 401:
+            raise AuthExpired(reason, status=status)
+        if status == 422 and "DUPLICATE_POST" in _codes(body):
+            raise Duplicate(reason, status=status)
+        if status == 426 or "version" in reason.lower() and status == 400:
+            raise Rejected(_("LinkedIn no longer accepts API version {version}; set a newer "
+                             "LinkedIn-Version in the account settings", version=self.version),
+                           status=status)
+        if status >= 500:
+            raise (Unknown if creates else Transient)(reason, status=status)
+        if media and status in (400, 413, 415, 422):
+            raise MediaInvalid(reason, status=status)
+        raise Rejected(reason, status=status)
+
+
+def _body(response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return {}
+
+
+def _codes(body: Any) -> set[str]:
+    codes = set()
+    if isinstance(body, dict):
+        for item in ((body.get("errorDetails") or {}).get("inputErrors") or []):
+            if isinstance(item, dict) and item.get("code"):
+                codes.add(str(item["code"]))
+        if body.get("code"):
+            codes.add(str(body["code"]))
+    return codes
+
+
+def _reason(body: Any, status: int) -> str:
+    """LinkedIn's one line: the input error's description, else the message."""
+    text = ""
+    if isinstance(body, dict):
+        inputs = (body.get("errorDetails") or {}).get("inputErrors") or []
+        first = inputs[0] if inputs and isinstance(inputs[0], dict) else {}
+        text = first.get("description") or body.get("message") or ""
+    text = text or f"HTTP {status}"
+    return " ".join(str(text).split())[:300]
+
+
+def _daily_wait(reason: str) -> float | None:
+    """LinkedIn's 429 has no Retry-After; its limits are daily and reset at midnight UTC. A "DAY
+    limit" throttle waits until then (the engine then fails it with "resume later"); any other
+    429 leaves the wait to the engine's back-off."""
+    if "DAY" not in reason.upper():
+        return None
+    now = datetime.now(UTC)
+    midnight = datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), tzinfo=UTC)
+    return (midnight - now).total_seconds()
+
+
+PLATFORM = Platform(SPEC, LinkedInAdapter)
