@@ -90,6 +90,23 @@ class RenderOnce:
         return value
 
 
+def _video(media, spec: PlatformSpec, media_file) -> RenderedMedia:
+    import mimetypes
+
+    videos = [m for m in media if m.ref.kind == "video"]
+    if len(videos) != 1:
+        raise NotPublishable(_("{channel} publishes one video; this post has {count}",
+                               channel=spec.name, count=len(videos)))
+    ref = videos[0].ref
+    path = Path(media_file(ref) if media_file else ref.path)
+    if not path.is_file():
+        raise NotPublishable(_("The video file is missing: {path}", path=path))
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return RenderedMedia(str(path), mime if mime.startswith("video/") else
+                         "application/octet-stream", 0, 0, alt=videos[0].alt,
+                         sha256=ref.sha256 or "")
+
+
 def build(post: Post, account: str, spec: PlatformSpec, *, out_dir: Path,
           media_file: Callable[[MediaRef], Path] | None = None,
           limit: int | None = None, render: Callable | None = None) -> OutgoingPost:
@@ -111,7 +128,9 @@ def build(post: Post, account: str, spec: PlatformSpec, *, out_dir: Path,
                                channel=spec.name, n=spec.min_images))
     text, parts = shape_text(spec, resolved.text, with_media=bool(images), limit=limit)
     media: tuple[RenderedMedia, ...] = ()
-    if images:
+    if spec.video_only:  # the video goes out untouched, straight from its file
+        media = (_video(resolved.media, spec, media_file or getattr(render, "media_file", None)),)
+    elif images:
         rendered = (render or RenderOnce(out_dir, media_file))(post, spec)
         refused = getattr(rendered, "refused", ())
         if refused:  # never drop an image silently: the officer decides
