@@ -14,6 +14,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--title", default="", help="a title (portal, YouTube)")
     parser.add_argument("--image", action="append", default=[], metavar="PATH[:ALT]",
                         help="attach an image, optionally with its alt text (repeatable)")
+    parser.add_argument("--video", action="append", default=[], metavar="PATH",
+                        help="attach a video (YouTube), sent as it is (repeatable)")
     parser.add_argument("--to", default="", metavar="ID[,ID...]",
                         help="channel ids or account names to publish to")
     parser.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
@@ -41,5 +43,9 @@ def run(args) -> int:
             raise UserError(_("--image needs a path"))
         # absolute, because the file goes to stdout and its final folder is unknown
         post.media.append(post_model.MediaRef(path=str(Path(path).resolve()), alt=alt))
+    for value in args.video:
+        if not Path(value).is_file():
+            raise UserError(_("No such video file: {path}", path=value))
+        post.media.append(post_model.MediaRef(path=str(Path(value).resolve()), kind="video"))
     sys.stdout.write(post_model.dumps(post))
     return 0
