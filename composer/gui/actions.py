@@ -47,6 +47,8 @@ def build_actions(window) -> dict[str, QAction]:
                             "template"),
         "accounts": _action(window, "accounts", translate("Actions", "&Accounts…"), ["Ctrl+Shift+A"],
                             window.open_accounts, "accounts"),
+        "practice": _action(window, "practice", translate("Actions", "P&ractice mode"), ["Ctrl+Shift+P"],
+                            lambda: window.toggle_practice(a["practice"].isChecked())),
         "previews": _action(window, "showPreviews", translate("Actions", "&Previews"), ["Ctrl+1"],
                             lambda: window.tabs.setCurrentIndex(0)),
         "channel_text": _action(window, "showChannelText", translate("Actions", "Text per &channel"), ["Ctrl+2"],
@@ -61,6 +63,9 @@ def build_actions(window) -> dict[str, QAction]:
                              lambda: show_shortcuts(window)),
     }
     a["publish"].setPriority(QAction.Priority.HighPriority)
+    a["practice"].setCheckable(True)
+    a["practice"].setToolTip(translate("Actions", "Practice mode: local practice channels to train "
+                                       "on, never a real account (Ctrl+Shift+P)"))
 
     group = QActionGroup(window)
     languages = [(None, translate("Actions", "System language")), ("en", "English"), ("id", "Bahasa Indonesia")]
@@ -83,6 +88,7 @@ def build_actions(window) -> dict[str, QAction]:
         view_menu.addSeparator() if key is None else view_menu.addAction(a[key])
     settings_menu = bar.addMenu(translate("Actions", "&Settings"))
     settings_menu.addAction(a["accounts"])
+    settings_menu.addAction(a["practice"])
     language_menu = settings_menu.addMenu(translate("Actions", "&Language"))
     for act in group.actions():
         language_menu.addAction(act)

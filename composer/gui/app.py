@@ -180,6 +180,9 @@ class Shell(QObject):
         from composer.gui.tasks import TaskRunner
 
         self.runner = TaskRunner(self)
+        from composer.gui.accounts.practice_switch import PracticeSwitch
+
+        self.practice = PracticeSwitch(self.services, self.runner, self)
         self._model_class = DraftModel
         self.model = DraftModel()
         self.window = None
@@ -196,6 +199,7 @@ class Shell(QObject):
         then release the database and the translators."""
         self.runner.cancel_all()
         self.runner.pool.waitForDone(10_000)
+        self.practice.stop_now()
         self.services.close()
         self.translations.remove()
 

@@ -131,7 +131,12 @@ class MainWindow(QMainWindow):
         runner.task_done.connect(self._show_work)
         model.replaced.connect(self._show_post)
 
+        self.shell = shell
         self.actions_by_name = build_actions(self)
+        if shell is not None:
+            shell.practice.changed.connect(self._practice_changed)
+            shell.practice.failed.connect(self.show_error)
+            self.actions_by_name["practice"].setChecked(shell.practice.on)
         self._set_tab_order()
         self.retranslate()
         self._restore_layout()
@@ -175,6 +180,22 @@ class MainWindow(QMainWindow):
 
     def open_publish(self) -> None:
         self.session.publish()
+
+    def toggle_practice(self, on: bool) -> None:
+        if self.shell is not None:
+            self.statusBar().showMessage(self.tr("Starting the practice servers…") if on
+                                         else self.tr("Stopping the practice servers…"), 5000)
+            self.shell.practice.set_on(on)
+
+    def _practice_changed(self, on: bool) -> None:
+        action = self.actions_by_name["practice"]
+        action.blockSignals(True)
+        action.setChecked(on)
+        action.blockSignals(False)
+        self.statusBar().showMessage(
+            self.tr("Practice mode: practice channels are ready; nothing reaches a real account.")
+            if on else self.tr("Practice mode is off."), 8000)
+        self.session.reload_channels()
 
     def show_channel_text(self, key: str) -> None:
         self.tabs.setCurrentWidget(self.channel_text)

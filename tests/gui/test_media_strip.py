@@ -24,6 +24,7 @@ def test_add_images_copies_them_into_the_store_with_thumbnails(qtbot, shell, tmp
     for ref in w.model.post.media:
         assert ref.sha256 and store.paths.media_file(ref.sha256).exists()
         assert ref.id in w.media.proxies
+        assert ref.focal is not None and all(0 <= v <= 1 for v in ref.focal)
     assert w.media.list.count() == 2
     assert not w.media.list.item(0).icon().isNull()
     # both lack alt text: flagged on the thumbnails and in the summary

@@ -123,3 +123,28 @@ def test_cancel_stops_a_slow_publish_and_says_so(qtbot, shell, monkeypatch):
     assert dialog.retry_button.isVisible()  # a cancelled channel can be sent later
     dialog.close_button.click()
     wait_idle(qtbot, shell)
+
+
+def test_practice_mode_publishes_to_a_local_practice_server(qtbot, shell):
+    from composer.testing.keyring import memory_keyring
+
+    w = shell.window
+    with memory_keyring():
+        w.actions_by_name["practice"].trigger()  # Ctrl+Shift+P
+        qtbot.waitUntil(lambda: "practice-mastodon" in w.session.catalog, timeout=20_000)
+        assert w.session.catalog["practice-mastodon"].kind == "practice"
+        assert w.actions_by_name["practice"].isChecked()
+        tick(w.picker, "folder", False)
+        tick(w.picker, "practice-mastodon")
+        type_unicode(w.editor.text_edit, "Latihan terbit ke Mastodon 🐘 #latihan")
+        dialog = open_dialog(qtbot, w)
+        dialog.publish_button.click()
+        qtbot.waitUntil(lambda: dialog.task is not None and dialog.task.is_done, timeout=20_000)
+        outcome = dialog.outcomes["practice-mastodon"]
+        assert outcome.ok, outcome.reason
+        assert outcome.url.startswith("http://127.0.0.1:")
+        dialog.close_button.click()
+        w.actions_by_name["practice"].trigger()  # off: servers stop, practice accounts go
+        qtbot.waitUntil(lambda: "practice-mastodon" not in w.session.catalog, timeout=20_000)
+        assert shell.services.accounts.find("practice-mastodon") is None
+    wait_idle(qtbot, shell)

@@ -20,6 +20,7 @@ class Imported:
     sha256: str | None
     proxy: str  # the preview proxy (or the stored copy when no proxy could be made)
     thumbnail: QImage
+    focal: tuple[float, float] | None = None  # the image engine's estimate, kept on the MediaRef
 
 
 def _media():
@@ -57,7 +58,12 @@ def import_file(ctx, store, path: str, cache_dir: Path, media_id: str | None = N
     stored = Path(store.paths.media_file(sha))
     ctx.progress("proxy", 0.5)
     proxy = make_proxy(stored, cache_dir)
-    return Imported(media_id, path, sha, str(proxy), thumbnail(proxy))
+    focal = None
+    if media is not None and hasattr(media, "focal_of"):
+        # estimated once, on attach: previews (from the proxy) and uploads (from the original)
+        # then crop around the same point
+        focal = tuple(media.focal_of(stored))
+    return Imported(media_id, path, sha, str(proxy), thumbnail(proxy), focal)
 
 
 def import_files(ctx, store, paths: list[str], cache_dir: Path) -> list[Imported | str]:

@@ -205,7 +205,7 @@ class MediaStrip(QWidget):
                     self._imported(item)
             return
         if result.media_id is None:  # a new image
-            ref = MediaRef(path=result.path, sha256=result.sha256)
+            ref = MediaRef(path=result.path, sha256=result.sha256, focal=result.focal)
             self._remember(ref.id, result)
             self.model.add_media(ref)
         else:  # a reopened draft's image

@@ -190,6 +190,10 @@
         <translation>&amp;Akun…</translation>
     </message>
     <message>
+        <source>P&amp;ractice mode</source>
+        <translation>Mode &amp;latihan</translation>
+    </message>
+    <message>
         <source>&amp;Previews</source>
         <translation>&amp;Pratinjau</translation>
     </message>
@@ -212,6 +216,10 @@
     <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Pintasan &amp;papan ketik</translation>
+    </message>
+    <message>
+        <source>Practice mode: local practice channels to train on, never a real account (Ctrl+Shift+P)</source>
+        <translation>Mode latihan: kanal latihan lokal untuk berlatih, tidak pernah ke akun sungguhan (Ctrl+Shift+P)</translation>
     </message>
     <message>
         <source>System language</source>
@@ -522,6 +530,22 @@
     <message>
         <source>Previews are not available: {error}</source>
         <translation>Pratinjau tidak tersedia: {error}</translation>
+    </message>
+    <message>
+        <source>Starting the practice servers…</source>
+        <translation>Menyalakan server latihan…</translation>
+    </message>
+    <message>
+        <source>Stopping the practice servers…</source>
+        <translation>Mematikan server latihan…</translation>
+    </message>
+    <message>
+        <source>Practice mode: practice channels are ready; nothing reaches a real account.</source>
+        <translation>Mode latihan: kanal latihan siap; tidak ada yang sampai ke akun sungguhan.</translation>
+    </message>
+    <message>
+        <source>Practice mode is off.</source>
+        <translation>Mode latihan mati.</translation>
     </message>
     <message>
         <source>Siaran</source>
