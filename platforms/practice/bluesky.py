@@ -192,7 +192,7 @@ class BlueskyFake(FakeServer):
     def _auth(self, request: Request, kind: str = "access") -> Account:
         token = request.bearer()
         if not token:
-            raise XrpcError(401, "AuthenticationRequired", "Authentication Required")
+            raise XrpcError(401, "AuthMissing", "Authentication Required")
         with self.lock:
             entry = self.tokens.get(token)
         if entry is None or entry[1] != kind:
@@ -346,89 +346,99 @@ class BlueskyFake(FakeServer):
 # The lexicon app.bsky.feed.post, as the PDS validates it (message style of @atproto/lexicon).
 
 
-def _bad(message: str) -> XrpcError:
-    return XrpcError(400, "InvalidRequest", f"Invalid {POST} record: {message}")
+def _bad(message: str, at: str) -> XrpcError:
+    return XrpcError(400, "InvalidRequest", f"Invalid {POST} record: {message} at {at}")
+
+
+def _require(value: Any, keys: tuple[str, ...], at: str) -> dict:
+    if not isinstance(value, dict):
+        raise _bad("Expected an object", at)
+    for key in keys:
+        if key not in value:
+            raise _bad(f'Missing required key "{key}"', at)
+    return value
 
 
 def validate_post(record: Any, account: Account) -> None:
-    if not isinstance(record, dict):
-        raise XrpcError(400, "InvalidRequest", "Input/record must be an object")
+    """The lexicon first (shapes and limits, from the record alone), then the blobs it names:
+    the order the real PDS checks in, so the same bad record earns the same answer."""
+    record = _require(record, ("text", "createdAt"), "$.record")
     if record.get("$type") != POST:
-        raise XrpcError(400, "InvalidRequest", f"Invalid $type: expected {POST}, got {record.get('$type')}")
-    text = record.get("text")
+        raise XrpcError(400, "InvalidRequest",
+                        f"Invalid $type: expected {POST}, got {record.get('$type')}")
+    text = record["text"]
     if not isinstance(text, str):
-        raise _bad('Record must have the property "text"')
+        raise _bad("Expected a string", "$.record.text")
     graphemes, size = len(regex.findall(r"\X", text)), len(text.encode())
     if size > 3000:
-        raise _bad(f"string too long (maximum 3000, got {size}) at $.record.text")
+        raise _bad(f"string too long (maximum 3000, got {size})", "$.record.text")
     if graphemes > 300:
-        raise _bad(f"grapheme too big (maximum 300, got {graphemes}) at $.record.text")
+        raise _bad(f"grapheme too big (maximum 300, got {graphemes})", "$.record.text")
     try:
-        datetime.fromisoformat(str(record.get("createdAt")).replace("Z", "+00:00"))
+        datetime.fromisoformat(str(record["createdAt"]).replace("Z", "+00:00"))
     except ValueError:
-        raise _bad("createdAt must be an valid atproto datetime (both RFC-3339 and ISO-8601)") from None
+        raise _bad(f'Invalid datetime (got "{record["createdAt"]}")', "$.record.createdAt") from None
     langs = record.get("langs", [])
-    if not isinstance(langs, list) or len(langs) > 3:
-        raise _bad(f"array too long (maximum 3, got {len(langs)}) at $.record.langs")
+    if isinstance(langs, list) and len(langs) > 3:
+        raise _bad(f"array too big (maximum 3, got {len(langs)})", "$.record.langs")
     for i, facet in enumerate(record.get("facets") or []):
         _validate_facet(facet, f"$.record.facets[{i}]")
-    reply = record.get("reply")
-    if reply is not None:
+    if "reply" in record:
+        reply = _require(record["reply"], ("root", "parent"), "$.record.reply")
         for part in ("root", "parent"):
-            ref = reply.get(part) if isinstance(reply, dict) else None
-            if not isinstance(ref, dict) or not ref.get("uri") or not ref.get("cid"):
-                raise _bad(f'$.record.reply must have the property "{part}"')
+            _require(reply[part], ("uri", "cid"), f"$.record.reply.{part}")
     embed = record.get("embed")
-    if embed is not None:
-        _validate_images(embed, account)
+    if isinstance(embed, dict) and embed.get("$type") == "app.bsky.embed.images":
+        _validate_images(embed)
+        _check_blobs(embed, account)
 
 
 def _validate_facet(facet: Any, at: str) -> None:
-    index = facet.get("index") if isinstance(facet, dict) else None
-    if not isinstance(index, dict) or not all(
-            isinstance(index.get(k), int) and index[k] >= 0 for k in ("byteStart", "byteEnd")):
-        raise _bad(f"{at}/index must have byteStart and byteEnd, integers of 0 or more")
-    features = facet.get("features")
-    if not isinstance(features, list) or not features:
-        raise _bad(f'{at} must have the property "features"')
-    for feature in features:
+    facet = _require(facet, ("index", "features"), at)
+    index = _require(facet["index"], ("byteStart", "byteEnd"), f"{at}.index")
+    for key in ("byteStart", "byteEnd"):
+        if not isinstance(index[key], int) or index[key] < 0:
+            raise _bad(f"value too small (minimum 0, got {index[key]})", f"{at}.index.{key}")
+    for j, feature in enumerate(facet["features"] or []):
         kind = feature.get("$type") if isinstance(feature, dict) else None
         need = {"app.bsky.richtext.facet#link": "uri", "app.bsky.richtext.facet#mention": "did",
                 "app.bsky.richtext.facet#tag": "tag"}.get(kind)
-        if need and not isinstance(feature.get(need), str):
-            raise _bad(f'{at}/features must have the property "{need}"')
-        if kind == "app.bsky.richtext.facet#tag" and len(feature["tag"].encode()) > 640:
-            raise _bad(f"{at}/features/tag must not be longer than 640 characters")
+        if need:
+            _require(feature, (need,), f"{at}.features[{j}]")
+        if kind == "app.bsky.richtext.facet#tag" and len(str(feature["tag"]).encode()) > 640:
+            raise _bad("string too long (maximum 640)", f"{at}.features[{j}].tag")
 
 
-def _validate_images(embed: Any, account: Account) -> None:
-    if not isinstance(embed, dict) or embed.get("$type") != "app.bsky.embed.images":
-        return  # other embeds (external, record) are not part of this fake
-    images = embed.get("images")
-    if not isinstance(images, list):
-        raise _bad('$.record.embed must have the property "images"')
+def _validate_images(embed: dict) -> None:
+    images = _require(embed, ("images",), "$.record.embed")["images"]
     if len(images) > 4:
-        raise _bad(f"array too big (maximum 4, got {len(images)}) at $.record.embed.images")
+        raise _bad(f"array too big (maximum 4, got {len(images)})", "$.record.embed.images")
     for i, image in enumerate(images):
         at = f"$.record.embed.images[{i}]"
-        if not isinstance(image, dict) or not isinstance(image.get("alt"), str):
-            raise _bad(f'{at} must have the property "alt"')
-        blob = image.get("image")
-        ref = blob.get("ref", {}).get("$link") if isinstance(blob, dict) else None
-        if not ref or blob.get("$type") != "blob":
-            raise _bad(f"{at}.image should be a blob ref")
+        image = _require(image, ("image", "alt"), at)
+        blob = _require(image["image"], ("ref", "mimeType", "size"), f"{at}.image")
+        if blob["size"] > BlueskyFake.max_image_bytes:  # the size the reference declares
+            raise _bad(f"blob too big (maximum {BlueskyFake.max_image_bytes}, got {blob['size']})",
+                       f"{at}.image")
+        if "aspectRatio" in image:
+            ratio = _require(image["aspectRatio"], ("width", "height"), f"{at}.aspectRatio")
+            for key in ("width", "height"):
+                if not isinstance(ratio[key], int) or ratio[key] < 1:
+                    raise _bad(f"value too small (minimum 1, got {ratio[key]})",
+                               f"{at}.aspectRatio.{key}")
+
+
+def _check_blobs(embed: dict, account: Account) -> None:
+    for image in embed["images"]:
+        blob = image["image"]
+        ref = (blob.get("ref") or {}).get("$link")
         stored = account.blobs.get(ref)
         if stored is None:
-            raise XrpcError(400, "InvalidRequest", f"Could not find blob: {ref}")
+            raise XrpcError(400, "BlobNotFound", f"Could not find blob: {ref}")
         if blob.get("mimeType") != stored["mime"]:
             raise XrpcError(400, "InvalidMimeType",
-                            f"Referenced Mimetype does not match stored blob. Expected: {stored['mime']}, Got: {blob.get('mimeType')}")
-        if stored["size"] > BlueskyFake.max_image_bytes:
-            raise _bad(f"blob too big (maximum {BlueskyFake.max_image_bytes}, got {stored['size']}) at {at}.image")
-        ratio = image.get("aspectRatio")
-        if ratio is not None and not (isinstance(ratio, dict) and all(
-                isinstance(ratio.get(k), int) and ratio[k] >= 1 for k in ("width", "height"))):
-            raise _bad(f"{at}.aspectRatio must have width and height, integers of 1 or more")
+                            "Referenced Mimetype does not match stored blob. Expected: "
+                            f"{stored['mime']}, Got: {blob.get('mimeType')}")
 
 
 def _tid() -> str:
