@@ -266,10 +266,39 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("Siaran")
     app.setOrganizationName("Siaran")
     app.setDesktopFileName("siaran")
-    scheme = os.environ.get("SIARAN_COLOR_SCHEME", "").lower()  # screenshots, accessibility
+    # The desktop's light or dark scheme comes through Qt's platform theme by itself. An
+    # explicit choice (SIARAN_COLOR_SCHEME=dark|light) is asked of the theme, and where the
+    # platform cannot switch (a bare X server, no desktop theme) a dark palette is set here.
+    scheme = os.environ.get("SIARAN_COLOR_SCHEME", "").lower()
     if scheme in ("dark", "light"):
-        app.styleHints().setColorScheme(Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light)
+        wanted = Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light
+        app.styleHints().setColorScheme(wanted)
+        if wanted == Qt.ColorScheme.Dark and app.palette().window().color().lightness() > 128:
+            app.setStyle("Fusion")
+            app.setPalette(dark_palette())
     return app
+
+
+def dark_palette():
+    from PySide6.QtGui import QColor, QPalette
+
+    p = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#202124", QPalette.ColorRole.WindowText: "#e8eaed",
+        QPalette.ColorRole.Base: "#17181a", QPalette.ColorRole.AlternateBase: "#26272b",
+        QPalette.ColorRole.ToolTipBase: "#303134", QPalette.ColorRole.ToolTipText: "#e8eaed",
+        QPalette.ColorRole.Text: "#e8eaed", QPalette.ColorRole.Button: "#2a2b2f",
+        QPalette.ColorRole.ButtonText: "#e8eaed", QPalette.ColorRole.BrightText: "#ff6b6b",
+        QPalette.ColorRole.Link: "#8ab4f8", QPalette.ColorRole.Highlight: "#3b82c4",
+        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.PlaceholderText: "#9aa0a6",
+        QPalette.ColorRole.Mid: "#7a7f85", QPalette.ColorRole.Dark: "#5f6368",
+        QPalette.ColorRole.Light: "#3c4043", QPalette.ColorRole.Midlight: "#303134",
+    }
+    for role, colour in roles.items():
+        p.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6f7378"))
+    return p
 
 
 def _report_when_shown(window) -> None:
