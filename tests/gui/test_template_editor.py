@@ -26,7 +26,8 @@ def editor(qtbot, tmp_path):
     ed.edit(post)
     ed.choose("news-card")
     settle(ed)
-    return ed
+    yield ed
+    ed.runner.wait(10_000)  # no render may outlive the editor that owns the runner
 
 
 def settle(ed):
@@ -132,6 +133,7 @@ def test_an_unreadable_photo_is_reported_and_the_template_still_renders(qtbot, t
     ed.show()
     ed.edit(Post(text="Judul", media=[MediaRef(path=str(bad))]))
     settle(ed)
+    ed.runner.wait(10_000)
     assert ed.status.text().startswith("The photo cannot be shown:")
     assert not ed.canvas.image.isNull()
 
@@ -142,7 +144,28 @@ def test_renders_finishing_after_the_editor_is_gone_are_dropped(qtbot, tmp_path)
     runner = TaskRunner()  # shared, like the app's: it outlives the editor
     ed = TemplateEditor(runner=runner)
     ed.resize(1000, 700)
+    ed.show()
     ed.edit(Post(text="Judul"))
+    assert runner.busy
     ed.deleteLater()
     qtbot.wait(10)  # the editor's C++ side is deleted; its renders are still running
     assert runner.wait(10_000)  # delivering them must not raise
+
+
+def test_keyboard_shortcuts(editor, qtbot):
+    editor.canvas.setFocus()
+    qtbot.keyClick(editor.canvas, Qt.Key_3, Qt.ControlModifier)
+    assert editor.aspect == 2 and editor.canvas.size_px == rendering.ASPECTS[2][1]
+    with qtbot.waitSignal(editor.template_chosen):
+        qtbot.keyClick(editor.canvas, Qt.Key_Return, Qt.ControlModifier)
+
+
+def test_a_hidden_editor_renders_nothing(qtbot):
+    ed = TemplateEditor()
+    qtbot.addWidget(ed)
+    ed.edit(Post(text="Judul"))
+    assert not ed.runner.busy  # the app prepares it hidden, then opens it
+    ed.show()
+    qtbot.waitUntil(lambda: ed.runner.busy or not ed.canvas.image.isNull(), timeout=3000)
+    ed.runner.wait(10_000)
+    assert not ed.canvas.image.isNull()

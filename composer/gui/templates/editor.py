@@ -14,7 +14,7 @@ import re
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -131,6 +131,7 @@ class TemplateEditor(QWidget):
         strip.addStretch(1)
         strip.addWidget(self.busy, 0, Qt.AlignBottom)
         self.thumbs[0].setChecked(True)
+        self._add_shortcuts()
 
         centre = QVBoxLayout()
         centre.addWidget(self.canvas, 1)
@@ -141,6 +142,18 @@ class TemplateEditor(QWidget):
         row = QHBoxLayout(self)
         row.addWidget(side_box)
         row.addLayout(centre, 1)
+
+    def _add_shortcuts(self) -> None:
+        keys = [("Ctrl+Shift+S", self._ask_save_as, self.save_button),
+                ("Ctrl+Return", self.use, self.use_button)]
+        keys += [(f"Ctrl+{i + 1}", lambda _checked=False, i=i: self.show_aspect(i), button) for i, button in enumerate(self.thumbs)]
+        for sequence, slot, button in keys:
+            action = QAction(self)
+            action.setShortcut(QKeySequence(sequence))
+            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            button.setToolTip(f"{button.toolTip() or button.text()} ({QKeySequence(sequence).toString(QKeySequence.NativeText)})")
 
     # -- opening ------------------------------------------------------------------------------
     def edit(self, post: Post, photo_path=None) -> None:
@@ -243,13 +256,21 @@ class TemplateEditor(QWidget):
             self.render_now()
 
     # -- rendering (off the GUI thread) -------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.schedule_render()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self._render_timer.stop()
+
     def schedule_render(self, *_args) -> None:
         self._render_timer.start()
 
     def render_now(self) -> None:
-        if self.template is None:
-            return
         self._render_timer.stop()
+        if self.template is None or not self.isVisible():
+            return  # a hidden editor renders nothing; showEvent catches up
         self._generation += 1
         generation = self._generation
         data, folder, values = self.template.to_dict(), self.template.folder, self.values()
