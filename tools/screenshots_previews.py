@@ -174,7 +174,8 @@ def template_shot(app, tmp: Path, out: Path) -> None:
     editor.choose("news-card")
     editor.show()
     pump(app, 200)
-    editor.canvas.current = "title"
+    editor.canvas.current = "title"  # as if the officer clicked the title
+    editor._on_canvas_selected("title")
     editor.render_now()
     editor.runner.wait(20_000)
     pump(app, 300)
