@@ -51,6 +51,9 @@ def wait_until_ready(ctx: PublishContext, graph: Graph, container: str, *, field
                                  channel=graph.channel, detail=detail or state))
         if state == EXPIRED:
             raise ContainerExpired(_("The prepared media expired; publish again"))
+        if state != IN_PROGRESS:  # an answer we do not understand: never spin on it
+            raise Transient(_("{channel} answered an unknown media status: {status}",
+                              channel=graph.channel, status=state or "-"))
         if time.monotonic() + wait > deadline:
             raise Transient(_("{channel} is still processing the images; try again shortly",
                               channel=graph.channel))

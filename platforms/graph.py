@@ -83,6 +83,7 @@ _SUBCODES: dict[int, tuple[type, str]] = {
     2207009: (MediaInvalid, "The aspect ratio is not supported; use 4:5 to 1.91:1"),
     2207023: (MediaInvalid, "The media type is not known"),
     2207052: (MediaInvalid, "The image could not be fetched from its address"),
+    2207003: (Transient, "Downloading the image took too long; trying again"),
     2207026: (MediaInvalid, "The video format is not supported"),
     2207050: (Rejected, "The account is restricted; open the app and follow its instructions"),
     2207051: (Rejected, "The platform suspects spam and blocked this action for now"),

@@ -31,13 +31,14 @@ class FakeInstagram(GraphFake):
     def __init__(self, *, processing_polls: int = 1, **kw):
         super().__init__(**kw)
         self.processing_polls = processing_polls
-        self.user_id = "17841400000000042"
+        self.user_id = "17841499000000042"  # outside the ids the fake hands out
         self.username = "humas.pemprov"
         self.access_token = "practice-instagram-token"
         self.tokens = {self.access_token}
         self.containers: dict[str, dict] = {}
         self.media: dict[str, dict] = {}  # published posts
         self.fetched: list[str] = []  # every image_url the fake downloaded
+        self.quota = QUOTA  # posts per rolling 24 hours (a soak raises it)
 
     def practice_account(self) -> tuple[dict[str, str], dict[str, str]]:
         return ({"ig_user_id": self.user_id, "api_url": self.url, "graph_version": "v25.0",
@@ -135,7 +136,7 @@ class FakeInstagram(GraphFake):
                 raise GraphFault("Media ID is not available", 9007, subcode=2207027,
                                  user_msg="The media is not ready for publishing, please wait "
                                  "for a moment")
-            if self.quota_usage() >= QUOTA:
+            if self.quota_usage() >= self.quota:
                 raise GraphFault("Application request limit reached", 9, subcode=2207042,
                                  user_msg="You reached maximum number of posts that is allowed "
                                  "to be published by Content Publishing API.")
@@ -157,7 +158,7 @@ class FakeInstagram(GraphFake):
     def publishing_limit(self, req: Request) -> Response:
         self._user(req)
         return Response(200, json={"data": [{"quota_usage": self.quota_usage(), "config": {
-            "quota_total": QUOTA, "quota_duration": 86400}}]})
+            "quota_total": self.quota, "quota_duration": 86400}}]})
 
     @route("GET", VERSION + r"/(?P<user>\d+)/media")
     def list_media(self, req: Request) -> Response:

@@ -205,8 +205,8 @@ def test_an_expired_container_is_made_anew(fake, http, adapter, tmp_path):
     assert ctx.checkpoint["container"] != first and len(fake.media) == 1
 
 
-def test_daily_quota_asks_to_resume_later(fake, http, adapter, tmp_path, monkeypatch):
-    monkeypatch.setattr("platforms.practice.instagram.QUOTA", 0)
+def test_daily_quota_asks_to_resume_later(fake, http, adapter, tmp_path):
+    fake.quota = 0
     with pytest.raises(A.RateLimited) as limited:
         adapter.publish(context(fake, http), outgoing(media=(image(tmp_path),)))
     assert limited.value.retry_after == 3600
