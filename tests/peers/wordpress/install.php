@@ -2,7 +2,10 @@
 // Non-interactive WordPress install: site, admin user, pretty permalinks, one Application Password.
 // usage: php install.php 127.0.0.1:8080   (prints the application password)
 $hostport = $argv[1] ?? '127.0.0.1:8080';
-$_SERVER['HTTP_HOST'] = $hostport;               // Debian's wp-config.php picks /etc/wordpress/config-<host>.php
+$_SERVER['HTTP_HOST'] = $hostport;
+if (getenv('WORDPRESS_CONFIG')) {                // Debian's wp-config.php picks config-<this>.php
+    $_SERVER['WORDPRESS_CONFIG'] = getenv('WORDPRESS_CONFIG');
+}
 $_SERVER['SERVER_NAME'] = explode(':', $hostport)[0];
 $_SERVER['REQUEST_URI'] = '/';
 define('WP_INSTALLING', true);

@@ -1,6 +1,9 @@
 <?php
 // Router for `php -S`: serve uploaded files from WP_CONTENT_DIR (Debian keeps
 // wp-content outside the docroot), everything else goes to WordPress.
+if (getenv('WORDPRESS_CONFIG')) {      // php -S leaves the environment out of $_SERVER
+    $_SERVER['WORDPRESS_CONFIG'] = getenv('WORDPRESS_CONFIG');
+}
 $path = urldecode(parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH));
 $content = getenv('WP_LOCAL_CONTENT_DIR') ?: '/var/lib/wordpress/wp-content';
 if (strncmp($path, '/wp-content/', 12) === 0 && strpos($path, '..') === false) {

@@ -40,8 +40,13 @@ for _ in $(seq 1 100); do [ -S "$WP_STATE/mysql.sock" ] && break; sleep 0.2; don
 mariadb --no-defaults -S "$WP_STATE/mysql.sock" -uroot -e "CREATE DATABASE wordpress;
   CREATE USER 'wp'@'localhost' IDENTIFIED BY 'wp'; GRANT ALL ON wordpress.* TO 'wp'@'localhost';" || fail "create database"
 
-# 2. Debian's per-host config (wp-config.php loads /etc/wordpress/config-<Host header without port>.php)
-cat >/etc/wordpress/config-127.0.0.1.php <<PHP
+# 2. Debian's wp-config.php loads /etc/wordpress/config-$WORDPRESS_CONFIG.php when that variable
+#    is set (else config-<host>.php): one file per port, so no site config of the host is touched
+#    and two test sites can run side by side.
+export WORDPRESS_CONFIG="siaran-test-$WP_PORT"
+CONFIG_FILE="/etc/wordpress/config-$WORDPRESS_CONFIG.php"
+echo "$CONFIG_FILE" >"$WP_STATE/config-file"
+cat >"$CONFIG_FILE" <<PHP
 <?php
 define('DB_NAME', 'wordpress'); define('DB_USER', 'wp'); define('DB_PASSWORD', 'wp');
 define('DB_HOST', 'localhost:$WP_STATE/mysql.sock');

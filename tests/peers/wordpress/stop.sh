@@ -8,5 +8,5 @@ for p in php mariadbd; do
   for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
   rm -f "$f"
 done
-rm -f /etc/wordpress/config-127.0.0.1.php
+if [ -f "$WP_STATE/config-file" ]; then rm -f "$(cat "$WP_STATE/config-file")"; rm -f "$WP_STATE/config-file"; fi
 exit 0
