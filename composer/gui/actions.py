@@ -37,6 +37,8 @@ def build_actions(window) -> dict[str, QAction]:
         "open": _action(window, "openDraft", translate("Actions", "&Open draft…"), [K.Open], s.open_draft, "open"),
         "publish": _action(window, "publish", translate("Actions", "&Publish…"), ["Ctrl+Return", "Ctrl+Enter"],
                            window.open_publish, "publish"),
+        "resume": _action(window, "resume", translate("Actions", "&Resume publishing…"),
+                          ["Ctrl+Shift+R"], s.resume),
         "quit": _action(window, "quit", translate("Actions", "&Quit"), [K.Quit], window.close),
         "undo": _action(window, "undo", translate("Actions", "&Undo"), [K.Undo], window.undo, "undo"),
         "redo": _action(window, "redo", translate("Actions", "&Redo"), [K.Redo, "Ctrl+Shift+Z"], window.redo, "redo"),
@@ -78,7 +80,7 @@ def build_actions(window) -> dict[str, QAction]:
 
     bar = window.menuBar()
     file_menu = bar.addMenu(translate("Actions", "&File"))
-    for key in ("new", "open", None, "publish", None, "quit"):
+    for key in ("new", "open", None, "publish", "resume", None, "quit"):
         file_menu.addSeparator() if key is None else file_menu.addAction(a[key])
     edit_menu = bar.addMenu(translate("Actions", "&Edit"))
     for key in ("undo", "redo", None, "paste", "add_images", "template"):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -109,6 +110,11 @@ class MainWindow(QMainWindow):
         self.save_state.setObjectName("autosaveIndicator")
         self.save_state.setContentsMargins(8, 0, 8, 0)
         self.work_state = QLabel(self)
+        self.resume_button = QPushButton(self)
+        self.resume_button.setObjectName("resumeButton")
+        self.resume_button.setFlat(True)
+        self.resume_button.hide()
+        self.statusBar().addPermanentWidget(self.resume_button)
         self.statusBar().addPermanentWidget(self.work_state)
         self.statusBar().addPermanentWidget(self.save_state)
 
@@ -122,6 +128,7 @@ class MainWindow(QMainWindow):
         self.editor.media_pasted.connect(self.media.take_mime)
         self.picker.selection_changed.connect(self.session.channels_picked)
         self.picker.manage_accounts.connect(self.open_accounts)
+        self.resume_button.clicked.connect(self.session.resume)
         self.counters.channel_activated.connect(self.show_channel_text)
         self.media.proxy_ready.connect(self.renders.proxy_ready)
         self.media.error.connect(self.show_error)
@@ -180,6 +187,11 @@ class MainWindow(QMainWindow):
 
     def open_publish(self) -> None:
         self.session.publish()
+
+    def show_unfinished(self, count: int) -> None:
+        self.resume_button.setText("⟳ " + self.tr("Resume publishing (%n unfinished)", "", count))
+        self.resume_button.setAccessibleName(self.resume_button.text())
+        self.resume_button.setVisible(count > 0)
 
     def toggle_practice(self, on: bool) -> None:
         if self.shell is not None:

@@ -80,3 +80,36 @@ def test_killing_the_process_loses_nothing(qtbot):
     assert w.model.post.text == TEXT
     assert "mastodon" in w.picker.checked()
     stop_shell(qtbot, shell)
+
+
+def test_a_send_interrupted_by_a_crash_is_offered_and_resumed_once(qtbot):
+    from composer.core.adapters import OutgoingPost
+    from composer.core.journal import Journal
+    from composer.core.outgoing import idempotency_key
+    from composer.core.store import Store
+    from composer.gui.app import Services
+
+    # what a crash between "journalled" and "answered" leaves behind
+    root = Services().folder_root()
+    store = Store()
+    journal = Journal(store)
+    post = OutgoingPost("a1b2c3d4e5f6", "Pengumuman yang terputus",
+                        idempotency_key=idempotency_key("a1b2c3d4e5f6", "folder"))
+    entry = journal.begin(post, "folder", "folder")
+    journal.save_checkpoint(entry.id, {"target_settings": {"path": root}})
+    store.close()
+
+    shell = start_shell(qtbot)
+    w = shell.window
+    qtbot.waitUntil(lambda: w.resume_button.isVisible(), timeout=10_000)
+    assert "1 unfinished" in w.resume_button.text()
+    w.resume_button.click()
+    dialog = w.session.resume_dialog
+    dialog.resume_button.click()
+    qtbot.waitUntil(lambda: dialog.task is not None and dialog.task.is_done, timeout=20_000)
+    assert dialog.outcomes["folder"].ok
+    text = Path(root) / "a1b2c3d4e5f6" / "folder" / "text.txt"
+    assert text.read_text(encoding="utf-8").strip() == "Pengumuman yang terputus"
+    dialog.close_button.click()
+    qtbot.waitUntil(lambda: not w.resume_button.isVisible(), timeout=10_000)
+    stop_shell(qtbot, shell)

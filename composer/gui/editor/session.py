@@ -43,6 +43,9 @@ class DraftSession(QObject):
         self.crop_editor = None
         self.template_editor = None
         self.publish_dialog = None
+        self.resume_dialog = None
+        self.unfinished: list = []
+        self._checked_unfinished = False
 
     @property
     def model(self):
@@ -97,6 +100,9 @@ class DraftSession(QObject):
         self.window.picker.set_catalog(catalog, chosen)
         self.window.set_channels([self.catalog[k] for k in chosen])
         self.catalog_loaded.emit()
+        if not self._checked_unfinished:
+            self._checked_unfinished = True
+            self.check_unfinished()
 
     def chosen_channels(self) -> list[ChannelInfo]:
         return [self.catalog[k] for k in self.model.post.channels if k in self.catalog]
@@ -201,6 +207,28 @@ class DraftSession(QObject):
     def _after_publish(self) -> None:
         if self.window.history is not None:
             self.window.history.refresh()
+
+    def check_unfinished(self) -> None:
+        """Sends a crash or a failure left unfinished are offered for resuming."""
+        from composer.gui.publish.resume_dialog import unfinished_job
+
+        task = self.window.runner.submit(unfinished_job, self.window.services, name="unfinished")
+        task.finished.connect(self._show_unfinished)
+
+    def _show_unfinished(self, entries) -> None:
+        self.unfinished = list(entries or [])
+        self.window.show_unfinished(len(self.unfinished))
+
+    def resume(self) -> None:
+        if not self.unfinished:
+            self.window.statusBar().showMessage(self.tr("Nothing is waiting to be published."), 5000)
+            return
+        from composer.gui.publish.resume_dialog import ResumeDialog
+
+        dialog = ResumeDialog(self.window.services, self.window.runner, self.unfinished, self.window)
+        dialog.finished.connect(lambda _r: (self.check_unfinished(), self._after_publish()))
+        self.resume_dialog = dialog
+        dialog.open()
 
     def show_history(self) -> None:
         window = self.window

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Resume publishing (%n unfinished)</source>
+        <translation>
+            <numerusform>Resume publishing (%n unfinished)</numerusform>
+            <numerusform>Resume publishing (%n unfinished)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MediaStrip</name>
     <message numerus="yes">
         <source>%n image(s)</source>
@@ -73,6 +83,23 @@
         <translation>
             <numerusform>&amp;Publish to %n channel</numerusform>
             <numerusform>&amp;Publish to %n channels</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResumeDialog</name>
+    <message numerus="yes">
+        <source>%n send(s) did not finish. Resume them now?</source>
+        <translation>
+            <numerusform>%n send did not finish. Resume it now?</numerusform>
+            <numerusform>%n sends did not finish. Resume them now?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n send(s) still did not go out.</source>
+        <translation>
+            <numerusform>%n send still did not go out.</numerusform>
+            <numerusform>%n sends still did not go out.</numerusform>
         </translation>
     </message>
 </context>

@@ -162,6 +162,10 @@
         <translation>&amp;Terbitkan…</translation>
     </message>
     <message>
+        <source>&amp;Resume publishing…</source>
+        <translation>&amp;Lanjutkan penerbitan…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Keluar</translation>
     </message>
@@ -411,6 +415,10 @@
         <source>Template</source>
         <translation>Templat</translation>
     </message>
+    <message>
+        <source>Nothing is waiting to be published.</source>
+        <translation>Tidak ada yang menunggu diterbitkan.</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>
@@ -530,6 +538,12 @@
     <message>
         <source>Previews are not available: {error}</source>
         <translation>Pratinjau tidak tersedia: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resume publishing (%n unfinished)</source>
+        <translation>
+            <numerusform>Lanjutkan penerbitan (%n belum selesai)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Starting the practice servers…</source>
@@ -841,6 +855,57 @@
     <message>
         <source>It did not go out.</source>
         <translation>Tidak terkirim.</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeDialog</name>
+    <message>
+        <source>Resume publishing</source>
+        <translation>Lanjutkan penerbitan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n send(s) did not finish. Resume them now?</source>
+        <translation>
+            <numerusform>%n pengiriman belum selesai. Lanjutkan sekarang?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Siaran checks each channel first, so nothing is posted twice.</source>
+        <translation>Siaran memeriksa tiap kanal lebih dulu, jadi tidak ada yang terbit dua kali.</translation>
+    </message>
+    <message>
+        <source>not finished</source>
+        <translation>belum selesai</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Lanjutkan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Resuming…</source>
+        <translation>Melanjutkan…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Everything is published.</source>
+        <translation>Semua sudah terbit.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n send(s) still did not go out.</source>
+        <translation>
+            <numerusform>%n pengiriman masih belum terkirim.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
