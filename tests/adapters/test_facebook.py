@@ -203,3 +203,41 @@ class TestFacebookContract(AdapterContract):
     @pytest.fixture
     def account_secrets(self, fake_server):
         return fake_server.practice_account()[1]
+
+
+def browser(url: str) -> bool:
+    """The officer's browser: follows the dialog's redirect to the loopback listener."""
+    with httpx.Client(follow_redirects=True, timeout=5) as b:
+        b.get(url)
+    return True
+
+
+def test_connect_signs_in_with_meta_and_keeps_the_page_token(fake):
+    account = {"api_url": fake.url, "login_url": fake.url, "app_id": fake.app_id}
+    settings, secrets = adapter.connect(account, {"app_secret": fake.app_secret},
+                                        open_browser=browser, timeout=5)
+    assert settings["page_id"] == fake.page_id and secrets == {"page_token": fake.page_token}
+    dialog = fake.requests_to("GET", r"/dialog/oauth$")[0].query
+    assert dialog["redirect_uri"].startswith("http://127.0.0.1:")
+    assert dialog["code_challenge_method"] == "S256"
+    assert set(dialog["scope"].split()) == set(facebook.PERMISSIONS)
+    exchange = fake.requests_to("GET", r"/oauth/access_token$")[0].query
+    assert exchange["grant_type"] == "fb_exchange_token"  # the long-lived user token
+
+
+def test_connect_with_several_pages_asks_which(fake):
+    from composer.core.oauth import SignInError
+
+    fake.pages.append({"id": "104000000000002", "name": "Dinas Kominfo", "category": "Gov",
+                       "access_token": "second-page-token"})
+    account = {"api_url": fake.url, "login_url": fake.url, "app_id": fake.app_id}
+    with pytest.raises(SignInError, match="Dinas Kominfo"):
+        adapter.connect(account, {"app_secret": fake.app_secret}, open_browser=browser,
+                        timeout=5)
+    settings, secrets = adapter.connect({**account, "page_id": "104000000000002"},
+                                        {"app_secret": fake.app_secret}, open_browser=browser,
+                                        timeout=5)
+    assert settings["page_id"] == "104000000000002"
+    assert secrets == {"page_token": "second-page-token"}
+    with pytest.raises(SignInError, match="app ID and app secret"):
+        adapter.connect(account, {}, open_browser=browser, timeout=5)
