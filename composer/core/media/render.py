@@ -254,6 +254,11 @@ def _render_stills(path: Path, info: ImageInfo, jobs: list[_Job], pool: ThreadPo
     scale = min(1.0, max(_needed_scale(job, centre) for job in jobs) * 1.0001)
     decoded = decode(path, scale)
     pyramid = Pyramid(decoded.image, info)
+    # The levels depend on the crops' sizes, not on where they sit: a worker reduces while this
+    # thread looks for the focal point.
+    for k in sorted({Pyramid.level_for(decoded.scale / n) for j in jobs if (n := _needed_scale(j, centre)) > 0}):
+        if k > 1:
+            pool.submit(pyramid.level, k)
     focal = next((j.ref.focal for j in jobs if j.ref.focal), None)
     if focal is None and any(j.manual is None for j in jobs):
         base = decoded.image
