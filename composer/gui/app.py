@@ -313,10 +313,28 @@ def _report_when_shown(window) -> None:
     check()
 
 
+def _quit_on_signals(shell) -> None:
+    """SIGTERM (a logout, a service manager) and Ctrl+C close the window the normal way, so the
+    draft is saved. Python runs signal handlers only between bytecodes, hence the idle timer."""
+    import signal
+
+    def close(*_):
+        if shell.window is not None:
+            shell.window.close()
+        shell.app.quit()
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, close)
+    timer = QTimer(shell, interval=250)
+    timer.timeout.connect(lambda: None)
+    timer.start()
+
+
 def main(argv: list[str] | None = None) -> int:
     app = make_application(argv)
     shell = Shell(app)
     window = shell.start()
+    _quit_on_signals(shell)
     if os.environ.get("SIARAN_EXIT_WHEN_SHOWN"):
         _report_when_shown(window)
     code = app.exec()

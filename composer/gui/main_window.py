@@ -312,8 +312,7 @@ class MainWindow(QMainWindow):
                            self.tr("Close anyway"), self.tr("Keep open")):
                 event.ignore()
                 return
-        self.session.remember_draft(self.model.post.id)
-        self.renders.stop()
+        self.renders.stop()  # (the saved draft is remembered by every save, the last included)
         self.runner.cancel_all()
         event.accept()
 
