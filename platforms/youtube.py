@@ -1,11 +1,58 @@
 """YouTube Data API v3: video only. Facts: shared/platforms/FACTS.md §10.
 
+A resumable upload: POST the metadata (?uploadType=resumable) → a session URI in ``Location``;
+PUT the file in chunks (multiples of 256 KiB) streamed from disk with ``Content-Range``; each
+chunk is answered 308 with ``Range`` (what the server persisted, which may be less than sent)
+until the last, answered 200/201 with the video. The session URI is journalled the moment it
+exists, so a dropped connection, a retry or a crash continues where the server says it is
+(``PUT`` with ``Content-Range: bytes */TOTAL`` → 308 + Range) instead of sending the video again;
+after a lost answer the same question tells whether the video was made (200 with the video).
+
 Sources: https://developers.google.com/youtube/v3/docs/videos (title 100 characters,
-description 5000 bytes, tags 500 characters in all), https://developers.google.com/youtube/data/reference/rest/v3/videos/insert
+description 5000 bytes, tags 500 characters in all, no < or >, status.publishAt with private),
+https://developers.google.com/youtube/v3/guides/using_resumable_upload_protocol,
+https://developers.google.com/youtube/v3/docs/errors (quotaExceeded, uploadLimitExceeded),
+https://developers.google.com/youtube/v3/getting-started#quota (the daily quota resets at
+midnight Pacific Time), https://developers.google.com/identity/protocols/oauth2/native-app
 """
 
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Iterator, Mapping, MutableMapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from composer.core.adapters import (
+    AccountInfo,
+    AuthExpired,
+    Counting,
+    CredentialField,
+    Duplicate,
+    MediaInvalid,
+    Platform,
+    PlatformSpec,
+    PublishContext,
+    PublishResult,
+    RateLimited,
+    Rejected,
+    Transient,
+    Unknown,
+)
 from composer.core.adapters import Capability as C
-from composer.core.adapters import Counting, CredentialField, Platform, PlatformSpec
+from composer.core.http_errors import from_transport
+from composer.core.i18n import _
+from composer.core.ratelimit import retry_after
+
+API_URL = "https://www.googleapis.com"
+TOKEN_URL = "https://oauth2.googleapis.com/token"
+AUTHORIZE_URL = "https://accounts.google.com/o/oauth2/v2/auth"
+WEB_URL = "https://www.youtube.com"
+# "youtube" covers upload, reading the channel and deleting a video (videos.delete needs it).
+SCOPES = ("https://www.googleapis.com/auth/youtube",)
+PRIVACY = ("public", "unlisted", "private")
 
 SPEC = PlatformSpec(
     id="youtube",
@@ -20,10 +67,361 @@ SPEC = PlatformSpec(
     credentials=(
         CredentialField("client_id", "Client ID"),
         CredentialField("refresh_token", "Refresh token", secret=True),
+        # Google's desktop clients come with a "secret" the token endpoint still asks for.
+        CredentialField("client_secret", "Client secret", secret=True, required=False),
+        CredentialField("access_token", "Access token", secret=True, required=False),
+        CredentialField("privacy", "Privacy (public, unlisted, private)", required=False,
+                        default="public"),
+        CredentialField("category_id", "Category id", required=False, default="22"),
+        CredentialField("api_url", "API address", required=False, default=API_URL),
+        CredentialField("token_url", "Token address", required=False, default=TOKEN_URL),
+        CredentialField("authorize_url", "Sign-in page", required=False, default=AUTHORIZE_URL),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.SCHEDULE, C.VERIFY, C.CONNECT}),
     post_url_template="https://www.youtube.com/watch?v={id}",
     sources=("https://developers.google.com/youtube/v3/docs/videos",),
 )
 
-PLATFORM = Platform(SPEC)
+UNIT = 256 * 1024  # chunks must be multiples of this, except the last
+READ_PIECE = 1024 * 1024  # what is read from disk at a time: memory stays flat for any size
+MIN_SCHEDULE_AHEAD = timedelta(minutes=2)  # nearer than this: publish now
+
+
+def oauth_client(account: Mapping[str, str], secrets: Mapping[str, str] | None = None):
+    from composer.core.oauth import OAuthClient
+
+    secret = (secrets or {}).get("client_secret") or None
+    return OAuthClient(
+        authorize_url=account.get("authorize_url") or AUTHORIZE_URL,
+        token_url=account.get("token_url") or TOKEN_URL, client_id=account.get("client_id", ""),
+        client_secret=secret, scopes=SCOPES,
+        token_auth="client_secret_post" if secret else "none",
+        # A refresh token comes only with offline access, and again only with consent.
+        extra={"access_type": "offline", "prompt": "consent"})
+
+
+# ---------------------------------------------------------------------------------------------
+# Metadata, checked before any request
+
+
+def title_of(post) -> str:
+    """The post's title; without one, the text's first line (cut at a word within 100)."""
+    title = " ".join((post.title or "").split())
+    if not title:
+        first = next((line for line in post.text.splitlines() if line.strip()), "")
+        title = " ".join(first.split())
+        if len(title) > SPEC.title_limit:
+            cut = title[: SPEC.title_limit - 1].rsplit(" ", 1)[0]
+            title = cut + "…"
+    return title
+
+
+def tags_length(tags) -> int:
+    """YouTube's count: the tags joined by commas, a tag with spaces counted with quotes."""
+    return sum(len(t) + (2 if " " in t else 0) for t in tags) + max(0, len(tags) - 1)
+
+
+def metadata(post, account: Mapping[str, str], now: datetime | None = None) -> dict[str, Any]:
+    title = title_of(post)
+    if not title:
+        raise Rejected(_("YouTube needs a title for the video"))
+    if len(title) > SPEC.title_limit:
+        raise Rejected(_("Title too long for {channel}: {length} of {limit} characters",
+                         channel=SPEC.name, length=len(title), limit=SPEC.title_limit))
+    for name, value in (("title", title), ("description", post.text)):
+        if "<" in value or ">" in value:
+            raise Rejected(_("YouTube does not allow < or > in the {field}", field=_(name)))
+    if len(post.text.encode()) > SPEC.description_limit_bytes:
+        raise Rejected(_("The description is too long for YouTube: {length} of {limit} bytes",
+                         length=len(post.text.encode()), limit=SPEC.description_limit_bytes))
+    tags = [t.lstrip("#").strip() for t in post.tags if t.lstrip("#").strip()]
+    if tags_length(tags) > SPEC.tags_total_limit:
+        raise Rejected(_("The tags are too long for YouTube: {length} of {limit} characters",
+                         length=tags_length(tags), limit=SPEC.tags_total_limit))
+    privacy = (account.get("privacy") or "public").strip().lower()
+    if privacy not in PRIVACY:
+        raise Rejected(_("Unknown YouTube privacy '{privacy}' (public, unlisted or private)",
+                         privacy=privacy))
+    status: dict[str, Any] = {"privacyStatus": privacy, "selfDeclaredMadeForKids": False}
+    if post.schedule_utc:
+        when = datetime.fromisoformat(post.schedule_utc).astimezone(UTC)
+        if when - (now or datetime.now(UTC)) >= MIN_SCHEDULE_AHEAD:
+            # YouTube publishes a private video at publishAt (it must be private until then).
+            status = {**status, "privacyStatus": "private",
+                      "publishAt": when.strftime("%Y-%m-%dT%H:%M:%S.000Z")}
+    snippet: dict[str, Any] = {"title": title, "description": post.text,
+                               "categoryId": account.get("category_id") or "22"}
+    if tags:
+        snippet["tags"] = tags
+    return {"snippet": snippet, "status": status}
+
+
+def until_midnight_pacific(now: datetime | None = None) -> float:
+    """The daily quota resets at midnight Pacific Time."""
+    try:
+        from zoneinfo import ZoneInfo
+
+        zone = ZoneInfo("America/Los_Angeles")
+    except Exception:  # no time-zone data (Windows without tzdata): standard time
+        from datetime import timezone
+
+        zone = timezone(timedelta(hours=-8))
+    local = (now or datetime.now(UTC)).astimezone(zone)
+    midnight = datetime.combine(local.date() + timedelta(days=1), datetime.min.time(),
+                                tzinfo=zone)
+    return (midnight - local).total_seconds()
+
+
+def _read(path: str, start: int, end: int) -> Iterator[bytes]:
+    """Bytes [start, end) of the file, a piece at a time."""
+    with open(path, "rb") as fh:
+        fh.seek(start)
+        left = end - start
+        while left > 0:
+            piece = fh.read(min(READ_PIECE, left))
+            if not piece:
+                raise OSError("the video file got shorter while uploading")
+            left -= len(piece)
+            yield piece
+
+
+class YouTubeAdapter:
+    chunk_size = 8 * 1024 * 1024  # a multiple of 256 KiB
+
+    def __init__(self, spec: PlatformSpec = SPEC):
+        self.spec = spec
+
+    # -- publish --------------------------------------------------------------------------------
+
+    def publish(self, ctx: PublishContext, post) -> PublishResult:
+        if len(post.media) != 1:
+            raise Rejected(_("YouTube publishes one video; this post has {count}",
+                             count=len(post.media)))
+        video = post.media[0]
+        try:
+            total = os.path.getsize(video.path)
+        except OSError:
+            raise Rejected(_("The video file is missing: {path}", path=video.path)) from None
+        if total == 0:
+            raise MediaInvalid(_("The video file is empty"))
+        if ctx.checkpoint.get("video_id"):
+            return self._result(ctx, ctx.checkpoint["video_id"])
+        api = _Api(ctx)
+        session = ctx.checkpoint.get("upload_session")
+        offset = 0
+        if session and ctx.checkpoint.get("upload_size") == total:
+            found = self._status(api, session, total)
+            if isinstance(found, PublishResult):
+                return found
+            if found is None:
+                session = None  # expired (about a week) or unknown: start a new one
+            else:
+                offset = found
+        else:
+            session = None
+        if session is None:
+            body = metadata(post, ctx.account)
+            response = api.call(
+                "POST", api.base + "/upload/youtube/v3/videos", creates=False, params={
+                    "uploadType": "resumable", "part": "snippet,status"},
+                json=body, headers={"X-Upload-Content-Length": str(total),
+                                    "X-Upload-Content-Type": video.mime})
+            session = response.headers.get("location")
+            if not session:
+                raise Transient("YouTube gave no upload address")
+            ctx.save_checkpoint({"upload_session": session, "upload_size": total,
+                                 "upload_offset": 0, "publish_at": body["status"].get("publishAt")})
+        return self._upload(ctx, api, session, video, total, offset)
+
+    def _upload(self, ctx, api: _Api, session: str, video, total: int, offset: int):
+        chunk = max(UNIT, self.chunk_size // UNIT * UNIT)
+        while True:
+            ctx.check_cancelled()
+            ctx.progress("upload", offset / total)
+            end = min(offset + chunk, total)
+            last = end == total
+            response = api.call(
+                "PUT", session, creates=last, ok=(308,), upload=True,
+                content=lambda s=offset, e=end: _read(video.path, s, e),
+                headers={"Content-Length": str(end - offset), "Content-Type": video.mime,
+                         "Content-Range": f"bytes {offset}-{end - 1}/{total}"})
+            if response.status_code != 308:
+                return self._finished(ctx, response)
+            offset = _persisted(response)
+            ctx.save_checkpoint({"upload_offset": offset})
+
+    def _status(self, api: _Api, session: str, total: int):
+        """Where the session is: bytes persisted (int), the finished video (PublishResult), or
+        None when the session is gone."""
+        response = api.call("PUT", session, creates=False, ok=(308, 404, 410), upload=True,
+                            content=b"", headers={"Content-Range": f"bytes */{total}",
+                                                  "Content-Length": "0"})
+        if response.status_code == 308:
+            return _persisted(response)
+        if response.status_code in (404, 410):
+            return None
+        return self._finished(api.ctx, response)
+
+    def _finished(self, ctx, response) -> PublishResult:
+        video = _json(response)
+        status = video.get("status") or {}
+        if status.get("uploadStatus") == "rejected":
+            reason = status.get("rejectionReason") or "rejected"
+            if reason == "duplicate":
+                raise Duplicate(_("YouTube rejected the video as a duplicate of an earlier one"))
+            raise MediaInvalid(_("YouTube rejected the video ({reason})", reason=reason))
+        if status.get("uploadStatus") == "failed":
+            raise MediaInvalid(_("YouTube could not process the video ({reason})",
+                                 reason=status.get("failureReason") or "failed"))
+        if not video.get("id"):
+            raise Unknown("YouTube answered without the video's id")
+        ctx.save_checkpoint({"video_id": video["id"]})
+        return self._result(ctx, video["id"])
+
+    def _result(self, ctx, video_id: str) -> PublishResult:
+        web = (ctx.account.get("web_url") or WEB_URL).rstrip("/")
+        extra = {"publish_at": ctx.checkpoint["publish_at"]} if ctx.checkpoint.get(
+            "publish_at") else {}
+        return PublishResult(remote_id=video_id, url=f"{web}/watch?v={video_id}", extra=extra)
+
+    # -- after a lost answer ------------------------------------------------------------------
+
+    def find_existing(self, ctx: PublishContext, post) -> PublishResult | None:
+        """Ask the journalled upload session: finished (the video), or not (None: publish goes
+        on from where the session is). No session: no video was ever started."""
+        if ctx.checkpoint.get("video_id"):
+            return self._result(ctx, ctx.checkpoint["video_id"])
+        session = ctx.checkpoint.get("upload_session")
+        total = ctx.checkpoint.get("upload_size")
+        if not session or not total:
+            return None
+        found = self._status(_Api(ctx), session, int(total))
+        return found if isinstance(found, PublishResult) else None
+
+    # -- the rest ---------------------------------------------------------------------------------
+
+    def delete(self, ctx: PublishContext, result: PublishResult) -> None:
+        api = _Api(ctx)
+        api.call("DELETE", api.base + "/youtube/v3/videos", creates=False, ok=(404,),
+                 params={"id": result.remote_id})
+
+    def verify(self, ctx: PublishContext) -> AccountInfo:
+        api = _Api(ctx)
+        body = _json(api.call("GET", api.base + "/youtube/v3/channels", creates=False,
+                              params={"part": "snippet", "mine": "true"}))
+        items = body.get("items") or []
+        if not items:
+            raise Rejected(_("This Google account has no YouTube channel"))
+        snippet = items[0].get("snippet") or {}
+        thumb = ((snippet.get("thumbnails") or {}).get("default") or {}).get("url")
+        return AccountInfo(display_name=snippet.get("title", ""),
+                           handle=snippet.get("customUrl") or items[0].get("id", ""),
+                           avatar_url=thumb)
+
+    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None,
+                **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]:
+        """Google's desktop sign-in: any loopback port, PKCE; returns (settings, secrets)."""
+        from composer.core import oauth
+
+        tokens = oauth.sign_in(oauth_client(account, secrets), **sign_in)
+        if not tokens.refresh_token:
+            raise Rejected(_("Google gave no refresh token; remove Siaran's access in your "
+                             "Google account and sign in again"))
+        return {}, tokens.secrets()
+
+
+def _persisted(response) -> int:
+    """The byte after what the server holds, from 308's ``Range: bytes=0-N`` (none: 0)."""
+    match = re.fullmatch(r"bytes=0-(\d+)", (response.headers.get("range") or "").strip())
+    return int(match.group(1)) + 1 if match else 0
+
+
+def _json(response) -> dict:
+    try:
+        body = response.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+class _Api:
+    """One publish's view of Google: a current access token, renewed from the refresh token
+    when stale or refused (at most once per call)."""
+
+    def __init__(self, ctx: PublishContext):
+        self.ctx = ctx
+        self.base = (ctx.account.get("api_url") or API_URL).rstrip("/")
+        self.token = ctx.secrets.get("access_token") or ""
+        expires_at = ctx.secrets.get("expires_at")
+        if not self.token or (expires_at and float(expires_at) - time.time() < 60):
+            self.refresh()
+
+    def refresh(self) -> None:
+        import httpx
+
+        from composer.core import oauth
+
+        refresh_token = self.ctx.secrets.get("refresh_token") or ""
+        if not refresh_token:
+            raise AuthExpired(_("The YouTube sign-in expired; sign in again"))
+        try:
+            tokens = oauth.refresh(oauth_client(self.ctx.account, self.ctx.secrets),
+                                   refresh_token, http=self.ctx.client)
+        except oauth.TokenError as exc:
+            if exc.status is not None and exc.status >= 500:
+                raise Transient("Google could not renew the sign-in now", status=exc.status) \
+                    from None
+            raise AuthExpired(_("Google refused to renew the sign-in; sign in again")) from None
+        except httpx.HTTPError as exc:
+            raise from_transport(exc, creates=False) from None
+        self.ctx.update_secrets(tokens.secrets())
+        if isinstance(self.ctx.secrets, MutableMapping):
+            self.ctx.secrets.update(tokens.secrets())
+        self.token = tokens.access_token
+
+    def call(self, method: str, url: str, *, creates: bool = True, ok: tuple[int, ...] = (),
+             upload: bool = False, content=None, headers=None, **kw: Any):
+        import httpx
+
+        refreshed = False
+        while True:
+            sent = {"Authorization": f"Bearer {self.token}", **(headers or {})}
+            body = content() if callable(content) else content  # a fresh stream per send
+            try:
+                response = self.ctx.client.request(method, url, headers=sent, content=body, **kw)
+            except httpx.HTTPError as exc:
+                raise from_transport(exc, creates=creates) from None
+            except OSError as exc:  # the file, not the network
+                raise MediaInvalid(str(exc)) from None
+            if response.status_code == 401 and not refreshed:
+                # Refused before acting: renewing the token and sending again cannot duplicate.
+                refreshed = True
+                self.refresh()
+                continue
+            break
+        status = response.status_code
+        if status < 400 or status in ok:
+            return response
+        body = _json(response)
+        error = body.get("error") if isinstance(body.get("error"), dict) else {}
+        reasons = {e.get("reason") for e in error.get("errors") or [] if isinstance(e, dict)}
+        reason = " ".join(str(error.get("message") or f"HTTP {status}").split())[:300]
+        if reasons & {"quotaExceeded", "uploadLimitExceeded", "dailyLimitExceeded"}:
+            # Daily: waiting makes sense only until the quota resets; the engine turns a wait
+            # this long into "resume later" with the hours it takes.
+            raise RateLimited(reason, retry_after=until_midnight_pacific(), status=status)
+        if status == 429 or reasons & {"rateLimitExceeded", "userRateLimitExceeded"}:
+            raise RateLimited(reason, retry_after=retry_after(response.headers), status=status)
+        if status == 401:
+            raise AuthExpired(reason, status=status)
+        if status >= 500:
+            # During an upload a 5xx means "ask where we are and go on" (Google's guide).
+            raise (Unknown if creates else Transient)(reason, status=status)
+        if upload and status in (400, 413, 415) and not reasons & {"invalidTitle",
+                                                                  "invalidDescription",
+                                                                  "invalidTags"}:
+            raise MediaInvalid(reason, status=status)
+        raise Rejected(reason, status=status)
+
+
+PLATFORM = Platform(SPEC, YouTubeAdapter)

@@ -1,0 +1,373 @@
+"""A practice YouTube Data API v3 with resumable uploads, as FACTS.md §10 says.
+
+POST /upload/youtube/v3/videos?uploadType=resumable&part=snippet,status checks the metadata
+(title ≤ 100 characters, description ≤ 5000 bytes, neither with < or >, tags ≤ 500 characters
+in all, privacy, publishAt only on a private video and in the future) and the daily upload
+quota (403 quotaExceeded), and answers 200 with the session URI in ``Location``. PUT to the
+session takes chunks: ``Content-Range: bytes S-E/TOTAL`` where S is exactly what the session
+holds and every chunk but the last is a multiple of 256 KiB; answered 308 with ``Range:
+bytes=0-N`` until the last, which makes the video (200). ``Content-Range: bytes */TOTAL`` asks
+where a session is. Chunks are read from the socket a piece at a time and hashed, never kept:
+a 1 GB upload costs the fake no memory.
+
+``reset_at = 0.4`` drops the connection once, mid-chunk, when the upload crosses 40%; the
+session keeps what it received, rounded down to 256 KiB (Google may persist less than was sent).
+Tokens come from POST /token (refresh_token grant) and expire (``expire_access_tokens()``).
+
+Sources: developers.google.com/youtube/v3/docs/videos, /guides/using_resumable_upload_protocol,
+/docs/errors, /determine_quota_cost; developers.google.com/identity/protocols/oauth2/native-app.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import os
+import re
+import secrets
+import socket
+import struct
+import time
+from datetime import UTC, datetime
+from urllib.parse import parse_qs, urlsplit
+
+from platforms.practice.server import BadRequest, FakeServer, Headers, Request, Response, route
+
+UPLOAD_PATH = "/upload/youtube/v3/videos"
+UNIT = 256 * 1024
+PIECE = 1024 * 1024
+CLIENT_ID = "practice-youtube.apps.googleusercontent.com"
+CLIENT_SECRET = "practice-youtube-client-secret"
+REFRESH = "practice-youtube-refresh"
+PRIVACY = ("public", "unlisted", "private")
+
+
+def _error(status: int, reason: str, message: str, domain: str = "youtube.api") -> Response:
+    return Response(status, json={"error": {
+        "code": status, "message": message,
+        "errors": [{"message": message, "domain": domain, "reason": reason}]}})
+
+
+def _tags_length(tags) -> int:
+    return sum(len(t) + (2 if " " in t else 0) for t in tags) + max(0, len(tags) - 1)
+
+
+class FakeYouTube(FakeServer):
+    platform_id = "youtube"
+
+    def __init__(self, **kw):
+        super().__init__(**kw)
+        self.access: dict[str, float] = {"practice-youtube-token": time.time() + 10 * 365 * 86400}
+        self.sessions: dict[str, dict] = {}
+        self.videos: dict[str, dict] = {}
+        self.uploads_left: int | None = None  # videos.insert's daily bucket; None: no limit
+        self.reset_at: float | None = None  # fraction of the upload where the connection drops
+        self.received_bytes = 0  # every byte read from upload chunks (resends included)
+        self._ids = itertools.count(1)
+
+    # -- platform-specific answers --------------------------------------------------------------
+
+    def error_response(self, status: int, message: str) -> Response:
+        reasons = {400: "badRequest", 401: "authError", 403: "forbidden", 404: "notFound",
+                   500: "backendError", 502: "backendError", 503: "backendError"}
+        return _error(status, reasons.get(status, "error"), message, "global")
+
+    def rate_limit_response(self, retry_after: float) -> Response:
+        response = _error(429, "rateLimitExceeded", "Too Many Requests", "usageLimits")
+        response.headers["Retry-After"] = str(int(round(retry_after)))
+        return response
+
+    def duplicate_response(self) -> Response:
+        # YouTube takes the upload, then rejects the video as a duplicate (status.rejectionReason).
+        return Response(200, json={"kind": "youtube#video", "id": "rejected" + secrets.token_hex(3),
+                                   "status": {"uploadStatus": "rejected",
+                                              "rejectionReason": "duplicate"}})
+
+    def expired_token_response(self) -> Response:
+        return Response(401, json={"error": {
+            "code": 401, "status": "UNAUTHENTICATED",
+            "message": "Request had invalid authentication credentials. Expected OAuth 2 access "
+                       "token, login cookie or other valid authentication credential.",
+            "errors": [{"message": "Invalid Credentials", "domain": "global",
+                        "reason": "authError", "location": "Authorization",
+                        "locationType": "header"}]}})
+
+    def practice_account(self) -> tuple[dict[str, str], dict[str, str]]:
+        return ({"client_id": CLIENT_ID, "api_url": self.url, "web_url": self.url,
+                 "token_url": self.url + "/token", "authorize_url": self.url + "/o/oauth2/v2/auth"},
+                {"client_secret": CLIENT_SECRET, "refresh_token": REFRESH,
+                 "access_token": "practice-youtube-token"})
+
+    def published_texts(self) -> list[str]:
+        with self.lock:
+            return [v["snippet"]["description"] for v in self.videos.values()]
+
+    def expire_access_tokens(self) -> None:
+        with self.lock:
+            self.access = dict.fromkeys(self.access, 0.0)
+
+    def _auth(self, headers) -> bool:
+        auth = headers.get("authorization") or ""
+        token = auth[7:].strip() if auth.lower().startswith("bearer ") else ""
+        with self.lock:
+            return self.access.get(token, 0.0) > time.time()
+
+    # -- OAuth ----------------------------------------------------------------------------------
+
+    @route("POST", r"/token")
+    def token(self, req: Request) -> Response:
+        f = req.form
+        if f.get("client_id") != CLIENT_ID or f.get("client_secret") != CLIENT_SECRET:
+            return Response(401, json={"error": "invalid_client",
+                                       "error_description": "The OAuth client was not found."})
+        if f.get("grant_type") != "refresh_token" or f.get("refresh_token") != REFRESH:
+            return Response(400, json={"error": "invalid_grant",
+                                       "error_description": "Token has been expired or revoked."})
+        access = "ya29." + secrets.token_urlsafe(24)
+        with self.lock:
+            self.access[access] = time.time() + 3599
+        return Response(200, json={"access_token": access, "expires_in": 3599,
+                                   "token_type": "Bearer",
+                                   "scope": "https://www.googleapis.com/auth/youtube"})
+
+    # -- starting an upload ---------------------------------------------------------------------
+
+    @route("POST", UPLOAD_PATH)
+    def start_upload(self, req: Request) -> Response:
+        if not self._auth(req.headers):
+            return self.expired_token_response()
+        if req.query.get("uploadType") != "resumable":
+            raise BadRequest("uploadType=resumable is the only kind here")
+        parts = set((req.query.get("part") or "").split(","))
+        if not {"snippet", "status"} <= parts:
+            raise BadRequest("part must name snippet and status")
+        try:
+            total = int(req.headers.get("x-upload-content-length") or "")
+        except ValueError:
+            raise BadRequest("X-Upload-Content-Length is required") from None
+        mime = req.headers.get("x-upload-content-type") or ""
+        if not (mime.startswith("video/") or mime == "application/octet-stream"):
+            return _error(400, "invalidVideoMetadata", f"Unsupported media type {mime}")
+        body = req.json() or {}
+        problem = self._check_metadata(body)
+        if problem:
+            return problem
+        with self.lock:
+            if self.uploads_left is not None:
+                if self.uploads_left <= 0:
+                    return _error(403, "quotaExceeded", "The request cannot be completed "
+                                  "because you have exceeded your quota.", "youtube.quota")
+                self.uploads_left -= 1
+            upload_id = secrets.token_urlsafe(18)
+            self.sessions[upload_id] = {"total": total, "received": 0, "mime": mime,
+                                        "sha": hashlib.sha256(), "meta": body, "video": None,
+                                        "duplicate": False}
+        location = f"{self.url}{UPLOAD_PATH}?uploadType=resumable&upload_id={upload_id}"
+        return Response(200, headers={"Location": location})
+
+    def _check_metadata(self, body: dict) -> Response | None:
+        snippet, status = body.get("snippet") or {}, body.get("status") or {}
+        title, description = snippet.get("title") or "", snippet.get("description") or ""
+        if not title.strip():
+            return _error(400, "invalidTitle", "The request metadata specifies an empty title")
+        if len(title) > 100 or "<" in title or ">" in title:
+            return _error(400, "invalidTitle", "The request metadata specifies an invalid "
+                                               "video title.")
+        if len(description.encode()) > 5000 or "<" in description or ">" in description:
+            return _error(400, "invalidDescription", "The request metadata specifies an "
+                                                     "invalid video description.")
+        if _tags_length(snippet.get("tags") or []) > 500:
+            return _error(400, "invalidTags", "The request metadata specifies invalid video "
+                                              "keywords.")
+        privacy = status.get("privacyStatus", "public")
+        if privacy not in PRIVACY:
+            return _error(400, "invalidVideoMetadata", f"Unknown privacyStatus {privacy}")
+        if status.get("publishAt"):
+            when = datetime.fromisoformat(status["publishAt"].replace("Z", "+00:00"))
+            if privacy != "private" or when <= datetime.now(UTC):
+                return _error(400, "invalidPublishAt", "The request metadata specifies an "
+                                                       "invalid scheduled publishing time.")
+        return None
+
+    # -- chunks: handled at the socket, streamed, never held in memory --------------------------
+
+    def _handle(self, h) -> None:
+        split = urlsplit(h.path)
+        if h.command == "PUT" and split.path == UPLOAD_PATH:
+            self._put(h, split)
+        else:
+            super()._handle(h)
+
+    def _put(self, h, split) -> None:
+        query = {k: v[-1] for k, v in parse_qs(split.query).items()}
+        headers = Headers(h.headers.items())
+        fault = self.faults.take("PUT", split.path)
+        request = Request("PUT", split.path, headers, query, fault=fault.kind if fault else None)
+        with self.lock:
+            self.requests.append(request)
+        length = int(headers.get("content-length") or 0)
+        kind = fault.kind if fault else None
+        if kind == "reset":
+            self._drain(h, length // 2)
+            request.complete = False
+            self._abort(h)
+            return
+        if kind in ("status", "rate_limit", "expired_token") or (
+                kind == "timeout" and not fault.options.get("after_work")):
+            self._drain(h, length)
+            response = {"status": lambda: self.error_response(int(fault.options.get("code", 503)),
+                                                              "injected failure"),
+                        "rate_limit": lambda: self.rate_limit_response(
+                            float(fault.options.get("retry_after", 1))),
+                        "expired_token": self.expired_token_response,
+                        "timeout": lambda: None}[kind]()
+        else:
+            if kind == "duplicate":
+                session = self.sessions.get(query.get("upload_id", ""))
+                if session is not None:
+                    session["duplicate"] = True
+            response = self._chunk(h, request, headers, query, length)
+            if response is None:  # the connection was dropped on purpose
+                return
+            if kind == "success_then_500":
+                response = self.error_response(500, "internal server error")
+        if kind == "timeout":
+            h.idle = True
+            self._busy_change(-1)
+            self._stopped.wait(fault.options.get("seconds", self.hang_seconds))
+            h.close_connection = True
+            return
+        self._write(h, response)
+
+    def _chunk(self, h, request: Request, headers, query, length: int) -> Response | None:
+        if not self._auth(headers):
+            self._drain(h, length)
+            return self.expired_token_response()
+        with self.lock:
+            session = self.sessions.get(query.get("upload_id", ""))
+        if session is None:
+            self._drain(h, length)
+            return _error(404, "notFound", "The upload session was not found or has expired")
+        total = session["total"]
+        match = re.fullmatch(r"bytes (?:(\d+)-(\d+)|\*)/(\d+)",
+                             (headers.get("content-range") or "").strip())
+        if not match or int(match.group(3)) != total:
+            self._drain(h, length)
+            return _error(400, "badContentRange", "Content-Range is missing or wrong")
+        if match.group(1) is None:  # bytes */TOTAL: where is this session?
+            self._drain(h, length)
+            return self._where(session)
+        start, end = int(match.group(1)), int(match.group(2))
+        size = end - start + 1
+        problem = None
+        if start != session["received"]:
+            problem = f"the chunk starts at {start}, the session holds {session['received']}"
+        elif size != length or end >= total:
+            problem = "Content-Range does not match the body"
+        elif end + 1 < total and size % UNIT:
+            problem = "a chunk other than the last must be a multiple of 256 KiB"
+        if problem:
+            self._drain(h, length)
+            return _error(400, "badContentRange", problem)
+        cut = None
+        if self.reset_at is not None and start < int(total * self.reset_at) <= end:
+            cut = int(total * self.reset_at) - start
+            self.reset_at = None
+        if cut is not None:  # drop the connection mid-chunk, keeping whole 256 KiB units
+            keep = (start + cut) // UNIT * UNIT - start
+            self._consume(h, session, max(0, keep))
+            self._drain(h, cut - max(0, keep))
+            request.fault, request.complete = "reset", False
+            self._abort(h)
+            return None
+        self._consume(h, session, size)
+        return self._where(session)
+
+    def _where(self, session: dict) -> Response:
+        if session["received"] < session["total"]:
+            headers = {"Range": f"bytes=0-{session['received'] - 1}"} if session["received"] else {}
+            return Response(308, headers=headers)
+        with self.lock:
+            if session["video"] is None:
+                session["video"] = self._make_video(session)
+            video = session["video"]
+        return Response(200, json=video)
+
+    def _make_video(self, session: dict) -> dict:
+        meta = session["meta"]
+        if session["duplicate"]:
+            return {"kind": "youtube#video", "id": "rejected" + secrets.token_hex(3),
+                    "status": {"uploadStatus": "rejected", "rejectionReason": "duplicate"}}
+        video_id = f"yt{next(self._ids):09d}"[-11:]
+        status = {"uploadStatus": "uploaded", "privacyStatus": "public",
+                  "selfDeclaredMadeForKids": False, **(meta.get("status") or {})}
+        video = {"kind": "youtube#video", "id": video_id, "snippet": dict(meta["snippet"]),
+                 "status": status}
+        self.videos[video_id] = {**video, "size": session["total"],
+                                 "sha256": session["sha"].hexdigest()}
+        return video
+
+    def _consume(self, h, session: dict, count: int) -> None:
+        """Read ``count`` body bytes into the session: hashed and counted, then let go."""
+        sha, left = session["sha"], count
+        while left > 0:
+            piece = h.rfile.read(min(PIECE, left))
+            if not piece:
+                raise ConnectionError("client went away")
+            sha.update(piece)
+            left -= len(piece)
+        with self.lock:
+            session["received"] += count
+            self.received_bytes += count
+
+    def _drain(self, h, count: int) -> None:
+        left = count
+        while left > 0:
+            piece = h.rfile.read(min(PIECE, left))
+            if not piece:
+                return
+            left -= len(piece)
+        with self.lock:
+            self.received_bytes += count - left
+
+    def _abort(self, h) -> None:
+        """SO_LINGER 0 and close: a TCP RST while the client is still sending."""
+        sock = h.connection
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            os.close(sock.detach())
+        except OSError:
+            pass
+        h.close_connection = True
+
+    # -- the rest of the API ----------------------------------------------------------------------
+
+    @route("DELETE", r"/youtube/v3/videos")
+    def delete_video(self, req: Request) -> Response:
+        if not self._auth(req.headers):
+            return self.expired_token_response()
+        with self.lock:
+            if self.videos.pop(req.query.get("id", ""), None) is None:
+                return _error(404, "videoNotFound", "The video that you are trying to delete "
+                                                    "cannot be found.")
+        return Response(204)
+
+    @route("GET", r"/youtube/v3/channels")
+    def channels(self, req: Request) -> Response:
+        if not self._auth(req.headers):
+            return self.expired_token_response()
+        if req.query.get("mine") != "true":
+            raise BadRequest("mine=true is the only filter here")
+        return Response(200, json={"kind": "youtube#channelListResponse", "items": [{
+            "kind": "youtube#channel", "id": "UCpractice0000000000000a",
+            "snippet": {"title": "Diskominfo Provinsi", "customUrl": "@diskominfoprov",
+                        "thumbnails": {"default": {"url": self.url + "/avatar.jpg"}}}}]})
+
+    @route("GET", r"/watch")
+    def watch(self, req: Request) -> Response:
+        """Practice links open the video's page (its title)."""
+        with self.lock:
+            video = self.videos.get(req.query.get("v", ""))
+        if video is None:
+            return Response(404, body="Video unavailable")
+        return Response(200, body=video["snippet"]["title"])
