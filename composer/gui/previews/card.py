@@ -98,7 +98,8 @@ class PreviewCard(QFrame):
         col.addWidget(self.warning)
         return box
 
-    def _build_post(self) -> QFrame:
+    def _post_frame(self) -> tuple[QFrame, QFrame, int]:
+        """The card (or the chat wallpaper) and the body the post is laid out in, and its width."""
         r, pal = self.rules, self.rules.palette
         post = QFrame(self)
         post.setObjectName("post")
@@ -121,9 +122,13 @@ class PreviewCard(QFrame):
             wrap.addWidget(body)
             wrap.addStretch(1)
             outer.addLayout(wrap)
-            inner_w -= 0
         else:
             outer.addWidget(body)
+        return post, body, inner_w
+
+    def _build_post(self) -> QFrame:
+        r, pal = self.rules, self.rules.palette
+        post, body, inner_w = self._post_frame()
         self.avatar = QLabel(body)
         if r.avatar != "none":
             self.avatar.setPixmap(make_avatar(self.account.get("avatar"), self._name(), r.avatar_size, r.avatar))
@@ -155,6 +160,12 @@ class PreviewCard(QFrame):
         for name, widget in sections.items():
             if name not in r.order:
                 widget.hide()
+        self._arrange(body, sections)
+        return post
+
+    def _arrange(self, body: QFrame, sections: dict[str, QWidget]) -> None:
+        """Place the sections in the platform's order, beside or under the avatar."""
+        r = self.rules
         content = QVBoxLayout()
         content.setSpacing(8)
         content.setContentsMargins(0, 0, 0, 0)
@@ -204,7 +215,6 @@ class PreviewCard(QFrame):
             if r.header != "none":
                 layout.addWidget(self.header)
             layout.addLayout(content)
-        return post
 
     def _build_actions(self, parent: QWidget) -> QWidget:
         box = QWidget(parent)
