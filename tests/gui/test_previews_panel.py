@@ -95,7 +95,7 @@ def test_over_limit_marker_and_thread_view(panel):
     replies = [r for r in x._replies if not r.isHidden()]
     assert len(replies) >= 5 and "Reply 2/" in replies[0].plain_text()
     show(panel, Post(text="pendek"))
-    assert all(r.isHidden() for r in x._replies) and wa.warning.isHidden()
+    assert all(r.isHidden() for r in x._replies) and "over the limit" not in wa.warning.text()
 
 
 @pytest.mark.parametrize("n", [1, 2, 3, 4, 5])
@@ -304,3 +304,11 @@ def test_the_text_engines_findings_show_on_the_card(panel):
     ig = cards["instagram"]  # Instagram takes at most 5 hashtags
     assert not ig.warning.isHidden() and "Too many hashtags" in ig.warning.text()
     assert cards["x"].warning.isHidden()
+
+
+def test_instagram_without_an_image_says_it_needs_one(panel, tmp_path):
+    cards = show(panel, Post(text="Teks saja"))
+    assert "at least one image" in cards["instagram"].warning.text()
+    assert cards["x"].warning.isHidden()
+    cards = show(panel, Post(text="Teks saja", media=[MediaRef(path=images(tmp_path, 1)[0])]))
+    assert cards["instagram"].warning.isHidden()

@@ -323,6 +323,10 @@ class PreviewCard(QFrame):
             warning = ""
         for problem in count.problems:  # too many hashtags, links ... (already translated)
             warning = f"{warning}\n{problem}" if warning else problem
+        if len(alts) < self.spec.min_images:
+            need = self.tr("Needs at least one image to post here.") if self.spec.min_images == 1 else \
+                self.tr("Needs at least {n} images to post here.").format(n=self.spec.min_images)
+            warning = f"{warning}\n{need}" if warning else need
         most = self.spec.max_images
         if len(alts) > most:
             extra = (self.tr("Takes videos only: the images will not be posted here.") if self.spec.video_only

@@ -100,73 +100,73 @@
 <context>
     <name>PlatformCard</name>
     <message>
-        <location filename="../../gui/previews/rules.py" line="60"/>
-        <location filename="../../gui/previews/rules.py" line="103"/>
+        <location filename="../../gui/previews/rules.py" line="61"/>
+        <location filename="../../gui/previews/rules.py" line="104"/>
         <source>1m</source>
         <translation>1 mnt</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="73"/>
+        <location filename="../../gui/previews/rules.py" line="74"/>
         <source>See more</source>
         <translation>Lihat selengkapnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="74"/>
+        <location filename="../../gui/previews/rules.py" line="75"/>
         <source>more</source>
         <translation>selengkapnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="75"/>
+        <location filename="../../gui/previews/rules.py" line="76"/>
         <source>Read more</source>
         <translation>Baca selengkapnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="76"/>
+        <location filename="../../gui/previews/rules.py" line="77"/>
         <source>Show More</source>
         <translation>Tampilkan Lebih Banyak</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="77"/>
+        <location filename="../../gui/previews/rules.py" line="78"/>
         <source>Like</source>
         <translation>Suka</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="78"/>
+        <location filename="../../gui/previews/rules.py" line="79"/>
         <source>Comment</source>
         <translation>Komentari</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="79"/>
+        <location filename="../../gui/previews/rules.py" line="80"/>
         <source>Share</source>
         <translation>Bagikan</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="80"/>
+        <location filename="../../gui/previews/rules.py" line="81"/>
         <source>Repost</source>
         <translation>Posting ulang</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="81"/>
+        <location filename="../../gui/previews/rules.py" line="82"/>
         <source>Send</source>
         <translation>Kirim</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="119"/>
+        <location filename="../../gui/previews/rules.py" line="120"/>
         <source>Just now · 🌐</source>
         <translation>Baru saja · 🌐</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="138"/>
+        <location filename="../../gui/previews/rules.py" line="139"/>
         <source>Now • 🌐</source>
         <translation>Sekarang • 🌐</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="165"/>
+        <location filename="../../gui/previews/rules.py" line="167"/>
         <source>No views · just now</source>
         <translation>Belum ditonton · baru saja</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/rules.py" line="173"/>
+        <location filename="../../gui/previews/rules.py" line="175"/>
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
@@ -179,42 +179,52 @@
         <translation>Perkiraan: tampilan di {name} bisa sedikit berbeda.</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="145"/>
+        <location filename="../../gui/previews/card.py" line="150"/>
         <source>Images on {channel}: press Enter to adjust the crop</source>
         <translation>Gambar di {channel}: tekan Enter untuk mengatur potongan</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="303"/>
+        <location filename="../../gui/previews/card.py" line="313"/>
         <source>{over} over the limit of {limit}</source>
         <translation>Lebih {over} dari batas {limit}</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="307"/>
+        <location filename="../../gui/previews/card.py" line="317"/>
         <source>thread of {n}</source>
         <translation>utas {n} bagian</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="316"/>
+        <location filename="../../gui/previews/card.py" line="327"/>
+        <source>Needs at least one image to post here.</source>
+        <translation>Perlu paling sedikit satu gambar untuk diunggah di sini.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/card.py" line="328"/>
+        <source>Needs at least {n} images to post here.</source>
+        <translation>Perlu paling sedikit {n} gambar untuk diunggah di sini.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/previews/card.py" line="332"/>
         <source>Takes videos only: the images will not be posted here.</source>
         <translation>Hanya menerima video: gambar tidak akan diunggah di sini.</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="317"/>
+        <location filename="../../gui/previews/card.py" line="333"/>
         <source>Takes no images: they will not be posted here.</source>
         <translation>Tidak menerima gambar: gambar tidak akan diunggah di sini.</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="318"/>
+        <location filename="../../gui/previews/card.py" line="334"/>
         <source>Takes at most {max} images: the others will not be posted here.</source>
         <translation>Paling banyak {max} gambar: sisanya tidak akan diunggah di sini.</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="363"/>
+        <location filename="../../gui/previews/card.py" line="379"/>
         <source>…and {n} more</source>
         <translation>…dan {n} lainnya</translation>
     </message>
     <message>
-        <location filename="../../gui/previews/card.py" line="374"/>
+        <location filename="../../gui/previews/card.py" line="390"/>
         <source>Reply {n}/{total}</source>
         <translation>Balasan {n}/{total}</translation>
     </message>
@@ -260,127 +270,127 @@
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../gui/templates/editor.py" line="74"/>
+        <location filename="../../gui/templates/editor.py" line="75"/>
         <source>Template</source>
         <translation>Templat</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="78"/>
+        <location filename="../../gui/templates/editor.py" line="79"/>
         <source>Layers</source>
         <translation>Lapisan</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="83"/>
+        <location filename="../../gui/templates/editor.py" line="84"/>
         <source>Save as new template…</source>
         <translation>Simpan sebagai templat baru…</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="85"/>
+        <location filename="../../gui/templates/editor.py" line="86"/>
         <source>Use this template</source>
         <translation>Pakai templat ini</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="92"/>
+        <location filename="../../gui/templates/editor.py" line="93"/>
         <source>Template:</source>
         <translation>Templat:</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="94"/>
+        <location filename="../../gui/templates/editor.py" line="95"/>
         <source>Placeholders</source>
         <translation>Isian</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="98"/>
+        <location filename="../../gui/templates/editor.py" line="99"/>
         <source>Layers (🔒 locked ones stay put)</source>
         <translation>Lapisan (🔒 yang terkunci tidak bisa dipindah)</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="111"/>
+        <location filename="../../gui/templates/editor.py" line="112"/>
         <source>Template canvas</source>
         <translation>Kanvas templat</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="126"/>
+        <location filename="../../gui/templates/editor.py" line="127"/>
         <source>Show {shape} large</source>
         <translation>Tampilkan {shape} besar</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="136"/>
+        <location filename="../../gui/templates/editor.py" line="138"/>
         <source>Every shape, side by side (click one to edit it large):</source>
         <translation>Semua bentuk berdampingan (klik salah satu untuk menyuntingnya dalam ukuran besar):</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="193"/>
+        <location filename="../../gui/templates/editor.py" line="207"/>
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="193"/>
+        <location filename="../../gui/templates/editor.py" line="207"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="193"/>
+        <location filename="../../gui/templates/editor.py" line="207"/>
         <source>Handle</source>
         <translation>Akun</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="194"/>
+        <location filename="../../gui/templates/editor.py" line="208"/>
         <source>Office</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="194"/>
+        <location filename="../../gui/templates/editor.py" line="208"/>
         <source>Quote</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="194"/>
+        <location filename="../../gui/templates/editor.py" line="208"/>
         <source>Label</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="234"/>
+        <location filename="../../gui/templates/editor.py" line="248"/>
         <source>The layer &apos;{layer}&apos; is locked: it keeps its place in every shape.</source>
         <translation>Lapisan &apos;{layer}&apos; terkunci: posisinya tetap di setiap bentuk.</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="259"/>
+        <location filename="../../gui/templates/editor.py" line="281"/>
         <source>Rendering…</source>
         <translation>Sedang menggambar…</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="274"/>
+        <location filename="../../gui/templates/editor.py" line="296"/>
         <source>The photo cannot be shown: {reason}</source>
         <translation>Foto tidak bisa ditampilkan: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="296"/>
+        <location filename="../../gui/templates/editor.py" line="318"/>
         <source>Give the new template a name.</source>
         <translation>Beri nama templat baru.</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="299"/>
+        <location filename="../../gui/templates/editor.py" line="321"/>
         <source>A template called &apos;{name}&apos; already exists.</source>
         <translation>Templat bernama &apos;{name}&apos; sudah ada.</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="309"/>
+        <location filename="../../gui/templates/editor.py" line="331"/>
         <source>Saved as &apos;{name}&apos;.</source>
         <translation>Disimpan sebagai &apos;{name}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="313"/>
+        <location filename="../../gui/templates/editor.py" line="335"/>
         <source>Save as new template</source>
         <translation>Simpan sebagai templat baru</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="313"/>
+        <location filename="../../gui/templates/editor.py" line="335"/>
         <source>Name:</source>
         <translation>Nama:</translation>
     </message>
     <message>
-        <location filename="../../gui/templates/editor.py" line="321"/>
+        <location filename="../../gui/templates/editor.py" line="343"/>
         <source>Save your changes as a new template to use them.</source>
         <translation>Simpan perubahan sebagai templat baru untuk memakainya.</translation>
     </message>
