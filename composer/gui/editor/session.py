@@ -100,6 +100,11 @@ class DraftSession(QObject):
         self.window.picker.set_catalog(catalog, chosen)
         self.window.set_channels([self.catalog[k] for k in chosen])
         self.catalog_loaded.emit()
+        # Everything built so far lives as long as the window: keep it out of the garbage
+        # collector's full passes, which otherwise land on a keystroke now and then (~80 ms)
+        import gc
+
+        gc.freeze()
         if not self._checked_unfinished:
             self._checked_unfinished = True
             self.check_unfinished()
