@@ -295,7 +295,10 @@ class YouTubeAdapter:
         total = ctx.checkpoint.get("upload_size")
         if not session or not total:
             return None
-        found = self._status(_Api(ctx), session, int(total))
+        try:
+            found = self._status(_Api(ctx), session, int(total))
+        except (Duplicate, MediaInvalid):
+            return None  # finished but rejected: no video is there; publishing says why
         return found if isinstance(found, PublishResult) else None
 
     # -- the rest ---------------------------------------------------------------------------------
