@@ -213,19 +213,18 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.channel_text)
         self.channel_text.select(key)
 
-    def undo(self) -> None:
+    def _undo_target(self):
+        """The focused text field undoes its typing; in the media strip, image removals."""
         widget = self.focusWidget()
-        if hasattr(widget, "undo"):
-            widget.undo()
-        else:
-            self.editor.text_edit.undo()
+        if widget is not None and self.media.isAncestorOf(widget) and not hasattr(widget, "undo"):
+            return self.media.undo_stack
+        return widget if hasattr(widget, "undo") else self.editor.text_edit
+
+    def undo(self) -> None:
+        self._undo_target().undo()
 
     def redo(self) -> None:
-        widget = self.focusWidget()
-        if hasattr(widget, "redo"):
-            widget.redo()
-        else:
-            self.editor.text_edit.redo()
+        self._undo_target().redo()
 
     def paste(self) -> None:
         """Editors paste for themselves (images they are given go to the media strip); from

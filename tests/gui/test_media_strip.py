@@ -48,8 +48,14 @@ def test_reorder_and_remove(qtbot, shell, tmp_path):
     w.media.move_selected(-1)
     assert [m.id for m in w.model.post.media] == [second, first]
     assert w.media.selected_id() == second
+    w.model.update_media(second, alt="Foto kedua")
     w.media.list.setFocus()
     qtbot.keyClick(w.media.list, Qt.Key.Key_Delete)
+    assert [m.id for m in w.model.post.media] == [first]
+    w.actions_by_name["undo"].trigger()  # Ctrl+Z in the strip brings the image back, as it was
+    assert [m.id for m in w.model.post.media] == [second, first]
+    assert w.model.post.media[0].alt == "Foto kedua"
+    w.actions_by_name["redo"].trigger()
     assert [m.id for m in w.model.post.media] == [first]
     wait_idle(qtbot, shell)
 

@@ -270,3 +270,27 @@ def test_accounts_screen_lists_a_plugin_that_failed_to_load(qtbot, shell):
     assert "sosmed_tidak_ada" in failed[0].text(1)
     assert len(rows) == len(registry.platforms) + 1  # the app still lists every good channel
     dialog.close()
+
+
+def test_new_draft_keeps_the_old_one_and_open_draft_brings_it_back(qtbot, shell, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    w = shell.window
+    type_unicode(w.editor.text_edit, "Draf pertama")
+    first = w.model.post.id
+    w.actions_by_name["new"].trigger()  # Ctrl+N: the first is saved on the way
+    assert w.model.post.id != first and w.editor.text_edit.toPlainText() == ""
+    assert shell.services.store.load_draft(first).text == "Draf pertama"
+    type_unicode(w.editor.text_edit, "Draf kedua")
+    offered = []
+
+    def choose(parent, title, label, items, current, editable):
+        offered.extend(items)
+        return next(i for i in items if i.startswith("Draf pertama")), True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
+    w.actions_by_name["open"].trigger()  # Ctrl+O
+    assert any(i.startswith("Draf kedua") for i in offered)  # saved before the list was read
+    assert w.model.post.id == first
+    assert w.editor.text_edit.toPlainText() == "Draf pertama"
+    wait_idle(qtbot, shell)

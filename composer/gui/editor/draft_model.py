@@ -91,11 +91,28 @@ class DraftModel(QObject):
             setattr(ref, name, value)
         self._emit(self.media_changed)
 
-    def remove_media(self, media_id: str) -> None:
-        self.post.media = [m for m in self.post.media if m.id != media_id]
-        for variant in self.post.variants.values():
-            variant.crops.pop(media_id, None)
-            variant.alt.pop(media_id, None)
+    def remove_media(self, media_id: str) -> tuple | None:
+        """Remove an image; returns what restore_media needs to put it back (undo)."""
+        index = next((i for i, m in enumerate(self.post.media) if m.id == media_id), None)
+        if index is None:
+            return None
+        ref = self.post.media.pop(index)
+        crops, alts = {}, {}
+        for channel, variant in self.post.variants.items():
+            if media_id in variant.crops:
+                crops[channel] = variant.crops.pop(media_id)
+            if media_id in variant.alt:
+                alts[channel] = variant.alt.pop(media_id)
+        self._emit(self.media_changed)
+        return ref, index, crops, alts
+
+    def restore_media(self, removed: tuple) -> None:
+        ref, index, crops, alts = removed
+        self.post.media.insert(min(index, len(self.post.media)), ref)
+        for channel, crop in crops.items():
+            self.post.variant(channel).crops[ref.id] = crop
+        for channel, alt in alts.items():
+            self.post.variant(channel).alt[ref.id] = alt
         self._emit(self.media_changed)
 
     def move_media(self, media_id: str, to_index: int) -> None:

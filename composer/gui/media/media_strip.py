@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -82,6 +82,19 @@ class _Thumbs(QListWidget):
         event.acceptProposedAction()
 
 
+class _RemoveImage(QUndoCommand):
+    def __init__(self, model: DraftModel, media_id: str, text: str):
+        super().__init__(text)
+        self.model, self.media_id, self.removed = model, media_id, None
+
+    def redo(self) -> None:
+        self.removed = self.model.remove_media(self.media_id)
+
+    def undo(self) -> None:
+        if self.removed is not None:
+            self.model.restore_media(self.removed)
+
+
 class MediaStrip(QWidget):
     proxy_ready = Signal(str, str)  # media id, preview proxy path
     error = Signal(str)  # one line for the status bar / a message box
@@ -89,9 +102,10 @@ class MediaStrip(QWidget):
     def __init__(self, model: DraftModel, runner, services, parent=None):
         super().__init__(parent)
         self.model, self.runner, self.services = model, runner, services
-        self.proxies: dict[str, str] = {}
+        self.proxies: dict[str, str] = {}  # kept after a removal, so an undo shows it again
         self._thumbs: dict[str, QPixmap] = {}
         self.pending = 0
+        self.undo_stack = QUndoStack(self)  # removals can be undone (Ctrl+Z in the strip)
 
         self.list = _Thumbs(self)
         self.list.setObjectName("mediaStrip")
@@ -131,6 +145,7 @@ class MediaStrip(QWidget):
         QShortcut(QKeySequence("Ctrl+Shift+Right"), self, lambda: self.move_selected(+1))
         model.media_changed.connect(self.refresh)
         model.replaced.connect(self.reload)
+        model.replaced.connect(self.undo_stack.clear)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -240,7 +255,7 @@ class MediaStrip(QWidget):
         media_id = self.selected_id()
         if media_id:
             row = self.list.currentRow()
-            self.model.remove_media(media_id)
+            self.undo_stack.push(_RemoveImage(self.model, media_id, self.tr("Remove image")))
             self.list.setCurrentRow(min(row, self.list.count() - 1))
 
     def move_selected(self, delta: int) -> None:

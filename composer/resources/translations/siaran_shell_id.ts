@@ -700,6 +700,10 @@
         <translation>Gambar tidak dapat ditambahkan: {reason}</translation>
     </message>
     <message>
+        <source>Remove image</source>
+        <translation>Hapus gambar</translation>
+    </message>
+    <message>
         <source>no alt text</source>
         <translation>tanpa teks alt</translation>
     </message>
