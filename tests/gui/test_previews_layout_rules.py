@@ -91,3 +91,12 @@ def test_whatsapp_renders_its_formatting_markers():
     assert 'monospace;">08.00</span>' in html
     x = plain(pieces(text, entities(text), rules_for("x")))  # other platforms show the markers
     assert "*warga*" in x
+
+
+def test_cover_crop_follows_the_focal_point_only_where_honoured():
+    from composer.gui.previews.mediaview import cover_source
+
+    centred = cover_source(300, 100, 100, 100)  # a wide photo in a square tile
+    assert (centred.x(), centred.width()) == (100, 100)
+    right = cover_source(300, 100, 100, 100, px=1.0)
+    assert right.x() == 200  # object-position 100 %: the right edge

@@ -16,7 +16,7 @@ DOTS_HEIGHT = 18
 def cover_source(pix_w: float, pix_h: float, box_w: float, box_h: float,
                  px: float = 0.5, py: float = 0.5) -> QRectF:
     """The part of the image that fills the box when scaled to cover it; (px, py) place the
-    crop the CSS object-position way (0.5, 0.5 = centre; Mastodon passes its focal point)."""
+    crop the CSS object-position way (0.5, 0.5 = centre; a platform that honours focal points passes it)."""
     scale = max(box_w / pix_w, box_h / pix_h)
     sw, sh = box_w / scale, box_h / scale
     return QRectF((pix_w - sw) * px, (pix_h - sh) * py, sw, sh)
@@ -125,7 +125,7 @@ class MediaView(QWidget):
                             rect.y() + (rect.height() - scaled.height()) / 2, scaled.width(), scaled.height())
             p.drawPixmap(target, pix, QRectF(pix.rect()))
         else:
-            focal = self._focal[tile.index] if self.rules.platform == "mastodon" and tile.index < len(self._focal) else None
+            focal = self._focal[tile.index] if self.rules.focal_points and tile.index < len(self._focal) else None
             px, py = focal if focal else (0.5, 0.5)
             p.drawPixmap(rect, pix, cover_source(pix.width(), pix.height(), rect.width(), rect.height(), px, py))
         if tile.more > 0:
