@@ -294,3 +294,33 @@ def test_new_draft_keeps_the_old_one_and_open_draft_brings_it_back(qtbot, shell,
     assert w.model.post.id == first
     assert w.editor.text_edit.toPlainText() == "Draf pertama"
     wait_idle(qtbot, shell)
+
+
+def test_an_accounts_own_crop_reaches_its_preview_render(qtbot, shell, tmp_path):
+    from PIL import Image
+
+    from composer.core.post import Crop
+    from composer.testing.keyring import memory_keyring
+
+    w = shell.window
+    with memory_keyring():
+        shell.services.accounts.add("humas-x", "x", {"client_id": "app"}, {"access_token": "t"})
+        w.session.reload_channels()
+        qtbot.waitUntil(lambda: "humas-x" in w.session.catalog, timeout=5000)
+        tick(w.picker, "humas-x")
+        w.media.add_files([make_image(tmp_path / "lebar.jpg", size=(1600, 900))])
+        qtbot.waitUntil(lambda: len(w.model.post.media) == 1, timeout=10_000)
+        wait_idle(qtbot, shell, timeout=20_000)
+        media_id = w.model.post.media[0].id
+        w.model.set_crop("humas-x", media_id, Crop(0.2, 0.0, 0.5625, 1.0))  # a square
+        out = shell.services.render_dir / w.model.post.id / "humas-x"
+
+        def square_rendered():
+            files = [p for p in out.iterdir() if p.is_file()] if out.exists() else []
+            if not files:
+                return False
+            with Image.open(max(files, key=lambda p: p.stat().st_mtime)) as im:
+                return abs(im.width / im.height - 1.0) < 0.02
+
+        qtbot.waitUntil(square_rendered, timeout=20_000)
+    wait_idle(qtbot, shell)

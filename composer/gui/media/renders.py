@@ -7,6 +7,7 @@ cancels the renders still running. Without the image engine the previews get the
 
 from __future__ import annotations
 
+import inspect
 import logging
 from pathlib import Path
 
@@ -54,12 +55,16 @@ def render_channel(ctx, post, key: str, spec, out_dir: Path, proxies: dict[str, 
         return Path(proxies.get(ref.id) or ref.path)
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    if key != spec.id and key in post.variants:
-        # the renderer reads the variant under the platform id; an account's crops live under
-        # the account's name (Post.channels holds account names)
-        post.variants[spec.id] = post.variants[key]
+    render = _render_variant()
     template = load_template(post.resolve(key).template)
-    rendered = _render_variant()(post, spec, out_dir, media_file=media_file, template=template)
+    kwargs = {"media_file": media_file, "template": template}
+    if key != spec.id and key in post.variants:
+        # an account's crops live under the account's name (Post.channels holds account names)
+        if "variant_key" in inspect.signature(render).parameters:
+            kwargs["variant_key"] = key
+        else:  # an older renderer reads only the platform id's variant
+            post.variants[spec.id] = post.variants[key]
+    rendered = render(post, spec, out_dir, **kwargs)
     return [m.path for m in rendered]
 
 
