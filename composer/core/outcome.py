@@ -54,7 +54,8 @@ class Outcome:
 
     @property
     def ok(self) -> bool:
-        return self.state in (State.POSTED, State.DELETED)
+        # MANUAL: the officer sent it by hand and confirmed (WhatsApp).
+        return self.state in (State.POSTED, State.DELETED, State.MANUAL)
 
     @classmethod
     def of(cls, entry: Entry) -> Outcome:
