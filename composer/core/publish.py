@@ -392,11 +392,9 @@ class Engine:
         context is safe to share between threads."""
         with self._rng_lock:
             if self._ssl is None:
-                import ssl
+                import httpx
 
-                import certifi
-
-                self._ssl = ssl.create_default_context(cafile=certifi.where())
+                self._ssl = httpx.create_ssl_context()  # what httpx.Client would build
             return self._ssl
 
     def _context(self, client, target: Target, entry: Entry | None, spec, progress, cancel):
