@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
     def set_channels(self, channels) -> None:
         self.live.set_channels(channels)
         self.renders.set_channels(channels)
+        self._set_tab_order()  # the counter chips are new widgets
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -272,9 +273,12 @@ class MainWindow(QMainWindow):
         self._show_save_state(self.autosaver.state, "")
 
     def _set_tab_order(self) -> None:
+        # channels, then the post top to bottom (title, text, its counters, its images), then
+        # the previews/per-channel/history tabs
+        media = self.media
         order = [self.picker.tree, self.picker.accounts_button, self.editor.title_edit,
-                 self.editor.text_edit, self.media.add_button, self.media.list, self.media.alt_edit,
-                 self.tabs]
+                 self.editor.text_edit, *self.counters.chips(), media.add_button, media.left_button,
+                 media.right_button, media.remove_button, media.list, media.alt_edit, self.tabs]
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
 

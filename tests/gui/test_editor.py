@@ -108,3 +108,21 @@ def test_every_action_has_a_shortcut_and_the_widgets_accessible_names(qtbot, she
                    w.picker.tree, w.channel_text.follow_button):
         assert widget.accessibleName(), widget.objectName()
     wait_idle(qtbot, shell)
+
+
+def test_tab_moves_through_the_post_top_to_bottom(qtbot, shell):
+    from PySide6.QtWidgets import QApplication
+
+    w = shell.window
+    tick(w.picker, "x")
+    qtbot.waitUntil(lambda: all(c.isVisible() for c in w.counters.chips()))
+    w.activateWindow()
+    w.editor.title_edit.setFocus()
+    seen = []
+    for _ in range(5):
+        seen.append(QApplication.focusWidget())
+        qtbot.keyClick(seen[-1], Qt.Key.Key_Tab)
+    chips = w.counters.chips()
+    assert seen[:2] == [w.editor.title_edit, w.editor.text_edit]  # Tab leaves the text, not indents
+    assert seen[2:4] == chips[:2]  # the counters of what was just typed
+    assert seen[4] in (chips + [w.media.add_button])

@@ -95,6 +95,9 @@ class CounterBar(QWidget):
             self._parts_cache[n] = self.tr("%n part(s)", "", n)
         return self._parts_cache[n]
 
+    def chips(self) -> list[QToolButton]:
+        return list(self._chips.values())
+
     def chip(self, key: str) -> QToolButton:
         return self._chips[key]
 
