@@ -20,6 +20,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--to", default="", metavar="ACCOUNT[,ACCOUNT...]",
                         help=_("account names or channel ids (default: the post's channels)"))
     parser.add_argument("--out", metavar="DIR", help=_("folder for the 'folder' channel"))
+    parser.add_argument("--confirm-manual", metavar="NAME",
+                        help=_("channels sent by hand (WhatsApp): record them as sent by NAME"))
     parser.add_argument("--json", action="store_true", help="machine-readable output")
 
 
@@ -126,11 +128,16 @@ def run(args) -> int:
     names = [n.strip() for n in (args.to or ",".join(post.channels)).split(",") if n.strip()]
     if not names:
         raise UserError(_("Say where to publish: --to ACCOUNT[,ACCOUNT...]"))
+    from composer.commands import manual_share
+
+    manual, names = manual_share.split(names, registry, accounts)
     targets = resolve_targets(names, registry, accounts, args.out)
+    outcomes = manual_share.run(engine, post, manual, confirm_by=args.confirm_manual)
 
     def progress(account, step, fraction):
         if not args.json and step in ("waiting", "unknown", "checking"):
             print(_("{account}: {step}...", account=account, step=_(step)), file=sys.stderr)
 
-    outcomes = run_cancellable(lambda cancel: engine.publish(post, targets, progress, cancel))
+    if targets:
+        outcomes += run_cancellable(lambda cancel: engine.publish(post, targets, progress, cancel))
     return print_outcomes(outcomes, args.json)
