@@ -1,12 +1,30 @@
 """WhatsApp groups and channels: no public posting API exists, so this channel is assisted.
-Siaran prepares the variant and the officer sends it by hand. Facts: shared/platforms/FACTS.md §9.
+Siaran prepares the variant (text within the limits, one image) and the ways to open it in
+WhatsApp: a share link (https://wa.me/?text=..., the browser or the phone picks the chat or
+channel) and WhatsApp Desktop (whatsapp://send?text=...). The officer sends it by hand and
+confirms; the journal records a manual publish by that person (composer/core/manual.py).
+Facts: shared/platforms/FACTS.md §9.
 
 Sources: https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/image-messages/
-(caption 1024, 5 MB JPEG/PNG)
+(caption 1024, 5 MB JPEG/PNG), https://faq.whatsapp.com/5913398998672934 (wa.me links: text is
+URL-encoded in ?text=)
 """
 
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from composer.core.adapters import (
+    AccountInfo,
+    Counting,
+    Platform,
+    PlatformSpec,
+    PublishResult,
+    Rejected,
+)
 from composer.core.adapters import Capability as C
-from composer.core.adapters import Counting, Platform, PlatformSpec
+from composer.core.i18n import _
 
 SPEC = PlatformSpec(
     id="whatsapp",
@@ -26,4 +44,44 @@ SPEC = PlatformSpec(
     ),
 )
 
-PLATFORM = Platform(SPEC)
+SHARE_URL = "https://wa.me/?text="
+APP_URL = "whatsapp://send?text="
+
+
+@dataclass(frozen=True)
+class ShareLinks:
+    web: str  # opens WhatsApp (app or web) with the text, asking for the chat
+    app: str  # WhatsApp Desktop, where it is installed
+
+
+def share_links(text: str) -> ShareLinks:
+    encoded = quote(text, safe="")  # every reserved character, newlines and emoji included
+    return ShareLinks(SHARE_URL + encoded, APP_URL + encoded)
+
+
+class WhatsAppAdapter:
+    """Prepares the share; it never sends anything itself (there is nothing to send to)."""
+
+    def __init__(self, spec: PlatformSpec = SPEC):
+        self.spec = spec
+
+    def share(self, post) -> ShareLinks:
+        return share_links(post.text)
+
+    def publish(self, ctx, post):
+        by = ctx.checkpoint.get("manual_by")
+        if by:  # already sent by hand and confirmed: publishing again must not undo that
+            return PublishResult(remote_id=f"manual:{by}", extra={"manual_by": by})
+        raise Rejected(_("WhatsApp is sent by hand: open it from Siaran, send it, then confirm"))
+
+    def find_existing(self, ctx, post):
+        return None  # Siaran cannot see WhatsApp; the officer's confirmation is the record
+
+    def delete(self, ctx, result) -> None:
+        raise Rejected(_("Delete the message in WhatsApp itself"))
+
+    def verify(self, ctx) -> AccountInfo:
+        return AccountInfo(display_name=ctx.account.get("account") or "WhatsApp")
+
+
+PLATFORM = Platform(SPEC, WhatsAppAdapter)
