@@ -236,15 +236,18 @@ class Shell(QObject):
 class _ExposeWatch(QObject):
     """Calls back once the window is really on screen (its first Expose event)."""
 
-    def __init__(self, window, callback):
+    def __init__(self, window, callback, *, at_once: bool = False):
         super().__init__(window)
-        self.callback = callback
+        self.callback, self.at_once = callback, at_once
         window.windowHandle().installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Expose and obj.isExposed():
             obj.removeEventFilter(self)
-            QTimer.singleShot(0, self.callback)  # after this paint, not inside it
+            if self.at_once:
+                self.callback()
+            else:
+                QTimer.singleShot(0, self.callback)  # after this paint, not inside it
             self.deleteLater()
         return False
 
@@ -302,15 +305,15 @@ def dark_palette():
 
 
 def _report_when_shown(window) -> None:
-    """For bench/startup.py: print once the window is on screen, then leave at once."""
-    def check():
-        handle = window.windowHandle()
-        if handle is not None and handle.isExposed():
-            print("shown", flush=True)
-            os._exit(0)
-        QTimer.singleShot(1, check)
+    """For bench/startup.py: print the moment the window is exposed, then leave at once."""
+    def report():
+        print("shown", flush=True)
+        os._exit(0)
 
-    check()
+    handle = window.windowHandle()
+    if handle is not None and handle.isExposed():
+        report()
+    _ExposeWatch(window, report, at_once=True)
 
 
 def _quit_on_signals(shell) -> None:
