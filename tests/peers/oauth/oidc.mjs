@@ -19,7 +19,10 @@ const provider = new Provider(issuer, {
   pkce: { required: () => true },
   // X's scope names (offline.access included) next to the OIDC ones.
   scopes: ['openid', 'offline_access', 'profile', 'tweet.read', 'tweet.write', 'users.read', 'media.write',
-           'offline.access'],
+           'offline.access',
+           // LinkedIn's page scopes and Google's YouTube scope (their adapters' sign-ins).
+           'w_organization_social', 'r_organization_social', 'rw_organization_admin',
+           'https://www.googleapis.com/auth/youtube'],
   // X's endpoint paths, so the X adapter's own sign-in and refresh run against this server unchanged.
   routes: { authorization: '/i/oauth2/authorize', token: '/2/oauth2/token', revocation: '/2/oauth2/revoke' },
   claims: { openid: ['sub'], profile: ['name'] },
