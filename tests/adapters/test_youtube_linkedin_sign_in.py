@@ -1,0 +1,106 @@
+"""The YouTube (Google) and LinkedIn sign-ins, run against a real OAuth 2.0 server
+(panva/oidc-provider, tests/peers/oauth) through the shared loopback flow: any 127.0.0.1 port,
+PKCE, the platform's client authentication, the refresh token kept, and (YouTube) a stale
+access token renewed through the engine's client before anything is sent.
+
+Skips (with the reason printed) only when the peer is not running: scripts/test starts it.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+import httpx
+import pytest
+
+from composer.core.adapters import PublishContext
+
+pytestmark = pytest.mark.e2e
+PEER = Path(__file__).resolve().parents[1] / "peers" / "oauth"
+YOUTUBE_SCOPE = "https://www.googleapis.com/auth/youtube"
+
+
+@pytest.fixture(scope="module")
+def provider() -> dict:
+    issuer = os.environ.get("OAUTH_ISSUER")
+    env = PEER / "state" / "env"
+    if not issuer and env.exists():
+        issuer = next((line.partition("=")[2].strip() for line in env.read_text().splitlines()
+                       if line.startswith("OAUTH_ISSUER=")), None)
+    if not issuer:
+        reason = "OAuth peer not started (run tests/peers/oauth/start.sh or scripts/test)"
+    else:
+        try:
+            meta = httpx.get(issuer + "/.well-known/openid-configuration", timeout=5).json()
+        except httpx.HTTPError as exc:
+            reason = f"OAuth peer at {issuer} does not answer: {exc}"
+        else:
+            if {"w_organization_social", YOUTUBE_SCOPE} <= set(meta.get("scopes_supported", [])):
+                return meta
+            reason = "the running OAuth peer predates LinkedIn's and Google's scopes (restart it)"
+    print(f"SKIP: {reason}")
+    pytest.skip(reason)
+
+
+class Browser:
+    """The officer in the browser: the provider's dev login page, then consent."""
+
+    def __init__(self):
+        self.opened = ""
+
+    def __call__(self, url: str) -> bool:
+        self.opened = url
+        with httpx.Client(follow_redirects=True, timeout=10) as http:
+            page = http.get(url)
+            for _ in range(6):
+                if page.url.host == "127.0.0.1" and page.url.path == "/callback":
+                    break
+                form = re.search(r'<form[^>]*action="([^"]+)"[^>]*>(.*?)</form>', page.text, re.S)
+                fields = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"',
+                                         form.group(2)))
+                if 'name="login"' in form.group(2):
+                    fields.update(login="humas", password="anything")
+                page = http.post(urljoin(str(page.url), html.unescape(form.group(1))), data=fields)
+        return True
+
+
+def test_youtube_signs_in_with_offline_access_and_renews(provider):
+    from platforms import youtube
+
+    account = {"client_id": "composer-post", "authorize_url": provider["authorization_endpoint"],
+               "token_url": provider["token_endpoint"]}
+    browser = Browser()
+    settings, secrets = youtube.YouTubeAdapter().connect(
+        account, {"client_secret": "composer-secret"}, open_browser=browser, timeout=30)
+    asked = parse_qs(urlsplit(browser.opened).query)
+    assert asked["access_type"] == ["offline"] and asked["prompt"] == ["consent"]
+    assert asked["code_challenge_method"] == ["S256"]
+    assert urlsplit(asked["redirect_uri"][0]).hostname == "127.0.0.1"
+    assert settings == {} and {"access_token", "refresh_token"} <= set(secrets)
+
+    saved: list = []
+    with httpx.Client(timeout=10) as http:
+        ctx = PublishContext(client=http, account=account,
+                             secrets={**secrets, "client_secret": "composer-secret",
+                                      "expires_at": "0"},
+                             log=logging.getLogger("e2e"), update_secrets=saved.append)
+        youtube._Api(ctx)  # stale: renewed before anything is sent
+    assert len(saved) == 1 and saved[0]["access_token"] != secrets["access_token"]
+
+
+def test_linkedin_signs_in_with_the_client_secret_in_the_form(provider):
+    from platforms import linkedin
+
+    account = {"client_id": "composer-post", "authorize_url": provider["authorization_endpoint"],
+               "token_url": provider["token_endpoint"]}
+    browser = Browser()
+    settings, secrets = linkedin.LinkedInAdapter().connect(
+        account, {"client_secret": "composer-secret"}, open_browser=browser, timeout=30)
+    assert settings == {} and secrets["access_token"]
+    asked = parse_qs(urlsplit(browser.opened).query)
+    assert asked["client_id"] == ["composer-post"] and asked["code_challenge_method"] == ["S256"]
