@@ -43,7 +43,7 @@ from composer.core.adapters import (
 )
 from composer.core.adapters import Capability as C
 from composer.core.http_errors import from_transport
-from composer.core.i18n import _
+from composer.core.i18n import UserError, _
 
 API_URL = "https://api.linkedin.com"
 AUTHORIZE_URL = "https://www.linkedin.com/oauth/v2/authorization"
@@ -238,7 +238,8 @@ class LinkedInAdapter:
         from composer.core import oauth
 
         if not (secrets or {}).get("client_secret"):
-            raise Rejected(_("LinkedIn sign-in needs the app's client secret"))
+            raise UserError(_("LinkedIn sign-in needs the app's client secret "
+                              "(--client-secret-stdin)"))
         tokens = oauth.sign_in(oauth_client(account, secrets), **sign_in)
         return {}, tokens.secrets()
 

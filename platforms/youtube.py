@@ -43,7 +43,7 @@ from composer.core.adapters import (
 )
 from composer.core.adapters import Capability as C
 from composer.core.http_errors import from_transport
-from composer.core.i18n import _
+from composer.core.i18n import UserError, _
 from composer.core.ratelimit import retry_after
 
 API_URL = "https://www.googleapis.com"
@@ -328,8 +328,8 @@ class YouTubeAdapter:
 
         tokens = oauth.sign_in(oauth_client(account, secrets), **sign_in)
         if not tokens.refresh_token:
-            raise Rejected(_("Google gave no refresh token; remove Siaran's access in your "
-                             "Google account and sign in again"))
+            raise UserError(_("Google gave no refresh token; remove Siaran's access in your "
+                              "Google account and sign in again"))
         return {}, tokens.secrets()
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta, timezone
 from urllib.parse import urlsplit
 
 from composer.core.i18n import UserError, _
@@ -172,7 +172,7 @@ def announcements(event: ZoomEvent, *, now: datetime | None = None) -> list[Anno
     A save-the-date whose day has passed goes out as soon as it is published (no schedule); a
     day-before whose time has passed is left out (its "tomorrow" would be wrong); an event
     that has started cannot be announced."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     if event.start <= now:
         raise EventError(_("The event has already started; nothing to announce"))
     out = []

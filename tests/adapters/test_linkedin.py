@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from composer.core import adapters as A
+from composer.core.i18n import UserError
 from composer.testing.contract import AdapterContract
 from platforms import linkedin
 from platforms.linkedin import LinkedInAdapter, commentary
@@ -188,5 +189,5 @@ def test_sign_in_asks_for_the_page_scopes_with_the_client_secret():
     assert client.scopes == linkedin.SCOPES and "w_organization_social" in client.scopes
     assert client.token_auth == "client_secret_post" and client.client_secret == "s3cret"
     assert client.authorize_url == linkedin.AUTHORIZE_URL
-    with pytest.raises(A.Rejected, match="client secret"):
+    with pytest.raises(UserError, match="client secret"):
         LinkedInAdapter().connect({"client_id": "app-1"}, {})

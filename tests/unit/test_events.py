@@ -123,3 +123,13 @@ def test_cli_writes_three_post_files(tmp_path):
 
 def test_series_kinds_are_the_documented_three():
     assert events.KINDS == ("save-the-date", "day-before", "starting-now")
+
+
+def test_messages_come_in_indonesian(monkeypatch):
+    from composer.core import i18n
+
+    monkeypatch.setattr(i18n, "_language", "id")
+    with pytest.raises(EventError, match="Waktu mulai perlu zona waktu"):
+        parse_start("2026-12-03T09:00")
+    with pytest.raises(EventError, match="Acara sudah dimulai"):
+        announcements(event(), now=datetime(2027, 1, 1, tzinfo=UTC))
