@@ -37,7 +37,14 @@ from composer.core.adapters import (
 )
 from composer.core.adapters import Capability as C
 from composer.core.i18n import _
-from platforms.graph import DEFAULT_VERSION, GRAPH_URL, Graph, raise_for, version_base
+from platforms.graph import (
+    DEFAULT_VERSION,
+    GRAPH_URL,
+    Graph,
+    facebook_login,
+    raise_for,
+    version_base,
+)
 
 SPEC = PlatformSpec(
     id="facebook",
@@ -256,7 +263,7 @@ class FacebookAdapter:
         ``account["page_id"]``, or the only page the officer manages."""
         from composer.core import oauth
 
-        user_token = meta_sign_in(account, secrets or {}, PERMISSIONS, **sign_in)
+        user_token, _expires_at = facebook_login(account, secrets or {}, PERMISSIONS, **sign_in)
         import httpx
 
         with httpx.Client(timeout=30) as client:
@@ -280,37 +287,6 @@ class FacebookAdapter:
         graph = Graph(ctx, base=version_base(ctx.account), token=ctx.secrets.get("page_token", ""),
                       channel=self.spec.name)
         return page, graph
-
-
-def meta_sign_in(account: Mapping[str, str], secrets: Mapping[str, str],
-                 scopes: tuple[str, ...], **sign_in: Any) -> str:
-    """Facebook Login (authorization code, loopback redirect) then the long-lived exchange;
-    returns the long-lived user token. Needs the Meta app's id and secret (FACTS.md §5)."""
-    import httpx
-
-    from composer.core import oauth
-
-    app_id, app_secret = account.get("app_id") or "", secrets.get("app_secret") or ""
-    if not app_id or not app_secret:
-        raise oauth.SignInError(_("Signing in with Meta needs the Meta app ID and app secret"))
-    base = version_base(account)
-    web = (account.get("login_url") or WEB_URL).rstrip("/")
-    version = (account.get("graph_version") or DEFAULT_VERSION).strip("/")
-    client = oauth.OAuthClient(authorize_url=f"{web}/{version}/dialog/oauth",
-                               token_url=f"{base}/oauth/access_token", client_id=app_id,
-                               client_secret=app_secret, scopes=scopes,
-                               token_auth="client_secret_post")
-    tokens = oauth.sign_in(client, port=int(account.get("redirect_port") or 0), **sign_in)
-    try:
-        answer = httpx.get(f"{base}/oauth/access_token", timeout=30, params={
-            "grant_type": "fb_exchange_token", "client_id": app_id, "client_secret": app_secret,
-            "fb_exchange_token": tokens.access_token})
-    except httpx.HTTPError:
-        raise oauth.SignInError(_("Could not reach Meta to finish signing in")) from None
-    if answer.status_code != 200:
-        raise oauth.SignInError(_("Meta refused the sign-in: {reason}",
-                                  reason=answer.text[:200]))
-    return str(answer.json()["access_token"])
 
 
 def _permalink(ctx, graph: Graph, post_id: str) -> str:

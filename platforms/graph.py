@@ -12,6 +12,7 @@ minutes), https://developers.facebook.com/docs/instagram-platform/instagram-grap
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -235,6 +236,54 @@ class Graph:
             raise Transient(_("{channel} gave an unreadable answer", channel=self.channel)) \
                 from None
         return body if isinstance(body, dict) else {"data": body}
+
+
+def login_and_exchange(account: Mapping[str, str], secrets: Mapping[str, str],
+                       scopes: tuple[str, ...], *, authorize_url: str, token_url: str,
+                       exchange_url: str, exchange, **sign_in: Any) -> tuple[str, float | None]:
+    """Meta's desktop sign-in: the shared loopback flow (composer.core.oauth: authorization
+    code, PKCE, state) for a short-lived token, then the exchange for a long-lived one, which
+    needs the app secret (FACTS.md §4-6). ``exchange(app_id, app_secret, short_token)`` gives
+    the exchange's query. Returns (long-lived token, expiry epoch or None)."""
+    import httpx
+
+    from composer.core import oauth
+
+    app_id, app_secret = account.get("app_id") or "", secrets.get("app_secret") or ""
+    if not app_id or not app_secret:
+        raise oauth.SignInError(_("Signing in with Meta needs the Meta app ID and app secret"))
+    client = oauth.OAuthClient(authorize_url=authorize_url, token_url=token_url,
+                               client_id=app_id, client_secret=app_secret, scopes=scopes,
+                               token_auth="client_secret_post")
+    tokens = oauth.sign_in(client, port=int(account.get("redirect_port") or 0), **sign_in)
+    try:
+        answer = httpx.get(exchange_url, timeout=30,
+                           params=exchange(app_id, app_secret, tokens.access_token))
+    except httpx.HTTPError:
+        raise oauth.SignInError(_("Could not reach Meta to finish signing in")) from None
+    if answer.status_code != 200:
+        raise oauth.SignInError(_("Meta refused the sign-in: {reason}",
+                                  reason=GraphError(answer).text))
+    body = answer.json()
+    expires_in = body.get("expires_in")
+    expires_at = time.time() + float(expires_in) if expires_in else None
+    return str(body["access_token"]), expires_at
+
+
+def facebook_login(account: Mapping[str, str], secrets: Mapping[str, str],
+                   scopes: tuple[str, ...], **sign_in: Any) -> tuple[str, float | None]:
+    """Facebook Login then the long-lived exchange (FACTS.md §5): a user token of about 60
+    days. ``login_url`` (default www.facebook.com) and ``api_url`` let practice stand in."""
+    base = version_base(account)
+    web = (account.get("login_url") or "https://www.facebook.com").rstrip("/")
+    version = (account.get("graph_version") or DEFAULT_VERSION).strip("/")
+    return login_and_exchange(
+        account, secrets, scopes, authorize_url=f"{web}/{version}/dialog/oauth",
+        token_url=f"{base}/oauth/access_token", exchange_url=f"{base}/oauth/access_token",
+        exchange=lambda app_id, app_secret, short: {
+            "grant_type": "fb_exchange_token", "client_id": app_id,
+            "client_secret": app_secret, "fb_exchange_token": short},
+        **sign_in)
 
 
 def _int(value: Any) -> int | None:

@@ -62,9 +62,12 @@ SPEC = PlatformSpec(
                         default=DEFAULT_VERSION),
         # graph.instagram.com for "Instagram API with Instagram Login" accounts
         CredentialField("api_url", "Graph API address", required=False, default=GRAPH_URL),
+        # For connect(): the Meta app that signs the officer in (the secret exchanges tokens).
+        CredentialField("app_id", "Meta app ID", required=False),
+        CredentialField("app_secret", "Meta app secret", secret=True, required=False),
         *mediahost.FIELDS,
     ),
-    capabilities=frozenset({C.PUBLISH, C.VERIFY}),
+    capabilities=frozenset({C.PUBLISH, C.VERIFY, C.CONNECT}),
     unverified=("text counting unit", "hashtag enforcement by the API", "alt_text_limit"),
     sources=(
         "https://developers.facebook.com/docs/instagram-platform/content-publishing/",
@@ -73,6 +76,9 @@ SPEC = PlatformSpec(
 )
 
 CAROUSEL_MIN, CAROUSEL_MAX = 2, 10
+# "Instagram API with Facebook Login" (FACTS.md §6)
+PERMISSIONS = ("instagram_basic", "instagram_content_publish", "pages_show_list",
+               "pages_read_engagement")
 ASPECT_TOLERANCE = 0.005  # 1080x566 is 1.908; rounding of a crop must not refuse it
 CLOCK_SKEW = 300.0
 WEB_URL = "https://www.instagram.com"
@@ -238,6 +244,38 @@ class InstagramAdapter:
         return AccountInfo(display_name=body.get("name") or body.get("username", ""),
                            handle="@" + body.get("username", ""),
                            avatar_url=body.get("profile_picture_url"))
+
+    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None,
+                **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]:
+        """Facebook Login (loopback), a long-lived user token, then the Instagram professional
+        account linked to one of the officer's pages: ``account["ig_user_id"]`` or the only one.
+        The token lasts about 60 days; sign in again when Siaran says so."""
+        import httpx
+
+        from composer.core import oauth
+        from platforms.graph import facebook_login, raise_for
+
+        token, expires_at = facebook_login(account, secrets or {}, PERMISSIONS, **sign_in)
+        with httpx.Client(timeout=30) as client:
+            response = client.get(f"{version_base(account)}/me/accounts", params={
+                "fields": "id,name,instagram_business_account{id,username}", "limit": 100},
+                headers={"Authorization": f"Bearer {token}"})
+        raise_for(response, channel=self.spec.name, creates=False)
+        linked = [(page.get("name", ""), page["instagram_business_account"])
+                  for page in response.json().get("data") or []
+                  if page.get("instagram_business_account")]
+        wanted = account.get("ig_user_id")
+        chosen = [(n, ig) for n, ig in linked if str(ig.get("id")) == wanted] if wanted else linked
+        if len(chosen) != 1:
+            names = ", ".join(f"@{ig.get('username', '')} ({ig.get('id')}, {n})"
+                              for n, ig in linked) or "-"
+            raise oauth.SignInError(_("Choose the Instagram account by its ID: {accounts}",
+                                      accounts=names))
+        secrets_out = {"access_token": token}
+        if expires_at:
+            secrets_out["expires_at"] = f"{expires_at:.0f}"
+        return ({"ig_user_id": str(chosen[0][1]["id"]), "app_id": account.get("app_id", "")},
+                secrets_out)
 
     def _graph(self, ctx: PublishContext) -> tuple[str, Graph]:
         user = (ctx.account.get("ig_user_id") or "").strip()

@@ -39,6 +39,8 @@ from platforms.graph import Graph, version_base
 
 API_URL = "https://graph.threads.net"
 API_VERSION = "v1.0"
+LOGIN_URL = "https://threads.net"
+SCOPES = ("threads_basic", "threads_content_publish")
 
 SPEC = PlatformSpec(
     id="threads",
@@ -60,9 +62,12 @@ SPEC = PlatformSpec(
         CredentialField("api_url", "Threads API address", required=False, default=API_URL),
         CredentialField("graph_version", "Threads API version", required=False,
                         default=API_VERSION),
+        # For connect(): the Threads app (not the Meta app) id and secret (FACTS.md §4).
+        CredentialField("app_id", "Threads app ID", required=False),
+        CredentialField("app_secret", "Threads app secret", secret=True, required=False),
         *mediahost.FIELDS,
     ),
-    capabilities=frozenset({C.PUBLISH, C.THREADS, C.VERIFY}),
+    capabilities=frozenset({C.PUBLISH, C.THREADS, C.VERIFY, C.CONNECT}),
     unverified=("counting of non-emoji text", "alt_text_limit", "hashtag rules"),
     sources=(
         "https://developers.facebook.com/documentation/threads/posts",
@@ -248,6 +253,33 @@ class ThreadsAdapter:
         return AccountInfo(display_name=body.get("name") or body.get("username", ""),
                            handle="@" + body.get("username", ""),
                            avatar_url=body.get("threads_profile_picture_url"))
+
+    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None,
+                **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]:
+        """Threads sign-in (loopback; whether Meta accepts a loopback redirect for Threads is
+        UNVERIFIED, FACTS.md §4), then the 60-day token (th_exchange_token) and whose it is."""
+        import httpx
+
+        from platforms.graph import login_and_exchange, raise_for
+
+        api = (account.get("api_url") or API_URL).rstrip("/")
+        login = (account.get("login_url") or LOGIN_URL).rstrip("/")
+        token, expires_at = login_and_exchange(
+            account, secrets or {}, SCOPES, authorize_url=f"{login}/oauth/authorize",
+            token_url=f"{api}/oauth/access_token", exchange_url=f"{api}/access_token",
+            exchange=lambda app_id, app_secret, short: {
+                "grant_type": "th_exchange_token", "client_secret": app_secret,
+                "access_token": short},
+            **sign_in)
+        with httpx.Client(timeout=30) as client:
+            response = client.get(f"{version_base(account, API_URL, API_VERSION)}/me",
+                                  params={"fields": "id,username", "access_token": token})
+        raise_for(response, channel=self.spec.name, creates=False)
+        secrets_out = {"access_token": token}
+        if expires_at:
+            secrets_out["expires_at"] = f"{expires_at:.0f}"
+        return ({"user_id": str(response.json()["id"]), "app_id": account.get("app_id", "")},
+                secrets_out)
 
     def _graph(self, ctx: PublishContext) -> tuple[str, Graph]:
         user = (ctx.account.get("user_id") or "me").strip()

@@ -14,13 +14,15 @@ https://developers.facebook.com/docs/graph-api/overview/rate-limiting
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import io
 import itertools
 import json
 import math
 import secrets
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from platforms.practice.server import BadRequest, FakeServer, Request, Response, route
 
@@ -65,6 +67,10 @@ class GraphFake(FakeServer):
         self.calls = 0
         self.objects: dict[str, tuple[str, bytes]] = {}  # practice media: key -> (type, bytes)
         self.fetch_timeout = 5.0
+        # Meta Login: the app registered for practice, and the token a sign-in ends with.
+        self.app_id, self.app_secret = "practice-meta-app", "practice-meta-app-secret"
+        self.login_token = ""
+        self.codes: dict[str, dict] = {}
 
     def new_id(self) -> str:
         return str(next(self.ids))
@@ -138,6 +144,52 @@ class GraphFake(FakeServer):
         if token not in self.tokens:
             raise GraphFault("Invalid OAuth access token - Cannot parse access token", 190)
         return token
+
+    # -- Meta Login (practice: the officer is signed in already and approves at once) ---------
+
+    @route("GET", VERSION + r"/dialog/oauth")
+    def dialog(self, req: Request) -> Response:
+        q = req.query
+        if q.get("client_id") != self.app_id or not q.get("redirect_uri", "").startswith("http"):
+            return Response(400, body="Invalid App ID or redirect_uri")
+        code = secrets.token_urlsafe(16)
+        with self.lock:
+            self.codes[code] = {"redirect_uri": q["redirect_uri"],
+                                "challenge": q.get("code_challenge"), "scope": q.get("scope")}
+        answer = urlencode({"code": code, "state": q.get("state", "")})
+        return Response(302, headers={"Location": f"{q['redirect_uri']}?{answer}"})
+
+    @route("GET", VERSION + r"/oauth/access_token")
+    @route("POST", VERSION + r"/oauth/access_token")
+    def access_token(self, req: Request) -> Response:
+        f = self.fields(req)
+        if f.get("client_id") != self.app_id or f.get("client_secret") != self.app_secret:
+            raise GraphFault("Error validating client secret.", 1)
+        if f.get("grant_type") == "fb_exchange_token":  # short-lived -> long-lived (60 days)
+            if f.get("fb_exchange_token") not in self.tokens:
+                raise GraphFault("Invalid OAuth access token.", 190)
+            return self.long_lived()
+        return self.code_grant(f)
+
+    def long_lived(self) -> Response:
+        return Response(200, json={"access_token": self.login_token, "token_type": "bearer",
+                                   "expires_in": 5183944})
+
+    def code_grant(self, f: dict[str, str]) -> Response:
+        """An authorization code (+ PKCE verifier) for a short-lived token."""
+        with self.lock:
+            grant = self.codes.pop(f.get("code", ""), None)
+        if grant is None or grant["redirect_uri"] != f.get("redirect_uri"):
+            raise GraphFault("This authorization code has been used.", 100, subcode=36009)
+        if grant["challenge"]:
+            digest = hashlib.sha256(f.get("code_verifier", "").encode()).digest()
+            if base64.urlsafe_b64encode(digest).rstrip(b"=").decode() != grant["challenge"]:
+                raise GraphFault("Invalid code verifier", 100)
+        short = "practice-short-" + secrets.token_urlsafe(8)
+        with self.lock:
+            self.tokens.add(short)
+        return Response(200, json={"access_token": short, "token_type": "bearer",
+                                   "expires_in": 3600})
 
     # -- fetching images like Meta does (loopback only) ----------------------------------------
 

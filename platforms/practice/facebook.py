@@ -11,12 +11,8 @@ minutes to 30 days ahead, listed under ``/scheduled_posts``); the page's recent 
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
-import secrets
 import time
-from urllib.parse import urlencode
 
 from platforms.practice._graph import VERSION, GraphFake, GraphFault, graph_error, now_graph
 from platforms.practice.server import Request, Response, route
@@ -36,8 +32,7 @@ class FakeFacebook(GraphFake):
         self.tokens = {self.page_token, self.user_token}
         self.pages = [{"id": self.page_id, "name": "Humas Pemprov (latihan)",
                        "category": "Government organization", "access_token": self.page_token}]
-        self.app_id, self.app_secret = "practice-meta-app", "practice-meta-app-secret"
-        self.codes: dict[str, dict] = {}
+        self.login_token = self.user_token  # Facebook Login yields a user token
         self.posts: dict[str, dict] = {}  # published and scheduled posts, by "<page>_<id>"
         self.photos: dict[str, dict] = {}
 
@@ -109,42 +104,6 @@ class FakeFacebook(GraphFake):
         with self.lock:
             self.photos[photo["id"]] = photo
         return photo
-
-    # -- Facebook Login (practice: the officer is signed in already and approves at once) ------
-
-    @route("GET", VERSION + r"/dialog/oauth")
-    def dialog(self, req: Request) -> Response:
-        q = req.query
-        if q.get("client_id") != self.app_id or not q.get("redirect_uri", "").startswith("http"):
-            return Response(400, body="Invalid App ID or redirect_uri")
-        code = secrets.token_urlsafe(16)
-        self.codes[code] = {"redirect_uri": q["redirect_uri"],
-                            "challenge": q.get("code_challenge")}
-        answer = urlencode({"code": code, "state": q.get("state", "")})
-        return Response(302, headers={"Location": f"{q['redirect_uri']}?{answer}"})
-
-    @route("GET", VERSION + r"/oauth/access_token")
-    @route("POST", VERSION + r"/oauth/access_token")
-    def access_token(self, req: Request) -> Response:
-        f = self.fields(req)
-        if f.get("client_id") != self.app_id or f.get("client_secret") != self.app_secret:
-            raise GraphFault("Error validating client secret.", 1, subcode=None)
-        if f.get("grant_type") == "fb_exchange_token":  # short-lived -> long-lived (60 days)
-            if f.get("fb_exchange_token") not in self.tokens:
-                raise GraphFault("Invalid OAuth access token.", 190)
-            return Response(200, json={"access_token": self.user_token, "token_type": "bearer",
-                                       "expires_in": 5183944})
-        grant = self.codes.pop(f.get("code", ""), None)
-        if grant is None or grant["redirect_uri"] != f.get("redirect_uri"):
-            raise GraphFault("This authorization code has been used.", 100, subcode=36009)
-        if grant["challenge"]:
-            digest = hashlib.sha256(f.get("code_verifier", "").encode()).digest()
-            if base64.urlsafe_b64encode(digest).rstrip(b"=").decode() != grant["challenge"]:
-                raise GraphFault("Invalid code verifier", 100)
-        short = "practice-short-" + secrets.token_urlsafe(8)
-        self.tokens.add(short)
-        return Response(200, json={"access_token": short, "token_type": "bearer",
-                                   "expires_in": 3600})
 
     # -- pages of the signed-in user --------------------------------------------------------------
 

@@ -35,6 +35,8 @@ class FakeInstagram(GraphFake):
         self.username = "humas.pemprov"
         self.access_token = "practice-instagram-token"
         self.tokens = {self.access_token}
+        self.login_token = self.access_token  # Facebook Login's user token publishes
+        self.page = {"id": "104000000000001", "name": "Humas Pemprov (latihan)"}
         self.containers: dict[str, dict] = {}
         self.media: dict[str, dict] = {}  # published posts
         self.fetched: list[str] = []  # every image_url the fake downloaded
@@ -153,6 +155,13 @@ class FakeInstagram(GraphFake):
         return sum(1 for m in self.media.values() if m["_t"] >= day)
 
     # -- reading ----------------------------------------------------------------------------------
+
+    @route("GET", VERSION + r"/me/accounts")
+    def accounts(self, req: Request) -> Response:
+        """The signed-in user's pages, with the Instagram account linked to each."""
+        self.token(req)
+        return Response(200, json={"data": [{**self.page, "instagram_business_account": {
+            "id": self.user_id, "username": self.username}}], "paging": {}})
 
     @route("GET", VERSION + r"/(?P<user>\d+)/content_publishing_limit")
     def publishing_limit(self, req: Request) -> Response:

@@ -45,6 +45,7 @@ class FakeThreads(GraphFake):
         self.username = "humas.pemprov"
         self.access_token = "practice-threads-token"
         self.tokens = {self.access_token}
+        self.login_token = self.access_token
         self.containers: dict[str, dict] = {}
         self.posts: dict[str, dict] = {}
         self.fetched: list[str] = []
@@ -159,6 +160,28 @@ class FakeThreads(GraphFake):
                                     "permalink": f"{self.url}/@{self.username}/post/{media_id}",
                                     "container": creation}
         return Response(200, json={"id": media_id})
+
+    # -- Threads sign-in (threads.net/oauth/authorize, graph.threads.net token endpoints) -------
+
+    @route("GET", r"/oauth/authorize")
+    def authorize(self, req: Request) -> Response:
+        return self.dialog(req)
+
+    @route("POST", r"/oauth/access_token")
+    def code_token(self, req: Request) -> Response:
+        f = self.fields(req)
+        if f.get("client_id") != self.app_id or f.get("client_secret") != self.app_secret:
+            raise GraphFault("Error validating client secret.", 1)
+        return self.code_grant(f)
+
+    @route("GET", r"/access_token")
+    def exchange(self, req: Request) -> Response:
+        q = req.query
+        if q.get("grant_type") != "th_exchange_token" or q.get("client_secret") != self.app_secret:
+            raise GraphFault("Error validating client secret.", 1)
+        if q.get("access_token") not in self.tokens:
+            raise GraphFault("Invalid OAuth access token.", 190)
+        return self.long_lived()
 
     # -- reading ----------------------------------------------------------------------------------
 

@@ -256,3 +256,24 @@ class TestInstagramContract(AdapterContract):
     @pytest.fixture
     def account_secrets(self, fake_server):
         return fake_server.practice_account()[1]
+
+
+def test_connect_with_facebook_login_finds_the_linked_instagram_account(fake):
+    from composer.core.oauth import SignInError
+
+    def browser(url):
+        with httpx.Client(follow_redirects=True, timeout=5) as b:
+            b.get(url)
+        return True
+
+    account = {"api_url": fake.url, "login_url": fake.url, "app_id": fake.app_id}
+    settings, secrets = InstagramAdapter().connect(account, {"app_secret": fake.app_secret},
+                                                   open_browser=browser, timeout=5)
+    assert settings["ig_user_id"] == fake.user_id
+    assert secrets["access_token"] == fake.access_token and float(secrets["expires_at"]) > 0
+    scope = fake.requests_to("GET", r"/dialog/oauth$")[0].query["scope"].split()
+    assert "instagram_content_publish" in scope
+    with pytest.raises(SignInError, match="humas.pemprov"):
+        InstagramAdapter().connect({**account, "ig_user_id": "999"},
+                                   {"app_secret": fake.app_secret}, open_browser=browser,
+                                   timeout=5)

@@ -177,3 +177,21 @@ class TestThreadsContract(AdapterContract):
     @pytest.fixture
     def account_secrets(self, fake_server):
         return fake_server.practice_account()[1]
+
+
+def test_connect_signs_in_and_exchanges_for_a_long_lived_token(fake):
+    def browser(url):
+        with httpx.Client(follow_redirects=True, timeout=5) as b:
+            b.get(url)
+        return True
+
+    account = {"api_url": fake.url, "login_url": fake.url, "app_id": fake.app_id}
+    settings, secrets = ThreadsAdapter().connect(account, {"app_secret": fake.app_secret},
+                                                 open_browser=browser, timeout=5)
+    assert settings["user_id"] == fake.user_id
+    assert secrets["access_token"] == fake.access_token
+    authorize = fake.requests_to("GET", r"^/oauth/authorize$")[0].query
+    assert authorize["scope"].split() == ["threads_basic", "threads_content_publish"]
+    assert authorize["redirect_uri"].startswith("http://127.0.0.1:")
+    assert fake.requests_to("GET", r"^/access_token$")[0].query["grant_type"] == \
+        "th_exchange_token"
