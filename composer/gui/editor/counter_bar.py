@@ -1,12 +1,13 @@
 """Live counters, one chip per chosen channel: "X 245/280", red past the limit, the number of
 thread parts when the channel splits. Clicking a chip opens that channel's own text.
 
-Per keystroke only the chip texts change; the colour (a dynamic property matched by the
-stylesheet) is re-polished only when a chip changes state, which keeps typing cheap."""
+Per keystroke only the chip texts change; the colour (a palette tint) changes only when a chip
+changes state, which keeps typing cheap."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QToolButton, QWidget
 
 from composer.gui.editor.channels import ChannelInfo
@@ -14,13 +15,13 @@ from composer.gui.editor.counting import ChannelCount
 
 CHIP_WIDTH = 190  # room for "Facebook Page  377/63206" without eliding
 
-STYLE = """
-QToolButton[chip] { border: 1px solid palette(mid); border-radius: 10px; padding: 3px 10px;
-                    background: palette(base); text-align: left; }
-QToolButton[chip][state="near"] { border-color: #c98a00; }
-QToolButton[chip][state="over"] { border-color: #d03030; background: rgba(208, 48, 48, 40); }
-QToolButton[chip][state="split"] { border-color: #2f7fd0; }
-"""
+# State colours as (light, dark) palette tints. Palettes, not a style sheet: a sheet sends the
+# chips through Qt's style-sheet painting, about 2 ms more per keystroke for ten chips.
+TINTS = {
+    "near": ("#fbeccb", "#4a3b12"),
+    "over": ("#f8d4d4", "#5a2323"),
+    "split": ("#d6e6f8", "#1f3a5a"),
+}
 
 
 def chip_state(cc: ChannelCount) -> str:
@@ -37,7 +38,6 @@ class CounterBar(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setStyleSheet(STYLE)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(6)
@@ -63,7 +63,6 @@ class CounterBar(QWidget):
                        for c in channels}
         for channel in channels:
             chip = QToolButton(self)
-            chip.setProperty("chip", True)
             chip.setProperty("state", "ok")
             # Ignored: a new count never changes the chip's size, so typing repaints only the
             # chips whose text changed instead of re-laying out (and repainting) the column
@@ -112,13 +111,19 @@ class CounterBar(QWidget):
             state = chip_state(cc)
             if chip.property("state") != state:
                 chip.setProperty("state", state)
-                chip.style().unpolish(chip)
-                chip.style().polish(chip)
+                self._paint_state(chip, state)
             channel = self._channels[key]
             problems = list(cc.count.problems) if cc.count is not None else []
             tip = "\n".join([channel.label, *problems])
             if chip.toolTip() != tip:
                 chip.setToolTip(tip)
+
+    def _paint_state(self, chip: QToolButton, state: str) -> None:
+        palette = QPalette(self.palette())
+        if state in TINTS:
+            dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+            palette.setColor(QPalette.ColorRole.Button, QColor(TINTS[state][1 if dark else 0]))
+        chip.setPalette(palette)
 
     def _label(self, channel: ChannelInfo, cc: ChannelCount) -> str:
         count = cc.count
