@@ -46,6 +46,8 @@ from platforms.graph import (
     version_base,
 )
 
+WEB_URL = "https://www.facebook.com"
+
 SPEC = PlatformSpec(
     id="facebook",
     name="Facebook Page",
@@ -57,7 +59,7 @@ SPEC = PlatformSpec(
     recommended_sizes=((1200, 630), (1080, 1080), (1080, 1350)),
     credential_kind="page_token",
     credentials=(
-        CredentialField("page_id", "Page ID"),
+        CredentialField("page_id", "Page ID", required=False),  # sign-in finds it
         CredentialField("page_token", "Page access token", secret=True),
         CredentialField("graph_version", "Graph API version", required=False,
                         default=DEFAULT_VERSION),
@@ -65,6 +67,7 @@ SPEC = PlatformSpec(
         # For connect(): the Meta app that signs the officer in (the secret exchanges tokens).
         CredentialField("app_id", "Meta app ID", required=False),
         CredentialField("app_secret", "Meta app secret", secret=True, required=False),
+        CredentialField("login_url", "Sign-in page", required=False, default=WEB_URL),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.SCHEDULE, C.VERIFY, C.CONNECT}),
     unverified=("text_limit", "max_images", "max_image_bytes", "alt text"),
@@ -81,7 +84,6 @@ MAX_SCHEDULE_AHEAD = timedelta(days=30)
 CLOCK_SKEW = 300.0
 LOOKUP_LIMIT = 25
 PERMISSIONS = ("pages_show_list", "pages_manage_posts", "pages_read_engagement")
-WEB_URL = "https://www.facebook.com"
 
 
 # ---------------------------------------------------------------------------------------------

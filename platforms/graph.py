@@ -249,7 +249,9 @@ def login_and_exchange(account: Mapping[str, str], secrets: Mapping[str, str],
 
     from composer.core import oauth
 
-    app_id, app_secret = account.get("app_id") or "", secrets.get("app_secret") or ""
+    # "client_secret": what `siaran sign-in --client-secret-stdin` hands over
+    app_id = account.get("app_id") or ""
+    app_secret = secrets.get("app_secret") or secrets.get("client_secret") or ""
     if not app_id or not app_secret:
         raise oauth.SignInError(_("Signing in with Meta needs the Meta app ID and app secret"))
     client = oauth.OAuthClient(authorize_url=authorize_url, token_url=token_url,

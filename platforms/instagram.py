@@ -56,7 +56,7 @@ SPEC = PlatformSpec(
     recommended_sizes=((1080, 1350), (1080, 1080), (1080, 566)),
     credential_kind="oauth2_meta",
     credentials=(
-        CredentialField("ig_user_id", "Instagram user ID"),
+        CredentialField("ig_user_id", "Instagram user ID", required=False),  # sign-in finds it
         CredentialField("access_token", "Access token", secret=True),
         CredentialField("graph_version", "Graph API version", required=False,
                         default=DEFAULT_VERSION),
@@ -65,6 +65,8 @@ SPEC = PlatformSpec(
         # For connect(): the Meta app that signs the officer in (the secret exchanges tokens).
         CredentialField("app_id", "Meta app ID", required=False),
         CredentialField("app_secret", "Meta app secret", secret=True, required=False),
+        CredentialField("login_url", "Sign-in page", required=False,
+                        default="https://www.facebook.com"),
         *mediahost.FIELDS,
     ),
     capabilities=frozenset({C.PUBLISH, C.VERIFY, C.CONNECT}),

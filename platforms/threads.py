@@ -57,7 +57,7 @@ SPEC = PlatformSpec(
     recommended_sizes=((1080, 1350), (1080, 1080), (1200, 675)),
     credential_kind="oauth2_meta",
     credentials=(
-        CredentialField("user_id", "Threads user ID"),
+        CredentialField("user_id", "Threads user ID", required=False),  # sign-in finds it
         CredentialField("access_token", "Access token", secret=True),
         CredentialField("api_url", "Threads API address", required=False, default=API_URL),
         CredentialField("graph_version", "Threads API version", required=False,
@@ -65,6 +65,7 @@ SPEC = PlatformSpec(
         # For connect(): the Threads app (not the Meta app) id and secret (FACTS.md §4).
         CredentialField("app_id", "Threads app ID", required=False),
         CredentialField("app_secret", "Threads app secret", secret=True, required=False),
+        CredentialField("login_url", "Sign-in page", required=False, default=LOGIN_URL),
         *mediahost.FIELDS,
     ),
     capabilities=frozenset({C.PUBLISH, C.THREADS, C.VERIFY, C.CONNECT}),

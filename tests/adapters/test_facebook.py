@@ -241,3 +241,23 @@ def test_connect_with_several_pages_asks_which(fake):
     assert secrets == {"page_token": "second-page-token"}
     with pytest.raises(SignInError, match="app ID and app secret"):
         adapter.connect(account, {}, open_browser=browser, timeout=5)
+
+
+def test_siaran_sign_in_facebook_from_the_command_line(fake, siaran_home, monkeypatch, capsys):
+    """`siaran sign-in facebook`: the app secret from stdin, the page token to the keyring."""
+    import io
+
+    from composer import cli
+    from composer.testing.keyring import memory_keyring
+
+    monkeypatch.setattr("webbrowser.open", browser)
+    monkeypatch.setattr("sys.stdin", io.StringIO(fake.app_secret + "\n"))
+    with memory_keyring() as ring:
+        assert cli.main(["sign-in", "facebook", "--name", "humas-fb", "--app-id", fake.app_id,
+                         "--api-url", fake.url, "--login-url", fake.url,
+                         "--client-secret-stdin", "--timeout", "10"]) == 0
+        saved = {field: v for (_service, field), v in ring.items.items()}
+    assert saved["page_token"] == fake.page_token
+    assert "Signed in; added humas-fb (Facebook Page)" in capsys.readouterr().out
+    files = [p for p in siaran_home.rglob("*") if p.is_file()]
+    assert not any(fake.page_token.encode() in p.read_bytes() for p in files)
