@@ -133,3 +133,27 @@ def test_messages_come_in_indonesian(monkeypatch):
         parse_start("2026-12-03T09:00")
     with pytest.raises(EventError, match="Acara sudah dimulai"):
         announcements(event(), now=datetime(2027, 1, 1, tzinfo=UTC))
+
+
+def test_cli_adds_drafts(tmp_path, monkeypatch, capsys):
+    import argparse
+
+    from composer.commands import event as event_command
+    from composer.core.store import Store
+
+    monkeypatch.setenv("SIARAN_HOME", str(tmp_path / "home"))
+    start = (datetime.now(UTC) + timedelta(days=10)).astimezone(WIB).replace(second=0,
+                                                                             microsecond=0)
+    parser = argparse.ArgumentParser()
+    event_command.add_arguments(parser)
+    args = parser.parse_args(["--title", "Bimtek", "--start", start.isoformat(), "--zoom", ZOOM,
+                              "--to", "x", "--drafts", "--language", "en"])
+    assert event_command.run(args) == 0
+    store = Store()
+    try:
+        drafts = [store.load_draft(d.id) for d in store.list_drafts()]
+    finally:
+        store.close()
+    assert sorted(p.fields["announcement"] for p in drafts) == sorted(events.KINDS)
+    assert all("WIB" in p.text and "Kamis" not in p.text for p in drafts)
+    assert len(capsys.readouterr().out.splitlines()) == 3
