@@ -43,6 +43,7 @@ DEFAULT_THROTTLE_WAIT = 300.0
 # The publishing quotas (Instagram 50/24 h, Threads 250/24 h) roll over a day; an hour is the
 # earliest a slot may free up, and longer than the engine waits: "resume later".
 QUOTA_WAIT = 3600.0
+WARN_USAGE = 90.0  # percent of a usage header at which the log warns
 
 
 def version_base(account: Mapping[str, str], default_url: str = GRAPH_URL,
@@ -227,6 +228,9 @@ class Graph:
         if response.status_code in ok:
             return {}
         raise_for(response, channel=self.channel, creates=creates, media=media)
+        usage = usage_percent(response.headers)
+        if usage >= WARN_USAGE:  # Meta throttles at 100%: say so before it happens
+            self.ctx.log.warning("%s usage at %.0f%% of its rate limit", self.channel, usage)
         try:
             body = response.json()
         except ValueError:

@@ -261,3 +261,10 @@ def test_siaran_sign_in_facebook_from_the_command_line(fake, siaran_home, monkey
     assert "Signed in; added humas-fb (Facebook Page)" in capsys.readouterr().out
     files = [p for p in siaran_home.rglob("*") if p.is_file()]
     assert not any(fake.page_token.encode() in p.read_bytes() for p in files)
+
+
+def test_high_usage_is_logged_before_meta_throttles(fake, http, caplog):
+    fake.calls = 950  # the practice Page reports call_count = calls / 10 percent
+    with caplog.at_level("WARNING", logger="test"):
+        adapter.publish(context(fake, http), outgoing("ramai"))
+    assert any("usage at 9" in r.getMessage() for r in caplog.records)
