@@ -47,6 +47,9 @@ def _real_sleep(seconds: float, cancel: threading.Event) -> None:
     cancel.wait(seconds)
 
 
+# Rows never sent again: published, deleted, or sent by hand and confirmed (WhatsApp).
+_DONE = (State.POSTED, State.DELETED, State.MANUAL)
+
 # The officer looked and the post is not on the platform: send without looking again.
 CONFIRMED_ABSENT = "ConfirmedAbsent"
 
@@ -193,12 +196,12 @@ class Engine:
             stub = A.OutgoingPost(post.id, post.text,
                                   idempotency_key=idempotency_key(post.id, target.account))
             entry = self.journal.begin(stub, target.account, spec.id)
-            if entry.state in (State.POSTED, State.DELETED):
+            if entry.state in _DONE:
                 return entry, False
             kind = "NotPublishable" if isinstance(exc, NotPublishable) else "MediaInvalid"
             return self.journal.record(entry.id, State.FAILED, reason=str(exc), error=kind), False
         entry = self.journal.begin(outgoing, target.account, spec.id)
-        if entry.state in (State.POSTED, State.DELETED):
+        if entry.state in _DONE:
             return entry, False
         # New content for a new attempt, unless an earlier send is still unaccounted for: that
         # one must be looked up as it was sent.
