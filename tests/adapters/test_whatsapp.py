@@ -89,7 +89,7 @@ def test_confirmation_is_journalled_once_as_manual_by_that_person(engine, tmp_pa
     assert engine.resume(post.id) == []  # nothing left to do
     # Publishing the same post everywhere again never turns it into a failure.
     (republished,) = engine.publish(post, [TARGET])
-    assert republished.ok, republished.reason
+    assert republished.ok and republished.state == State.MANUAL, republished.reason
     with pytest.raises(UserError, match="who sent it"):
         manual.confirm(engine, share, by=" ")
 
