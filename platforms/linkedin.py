@@ -160,8 +160,10 @@ class LinkedInAdapter:
             body["content"] = {"media": images[0]}
         elif images:
             body["content"] = {"multiImage": {"images": images}}
-        # No idempotency key: the look-up after a lost answer trusts only posts from now on.
-        ctx.save_checkpoint({"sent_since": time.time()})
+        # No idempotency key: the look-up after a lost answer trusts only posts from the first
+        # send on (kept across retries: a late-landing first send must still be found).
+        if "sent_since" not in ctx.checkpoint:
+            ctx.save_checkpoint({"sent_since": time.time()})
         ctx.progress("post", None)
         response = api.call("POST", "/rest/posts", json=body)
         urn = response.headers.get("x-restli-id") or response.headers.get("x-linkedin-id")
