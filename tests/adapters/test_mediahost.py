@@ -196,3 +196,26 @@ def test_portal_account_lends_its_media_library(tmp_path, monkeypatch, wordpress
     (url,) = public_urls(context(host_settings, host_secrets), [jpeg(tmp_path)])
     assert url.startswith(wordpress.url)
     store.close()
+
+
+def test_instagram_fetches_a_private_object_through_its_presigned_address(moto_s3, bucket,
+                                                                          tmp_path):
+    """End to end with the S3 host: the practice Instagram downloads the presigned address
+    from moto, as Meta would from the bucket, and never needs the object to be public."""
+    from platforms.instagram import InstagramAdapter
+    from platforms.practice.instagram import FakeInstagram
+
+    image = jpeg(tmp_path)
+    with FakeInstagram() as ig:
+        settings, secrets = ig.practice_account()
+        host_settings, host_secrets = s3_settings(moto_s3, bucket)
+        settings = {**{k: v for k, v in settings.items() if not k.startswith("media_")},
+                    **host_settings}
+        ctx = context(settings, {**secrets, **host_secrets})
+        adapter = InstagramAdapter()
+        adapter.poll_interval = 0.01
+        result = adapter.publish(ctx, A.OutgoingPost("p", "Foto dari bucket", media=(image,)))
+        (fetched,) = ig.fetched
+        assert fetched.startswith(f"{moto_s3}/{bucket}/") and "X-Amz-Signature=" in fetched
+        assert httpx.get(fetched.split("?")[0]).status_code == 403  # private to strangers
+        assert ig.media[result.remote_id]["caption"] == "Foto dari bucket"
