@@ -174,9 +174,11 @@ class DraftSession(QObject):
             self.crop_editor.crop_changed.connect(self.model.set_crop)
             self.crop_editor.focal_changed.connect(self._focal_changed)
         editor = self.crop_editor
-        editor.window().setWindowTitle(self.tr("Crop for {channel}").format(channel=channel.label))
-        specs = {c.key: c.spec for c in self.chosen_channels()}
-        editor.edit(self.model.post, channel_key, channel.spec, ref, proxy, specs)
+        editor.window().setWindowTitle(self.tr("Crop for {channel}").format(channel=channel.spec.name))
+        # A crop belongs to the network (the publish engine renders once per network, whatever
+        # the account), so it is kept under the platform id, shared by that network's accounts.
+        specs = {c.spec.id: c.spec for c in self.chosen_channels()}
+        editor.edit(self.model.post, channel.spec.id, channel.spec, ref, proxy, specs)
         editor.window().open()
 
     def _focal_changed(self, media_id: str, xy) -> None:

@@ -7,7 +7,6 @@ cancels the renders still running. Without the image engine the previews get the
 
 from __future__ import annotations
 
-import inspect
 import logging
 from pathlib import Path
 
@@ -55,16 +54,10 @@ def render_channel(ctx, post, key: str, spec, out_dir: Path, proxies: dict[str, 
         return Path(proxies.get(ref.id) or ref.path)
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    render = _render_variant()
+    # Crops live under the platform id, as the publish engine renders them (once per network,
+    # whatever the account): the preview shows exactly what will be uploaded.
     template = load_template(post.resolve(key).template)
-    kwargs = {"media_file": media_file, "template": template}
-    if key != spec.id and key in post.variants:
-        # an account's crops live under the account's name (Post.channels holds account names)
-        if "variant_key" in inspect.signature(render).parameters:
-            kwargs["variant_key"] = key
-        else:  # an older renderer reads only the platform id's variant
-            post.variants[spec.id] = post.variants[key]
-    rendered = render(post, spec, out_dir, **kwargs)
+    rendered = _render_variant()(post, spec, out_dir, media_file=media_file, template=template)
     return [m.path for m in rendered]
 
 
