@@ -85,6 +85,7 @@ SPEC = PlatformSpec(
 UNIT = 256 * 1024  # chunks must be multiples of this, except the last
 READ_PIECE = 1024 * 1024  # what is read from disk at a time: memory stays flat for any size
 MIN_SCHEDULE_AHEAD = timedelta(minutes=2)  # nearer than this: publish now
+CLOCK_SKEW = 300.0  # seconds allowed between this computer's clock and Google's
 
 
 def oauth_client(account: Mapping[str, str], secrets: Mapping[str, str] | None = None):
@@ -226,6 +227,8 @@ class YouTubeAdapter:
                     "uploadType": "resumable", "part": "snippet,status"},
                 json=body, headers={"X-Upload-Content-Length": str(total),
                                     "X-Upload-Content-Type": video.mime})
+            if "sent_since" not in ctx.checkpoint:  # the look-up trusts uploads from here on
+                ctx.save_checkpoint({"sent_since": time.time()})
             session = response.headers.get("location")
             if not session:
                 raise Transient("YouTube gave no upload address")
@@ -295,11 +298,47 @@ class YouTubeAdapter:
         total = ctx.checkpoint.get("upload_size")
         if not session or not total:
             return None
+        api = _Api(ctx)
         try:
-            found = self._status(_Api(ctx), session, int(total))
+            found = self._status(api, session, int(total))
         except (Duplicate, MediaInvalid):
             return None  # finished but rejected: no video is there; publishing says why
+        if found is None:  # the session is gone (about a week): look among the uploads
+            return self._find_upload(ctx, api, post)
         return found if isinstance(found, PublishResult) else None
+
+    def _find_upload(self, ctx, api: _Api, post) -> PublishResult | None:
+        """The channel's recent uploads (its "uploads" playlist, 1 quota unit a page rather
+        than search's 100), matched by title and description, published since the send."""
+        since = ctx.checkpoint.get("sent_since")
+        if since is None:
+            return None
+        channels = _json(api.call("GET", api.base + "/youtube/v3/channels", creates=False,
+                                  params={"part": "contentDetails", "mine": "true"}))
+        items = channels.get("items") or []
+        uploads = (((items[0] if items else {}).get("contentDetails") or {})
+                   .get("relatedPlaylists") or {}).get("uploads")
+        if not uploads:
+            return None
+        page = _json(api.call("GET", api.base + "/youtube/v3/playlistItems", creates=False,
+                              params={"part": "snippet", "playlistId": uploads,
+                                      "maxResults": "50"}))
+        wanted = metadata(post, ctx.account)["snippet"]
+        for item in page.get("items") or []:
+            snippet = item.get("snippet") or {}
+            published = snippet.get("publishedAt") or ""
+            try:
+                when = datetime.fromisoformat(published.replace("Z", "+00:00")).timestamp()
+            except ValueError:
+                continue
+            if (snippet.get("title") == wanted["title"]
+                    and snippet.get("description") == wanted["description"]
+                    and when >= since - CLOCK_SKEW):
+                video_id = (snippet.get("resourceId") or {}).get("videoId")
+                if video_id:
+                    ctx.save_checkpoint({"video_id": video_id})
+                    return self._result(ctx, video_id)
+        return None
 
     # -- the rest ---------------------------------------------------------------------------------
 

@@ -40,6 +40,7 @@ CLIENT_ID = "practice-youtube.apps.googleusercontent.com"
 CLIENT_SECRET = "practice-youtube-client-secret"
 REFRESH = "practice-youtube-refresh"
 PRIVACY = ("public", "unlisted", "private")
+UPLOADS = "UUpractice0000000000000a"  # the channel's "uploads" playlist
 
 
 def _error(status: int, reason: str, message: str, domain: str = "youtube.api") -> Response:
@@ -303,7 +304,7 @@ class FakeYouTube(FakeServer):
                   "selfDeclaredMadeForKids": False, **(meta.get("status") or {})}
         video = {"kind": "youtube#video", "id": video_id, "snippet": dict(meta["snippet"]),
                  "status": status}
-        self.videos[video_id] = {**video, "size": session["total"],
+        self.videos[video_id] = {**video, "size": session["total"], "published_at": time.time(),
                                  "sha256": session["sha"].hexdigest()}
         return video
 
@@ -358,10 +359,38 @@ class FakeYouTube(FakeServer):
             return self.expired_token_response()
         if req.query.get("mine") != "true":
             raise BadRequest("mine=true is the only filter here")
-        return Response(200, json={"kind": "youtube#channelListResponse", "items": [{
-            "kind": "youtube#channel", "id": "UCpractice0000000000000a",
-            "snippet": {"title": "Diskominfo Provinsi", "customUrl": "@diskominfoprov",
-                        "thumbnails": {"default": {"url": self.url + "/avatar.jpg"}}}}]})
+        parts = set((req.query.get("part") or "").split(","))
+        channel = {"kind": "youtube#channel", "id": "UCpractice0000000000000a"}
+        if "snippet" in parts:
+            channel["snippet"] = {"title": "Diskominfo Provinsi", "customUrl": "@diskominfoprov",
+                                  "thumbnails": {"default": {"url": self.url + "/avatar.jpg"}}}
+        if "contentDetails" in parts:
+            channel["contentDetails"] = {"relatedPlaylists": {"uploads": UPLOADS}}
+        return Response(200, json={"kind": "youtube#channelListResponse", "items": [channel]})
+
+    @route("GET", r"/youtube/v3/playlistItems")
+    def playlist_items(self, req: Request) -> Response:
+        """The uploads playlist, newest first (what a look-up after a lost answer reads)."""
+        if not self._auth(req.headers):
+            return self.expired_token_response()
+        if req.query.get("playlistId") != UPLOADS:
+            return _error(404, "playlistNotFound", "The playlist cannot be found.")
+        count = min(int(req.query.get("maxResults", "5")), 50)
+        with self.lock:
+            videos = sorted(self.videos.values(), key=lambda v: v["published_at"], reverse=True)
+        return Response(200, json={"kind": "youtube#playlistItemListResponse", "items": [{
+            "kind": "youtube#playlistItem", "snippet": {
+                "title": v["snippet"]["title"], "description": v["snippet"]["description"],
+                "publishedAt": datetime.fromtimestamp(v["published_at"], UTC).strftime(
+                    "%Y-%m-%dT%H:%M:%SZ"),
+                "playlistId": UPLOADS,
+                "resourceId": {"kind": "youtube#video", "videoId": v["id"]}}}
+            for v in videos[:count]]})
+
+    def expire_sessions(self) -> None:
+        """Every upload session ends, as Google's do after about a week."""
+        with self.lock:
+            self.sessions.clear()
 
     @route("GET", r"/watch")
     def watch(self, req: Request) -> Response:

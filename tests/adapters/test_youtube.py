@@ -315,3 +315,21 @@ def test_a_1_gb_upload_with_a_reset_at_40_percent_resumes_and_completes(tmp_path
         assert fake.received_bytes <= size + YouTubeAdapter.chunk_size
         assert len(fake.requests_to("POST", "/upload/")) == 1
     assert not fake.errors, fake.errors[0]
+
+
+def test_when_the_session_is_gone_the_uploads_playlist_is_searched(fake, http, tmp_path):
+    path = make_video(tmp_path / "v.mp4", UNIT + 5)
+    ctx = context(fake, http)
+    fake.faults.add("success_then_500", route="PUT /upload/")
+    with pytest.raises(A.Unknown):
+        YouTubeAdapter().publish(ctx, outgoing(path))
+    (made,) = fake.videos
+    fake.expire_sessions()
+    found = YouTubeAdapter().find_existing(ctx, outgoing(path))
+    assert found is not None and found.remote_id == made
+    # Same words but uploaded before this post's first send: not ours.
+    older = context(fake, http, checkpoint={**ctx.checkpoint, "sent_since": 4_000_000_000.0})
+    older.checkpoint.pop("video_id")
+    assert YouTubeAdapter().find_existing(older, outgoing(path)) is None
+    other = context(fake, http, checkpoint={**older.checkpoint, "sent_since": 0.0})
+    assert YouTubeAdapter().find_existing(other, outgoing(path, text="lain")) is None
