@@ -158,7 +158,7 @@ class FacebookAdapter:
         if len(post.media) == 1:
             m = post.media[0]
             if m.alt:
-                fields["alt_text_custom"] = m.alt  # Photo node field; API support UNVERIFIED
+                fields["alt_text_custom"] = m.alt  # the Photo reference's user alt text field
             with open(m.path, "rb") as fh:
                 body = self._multipart(ctx, graph, f"{page}/photos", fields,
                                        (Path(m.path).name, fh, m.mime), creates=True)
