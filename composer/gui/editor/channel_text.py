@@ -35,7 +35,7 @@ class ChannelTextPanel(QWidget):
 
         self.list = QListWidget(self)
         self.list.setObjectName("channelTextList")
-        self.list.setMaximumWidth(190)
+        self.list.setMinimumWidth(150)
         self.heading = QLabel(self)
         self.heading.setObjectName("sectionHeading")
         font = self.heading.font()
@@ -71,7 +71,9 @@ class ChannelTextPanel(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.list)
         split.addWidget(right)
+        split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
+        split.setSizes([190, 600])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
@@ -136,7 +138,8 @@ class ChannelTextPanel(QWidget):
             key = item.data(Qt.ItemDataRole.UserRole)
             label = self._channels[key].label
             edited = not self.model.follows(key, "text")
-            over = key in self._counts and not self._counts[key].fits
+            cc = self._counts.get(key)
+            over = cc is not None and not cc.fits and not cc.parts  # a thread is not too long
             text = label + ("  ✎" if edited else "") + ("  ⚠" if over else "")
             if item.text() != text:
                 item.setText(text)
