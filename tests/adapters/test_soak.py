@@ -131,3 +131,67 @@ def test_parallel_publishes_of_different_posts_share_the_journal(servers):
         assert [e.state for e in engine.journal.entries(p.id)] == [State.POSTED] * len(servers)
     assert_no_duplicates(servers)
     store.close()
+
+
+@pytest.mark.slow
+def test_fault_soak_across_every_platform_fake():
+    """The same soak, shorter, through every built-in adapter and its own practice server
+    (each answering faults in its platform's format): still 0 duplicates, every (post, account)
+    posted or failed with a reason, and a resume that repeats nothing. Channels that need an
+    image or a video are left out (the posts here are text only)."""
+    from composer.core.registry import default_registry
+    from platforms.practice import fakes
+
+    registry = default_registry()
+    chosen = {pid: cls for pid, cls in sorted(fakes().items())
+              if pid in registry and registry.get(pid).adapter is not None
+              and not registry.get(pid).spec.min_images and not registry.get(pid).spec.video_only}
+    if not chosen:
+        pytest.skip("no platform has both an adapter and a practice server")
+    servers = {pid: cls().start() for pid, cls in chosen.items()}
+    try:
+        for i, server in enumerate(servers.values()):
+            server.faults.random(0.25, seed=SEED + i, kinds=FAULTS)
+
+        def sleep(seconds, cancel):
+            for s in servers.values():
+                s.wait_idle()
+
+        store = Store()
+        engine = Engine(store, registry, sleep=sleep, rng=random.Random(SEED),
+                        policy=Policy(read_timeout=READ_TIMEOUT, max_attempts=4))
+        targets = {}
+        for pid, server in servers.items():
+            settings, secrets = server.practice_account()
+            targets[f"soak-{pid}"] = Target(f"soak-{pid}", pid, settings, secrets)
+        markers = []
+        for n in range(12):
+            marker = f"soak{n:03d}q"
+            post = Post(text=f"Uji {marker}: pelayanan kantor buka pukul 08.00 WIB.")
+            for o in engine.publish(post, list(targets.values())):
+                assert o.state == State.POSTED or o.reason, o
+            markers.append((post.id, marker))
+
+        def copies():
+            found = {}
+            for pid, server in servers.items():
+                texts = server.published_texts()
+                for _, marker in markers:
+                    found[(pid, marker)] = sum(marker in t for t in texts)
+            return found
+
+        before = copies()
+        assert max(before.values()) == 1, [k for k, c in before.items() if c > 1]
+        for server in servers.values():
+            server.faults.clear()
+        engine.resume(targets=targets)
+        after = copies()
+        assert max(after.values()) == 1, [k for k, c in after.items() if c > 1]
+        for post_id, _ in markers:
+            for e in engine.journal.entries(post_id):
+                assert e.state == State.POSTED or e.reason, e
+        assert all(not s.errors for s in servers.values())
+        store.close()
+    finally:
+        for server in servers.values():
+            server.stop()
