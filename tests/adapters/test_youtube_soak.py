@@ -15,8 +15,6 @@ import hashlib
 import os
 import random
 
-import pytest
-
 from composer.core.journal import State
 from composer.core.post import MediaRef, Post
 from composer.core.publish import Engine, Policy, Target
