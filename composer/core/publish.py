@@ -21,6 +21,7 @@ is injectable (``sleep``) so tests run faults without real waiting.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import random
 import threading
@@ -76,6 +77,7 @@ class Engine:
         self.media_file = media_file or getattr(store, "media_file", None)
         self._ssl = None
         self._running: set[tuple[str, str]] = set()  # (post, account) being published now
+        self.locks_dir = store.paths.data / "locks"
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -216,16 +218,38 @@ class Engine:
     def _run_one(self, post_id: str, target: Target, prepare: Callable[[], tuple[Entry, bool]],
                  progress: ProgressFn, cancel: threading.Event) -> Outcome:
         key = (post_id, target.account)
+        busy = Outcome(target.account, target.platform, State.PENDING, _("Already being published"))
         with self._rng_lock:
             if key in self._running:  # a second click while the first still runs
-                return Outcome(target.account, target.platform, State.PENDING,
-                               _("Already being published"))
+                return busy
             self._running.add(key)
         try:
-            return self._run_one_exclusively(target, prepare, progress, cancel)
+            with self._process_lock(post_id, target.account) as mine:
+                if not mine:  # another Siaran process (the app, a `siaran resume`) has it
+                    return busy
+                return self._run_one_exclusively(target, prepare, progress, cancel)
         finally:
             with self._rng_lock:
                 self._running.discard(key)
+
+    @contextlib.contextmanager
+    def _process_lock(self, post_id: str, account: str):
+        """An OS file lock per (post, account): the system releases it when its process dies,
+        so a crashed publisher never blocks a resume."""
+        from filelock import FileLock, Timeout
+
+        name = hashlib.sha256(f"{post_id}/{account}".encode()).hexdigest()[:24]
+        self.locks_dir.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(self.locks_dir / f"{name}.lock", timeout=0)
+        try:
+            lock.acquire()
+        except Timeout:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            lock.release()
 
     def _run_one_exclusively(self, target: Target, prepare, progress, cancel) -> Outcome:
         entry, go_on = prepare()

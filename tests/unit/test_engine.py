@@ -451,3 +451,31 @@ def engine_urls(store, post_id):
     from composer.core.journal import Journal
 
     return {e.account: e.url for e in Journal(store).entries(post_id)}
+
+
+def test_another_process_publishing_the_same_post_and_account_blocks_a_second_send(
+        store, registry, accounts, servers):
+    """The app and a `siaran resume` at once: the second one stays off until the first dies."""
+    import hashlib
+    import subprocess
+    import sys
+
+    p = post()
+    name = hashlib.sha256(f"{p.id}/e1".encode()).hexdigest()[:24]
+    lock = store.paths.data / "locks" / f"{name}.lock"
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time, filelock\n"
+         "l = filelock.FileLock(sys.argv[1]); l.acquire(); print('held', flush=True)\n"
+         "time.sleep(60)", str(lock)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        eng = Engine(store, registry, accounts=accounts, sleep=lambda s, c: None)
+        o1, o2 = eng.publish(p, ["e1", "e2"])
+        assert o1.state == State.PENDING and "Already" in o1.reason and o2.state == State.POSTED
+        assert not servers[0].posts
+    finally:
+        holder.kill()  # like SIGKILL: the OS lets go of its lock
+        holder.wait(10)
+    (o1, o2) = eng.publish(p, ["e1", "e2"])
+    assert o1.state == State.POSTED and sum(servers[0].posts_by_key().values()) == 1
