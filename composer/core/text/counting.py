@@ -7,11 +7,12 @@ Instagram §6, Telegram §8, YouTube §10).
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 import regex
 
 from composer.core.adapters import Counting, PlatformSpec
-from composer.core.i18n import _
+from composer.core.i18n import _, current_language
 from composer.core.text import bluesky, mastodon, twitter, units
 from composer.core.text.entities import entities
 from composer.core.text.model import TextCount
@@ -139,6 +140,15 @@ def count(spec: PlatformSpec, text: str, *, with_media: bool = False,
           limit: int | None = None) -> TextCount:
     """Measure ``text`` for the channel ``spec``. ``limit`` overrides the spec's limit (for
     example a Mastodon instance's own); ``with_media`` picks the caption limit where one exists."""
+    # A keystroke asks the same question twice per channel (the counters and the preview), and
+    # TextCount is immutable: the answer is cached. The language is part of the question, as
+    # ``problems`` are translated.
+    return _count(spec, text, with_media, limit, current_language())
+
+
+@lru_cache(maxsize=128)
+def _count(spec: PlatformSpec, text: str, with_media: bool, limit: int | None,
+           _language: str) -> TextCount:
     if limit is None:
         limit = spec.limit_for(with_media=with_media)
     if spec.counting == Counting.NONE:

@@ -9,6 +9,8 @@ character or ``&``, then letters, marks, digits or ``_`` with at least one non-d
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from composer.core.text import twitter
@@ -23,6 +25,13 @@ HASHTAG = regex.compile(r"(?<![\w&])[#\uff03](?!\ufe0f|\u20e3)[\w\p{M}]*[\p{L}\p
 
 def entities(text: str) -> list[Entity]:
     """Non-overlapping entities in text order; a URL wins over what it contains."""
+    return list(_entities(text))
+
+
+# One keystroke asks this of the same text for every channel (counting, problems, splitting,
+# previews): the URL scan is the costly part, so the answer is kept for the texts of late.
+@lru_cache(maxsize=64)
+def _entities(text: str) -> tuple[Entity, ...]:
     found: list[Entity] = [Entity("url", a, b, text[a:b]) for a, b in twitter.url_spans(text)]
     if "@" in text or "\uff20" in text:
         found += [Entity("mention", m.start(), m.end(), m.group()) for m in MENTION.finditer(text)]
@@ -33,4 +42,4 @@ def entities(text: str) -> list[Entity]:
     for e in found:
         if not kept or e.start >= kept[-1].end:
             kept.append(e)
-    return kept
+    return tuple(kept)

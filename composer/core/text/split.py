@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from composer.core.adapters import Counting, PlatformSpec
 from composer.core.text import bluesky, units
@@ -152,4 +153,10 @@ def split_parts(spec: PlatformSpec, text: str, *, numbering: bool = False,
 def split(spec: PlatformSpec, text: str, *, numbering: bool = False,
           limit: int | None = None) -> list[str]:
     """The thread parts of ``text`` for the channel ``spec`` (see the module's contract)."""
-    return [p.text for p in split_parts(spec, text, numbering=numbering, limit=limit)]
+    return list(_split(spec, text, numbering, limit))
+
+
+# The counters and the preview of a channel that threads both split the same text per keystroke.
+@lru_cache(maxsize=32)
+def _split(spec: PlatformSpec, text: str, numbering: bool, limit: int | None) -> tuple[str, ...]:
+    return tuple(p.text for p in split_parts(spec, text, numbering=numbering, limit=limit))
