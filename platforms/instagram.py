@@ -33,12 +33,13 @@ from composer.core.adapters import (
     PlatformSpec,
     PublishContext,
     PublishResult,
+    RateLimited,
     Rejected,
 )
 from composer.core.adapters import Capability as C
 from composer.core.i18n import _
 from platforms import containers, mediahost
-from platforms.graph import DEFAULT_VERSION, GRAPH_URL, Graph, version_base
+from platforms.graph import DEFAULT_VERSION, GRAPH_URL, QUOTA_WAIT, Graph, version_base
 
 SPEC = PlatformSpec(
     id="instagram",
@@ -143,6 +144,9 @@ class InstagramAdapter:
         if ctx.checkpoint.get("media_id"):
             return self._result(ctx, self._graph(ctx)[1], ctx.checkpoint["media_id"])
         user, graph = self._graph(ctx)
+        mediahost.check_ready(ctx)
+        if not ctx.checkpoint.get("container"):
+            self._check_quota(graph, user)
         urls = mediahost.public_urls(ctx, post.media)
         container = self._container(ctx, graph, user, post, urls)
         state = containers.wait_until_ready(ctx, graph, container, field="status_code",
@@ -160,6 +164,18 @@ class InstagramAdapter:
         media_id = str(body["id"])
         ctx.save_checkpoint({"media_id": media_id})
         return self._result(ctx, graph, media_id)
+
+    def _check_quota(self, graph: Graph, user: str) -> None:
+        """The daily publishing quota (50 in the reference, read at runtime: FACTS.md §6); a
+        full quota waits before anything is uploaded or prepared."""
+        body = graph.call("GET", f"{user}/content_publishing_limit",
+                          params={"fields": "quota_usage,config"})
+        for item in body.get("data") or []:
+            used, total = item.get("quota_usage"), (item.get("config") or {}).get("quota_total")
+            if isinstance(used, int) and isinstance(total, int) and used >= total:
+                raise RateLimited(_("Instagram allows no more posts today ({used} of {total}); "
+                                    "resume later", used=used, total=total),
+                                  retry_after=QUOTA_WAIT)
 
     def _container(self, ctx: PublishContext, graph: Graph, user: str, post: OutgoingPost,
                    urls: list[str]) -> str:

@@ -122,6 +122,8 @@ class ThreadsAdapter:
     def publish(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult:
         self.check(post)
         user, graph = self._graph(ctx)
+        if post.media:
+            mediahost.check_ready(ctx)
         parts = _parts(post)
         ids: list[str] = list(ctx.checkpoint.get("ids") or [])
         if len(ids) >= len(parts):

@@ -61,6 +61,9 @@ class Hosted:
 
 
 class MediaHost(Protocol):
+    def ready(self, ctx: PublishContext) -> None:
+        """Raise Rejected, without a request, when the host's settings are incomplete."""
+
     def put(self, ctx: PublishContext, media: RenderedMedia, data: bytes,
             fingerprint: str) -> Hosted: ...
 
@@ -78,6 +81,11 @@ def host_for(ctx: PublishContext) -> MediaHost:
 
         return S3Host()
     raise Rejected(_("Unknown image host '{host}'; choose wordpress or s3", host=kind))
+
+
+def check_ready(ctx: PublishContext) -> None:
+    """Refuse, before any request, an account whose image host is not set up."""
+    host_for(ctx).ready(ctx)
 
 
 def public_urls(ctx: PublishContext, media: Sequence[RenderedMedia]) -> list[str]:

@@ -30,6 +30,9 @@ _EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "
 
 
 class S3Host:
+    def ready(self, ctx: PublishContext) -> None:
+        _Bucket(ctx)  # checks every setting and the secret key
+
     def put(self, ctx: PublishContext, media: RenderedMedia, data: bytes,
             fingerprint: str) -> Hosted:
         import httpx

@@ -18,16 +18,20 @@ _EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "ima
 
 
 class WordPressHost:
-    def put(self, ctx: PublishContext, media: RenderedMedia, data: bytes,
-            fingerprint: str) -> Hosted:
-        import httpx
-
+    def ready(self, ctx: PublishContext) -> tuple[str, str, str]:
         site = setting(ctx.account, "media_wp_url", _("the WordPress site URL")).rstrip("/")
         user = setting(ctx.account, "media_wp_user", _("the WordPress user name"))
         password = (ctx.secrets.get("media_wp_app_password") or "").strip()
         if not password:
             raise Rejected(_("The image host is not set up: {what} is missing",
                              what=_("the WordPress application password")))
+        return site, user, password
+
+    def put(self, ctx: PublishContext, media: RenderedMedia, data: bytes,
+            fingerprint: str) -> Hosted:
+        import httpx
+
+        site, user, password = self.ready(ctx)
         name = f"siaran-{fingerprint[:16]}.{_EXTENSIONS.get(media.mime, 'jpg')}"
         headers = {"Content-Type": media.mime,
                    "Content-Disposition": f'attachment; filename="{name}"'}

@@ -205,11 +205,23 @@ def test_an_expired_container_is_made_anew(fake, http, adapter, tmp_path):
     assert ctx.checkpoint["container"] != first and len(fake.media) == 1
 
 
-def test_daily_quota_asks_to_resume_later(fake, http, adapter, tmp_path):
+def test_a_full_daily_quota_is_read_before_anything_is_uploaded(fake, http, adapter, tmp_path):
     fake.quota = 0
-    with pytest.raises(A.RateLimited) as limited:
+    with pytest.raises(A.RateLimited, match="0 of 0") as limited:
         adapter.publish(context(fake, http), outgoing(media=(image(tmp_path),)))
     assert limited.value.retry_after == 3600
+    assert not fake.requests_to("PUT", "/practice-media/") and not fake.containers
+
+
+def test_a_quota_refusal_at_publish_asks_to_resume_later(fake, http, adapter, tmp_path):
+    ctx = context(fake, http)
+    fake.faults.add("status", route=r"POST /v[\d.]+/\d+/media_publish$", code=503)
+    with pytest.raises(A.Unknown):
+        adapter.publish(ctx, outgoing(media=(image(tmp_path),)))
+    fake.quota = 0  # filled meanwhile by another app; the container exists already
+    with pytest.raises(A.RateLimited) as limited:
+        adapter.publish(ctx, outgoing(media=(image(tmp_path),)))
+    assert limited.value.retry_after == 3600 and "no more posts today" in limited.value.reason
 
 
 def test_no_media_host_set_up_is_refused_before_any_request(fake, http, adapter, tmp_path):

@@ -195,3 +195,13 @@ def test_connect_signs_in_and_exchanges_for_a_long_lived_token(fake):
     assert authorize["redirect_uri"].startswith("http://127.0.0.1:")
     assert fake.requests_to("GET", r"^/access_token$")[0].query["grant_type"] == \
         "th_exchange_token"
+
+
+def test_an_image_without_a_media_host_is_refused_before_any_request(fake, http, adapter,
+                                                                      tmp_path):
+    ctx = context(fake, http)
+    ctx.account = {**ctx.account, "media_host": "s3", "media_s3_bucket": ""}
+    with pytest.raises(A.Rejected, match="S3 bucket is missing"):
+        adapter.publish(ctx, outgoing(media=(image(tmp_path),)))
+    assert fake.requests == []
+    adapter.publish(ctx, outgoing("tanpa gambar"))  # a text post needs no host
