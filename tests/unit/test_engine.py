@@ -245,20 +245,27 @@ def test_progress_reports_account_step_fraction(engine):
     assert seen[0] == ("e1", "posting", 0.0) and seen[-1] == ("e1", "posted", 1.0)
 
 
-def test_accounts_run_concurrently(store, registry, keyring_backend):
-    slow = [echo.EchoServer(latency=0.3).start() for _ in range(4)]
+def test_accounts_run_concurrently(store, registry, keyring_backend, monkeypatch):
+    # Each adapter waits at a barrier that opens only when all four are inside publish() at once:
+    # sequential publishing would break the barrier. No wall-clock threshold, so load can't flake it.
+    servers = [echo.EchoServer().start() for _ in range(4)]
+    barrier = threading.Barrier(len(servers), timeout=20)
+    original = echo.EchoAdapter.publish
+
+    def meet_then_publish(self, ctx, out):
+        barrier.wait()
+        return original(self, ctx, out)
+
+    monkeypatch.setattr(echo.EchoAdapter, "publish", meet_then_publish)
     try:
         targets = [Target(f"s{i}", "echo", {"url": s.url}, {"token": s.token}, adhoc=True)
-                   for i, s in enumerate(slow)]
-        eng = Engine(store, registry, secrets=secret_store())
-        t0 = time.perf_counter()
-        outs = eng.publish(post(), targets)
-        elapsed = time.perf_counter() - t0
+                   for i, s in enumerate(servers)]
+        outs = Engine(store, registry, secrets=secret_store()).publish(post(), targets)
     finally:
-        for s in slow:
+        for s in servers:
             s.stop()
-    assert all(o.state == State.POSTED for o in outs)
-    assert elapsed < 0.3 * 2.5  # one request each, in parallel: not 4 x 0.3 s
+    assert not barrier.broken
+    assert [o.state for o in outs] == [State.POSTED] * 4
 
 
 def test_unknown_account_is_a_clear_error(engine):
