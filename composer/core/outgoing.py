@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC
 from pathlib import Path
 
@@ -61,30 +61,33 @@ def shape_text(spec: PlatformSpec, text: str, *, with_media: bool,
 
 
 class RenderOnce:
-    """Renders a post's images once per channel, however many accounts are on that channel
-    (rendering follows the channel's spec, never the account), safe to call from threads."""
+    """Renders a post's images for every channel of one publish in a single pass (each source
+    photo decoded once, however many channels and accounts use it), on first demand; safe to
+    call from the accounts' threads. A channel asked for that was not announced is rendered
+    then, on its own."""
 
-    def __init__(self, out_dir: Path, media_file: Callable[[MediaRef], Path] | None = None):
+    def __init__(self, out_dir: Path, media_file: Callable[[MediaRef], Path] | None = None,
+                 specs: Iterable[PlatformSpec] = ()):
         self.out_dir = out_dir
         self.media_file = media_file or (lambda ref: Path(ref.path))
         self._lock = threading.Lock()
-        self._per_channel: dict[str, tuple[threading.Lock, list]] = {}
+        self._pending: dict[str, PlatformSpec] = {s.id: s for s in specs}
+        self._done: dict[str, tuple[str, object]] = {}
 
     def __call__(self, post: Post, spec: PlatformSpec):
         with self._lock:
-            lock, box = self._per_channel.setdefault(spec.id, (threading.Lock(), []))
-        with lock:
-            if not box:
+            if spec.id not in self._done:
+                batch = {**self._pending, spec.id: spec}
+                self._pending = {}
                 from composer.core import media as mediamod
 
-                folder = self.out_dir / spec.id
-                folder.mkdir(parents=True, exist_ok=True)
                 try:
-                    box.append(("ok", mediamod.render_variant(post, spec, folder,
-                                                              media_file=self.media_file)))
-                except Exception as exc:  # every account of the channel gets the same answer
-                    box.append(("error", exc))
-            kind, value = box[0]
+                    rendered = mediamod.render_variants(post, batch.values(), self.out_dir,
+                                                        media_file=self.media_file)
+                    self._done.update({cid: ("ok", rendered[cid]) for cid in batch})
+                except Exception as exc:  # every channel of the batch gets the same answer
+                    self._done.update({cid: ("error", exc) for cid in batch})
+            kind, value = self._done[spec.id]
         if kind == "error":
             raise value
         return value

@@ -86,7 +86,9 @@ class Engine:
         """Publish ``post`` to every account at once; returns one Outcome per account."""
         targets = list({t.account: t for t in map(self.target, reversed(accounts))}.values())
         targets.reverse()  # each account once, in the order asked
-        render = RenderOnce(self.cache_dir / post.id, self.media_file)
+        specs = {t.platform: self.registry.get(t.platform).spec for t in targets
+                 if t.platform in self.registry}
+        render = RenderOnce(self.cache_dir / post.id, self.media_file, specs.values())
         jobs = [(post.id, t, lambda t=t: self._prepare(post, t, render)) for t in targets]
         return self._run_all(jobs, progress, cancel or threading.Event())
 

@@ -61,3 +61,23 @@ def test_idempotency_key_is_stable_per_post_and_account():
     assert idempotency_key("p1", "a") == idempotency_key("p1", "a")
     assert len({idempotency_key("p1", "a"), idempotency_key("p1", "b"),
                 idempotency_key("p2", "a")}) == 3
+
+
+def test_one_publish_decodes_each_photo_once_for_all_its_channels(tmp_path, photo, monkeypatch):
+    from composer.core.media import render as render_module
+    from composer.core.outgoing import RenderOnce
+
+    decodes = []
+    original = render_module.decode
+
+    def counting_decode(path, *args, **kwargs):
+        decodes.append(str(path))
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr(render_module, "decode", counting_decode)
+    post = Post(text="foto", media=[MediaRef(str(photo), alt="Gedung")])
+    specs = [x.SPEC, mastodon.SPEC, telegram.SPEC, wordpress.SPEC]
+    render = RenderOnce(tmp_path / "out", specs=specs)
+    outs = [build(post, s.id, s, out_dir=tmp_path, render=render) for s in specs]
+    assert all(o.media and o.media[0].alt == "Gedung" for o in outs)
+    assert decodes == [str(photo)]
