@@ -36,16 +36,11 @@ _URL = re.compile(r"https?://\S+")
 
 
 def weighted_length(text: str) -> int:
-    """X's weighted count: composer.core.text when it is there, else twitter-text itself."""
-    try:
-        from composer.core.text import count
-        from platforms.x import SPEC
+    """X's weighted count, the same engine the composer uses (checked against twitter-text)."""
+    from composer.core.text import count
+    from platforms.x import SPEC
 
-        return count(SPEC, text).length
-    except ImportError:
-        from twitter_text import parse_tweet
-
-        return parse_tweet(text).weightedLength
+    return count(SPEC, text).length
 
 
 def _sniff(data: bytes) -> str | None:
