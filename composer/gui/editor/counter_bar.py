@@ -64,10 +64,12 @@ class CounterBar(QWidget):
         for channel in channels:
             chip = QToolButton(self)
             chip.setProperty("state", "ok")
-            # Ignored: a new count never changes the chip's size, so typing repaints only the
-            # chips whose text changed instead of re-laying out (and repainting) the column
-            chip.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-            chip.setMinimumWidth(CHIP_WIDTH - 10)
+            # A fixed size (the column's width, set in _arrange): a new count never changes it,
+            # and a widget of fixed size changes its text without asking the whole window to lay
+            # itself out again, so typing repaints only the chips whose text changed
+            chip.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            chip.setText(self._short[channel.key])
+            chip.setFixedHeight(chip.sizeHint().height())
             chip.clicked.connect(lambda _=False, key=channel.key: self.channel_activated.emit(key))
             chip.setToolTip(channel.label)
             self._chips[channel.key] = chip
@@ -75,8 +77,13 @@ class CounterBar(QWidget):
         self._arrange()
 
     def _arrange(self) -> None:
-        """As many columns as fit the width (re-done only when that number changes)."""
+        """As many columns as fit the width (re-placed only when that number changes)."""
         columns = max(1, self.width() // CHIP_WIDTH)
+        # each chip fills its column, as the stretching grid cell it replaces would
+        width = max(CHIP_WIDTH - 10, (self.width() - self._grid.horizontalSpacing() * (columns - 1)) // columns)
+        for chip in self._chips.values():
+            if chip.width() != width or chip.minimumWidth() != width:
+                chip.setFixedWidth(width)
         if columns == self._columns:
             return
         self._columns = columns
