@@ -143,15 +143,17 @@ class PreviewCard(QFrame):
             media_w = inner_w - 2 * PAD
         self.text_width = column_w
         self.header = self._build_header(body)
-        self.text = RichLabel(column_w, _font(r.text_px), pal.text, body)
-        self.title = RichLabel(column_w, _font(22 if r.platform == "wordpress" else 16, True), pal.text, body)
+        # the labels lie on the post's (or bubble's) background, which they paint themselves
+        self.text = RichLabel(column_w, _font(r.text_px), pal.text, body, background=pal.bg)
+        self.title = RichLabel(column_w, _font(22 if r.platform == "wordpress" else 16, True), pal.text, body,
+                               background=pal.bg)
         self.media = MediaView(r, int(media_w), body)
         self.media.tile_clicked.connect(lambda i: self.tile_clicked.emit(self.key, i))
         self.media.setAccessibleName(self.tr("Images on {channel}: press Enter to adjust the crop")
                                      .format(channel=self.spec.name))
         self.link_card = LinkCard(r, int(media_w), body)
         self.actions = self._build_actions(body)
-        self.tags = RichLabel(column_w, _font(13), pal.secondary, body)
+        self.tags = RichLabel(column_w, _font(13), pal.secondary, body, background=pal.bg)
         self.thread = QVBoxLayout()
         self.thread.setSpacing(6)
         self._replies: list[RichLabel] = []
@@ -315,10 +317,7 @@ class PreviewCard(QFrame):
         counter = f"{count.length}/{count.limit}" if count.limit else f"{count.length}"
         if len(parts) > 1:
             counter += "  ·  " + self.tr("thread of {n}").format(n=len(parts))
-        self._set(self.counter, counter)
-        if self._shown.get("over") != bool(warning):
-            self._shown["over"] = bool(warning)
-            self.counter.setStyleSheet("color:#B3261E; font-weight:bold;" if warning else "")
+        self._set_counter(counter, over=bool(warning))
         if len(parts) > 1:
             warning = ""
         for problem in count.problems:  # too many hashtags, links ... (already translated)
@@ -345,6 +344,18 @@ class PreviewCard(QFrame):
         if "text" in self.rules.order:
             self._set_text(self.text, main.rstrip() if len(parts) > 1 else main, overflow=overflow)
         self._set_thread(parts[1:])
+
+    def _set_counter(self, text: str, *, over: bool) -> None:
+        """The counter keeps a fixed size, re-fixed only when its text needs another width: a
+        label of fixed size changes text without asking the card to lay itself out again (a
+        new count every keystroke would otherwise re-run the whole card's layout)."""
+        if self._shown.get("over") != over:
+            self._shown["over"] = over
+            self.counter.setStyleSheet("color:#B3261E; font-weight:bold;" if over else "")
+        self._set(self.counter, text)
+        size = self.counter.sizeHint()
+        if size != self.counter.minimumSize() or size != self.counter.maximumSize():
+            self.counter.setFixedSize(size)
 
     def _first_link(self, resolved) -> str | None:
         if resolved.links:
@@ -383,7 +394,7 @@ class PreviewCard(QFrame):
     def _set_thread(self, parts: list[str]) -> None:
         while len(self._replies) < len(parts):
             reply = RichLabel(self.text_width, _font(self.rules.text_px), self.rules.palette.text, self,
-                              rule=self.rules.palette.border)
+                              rule=self.rules.palette.border, background=self.rules.palette.bg)
             self.thread.addWidget(reply)
             self._replies.append(reply)
         total = len(parts) + 1
