@@ -31,12 +31,12 @@ def add_arguments(parser) -> None:
 
 def services():
     """Store, registry and Accounts, built the same way for every command."""
+    from composer.commands import open_store
     from composer.core.accounts import Accounts
     from composer.core.registry import default_registry
     from composer.core.secrets import SecretStore
-    from composer.core.store import Store
 
-    store = Store()
+    store = open_store()
     registry = default_registry()
     return store, registry, Accounts(store, SecretStore(), registry=registry)
 

@@ -34,10 +34,10 @@ def _spec_for(name: str, registry):
 
 def _find_account(name: str):
     try:
+        from composer.commands import open_store
         from composer.core.accounts import Accounts
-        from composer.core.store import Store
 
-        return Accounts(Store(), None).find(name)
+        return Accounts(open_store(), None).find(name)
     except (UserError, OSError, ImportError, AttributeError):
         return None
 

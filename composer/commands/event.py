@@ -48,9 +48,9 @@ def run(args) -> int:
         language=args.event_lang)
     series = events.announcements(event)
     if args.drafts:
-        from composer.core.store import Store
+        from composer.commands import open_store
 
-        store = Store()
+        store = open_store()
         try:
             for item in series:
                 store.save_draft(item.post)

@@ -15,10 +15,10 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from composer.commands import open_store
     from composer.core.journal import Journal
-    from composer.core.store import Store
 
-    journal = Journal(Store())
+    journal = Journal(open_store())
     if args.post:
         rows = [e for e in journal.entries(args.post) if not args.account or e.account == args.account]
     else:

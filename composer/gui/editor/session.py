@@ -73,6 +73,20 @@ class DraftSession(QObject):
         if post is not None and not self.model.post.text and not self.model.post.media:
             self.model.load(post)
             self.window.autosaver.mark_clean()
+        self._tell_store_notice()
+
+    def _tell_store_notice(self) -> None:
+        """A damaged database was moved aside on opening: the officer must learn where it went."""
+        notice = getattr(self.window.services.store, "notice", None)
+        if not notice:
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Siaran"), notice,
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setAccessibleName(self.tr("Database notice"))
+        box.open()  # window-modal, never blocks start-up
+        self.window.store_notice_box = box
 
     def _setup_logging(self) -> None:
         try:

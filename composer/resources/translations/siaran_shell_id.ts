@@ -388,6 +388,14 @@
 <context>
     <name>DraftSession</name>
     <message>
+        <source>Siaran</source>
+        <translation>Siaran</translation>
+    </message>
+    <message>
+        <source>Database notice</source>
+        <translation>Pemberitahuan basis data</translation>
+    </message>
+    <message>
         <source>There are no other drafts.</source>
         <translation>Tidak ada draf lain.</translation>
     </message>
