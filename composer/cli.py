@@ -26,7 +26,7 @@ COMMANDS = {
     "unpublish": "delete a published post where the platform allows",
     "resume": "finish publishing what was interrupted",
     "practice": "start practice servers and practice accounts (until Ctrl+C)",
-    "sign-in": "sign in to X or Mastodon in the browser and save the account",
+    "sign-in": "sign in to a channel in the browser and save the account",
     "event": "announce a Zoom event as scheduled posts (WIB, WITA, WIT)",
     "check": "per-channel counts and problems of a post file",
     "count": "measure JSON lines of text the way one channel does",

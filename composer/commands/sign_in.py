@@ -1,4 +1,4 @@
-"""`siaran sign-in PLATFORM --name NAME ...`: sign in to X or Mastodon in the browser (OAuth 2.0
+"""`siaran sign-in PLATFORM --name NAME ...`: sign in to a channel in the browser (OAuth 2.0
 with PKCE over a one-shot 127.0.0.1 redirect, composer/core/oauth.py) and save the account, its
 tokens in the keyring only. For example::
 
@@ -19,7 +19,7 @@ from composer.core.i18n import UserError, _
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("platform", help=_("channel id with a browser sign-in (x, mastodon)"))
+    parser.add_argument("platform", help=_("channel id with a browser sign-in (x, mastodon, facebook, instagram, threads, linkedin, youtube)"))
     parser.add_argument("fields", nargs=argparse.REMAINDER,
                         help=_("--name NAME and the platform's fields, e.g. --instance URL"))
 
