@@ -1,7 +1,8 @@
 """The app tells the officer when a damaged database had to be moved aside on start-up."""
 
-from composer.core.paths import app_paths
 from shell_kit import start_shell, stop_shell, wait_idle
+
+from composer.core.paths import app_paths
 
 
 def test_a_moved_aside_database_is_announced_in_a_message_box(qtbot):
