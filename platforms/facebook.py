@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import time
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -42,7 +41,9 @@ from platforms.graph import (
     GRAPH_URL,
     Graph,
     facebook_login,
+    graph_time,
     raise_for,
+    same_text,
     version_base,
 )
 
@@ -235,7 +236,8 @@ class FacebookAdapter:
             "fields": "id,message,created_time,permalink_url", "limit": LOOKUP_LIMIT,
             "since": str(int(since - CLOCK_SKEW))})
         for item in body.get("data") or []:
-            if _created(item) >= since - CLOCK_SKEW and _same(item.get("message", ""), post.text):
+            if (graph_time(item.get("created_time")) >= since - CLOCK_SKEW
+                    and same_text(item.get("message", ""), post.text)):
                 ctx.save_checkpoint({"post_id": str(item["id"]), "scheduled": scheduled})
                 return self._result(ctx, graph, str(item["id"]), scheduled=scheduled,
                                     url=item.get("permalink_url"))
@@ -314,25 +316,6 @@ def _schedule(schedule_utc: str | None) -> datetime | None:
     if ahead > MAX_SCHEDULE_AHEAD:
         raise Rejected(_("Facebook schedules posts at most 30 days ahead"))
     return when
-
-
-def _created(item: Mapping[str, Any]) -> float:
-    raw = str(item.get("created_time") or "")
-    try:  # Graph writes 2026-11-28T06:30:00+0000
-        return datetime.strptime(raw, "%Y-%m-%dT%H:%M:%S%z").timestamp()
-    except ValueError:
-        try:
-            return datetime.fromisoformat(raw.replace("Z", "+00:00")).timestamp()
-        except ValueError:
-            return float("inf")  # no date: trust the text match (the since filter applied)
-
-
-def _norm(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split())
-
-
-def _same(remote: str, local: str) -> bool:
-    return _norm(remote) == _norm(local)
 
 
 PLATFORM = Platform(SPEC, FacebookAdapter)

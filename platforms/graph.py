@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import json
 import time
+import unicodedata
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from composer.core.adapters import (
@@ -297,3 +299,25 @@ def _int(value: Any) -> int | None:
         return int(value) if value is not None else None
     except (TypeError, ValueError):
         return None
+
+
+def graph_time(raw: object) -> float:
+    """A Graph timestamp (``2026-11-28T06:30:00+0000``, or ISO with Z) as epoch seconds; infinity
+    when missing or unreadable, so a look-up still trusts the text match."""
+    raw = str(raw or "")
+    try:
+        return datetime.strptime(raw, "%Y-%m-%dT%H:%M:%S%z").timestamp()
+    except ValueError:
+        try:
+            return datetime.fromisoformat(raw.replace("Z", "+00:00")).timestamp()
+        except ValueError:
+            return float("inf")
+
+
+def same_text(remote: str, local: str) -> bool:
+    """Whether a post Meta gives back is ours: the words, NFC-normalised, spacing ignored."""
+    def norm(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFC", text).split())
+
+    return norm(remote) == norm(local)
+

@@ -18,7 +18,6 @@ before the first request: an image that slipped through never reaches the API.
 from __future__ import annotations
 
 import time
-import unicodedata
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -39,7 +38,15 @@ from composer.core.adapters import (
 from composer.core.adapters import Capability as C
 from composer.core.i18n import _
 from platforms import containers, mediahost
-from platforms.graph import DEFAULT_VERSION, GRAPH_URL, QUOTA_WAIT, Graph, version_base
+from platforms.graph import (
+    DEFAULT_VERSION,
+    GRAPH_URL,
+    QUOTA_WAIT,
+    Graph,
+    graph_time,
+    same_text,
+    version_base,
+)
 
 SPEC = PlatformSpec(
     id="instagram",
@@ -244,7 +251,8 @@ class InstagramAdapter:
         body = graph.call("GET", f"{user}/media", params={
             "fields": "id,caption,timestamp,permalink", "limit": 25})
         for item in body.get("data") or []:
-            if _same(item.get("caption", ""), post.text) and _time(item) >= since - CLOCK_SKEW:
+            if (same_text(item.get("caption", ""), post.text)
+                    and graph_time(item.get("timestamp")) >= since - CLOCK_SKEW):
                 ctx.save_checkpoint({"media_id": str(item["id"])})
                 return self._result(ctx, graph, str(item["id"]), url=item.get("permalink"))
         # Published for certain, but not (yet) listed: record the container, never post again.
@@ -308,19 +316,6 @@ def _size(path: str) -> int:
     import os
 
     return os.path.getsize(path)
-
-
-def _time(item: Mapping[str, Any]) -> float:
-    raw = str(item.get("timestamp") or "")
-    try:
-        return datetime.strptime(raw, "%Y-%m-%dT%H:%M:%S%z").timestamp()
-    except ValueError:
-        return float("inf")
-
-
-def _same(remote: str, local: str) -> bool:
-    norm = lambda t: " ".join(unicodedata.normalize("NFC", t).split())  # noqa: E731
-    return norm(remote) == norm(local)
 
 
 PLATFORM = Platform(SPEC, InstagramAdapter)

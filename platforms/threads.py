@@ -15,7 +15,6 @@ again. Length and link limits are refused before any request.
 from __future__ import annotations
 
 import time
-import unicodedata
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -35,7 +34,7 @@ from composer.core.adapters import (
 from composer.core.adapters import Capability as C
 from composer.core.i18n import _
 from platforms import containers, mediahost
-from platforms.graph import Graph, version_base
+from platforms.graph import Graph, graph_time, same_text, version_base
 
 API_URL = "https://graph.threads.net"
 API_VERSION = "v1.0"
@@ -239,7 +238,8 @@ class ThreadsAdapter:
             "fields": "id,text,timestamp,permalink,replied_to", "limit": 25})
         for item in body.get("data") or []:
             replied = (item.get("replied_to") or {}).get("id")
-            if (_same(item.get("text", ""), text) and _time(item) >= since - CLOCK_SKEW
+            if (same_text(item.get("text", ""), text)
+                    and graph_time(item.get("timestamp")) >= since - CLOCK_SKEW
                     and (parent is None or replied == parent)):
                 return str(item["id"])
         return None
@@ -297,19 +297,6 @@ def _parts(post: OutgoingPost) -> list[str]:
 
 def _link_attachment(post: OutgoingPost) -> bool:
     return bool(post.link) and not post.media and post.link not in post.text
-
-
-def _time(item: Mapping[str, Any]) -> float:
-    raw = str(item.get("timestamp") or "")
-    try:
-        return datetime.strptime(raw, "%Y-%m-%dT%H:%M:%S%z").timestamp()
-    except ValueError:
-        return float("inf")
-
-
-def _same(remote: str, local: str) -> bool:
-    norm = lambda t: " ".join(unicodedata.normalize("NFC", t).split())  # noqa: E731
-    return norm(remote) == norm(local)
 
 
 PLATFORM = Platform(SPEC, ThreadsAdapter)
