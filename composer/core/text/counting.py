@@ -7,12 +7,13 @@ Instagram §6, Telegram §8, YouTube §10).
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from functools import lru_cache
 
 import regex
 
 from composer.core.adapters import Counting, PlatformSpec
-from composer.core.i18n import _, current_language
+from composer.core.i18n import _
 from composer.core.text import bluesky, mastodon, twitter, units
 from composer.core.text.entities import entities
 from composer.core.text.model import TextCount
@@ -113,42 +114,46 @@ def _floor_index(starts: list[int], i: int) -> int:
     return max(0, bisect.bisect_right(starts, i) - 1)
 
 
-def _problems(spec: PlatformSpec, text: str) -> list[str]:
-    problems: list[str] = []
+def _problem_messages(spec: PlatformSpec, text: str) -> tuple[tuple[str, dict], ...]:
+    """The problems as (message, placeholder values), translated by the caller: the cached
+    answer then holds for every language."""
+    problems: list[tuple[str, dict]] = []
     if spec.hashtag_limit is not None or spec.mention_limit is not None or spec.max_links is not None:
         found = entities(text)
         tags = sum(1 for e in found if e.kind == "hashtag")
         if spec.hashtag_limit is not None and tags > spec.hashtag_limit:
-            problems.append(_("Too many hashtags for {channel}: {count} (at most {limit})",
-                              channel=spec.name, count=tags, limit=spec.hashtag_limit))
+            problems.append(("Too many hashtags for {channel}: {count} (at most {limit})",
+                             dict(channel=spec.name, count=tags, limit=spec.hashtag_limit)))
         mentions = sum(1 for e in found if e.kind == "mention")
         if spec.mention_limit is not None and mentions > spec.mention_limit:
-            problems.append(_("Too many mentions for {channel}: {count} (at most {limit})",
-                              channel=spec.name, count=mentions, limit=spec.mention_limit))
+            problems.append(("Too many mentions for {channel}: {count} (at most {limit})",
+                             dict(channel=spec.name, count=mentions, limit=spec.mention_limit)))
         links = len({e.text for e in found if e.kind == "url"})
         if spec.max_links is not None and links > spec.max_links:
-            problems.append(_("Too many links for {channel}: {count} (at most {limit})",
-                              channel=spec.name, count=links, limit=spec.max_links))
+            problems.append(("Too many links for {channel}: {count} (at most {limit})",
+                             dict(channel=spec.name, count=links, limit=spec.max_links)))
     if spec.counting == Counting.TWITTER and twitter.has_invalid_characters(text):
-        problems.append(_("X refuses the characters U+FEFF, U+FFFE and U+FFFF; remove them"))
+        problems.append(("X refuses the characters U+FEFF, U+FFFE and U+FFFF; remove them", {}))
     if spec.description_limit_bytes is not None and ("<" in text or ">" in text):
-        problems.append(_("{channel} does not allow < or > in the description", channel=spec.name))
-    return problems
+        problems.append(("{channel} does not allow < or > in the description", dict(channel=spec.name)))
+    return tuple(problems)
 
 
 def count(spec: PlatformSpec, text: str, *, with_media: bool = False,
           limit: int | None = None) -> TextCount:
     """Measure ``text`` for the channel ``spec``. ``limit`` overrides the spec's limit (for
     example a Mastodon instance's own); ``with_media`` picks the caption limit where one exists."""
-    # A keystroke asks the same question twice per channel (the counters and the preview), and
-    # TextCount is immutable: the answer is cached. The language is part of the question, as
-    # ``problems`` are translated.
-    return _count(spec, text, with_media, limit, current_language())
+    # A keystroke asks the same question twice per channel (the counters and the preview): the
+    # measuring is cached (TextCount is immutable), only the problems are translated per call.
+    result, problems = _count(spec, text, with_media, limit)
+    if not problems:
+        return result
+    return replace(result, problems=tuple(_(message, **values) for message, values in problems))
 
 
 @lru_cache(maxsize=128)
-def _count(spec: PlatformSpec, text: str, with_media: bool, limit: int | None,
-           _language: str) -> TextCount:
+def _count(spec: PlatformSpec, text: str, with_media: bool,
+           limit: int | None) -> tuple[TextCount, tuple[tuple[str, dict], ...]]:
     if limit is None:
         limit = spec.limit_for(with_media=with_media)
     if spec.counting == Counting.NONE:
@@ -160,5 +165,5 @@ def _count(spec: PlatformSpec, text: str, with_media: bool, limit: int | None,
                  "facets": tuple(bluesky.detect_facets(text))}
     elif spec.counting == Counting.GRAPHEMES:
         extra = {"graphemes": length}
-    return TextCount(length=length, limit=limit, fits=fits, overflow_at=overflow_at,
-                     unit=UNITS[spec.counting], problems=tuple(_problems(spec, text)), **extra)
+    return (TextCount(length=length, limit=limit, fits=fits, overflow_at=overflow_at,
+                      unit=UNITS[spec.counting], **extra), _problem_messages(spec, text))

@@ -22,6 +22,7 @@ CARD_WIDTH = 400  # a phone's column; desktop feeds are wider (DESKTOP_WIDTH)
 DESKTOP_WIDTH = 560
 PAD = 12
 GAP = 10
+_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
 
 
 def _t(text: str) -> str:
@@ -353,9 +354,11 @@ class PreviewCard(QFrame):
             self._shown["over"] = over
             self.counter.setStyleSheet("color:#B3261E; font-weight:bold;" if over else "")
         self._set(self.counter, text)
-        size = self.counter.sizeHint()
-        if size != self.counter.minimumSize() or size != self.counter.maximumSize():
-            self.counter.setFixedSize(size)
+        # digits share one width in UI fonts: only a new shape of text ("99" -> "100") is measured
+        shape = (text.translate(_DIGITS_AS_ZERO), over)
+        if self._shown.get("counter shape") != shape:
+            self._shown["counter shape"] = shape
+            self.counter.setFixedSize(self.counter.sizeHint())
 
     def _first_link(self, resolved) -> str | None:
         if resolved.links:
