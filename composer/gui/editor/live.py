@@ -6,6 +6,7 @@ touches an image; image renders go through media/renders.py in the background.""
 from __future__ import annotations
 
 import logging
+import threading
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -23,6 +24,14 @@ def overflow_message(channels: list[ChannelInfo], counts: dict[str, ChannelCount
         channels=", ".join(over))
 
 
+def _warm_up_text_engine() -> None:
+    try:
+        from composer.core.text import warm_up
+        warm_up()
+    except Exception:  # only a head start: counting still compiles them when it needs them
+        log.exception("text engine warm-up failed")
+
+
 class LiveUpdater(QObject):
     counted = Signal(dict)  # key -> ChannelCount, after every update
 
@@ -36,6 +45,9 @@ class LiveUpdater(QObject):
                        model.replaced):
             signal.connect(self.update)
         model.variant_changed.connect(lambda _key: self.update())
+        # The text engine compiles its big URL and emoji patterns on first use (~100 ms): do it
+        # now, off the GUI thread, instead of in the middle of the first link the officer types.
+        threading.Thread(target=_warm_up_text_engine, name="text-warm-up", daemon=True).start()
 
     def set_channels(self, channels: list[ChannelInfo]) -> None:
         self.channels = list(channels)
