@@ -6,14 +6,15 @@ changes state, which keeps typing cheap."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QGridLayout, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
 
 from composer.gui.editor.channels import ChannelInfo
 from composer.gui.editor.counting import ChannelCount
 
 CHIP_WIDTH = 190  # room for "Facebook Page  377/63206" without eliding
+SPACING = 6
 
 # State colours as (light, dark) palette tints. Palettes, not a style sheet: a sheet sends the
 # chips through Qt's style-sheet painting, about 2 ms more per keystroke for ten chips.
@@ -38,9 +39,7 @@ class CounterBar(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setSpacing(6)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._chips: dict[str, QToolButton] = {}
         self._channels: dict[str, ChannelInfo] = {}
         self._columns = 0
@@ -53,7 +52,6 @@ class CounterBar(QWidget):
     def set_channels(self, channels: list[ChannelInfo]) -> None:
         for chip in self._chips.values():
             chip.hide()  # gone from the screen now, not only when the event loop deletes it
-            self._grid.removeWidget(chip)
             chip.deleteLater()
         self._chips.clear()
         self._channels = {c.key: c for c in channels}
@@ -64,33 +62,46 @@ class CounterBar(QWidget):
         for channel in channels:
             chip = QToolButton(self)
             chip.setProperty("state", "ok")
-            # A fixed size (the column's width, set in _arrange): a new count never changes it,
-            # and a widget of fixed size changes its text without asking the whole window to lay
-            # itself out again, so typing repaints only the chips whose text changed
-            chip.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             chip.setText(self._short[channel.key])
             chip.setFixedHeight(chip.sizeHint().height())
             chip.clicked.connect(lambda _=False, key=channel.key: self.channel_activated.emit(key))
             chip.setToolTip(channel.label)
+            chip.show()
             self._chips[channel.key] = chip
         self._columns = 0
         self._arrange()
 
+    # The chips are placed by hand, not by a layout, and have a fixed size (their column's
+    # width): a widget of fixed size changes its text without asking its parent's layout to
+    # re-run, so a new count repaints the chip instead of re-laying out the whole main window
+    # on every keystroke (and a layout would make the chips' fixed width the bar's minimum).
     def _arrange(self) -> None:
-        """As many columns as fit the width (re-placed only when that number changes)."""
+        """As many columns as fit the width, each chip as wide as its column."""
         columns = max(1, self.width() // CHIP_WIDTH)
-        # each chip fills its column, as the stretching grid cell it replaces would
-        width = max(CHIP_WIDTH - 10, (self.width() - self._grid.horizontalSpacing() * (columns - 1)) // columns)
-        for chip in self._chips.values():
+        room = self.width() - SPACING * (columns - 1)
+        # the pixels left over go to the first columns, as a grid layout shares them
+        widths = [max(CHIP_WIDTH - 10, room // columns + (1 if c < room % columns else 0))
+                  for c in range(columns)]
+        for i, chip in enumerate(self._chips.values()):
+            column, width = i % columns, widths[i % columns]
             if chip.width() != width or chip.minimumWidth() != width:
                 chip.setFixedWidth(width)
-        if columns == self._columns:
-            return
-        self._columns = columns
-        for chip in self._chips.values():
-            self._grid.removeWidget(chip)
-        for i, chip in enumerate(self._chips.values()):
-            self._grid.addWidget(chip, i // columns, i % columns)
+            chip.move(sum(widths[:column]) + column * SPACING, (i // columns) * (chip.height() + SPACING))
+        if columns != self._columns:
+            self._columns = columns
+            self.updateGeometry()  # another number of rows: another height
+
+    def _height(self) -> int:
+        rows = -(-len(self._chips) // max(1, self._columns))
+        chip_h = next(iter(self._chips.values())).height() if self._chips else 0
+        return max(0, rows * chip_h + (rows - 1) * SPACING)
+
+    def sizeHint(self) -> QSize:
+        return QSize(max(1, self._columns) * CHIP_WIDTH, self._height())
+
+    def minimumSizeHint(self) -> QSize:
+        columns = max(1, self._columns)
+        return QSize(columns * (CHIP_WIDTH - 10) + (columns - 1) * SPACING, self._height())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
