@@ -8,12 +8,13 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from composer.gui.editor.channels import ChannelInfo
 from composer.gui.editor.counting import ChannelCount, count_channel, utf16_offset
 
 log = logging.getLogger("siaran.gui.live")
+WARM_UP_DELAY_MS = 1000
 
 
 def overflow_message(channels: list[ChannelInfo], counts: dict[str, ChannelCount]) -> str:
@@ -46,8 +47,10 @@ class LiveUpdater(QObject):
             signal.connect(self.update)
         model.variant_changed.connect(lambda _key: self.update())
         # The text engine compiles its big URL and emoji patterns on first use (~100 ms): do it
-        # now, off the GUI thread, instead of in the middle of the first link the officer types.
-        threading.Thread(target=_warm_up_text_engine, name="text-warm-up", daemon=True).start()
+        # off the GUI thread instead of in the middle of the first link the officer types, a
+        # moment after start-up so it does not compete with showing the window.
+        QTimer.singleShot(WARM_UP_DELAY_MS, lambda: threading.Thread(
+            target=_warm_up_text_engine, name="text-warm-up", daemon=True).start())
 
     def set_channels(self, channels: list[ChannelInfo]) -> None:
         self.channels = list(channels)
