@@ -281,13 +281,17 @@ def login_and_exchange(account: Mapping[str, str], secrets: Mapping[str, str],
 def facebook_login(account: Mapping[str, str], secrets: Mapping[str, str],
                    scopes: tuple[str, ...], **sign_in: Any) -> tuple[str, float | None]:
     """Facebook Login then the long-lived exchange (FACTS.md §5): a user token of about 60
-    days. ``login_url`` (default www.facebook.com) and ``api_url`` let practice stand in."""
+    days. ``login_url`` (default www.facebook.com) and ``api_url`` let practice stand in;
+    ``authorize_url`` and ``token_url`` move just the code grant (tests run it at a real OAuth
+    server) while the exchange stays on the Graph API."""
     base = version_base(account)
     web = (account.get("login_url") or "https://www.facebook.com").rstrip("/")
     version = (account.get("graph_version") or DEFAULT_VERSION).strip("/")
     return login_and_exchange(
-        account, secrets, scopes, authorize_url=f"{web}/{version}/dialog/oauth",
-        token_url=f"{base}/oauth/access_token", exchange_url=f"{base}/oauth/access_token",
+        account, secrets, scopes,
+        authorize_url=account.get("authorize_url") or f"{web}/{version}/dialog/oauth",
+        token_url=account.get("token_url") or f"{base}/oauth/access_token",
+        exchange_url=f"{base}/oauth/access_token",
         exchange=lambda app_id, app_secret, short: {
             "grant_type": "fb_exchange_token", "client_id": app_id,
             "client_secret": app_secret, "fb_exchange_token": short},

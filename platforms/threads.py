@@ -267,9 +267,12 @@ class ThreadsAdapter:
 
         api = (account.get("api_url") or API_URL).rstrip("/")
         login = (account.get("login_url") or LOGIN_URL).rstrip("/")
+        # authorize_url / token_url: the code grant elsewhere (tests: a real OAuth server).
         token, expires_at = login_and_exchange(
-            account, secrets or {}, SCOPES, authorize_url=f"{login}/oauth/authorize",
-            token_url=f"{api}/oauth/access_token", exchange_url=f"{api}/access_token",
+            account, secrets or {}, SCOPES,
+            authorize_url=account.get("authorize_url") or f"{login}/oauth/authorize",
+            token_url=account.get("token_url") or f"{api}/oauth/access_token",
+            exchange_url=f"{api}/access_token",
             exchange=lambda app_id, app_secret, short: {
                 "grant_type": "th_exchange_token", "client_secret": app_secret,
                 "access_token": short},

@@ -179,7 +179,7 @@ class FakeThreads(GraphFake):
         q = req.query
         if q.get("grant_type") != "th_exchange_token" or q.get("client_secret") != self.app_secret:
             raise GraphFault("Error validating client secret.", 1)
-        if q.get("access_token") not in self.tokens:
+        if not self.accepts_short_token(q.get("access_token", "")):
             raise GraphFault("Invalid OAuth access token.", 190)
         return self.long_lived()
 

@@ -15,6 +15,10 @@ const provider = new Provider(issuer, {
       token_endpoint_auth_method: 'client_secret_basic' },                                      // like X "web app"
     { ...loopback, client_id: 'composer-post', client_secret: 'composer-secret',
       token_endpoint_auth_method: 'client_secret_post' },                                       // like Mastodon
+    // A Meta app (Facebook Login / Threads): the secret goes in the token request's form. Same id
+    // and secret as the Meta practice fakes, which then do the long-lived exchange.
+    { ...loopback, client_id: 'practice-meta-app', client_secret: 'practice-meta-app-secret',
+      token_endpoint_auth_method: 'client_secret_post' },
   ],
   pkce: { required: () => true },
   // X's scope names (offline.access included) next to the OIDC ones.
@@ -22,7 +26,10 @@ const provider = new Provider(issuer, {
            'offline.access',
            // LinkedIn's page scopes and Google's YouTube scope (their adapters' sign-ins).
            'w_organization_social', 'r_organization_social', 'rw_organization_admin',
-           'https://www.googleapis.com/auth/youtube'],
+           'https://www.googleapis.com/auth/youtube',
+           // Meta's: Facebook Page, Instagram (through Facebook Login) and Threads.
+           'pages_show_list', 'pages_manage_posts', 'pages_read_engagement', 'instagram_basic',
+           'instagram_content_publish', 'threads_basic', 'threads_content_publish'],
   // X's endpoint paths, so the X adapter's own sign-in and refresh run against this server unchanged.
   routes: { authorization: '/i/oauth2/authorize', token: '/2/oauth2/token', revocation: '/2/oauth2/revoke' },
   claims: { openid: ['sub'], profile: ['name'] },
@@ -30,7 +37,10 @@ const provider = new Provider(issuer, {
   issueRefreshToken: async () => true,
   // Refresh tokens rotate like X's: every refresh answers a new one and burns the old.
   rotateRefreshToken: true,
-  features: { devInteractions: { enabled: true }, revocation: { enabled: true } },
+  // Introspection (RFC 7662): the Meta fakes ask it whether a short token they are to exchange
+  // was really issued here, to their app.
+  features: { devInteractions: { enabled: true }, revocation: { enabled: true },
+              introspection: { enabled: true } },
   ttl: { AccessToken: 3600, AuthorizationCode: 60, RefreshToken: 86400, Interaction: 600, Session: 86400,
          Grant: 86400, IdToken: 3600 },
 });
