@@ -36,80 +36,9 @@ from pathlib import Path
 from composer.core.i18n import UserError, _
 from composer.core.paths import Paths, app_paths
 from composer.core.post import MediaRef, Post, from_dict, to_dict
+from composer.core.schema import MIGRATIONS, statements
 
 log = logging.getLogger(__name__)
-
-# Each entry upgrades the schema by one version. Append only; never edit a released one.
-MIGRATIONS: list[str] = [
-    # 1: the first schema
-    """
-    CREATE TABLE drafts (
-        id          TEXT PRIMARY KEY,        -- the post id
-        title       TEXT NOT NULL DEFAULT '',-- for lists: the title or the text's first line
-        body        TEXT NOT NULL,           -- JSON of composer.core.post.to_dict
-        status      TEXT NOT NULL DEFAULT 'draft',  -- draft | published | archived
-        created_at  TEXT NOT NULL,
-        updated_at  TEXT NOT NULL
-    );
-    CREATE TABLE draft_versions (
-        id          INTEGER PRIMARY KEY,
-        draft_id    TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
-        body        TEXT NOT NULL,
-        saved_at    TEXT NOT NULL
-    );
-    CREATE INDEX draft_versions_by_draft ON draft_versions(draft_id, id);
-    CREATE TABLE media (
-        sha256      TEXT PRIMARY KEY,        -- the file's name in the media store
-        mime        TEXT NOT NULL DEFAULT '',
-        size        INTEGER NOT NULL,
-        original_name TEXT NOT NULL DEFAULT '',
-        added_at    TEXT NOT NULL
-    );
-    CREATE TABLE accounts (
-        name        TEXT PRIMARY KEY,        -- chosen by the officer, used by --to
-        platform    TEXT NOT NULL,
-        settings    TEXT NOT NULL DEFAULT '{}',  -- JSON, non-secret fields only
-        display_name TEXT NOT NULL DEFAULT '',
-        handle      TEXT NOT NULL DEFAULT '',
-        practice    INTEGER NOT NULL DEFAULT 0,
-        created_at  TEXT NOT NULL
-    );
-    CREATE TABLE journal (
-        id          INTEGER PRIMARY KEY,
-        post_id     TEXT NOT NULL,
-        account     TEXT NOT NULL,
-        platform    TEXT NOT NULL,
-        -- pending | media_uploaded | posted | failed | unknown | cancelled | deleted | manual
-        state       TEXT NOT NULL,
-        attempts    INTEGER NOT NULL DEFAULT 0,
-        remote_id   TEXT,
-        url         TEXT,
-        reason      TEXT,
-        checkpoint  TEXT NOT NULL DEFAULT '{}',  -- JSON: media ids, container ids ... (no secrets)
-        snapshot    TEXT NOT NULL DEFAULT '{}',  -- JSON: the outgoing variant as sent
-        idempotency_key TEXT NOT NULL,
-        created_at  TEXT NOT NULL,
-        updated_at  TEXT NOT NULL,
-        UNIQUE (post_id, account)
-    );
-    CREATE TABLE journal_events (
-        id          INTEGER PRIMARY KEY,
-        journal_id  INTEGER NOT NULL REFERENCES journal(id) ON DELETE CASCADE,
-        at          TEXT NOT NULL,
-        state       TEXT NOT NULL,
-        detail      TEXT NOT NULL DEFAULT ''
-    );
-    CREATE INDEX journal_events_by_entry ON journal_events(journal_id, id);
-    CREATE TABLE settings (
-        key         TEXT PRIMARY KEY,
-        value       TEXT NOT NULL
-    );
-    """,
-    # 2: why a version was written, so the thinning keeps what the officer saved on purpose
-    """
-    ALTER TABLE draft_versions ADD COLUMN kind TEXT NOT NULL DEFAULT 'auto'; -- auto | manual
-    """,
-]
 
 # Version thinning. The newest KEEP_RECENT saves are always kept (fine-grained undo); older
 # autosaves keep the last one of each window, the window widening with age.
@@ -303,7 +232,7 @@ class Store:
         for version in range(current, len(MIGRATIONS)):
             try:
                 with self.transaction() as db:
-                    for statement in _statements(MIGRATIONS[version]):
+                    for statement in statements(MIGRATIONS[version]):
                         db.execute(statement)
                     db.execute(f"PRAGMA user_version = {version + 1}")
             except sqlite3.DatabaseError as exc:
@@ -629,19 +558,3 @@ def sniff_mime(head: bytes, name: str) -> str:
             return "video/quicktime"
         return "video/mp4"
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
-
-
-def _statements(script: str) -> list[str]:
-    """Split a migration into statements (executescript would commit on its own). Line
-    comments are dropped; sqlite decides where a statement ends (triggers hold inner ';')."""
-    text = "\n".join(line.split("--", 1)[0] for line in script.splitlines())
-    out, buf = [], ""
-    for piece in text.split(";"):
-        buf += piece + ";"
-        if sqlite3.complete_statement(buf):
-            if buf.strip(" \t\n;"):
-                out.append(buf.strip())
-            buf = ""
-    if buf.strip(" \t\n;"):
-        out.append(buf.strip().rstrip(";"))
-    return out
