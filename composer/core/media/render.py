@@ -39,6 +39,7 @@ from composer.core.media.load import (
     decode,
     describe,
     open_image,
+    recycle,
 )
 from composer.core.media.pyramid import RESAMPLE, Pyramid, plan_resizes, run_resizes
 from composer.core.post import Crop, MediaRef, Post
@@ -256,9 +257,8 @@ def _render_stills(path: Path, info: ImageInfo, jobs: list[_Job], pool: ThreadPo
     pyramid = Pyramid(decoded.image, info)
     # The levels depend on the crops' sizes, not on where they sit: a worker reduces while this
     # thread looks for the focal point.
-    for k in sorted({Pyramid.level_for(decoded.scale / n) for j in jobs if (n := _needed_scale(j, centre)) > 0}):
-        if k > 1:
-            pool.submit(pyramid.level, k)
+    needed = {Pyramid.level_for(decoded.scale / n) for j in jobs if (n := _needed_scale(j, centre)) > 0}
+    levels = [pool.submit(pyramid.level, k) for k in sorted(needed) if k > 1]
     focal = next((j.ref.focal for j in jobs if j.ref.focal), None)
     if focal is None and any(j.manual is None for j in jobs):
         base = decoded.image
@@ -278,6 +278,9 @@ def _render_stills(path: Path, info: ImageInfo, jobs: list[_Job], pool: ThreadPo
     results = []
     for task in tasks:
         results.extend(task.result())
+    for level in levels:
+        level.result()
+    recycle(decoded.image)  # every output is its own copy now; the next render decodes into it
     return results
 
 
