@@ -20,16 +20,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.i18n import UserError
+from composer.core.journal import State
+from composer.core.outcome import Outcome
 from composer.gui.publish.findings import ChannelPlan, plan
+from composer.gui.publish.manual_row import ManualRow, confirm_job, is_manual, prepare_share
 from composer.gui.publish.progress_rows import PlanRow, ProgressRow
 
 
-def publish_job(ctx, services, post, targets: list):
-    """Runs on a worker: the Engine publishes to every target at once."""
+def publish_job(ctx, services, post, targets: list, by_hand: tuple = ()):
+    """Runs on a worker: the Engine publishes to every target at once; channels sent by hand
+    (WhatsApp) are only prepared, for the officer to send and confirm. Returns the outcomes
+    (a failed one too when a by-hand variant cannot be made) and the prepared shares."""
     def progress(account: str, step: str, fraction) -> None:
         ctx.progress(step, fraction, account=account)
 
-    return services.engine.publish(post, targets, progress=progress, cancel=ctx.cancel_event)
+    prepared, outcomes = [], []
+    for account in by_hand:
+        try:
+            prepared.append(prepare_share(services.engine, post, account))
+        except UserError as exc:  # text too long for the channel: said on its row
+            platform = services.engine.target(account).platform
+            outcomes.append(Outcome(account, platform, State.FAILED, reason=str(exc)))
+    if targets:
+        outcomes += services.engine.publish(post, targets, progress=progress, cancel=ctx.cancel_event)
+    return outcomes, prepared
 
 
 def target_for(services, channel):
@@ -54,7 +69,10 @@ class PublishDialog(QDialog):
         self.plans: list[ChannelPlan] = plan(post, channels)
         self.rows: dict[str, ProgressRow] = {}
         self.task = None
+        self.confirm_task = None
         self.outcomes: dict[str, object] = {}
+        # The GUI settings remember who last confirmed a by-hand post (the main window holds them)
+        self.settings = getattr(parent, "settings", None)
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._summary_page())
@@ -132,7 +150,12 @@ class PublishDialog(QDialog):
         col.addWidget(self.progress_heading)
         for p in self.plans:
             if p.publishable:
-                row = ProgressRow(p.channel, page)
+                if is_manual(p.channel):
+                    row = ManualRow(p.channel, self._account_of(p),
+                                    getattr(self.settings, "manual_sender", ""), page)
+                    row.confirm_requested.connect(self.confirm_manual)
+                else:
+                    row = ProgressRow(p.channel, page)
                 self.rows[self._account_of(p)] = row
                 col.addWidget(row)
         col.addStretch(1)
@@ -152,10 +175,12 @@ class PublishDialog(QDialog):
             return
         self.pages.setCurrentIndex(1)
         self.progress_heading.setText(self.tr("Publishing…"))
-        targets = [target_for(self.services, p.channel) for p in chosen]
+        targets = [target_for(self.services, p.channel) for p in chosen if not is_manual(p.channel)]
+        by_hand = tuple(self._account_of(p) for p in chosen if is_manual(p.channel))
         for p in chosen:
             self.rows[self._account_of(p)].set_waiting()
-        self.task = self.runner.submit(publish_job, self.services, self.post, targets, name="publish")
+        self.task = self.runner.submit(publish_job, self.services, self.post, targets, by_hand,
+                                       name="publish")
         self.task.progressed.connect(self._progress)
         self.task.finished.connect(self._finished)
         self.task.failed.connect(self._failed)
@@ -167,19 +192,54 @@ class PublishDialog(QDialog):
         if row is not None:
             row.set_step(step, fraction)
 
-    def _finished(self, outcomes) -> None:
-        for outcome in outcomes or ():
+    def _finished(self, result) -> None:
+        outcomes, prepared = result or ((), ())
+        for outcome in outcomes:
             self.outcomes[outcome.account] = outcome
             row = self.rows.get(outcome.account)
             if row is not None:
                 row.set_outcome(outcome)
-        ok = sum(1 for o in self.outcomes.values() if o.ok)
-        failed = len(self.outcomes) - ok
-        self.progress_heading.setText(
-            self.tr("Published everywhere.") if not failed else
-            self.tr("Published to {ok}; {failed} did not go out.").format(ok=ok, failed=failed))
+        for share in prepared:
+            self.outcomes.pop(share.account, None)  # waits for the officer, not failed
+            self.rows[share.account].set_prepared(share)
+        self._update_heading()
         self._update_buttons()
         self.published.emit()
+
+    def _update_heading(self) -> None:
+        ok = sum(1 for o in self.outcomes.values() if o.ok)
+        failed = len(self.outcomes) - ok
+        by_hand = sum(1 for r in self.rows.values() if isinstance(r, ManualRow) and r.awaiting)
+        if failed:
+            text = self.tr("Published to {ok}; {failed} did not go out.").format(ok=ok, failed=failed)
+            if by_hand:
+                text += " " + self.tr("%n channel(s) to send by hand.", "", by_hand)
+        elif by_hand:
+            text = self.tr("Ready: %n channel(s) to send by hand.", "", by_hand)
+        else:
+            text = self.tr("Published everywhere.")
+        self.progress_heading.setText(text)
+
+    # -- channels sent by hand (WhatsApp) ----------------------------------------------------
+
+    def confirm_manual(self, account: str, name: str) -> None:
+        """The officer sent it: the journal records it (off the GUI thread), once."""
+        row = self.rows[account]
+        task = self.runner.submit(confirm_job, self.services, row.prepared.share, name,
+                                  name="confirm-manual")
+        task.finished.connect(lambda outcome: self._confirmed(row, outcome, name))
+        task.failed.connect(row.confirm_failed)
+        self.confirm_task = task
+
+    def _confirmed(self, row, outcome, name: str) -> None:
+        self.outcomes[row.account] = outcome
+        row.set_confirmed(outcome, name)
+        if self.settings is not None and self.settings.manual_sender != name:
+            self.settings.manual_sender = name  # offered next time: the officer at this desk
+            self.settings.save()
+        self._update_heading()
+        self._update_buttons()
+        self.published.emit()  # the history shows it
 
     def _failed(self, message: str) -> None:
         for row in self.rows.values():

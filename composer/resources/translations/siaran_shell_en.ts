@@ -79,6 +79,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n channel(s) to send by hand.</source>
+        <translation>
+            <numerusform>%n channel to send by hand.</numerusform>
+            <numerusform>%n channels to send by hand.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready: %n channel(s) to send by hand.</source>
+        <translation>
+            <numerusform>Ready: %n channel to send by hand.</numerusform>
+            <numerusform>Ready: %n channels to send by hand.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>&amp;Publish to %n channel(s)</source>
         <translation>
             <numerusform>&amp;Publish to %n channel</numerusform>

@@ -631,6 +631,73 @@
     </message>
 </context>
 <context>
+    <name>ManualRow</name>
+    <message>
+        <source>Copy &amp;text</source>
+        <translation>Salin &amp;teks</translation>
+    </message>
+    <message>
+        <source>Copy the text for {channel}</source>
+        <translation>Salin teks untuk {channel}</translation>
+    </message>
+    <message>
+        <source>Copy &amp;image</source>
+        <translation>Salin &amp;gambar</translation>
+    </message>
+    <message>
+        <source>Copy the image for {channel}</source>
+        <translation>Salin gambar untuk {channel}</translation>
+    </message>
+    <message>
+        <source>&amp;Open {channel}</source>
+        <translation>&amp;Buka {channel}</translation>
+    </message>
+    <message>
+        <source>Open {channel} with the text</source>
+        <translation>Buka {channel} dengan teksnya</translation>
+    </message>
+    <message>
+        <source>Sent &amp;by:</source>
+        <translation>Dikirim &amp;oleh:</translation>
+    </message>
+    <message>
+        <source>your name</source>
+        <translation>nama Anda</translation>
+    </message>
+    <message>
+        <source>Name of the officer who sent it</source>
+        <translation>Nama petugas yang mengirimnya</translation>
+    </message>
+    <message>
+        <source>I &amp;sent it</source>
+        <translation>&amp;Sudah saya kirim</translation>
+    </message>
+    <message>
+        <source>I sent it on {channel}: record it</source>
+        <translation>Sudah saya kirim di {channel}: catat</translation>
+    </message>
+    <message>
+        <source>Send it by hand: copy the text and the image, open {channel}, choose the chat or channel and send; then press “I sent it”.</source>
+        <translation>Kirim secara manual: salin teks dan gambarnya, buka {channel}, pilih obrolan atau saluran lalu kirim; kemudian tekan “Sudah saya kirim”.</translation>
+    </message>
+    <message>
+        <source>Send it by hand: copy the text, open {channel}, choose the chat or channel and send; then press “I sent it”.</source>
+        <translation>Kirim secara manual: salin teksnya, buka {channel}, pilih obrolan atau saluran lalu kirim; kemudian tekan “Sudah saya kirim”.</translation>
+    </message>
+    <message>
+        <source>Could not open {channel}; copy the text and send it from the app.</source>
+        <translation>{channel} tidak dapat dibuka; salin teksnya dan kirim dari aplikasinya.</translation>
+    </message>
+    <message>
+        <source>Type your name first, so the history shows who sent it.</source>
+        <translation>Ketik nama Anda dahulu, agar riwayat menunjukkan siapa yang mengirimnya.</translation>
+    </message>
+    <message>
+        <source>Sent by hand by {name}</source>
+        <translation>Dikirim manual oleh {name}</translation>
+    </message>
+</context>
+<context>
     <name>MasterEditor</name>
     <message>
         <source>Title (portal, YouTube)</source>
@@ -802,6 +869,18 @@
     <message>
         <source>Cancelled</source>
         <translation>Dibatalkan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) to send by hand.</source>
+        <translation>
+            <numerusform>%n saluran perlu dikirim manual.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready: %n channel(s) to send by hand.</source>
+        <translation>
+            <numerusform>Siap: %n saluran perlu dikirim manual.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Published everywhere.</source>
