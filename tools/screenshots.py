@@ -1,5 +1,5 @@
 """Screenshots of the app shell for the README: main window, per-channel text, publish dialog,
-results, history, accounts, the Indonesian window and the dark palette.
+results, history, accounts, WhatsApp sent by hand, the Indonesian window and the dark palette.
 
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshots.py [out_dir]
 
@@ -63,6 +63,37 @@ def add_accounts(services) -> None:
                  {"app_password": "contoh"}, display_name="Pemkab Sukamaju", handle="sukamajukab.go.id")
     accounts.add("portal", "wordpress", {"url": "https://sukamajukab.go.id"},
                  {"app_password": "contoh"}, display_name="Portal Kab. Sukamaju", handle="admin-humas")
+
+
+def whatsapp_shot(app, shell, out: Path) -> None:
+    """WhatsApp is sent by hand: one group already confirmed, one channel waiting for "I sent
+    it". The two accounts go again afterwards, so the later shots stay as they were."""
+    from composer.gui.publish.publish_dialog import PublishDialog
+
+    window, accounts = shell.window, shell.services.accounts
+    accounts.add("wa-grup-camat", "whatsapp", {}, {}, display_name="Grup Camat se-Sukamaju")
+    accounts.add("wa-saluran", "whatsapp", {}, {}, display_name="Saluran Info Sukamaju")
+    window.session.reload_channels()
+    wait(app, lambda: "wa-saluran" in window.session.catalog)
+    shell.settings.manual_sender = "Sri Wahyuni"
+    chosen = [window.session.catalog[k] for k in ("wa-grup-camat", "wa-saluran")]
+    post = window.model.post.copy()
+    post.text = post.text.split("\n\n")[0]
+    dialog = PublishDialog(shell.services, shell.runner, post, chosen, parent=window)
+    dialog.resize(820, 340)
+    dialog.open()
+    dialog.start()
+    wait(app, lambda: dialog.task is not None and dialog.task.is_done, 120)
+    dialog.rows["wa-grup-camat"].sent.click()
+    wait(app, lambda: dialog.outcomes.get("wa-grup-camat") is not None)
+    pump(app)
+    dialog.grab().save(str(out / "publish-whatsapp.png"))
+    dialog.reject()
+    shell.settings.manual_sender = ""
+    for name in ("wa-grup-camat", "wa-saluran"):
+        accounts.remove(name)
+    window.session.reload_channels()
+    wait(app, lambda: "wa-saluran" not in window.session.catalog)
 
 
 def main() -> int:
@@ -156,6 +187,8 @@ def main() -> int:
         pump(app)
         accounts.grab().save(str(out / "accounts.png"))
         accounts.close()
+
+        whatsapp_shot(app, shell, out)
 
         shell.set_language("id")
         window = shell.window
