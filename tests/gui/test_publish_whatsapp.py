@@ -115,11 +115,17 @@ def test_whatsapp_is_copied_opened_and_confirmed_once_by_name(qtbot, shell, tmp_
     child = w.history.tree.topLevelItem(0).child(0)
     assert (child.text(0), child.text(1)) == ("grup-wa", "posted by hand")
 
-    # the next publish offers the name last typed here
+    # the next publish offers the name last typed here, and this post shows as already sent
     w.session.publish()
     again = w.session.publish_dialog
     assert again is not dialog and again.rows["grup-wa"].sender.text() == "Budi"
-    again.reject()
+    again.publish_button.click()
+    qtbot.waitUntil(lambda: again.task.is_done, timeout=20_000)
+    row = again.rows["grup-wa"]
+    assert "Sent by hand by Sri Wahyuni" in row.status.text() and not row.sent.isVisible()
+    assert again.progress_heading.text() == "Published everywhere."
+    assert len(journal_rows(shell, w.model.post.id)) == 1
+    again.close_button.click()
     wait_idle(qtbot, shell)
 
 

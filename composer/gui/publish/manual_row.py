@@ -17,6 +17,8 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton
 
 from composer.core import adapters as A
+from composer.core.journal import State
+from composer.core.outcome import Outcome
 from composer.gui.publish.progress_rows import ProgressRow
 
 log = logging.getLogger("siaran.gui.publish")
@@ -54,6 +56,7 @@ class Prepared:
     share: object  # composer.core.manual.ManualShare
     image: QImage | None
     open_url: str
+    sent: object = None  # the journal's Outcome when this post was already sent by hand
 
 
 def prepare_share(engine, post, account: str) -> Prepared:
@@ -67,7 +70,9 @@ def prepare_share(engine, post, account: str) -> Prepared:
         if image.isNull():
             image = None
     url = share.links.app if app_link_handled() else share.links.web
-    return Prepared(account, share, image, url)
+    entry = engine.journal.get(share.outgoing.post_id, share.target.account)
+    sent = Outcome.of(entry) if entry is not None and entry.state == State.MANUAL else None
+    return Prepared(account, share, image, url, sent)
 
 
 def confirm_job(ctx, services, share, name: str):

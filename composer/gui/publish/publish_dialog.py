@@ -202,6 +202,9 @@ class PublishDialog(QDialog):
         for share in prepared:
             self.outcomes.pop(share.account, None)  # waits for the officer, not failed
             self.rows[share.account].set_prepared(share)
+            if share.sent is not None:  # confirmed before (the journal says by whom)
+                self.outcomes[share.account] = share.sent
+                self.rows[share.account].set_confirmed(share.sent, "")
         self._update_heading()
         self._update_buttons()
         self.published.emit()
