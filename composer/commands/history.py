@@ -28,12 +28,18 @@ def run(args) -> int:
             "post": e.post_id, "account": e.account, "platform": e.platform,
             "state": str(e.state), "url": e.url, "remote_id": e.remote_id, "reason": e.reason,
             "attempts": e.attempts, "created_at": e.created_at, "updated_at": e.updated_at,
+            "sent_by": e.sent_by or None,
         } for e in rows], ensure_ascii=False, indent=2))
         return 0
     if not rows:
         print(_("Nothing published yet"))
     for e in rows:
         when = e.updated_at[:16].replace("T", " ")
-        detail = e.url or e.remote_id or "" if e.state in ("posted", "deleted") else e.reason or ""
+        if e.sent_by:
+            detail = _("sent by hand by {name}", name=e.sent_by)
+        elif e.state in ("posted", "deleted"):
+            detail = e.url or e.remote_id or ""
+        else:
+            detail = e.reason or ""
         print(f"{when}  {e.post_id:<12} {e.account:<16} {_(str(e.state)):<14} {detail}")
     return 0

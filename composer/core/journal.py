@@ -75,7 +75,13 @@ class Entry:
 
     @property
     def done(self) -> bool:
-        return self.state == State.POSTED
+        """Published: by Siaran, or by hand and confirmed (WhatsApp)."""
+        return self.state in (State.POSTED, State.MANUAL)
+
+    @property
+    def sent_by(self) -> str:
+        """Who confirmed a manual publish ("" for everything Siaran sent itself)."""
+        return str(self.checkpoint.get("manual_by") or "") if self.state == State.MANUAL else ""
 
     @property
     def retryable(self) -> bool:

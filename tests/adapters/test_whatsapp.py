@@ -4,6 +4,7 @@ publish by that person, and `siaran publish --to whatsapp` prints, asks and reco
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -142,3 +143,7 @@ def test_cli_publish_to_whatsapp(tmp_path):
         store.close()
     finally:
         del os.environ["SIARAN_HOME"]
+    history = siaran("history", home=home)
+    assert "sent by hand by Budi" in history.stdout.decode()
+    listed = json.loads(siaran("history", "--json", home=home).stdout)
+    assert [(r["account"], r["state"], r["sent_by"]) for r in listed] == [("whatsapp", "manual", "Budi")]

@@ -114,6 +114,8 @@ def test_whatsapp_is_copied_opened_and_confirmed_once_by_name(qtbot, shell, tmp_
                     timeout=5000)
     child = w.history.tree.topLevelItem(0).child(0)
     assert (child.text(0), child.text(1)) == ("grup-wa", "posted by hand")
+    assert child.text(2) == "Sent by hand by Sri Wahyuni"
+    assert w.history.tree.topLevelItem(0).text(1) == "1 of 1 published"
 
     # the next publish offers the name last typed here, and this post shows as already sent
     w.session.publish()

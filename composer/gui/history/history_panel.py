@@ -77,7 +77,7 @@ class HistoryPanel(QWidget):
         for e in entries:
             posts.setdefault(e.post_id, []).append(e)
         for post_id, rows in posts.items():
-            done = sum(1 for e in rows if str(e.state) == "posted")
+            done = sum(1 for e in rows if e.done)
             when = max(e.updated_at for e in rows)[:16].replace("T", " ")
             top = QTreeWidgetItem(self.tree, [titles.get(post_id) or post_id,
                                               self.tr("{done} of {total} published").format(done=done, total=len(rows)),
@@ -86,7 +86,8 @@ class HistoryPanel(QWidget):
             font.setBold(True)
             top.setFont(0, font)
             for e in rows:
-                detail = e.url or e.reason or ""
+                detail = (self.tr("Sent by hand by {name}").format(name=e.sent_by) if e.sent_by
+                          else e.url or e.reason or "")
                 child = QTreeWidgetItem(top, [e.account, self.state_label(e.state), detail])
                 child.setToolTip(2, detail)
                 if e.url:

@@ -522,6 +522,10 @@
         <translation>{done} dari {total} terbit</translation>
     </message>
     <message>
+        <source>Sent by hand by {name}</source>
+        <translation>Dikirim manual oleh {name}</translation>
+    </message>
+    <message>
         <source>Enter or double-click opens the link</source>
         <translation>Enter atau klik ganda membuka tautan</translation>
     </message>
