@@ -13,9 +13,12 @@ from __future__ import annotations
 import os
 import sqlite3
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path[0] = str(Path(__file__).resolve().parents[1])  # not bench/: bench/typing.py shadows typing
 
 N = 2000
 
