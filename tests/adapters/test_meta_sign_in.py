@@ -17,71 +17,24 @@ Skips (with the reason printed) only when the peer is not running: scripts/test 
 
 from __future__ import annotations
 
-import html
-import os
-import re
 import time
-from pathlib import Path
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
+from oauth_peer import Browser, discover
 
 from platforms.practice.facebook import FakeFacebook
 from platforms.practice.instagram import FakeInstagram
 from platforms.practice.threads import FakeThreads
 
 pytestmark = pytest.mark.e2e
-PEER = Path(__file__).resolve().parents[1] / "peers" / "oauth"
 META_SCOPES = {"pages_manage_posts", "instagram_content_publish", "threads_content_publish"}
 
 
 @pytest.fixture(scope="module")
 def provider() -> dict:
-    issuer = os.environ.get("OAUTH_ISSUER")
-    env = PEER / "state" / "env"
-    if not issuer and env.exists():
-        issuer = next((line.partition("=")[2].strip() for line in env.read_text().splitlines()
-                       if line.startswith("OAUTH_ISSUER=")), None)
-    if not issuer:
-        reason = "OAuth peer not started (run tests/peers/oauth/start.sh or scripts/test)"
-    else:
-        try:
-            meta = httpx.get(issuer + "/.well-known/openid-configuration", timeout=5).json()
-        except httpx.HTTPError as exc:
-            reason = f"OAuth peer at {issuer} does not answer: {exc}"
-        else:
-            if META_SCOPES <= set(meta.get("scopes_supported", [])) and \
-                    meta.get("introspection_endpoint"):
-                return meta
-            reason = "the running OAuth peer predates the Meta app and scopes (restart it)"
-    print(f"SKIP: {reason}")
-    pytest.skip(reason)
-
-
-class Browser:
-    """The officer in the browser: the provider's dev login page, then consent."""
-
-    def __init__(self):
-        self.opened = ""
-
-    def __call__(self, url: str) -> bool:
-        self.opened = url
-        with httpx.Client(follow_redirects=True, timeout=10) as http:
-            page = http.get(url)
-            for _ in range(6):
-                if page.url.host == "127.0.0.1" and page.url.path == "/callback":
-                    break
-                form = re.search(r'<form[^>]*action="([^"]+)"[^>]*>(.*?)</form>', page.text, re.S)
-                fields = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"',
-                                         form.group(2)))
-                if 'name="login"' in form.group(2):
-                    fields.update(login="humas", password="anything")
-                page = http.post(urljoin(str(page.url), html.unescape(form.group(1))), data=fields)
-        return True
-
-    def asked(self) -> dict[str, str]:
-        return {k: v[0] for k, v in parse_qs(urlsplit(self.opened).query).items()}
+    return discover(scopes=META_SCOPES, introspection=True, too_old="the Meta app and scopes")
 
 
 class RealLogin:

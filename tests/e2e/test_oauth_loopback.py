@@ -7,77 +7,20 @@ Skips (with the reason printed) only when the peer is not running: scripts/test 
 
 from __future__ import annotations
 
-import html
-import os
-import re
 import socket
-from pathlib import Path
-from urllib.parse import urljoin
 
 import httpx
 import pytest
+from oauth_peer import Browser, discover
 
 from composer.core import oauth
 
 pytestmark = pytest.mark.e2e
-PEER = Path(__file__).resolve().parents[1] / "peers" / "oauth"
-
-
-def _issuer() -> str | None:
-    if os.environ.get("OAUTH_ISSUER"):
-        return os.environ["OAUTH_ISSUER"]
-    env = PEER / "state" / "env"
-    if env.exists():
-        for line in env.read_text().splitlines():
-            if line.startswith("OAUTH_ISSUER="):
-                return line.partition("=")[2].strip()
-    return None
 
 
 @pytest.fixture(scope="module")
 def provider() -> dict:
-    issuer = _issuer()
-    reason = None
-    if not issuer:
-        reason = "OAuth peer not started (run tests/peers/oauth/start.sh or scripts/test)"
-    else:
-        try:
-            return httpx.get(issuer + "/.well-known/openid-configuration", timeout=5).json()
-        except httpx.HTTPError as exc:
-            reason = f"OAuth peer at {issuer} does not answer: {exc}"
-    print(f"SKIP: {reason}")
-    pytest.skip(reason)
-
-
-class Browser:
-    """Plays the officer in the browser: signs in on the dev login page, then consents (or
-    cancels). Records every address it visited."""
-
-    def __init__(self, *, login: str = "alice", cancel: bool = False):
-        self.login, self.cancel = login, cancel
-        self.visited: list[str] = []
-        self.opened = ""
-
-    def __call__(self, url: str) -> bool:
-        self.opened = url
-        with httpx.Client(follow_redirects=True, timeout=10) as http:
-            page = http.get(url)
-            for _ in range(6):
-                self.visited.append(str(page.url))
-                if page.url.host == "127.0.0.1" and page.url.path == "/callback":
-                    break  # the app's loopback listener answered: done
-                body = page.text
-                if self.cancel:
-                    abort = re.search(r'href="([^"]+/abort)"', body)
-                    page = http.get(html.unescape(abort.group(1)))
-                    continue
-                form = re.search(r'<form[^>]*action="([^"]+)"[^>]*>(.*?)</form>', body, re.S)
-                fields = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"',
-                                         form.group(2)))
-                if 'name="login"' in form.group(2):
-                    fields.update(login=self.login, password="anything")
-                page = http.post(urljoin(str(page.url), html.unescape(form.group(1))), data=fields)
-        return True
+    return discover()
 
 
 def client(meta: dict, client_id: str = "composer-native", **kw) -> oauth.OAuthClient:
