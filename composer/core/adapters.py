@@ -17,6 +17,13 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 if TYPE_CHECKING:  # pragma: no cover - typing only; keeps httpx out of start-up
     import httpx
 
+    from composer.core.post import Resolved
+
+# The plugin API this core speaks. A plugin declares the version it was written for
+# (``API_VERSION`` on its module or its Platform); the registry lists a plugin written for
+# another version with the reason instead of loading it.
+API_VERSION = 2
+
 
 class Counting(StrEnum):
     """How a channel measures text (see composer.core.text)."""
@@ -103,6 +110,32 @@ class PlatformSpec:
         if with_media and self.caption_limit is not None:
             return self.caption_limit
         return self.text_limit
+
+
+# ---------------------------------------------------------------------------------------------
+# Findings: what the rule book (composer.core.checks) says about one channel's variant.
+
+
+class Severity(StrEnum):
+    BLOCK = "block"  # the engine refuses this channel before any request
+    WARN = "warn"  # it goes out; the officer should look
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the rule book found. ``code`` is stable (``text.too_long``, ``media.too_many``
+    ...), ``message`` is translated for the officer, ``params`` are the numbers behind it."""
+
+    code: str
+    severity: Severity
+    channel: str  # the channel id or account name the post names
+    message: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def blocks(self) -> bool:
+        return self.severity == Severity.BLOCK
 
 
 # ---------------------------------------------------------------------------------------------
@@ -246,6 +279,50 @@ class Adapter(Protocol):
     def verify(self, ctx: PublishContext) -> AccountInfo: ...
 
 
+# Optional capabilities: an adapter has one when it implements the method; the registry
+# recognises them with isinstance (never hasattr) and checks them against the spec.
+
+
+@runtime_checkable
+class Connectable(Protocol):
+    """A browser sign-in. Returns (settings, secrets) for the new account; ``sign_in`` goes to
+    composer.core.oauth.authorize (open_browser, show_url, timeout, cancel ...)."""
+
+    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None,
+                **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]: ...
+
+
+@runtime_checkable
+class Shareable(Protocol):
+    """Sent by hand (WhatsApp): Siaran prepares what the officer sends and records it."""
+
+    def share(self, post: OutgoingPost) -> Any: ...
+
+
+@runtime_checkable
+class Editable(Protocol):
+    """Changes a published post in place; returns the (possibly new) result to journal."""
+
+    def update(self, ctx: PublishContext, result: PublishResult,
+               post: OutgoingPost) -> PublishResult: ...
+
+
+@runtime_checkable
+class Schedulable(Protocol):
+    """The platform holds a post until its time. ``reschedule`` moves a held post to another
+    time (ISO 8601 UTC), or takes it off the platform's schedule when ``schedule_utc`` is None."""
+
+    def reschedule(self, ctx: PublishContext, result: PublishResult,
+                   schedule_utc: str | None) -> PublishResult: ...
+
+
+@runtime_checkable
+class Validating(Protocol):
+    """Platform rules the spec cannot express; they feed the rule book (composer.core.checks)."""
+
+    def validate(self, post: Resolved) -> list[Finding]: ...
+
+
 @dataclass(frozen=True)
 class Platform:
     """What a plugin's entry point yields: the spec, and the adapter class when it can publish."""
@@ -262,15 +339,19 @@ class Platform:
 
 
 __all__ = [
+    "API_VERSION",
     "AccountInfo",
     "Adapter",
     "AdapterError",
     "AuthExpired",
     "Cancelled",
     "Capability",
+    "Connectable",
     "CredentialField",
     "Counting",
     "Duplicate",
+    "Editable",
+    "Finding",
     "MediaInvalid",
     "OutgoingPost",
     "Platform",
@@ -280,6 +361,10 @@ __all__ = [
     "RateLimited",
     "Rejected",
     "RenderedMedia",
+    "Schedulable",
+    "Severity",
+    "Shareable",
     "Transient",
     "Unknown",
+    "Validating",
 ]
