@@ -94,6 +94,10 @@ class PlatformSpec:
     credential_kind: str = "none"
     credentials: tuple[CredentialField, ...] = ()
     capabilities: frozenset[Capability] = frozenset()
+    # With EDIT: the parts of a published post the platform lets you change in place (names
+    # from composer.core.corrections.PARTS: text, title, tags, link, media, alt, schedule);
+    # empty means all of them.
+    edit_scope: frozenset[str] = frozenset()
     post_url_template: str | None = None
     # Facts not confirmed by a primary source; the settings may override these (see overrides()).
     unverified: tuple[str, ...] = ()

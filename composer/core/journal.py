@@ -10,6 +10,18 @@ States (store.py ``journal.state``)::
                               -> cancelled
     posted -> deleted                                  after unpublish
 
+Corrections (composer.core.corrections): a published row whose post changed is never sent again
+on its own. The officer's choice is journalled in ``correction`` *before* any request:
+
+    update:  the row stays posted (the old version is what is out) until the edit is answered;
+             a crash resumes it as an update, which is idempotent by nature.
+    replace: phase "delete" (row still posted), then the row moves to the new version (new
+             idempotency key, pending) and publishes as usual; a crash resumes the missing half.
+    as_new:  the row moves to the new version at once; the old one stays in the history.
+
+``journal_versions`` keeps every version per row: published v1, updated v2, deleted v2,
+replaced v3 ..., each with the fingerprint of what went out and its remote id and URL.
+
 The row's ``checkpoint`` holds what the adapter saved along the way (media ids, container ids,
 thread part ids) so a retry continues instead of starting over. The engine keeps one reserved
 key there, ``_engine`` (the kind of the last error), because the schema has no column for it.
@@ -19,10 +31,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from composer.core import corrections as C
 from composer.core.adapters import OutgoingPost, PublishResult, RenderedMedia
 from composer.core.store import Store, utcnow
 
@@ -38,6 +51,9 @@ class State(StrEnum):
     CANCELLED = "cancelled"
     DELETED = "deleted"
     MANUAL = "manual"
+    # Outcome-only states, never stored: what publishing a post that is already out came to.
+    ALREADY = "already_published"  # unchanged since published: nothing sent
+    CHANGED = "changed"  # changed since published: nothing sent until the officer chooses
 
 
 # Errors after which publishing again (after a resume or a fresh sign-in) can succeed.
@@ -53,6 +69,18 @@ class Event:
     at: str
     state: str
     detail: str
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of a post on an account: what happened to it, when, and where it is."""
+
+    version: int
+    action: str  # published | updated | replaced | as_new | deleted (corrections.PUBLISHED ...)
+    at: str
+    remote_id: str | None
+    url: str | None
+    fingerprint: str
 
 
 @dataclass(frozen=True)
@@ -72,6 +100,20 @@ class Entry:
     created_at: str
     updated_at: str
     error: str = ""  # the kind of the last error (Transient, Rejected ...), "" when none
+    fingerprint: str = ""  # of what is published ("" before the first publish)
+    correction: dict[str, Any] = field(default_factory=dict)  # the correction under way
+
+    @property
+    def correcting(self) -> bool:
+        """An update, or a replace's delete, journalled and not yet answered: the row still
+        describes the old version, which is what is out there."""
+        return (self.correction.get("action") == "update"
+                or self.correction.get("phase") == "delete")
+
+    @property
+    def published_fingerprint(self) -> str:
+        """What is out there now (rows published before fingerprints: from the snapshot)."""
+        return self.fingerprint or C.fingerprint_of(self.snapshot)
 
     @property
     def done(self) -> bool:
@@ -86,6 +128,8 @@ class Entry:
     @property
     def retryable(self) -> bool:
         """Would publishing again make sense (resume picks these)?"""
+        if self.correcting:
+            return True
         if self.state in (State.PENDING, State.MEDIA_UPLOADED, State.UNKNOWN, State.CANCELLED):
             return True
         return self.state == State.FAILED and self.error in RETRYABLE_ERRORS
@@ -117,6 +161,12 @@ def outgoing_from_snapshot(data: Mapping[str, Any]) -> OutgoingPost:
     return OutgoingPost(**values)
 
 
+def _with_key(post: OutgoingPost, key: str) -> OutgoingPost:
+    from dataclasses import replace
+
+    return replace(post, idempotency_key=key)
+
+
 def _entry(row) -> Entry:
     checkpoint = json.loads(row["checkpoint"] or "{}")
     engine = checkpoint.pop(_ENGINE_KEY, {}) or {}
@@ -126,6 +176,7 @@ def _entry(row) -> Entry:
         url=row["url"], reason=row["reason"], checkpoint=checkpoint,
         snapshot=json.loads(row["snapshot"] or "{}"), idempotency_key=row["idempotency_key"],
         created_at=row["created_at"], updated_at=row["updated_at"], error=engine.get("error", ""),
+        fingerprint=row["fingerprint"], correction=json.loads(row["correction"] or "{}"),
     )
 
 
@@ -186,10 +237,144 @@ class Journal:
         return self.by_id(entry_id)
 
     def posted(self, entry_id: int, result: PublishResult, detail: str = "") -> Entry:
+        """Published: the row, its fingerprint and a new version, with what the correction
+        under way (if any) made of it (updated, replaced, as new)."""
         if result.extra:
             self.save_checkpoint(entry_id, {"result_extra": dict(result.extra)})
-        return self.record(entry_id, State.POSTED, remote_id=result.remote_id, url=result.url,
-                           detail=detail or result.url or result.remote_id)
+        self.record(entry_id, State.POSTED, remote_id=result.remote_id, url=result.url,
+                    detail=detail or result.url or result.remote_id)
+        with self.store.transaction() as db:
+            row = db.execute("SELECT * FROM journal WHERE id=?", (entry_id,)).fetchone()
+            entry = _entry(row)
+            action = {"update": C.UPDATED, "replace": C.REPLACED, "as_new": C.POSTED_AS_NEW}.get(
+                entry.correction.get("action", ""), C.PUBLISHED)
+            fingerprint = C.fingerprint_of(entry.snapshot)
+            version = int(entry.correction.get("version") or
+                          self._last_version(db, entry_id) + 1)
+            db.execute("INSERT INTO journal_versions (journal_id, version, action, fingerprint,"
+                       " remote_id, url, at) VALUES (?,?,?,?,?,?,?)",
+                       (entry_id, version, action, fingerprint, result.remote_id, result.url,
+                        utcnow()))
+            db.execute("UPDATE journal SET fingerprint=?, correction='' WHERE id=?",
+                       (fingerprint, entry_id))
+        return self.by_id(entry_id)
+
+    # -- corrections ------------------------------------------------------------------------
+
+    def start_correction(self, entry_id: int, choice: str, post: OutgoingPost) -> Entry:
+        """Journal the officer's choice for a changed, published post before any request.
+
+        ``post`` is the new version; for replace and as-new it gets the next version's
+        idempotency key here, so the platform sees a new post."""
+        choice = C.Choice(choice)
+        entry = self.by_id(entry_id)
+        self._ensure_first_version(entry)
+        with self.store.transaction() as db:
+            next_version = self._last_version(db, entry_id) + 1
+        key = (entry.idempotency_key if choice == C.Choice.UPDATE
+               else C.version_key(entry.post_id, entry.account, next_version))
+        new = _with_key(post, key)
+        correction: dict[str, Any] = {"action": choice.value, "version": next_version,
+                                      "snapshot": snapshot_of(new)}
+        if choice == C.Choice.REPLACE:
+            correction["phase"] = "delete"
+        with self.store.transaction() as db:
+            db.execute("UPDATE journal SET correction=?, updated_at=? WHERE id=?",
+                       (json.dumps(correction), utcnow(), entry_id))
+            db.execute("INSERT INTO journal_events (journal_id, at, state, detail) VALUES "
+                       "(?,?,?,?)", (entry_id, utcnow(), entry.state.value,
+                                     f"correction: {choice.value} v{next_version}"))
+        if choice == C.Choice.AS_NEW:
+            return self._move_to_new_version(entry_id)
+        return self.by_id(entry_id)
+
+    def correction_post(self, entry: Entry) -> OutgoingPost:
+        """The new version a correction under way sends."""
+        return outgoing_from_snapshot(entry.correction["snapshot"])
+
+    def deleted_for_replace(self, entry_id: int) -> Entry:
+        """A replace's delete was answered: the old version is gone; the row now tracks the new
+        version, pending, under its own idempotency key."""
+        entry = self.by_id(entry_id)
+        self._version(entry_id, C.DELETED, entry.remote_id, entry.url,
+                      entry.published_fingerprint, same_version=True)
+        return self._move_to_new_version(entry_id, phase="publish")
+
+    def updated(self, entry_id: int, result: PublishResult) -> Entry:
+        """An update was answered: the row's snapshot becomes the new version, posted."""
+        entry = self.by_id(entry_id)
+        new = self.correction_post(entry)
+        with self.store.transaction() as db:
+            db.execute("UPDATE journal SET snapshot=? WHERE id=?",
+                       (json.dumps(snapshot_of(new)), entry_id))
+        return self.posted(entry_id, result, detail="updated")
+
+    def abandon_correction(self, entry_id: int, reason: str) -> Entry:
+        """The platform refused the correction for good: nothing changed out there, so the row
+        stays as it was (the old version published) and the reason is on record."""
+        entry = self.by_id(entry_id)
+        with self.store.transaction() as db:
+            db.execute("UPDATE journal SET correction='', updated_at=? WHERE id=?",
+                       (utcnow(), entry_id))
+            db.execute("INSERT INTO journal_events (journal_id, at, state, detail) VALUES "
+                       "(?,?,?,?)", (entry_id, utcnow(), entry.state.value,
+                                     f"correction refused: {reason}"))
+        return self.by_id(entry_id)
+
+    def unpublished(self, entry_id: int) -> Entry:
+        """Deleted from the platform (siaran unpublish / History): a version row and the state."""
+        entry = self.by_id(entry_id)
+        self._ensure_first_version(entry)
+        self._version(entry_id, C.DELETED, entry.remote_id, entry.url,
+                      entry.published_fingerprint, same_version=True)
+        with self.store.transaction() as db:
+            db.execute("UPDATE journal SET correction='' WHERE id=?", (entry_id,))
+        return self.record(entry_id, State.DELETED, detail="unpublished")
+
+    def _move_to_new_version(self, entry_id: int, phase: str = "") -> Entry:
+        entry = self.by_id(entry_id)
+        new = self.correction_post(entry)
+        correction = {k: v for k, v in entry.correction.items() if k != "snapshot"}
+        if phase:
+            correction["phase"] = phase
+        keep = {k: v for k, v in entry.checkpoint.items() if k == "target_settings"}
+        now = utcnow()
+        with self.store.transaction() as db:
+            db.execute("UPDATE journal SET snapshot=?, idempotency_key=?, state=?, attempts=0,"
+                       " remote_id=NULL, url=NULL, reason=NULL, checkpoint=?, correction=?,"
+                       " updated_at=? WHERE id=?",
+                       (json.dumps(snapshot_of(new)), new.idempotency_key, State.PENDING.value,
+                        json.dumps(keep), json.dumps(correction), now, entry_id))
+            db.execute("INSERT INTO journal_events (journal_id, at, state, detail) VALUES "
+                       "(?,?,?,?)", (entry_id, now, State.PENDING.value,
+                                     f"new version v{correction.get('version', '?')}"))
+        return self.by_id(entry_id)
+
+    def _ensure_first_version(self, entry: Entry) -> None:
+        """Rows published before versions were kept get their v1 from the row itself."""
+        with self.store.transaction() as db:
+            if self._last_version(db, entry.id) or entry.state not in (State.POSTED,
+                                                                       State.MANUAL):
+                return
+            db.execute("INSERT INTO journal_versions (journal_id, version, action, fingerprint,"
+                       " remote_id, url, at) VALUES (?,?,?,?,?,?,?)",
+                       (entry.id, 1, C.PUBLISHED, entry.published_fingerprint, entry.remote_id,
+                        entry.url, entry.updated_at))
+
+    def _version(self, entry_id: int, action: str, remote_id: str | None, url: str | None,
+                 fingerprint: str, *, same_version: bool = False) -> None:
+        with self.store.transaction() as db:
+            last = self._last_version(db, entry_id)
+            version = max(1, last if same_version else last + 1)
+            db.execute("INSERT INTO journal_versions (journal_id, version, action, fingerprint,"
+                       " remote_id, url, at) VALUES (?,?,?,?,?,?,?)",
+                       (entry_id, version, action, fingerprint, remote_id, url, utcnow()))
+
+    @staticmethod
+    def _last_version(db, entry_id: int) -> int:
+        row = db.execute("SELECT MAX(version) AS v FROM journal_versions WHERE journal_id=?",
+                         (entry_id,)).fetchone()
+        return int(row["v"] or 0)
 
     def save_checkpoint(self, entry_id: int, data: Mapping[str, Any]) -> None:
         """Merge what an adapter finished (media ids ...) into the row, before it goes on."""
@@ -222,6 +407,20 @@ class Journal:
         return [_entry(r) for r in self.store.query(
             "SELECT * FROM journal WHERE post_id=? ORDER BY id", (post_id,))]
 
+    def versions(self, entry_id: int) -> list[Version]:
+        """Every version of the row, oldest first (a row published before versions were kept
+        shows its one publish as v1)."""
+        rows = self.store.query("SELECT * FROM journal_versions WHERE journal_id=? ORDER BY id",
+                                (entry_id,))
+        if rows:
+            return [Version(r["version"], r["action"], r["at"], r["remote_id"], r["url"],
+                            r["fingerprint"]) for r in rows]
+        entry = self.by_id(entry_id)
+        if entry.state in (State.POSTED, State.MANUAL, State.DELETED) and entry.remote_id:
+            return [Version(1, C.PUBLISHED, entry.updated_at, entry.remote_id, entry.url,
+                            entry.published_fingerprint)]
+        return []
+
     def events(self, entry_id: int) -> list[Event]:
         return [Event(r["at"], r["state"], r["detail"]) for r in self.store.query(
             "SELECT at, state, detail FROM journal_events WHERE journal_id=? ORDER BY id",
@@ -240,7 +439,7 @@ class Journal:
     def unfinished(self, post_id: str | None = None) -> list[Entry]:
         """Rows a resume should pick up: never what is posted, deleted or refused for good."""
         marks = ",".join("?" * len(UNFINISHED))
-        sql = f"SELECT * FROM journal WHERE state IN ({marks})"
+        sql = f"SELECT * FROM journal WHERE (state IN ({marks}) OR correction != '')"
         params: list[Any] = [s.value for s in UNFINISHED]
         if post_id:
             sql += " AND post_id=?"

@@ -51,11 +51,20 @@ class Outcome:
     url: str | None = None
     error: str = ""
     attempts: int = 0
+    # CHANGED: what the officer may do (composer.core.corrections.Choice values, in order).
+    choices: tuple[str, ...] = ()
+    # A correction carried out: "update", "replace" or "as_new" ("" for a first publish).
+    action: str = ""
 
     @property
     def ok(self) -> bool:
-        # MANUAL: the officer sent it by hand and confirmed (WhatsApp).
-        return self.state in (State.POSTED, State.DELETED, State.MANUAL)
+        # MANUAL: the officer sent it by hand and confirmed (WhatsApp). ALREADY: nothing to do.
+        return self.state in (State.POSTED, State.DELETED, State.MANUAL, State.ALREADY)
+
+    @property
+    def sent(self) -> bool:
+        """Did this publish send anything that is now out (not "already published")?"""
+        return self.state in (State.POSTED, State.MANUAL)
 
     @classmethod
     def of(cls, entry: Entry) -> Outcome:

@@ -16,6 +16,11 @@ MediaInvalid        failed with the platform's reason
 A crash between "request sent" and "answer recorded" leaves the row with ``attempts > 0`` and
 not posted; a resume (or a new publish of the same post) therefore looks before it sends. Time
 is injectable (``sleep``) so tests run faults without real waiting.
+
+A post already out is never sent again on its own: unchanged, the outcome is "already
+published" (``State.ALREADY``); changed, it is "changed since published" (``State.CHANGED``)
+with the choices the channel allows (composer.core.corrections), until the officer passes
+``correction={account: "update" | "replace" | "as_new"}``.
 """
 
 from __future__ import annotations
@@ -26,13 +31,15 @@ import logging
 import random
 import threading
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from composer.core import adapters as A
+from composer.core import corrections as C
 from composer.core.accounts import Accounts
 from composer.core.i18n import UserError, _
-from composer.core.journal import Entry, Journal, State
+from composer.core.journal import Entry, Journal, State, snapshot_of
 from composer.core.outcome import Outcome, Policy, Target, reason_for
 from composer.core.outgoing import NotPublishable, RenderOnce, build, idempotency_key
 from composer.core.post import Post
@@ -50,6 +57,10 @@ def _real_sleep(seconds: float, cancel: threading.Event) -> None:
 
 # Rows never sent again: published, deleted, or sent by hand and confirmed (WhatsApp).
 _DONE = (State.POSTED, State.DELETED, State.MANUAL)
+
+# Rows a publish (or resume) goes on sending.
+UNFINISHED_STATES = (State.PENDING, State.MEDIA_UPLOADED, State.UNKNOWN, State.CANCELLED,
+                     State.FAILED)
 
 # The officer looked and the post is not on the platform: send without looking again.
 CONFIRMED_ABSENT = "ConfirmedAbsent"
@@ -82,14 +93,21 @@ class Engine:
     # -- public API ---------------------------------------------------------------------------
 
     def publish(self, post: Post, accounts: list[str | Target], progress: ProgressFn | None = None,
-                cancel: threading.Event | None = None) -> list[Outcome]:
-        """Publish ``post`` to every account at once; returns one Outcome per account."""
+                cancel: threading.Event | None = None,
+                correction: Mapping[str, str] | None = None) -> list[Outcome]:
+        """Publish ``post`` to every account at once; returns one Outcome per account.
+
+        ``correction`` maps an account to the officer's choice for a post that changed since
+        it was published there ("update", "replace" or "as_new"); without one such an account
+        is sent nothing and its outcome lists the choices."""
         targets = list({t.account: t for t in map(self.target, reversed(accounts))}.values())
         targets.reverse()  # each account once, in the order asked
         specs = {t.platform: self.registry.get(t.platform).spec for t in targets
                  if t.platform in self.registry}
         render = RenderOnce(self.cache_dir / post.id, self.media_file, specs.values())
-        jobs = [(post.id, t, lambda t=t: self._prepare(post, t, render)) for t in targets]
+        chosen = dict(correction or {})
+        jobs = [(post.id, t, lambda t=t: self._prepare(post, t, render, chosen.get(t.account)))
+                for t in targets]
         return self._run_all(jobs, progress, cancel or threading.Event())
 
     def resume(self, post_id: str | None = None, progress: ProgressFn | None = None,
@@ -105,7 +123,7 @@ class Engine:
                 skipped.append(Outcome(entry.account, entry.platform, entry.state, str(exc),
                                        error="NoAccount", attempts=entry.attempts))
                 continue
-            jobs.append((entry.post_id, target, lambda e=entry: (e, True)))
+            jobs.append((entry.post_id, target, lambda e=entry: e))
         return skipped + self._run_all(jobs, progress, cancel or threading.Event())
 
     def unpublish(self, post_id: str, account: str, *, target: Target | None = None) -> Outcome:
@@ -133,7 +151,7 @@ class Engine:
                 except A.AdapterError as exc:
                     raise UserError(reason_for(exc, platform.spec, attempt)) from None
                 break
-        return Outcome.of(self.journal.record(entry.id, State.DELETED, detail="unpublished"))
+        return Outcome.of(self.journal.unpublished(entry.id))
 
     def settle(self, post_id: str, account: str, *, exists: bool, url: str | None = None) -> Outcome:
         """The officer looked on the platform after an unanswered send: the post is there
@@ -189,10 +207,12 @@ class Engine:
 
     # -- one account ----------------------------------------------------------------------------
 
-    def _prepare(self, post: Post, target: Target, render: RenderOnce) -> tuple[Entry, bool]:
+    def _prepare(self, post: Post, target: Target, render: RenderOnce,
+                 choice: str | None = None) -> Entry | Outcome:
         """Build the outgoing post and write (or find) its journal row; no request yet.
-        Returns the row and whether to go on publishing it."""
-        spec = self.registry.get(target.platform).spec
+        Returns the row to go on publishing, or the Outcome when there is nothing to send."""
+        platform = self.registry.get(target.platform)
+        spec = platform.spec
         try:
             outgoing = build(post, target.account, spec, out_dir=self.cache_dir / post.id,
                              limit=_int(target.settings.get("text_limit")), render=render)
@@ -200,24 +220,67 @@ class Engine:
             stub = A.OutgoingPost(post.id, post.text,
                                   idempotency_key=idempotency_key(post.id, target.account))
             entry = self.journal.begin(stub, target.account, spec.id)
-            if entry.state in _DONE:
-                return entry, False
             kind = "NotPublishable" if isinstance(exc, NotPublishable) else "MediaInvalid"
-            return self.journal.record(entry.id, State.FAILED, reason=str(exc), error=kind), False
+            if entry.state in _DONE or entry.correcting:  # what is out stays as it is
+                return Outcome(entry.account, entry.platform, State.FAILED, str(exc),
+                               entry.remote_id, entry.url, kind, entry.attempts)
+            return Outcome.of(self.journal.record(entry.id, State.FAILED, reason=str(exc),
+                                                  error=kind))
         entry = self.journal.begin(outgoing, target.account, spec.id)
+        # The row's key is the one its current version was sent with (a replaced or re-posted
+        # version has its own, see corrections.version_key).
+        outgoing = replace(outgoing, idempotency_key=entry.idempotency_key)
+        if entry.correcting:
+            # A correction journalled but not answered (a crash, a cancel): finish it as it was
+            # chosen. An update may as well carry the newest text; it is idempotent.
+            if choice == C.Choice.UPDATE and entry.correction.get("action") == C.Choice.UPDATE:
+                entry = self.journal.start_correction(entry.id, choice, outgoing)
+            return self._with_settings(entry, target)
+        if entry.state in (State.POSTED, State.MANUAL):
+            return self._published_again(platform, entry, outgoing, choice, target)
         if entry.state in _DONE:
-            return entry, False
+            return Outcome.of(entry)
         # New content for a new attempt, unless an earlier send is still unaccounted for: that
         # one must be looked up as it was sent.
         in_doubt = entry.state == State.UNKNOWN or (
             entry.state in (State.PENDING, State.MEDIA_UPLOADED) and entry.attempts > 0)
         if not in_doubt and entry.outgoing() != outgoing:
             self.journal.replace_snapshot(entry.id, outgoing)
+        return self._with_settings(self.journal.by_id(entry.id), target)
+
+    def _with_settings(self, entry: Entry, target: Target) -> Entry:
         if target.adhoc:  # no account row to find it by later: a resume reads it from here
             self.journal.save_checkpoint(entry.id, {"target_settings": dict(target.settings)})
-        return self.journal.by_id(entry.id), True
+        return self.journal.by_id(entry.id)
 
-    def _run_one(self, post_id: str, target: Target, prepare: Callable[[], tuple[Entry, bool]],
+    def _published_again(self, platform: A.Platform, entry: Entry, outgoing: A.OutgoingPost,
+                         choice: str | None, target: Target) -> Entry | Outcome:
+        """A post that is out already: unchanged, say so; changed, wait for the officer's
+        choice, or journal it and go on."""
+        if C.fingerprint(outgoing) == entry.published_fingerprint:
+            return Outcome(entry.account, entry.platform, State.ALREADY,
+                           _("already published"), entry.remote_id, entry.url,
+                           attempts=entry.attempts)
+        changed = C.changed_parts(entry.snapshot, snapshot_of(outgoing))
+        allowed = C.choices(platform, changed)
+        if entry.state == State.MANUAL:  # sent by hand: only by hand again
+            allowed = (C.Choice.AS_NEW,)
+        if choice is None:
+            return Outcome(entry.account, entry.platform, State.CHANGED,
+                           C.changed_message(platform, allowed, changed), entry.remote_id,
+                           entry.url, attempts=entry.attempts,
+                           choices=tuple(c.value for c in allowed))
+        if choice not in allowed:
+            why = (C.cannot_update(platform, changed) if choice == C.Choice.UPDATE else
+                   _("{channel} does not let Siaran delete posts", channel=platform.spec.name))
+            return Outcome(entry.account, entry.platform, State.CHANGED,
+                           f"{why}; {C.changed_message(platform, allowed, changed)}",
+                           entry.remote_id, entry.url, error="NotAllowed",
+                           attempts=entry.attempts, choices=tuple(c.value for c in allowed))
+        entry = self.journal.start_correction(entry.id, choice, outgoing)
+        return self._with_settings(entry, target)
+
+    def _run_one(self, post_id: str, target: Target, prepare: Callable[[], Entry | Outcome],
                  progress: ProgressFn, cancel: threading.Event) -> Outcome:
         key = (post_id, target.account)
         busy = Outcome(target.account, target.platform, State.PENDING, _("Already being published"))
@@ -254,9 +317,19 @@ class Engine:
             lock.release()
 
     def _run_one_exclusively(self, target: Target, prepare, progress, cancel) -> Outcome:
-        entry, go_on = prepare()
-        if not go_on:
-            return Outcome.of(entry)
+        prepared = prepare()
+        if isinstance(prepared, Outcome):
+            return prepared
+        entry: Entry = prepared
+        if not entry.correction and entry.state not in UNFINISHED_STATES:
+            return Outcome.of(entry)  # a resume found it done meanwhile
+        action = str(entry.correction.get("action", ""))
+        outcome = self._run_entry(target, entry, progress, cancel)
+        if action and outcome.state == State.POSTED:
+            outcome = replace(outcome, action=action)
+        return outcome
+
+    def _run_entry(self, target: Target, entry: Entry, progress, cancel) -> Outcome:
         platform = self.registry.get(entry.platform)
         spec = platform.spec
         adapter = platform.make_adapter()
@@ -264,14 +337,115 @@ class Engine:
             return Outcome.of(self.journal.record(
                 entry.id, State.FAILED, error="Rejected",
                 reason=_("Siaran cannot publish to {channel} yet", channel=spec.name)))
-        outgoing = entry.outgoing()
+        correcting = entry.correcting
+        outgoing = self.journal.correction_post(entry) if correcting else entry.outgoing()
         if any(not Path(m.path).exists() for m in outgoing.media):
+            if correcting:
+                return self._correction_failed(entry, _(
+                    "The prepared images are gone; publish the post again"), "Rejected")
             return Outcome.of(self.journal.record(
                 entry.id, State.FAILED, error="Rejected",
                 reason=_("The prepared images are gone; publish the post again")))
         with self._client() as client:
             ctx = self._context(client, target, entry, spec, progress, cancel)
+            if entry.correction.get("action") == C.Choice.UPDATE:
+                return self._update(adapter, ctx, entry, outgoing, spec, progress, cancel)
+            if entry.correction.get("phase") == "delete":
+                moved = self._delete_for_replace(adapter, ctx, entry, spec, progress, cancel)
+                if isinstance(moved, Outcome):
+                    return moved
+                entry, outgoing = moved, moved.outgoing()
+                ctx = self._context(client, target, entry, spec, progress, cancel)
             return Outcome.of(self._attempts(adapter, ctx, entry, outgoing, spec, progress, cancel))
+
+    # -- corrections ----------------------------------------------------------------------------
+
+    def _update(self, adapter, ctx, entry: Entry, new: A.OutgoingPost, spec, progress,
+                cancel) -> Outcome:
+        """Edit the published post in place. The intent is journalled already; an update that
+        got no answer is simply sent again (an edit to the same content is idempotent)."""
+        if not isinstance(adapter, A.Editable) or entry.result is None:
+            return self._correction_failed(
+                self.journal.abandon_correction(entry.id, "not editable"),
+                _("{channel} cannot edit a published post", channel=spec.name), "Rejected")
+        last: Exception = A.Transient("")
+        for attempt in range(1, self.policy.max_attempts + 1):
+            if cancel.is_set():
+                return self._correction_failed(entry, _("Cancelled before it was updated"),
+                                               "Cancelled")
+            progress(entry.account, "updating", 0.0)
+            self.journal.note(entry.id, f"update attempt {attempt}")
+            try:
+                result = adapter.update(ctx, entry.result, new)
+            except A.Cancelled:
+                return self._correction_failed(entry, _("Cancelled before it was updated"),
+                                               "Cancelled")
+            except (A.RateLimited, A.Transient) as exc:
+                last = exc
+                wait = self._wait_for(exc, attempt)
+                if isinstance(exc, A.RateLimited) and wait > self.policy.max_rate_wait:
+                    break
+                self.journal.note(entry.id, f"{type(exc).__name__}: retry in {wait:.1f}s")
+                self._pause(exc, attempt, cancel, wait)
+                continue
+            except A.AuthExpired as exc:  # kept under way: a resume after signing in finishes it
+                return self._correction_failed(entry, reason_for(exc, spec, attempt),
+                                               type(exc).__name__)
+            except (A.Rejected, A.MediaInvalid, A.Duplicate) as exc:
+                reason = reason_for(exc, spec, attempt)
+                return self._correction_failed(
+                    self.journal.abandon_correction(entry.id, reason), reason, type(exc).__name__)
+            except Exception as exc:  # no answer: the edit may have landed; sending it again is safe
+                if not isinstance(exc, A.Unknown):
+                    log.exception("adapter %s raised an untyped error on update", spec.id)
+                last = exc if isinstance(exc, A.AdapterError) else A.Unknown(type(exc).__name__)
+                self.journal.note(entry.id, f"update: no answer ({type(exc).__name__})")
+                self._pause(last, attempt, cancel)
+                continue
+            progress(entry.account, "posted", 1.0)
+            return Outcome.of(self.journal.updated(entry.id, result))
+        return self._correction_failed(
+            entry, reason_for(last, spec, self.policy.max_attempts, gave_up=True),
+            type(last).__name__)
+
+    def _delete_for_replace(self, adapter, ctx, entry: Entry, spec, progress,
+                            cancel) -> Entry | Outcome:
+        """A replace's first half: delete the old post (retried; deleting what is already gone
+        succeeds), then the row moves to the new version."""
+        last: Exception = A.Transient("")
+        for attempt in range(1, self.policy.max_attempts + 1):
+            if cancel.is_set():
+                return self._correction_failed(entry, _("Cancelled before it was replaced"),
+                                               "Cancelled")
+            progress(entry.account, "deleting", 0.0)
+            self.journal.note(entry.id, f"replace: delete attempt {attempt}")
+            try:
+                adapter.delete(ctx, entry.result)
+            except A.Cancelled:
+                return self._correction_failed(entry, _("Cancelled before it was replaced"),
+                                               "Cancelled")
+            except A.AuthExpired as exc:
+                return self._correction_failed(entry, reason_for(exc, spec, attempt),
+                                               type(exc).__name__)
+            except (A.Rejected, A.MediaInvalid, A.Duplicate) as exc:
+                reason = reason_for(exc, spec, attempt)
+                return self._correction_failed(
+                    self.journal.abandon_correction(entry.id, reason), reason, type(exc).__name__)
+            except Exception as exc:  # Transient, RateLimited, Unknown: deleting again is safe
+                last = exc if isinstance(exc, A.AdapterError) else A.Unknown(type(exc).__name__)
+                self.journal.note(entry.id, f"replace: delete failed ({type(exc).__name__})")
+                self._pause(last, attempt, cancel)
+                continue
+            return self.journal.deleted_for_replace(entry.id)
+        return self._correction_failed(
+            entry, reason_for(last, spec, self.policy.max_attempts, gave_up=True),
+            type(last).__name__)
+
+    def _correction_failed(self, entry: Entry, reason: str, error: str) -> Outcome:
+        """A correction that did not go through: the row is untouched (the old version is what
+        is out); the outcome says why. A retryable one stays under way for a resume."""
+        return Outcome(entry.account, entry.platform, State.FAILED, reason, entry.remote_id,
+                       entry.url, error, entry.attempts)
 
     def _attempts(self, adapter, ctx, entry: Entry, outgoing, spec, progress, cancel) -> Entry:
         # Anything sent before (this run or a crashed one) may have landed: look first, unless

@@ -75,6 +75,23 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE draft_versions ADD COLUMN kind TEXT NOT NULL DEFAULT 'auto'; -- auto | manual
     """,
+    # 3: honest corrections: what is out there (its fingerprint), a correction under way, and
+    # every version of a post on an account (published v1, updated v2, replaced, deleted ...)
+    """
+    ALTER TABLE journal ADD COLUMN fingerprint TEXT NOT NULL DEFAULT ''; -- of what is published
+    ALTER TABLE journal ADD COLUMN correction TEXT NOT NULL DEFAULT ''; -- JSON; '' when none
+    CREATE TABLE journal_versions (
+        id          INTEGER PRIMARY KEY,
+        journal_id  INTEGER NOT NULL REFERENCES journal(id) ON DELETE CASCADE,
+        version     INTEGER NOT NULL,
+        action      TEXT NOT NULL,           -- published | updated | replaced | as_new | deleted
+        fingerprint TEXT NOT NULL DEFAULT '',
+        remote_id   TEXT,
+        url         TEXT,
+        at          TEXT NOT NULL
+    );
+    CREATE INDEX journal_versions_by_entry ON journal_versions(journal_id, id);
+    """,
 ]
 
 

@@ -208,7 +208,8 @@ def test_publishing_again_repeats_nothing(engine, servers):
     p = post()
     engine.publish(p, ["e1", "e2"])
     again = engine.publish(p, ["e1", "e2"])
-    assert all(o.state == State.POSTED for o in again)
+    # Nothing was sent, so it is not "published" again: "already published", with its link.
+    assert all(o.state == State.ALREADY and o.ok and o.url for o in again)
     assert sum(servers[0].posts_by_key().values()) == 1
     assert len(servers[0].requests_to("POST", "/posts")) == 1
 
