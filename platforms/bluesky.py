@@ -61,6 +61,7 @@ SPEC = PlatformSpec(
         CredentialField("app_password", "App password", secret=True),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.THREADS, C.VERIFY}),
+    unsent_parts=frozenset({"title", "tags"}),
     post_url_template="https://bsky.app/profile/{handle}/post/{rkey}",
     unverified=("image_formats",),
     sources=(

@@ -70,7 +70,9 @@ SPEC = PlatformSpec(
         CredentialField("app_secret", "Meta app secret", secret=True, required=False),
         CredentialField("login_url", "Sign-in page", required=False, default=WEB_URL),
     ),
-    capabilities=frozenset({C.PUBLISH, C.DELETE, C.SCHEDULE, C.VERIFY, C.CONNECT}),
+    capabilities=frozenset({C.PUBLISH, C.DELETE, C.EDIT, C.SCHEDULE, C.VERIFY, C.CONNECT}),
+    edit_scope=frozenset({"text"}),
+    unsent_parts=frozenset({"title", "tags"}),
     unverified=("text_limit", "max_images", "max_image_bytes", "alt text"),
     sources=(
         "https://developers.facebook.com/docs/graph-api/reference/page/photos",
@@ -242,6 +244,17 @@ class FacebookAdapter:
                 return self._result(ctx, graph, str(item["id"]), scheduled=scheduled,
                                     url=item.get("permalink_url"))
         return None
+
+    # -- edit in place ------------------------------------------------------------------------------
+
+    def update(self, ctx: PublishContext, result: PublishResult,
+               post: OutgoingPost) -> PublishResult:
+        """Edits the post's text: ``POST /{post-id}`` with ``message`` (the Page Post
+        reference, "Updating"). Photos and the link card stay as they are; the same edit
+        sent twice changes nothing."""
+        _, graph = self._page(ctx)
+        graph.call("POST", result.remote_id, data={"message": post.text})
+        return PublishResult(remote_id=result.remote_id, url=result.url, extra=dict(result.extra))
 
     # -- the rest ---------------------------------------------------------------------------------
 

@@ -78,6 +78,7 @@ SPEC = PlatformSpec(
         *mediahost.FIELDS,
     ),
     capabilities=frozenset({C.PUBLISH, C.VERIFY, C.CONNECT}),
+    unsent_parts=frozenset({"title", "tags"}),
     unverified=("text counting unit", "hashtag enforcement by the API", "alt_text_limit"),
     sources=(
         "https://developers.facebook.com/docs/instagram-platform/content-publishing/",

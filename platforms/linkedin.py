@@ -76,7 +76,9 @@ SPEC = PlatformSpec(
         CredentialField("authorize_url", "Sign-in page", required=False, default=AUTHORIZE_URL),
         CredentialField("token_url", "Token address", required=False, default=TOKEN_URL),
     ),
-    capabilities=frozenset({C.PUBLISH, C.DELETE, C.VERIFY, C.CONNECT}),
+    capabilities=frozenset({C.PUBLISH, C.DELETE, C.EDIT, C.VERIFY, C.CONNECT}),
+    edit_scope=frozenset({"text"}),
+    unsent_parts=frozenset({"title", "tags"}),
     post_url_template="https://www.linkedin.com/feed/update/{urn}",
     unverified=("text unit", "max_image_bytes", "alt_text_limit"),
     sources=(
@@ -219,6 +221,16 @@ class LinkedInAdapter:
                 ctx.save_checkpoint({"post_urn": element["id"]})
                 return self._result(ctx, element["id"], images)
         return None
+
+    # -- edit in place ------------------------------------------------------------------------------
+
+    def update(self, ctx: PublishContext, result: PublishResult, post) -> PublishResult:
+        """Edits the post's commentary, the one part of a published post the Posts API lets an
+        app change ("Update Posts": a Rest.li PARTIAL_UPDATE with ``$set``). Images stay."""
+        _Api(ctx).call("POST", "/rest/posts/" + quote(result.remote_id, safe=""),
+                       creates=False, headers={"X-RestLi-Method": "PARTIAL_UPDATE"},
+                       json={"patch": {"$set": {"commentary": commentary(post.text)}}})
+        return PublishResult(remote_id=result.remote_id, url=result.url, extra=dict(result.extra))
 
     # -- the rest ---------------------------------------------------------------------------------
 

@@ -61,6 +61,8 @@ SPEC = PlatformSpec(
         CredentialField("client_secret", "Client secret", secret=True, required=False),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.EDIT, C.SCHEDULE, C.THREADS, C.VERIFY, C.CONNECT}),
+    edit_scope=frozenset({"text", "link", "media", "alt"}),
+    unsent_parts=frozenset({"title", "tags"}),
     post_url_template="https://{instance}/@{username}/{id}",
     sources=(
         "https://docs.joinmastodon.org/methods/statuses/",
@@ -278,6 +280,59 @@ class MastodonAdapter:
             if same_time and _norm((item.get("params") or {}).get("text") or "") == _norm(text):
                 return str(item["id"])
         return None
+
+    # -- edit in place (PUT /api/v1/statuses/:id, Mastodon 3.5+) --------------------------------
+
+    def update(self, ctx: PublishContext, result: PublishResult, post) -> PublishResult:
+        """Edits each status of the post in place: its text, and on the first one its images and
+        their descriptions (media_attributes). Mastodon keeps the edit history and shows
+        "edited". Sending the same edit again is harmless."""
+        base = instance_url(ctx.account)
+        if result.extra.get("scheduled"):
+            raise Rejected(_("Mastodon cannot edit a scheduled post; replace it instead"))
+        ids = [str(i) for i in result.extra.get("ids") or [result.remote_id]]
+        parts = list(post.parts) or [post.text]
+        if len(parts) != len(ids):
+            raise Rejected(_("The new text needs {new} Mastodon posts instead of {old}; replace "
+                             "it instead", new=len(parts), old=len(ids)))
+        media_ids = self._edit_media(ctx, base, post)
+        urls: list[str | None] = list(result.extra.get("urls") or [])
+        for i, (status_id, text) in enumerate(zip(ids, parts, strict=True)):
+            ctx.check_cancelled()
+            body: dict[str, Any] = {"status": text}
+            if i == 0:
+                body["media_ids"] = media_ids
+                body["media_attributes"] = [{"id": mid, "description": m.alt}
+                                            for mid, m in zip(media_ids, post.media, strict=True)]
+            status = _json(_call(ctx, "PUT", f"{base}/api/v1/statuses/{status_id}", json=body))
+            if i == 0:
+                urls = [status.get("url") or result.url]
+        return _result(ids, urls or [result.url], media_ids, scheduled=False)
+
+    def _edit_media(self, ctx: PublishContext, base: str, post) -> list[str]:
+        """The attachments of the edited post: the ones it has when the images are the same
+        bytes (descriptions change through media_attributes), else new uploads, journalled so
+        a repeated update uploads nothing twice."""
+        digests = [m.sha256 or m.path for m in post.media]
+        known = ctx.checkpoint.get("edit_media") or {}
+        if known.get("digests") == digests:
+            return list(known["ids"])
+        if ctx.checkpoint.get("media_digests") == digests:
+            return list(ctx.checkpoint.get("media_ids") or [])
+        ids: list[str] = []
+        for m in post.media:
+            ctx.check_cancelled()
+            with open(m.path, "rb") as fh:
+                attachment = _json(_call(
+                    ctx, "POST", base + "/api/v2/media", creates=False, media=True,
+                    data={"description": m.alt} if m.alt else {},
+                    files={"file": (Path(m.path).name, fh, m.mime)}))
+            if not attachment.get("url"):
+                attachment = self._wait_processed(ctx, base, str(attachment["id"]))
+            ids.append(str(attachment["id"]))
+        ctx.save_checkpoint({"edit_media": {"digests": digests, "ids": ids},
+                             "media_digests": digests, "media_ids": ids})
+        return ids
 
     # -- the rest ---------------------------------------------------------------------------------
 

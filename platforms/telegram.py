@@ -73,6 +73,8 @@ SPEC = PlatformSpec(
         CredentialField("api_url", "Bot API address", required=False, default=API_URL),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.EDIT, C.VERIFY}),
+    edit_scope=frozenset({"text", "link"}),
+    unsent_parts=frozenset({"title", "tags", "alt"}),
     post_url_template="https://t.me/{channel}/{id}",
     unverified=("text counting unit",),
     sources=("https://core.telegram.org/bots/api",),
@@ -174,6 +176,41 @@ class TelegramAdapter:
         if done and len(done) == len(self.steps(post)):
             return self._result(ctx, done)
         return None  # nothing was in flight: sending the rest cannot duplicate
+
+    # -- edit in place ------------------------------------------------------------------------------
+
+    def update(self, ctx: PublishContext, result: PublishResult, post) -> PublishResult:
+        """Edits the text of what was sent: editMessageText for a text message,
+        editMessageCaption for a photo's or an album's caption (on its first photo). The
+        post must keep its shape (the same messages); Telegram answers "message is not
+        modified" to a repeated edit, which is what a resumed update wants."""
+        done: list[list[int]] = [list(ids) for ids in ctx.checkpoint.get("tg_steps", [])]
+        if not done:
+            done = [[int(i)] for i in result.extra.get("message_ids") or [result.remote_id]]
+        steps = self.steps(post)
+        shape_ok = len(steps) == len(done) and all(
+            len(ids) == (len(post.media) if step["kind"] == "album" else 1)
+            for step, ids in zip(steps, done, strict=True))
+        if not shape_ok:
+            raise Rejected(_("The new post needs other Telegram messages than the ones sent; "
+                             "replace it instead"))
+        chat_id = result.extra.get("chat_id") or _chat_id(ctx)
+        for step, ids in zip(steps, done, strict=True):
+            ctx.check_cancelled()
+            if step["kind"] == "message":
+                method = "editMessageText"
+                body = {"text": escape(step["text"]), "parse_mode": "HTML"}
+            else:
+                method = "editMessageCaption"
+                body = {"caption": escape(step["caption"]), "parse_mode": "HTML"}
+            try:
+                _call(ctx, method, json={"chat_id": chat_id, "message_id": ids[0], **body})
+            except Rejected as exc:
+                if "not modified" not in exc.reason:  # already says this: the edit landed
+                    raise
+        if "tg_chat" not in ctx.checkpoint:
+            ctx.checkpoint["tg_chat"] = {"id": chat_id}
+        return self._result(ctx, done)
 
     # -- the rest ---------------------------------------------------------------------------------
 

@@ -68,6 +68,7 @@ SPEC = PlatformSpec(
         *mediahost.FIELDS,
     ),
     capabilities=frozenset({C.PUBLISH, C.THREADS, C.VERIFY, C.CONNECT}),
+    unsent_parts=frozenset({"title", "tags"}),
     unverified=("counting of non-emoji text", "alt_text_limit", "hashtag rules"),
     sources=(
         "https://developers.facebook.com/documentation/threads/posts",

@@ -235,6 +235,39 @@ class WordPressAdapter:
         posts = found.json()
         return posts[0] if posts else None
 
+    def update(self, ctx: PublishContext, result: PublishResult,
+               post: OutgoingPost) -> PublishResult:
+        """Edits the post in place (``POST /wp/v2/posts/<id>``): same id, same address, new
+        title, content, tags, images and alt text. Images already in the media library are
+        reused; repeating the whole update is harmless."""
+        state = dict(ctx.checkpoint)
+        uploaded: list[dict[str, Any]] = list(state.get("media") or [])
+        for index, media in enumerate(post.media):
+            ctx.check_cancelled()
+            if index < len(uploaded) and uploaded[index].get("sha256") == _fingerprint(media):
+                if uploaded[index].get("alt") != media.alt:
+                    self._request(ctx, "POST", f"/media/{uploaded[index]['id']}",
+                                  json={"alt_text": media.alt})
+                    uploaded[index] = {**uploaded[index], "alt": media.alt}
+                continue
+            name = f"{_slug_words(post) or 'gambar'}-{index + 1}"
+            uploaded[index:index + 1] = [self._upload(ctx, media, name)]
+            state["media"] = uploaded
+            self._checkpoint(ctx, state)
+        uploaded = uploaded[:len(post.media)]
+        state["media"] = uploaded
+        self._checkpoint(ctx, state)
+        body: dict[str, Any] = {
+            "title": post_title(post),
+            "content": post_content(post, uploaded),
+            "tags": [self._tag_id(ctx, name) for name in post.tags],
+            "featured_media": uploaded[0]["id"] if uploaded else 0,
+        }
+        if post.schedule_utc:
+            body["date_gmt"] = _wp_date_gmt(post.schedule_utc)
+        data = self._request(ctx, "POST", f"/posts/{result.remote_id}", json=body).json()
+        return self._result(data, uploaded)
+
     def find_existing(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult | None:
         found = self._by_slug(ctx, post_slug(post), _PUBLISHED)
         if found is None:

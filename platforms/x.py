@@ -71,6 +71,7 @@ SPEC = PlatformSpec(
         CredentialField("authorize_url", "Sign-in page", required=False, default=AUTHORIZE_URL),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.THREADS, C.VERIFY, C.CONNECT}),
+    unsent_parts=frozenset({"title", "tags"}),
     post_url_template="https://x.com/i/web/status/{id}",
     unverified=("max_image_bytes", "recommended_sizes"),
     sources=(

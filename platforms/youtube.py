@@ -77,7 +77,8 @@ SPEC = PlatformSpec(
         CredentialField("token_url", "Token address", required=False, default=TOKEN_URL),
         CredentialField("authorize_url", "Sign-in page", required=False, default=AUTHORIZE_URL),
     ),
-    capabilities=frozenset({C.PUBLISH, C.DELETE, C.SCHEDULE, C.VERIFY, C.CONNECT}),
+    capabilities=frozenset({C.PUBLISH, C.DELETE, C.EDIT, C.SCHEDULE, C.VERIFY, C.CONNECT}),
+    edit_scope=frozenset({"title", "text", "tags"}),
     post_url_template="https://www.youtube.com/watch?v={id}",
     sources=("https://developers.google.com/youtube/v3/docs/videos",),
 )
@@ -339,6 +340,19 @@ class YouTubeAdapter:
                     ctx.save_checkpoint({"video_id": video_id})
                     return self._result(ctx, video_id)
         return None
+
+    # -- edit in place ------------------------------------------------------------------------------
+
+    def update(self, ctx: PublishContext, result: PublishResult, post) -> PublishResult:
+        """Edits the video's title, description and tags (``videos.update`` with
+        ``part=snippet``: the whole snippet is sent, title and categoryId included, since
+        YouTube drops what the snippet leaves out). The video itself cannot change."""
+        snippet = metadata(post, ctx.account)["snippet"]
+        snippet.setdefault("tags", [])  # no tags now: clear the old ones
+        api = _Api(ctx)
+        api.call("PUT", api.base + "/youtube/v3/videos", creates=False,
+                 params={"part": "snippet"}, json={"id": result.remote_id, "snippet": snippet})
+        return PublishResult(remote_id=result.remote_id, url=result.url, extra=dict(result.extra))
 
     # -- the rest ---------------------------------------------------------------------------------
 

@@ -98,6 +98,9 @@ class PlatformSpec:
     # from composer.core.corrections.PARTS: text, title, tags, link, media, alt, schedule);
     # empty means all of them.
     edit_scope: frozenset[str] = frozenset()
+    # Parts of an OutgoingPost this channel never sends (e.g. title, tags on a microblog), so a
+    # change to them is no change here.
+    unsent_parts: frozenset[str] = frozenset()
     post_url_template: str | None = None
     # Facts not confirmed by a primary source; the settings may override these (see overrides()).
     unverified: tuple[str, ...] = ()

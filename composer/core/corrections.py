@@ -21,7 +21,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from composer.core.adapters import Capability, Editable, OutgoingPost, Platform
+from composer.core.adapters import Capability, Editable, OutgoingPost, Platform, PlatformSpec
 from composer.core.i18n import _
 
 # The parts of a post a fingerprint covers; a platform's spec names the ones it can edit.
@@ -77,10 +77,13 @@ def fingerprint(post: OutgoingPost) -> str:
     return fingerprint_of(snapshot_of(post))
 
 
-def changed_parts(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
-    """The parts that differ between two snapshots, in PARTS order."""
+def changed_parts(old: Mapping[str, Any], new: Mapping[str, Any],
+                  spec: PlatformSpec | None = None) -> list[str]:
+    """The parts that differ between two snapshots, in PARTS order; with ``spec``, only those
+    the channel sends (a new title is no change on a channel that shows none)."""
     a, b = part_digests(old), part_digests(new)
-    return [p for p in PARTS if a[p] != b[p]]
+    unsent = spec.unsent_parts if spec is not None else frozenset()
+    return [p for p in PARTS if a[p] != b[p] and p not in unsent]
 
 
 def edit_scope(platform: Platform) -> frozenset[str]:
@@ -90,7 +93,7 @@ def edit_scope(platform: Platform) -> frozenset[str]:
         return frozenset()
     if not issubclass(adapter_type, Editable):
         return frozenset()
-    return platform.spec.edit_scope or frozenset(PARTS)
+    return (platform.spec.edit_scope or frozenset(PARTS)) | platform.spec.unsent_parts
 
 
 def choices(platform: Platform, changed: Iterable[str] = PARTS) -> tuple[Choice, ...]:

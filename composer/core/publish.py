@@ -257,11 +257,11 @@ class Engine:
                          choice: str | None, target: Target) -> Entry | Outcome:
         """A post that is out already: unchanged, say so; changed, wait for the officer's
         choice, or journal it and go on."""
-        if C.fingerprint(outgoing) == entry.published_fingerprint:
+        changed = C.changed_parts(entry.snapshot, snapshot_of(outgoing), platform.spec)
+        if not changed:  # what would go out is what is out there
             return Outcome(entry.account, entry.platform, State.ALREADY,
                            _("already published"), entry.remote_id, entry.url,
                            attempts=entry.attempts)
-        changed = C.changed_parts(entry.snapshot, snapshot_of(outgoing))
         allowed = C.choices(platform, changed)
         if entry.state == State.MANUAL:  # sent by hand: only by hand again
             allowed = (C.Choice.AS_NEW,)

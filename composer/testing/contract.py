@@ -26,6 +26,12 @@ Use it by subclassing in a test module::
         def account_secrets(self, fake_server):
             return fake_server.practice_account()[1]
 
+Corrections (a post changed after it was published): set ``update_route`` (the request that
+edits a post, when the platform can) and ``delete_route`` (the request that deletes one); the
+kit then checks Update, Replace and Post as new, and a crash in the middle of each (the fake
+acts, then drops the answer; the engine gives up as a crashed process would; a resume must
+finish the correction exactly once).
+
 The kit counts posts on the fake with ``fake_server.published_texts()`` (the texts of the posts
 the fake holds now, one per post; thread replies excluded). Override the ``published`` fixture
 if your fake says it differently. ``fake_server`` may be None for a channel without HTTP (the
@@ -37,11 +43,12 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
 
+from composer.core import corrections
 from composer.core.adapters import Capability, Platform
 from composer.core.journal import State
 from composer.core.post import MediaRef, Post
@@ -89,9 +96,28 @@ class Harness:
             im.save(path, "JPEG", quality=85)
         return path
 
-    def publish(self, post: Post) -> Outcome:
-        (outcome,) = self.engine.publish(post, [self.target])
+    def publish(self, post: Post, correction: str | None = None) -> Outcome:
+        chosen = {self.target.account: correction} if correction else None
+        (outcome,) = self.engine.publish(post, [self.target], correction=chosen)
         return outcome
+
+    def correct(self, post: Post) -> Post:
+        """The same post, corrected after publishing (new words, the same marker)."""
+        post.text = f"RALAT {post.fields['marker']}: kantor buka pukul 06.30 WIB."
+        return post
+
+    def with_text(self, words: str) -> int:
+        return sum(words in text for text in self.published())
+
+    def crash_after(self, call: Callable[[], Outcome]) -> Outcome:
+        """Run ``call`` as a process that dies after its first request goes unanswered: one
+        attempt, no look-up that could save it."""
+        policy = self.engine.policy
+        self.engine.policy = replace(policy, max_attempts=1)
+        try:
+            return call()
+        finally:
+            self.engine.policy = policy
 
     def copies(self, post: Post) -> int:
         """How many posts on the fake carry this post's marker."""
@@ -107,6 +133,8 @@ class AdapterContract:
 
     create_route: str | None = None
     upload_route: str | None = None
+    update_route: str | None = None  # the request that edits a published post (Editable)
+    delete_route: str | None = None  # the request that deletes one
     # The adapter refreshes an expired access token by itself (Bluesky): the post goes out.
     refreshes_tokens: bool = False
     rate_limit_wait: float = 3.0
@@ -297,3 +325,122 @@ class AdapterContract:
             adapter.delete(ctx, entry.result)
             adapter.delete(ctx, entry.result)
         assert contract.copies(post) == 0
+
+    # -- corrections: a post changed after it was published --------------------------------
+
+    def _published_then_corrected(self, contract) -> tuple[Post, str]:
+        post = contract.post()
+        first = contract.publish(post)
+        assert first.state == State.POSTED, first.reason
+        old_words = post.text
+        contract.correct(post)
+        return post, old_words
+
+    def test_unchanged_post_is_already_published_and_nothing_is_sent(self, contract):
+        post = contract.post()
+        first = contract.publish(post)
+        assert first.state == State.POSTED, first.reason
+        before = contract.requests()
+        again = contract.publish(post)
+        assert again.state == State.ALREADY and again.ok and again.url == first.url
+        assert contract.requests() == before and contract.copies(post) == 1
+
+    def test_changed_post_waits_for_a_choice_and_sends_nothing(self, contract, platform):
+        post, old = self._published_then_corrected(contract)
+        before = contract.requests()
+        outcome = contract.publish(post)
+        assert outcome.state == State.CHANGED and not outcome.ok
+        assert "changed since published" in outcome.reason
+        assert outcome.choices == tuple(c.value for c in corrections.choices(platform, ["text"]))
+        assert contract.requests() == before
+        assert contract.with_text(old) == 1 and contract.with_text("RALAT") == 0
+
+    def test_update_edits_in_place(self, contract, platform):
+        post, old = self._published_then_corrected(contract)
+        first = contract.engine.journal.get(post.id, "contract")
+        if corrections.Choice.UPDATE not in corrections.choices(platform, ["text"]):
+            before = contract.requests()
+            outcome = contract.publish(post, "update")
+            assert outcome.state == State.CHANGED and "cannot edit" in outcome.reason
+            assert contract.requests() == before and contract.with_text("RALAT") == 0
+            return
+        outcome = contract.publish(post, "update")
+        assert outcome.state == State.POSTED and outcome.action == "update", outcome.reason
+        assert outcome.remote_id == first.remote_id  # the same post, edited
+        assert contract.copies(post) == 1 and contract.with_text("RALAT") == 1
+        assert contract.with_text(old) == 0
+        self._versions(contract, post, ["published", "updated"])
+        assert contract.publish(post).state == State.ALREADY
+
+    def test_replace_deletes_then_publishes_once(self, contract, platform):
+        if not platform.spec.can(Capability.DELETE):
+            pytest.skip("the platform does not let Siaran delete")
+        post, old = self._published_then_corrected(contract)
+        first = contract.engine.journal.get(post.id, "contract")
+        outcome = contract.publish(post, "replace")
+        assert outcome.state == State.POSTED and outcome.action == "replace", outcome.reason
+        assert outcome.remote_id != first.remote_id
+        assert contract.copies(post) == 1 and contract.with_text("RALAT") == 1
+        entry = contract.engine.journal.get(post.id, "contract")
+        assert entry.idempotency_key != first.idempotency_key
+        self._versions(contract, post, ["published", "deleted", "replaced"])
+
+    def test_post_as_new_keeps_the_old_one(self, contract):
+        post, old = self._published_then_corrected(contract)
+        outcome = contract.publish(post, "as_new")
+        assert outcome.state == State.POSTED and outcome.action == "as_new", outcome.reason
+        assert contract.with_text(old) == 1 and contract.with_text("RALAT") == 1
+        self._versions(contract, post, ["published", "as_new"])
+        assert contract.publish(post).state == State.ALREADY
+
+    def test_update_interrupted_resumes_as_an_update(self, contract, platform):
+        self._needs_fake(contract, route=None)
+        if not self.update_route:
+            pytest.skip("the platform cannot edit a published post")
+        post, old = self._published_then_corrected(contract)
+        contract.fake.faults.add("timeout", route=self.update_route, after_work=True,
+                                 seconds=HANG_SECONDS)
+        crashed = contract.crash_after(lambda: contract.publish(post, "update"))
+        assert crashed.state == State.FAILED, crashed
+        assert contract.engine.journal.get(post.id, "contract").correcting
+        (resumed,) = contract.engine.resume(post.id, targets={"contract": contract.target})
+        assert resumed.state == State.POSTED and resumed.action == "update", resumed.reason
+        assert contract.copies(post) == 1 and contract.with_text("RALAT") == 1
+        self._versions(contract, post, ["published", "updated"])
+
+    def test_replace_interrupted_after_the_delete_resumes_the_publish(self, contract, platform):
+        self._needs_fake(contract, route=None)
+        if not self.delete_route or not platform.spec.can(Capability.DELETE):
+            pytest.skip("the platform does not let Siaran delete")
+        post, old = self._published_then_corrected(contract)
+        contract.fake.faults.add("timeout", route=self.delete_route, after_work=True,
+                                 seconds=HANG_SECONDS)
+        crashed = contract.crash_after(lambda: contract.publish(post, "replace"))
+        assert crashed.state == State.FAILED, crashed
+        assert contract.with_text(old) == 0  # the delete landed; its answer did not
+        (resumed,) = contract.engine.resume(post.id, targets={"contract": contract.target})
+        assert resumed.state == State.POSTED and resumed.action == "replace", resumed.reason
+        assert contract.copies(post) == 1 and contract.with_text("RALAT") == 1
+        self._versions(contract, post, ["published", "deleted", "replaced"])
+
+    def test_replace_interrupted_while_publishing_posts_exactly_once(self, contract, platform):
+        self._needs_fake(contract)
+        if not platform.spec.can(Capability.DELETE):
+            pytest.skip("the platform does not let Siaran delete")
+        post, old = self._published_then_corrected(contract)
+        contract.fake.faults.add("timeout", route=self.create_route, after_work=True,
+                                 seconds=HANG_SECONDS)
+        contract.crash_after(lambda: contract.publish(post, "replace"))
+        contract.engine.resume(post.id, targets={"contract": contract.target})
+        entry = contract.engine.journal.get(post.id, "contract")
+        assert contract.copies(post) == 1 and contract.with_text("RALAT") == 1  # never twice
+        if entry.state == State.UNKNOWN:  # a platform Siaran cannot ask (a Telegram bot)
+            assert "look on" in entry.reason
+            return
+        assert entry.state == State.POSTED, entry.reason
+        self._versions(contract, post, ["published", "deleted", "replaced"])
+
+    @staticmethod
+    def _versions(contract, post: Post, actions: list[str]) -> None:
+        entry = contract.engine.journal.get(post.id, "contract")
+        assert [v.action for v in contract.engine.journal.versions(entry.id)] == actions

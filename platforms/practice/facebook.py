@@ -196,6 +196,20 @@ class FakeFacebook(GraphFake):
         return Response(200, json={"id": node_id, "permalink_url": post["permalink_url"],
                                    "message": post["message"]})
 
+    @route("POST", VERSION + r"/(?P<id>\d+_\d+)")
+    def edit(self, req: Request) -> Response:
+        """Updating a Page post: a new ``message`` (published or scheduled); photos stay."""
+        self._page(req)
+        f = self.fields(req)
+        with self.lock:
+            post = self.posts.get(req.params["id"])
+            if post is None:
+                raise GraphFault(f"Unsupported post request. Object with ID "
+                                 f"'{req.params['id']}' does not exist", 100, subcode=33)
+            if "message" in f:
+                post["message"] = f["message"]
+        return Response(200, json={"success": True})
+
     @route("DELETE", VERSION + r"/(?P<id>[\d_]+)")
     def delete(self, req: Request) -> Response:
         self._page(req)

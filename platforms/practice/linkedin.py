@@ -247,6 +247,34 @@ class FakeLinkedIn(FakeServer):
         return Response(200, json={"elements": posts[:count],
                                    "paging": {"start": 0, "count": count, "total": len(posts)}})
 
+    @route("POST", r"/rest/posts/(?P<urn>[^/]+)")
+    def update_post(self, req: Request) -> Response:
+        """A partial update: ``X-RestLi-Method: PARTIAL_UPDATE`` and ``{"patch": {"$set":
+        {"commentary": ...}}}``; commentary is what an app may change."""
+        self._rest(req)
+        if (req.headers.get("x-restli-method") or "").upper() != "PARTIAL_UPDATE":
+            raise BadRequest("Method POST on an entity needs X-RestLi-Method PARTIAL_UPDATE", 400)
+        urn = unquote(req.params["urn"])
+        changes = ((req.json() or {}).get("patch") or {}).get("$set") or {}
+        if set(changes) - {"commentary", "contentCallToActionLabel", "contentLandingPage",
+                           "lifecycleState", "adContext"}:
+            raise BadRequest(f"Fields {sorted(changes)} cannot be updated", 422)
+        text = changes.get("commentary")
+        if text is not None:
+            bad = unescaped_reserved(text)
+            if bad is not None:
+                raise BadRequest(f"Unescaped reserved character {bad!r} in commentary", 400)
+            if len(plain(text).encode("utf-16-le")) // 2 > 3000:
+                raise BadRequest("/commentary is longer than 3000 characters", 422)
+        with self.lock:
+            post = self.posts.get(urn)
+            if post is None:
+                raise BadRequest(f"Post {urn} not found", 404)
+            if text is not None:
+                post["commentary"] = text
+            post["lastModifiedAt"] = int(time.time() * 1000)
+        return Response(204)
+
     @route("DELETE", r"/rest/posts/(?P<urn>[^/]+)")
     def delete_post(self, req: Request) -> Response:
         self._rest(req)

@@ -360,6 +360,43 @@ class FakeMastodon(FakeServer):
             return Response(404, json={"error": "Record not found"})
         return Response(200, json={**self._status_json(status), "text": status["_text"]})
 
+    @route("PUT", r"/api/v1/statuses/(?P<id>\d+)")
+    def edit_status(self, req: Request) -> Response:
+        """Edit in place (Mastodon 3.5+): new text, attachments and their descriptions; the
+        status keeps its id and address and gains ``edited_at``."""
+        self._auth(req)
+        with self.lock:
+            status = self.statuses.get(req.params["id"])
+            if status is None:
+                return Response(404, json={"error": "Record not found"})
+            fields = self._fields(req)
+            text = str(fields.get("status") if fields.get("status") is not None
+                       else status["_text"])
+            media_ids = [str(m) for m in (fields.get("media_ids") if "media_ids" in fields
+                                          else [m["id"] for m in status["media_attachments"]])]
+            if not text.strip() and not media_ids:
+                return Response(422, json={"error": "Validation failed: Text can't be blank"})
+            if status_length(text) > MAX_CHARACTERS:
+                return Response(422, json={"error": "Validation failed: Text character limit "
+                                                    f"of {MAX_CHARACTERS} exceeded"})
+            if len(media_ids) > MAX_MEDIA:
+                return Response(422, json={"error": "Validation failed: Media attachments "
+                                                    "exceed the limit"})
+            for attrs in fields.get("media_attributes") or []:
+                media = self.media.get(str(attrs.get("id")))
+                if media is not None and "description" in attrs:
+                    media["description"] = attrs["description"]
+            attachments = []
+            for mid in media_ids:
+                media = self.media.get(mid)
+                if media is None:
+                    return Response(422, json={"error": "Validation failed: Media attachments "
+                                                        "are invalid"})
+                attachments.append(self._media_json(media))
+            status.update(_text=text, content=render_content(text),
+                          media_attachments=attachments, edited_at=_iso(_now()))
+        return Response(200, json=self._status_json(status))
+
     @route("GET", r"/@(?P<user>\w+)/(?P<id>\d+)")
     def web_page(self, req: Request) -> Response:
         """Practice mode: the status link in the history opens the practice status."""

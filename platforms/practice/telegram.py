@@ -264,6 +264,41 @@ class FakeTelegram(FakeServer):
             raise Refusal("Bad Request: message to delete not found")
         return True
 
+    def _editable(self, params: dict) -> dict:
+        self._may_post(params)
+        message = self.messages.get(int(params.get("message_id") or 0))
+        if message is None:
+            raise Refusal("Bad Request: message to edit not found")
+        return message
+
+    def m_editmessagetext(self, req, params):
+        message = self._editable(params)
+        if "text" not in message:
+            raise Refusal("Bad Request: there is no text in the message to edit")
+        text = self._text(params, "text", TEXT_LIMIT, required=True)
+        if text == message["text"]:  # Telegram refuses an edit that changes nothing
+            raise Refusal("Bad Request: message is not modified: specified new message content "
+                          "and reply markup are exactly the same as a current content and reply "
+                          "markup of the message")
+        message.update(text=text, edit_date=int(time.time()))
+        return message
+
+    def m_editmessagecaption(self, req, params):
+        message = self._editable(params)
+        if "photo" not in message:
+            raise Refusal("Bad Request: there is no caption in the message to edit")
+        caption = self._text(params, "caption", CAPTION_LIMIT, required=False)
+        if caption == message.get("caption", ""):
+            raise Refusal("Bad Request: message is not modified: specified new message content "
+                          "and reply markup are exactly the same as a current content and reply "
+                          "markup of the message")
+        if caption:
+            message["caption"] = caption
+        else:
+            message.pop("caption", None)
+        message["edit_date"] = int(time.time())
+        return message
+
     @route("GET", r"/(?P<channel>[A-Za-z]\w+)/(?P<id>\d+)")
     def web_page(self, req: Request) -> Response:
         """Practice mode: the t.me-style link in the history opens the practice message."""

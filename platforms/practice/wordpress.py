@@ -369,6 +369,13 @@ class WordPressFake(FakeServer):
             if "featured_media" in body:
                 featured = int(body["featured_media"] or 0)
                 post["featured_media"] = featured if featured in self.media else 0
+            if "tags" in body:  # an edit replaces the post's tags, as WordPress does
+                tags = [int(t) for t in body["tags"] or [] if int(t) in self.tags]
+                for t in post["tags"]:
+                    self.tags[t]["count"] -= 1
+                for t in tags:
+                    self.tags[t]["count"] += 1
+                post["tags"] = tags
             post.update(status=status, date_gmt=date.isoformat(), modified_gmt=_now().isoformat())
             post["link"] = (f"{self.url}/{post['slug']}/" if status == "publish"
                             else f"{self.url}/?p={post['id']}")

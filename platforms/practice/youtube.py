@@ -343,6 +343,32 @@ class FakeYouTube(FakeServer):
 
     # -- the rest of the API ----------------------------------------------------------------------
 
+    @route("PUT", r"/youtube/v3/videos")
+    def update_video(self, req: Request) -> Response:
+        """videos.update, part=snippet: the snippet is replaced whole; title and categoryId
+        are required; the video's bytes never change."""
+        if not self._auth(req.headers):
+            return self.expired_token_response()
+        if req.query.get("part") != "snippet":
+            return _error(400, "invalidPart", "The request specifies an invalid part.")
+        body = req.json() or {}
+        snippet = body.get("snippet") or {}
+        if not snippet.get("categoryId"):
+            return _error(400, "invalidCategoryId", "The snippet.categoryId property specifies "
+                                                    "an invalid category ID.")
+        bad = self._check_metadata({"snippet": snippet})
+        if bad is not None:
+            return bad
+        with self.lock:
+            video = self.videos.get(str(body.get("id") or ""))
+            if video is None:
+                return _error(404, "videoNotFound", "The video that you are trying to update "
+                                                    "cannot be found.")
+            video["snippet"] = {k: snippet[k] for k in ("title", "description", "tags",
+                                                        "categoryId") if k in snippet}
+            answer = {k: v for k, v in video.items() if k in ("kind", "id", "snippet", "status")}
+        return Response(200, json=answer)
+
     @route("DELETE", r"/youtube/v3/videos")
     def delete_video(self, req: Request) -> Response:
         if not self._auth(req.headers):

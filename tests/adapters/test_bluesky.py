@@ -301,6 +301,7 @@ def test_platform_exposes_the_adapter():
 class TestBlueskyContract(AdapterContract):
     create_route = "POST /xrpc/com.atproto.repo.createRecord"
     upload_route = "POST /xrpc/com.atproto.repo.uploadBlob"
+    delete_route = "POST /xrpc/com.atproto.repo.deleteRecord"
     refreshes_tokens = True
 
     @pytest.fixture

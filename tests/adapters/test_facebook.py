@@ -185,6 +185,8 @@ def test_verify(fake, http):
 class TestFacebookContract(AdapterContract):
     create_route = r"POST /v[\d.]+/\d+/(feed|photos)$"
     upload_route = r"POST /v[\d.]+/\d+/photos$"
+    update_route = r"POST /v[\d.]+/\d+_\d+$"
+    delete_route = r"DELETE /v[\d.]+/\d+_\d+$"
     rate_limit_wait = 60.0  # Meta says it in whole minutes
 
     @pytest.fixture

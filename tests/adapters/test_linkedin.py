@@ -22,6 +22,8 @@ from platforms.practice.linkedin import ORG, FakeLinkedIn, plain, unescaped_rese
 class TestLinkedInContract(AdapterContract):
     create_route = "POST /rest/posts"
     upload_route = "PUT /dms-uploads/"
+    update_route = "POST /rest/posts/."
+    delete_route = "DELETE /rest/posts/"
     rate_limit_wait = 1.0  # LinkedIn sends no Retry-After: the engine's own back-off waits
 
     @pytest.fixture

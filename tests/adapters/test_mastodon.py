@@ -256,6 +256,8 @@ def test_connect_registers_an_app_and_signs_in_with_pkce(fake):
 class TestMastodonContract(AdapterContract):
     create_route = "POST /api/v1/statuses"
     upload_route = "POST /api/v2/media"
+    update_route = "PUT /api/v1/statuses/"
+    delete_route = "DELETE /api/v1/statuses/"
 
     @pytest.fixture
     def platform(self):

@@ -169,6 +169,8 @@ def test_delete_verify_and_private_channel_links(fake, http, tmp_path):
 class TestTelegramContract(AdapterContract):
     create_route = r"POST /bot[^/]+/send(Message|Photo|MediaGroup)"
     upload_route = r"POST /bot[^/]+/send(Photo|MediaGroup)"
+    update_route = r"POST /bot[^/]+/editMessage(Text|Caption)"
+    delete_route = r"POST /bot[^/]+/deleteMessage"
 
     @pytest.fixture
     def platform(self):

@@ -331,6 +331,8 @@ def test_platform_exposes_the_adapter():
 class TestWordPressContract(AdapterContract):
     create_route = "POST /wp-json/wp/v2/posts$"
     upload_route = "POST /wp-json/wp/v2/media$"
+    update_route = r"POST /wp-json/wp/v2/posts/\d+$"
+    delete_route = "DELETE /wp-json/wp/v2/posts/"
 
     @pytest.fixture
     def platform(self):

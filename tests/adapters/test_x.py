@@ -222,6 +222,7 @@ def test_delete_verify_and_connect_on_the_fixed_port(fake, http):
 class TestXContract(AdapterContract):
     create_route = "POST /2/tweets"
     upload_route = "POST /2/media/upload"
+    delete_route = "DELETE /2/tweets/"
     refreshes_tokens = True
     rate_limit_wait = 30.0  # x-rate-limit-reset is whole epoch seconds
 

@@ -51,6 +51,8 @@ def small_chunks(monkeypatch):
 class TestYouTubeContract(AdapterContract):
     create_route = "PUT /upload/youtube/v3/videos"  # the chunk that completes makes the video
     upload_route = "PUT /upload/youtube/v3/videos"
+    update_route = "PUT /youtube/v3/videos"
+    delete_route = "DELETE /youtube/v3/videos"
     refreshes_tokens = True  # an expired access token is renewed from the refresh token
 
     @pytest.fixture(autouse=True)
