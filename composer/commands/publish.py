@@ -23,6 +23,17 @@ def add_arguments(parser) -> None:
     parser.add_argument("--confirm-manual", metavar="NAME",
                         help=_("channels sent by hand (WhatsApp): record them as sent by NAME"))
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    fix = parser.add_mutually_exclusive_group()
+    fix.add_argument("--update", dest="correction", action="store_const", const="update",
+                     help=_("a post changed since it was published: edit it in place"))
+    fix.add_argument("--replace", dest="correction", action="store_const", const="replace",
+                     help=_("a post changed since it was published: delete it, publish anew"))
+    fix.add_argument("--as-new", dest="correction", action="store_const", const="as_new",
+                     help=_("a post changed since it was published: publish it as a new post"))
+
+
+# The command-line flag for each correction choice (composer.core.corrections.Choice).
+CHOICE_FLAGS = {"update": "--update", "replace": "--replace", "as_new": "--as-new"}
 
 
 def engine_services():
@@ -108,18 +119,34 @@ def run_cancellable(call):
 
 
 def print_outcomes(outcomes, as_json: bool) -> int:
+    from composer.core.journal import State
+
     if as_json:
         print(json.dumps([{"account": o.account, "platform": o.platform, "state": str(o.state),
                            "url": o.url, "remote_id": o.remote_id, "reason": o.reason,
-                           "attempts": o.attempts} for o in outcomes], ensure_ascii=False,
-                         indent=2))
+                           "attempts": o.attempts, "choices": list(o.choices),
+                           "action": o.action or None} for o in outcomes],
+                         ensure_ascii=False, indent=2))
     else:
         for o in outcomes:
-            if o.ok:
+            if o.state == State.ALREADY:  # nothing was sent: never say "published"
+                print(f"= {o.account:<16} "
+                      + _("already published: {url}", url=o.url or o.remote_id or ""))
+            elif o.state == State.CHANGED:
+                flags = ", ".join(CHOICE_FLAGS[c] for c in o.choices)
+                print(f"! {o.account:<16} {o.reason} [{flags}]")
+            elif o.ok and o.action:
+                print(f"✓ {o.account:<16} {_(ACTION_WORDS[o.action])}: "
+                      f"{o.url or o.remote_id or ''}")
+            elif o.ok:
                 print(f"✓ {o.account:<16} {o.url or o.remote_id or ''}")
             else:
                 print(f"✗ {o.account:<16} {_(str(o.state))}: {o.reason or ''}")
     return 0 if outcomes and all(o.ok for o in outcomes) else 1
+
+
+# What the line of a correction carried out says (translated at print time).
+ACTION_WORDS = {"update": "updated", "replace": "replaced", "as_new": "posted as new"}
 
 
 def run(args) -> int:
@@ -138,6 +165,12 @@ def run(args) -> int:
         if not args.json and step in ("waiting", "unknown", "checking"):
             print(_("{account}: {step}...", account=account, step=_(step)), file=sys.stderr)
 
+    # --update / --replace / --as-new: the officer's choice for every channel asked (--to) on
+    # which the post changed since it was published; unchanged channels are left alone.
+    chosen = args.correction
+    correction = ({(t if isinstance(t, str) else t.account): chosen for t in targets}
+                  if chosen else None)
     if targets:
-        outcomes += run_cancellable(lambda cancel: engine.publish(post, targets, progress, cancel))
+        outcomes += run_cancellable(lambda cancel: engine.publish(
+            post, targets, progress, cancel, correction=correction))
     return print_outcomes(outcomes, args.json)

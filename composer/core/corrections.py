@@ -150,3 +150,12 @@ def version_key(post_id: str, account: str, version: int) -> str:
     if version <= 1:
         return idempotency_key(post_id, account)
     return str(uuid.uuid5(uuid.UUID(idempotency_key(post_id, account)), f"v{version}"))
+
+
+def version_words(action: str, version: int, when: str) -> str:
+    """One version in the history: "published v1 at 2026-12-07 08:00", "updated v2 at ..."."""
+    words = {PUBLISHED: _("published v{n} at {when}"), UPDATED: _("updated v{n} at {when}"),
+             REPLACED: _("replaced by v{n} at {when}"),
+             POSTED_AS_NEW: _("posted as new v{n} at {when}"),
+             DELETED: _("deleted v{n} at {when}")}.get(action, action + " v{n} {when}")
+    return words.format(n=version, when=when)

@@ -259,6 +259,17 @@ class Journal:
                        (fingerprint, entry_id))
         return self.by_id(entry_id)
 
+    def manual_version(self, entry_id: int) -> Entry:
+        """Sent by hand and confirmed: the version (and fingerprint) it put out."""
+        entry = self.by_id(entry_id)
+        action = C.POSTED_AS_NEW if entry.correction.get("action") == "as_new" else C.PUBLISHED
+        self._version(entry_id, action, entry.remote_id, entry.url,
+                      C.fingerprint_of(entry.snapshot))
+        with self.store.transaction() as db:
+            db.execute("UPDATE journal SET fingerprint=?, correction='' WHERE id=?",
+                       (C.fingerprint_of(entry.snapshot), entry_id))
+        return self.by_id(entry_id)
+
     # -- corrections ------------------------------------------------------------------------
 
     def start_correction(self, entry_id: int, choice: str, post: OutgoingPost) -> Entry:

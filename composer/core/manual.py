@@ -75,10 +75,18 @@ def confirm(engine, share: ManualShare, *, by: str, url: str | None = None) -> O
     journal = engine.journal
     entry = journal.begin(share.outgoing, share.target.account, share.target.platform)
     if entry.state in (State.MANUAL, State.POSTED):
-        return Outcome.of(entry)
+        from composer.core import corrections
+        from composer.core.journal import snapshot_of
+
+        spec = engine.registry.get(share.target.platform).spec
+        if not corrections.changed_parts(entry.snapshot, snapshot_of(share.outgoing), spec):
+            return Outcome(entry.account, entry.platform, State.ALREADY,
+                           _("already published"), entry.remote_id, entry.url)
+        # Corrected and sent by hand again: a new version, the one before kept in the history.
+        entry = journal.start_correction(entry.id, corrections.Choice.AS_NEW, share.outgoing)
     if entry.outgoing() != share.outgoing:  # what the officer sent is what the history shows
         entry = journal.replace_snapshot(entry.id, share.outgoing)
     journal.save_checkpoint(entry.id, {"manual_by": by})
     entry = journal.record(entry.id, State.MANUAL, remote_id=url or f"manual:{by}", url=url,
                            detail=_("sent by hand by {name}", name=by))
-    return Outcome.of(entry)
+    return Outcome.of(journal.manual_version(entry.id))

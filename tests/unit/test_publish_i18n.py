@@ -10,10 +10,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = ["composer/core/publish.py", "composer/core/outcome.py", "composer/core/outgoing.py",
+         "composer/core/corrections.py",
          "composer/core/accounts.py",
          *(f"composer/commands/{n}.py" for n in
            ("publish", "accounts", "history", "unpublish", "resume", "practice"))]
-CATALOG = json.loads((ROOT / "composer/resources/translations/publish.id.json").read_text("utf-8"))
+# The publishing messages and the corrections' (composer/core/corrections.py), which the
+# publish code shows; at run time every *.id.json catalog is merged the same way.
+CATALOG = {k: v for name in ("publish", "corrections") for k, v in json.loads(
+    (ROOT / f"composer/resources/translations/{name}.id.json").read_text("utf-8")).items()}
 
 
 def messages():
