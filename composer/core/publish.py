@@ -135,7 +135,7 @@ class Engine:
                               post=post_id, account=account))
         platform = self.registry.get(entry.platform)
         adapter = platform.make_adapter()
-        if adapter is None or not platform.spec.can(A.Capability.DELETE):
+        if adapter is None or not self.can_unpublish(entry):
             raise UserError(_("{channel} does not let Siaran delete posts; delete it there: {url}",
                               channel=platform.spec.name, url=entry.url or entry.remote_id))
         cancel = threading.Event()
@@ -152,6 +152,13 @@ class Engine:
                     raise UserError(reason_for(exc, platform.spec, attempt)) from None
                 break
         return Outcome.of(self.journal.unpublished(entry.id))
+
+    def can_unpublish(self, entry: Entry) -> bool:
+        """Can Siaran delete this row's post (History's menu asks the same as the CLI)?"""
+        if entry.state != State.POSTED or entry.platform not in self.registry:
+            return False
+        platform = self.registry.get(entry.platform)
+        return platform.adapter is not None and platform.spec.can(A.Capability.DELETE)
 
     def settle(self, post_id: str, account: str, *, exists: bool, url: str | None = None) -> Outcome:
         """The officer looked on the platform after an unanswered send: the post is there

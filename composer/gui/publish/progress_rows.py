@@ -7,6 +7,7 @@ import html
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QWidget
 
+from composer.gui.publish.corrections import show_outcome
 from composer.gui.publish.findings import ChannelPlan
 
 translate = QCoreApplication.translate
@@ -96,6 +97,8 @@ class ProgressRow(QWidget):
         self.finished = True
         self.outcome = outcome
         self.bar.setRange(0, 100)
+        if show_outcome(self, outcome):  # already published, changed, or a correction done
+            return
         if outcome.ok:
             self.bar.setValue(100)
             url = outcome.url or ""

@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 from composer.core.i18n import UserError
 from composer.core.journal import State
 from composer.core.outcome import Outcome
+from composer.gui.publish import corrections
 from composer.gui.publish.findings import ChannelPlan, plan
 from composer.gui.publish.manual_row import ManualRow, confirm_job, is_manual, prepare_share
 from composer.gui.publish.progress_rows import PlanRow, ProgressRow
 
 
-def publish_job(ctx, services, post, targets: list, by_hand: tuple = ()):
+def publish_job(ctx, services, post, targets: list, by_hand: tuple = (), correction=None):
     """Runs on a worker: the Engine publishes to every target at once; channels sent by hand
     (WhatsApp) are only prepared, for the officer to send and confirm. Returns the outcomes
     (a failed one too when a by-hand variant cannot be made) and the prepared shares."""
@@ -43,7 +44,8 @@ def publish_job(ctx, services, post, targets: list, by_hand: tuple = ()):
             platform = services.engine.target(account).platform
             outcomes.append(Outcome(account, platform, State.FAILED, reason=str(exc)))
     if targets:
-        outcomes += services.engine.publish(post, targets, progress=progress, cancel=ctx.cancel_event)
+        outcomes += services.engine.publish(post, targets, progress=progress, cancel=ctx.cancel_event,
+                                            correction=correction)
     return outcomes, prepared
 
 
@@ -158,6 +160,10 @@ class PublishDialog(QDialog):
                     row = ProgressRow(p.channel, page)
                 self.rows[self._account_of(p)] = row
                 col.addWidget(row)
+        self.corrections = corrections.CorrectionsPanel(
+            {self._account_of(p): p.channel.label for p in self.plans}, page)
+        self.corrections.apply_requested.connect(lambda chosen: self.start(list(chosen), chosen))
+        col.addWidget(self.corrections)
         col.addStretch(1)
         return page
 
@@ -166,7 +172,7 @@ class PublishDialog(QDialog):
 
     # -- running -------------------------------------------------------------------------
 
-    def start(self, accounts: list[str] | None = None) -> None:
+    def start(self, accounts: list[str] | None = None, correction: dict | None = None) -> None:
         if self.task is not None and not self.task.is_done:
             return
         chosen = [p for p in self.plans if p.publishable
@@ -180,7 +186,7 @@ class PublishDialog(QDialog):
         for p in chosen:
             self.rows[self._account_of(p)].set_waiting()
         self.task = self.runner.submit(publish_job, self.services, self.post, targets, by_hand,
-                                       name="publish")
+                                       correction, name="publish")
         self.task.progressed.connect(self._progress)
         self.task.finished.connect(self._finished)
         self.task.failed.connect(self._failed)
@@ -199,6 +205,7 @@ class PublishDialog(QDialog):
             row = self.rows.get(outcome.account)
             if row is not None:
                 row.set_outcome(outcome)
+        self.corrections.offer(outcomes)
         for share in prepared:
             self.outcomes.pop(share.account, None)  # waits for the officer, not failed
             self.rows[share.account].set_prepared(share)
@@ -221,7 +228,7 @@ class PublishDialog(QDialog):
             text = self.tr("Ready: %n channel(s) to send by hand.", "", by_hand)
         else:
             text = self.tr("Published everywhere.")
-        self.progress_heading.setText(text)
+        self.progress_heading.setText(corrections.heading(self.outcomes.values(), text))
 
     # -- channels sent by hand (WhatsApp) ----------------------------------------------------
 
@@ -253,7 +260,8 @@ class PublishDialog(QDialog):
         self.published.emit()
 
     def failed_accounts(self) -> list[str]:
-        return [name for name, o in self.outcomes.items() if not o.ok]
+        return [name for name, o in self.outcomes.items()
+                if not o.ok and o.state != State.CHANGED]  # a changed one waits for a choice
 
     def retry_failed(self) -> None:
         failed = self.failed_accounts()
