@@ -68,8 +68,9 @@ def show_outcome(row, outcome) -> bool:
     return True
 
 
-def heading(outcomes, text: str) -> str:
-    """The dialog's heading, honest about channels where nothing was sent."""
+def heading(owner, outcomes, text: str) -> str:
+    """The dialog's heading, honest about channels where nothing was sent (``owner.tr``: the
+    dialog's own catalogue context, where the plural forms live)."""
     outcomes = list(outcomes)
     already = sum(1 for o in outcomes if o.state == State.ALREADY)
     changed = sum(1 for o in outcomes if o.state == State.CHANGED)
@@ -79,15 +80,14 @@ def heading(outcomes, text: str) -> str:
         return text
     parts = []
     if sent:
-        parts.append(translate("Corrections", "Published to %n channel(s).", "", sent))
+        parts.append(owner.tr("Published to %n channel(s).", "", sent))
     if already:
-        parts.append(translate("Corrections", "%n already published; nothing sent.", "",
-                               already))
+        parts.append(owner.tr("%n channel(s) already published; nothing sent.", "", already))
     if changed:
-        parts.append(translate("Corrections", "%n changed since published: choose what to do.",
-                               "", changed))
+        parts.append(owner.tr("%n channel(s) changed since published: choose what to do.", "",
+                              changed))
     if failed:
-        parts.append(translate("Corrections", "%n did not go out.", "", failed))
+        parts.append(owner.tr("%n channel(s) did not go out.", "", failed))
     return " ".join(parts)
 
 

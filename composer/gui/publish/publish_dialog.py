@@ -228,7 +228,7 @@ class PublishDialog(QDialog):
             text = self.tr("Ready: %n channel(s) to send by hand.", "", by_hand)
         else:
             text = self.tr("Published everywhere.")
-        self.progress_heading.setText(corrections.heading(self.outcomes.values(), text))
+        self.progress_heading.setText(corrections.heading(self, self.outcomes.values(), text))
 
     # -- channels sent by hand (WhatsApp) ----------------------------------------------------
 

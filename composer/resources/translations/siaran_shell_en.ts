@@ -117,4 +117,35 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>owner</name>
+    <message numerus="yes">
+        <source>Published to %n channel(s).</source>
+        <translation>
+            <numerusform>Published to %n channel.</numerusform>
+            <numerusform>Published to %n channels.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) already published; nothing sent.</source>
+        <translation>
+            <numerusform>%n channel already published; nothing sent.</numerusform>
+            <numerusform>%n channels already published; nothing sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) changed since published: choose what to do.</source>
+        <translation>
+            <numerusform>%n channel changed since published: choose what to do.</numerusform>
+            <numerusform>%n channels changed since published: choose what to do.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) did not go out.</source>
+        <translation>
+            <numerusform>%n channel did not go out.</numerusform>
+            <numerusform>%n channels did not go out.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

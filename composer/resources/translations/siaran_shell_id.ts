@@ -369,6 +369,53 @@
     </message>
 </context>
 <context>
+    <name>Corrections</name>
+    <message>
+        <source>Update (edit it in place)</source>
+        <translation>Perbarui (sunting di tempatnya)</translation>
+    </message>
+    <message>
+        <source>Replace (delete it, publish the new one)</source>
+        <translation>Ganti (hapus, lalu terbitkan yang baru)</translation>
+    </message>
+    <message>
+        <source>Post as new (the old one stays)</source>
+        <translation>Terbitkan sebagai baru (yang lama tetap ada)</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Diperbarui</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>Diganti</translation>
+    </message>
+    <message>
+        <source>Posted as new</source>
+        <translation>Diterbitkan sebagai baru</translation>
+    </message>
+    <message>
+        <source>Already published, nothing sent: {link}</source>
+        <translation>Sudah diterbitkan, tidak ada yang dikirim: {link}</translation>
+    </message>
+    <message>
+        <source>Already published, nothing sent.</source>
+        <translation>Sudah diterbitkan, tidak ada yang dikirim.</translation>
+    </message>
+    <message>
+        <source>Changed since published; nothing sent yet. Choose below.</source>
+        <translation>Berubah sejak diterbitkan; belum ada yang dikirim. Pilih di bawah.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Changed since published&lt;/b&gt; — nothing was sent to these channels. Choose per channel:</source>
+        <translation>&lt;b&gt;Berubah sejak diterbitkan&lt;/b&gt; — tidak ada yang dikirim ke kanal ini. Pilih per kanal:</translation>
+    </message>
+    <message>
+        <source>Carry out the choices</source>
+        <translation>Jalankan pilihan</translation>
+    </message>
+</context>
+<context>
     <name>CounterBar</name>
     <message numerus="yes">
         <source>%n part(s)</source>
@@ -518,6 +565,26 @@
         <translation>diposting manual</translation>
     </message>
     <message>
+        <source>published v{n} at {when}</source>
+        <translation>diterbitkan v{n} pada {when}</translation>
+    </message>
+    <message>
+        <source>updated v{n} at {when}</source>
+        <translation>diperbarui v{n} pada {when}</translation>
+    </message>
+    <message>
+        <source>replaced by v{n} at {when}</source>
+        <translation>diganti dengan v{n} pada {when}</translation>
+    </message>
+    <message>
+        <source>posted as new v{n} at {when}</source>
+        <translation>diterbitkan sebagai baru v{n} pada {when}</translation>
+    </message>
+    <message>
+        <source>deleted v{n} at {when}</source>
+        <translation>dihapus v{n} pada {when}</translation>
+    </message>
+    <message>
         <source>{done} of {total} published</source>
         <translation>{done} dari {total} terbit</translation>
     </message>
@@ -528,6 +595,18 @@
     <message>
         <source>Enter or double-click opens the link</source>
         <translation>Enter atau klik ganda membuka tautan</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Buka tautan</translation>
+    </message>
+    <message>
+        <source>Unpublish (delete it there)</source>
+        <translation>Batalkan terbit (hapus di sana)</translation>
+    </message>
+    <message>
+        <source>This channel does not let Siaran delete posts; delete it there</source>
+        <translation>Kanal ini tidak mengizinkan Siaran menghapus postingan; hapus langsung di sana</translation>
     </message>
 </context>
 <context>
@@ -1008,6 +1087,33 @@
     <message>
         <source>Unexpected error: {error}</source>
         <translation>Galat tak terduga: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>owner</name>
+    <message numerus="yes">
+        <source>Published to %n channel(s).</source>
+        <translation>
+            <numerusform>Diterbitkan ke %n kanal.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) already published; nothing sent.</source>
+        <translation>
+            <numerusform>%n kanal sudah diterbitkan; tidak ada yang dikirim.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) changed since published: choose what to do.</source>
+        <translation>
+            <numerusform>%n kanal berubah sejak diterbitkan: pilih tindakannya.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) did not go out.</source>
+        <translation>
+            <numerusform>%n kanal tidak terkirim.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
