@@ -405,8 +405,13 @@ def _validate_facet(facet: Any, at: str) -> None:
                 "app.bsky.richtext.facet#tag": "tag"}.get(kind)
         if need:
             _require(feature, (need,), f"{at}.features[{j}]")
-        if kind == "app.bsky.richtext.facet#tag" and len(str(feature["tag"]).encode()) > 640:
-            raise _bad("string too long (maximum 640)", f"{at}.features[{j}].tag")
+        if kind == "app.bsky.richtext.facet#tag":  # facet.json: maxLength 640, maxGraphemes 64
+            tag = str(feature["tag"])
+            size, graphemes = len(tag.encode()), len(regex.findall(r"\X", tag))
+            if size > 640:
+                raise _bad(f"string too big (maximum 640, got {size})", f"{at}.features[{j}].tag")
+            if graphemes > 64:
+                raise _bad(f"grapheme too big (maximum 64, got {graphemes})", f"{at}.features[{j}].tag")
 
 
 def _validate_images(embed: dict) -> None:
