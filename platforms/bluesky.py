@@ -1,4 +1,4 @@
-"""Bluesky (AT Protocol). Facts: shared/platforms/FACTS.md §3.
+"""Bluesky (AT Protocol). Facts: docs/platforms.md §3.
 
 Sources: https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/feed/post.json
 (300 graphemes, 3000 bytes), lexicons/app/bsky/embed/images.json (4 images, 2,000,000 bytes),

@@ -1,4 +1,4 @@
-"""Facebook Page (Graph API). Facts: shared/platforms/FACTS.md §5.
+"""Facebook Page (Graph API). Facts: docs/platforms.md §5.
 
 Sources: https://developers.facebook.com/docs/graph-api/reference/page/photos,
 https://developers.facebook.com/docs/graph-api/reference/page/feed (message, link,
@@ -7,7 +7,7 @@ https://developers.facebook.com/docs/pages-api/posts (scheduling window),
 https://developers.facebook.com/docs/graph-api/reference/user/accounts (page tokens),
 https://developers.facebook.com/documentation/facebook-login/guides/access-tokens/get-long-lived
 
-Exactly once: Graph has no idempotency key and a 500 may still have created the post (FACTS.md
+Exactly once: Graph has no idempotency key and a 500 may still have created the post (docs/platforms.md
 §5, koala#699). Before the create goes out the checkpoint says so (``sent_since``); after a lost
 answer ``find_existing`` reads the page's recent (or scheduled) posts for our text. Photos
 uploaded unpublished for a multi-photo post are checkpointed one by one and never re-uploaded.
@@ -184,7 +184,7 @@ class FacebookAdapter:
             m = post.media[i]
             fields = {"published": "false"}
             if when:
-                fields["temporary"] = "true"  # FACTS.md §5: for scheduled posts (UNVERIFIED)
+                fields["temporary"] = "true"  # docs/platforms.md §5: for scheduled posts (UNVERIFIED)
             if m.alt:
                 fields["alt_text_custom"] = m.alt
             with open(m.path, "rb") as fh:

@@ -1,4 +1,4 @@
-"""Mastodon. Facts: shared/platforms/FACTS.md §2. Limits are per instance
+"""Mastodon. Facts: docs/platforms.md §2. Limits are per instance
 (/api/v2/instance configuration); these are the defaults of a stock server.
 
 Sources: https://docs.joinmastodon.org/methods/statuses/, https://docs.joinmastodon.org/entities/Instance/,
@@ -339,7 +339,7 @@ class MastodonAdapter:
 
 
 # ---------------------------------------------------------------------------------------------
-# HTTP and error mapping (FACTS.md §2 "Error shape", "Rate limits").
+# HTTP and error mapping (docs/platforms.md §2 "Errors", "Rate limits").
 
 
 def _call(ctx: PublishContext, method: str, url: str, *, creates: bool = True, auth: bool = True,

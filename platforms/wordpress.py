@@ -1,4 +1,4 @@
-"""The office's WordPress portal (REST API, application passwords). Facts: FACTS.md §11.
+"""The office's WordPress portal (REST API, application passwords). Facts: docs/platforms.md §11.
 
 Sources: https://developer.wordpress.org/rest-api/reference/posts/,
 https://developer.wordpress.org/rest-api/reference/media/,
@@ -9,7 +9,7 @@ wordpress-develop src/wp-includes/rest-api/endpoints/class-wp-rest-attachments-c
 
 Exactly once: WordPress has no idempotency key, so every post gets a slug that ends in a short
 hash of its idempotency key (``pengumuman-banjir-3f9a1c2e``), and goes out in two steps
-(FACTS.md §11 "status=draft + update to publish for safe retries"):
+(docs/platforms.md §11 "Exactly once": a draft first, then publish it):
 
 1. create it as a *draft* with that slug. WordPress gives a second post with a taken slug
    ``-2``, so a returned slug that differs from ours means an earlier attempt (whose answer was
@@ -266,7 +266,7 @@ class WordPressAdapter:
     def _upload(self, ctx, media, name: str) -> dict[str, Any]:
         path = Path(media.path)
         filename = f"{name}.{_EXTENSIONS.get(media.mime, path.suffix.lstrip('.') or 'bin')}"
-        # The raw body upload (FACTS.md §11); alt text rides along as a parameter, and is set
+        # The raw body upload (docs/platforms.md §11); alt text rides along as a parameter, and is set
         # again below should a plugin drop it.
         response = self._request(
             ctx, "POST", "/media", content=path.read_bytes(),

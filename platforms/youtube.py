@@ -1,4 +1,4 @@
-"""YouTube Data API v3: video only. Facts: shared/platforms/FACTS.md §10.
+"""YouTube Data API v3: video only. Facts: docs/platforms.md §10.
 
 A resumable upload: POST the metadata (?uploadType=resumable) → a session URI in ``Location``;
 PUT the file in chunks (multiples of 256 KiB) streamed from disk with ``Content-Range``; each

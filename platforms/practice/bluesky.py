@@ -1,6 +1,6 @@
 """A practice Bluesky PDS: the com.atproto calls a composer makes, checked the way the real PDS
-checks them. Facts: shared/platforms/FACTS.md §3, and the answers of a real @atproto/pds 0.5.35
-recorded in shared/PEERS.md §1 (tests/peers/bluesky runs that real PDS for the e2e tests).
+checks them. Facts: docs/platforms.md §3, and the answers of a real @atproto/pds 0.5.35
+recorded in docs/peers.md §1 (tests/peers/bluesky runs that real PDS for the e2e tests).
 
 Faithful details: expired access tokens are HTTP 400 ``ExpiredToken`` (not 401); a garbage token
 is 400 ``InvalidToken``; lexicon errors read "Invalid app.bsky.feed.post record: ... at $.path";

@@ -1,4 +1,4 @@
-"""A practice Facebook Page: the Graph API calls a composer makes, as FACTS.md §5 describes.
+"""A practice Facebook Page: the Graph API calls a composer makes, as docs/platforms.md §5 describes.
 
 Page tokens from ``GET /me/accounts``; photos (multipart ``source`` or ``url``; published, or
 ``published=false`` for a multi-photo post); ``/feed`` posts with ``message``, ``link`` and

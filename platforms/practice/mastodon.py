@@ -1,4 +1,4 @@
-"""A practice Mastodon instance: the client API a composer uses, as FACTS.md §2 describes it.
+"""A practice Mastodon instance: the client API a composer uses, as docs/platforms.md §2 describes it.
 
 Checks what a real instance checks (bearer token, multipart with a MIME type, 500 graphemes with
 every http(s) URL counted as 23 and remote mentions as @user, 4 attachments, media processed

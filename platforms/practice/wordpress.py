@@ -1,6 +1,6 @@
 """A practice WordPress portal: the REST API calls a composer makes, checked the way WordPress
-6.x checks them. Facts: shared/platforms/FACTS.md §11 and the answers of a real WordPress 6.1
-recorded in shared/PEERS.md §2 (tests/peers/wordpress runs that real WordPress for e2e tests).
+6.x checks them. Facts: docs/platforms.md §11 and the answers of a real WordPress 6.1
+recorded in docs/peers.md §2 (tests/peers/wordpress runs that real WordPress for e2e tests).
 
 Faithful details (tests/e2e/test_fakes_match_real.py compares them with the real site): Basic
 auth with an application password (spaces ignored); a wrong one leaves the request anonymous and

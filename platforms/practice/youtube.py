@@ -1,4 +1,4 @@
-"""A practice YouTube Data API v3 with resumable uploads, as FACTS.md §10 says.
+"""A practice YouTube Data API v3 with resumable uploads, as docs/platforms.md §10 says.
 
 POST /upload/youtube/v3/videos?uploadType=resumable&part=snippet,status checks the metadata
 (title ≤ 100 characters, description ≤ 5000 bytes, neither with < or >, tags ≤ 500 characters

@@ -1,8 +1,8 @@
 """Decode once, then a small pyramid: the decoded image and its integer reductions.
 
 Each output is resized with a bicubic filter from the smallest level that still has at least
-its size, so the filter works on a ratio under 2 and touches few pixels (shared/ENVIRONMENT.md
-§7: about 2.5x faster than resizing every output from the full image).
+its size, so the filter works on a ratio under 2 and touches few pixels (docs/environment.md
+§3: about 2.5x faster than resizing every output from the full image).
 
 Why bicubic and not LANCZOS: against a LANCZOS resize of the FULL-resolution image, on a sharp
 test card (text, thin lines), LANCZOS from the pyramid scores 42.0/32.9 dB PSNR at 1.85x/1.25x

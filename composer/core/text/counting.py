@@ -1,6 +1,6 @@
 """``count()``: one text measured the way one channel measures it (spec.counting chooses how).
 
-Facts per channel: shared/platforms/FACTS.md (X §1, Mastodon §2, Bluesky §3, Threads §4,
+Facts per channel: docs/platforms.md (X §1, Mastodon §2, Bluesky §3, Threads §4,
 Instagram §6, Telegram §8, YouTube §10).
 """
 

@@ -1,4 +1,4 @@
-"""The link preview a platform adds under a post that has a URL and no images (PREVIEWS.md §12.6:
+"""The link preview a platform adds under a post that has a URL and no images (docs/previews.md §12.6:
 cards appear only without media). Siaran does not fetch the page, so the card shows its shape
 and the domain, and says the title and picture will come from the page itself.
 

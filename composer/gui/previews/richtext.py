@@ -28,7 +28,7 @@ class Piece:
     end: int
 
 
-# WhatsApp renders its formatting markers instead of showing them (PREVIEWS.md §9; WhatsApp Help
+# WhatsApp renders its formatting markers instead of showing them (docs/previews.md §9; WhatsApp Help
 # "How to format your messages"): *bold*, _italic_, ~strikethrough~, ```monospace```.
 _WHATSAPP = re.compile(
     r"```(?P<code>[^`\n]+?)```"
@@ -186,7 +186,7 @@ _TAG = re.compile(r"#\w+")
 
 
 def hashtag_bar(text: str, has_media: bool) -> tuple[str, list[str]]:
-    """Mastodon's hashtag bar (hashtag_bar.tsx, PREVIEWS.md §6): a last paragraph made only of
+    """Mastodon's hashtag bar (hashtag_bar.tsx, docs/previews.md §6): a last paragraph made only of
     hashtags leaves the text and is shown as a row under the media; when that paragraph is the
     whole post it moves only if the post has media. Tags differing in case collapse."""
     body, sep, last = text.rstrip().rpartition("\n\n")

@@ -1,6 +1,6 @@
 """One row per platform: how its feed draws a post. The card widget reads only this table.
 
-Facts and their sources are in shared/platforms/PREVIEWS.md (section numbers below); values the
+Facts and their sources are in docs/previews.md (section numbers below); values the
 fact sheet marks UNVERIFIED are sensible defaults, kept here so they are easy to change. Labels
 such as "See more" are what the platform itself shows, translated like the rest of the UI.
 """
