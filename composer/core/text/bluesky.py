@@ -127,6 +127,8 @@ def detect_facets(text: str) -> list[Facet]:
         start = m.start() + len(m.group(1))
         add(start, start + 1 + len(ticker), "tag", "$" + ticker)
 
+    if not found:
+        return []
     found.sort(key=lambda f: f[0])  # stable, like Array.prototype.sort (same order as bytes)
     byte = _byte_offsets(text, {i for f in found for i in f[:2]})
     return [Facet(byte[start], byte[end], kind, value, start, end)
