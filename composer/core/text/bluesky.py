@@ -15,6 +15,7 @@ Graphemes count as Intl.Segmenter does (extended grapheme clusters, ``\\X``).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import regex
 
@@ -48,6 +49,7 @@ _END_PUNCT = re.compile(r"[.,;:!?]$")
 _JS_TRIM = re.compile(rf"^{_S}+|{_S}+$")
 
 
+@cache  # imported on first use (1,400 names), then a plain lookup per candidate
 def tlds() -> frozenset[str]:
     from composer.core.text._bluesky_tlds import TLDS
 
@@ -63,8 +65,6 @@ def is_valid_domain(value: str) -> bool:
 def _byte_offsets(text: str, indices: set[int]) -> dict[int, int]:
     """str index -> UTF-8 byte offset for every index asked, in one pass over the text (upstream
     encodes the prefix again for each facet; a long text with many facets must stay linear)."""
-    if text.isascii():
-        return {i: i for i in indices}
     offsets: dict[int, int] = {}
     done = byte = 0
     for i in sorted(indices):
@@ -130,6 +130,8 @@ def detect_facets(text: str) -> list[Facet]:
     if not found:
         return []
     found.sort(key=lambda f: f[0])  # stable, like Array.prototype.sort (same order as bytes)
+    if text.isascii():
+        return [Facet(start, end, kind, value, start, end) for start, end, kind, value in found]
     byte = _byte_offsets(text, {i for f in found for i in f[:2]})
     return [Facet(byte[start], byte[end], kind, value, start, end)
             for start, end, kind, value in found]
