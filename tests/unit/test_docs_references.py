@@ -2,6 +2,7 @@
 file and section exists, and nothing points at fact sheets outside the repository."""
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -10,7 +11,7 @@ OUTSIDE = re.compile(r"shared/(?:platforms|PEERS|ENVIRONMENT|DESIGN)|\b(?:FACTS|
 SKIP = {".venv", "node_modules", "state", "__pycache__", ".git", "data"}
 
 
-def _sources():
+def _sources() -> Iterator[Path]:
     yield ROOT / "README.md"
     for top in ("composer", "platforms", "scripts", "tools", "tests", "docs", "bench"):
         for path in (ROOT / top).rglob("*"):
@@ -24,7 +25,7 @@ def _sections(name: str) -> set[int]:
     return {int(n) for n in re.findall(r"^## (\d+)\. ", text, re.M)}
 
 
-def test_every_cited_section_exists_and_nothing_points_outside():
+def test_every_cited_section_exists_and_nothing_points_outside() -> None:
     sections = {name: _sections(name) for name in ("platforms", "previews", "peers", "environment")}
     missing, outside = [], []
     for path in _sources():
@@ -40,7 +41,7 @@ def test_every_cited_section_exists_and_nothing_points_outside():
     assert not missing, missing
 
 
-def test_each_channel_has_its_section_of_facts_with_sources():
+def test_each_channel_has_its_section_of_facts_with_sources() -> None:
     text = (ROOT / "docs" / "platforms.md").read_text(encoding="utf-8")
     for n, name in enumerate(["X", "Mastodon", "Bluesky", "Threads", "Facebook Page", "Instagram",
                               "LinkedIn", "Telegram", "WhatsApp", "YouTube", "WordPress"], 1):
