@@ -55,8 +55,8 @@ class ChannelCrops(QWidget):
         if self.pixmap.isNull():
             return
         p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
-        p.setRenderHint(QPainter.SmoothPixmapTransform)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         th = self._thumb_h()
         for i, (name, crop, manual) in enumerate(self.rows):
             x, y = (i % 2) * (self.THUMB_W + 12), (i // 2) * (th + 30)
@@ -71,8 +71,8 @@ class ChannelCrops(QWidget):
             p.drawRect(box)
             p.setPen(self.palette().windowText().color())
             how = self.tr("manual") if manual else self.tr("automatic")
-            label = self.fontMetrics().elidedText(f"{name} · {how}", Qt.ElideMiddle, self.THUMB_W)
-            p.drawText(QRectF(x, y + th + 2, self.THUMB_W, 24), Qt.AlignLeft | Qt.AlignVCenter, label)
+            label = self.fontMetrics().elidedText(f"{name} · {how}", Qt.TextElideMode.ElideMiddle, self.THUMB_W)
+            p.drawText(QRectF(x, y + th + 2, self.THUMB_W, 24), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
         p.end()
 
 
@@ -153,7 +153,7 @@ class CropEditor(QWidget):
                            ("Ctrl+Backspace", self.reset_to_automatic)):
             action = QAction(self)
             action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
 
@@ -261,7 +261,7 @@ class CropEditor(QWidget):
 
     def _on_focal_mode(self, on: bool) -> None:
         self.canvas.focal_mode = on
-        self.canvas.setCursor(Qt.CrossCursor if on else Qt.ArrowCursor)
+        self.canvas.setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.ArrowCursor)
 
     def set_focal(self, x: float, y: float) -> None:
         """The photo's most important spot; every automatic crop follows it."""

@@ -139,7 +139,7 @@ class PreviewsPanel(QWidget):
             return
         self._columns = columns
         for i, card in enumerate(self.cards.values()):
-            self.grid.addWidget(card, i // columns, i % columns, Qt.AlignTop)
+            self.grid.addWidget(card, i // columns, i % columns, Qt.AlignmentFlag.AlignTop)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -28,7 +28,7 @@ class RichLabel(QWidget):
             self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setFont(font)
         self.setFixedWidth(width)
-        self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._html = None
         self.doc = QTextDocument(self)
         self.doc.setDocumentMargin(0)

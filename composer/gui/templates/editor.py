@@ -121,15 +121,15 @@ class TemplateEditor(QWidget):
         for i, (label, _size) in enumerate(rendering.ASPECTS):
             button = QToolButton(self)
             button.setText(label)
-            button.setToolButtonStyle(Qt.ToolButtonTextUnderIcon)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
             button.setCheckable(True)
             button.setAutoExclusive(True)
             button.setAccessibleName(self.tr("Show {shape} large").format(shape=label))
             button.clicked.connect(lambda _c=False, i=i: self.show_aspect(i))
-            strip.addWidget(button, 0, Qt.AlignBottom)
+            strip.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
             self.thumbs.append(button)
         strip.addStretch(1)
-        strip.addWidget(self.busy, 0, Qt.AlignBottom)
+        strip.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignBottom)
         self.thumbs[0].setChecked(True)
         self._add_shortcuts()
 
@@ -150,10 +150,10 @@ class TemplateEditor(QWidget):
         for sequence, slot, button in keys:
             action = QAction(self)
             action.setShortcut(QKeySequence(sequence))
-            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
-            button.setToolTip(f"{button.toolTip() or button.text()} ({QKeySequence(sequence).toString(QKeySequence.NativeText)})")
+            button.setToolTip(f"{button.toolTip() or button.text()} ({QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText)})")
 
     # -- opening ------------------------------------------------------------------------------
     def edit(self, post: Post, photo_path=None) -> None:
@@ -220,7 +220,7 @@ class TemplateEditor(QWidget):
         self.layers.clear()
         for layer in reversed(self.template.layers):  # topmost first, like drawing programs
             item = QListWidgetItem(("🔒 " if layer.locked else "") + f"{layer.id}  ·  {layer.type}")
-            item.setData(Qt.UserRole, layer.id)
+            item.setData(Qt.ItemDataRole.UserRole, layer.id)
             self.layers.addItem(item)
         self.layers.blockSignals(False)
 
@@ -230,12 +230,12 @@ class TemplateEditor(QWidget):
 
     def _on_layer_item(self, item, _previous=None) -> None:
         if item is not None:
-            self.canvas.current = item.data(Qt.UserRole)
+            self.canvas.current = item.data(Qt.ItemDataRole.UserRole)
             self.canvas.update()
 
     def _on_canvas_selected(self, layer_id: str) -> None:
         for i in range(self.layers.count()):
-            if self.layers.item(i).data(Qt.UserRole) == layer_id:
+            if self.layers.item(i).data(Qt.ItemDataRole.UserRole) == layer_id:
                 self.layers.blockSignals(True)
                 self.layers.setCurrentRow(i)
                 self.layers.blockSignals(False)
@@ -296,7 +296,7 @@ class TemplateEditor(QWidget):
             self._say(self.tr("The photo cannot be shown: {reason}").format(reason=problem), error=True)
         if not w:
             return
-        image = QImage(raw, w, h, 4 * w, QImage.Format_RGBA8888).copy()
+        image = QImage(raw, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
         if target == -1:
             self.canvas.set_image(image)
         else:
