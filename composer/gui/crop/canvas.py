@@ -133,7 +133,7 @@ class CropCanvas(QWidget):
         pos = event.position()
         if self._drag is None:
             what = self.hit(pos)
-            cursors = {"tl": Qt.CursorShape.SizeFDiagCursor, "br": Qt.CursorShape.SizeFDiagCursor, "tr": Qt.CursorShape.SizeBDiagCursor,
+            cursors: dict[str | None, Qt.CursorShape] = {"tl": Qt.CursorShape.SizeFDiagCursor, "br": Qt.CursorShape.SizeFDiagCursor, "tr": Qt.CursorShape.SizeBDiagCursor,
                        "bl": Qt.CursorShape.SizeBDiagCursor, "move": Qt.CursorShape.SizeAllCursor}
             self.setCursor(Qt.CursorShape.CrossCursor if self.focal_mode else cursors.get(what, Qt.CursorShape.ArrowCursor))
             return

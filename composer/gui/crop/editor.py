@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.adapters import PlatformSpec
 from composer.core.post import Crop, MediaRef, Post
 from composer.gui.crop import geometry, presets
 from composer.gui.crop.canvas import CropCanvas
@@ -86,7 +87,7 @@ class CropEditor(QWidget):
         self.key = ""
         self.spec = None
         self.media: MediaRef | None = None
-        self.channels: dict[str, object] = {}
+        self.channels: dict[str, PlatformSpec] = {}
         self.presets: list[presets.Preset] = []
         self.pixmap = QPixmap()
         self.w = self.h = 1
@@ -195,6 +196,7 @@ class CropEditor(QWidget):
         return variant.crops.get(self.media.id) if variant and self.media else None
 
     def automatic_crop(self, key: str) -> Crop | None:
+        assert self.media is not None  # edit() came first
         return presets.default_crop(self.w, self.h, self.media.focal, self.channels[key])
 
     def default_crops(self) -> dict[str, Crop | None]:
@@ -231,6 +233,7 @@ class CropEditor(QWidget):
 
     # -- edits --------------------------------------------------------------------------------
     def _store_manual(self) -> None:
+        assert self.post is not None and self.media is not None  # edit() came first
         crop = self.current_crop()
         self.post.variant(self.key).crops[self.media.id] = crop
         self.status.setText(self.tr("Manual crop for this channel."))
@@ -275,7 +278,7 @@ class CropEditor(QWidget):
         self._show_current()
 
     def reset_to_automatic(self) -> None:
-        if self.media is None or self.manual_crop(self.key) is None:
+        if self.post is None or self.media is None or self.manual_crop(self.key) is None:
             return
         self.post.variant(self.key).crops.pop(self.media.id, None)
         self.crop_changed.emit(self.key, self.media.id, None)

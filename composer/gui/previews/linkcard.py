@@ -35,14 +35,15 @@ class LinkCard(QWidget):
         self.url = ""
         self.setFixedWidth(width)
         kind = rules.link_card
-        height = {"image": width / 2, "large": width / 1.91 + 58}.get(kind, COMPACT_HEIGHT)
+        heights: dict[str | None, float] = {"image": width / 2, "large": width / 1.91 + 58}
+        height = heights.get(kind, COMPACT_HEIGHT)
         self.setFixedHeight(round(height))
         self.setVisible(False)
 
     def set_url(self, url: str | None) -> None:
         """Show the card for ``url``; None hides it (no link, or the post has images)."""
         visible = bool(url) and self.rules.link_card is not None
-        if visible and url != self.url:
+        if url and visible and url != self.url:  # (visible implies a url)
             self.url = url
             self.update()
         self.setVisible(visible)

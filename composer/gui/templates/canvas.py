@@ -55,6 +55,7 @@ class TemplateCanvas(QWidget):
         return self.canvas_rect().width() / self.size_px[0]
 
     def layer_screen_rect(self, layer_id: str) -> QRectF:
+        assert self.template is not None  # a layer id comes from the template on show
         layer = self.template.layer(layer_id)
         r = self.template.layer_rect(layer, *self.size_px)
         c, s = self.canvas_rect(), self._scale()
@@ -124,7 +125,7 @@ class TemplateCanvas(QWidget):
         if self.template is None or event.button() != Qt.MouseButton.LeftButton:
             return
         pos = event.position()
-        if self._on_handle(pos) and not self.template.layer(self.current).locked:
+        if self.current and self._on_handle(pos) and not self.template.layer(self.current).locked:
             self._drag = ("resize", pos)
             return
         layer_id = self.layer_at(pos)
@@ -145,13 +146,15 @@ class TemplateCanvas(QWidget):
             self.setCursor(Qt.CursorShape.SizeFDiagCursor if over else Qt.CursorShape.ArrowCursor)
             return
         what, last = self._drag
+        template, current = self.template, self.current
+        assert template is not None and current is not None  # a drag starts on a shown layer
         try:
             if what == "move":
-                self.template.move(self.current, self._units(pos.x() - last.x()), self._units(pos.y() - last.y()))
+                template.move(current, self._units(pos.x() - last.x()), self._units(pos.y() - last.y()))
             else:
-                r = self.layer_screen_rect(self.current)
-                self.template.resize(self.current, width=max(MIN_SIZE, self._units(pos.x() - r.left())),
-                                     height=max(MIN_SIZE, self._units(pos.y() - r.top())))
+                r = self.layer_screen_rect(current)
+                template.resize(current, width=max(MIN_SIZE, self._units(pos.x() - r.left())),
+                                height=max(MIN_SIZE, self._units(pos.y() - r.top())))
         except LockedLayer:
             self._drag = None
             self.refused.emit(self.current)

@@ -11,11 +11,13 @@ thread; a newer edit makes older renders' results be dropped.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -56,7 +58,7 @@ class TemplateEditor(QWidget):
         self.runner = runner or TaskRunner(self)
         self.post: Post | None = None
         self.photo_path: str | None = None
-        self.focal = None
+        self.focal: tuple[float, float] | None = None
         self.template: Template | None = None
         self.modified = False
         self.aspect = 0  # index into rendering.ASPECTS shown large
@@ -144,8 +146,9 @@ class TemplateEditor(QWidget):
         row.addLayout(centre, 1)
 
     def _add_shortcuts(self) -> None:
-        keys = [("Ctrl+Shift+S", self._ask_save_as, self.save_button),
-                ("Ctrl+Return", self.use, self.use_button)]
+        keys: list[tuple[str, Callable[..., object], QAbstractButton]] = [
+            ("Ctrl+Shift+S", self._ask_save_as, self.save_button),
+            ("Ctrl+Return", self.use, self.use_button)]
         keys += [(f"Ctrl+{i + 1}", lambda _checked=False, i=i: self.show_aspect(i), button) for i, button in enumerate(self.thumbs)]
         for sequence, slot, button in keys:
             action = QAction(self)
@@ -187,19 +190,19 @@ class TemplateEditor(QWidget):
         index = self.picker.findData(name)
         if index >= 0:
             self.picker.setCurrentIndex(index)
-        self._fill_form()
-        self._fill_layers()
+        self._fill_form(self.template)
+        self._fill_layers(self.template)
         self.canvas.set_template(self.template, rendering.ASPECTS[self.aspect][1])
         self._say("")
         self.render_now()
 
-    def _fill_form(self) -> None:
+    def _fill_form(self, template: Template) -> None:
         old = {k: e.text() for k, e in self.fields.items()}
         while self.form.rowCount():
             self.form.removeRow(0)
         self.fields = {}
-        found = []
-        for layer in self.template.layers:
+        found: list[str] = []
+        for layer in template.layers:
             if layer.type == "text":
                 found += [m for m in PLACEHOLDER.findall(layer.text) if m not in found]
         names = [n for n in STANDARD_FIELDS if n in found] + [n for n in found if n not in STANDARD_FIELDS]
@@ -215,10 +218,10 @@ class TemplateEditor(QWidget):
             self.form.addRow(labels.get(name, name) + ":", edit)
             self.fields[name] = edit
 
-    def _fill_layers(self) -> None:
+    def _fill_layers(self, template: Template) -> None:
         self.layers.blockSignals(True)
         self.layers.clear()
-        for layer in reversed(self.template.layers):  # topmost first, like drawing programs
+        for layer in reversed(template.layers):  # topmost first, like drawing programs
             item = QListWidgetItem(("🔒 " if layer.locked else "") + f"{layer.id}  ·  {layer.type}")
             item.setData(Qt.ItemDataRole.UserRole, layer.id)
             self.layers.addItem(item)
@@ -320,6 +323,7 @@ class TemplateEditor(QWidget):
         if name in list_templates():
             self._say(self.tr("A template called '{name}' already exists.").format(name=name), error=True)
             return False
+        assert self.template is not None  # the button and shortcut act on the shown template
         copy = self.template.copy(name)
         copy.title = name
         try:
