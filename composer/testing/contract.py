@@ -44,8 +44,9 @@ import pytest
 
 from composer.core.adapters import Capability, Platform
 from composer.core.journal import State
+from composer.core.outcome import Outcome, Policy, Target
 from composer.core.post import MediaRef, Post
-from composer.core.publish import Engine, Outcome, Policy, Target
+from composer.core.publish import Engine
 from composer.core.registry import Registry
 from composer.core.store import Store
 

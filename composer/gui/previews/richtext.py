@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout
 
@@ -49,7 +50,8 @@ def _plain(text: str, start: int, end: int, rules: CardRules) -> list[Piece]:
     for m in _WHATSAPP.finditer(run):
         if m.start() > pos:
             out.append(Piece(run[pos:m.start()], None, start + pos, start + m.start()))
-        out.append(Piece(m.group(m.lastgroup), m.lastgroup, start + m.start(), start + m.end()))
+        kind = cast(str, m.lastgroup)  # never None: every alternative of _WHATSAPP is a named group
+        out.append(Piece(m.group(kind), kind, start + m.start(), start + m.end()))
         pos = m.end()
     if pos < len(run):
         out.append(Piece(run[pos:], None, start + pos, end))
