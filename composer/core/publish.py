@@ -32,6 +32,7 @@ import random
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -159,6 +160,14 @@ class Engine:
             return False
         platform = self.registry.get(entry.platform)
         return platform.adapter is not None and platform.spec.can(A.Capability.DELETE)
+
+    def reschedule(self, post_id: str, account: str, when: datetime | None, *,
+                   target: Target | None = None) -> Outcome:
+        """Move a post the platform holds for later to ``when``, or take it off the schedule
+        (``when`` None: it does not go out). See composer.core.scheduling."""
+        from composer.core import scheduling
+
+        return scheduling.reschedule(self, post_id, account, when, target=target)
 
     def settle(self, post_id: str, account: str, *, exists: bool, url: str | None = None) -> Outcome:
         """The officer looked on the platform after an unanswered send: the post is there
