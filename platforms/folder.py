@@ -133,7 +133,8 @@ class FolderAdapter:
 
     def _variant_dir(self, ctx: PublishContext, post: OutgoingPost) -> Path:
         name = ctx.account.get("channel") or ctx.account.get("account") or "folder"
-        return _root(ctx) / _safe(post.post_id) / _safe(name)
+        base = _root(ctx) / _safe(post.post_id) / _safe(name)
+        return _version_dir(base, post)
 
     def _write(self, ctx: PublishContext, post: OutgoingPost, folder: Path) -> None:
         _write_text(folder / "text.txt", post.text)
@@ -195,6 +196,19 @@ def _safe(name: str) -> str:
     """One path component, whatever the id or account name holds."""
     cleaned = _UNSAFE.sub("_", str(name)).strip("._") or "_"
     return cleaned[:100]
+
+
+def _version_dir(base: Path, post: OutgoingPost) -> Path:
+    """Where this version of the post goes: ``base``, unless it holds another version of the
+    same post (another idempotency key: a correction posted as new), then a folder of its own
+    beside it (``folder-3f9a1c2e``), so both stay, as on a platform."""
+    try:
+        manifest = json.loads((base / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return base
+    other = (isinstance(manifest, dict) and manifest.get("post_id") == post.post_id
+             and manifest.get("idempotency_key") not in (None, post.idempotency_key))
+    return base.with_name(f"{base.name}-{post.idempotency_key[:8]}") if other else base
 
 
 def _fingerprint(post: OutgoingPost) -> dict[str, Any]:
