@@ -212,7 +212,8 @@ class FakeFacebook(GraphFake):
         """Updating a Page post's schedule: ``scheduled_publish_time`` moves a scheduled post
         (10 minutes to 30 days ahead, like at creation); 0 takes it off the schedule, leaving
         an unpublished post; ``is_published=true`` publishes it now. A published post's
-        schedule cannot change."""
+        schedule cannot change. A new ``message`` edits the text (published or scheduled);
+        photos and the link card stay."""
         self._page(req)
         self._publish_due()
         f = self.fields(req)
@@ -265,20 +266,6 @@ class FakeFacebook(GraphFake):
         with self.lock:
             return [p["message"] for p in sorted(self.posts.values(), key=lambda p: p["_n"])
                     if p["is_published"]]
-
-    @route("POST", VERSION + r"/(?P<id>\d+_\d+)")
-    def edit(self, req: Request) -> Response:
-        """Updating a Page post: a new ``message`` (published or scheduled); photos stay."""
-        self._page(req)
-        f = self.fields(req)
-        with self.lock:
-            post = self.posts.get(req.params["id"])
-            if post is None:
-                raise GraphFault(f"Unsupported post request. Object with ID "
-                                 f"'{req.params['id']}' does not exist", 100, subcode=33)
-            if "message" in f:
-                post["message"] = f["message"]
-        return Response(200, json={"success": True})
 
     @route("DELETE", VERSION + r"/(?P<id>[\d_]+)")
     def delete(self, req: Request) -> Response:
