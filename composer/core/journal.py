@@ -30,6 +30,7 @@ key there, ``_engine`` (the kind of the last error), because the schema has no c
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
@@ -382,7 +383,7 @@ class Journal:
                        (entry_id, version, action, fingerprint, remote_id, url, utcnow()))
 
     @staticmethod
-    def _last_version(db, entry_id: int) -> int:
+    def _last_version(db: sqlite3.Connection, entry_id: int) -> int:
         row = db.execute("SELECT MAX(version) AS v FROM journal_versions WHERE journal_id=?",
                          (entry_id,)).fetchone()
         return int(row["v"] or 0)

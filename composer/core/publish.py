@@ -376,8 +376,9 @@ class Engine:
 
     # -- corrections ----------------------------------------------------------------------------
 
-    def _update(self, adapter, ctx, entry: Entry, new: A.OutgoingPost, spec, progress,
-                cancel) -> Outcome:
+    def _update(self, adapter: A.Adapter, ctx: A.PublishContext, entry: Entry,
+                new: A.OutgoingPost, spec: A.PlatformSpec, progress: ProgressFn,
+                cancel: threading.Event) -> Outcome:
         """Edit the published post in place. The intent is journalled already; an update that
         got no answer is simply sent again (an edit to the same content is idempotent)."""
         if not isinstance(adapter, A.Editable) or entry.result is None:
@@ -424,10 +425,14 @@ class Engine:
             entry, reason_for(last, spec, self.policy.max_attempts, gave_up=True),
             type(last).__name__)
 
-    def _delete_for_replace(self, adapter, ctx, entry: Entry, spec, progress,
-                            cancel) -> Entry | Outcome:
+    def _delete_for_replace(self, adapter: A.Adapter, ctx: A.PublishContext, entry: Entry,
+                            spec: A.PlatformSpec, progress: ProgressFn,
+                            cancel: threading.Event) -> Entry | Outcome:
         """A replace's first half: delete the old post (retried; deleting what is already gone
         succeeds), then the row moves to the new version."""
+        published = entry.result
+        if published is None:  # nothing on record to delete: publish the new version at once
+            return self.journal.deleted_for_replace(entry.id)
         last: Exception = A.Transient("")
         for attempt in range(1, self.policy.max_attempts + 1):
             if cancel.is_set():
@@ -436,7 +441,7 @@ class Engine:
             progress(entry.account, "deleting", 0.0)
             self.journal.note(entry.id, f"replace: delete attempt {attempt}")
             try:
-                adapter.delete(ctx, entry.result)
+                adapter.delete(ctx, published)
             except A.Cancelled:
                 return self._correction_failed(entry, _("Cancelled before it was replaced"),
                                                "Cancelled")
