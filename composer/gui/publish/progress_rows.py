@@ -22,6 +22,8 @@ def steps() -> dict[str, str]:
         "waiting": translate("PublishRows", "waiting before trying again…"),
         "unknown": translate("PublishRows", "no answer; checking before trying again…"),
         "posted": translate("PublishRows", "posted"),
+        "updating": translate("PublishRows", "editing the published post…"),
+        "deleting": translate("PublishRows", "deleting the old post…"),
     }
 
 

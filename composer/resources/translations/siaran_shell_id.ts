@@ -1011,6 +1011,14 @@
         <translation>terbit</translation>
     </message>
     <message>
+        <source>editing the published post…</source>
+        <translation>menyunting postingan yang sudah terbit…</translation>
+    </message>
+    <message>
+        <source>deleting the old post…</source>
+        <translation>menghapus postingan lama…</translation>
+    </message>
+    <message>
         <source>Progress for {channel}</source>
         <translation>Kemajuan untuk {channel}</translation>
     </message>
