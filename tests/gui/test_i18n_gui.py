@@ -23,7 +23,7 @@ def test_switching_to_indonesian_translates_the_labels_and_keeps_the_draft(qtbot
     w.actions_by_name["language_id"].trigger()
     qtbot.waitUntil(lambda: shell.window is not w, timeout=5000)
     w = shell.window
-    qtbot.waitUntil(lambda: bool(w.session.catalog), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(w.channels.catalog), timeout=10_000)
     assert w.tabs.tabText(0) == "Pratinjau"
     assert w.tabs.tabText(2) == "Riwayat"
     assert "&Berkas" in menu_titles(w)
