@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # the real imports are deferred to first use (start-up time)
     from composer.core.publish import Engine
     from composer.core.registry import Registry
     from composer.core.secrets import SecretStore
-    from composer.core.store import DraftInfo, Store
+    from composer.core.store import DraftInfo, Store, VersionInfo
 
 
 class Services:
@@ -152,6 +152,10 @@ class Services:
 
     def load_draft(self, draft_id: str) -> Post:
         return self.store.load_draft(draft_id)
+
+    def draft_versions(self, draft_id: str) -> list[VersionInfo]:
+        """A draft's saved versions, newest first."""
+        return self.store.draft_versions(draft_id)
 
     def reopen_draft(self, last_id: str | None) -> Post | None:
         """The draft that was open last time (after a close or a crash), else the newest one."""

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QPlainTextEdit, QTextEdit
 
 from composer.gui.actions import make_action
+
+TEXT_FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit)  # Qt's fields with their own undo and paste
 
 
 class EditController(QObject):
@@ -24,12 +26,12 @@ class EditController(QObject):
         }
 
     def _undo_target(self):
-        # Qt's own text widgets have undo(); any other focused widget in the media strip means
-        # the strip's image removals
         widget = self.window.focusWidget()
-        if widget is not None and self.media.isAncestorOf(widget) and not hasattr(widget, "undo"):
-            return self.media.undo_stack
-        return widget if hasattr(widget, "undo") else self.editor.text_edit
+        if isinstance(widget, TEXT_FIELDS):
+            return widget
+        if widget is not None and self.media.isAncestorOf(widget):
+            return self.media.undo_stack  # the image list: its removals
+        return self.editor.text_edit
 
     def undo(self) -> None:
         self._undo_target().undo()
@@ -41,7 +43,7 @@ class EditController(QObject):
         """Editors paste for themselves (images they are given go to the media strip); from
         anywhere else, Ctrl+V attaches the clipboard's image."""
         widget = self.window.focusWidget()
-        if hasattr(widget, "paste"):
+        if isinstance(widget, TEXT_FIELDS):
             widget.paste()
         else:
             self.media.paste()
