@@ -9,17 +9,23 @@ added. Practice accounts are removed on stop: their addresses change on every st
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from composer.core.accounts import Accounts
+    from platforms.practice.server import FakeServer
+
 PREFIX = "practice-"
 
 
 class Practice:
     """The running practice servers and their accounts."""
 
-    def __init__(self, accounts, *, latency: float = 0.0, only: set[str] | None = None):
+    def __init__(self, accounts: Accounts, *, latency: float = 0.0, only: set[str] | None = None):
         self.accounts = accounts
         self.latency = latency
         self.only = only
-        self.servers: dict[str, object] = {}
+        self.servers: dict[str, FakeServer] = {}
 
     def start(self) -> list[tuple[str, str, str]]:
         """Start the servers and (re)add their accounts; returns (account, platform, url)."""

@@ -17,11 +17,13 @@ import threading
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from composer.core.paths import Paths, app_paths
 
 if TYPE_CHECKING:  # the real imports are deferred to first use (start-up time)
+    from collections.abc import Iterable
+
     from composer.core.accounts import Account, Accounts
     from composer.core.journal import Journal
     from composer.core.post import Post
@@ -30,6 +32,22 @@ if TYPE_CHECKING:  # the real imports are deferred to first use (start-up time)
     from composer.core.registry import Registry
     from composer.core.secrets import SecretStore
     from composer.core.store import DraftInfo, Store, VersionInfo
+
+T = TypeVar("T")
+
+
+class _NoKeyring:
+    """The secrets of an Accounts that only reads the database (listing, finding by name): the
+    keyring is never opened for those, and asking it for a secret is a bug, said loudly."""
+
+    def set(self, account: str, field: str, value: str) -> None:
+        raise RuntimeError("this Accounts reads the database only")
+
+    def get(self, account: str, field: str) -> str | None:
+        raise RuntimeError("this Accounts reads the database only")
+
+    def delete_account(self, account: str, fields: Iterable[str]) -> None:
+        raise RuntimeError("this Accounts reads the database only")
 
 
 class Services:
@@ -56,11 +74,11 @@ class Services:
             self._paths = app_paths()
         return self._paths
 
-    def _once(self, name: str, build: Callable[[], Any]) -> Any:
+    def _once(self, name: str, build: Callable[[], T]) -> T:
         with self._lock:
             if name not in self._built:
                 self._built[name] = build()
-            return self._built[name]
+            return cast(T, self._built[name])
 
     def provide(self, **pieces: Any) -> None:
         """Use these pieces (``registry=``, ``secrets=``, ``store=``) from now on. What was built
@@ -139,12 +157,12 @@ class Services:
         """The accounts, read from the database only (listing never waits for the keyring)."""
         from composer.core.accounts import Accounts
 
-        return Accounts(self.store, secrets=None).list()
+        return Accounts(self.store, _NoKeyring()).list()
 
     def find_account(self, name: str) -> Account | None:
         from composer.core.accounts import Accounts
 
-        return Accounts(self.store, secrets=None).find(name)
+        return Accounts(self.store, _NoKeyring()).find(name)
 
     def list_drafts(self) -> list[DraftInfo]:
         """Saved drafts, newest first."""

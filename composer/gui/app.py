@@ -115,9 +115,9 @@ class Shell(QObject):
             self.services.setup_logging()
         except OSError:  # a read-only home must not stop the app; the log then stays on stderr
             log.exception("logging could not be set up")
-        window = self.window
         restore, self.restored = not self.restored, True
-        window.after_show(restore=restore)
+        if self.window is not None:
+            self.window.after_show(restore=restore)
 
     def shutdown(self) -> None:
         """After the window closed: let workers finish (they report to objects about to go),
@@ -151,13 +151,13 @@ class Shell(QObject):
             old.save_layout()
             old.detach()
             self.model = self._model_class(old.model.post)
-        self.window = self._build_window()
+        window = self.window = self._build_window()
         if old is not None:
-            self.window.setGeometry(old.geometry())
+            window.setGeometry(old.geometry())
             old.close()
             old.deleteLater()
-        self.window.show()
-        self.window.after_show(restore=False)
+        window.show()
+        window.after_show(restore=False)
 
 
 class _ExposeWatch(QObject):

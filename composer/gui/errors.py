@@ -11,10 +11,14 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from composer.gui.tasks import describe_error
+
+if TYPE_CHECKING:
+    from composer.gui.notices import Notices
 
 log = logging.getLogger("siaran.gui.errors")
 
@@ -24,7 +28,7 @@ class ErrorReporter(QObject):
     # the message there (a widget must never be touched from another thread)
     _report = Signal(str)
 
-    def __init__(self, notices: Callable[[], object | None], parent: QObject | None = None):
+    def __init__(self, notices: Callable[[], Notices | None], parent: QObject | None = None):
         """``notices`` returns the current window's Notices (the window may have been rebuilt in
         another language since), or None before there is a window."""
         super().__init__(parent)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox
 
 from composer.core.post import Post
 from composer.gui.actions import make_action
+from composer.gui.tasks import Task
 
 
 def reopen_job(ctx, services, last_id: str | None) -> tuple[Post | None, str | None]:
@@ -34,8 +35,8 @@ class DraftsController(QObject):
         self.window, self.model, self.services, self.runner = window, model, services, runner
         self.settings, self.autosaver, self.notices = settings, autosaver, notices
         self.store_notice_box: QMessageBox | None = None
-        self.list_task = None
-        self.load_task = None
+        self.list_task: Task | None = None
+        self.load_task: Task | None = None
         keys = QKeySequence.StandardKey
         self.actions = {
             "new": make_action(window, "newDraft", self.tr("&New draft"), [keys.New], self.new_draft, "new"),
@@ -50,7 +51,11 @@ class DraftsController(QObject):
         """Reopen the draft that was open last time (after a close or a crash), else the newest."""
         task = self.runner.submit(reopen_job, self.services, self.settings.last_draft, name="reopen draft")
         task.finished.connect(self._reopened)
-        task.failed.connect(lambda message: (self.notices.say(message, 15_000), self.restored.emit()))
+        task.failed.connect(self._reopen_failed)
+
+    def _reopen_failed(self, message: str) -> None:
+        self.notices.say(message, 15_000)
+        self.restored.emit()  # the channels still load: an empty draft is there to write in
 
     def _reopened(self, result) -> None:
         post, notice = result
@@ -85,9 +90,9 @@ class DraftsController(QObject):
         if self.list_task is not None and not self.list_task.is_done:
             return  # the list is on its way
         self.autosaver.flush()  # the open draft is in the list as it is now
-        self.list_task = self.runner.submit(list_drafts_job, self.services, name="list drafts")
-        self.list_task.finished.connect(self._choose)
-        self.list_task.failed.connect(self.notices.error)
+        task = self.list_task = self.runner.submit(list_drafts_job, self.services, name="list drafts")
+        task.finished.connect(self._choose)
+        task.failed.connect(self.notices.error)
 
     def _choose(self, drafts) -> None:
         if not drafts:
@@ -99,10 +104,10 @@ class DraftsController(QObject):
                                          self.tr("Drafts, newest first:"), labels, 0, False)
         if not ok:
             return
-        self.load_task = self.runner.submit(load_draft_job, self.services,
-                                            drafts[labels.index(label)].id, name="open draft")
-        self.load_task.finished.connect(self._open)
-        self.load_task.failed.connect(self.notices.error)
+        task = self.load_task = self.runner.submit(load_draft_job, self.services,
+                                                   drafts[labels.index(label)].id, name="open draft")
+        task.finished.connect(self._open)
+        task.failed.connect(self.notices.error)
 
     def _open(self, post: Post) -> None:
         self.model.load(post)

@@ -4,11 +4,17 @@ loaded and offered through Resume publishing (Ctrl+Shift+R)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
 from composer.gui.actions import make_action
+
+if TYPE_CHECKING:
+    from composer.gui.publish.publish_dialog import PublishDialog
+    from composer.gui.publish.resume_dialog import ResumeDialog
 
 
 class PublishingController(QObject):
@@ -21,8 +27,8 @@ class PublishingController(QObject):
         self.window, self.model, self.services, self.runner = window, model, services, runner
         self.settings, self.autosaver, self.channels = settings, autosaver, channels
         self.media, self.notices = media, notices
-        self.publish_dialog = None
-        self.resume_dialog = None
+        self.publish_dialog: PublishDialog | None = None
+        self.resume_dialog: ResumeDialog | None = None
         self.unfinished: list = []
         self._checked_unfinished = False
         self.actions = {
@@ -59,6 +65,10 @@ class PublishingController(QObject):
         self.unfinished = list(entries or [])
         self.unfinished_changed.emit(len(self.unfinished))
 
+    def _resumed(self, _result: int = 0) -> None:
+        self.check_unfinished()
+        self.published.emit()
+
     def resume(self) -> None:
         if not self.unfinished:
             self.notices.say(self.tr("Nothing is waiting to be published."))
@@ -66,6 +76,6 @@ class PublishingController(QObject):
         from composer.gui.publish.resume_dialog import ResumeDialog
 
         dialog = ResumeDialog(self.services, self.runner, self.unfinished, self.window)
-        dialog.finished.connect(lambda _r: (self.check_unfinished(), self.published.emit()))
+        dialog.finished.connect(self._resumed)
         self.resume_dialog = dialog
         dialog.open()

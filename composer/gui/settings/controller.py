@@ -3,11 +3,16 @@ the language (the shell rebuilds the window in it)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow
 
 from composer.gui.actions import make_action
+
+if TYPE_CHECKING:
+    from composer.gui.accounts.accounts_dialog import AccountsDialog
 
 
 class SettingsController(QObject):
@@ -20,12 +25,12 @@ class SettingsController(QObject):
         super().__init__(window)
         self.window, self.services, self.runner = window, services, runner
         self.settings, self.practice, self.notices = settings, practice, notices
-        self.accounts_dialog = None
+        self.accounts_dialog: AccountsDialog | None = None
         self.actions = {
             "accounts": make_action(window, "accounts", self.tr("&Accounts…"), ["Ctrl+Shift+A"],
                                     self.open_accounts, "accounts"),
             "practice": make_action(window, "practice", self.tr("P&ractice mode"), ["Ctrl+Shift+P"],
-                                    lambda: self.toggle_practice(self.actions["practice"].isChecked())),
+                                    self._practice_triggered),
         }
         action = self.actions["practice"]
         action.setCheckable(True)
@@ -54,6 +59,9 @@ class SettingsController(QObject):
         dialog.accounts_changed.connect(self.accounts_changed)
         self.accounts_dialog = dialog
         dialog.exec()
+
+    def _practice_triggered(self) -> None:
+        self.toggle_practice(self.actions["practice"].isChecked())
 
     def toggle_practice(self, on: bool) -> None:
         self.notices.say(self.tr("Starting the practice servers…") if on
