@@ -164,6 +164,8 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._restore_layout()
         self._show_post()
+        if model.post.media:  # a rebuilt window (language change): thumbnails and proxies again
+            self.media.reload()
 
     def _own_actions(self) -> dict:
         """The window's own commands: moving between its panels, quitting, the shortcut list."""
