@@ -54,7 +54,7 @@ def import_file(ctx, store, path: str, cache_dir: Path, media_id: str | None = N
     proxy = make_proxy(stored, cache_dir)
     # estimated once, on attach: previews (from the proxy) and uploads (from the original) then
     # crop around the same point
-    focal = tuple(focal_of(stored))
+    focal = focal_of(stored)
     return Imported(media_id, path, sha, str(proxy), thumbnail(proxy), focal)
 
 
