@@ -26,11 +26,11 @@ def open_dialog(qtbot, w, previous=None):
         w.editor.text_edit.setFocus()
         qtbot.keyClick(w.editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     else:  # the same action again, after a dialog closed
-        w.session.publish()
-    qtbot.waitUntil(lambda: w.session.publish_dialog is not None
-                    and w.session.publish_dialog is not previous
-                    and w.session.publish_dialog.isVisible(), timeout=3000)
-    return w.session.publish_dialog
+        w.publishing.publish()
+    qtbot.waitUntil(lambda: w.publishing.publish_dialog is not None
+                    and w.publishing.publish_dialog is not previous
+                    and w.publishing.publish_dialog.isVisible(), timeout=3000)
+    return w.publishing.publish_dialog
 
 
 def publish(qtbot, dialog):
