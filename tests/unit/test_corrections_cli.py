@@ -51,11 +51,9 @@ def run(capsys, monkeypatch, *argv):
 
 @pytest.fixture
 def practice(ring, quick_polls):
-    from composer.commands.accounts import services
-    from composer.commands.practice import Practice
+    from composer.commands import services
 
-    _store, _registry, accounts = services()
-    running = Practice(accounts)
+    running = services().practice()  # the practice servers and accounts `siaran practice` makes
     running.start()
     yield running
     running.stop()
