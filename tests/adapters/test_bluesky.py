@@ -8,6 +8,7 @@ import json
 import logging
 import re
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -318,7 +319,7 @@ def test_every_message_has_an_indonesian_translation():
     import platforms.bluesky as module
     from composer.core.i18n import _catalog
 
-    source = open(module.__file__, encoding="utf-8").read()
+    source = Path(module.__file__).read_text(encoding="utf-8")
     messages = re.findall(r'_\(\s*"((?:[^"\\]|\\.)*)"', source)
     assert messages and [m for m in messages if m not in _catalog("id")] == []
 

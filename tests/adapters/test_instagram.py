@@ -66,7 +66,7 @@ def test_single_image_container_with_alt_then_publish(fake, http, adapter, tmp_p
     assert form["alt_text"] == "alt a.jpg" and "is_carousel_item" not in form
     assert form["access_token"] == fake.access_token and "access_token" not in create.query
     assert fake.fetched == [form["image_url"]]  # Meta fetched the hosted file
-    assert httpx.get(form["image_url"]).content == open(tmp_path / "a.jpg", "rb").read()
+    assert httpx.get(form["image_url"]).content == (tmp_path / "a.jpg").read_bytes()
     media = fake.media[result.remote_id]
     assert media["caption"] == form["caption"] and result.url == media["permalink"]
     assert fake.containers[ctx.checkpoint["container"]]["status_code"] == "PUBLISHED"

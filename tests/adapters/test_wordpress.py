@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+from pathlib import Path
 
 import httpx
 import pytest
@@ -339,6 +340,6 @@ def test_every_message_has_an_indonesian_translation():
     import platforms.wordpress as module
     from composer.core.i18n import _catalog
 
-    source = open(module.__file__, encoding="utf-8").read()
+    source = Path(module.__file__).read_text(encoding="utf-8")
     messages = re.findall(r'_\(\s*"((?:[^"\\]|\\.)*)"', source)
     assert messages and [m for m in messages if m not in _catalog("id")] == []

@@ -7,6 +7,7 @@ Outside scripts/test (plain pytest, no session bus) the real-keyring tests skip,
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -98,6 +99,10 @@ def locked_collection(real_keyring):
     connection.close()
 
 
+# keyring 25.7's SecretService backend opens a D-Bus connection in get_preferred_collection and
+# raises KeyringLocked before its `closing(...)`, so a locked collection leaks that connection.
+# Not ours to fix: collected in this test (gc below), the only place the warning is allowed.
+@pytest.mark.filterwarnings("ignore:unclosed <socket.socket:ResourceWarning")
 def test_a_locked_keyring_is_one_plain_line_and_nothing_is_stored(locked_collection):
     from keyring.backends import SecretService
 
@@ -108,6 +113,8 @@ def test_a_locked_keyring_is_one_plain_line_and_nothing_is_stored(locked_collect
     assert "the keyring is locked" in str(err.value) and "\n" not in str(err.value)
     assert "never-stored-while-locked" not in str(err.value)
     assert SecretStore().get(ACCOUNT, "token") is None  # nor anywhere else
+    del err
+    gc.collect()
 
 
 # -- no safe keyring ---------------------------------------------------------------------------
@@ -244,6 +251,7 @@ def hanging_secret_service(tmp_path, monkeypatch):
             pass
     bus.terminate()
     bus.wait(10)
+    bus.stdout.close()
 
 
 def test_a_hanging_secret_service_gives_up_in_seconds_not_minutes(hanging_secret_service):
