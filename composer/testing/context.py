@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 def practice_context(server: FakeServer, client: httpx.Client, *,
                      checkpoint: dict | None = None, account: Mapping[str, str] | None = None,
                      secrets: Mapping[str, str] | None = None,
-                     update_secrets: Callable[[dict[str, str]], None] | None = None,
+                     update_secrets: Callable[[Mapping[str, str]], None] | None = None,
                      ) -> PublishContext:
     """The context of the server's practice account; ``account`` and ``secrets`` override some of
     its settings and secrets. Checkpoints saved by the adapter land in ``checkpoint``."""
