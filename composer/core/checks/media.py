@@ -51,10 +51,11 @@ def media_findings(spec: PlatformSpec, channel: str,
                 channel=name, limit=spec.max_images, count=len(images)),
                 {"count": len(images), "limit": spec.max_images}))
     if len(images) < spec.min_images:
-        found.append(Finding("media.too_few", Severity.BLOCK, channel, _(
-            "{channel} needs at least {limit} image(s); this post has {count}", channel=name,
-            limit=spec.min_images, count=len(images)),
-            {"count": len(images), "limit": spec.min_images}))
+        message = (_("{channel} needs at least one image", channel=name) if spec.min_images == 1
+                   else _("{channel} needs at least {limit} images; this post has {count}",
+                          channel=name, limit=spec.min_images, count=len(images)))
+        found.append(Finding("media.too_few", Severity.BLOCK, channel, message,
+                             {"count": len(images), "limit": spec.min_images}))
     if takes_images(spec):
         shown = images[: spec.max_images]
         missing = [n for n, m in enumerate(shown, 1) if not m.alt.strip()]
