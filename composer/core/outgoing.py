@@ -15,7 +15,7 @@ from datetime import UTC
 from pathlib import Path
 
 from composer.core import checks
-from composer.core.adapters import OutgoingPost, PlatformSpec, RenderedMedia
+from composer.core.adapters import Capability, OutgoingPost, PlatformSpec, RenderedMedia
 from composer.core.i18n import UserError, _
 from composer.core.post import MediaRef, Post
 
@@ -93,7 +93,8 @@ def build(post: Post, account: str, spec: PlatformSpec, *, out_dir: Path,
         raise NotPublishable(verdict.blocks[0].message)
     resolved = post.resolve(variant_key(post, account, spec))
     images = [m for m in resolved.media if m.ref.kind == "image"]
-    if len(images) > spec.max_images > 0:  # sent by hand: the rule book said the first ones go
+    if spec.can(Capability.MANUAL) and len(images) > spec.max_images > 0:
+        # sent by hand: the rule book warned that the first ones go, and only they do
         keep = {m.ref.id for m in images[: spec.max_images]}
         post = post.copy()
         post.media = [m for m in post.media if m.kind != "image" or m.id in keep]
