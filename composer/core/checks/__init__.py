@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from composer.core.adapters import Finding, PlatformSpec, Severity, Validating
 from composer.core.checks.media import media_findings, takes_images
@@ -118,15 +118,21 @@ def check_resolved(resolved: Resolved, channel: str, spec: PlatformSpec, *,
     media_goes = (bool(images) and takes_images(spec)) or (bool(videos) and spec.video_only)
     found: list[Finding] = []
     found += empty_findings(spec, channel, resolved, media_goes)
-    found += text_findings(spec, channel, resolved.text, shaped, with_media=with_media,
-                           limit=limit)
+    found += text_findings(spec, channel, shaped)
     found += media_findings(spec, channel, resolved.media)
     found += title_findings(spec, channel, resolved.title)
     found += schedule_findings(spec, channel, resolved, len(shaped.parts) or 1, now)
-    if isinstance(adapter, Validating):
+    if adapter is not None and _validates(type(adapter)):
         found = _merge(found, adapter.validate(resolved), channel)
     found.sort(key=lambda f: _ORDER[f.severity])  # stable: the rule book's order within each
     return ChannelCheck(channel, spec, shaped, tuple(found))
+
+
+@cache
+def _validates(cls: type) -> bool:
+    """isinstance(adapter, Validating), once per adapter class: a Protocol isinstance check
+    costs tens of microseconds, and the previews ask per card per keystroke."""
+    return issubclass(cls, Validating)
 
 
 def _merge(own: list[Finding], platform: Iterable[Finding], channel: str) -> list[Finding]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from composer.core import text as textmod
 from composer.core.adapters import Finding, PlatformSpec, Severity
 from composer.core.i18n import _
-from composer.core.text.counting import coded_problems
+from composer.core.text.counting import count_coded
 
 # Problems the text engine reports, and how hard each one is by default. An adapter makes one
 # harder (or softer) by returning a finding with the same code from its validate().
@@ -36,6 +36,7 @@ class Shape:
     parts: tuple[str, ...] = ()
     apart: bool = False
     fits: bool = True
+    problems: tuple[tuple[str, str, dict], ...] = ()  # the text engine's, coded (untranslated)
 
     @property
     def over(self) -> bool:
@@ -46,23 +47,22 @@ class Shape:
 def shape(spec: PlatformSpec, text: str, *, with_media: bool,
           limit: int | None = None) -> Shape:
     """``limit`` is an account's own text limit (a Mastodon instance's); None: the spec's."""
-    counted = textmod.count(spec, text, with_media=with_media, limit=limit)
+    counted, problems = count_coded(spec, text, with_media=with_media, limit=limit)
     if counted.fits:
-        return Shape(counted)
+        return Shape(counted, problems=problems)
     if with_media and spec.caption_limit is not None and limit is None:
         # Too long for a caption but not for a message: the adapter sends the media, then the
         # text as its own message (Telegram, WhatsApp), so the text is never cut.
         if textmod.count(spec, text, with_media=False).fits:
-            return Shape(counted, apart=True)
+            return Shape(counted, apart=True, problems=problems)
     if spec.supports_threads:
         parts = tuple(textmod.split(spec, text, limit=limit))
         if len(parts) > 1:
-            return Shape(counted, parts)
-    return Shape(counted, fits=False)
+            return Shape(counted, parts, problems=problems)
+    return Shape(counted, fits=False, problems=problems)
 
 
-def text_findings(spec: PlatformSpec, channel: str, text: str, shaped: Shape, *,
-                  with_media: bool, limit: int | None = None) -> list[Finding]:
+def text_findings(spec: PlatformSpec, channel: str, shaped: Shape) -> list[Finding]:
     counted = shaped.count
     found: list[Finding] = []
     if not shaped.fits:
@@ -84,7 +84,7 @@ def text_findings(spec: PlatformSpec, channel: str, text: str, shaped: Shape, *,
             _("Too long for a caption on {channel}: the text goes as its own message after "
               "the media", channel=spec.name),
             {"length": counted.length, "limit": counted.limit}))
-    for code, message, values in coded_problems(spec, text, with_media=with_media, limit=limit):
+    for code, message, values in shaped.problems:
         params = {k: v for k, v in values.items() if k != "channel"}
         found.append(Finding(code, TEXT_PROBLEM_SEVERITY.get(code, Severity.WARN), channel,
                              _(message, **values), params))

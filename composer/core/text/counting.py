@@ -159,6 +159,16 @@ def coded_problems(spec: PlatformSpec, text: str, *, with_media: bool = False,
     return _count(spec, text, with_media, limit)[1]
 
 
+def count_coded(spec: PlatformSpec, text: str, *, with_media: bool = False,
+                limit: int | None = None) -> tuple[TextCount, tuple[tuple[str, str, dict], ...]]:
+    """``count`` and ``coded_problems`` from one cache look-up (the rule book's text rule asks
+    both per channel per keystroke, and hashing a spec is not free)."""
+    result, problems = _count(spec, text, with_media, limit)
+    if problems:
+        result = replace(result, problems=tuple(_(m, **values) for _c, m, values in problems))
+    return result, problems
+
+
 @lru_cache(maxsize=128)
 def _count(spec: PlatformSpec, text: str, with_media: bool,
            limit: int | None) -> tuple[TextCount, tuple[tuple[str, str, dict], ...]]:

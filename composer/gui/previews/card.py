@@ -63,6 +63,7 @@ class PreviewCard(QFrame):
         self.card_width = width
         self.account = dict(account or {})
         self.media_ids: list[str] = []
+        self._adapter = checks.adapter_for(spec)  # its platform rules, asked per change
         self._last: tuple | None = None
         self._shown: dict[int, str] = {}  # id(label) -> what it shows, to skip identical updates
         self.setObjectName("previewCard")
@@ -310,8 +311,7 @@ class PreviewCard(QFrame):
             self.link_card.set_url(None if alts else self._first_link(resolved))
         # The rule book says how the text goes (one post, a thread, apart from the photos) and
         # what keeps this channel from publishing; the card only shows it.
-        verdict = checks.check_resolved(resolved, self.key, self.spec,
-                                        adapter=checks.adapter_for(self.spec))
+        verdict = checks.check_resolved(resolved, self.key, self.spec, adapter=self._adapter)
         count, shaped = verdict.count, verdict.shape
         parts = list(shaped.parts) or [text]
         overflow = None if shaped.fits else count.overflow_at
