@@ -40,7 +40,7 @@ from composer.core.adapters import (
     Transient,
 )
 from composer.core.adapters import Capability as C
-from composer.plugin import Finding, Severity, _
+from composer.plugin import Finding, Resolved, Severity, _
 
 SPEC = PlatformSpec(
     id="folder",
@@ -71,7 +71,7 @@ class FolderAdapter:
     def __init__(self, spec: PlatformSpec = SPEC):
         self.spec = spec
 
-    def validate(self, post) -> list[Finding]:
+    def validate(self, post: Resolved) -> list[Finding]:
         """For the rule book: the folder holds nothing back, but it records the time in the
         manifest for whoever takes the files, so a future schedule does not block here."""
         if post.schedule is None or post.schedule <= _dt.datetime.now(_dt.UTC):

@@ -36,7 +36,7 @@ from composer.core.adapters import (
 )
 from composer.core.adapters import Capability as C
 from composer.core.i18n import _
-from composer.plugin import Finding, Severity, coded_problems
+from composer.plugin import Finding, Resolved, Severity, coded_problems
 from platforms import containers, mediahost
 from platforms.graph import (
     DEFAULT_VERSION,
@@ -104,7 +104,7 @@ class InstagramAdapter:
 
     # -- before any request ------------------------------------------------------------------
 
-    def validate(self, post) -> list[Finding]:
+    def validate(self, post: Resolved) -> list[Finding]:
         """For the rule book: Instagram refuses a caption over its hashtag or mention cap (a
         warning elsewhere), so those findings block here."""
         return [Finding(code, Severity.BLOCK, post.channel, _(message, **values),

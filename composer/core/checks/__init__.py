@@ -20,7 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache, lru_cache
+from functools import lru_cache
+from typing import cast
 
 from composer.core.adapters import Finding, PlatformSpec, Severity, Validating
 from composer.core.checks.media import media_findings, takes_images
@@ -123,16 +124,20 @@ def check_resolved(resolved: Resolved, channel: str, spec: PlatformSpec, *,
     found += title_findings(spec, channel, resolved.title)
     found += schedule_findings(spec, channel, resolved, len(shaped.parts) or 1, now)
     if adapter is not None and _validates(type(adapter)):
-        found = _merge(found, adapter.validate(resolved), channel)
+        found = _merge(found, cast(Validating, adapter).validate(resolved), channel)
     found.sort(key=lambda f: _ORDER[f.severity])  # stable: the rule book's order within each
     return ChannelCheck(channel, spec, shaped, tuple(found))
 
 
-@cache
+_VALIDATES: dict[type, bool] = {}
+
+
 def _validates(cls: type) -> bool:
     """isinstance(adapter, Validating), once per adapter class: a Protocol isinstance check
     costs tens of microseconds, and the previews ask per card per keystroke."""
-    return issubclass(cls, Validating)
+    if cls not in _VALIDATES:
+        _VALIDATES[cls] = issubclass(cls, Validating)
+    return _VALIDATES[cls]
 
 
 def _merge(own: list[Finding], platform: Iterable[Finding], channel: str) -> list[Finding]:

@@ -36,7 +36,7 @@ class Shape:
     parts: tuple[str, ...] = ()
     apart: bool = False
     fits: bool = True
-    problems: tuple[tuple[str, str, dict], ...] = ()  # the text engine's, coded (untranslated)
+    problems: tuple[tuple[str, str, dict[str, object]], ...] = ()  # the text engine's, coded (untranslated)
 
     @property
     def over(self) -> bool:
