@@ -13,11 +13,11 @@ import json
 import sys
 from pathlib import Path
 
+from composer.commands import services
 from composer.core import post as post_model
 from composer.core.adapters import Severity
 from composer.core.checks import check
 from composer.core.i18n import UserError, _
-from composer.core.registry import default_registry
 
 
 def add_arguments(parser) -> None:
@@ -25,11 +25,11 @@ def add_arguments(parser) -> None:
     parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
 
-def _channel(name: str, registry):
+def _channel(name: str, registry, svc):
     """(spec, the account's own text limit) for a channel id, else an account name."""
     if name in registry:
         return registry.get(name).spec, None
-    account = _find_account(name)
+    account = _find_account(name, svc)
     if account is not None and account.platform in registry:
         return registry.get(account.platform).spec, _int(account.settings.get("text_limit"))
     return registry.get(name).spec, None  # raises UnknownChannel: one line, exit 2
@@ -42,13 +42,10 @@ def _int(value) -> int | None:
         return None
 
 
-def _find_account(name: str):
+def _find_account(name: str, svc):
     try:
-        from composer.commands import open_store
-        from composer.core.accounts import Accounts
-
-        return Accounts(open_store(), None).find(name)
-    except (UserError, OSError):
+        return svc.find_account(name)
+    except (UserError, OSError):  # no usable database: the name is then an unknown channel
         return None
 
 
@@ -67,11 +64,12 @@ def run(args) -> int:
     for ref in post.media:
         if not Path(ref.path).is_file():
             raise UserError(_("Image not found: {path}", path=ref.path))
-    registry = default_registry()
+    svc = services()
+    registry = svc.registry
     names = post.channels or [i for i in registry.ids() if i != "folder"]
     checked = []
     for name in names:
-        spec, limit = _channel(name, registry)
+        spec, limit = _channel(name, registry, svc)
         checked.append(check(post, name, spec, limit=limit))
     ok = all(c.ok for c in checked)
     if args.json:

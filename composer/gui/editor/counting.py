@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from composer.core.checks import shape
 from composer.core.post import Post
-from composer.core.text import TextCount
 from composer.gui.editor.channels import ChannelInfo
+
+if TYPE_CHECKING:  # the text engine loads with the first count, not at start-up
+    from composer.core.text import TextCount
 
 log = logging.getLogger("siaran.gui.counting")
 
@@ -47,6 +49,8 @@ def channel_text(post: Post, key: str) -> str:
 
 def count_channel(post: Post, channel: ChannelInfo) -> ChannelCount:
     resolved_text = channel_text(post, channel.key)
+    from composer.core.checks import shape  # loaded with the first count, not at start-up
+
     with_images = any(m.kind == "image" for m in post.media)  # as the engine counts
     try:
         shaped = shape(channel.spec, resolved_text, with_media=with_images, limit=channel.limit)
