@@ -28,7 +28,7 @@ def test_blocked_channels_are_unticked_with_why_and_only_the_rest_goes(qtbot, sh
     w = shell.window
     with memory_keyring():
         w.actions_by_name["practice"].trigger()
-        qtbot.waitUntil(lambda: all(k in w.session.catalog for k in GOING | BLOCKED - {"folder"}),
+        qtbot.waitUntil(lambda: all(k in w.channels.catalog for k in GOING | BLOCKED - {"folder"}),
                         timeout=30_000)
         for key in GOING | BLOCKED:
             tick(w.picker, key)
@@ -40,9 +40,9 @@ def test_blocked_channels_are_unticked_with_why_and_only_the_rest_goes(qtbot, sh
         w.activateWindow()
         w.editor.text_edit.setFocus()
         qtbot.keyClick(w.editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-        qtbot.waitUntil(lambda: w.session.publish_dialog is not None
-                        and w.session.publish_dialog.isVisible(), timeout=3000)
-        dialog = w.session.publish_dialog
+        qtbot.waitUntil(lambda: w.publishing.publish_dialog is not None
+                        and w.publishing.publish_dialog.isVisible(), timeout=3000)
+        dialog = w.publishing.publish_dialog
 
         # X and YouTube: unticked, cannot be ticked, and say why
         x, youtube = dialog.plan_rows["practice-x"], dialog.plan_rows["practice-youtube"]
@@ -80,5 +80,5 @@ def test_blocked_channels_are_unticked_with_why_and_only_the_rest_goes(qtbot, sh
         assert set(dialog.rows) >= GOING and not (set(dialog.rows) & BLOCKED)
         dialog.close_button.click()
         w.actions_by_name["practice"].trigger()
-        qtbot.waitUntil(lambda: "practice-x" not in w.session.catalog, timeout=20_000)
+        qtbot.waitUntil(lambda: "practice-x" not in w.channels.catalog, timeout=20_000)
     wait_idle(qtbot, shell)

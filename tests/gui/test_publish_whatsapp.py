@@ -145,10 +145,10 @@ def test_whatsapp_desktop_link_when_installed_and_too_long_text_is_unticked_with
 
     w.editor.text_edit.selectAll()
     type_unicode(w.editor.text_edit, "kata " * 900)  # past WhatsApp's 4096
-    w.session.publish()
-    qtbot.waitUntil(lambda: w.session.publish_dialog is not None
-                    and w.session.publish_dialog.isVisible(), timeout=3000)
-    dialog = w.session.publish_dialog
+    w.publishing.publish()
+    qtbot.waitUntil(lambda: w.publishing.publish_dialog is not None
+                    and w.publishing.publish_dialog.isVisible(), timeout=3000)
+    dialog = w.publishing.publish_dialog
     plan_row = dialog.plan_rows["grup-wa"]  # the rule book blocks it: unticked, saying why
     assert not plan_row.tick.isChecked() and not plan_row.tick.isEnabled()
     assert "too long" in plan_row.reasons.text()
