@@ -231,7 +231,8 @@ class Engine:
         spec = platform.spec
         try:
             outgoing = build(post, target.account, spec, out_dir=self.cache_dir / post.id,
-                             limit=_int(target.settings.get("text_limit")), render=render)
+                             limit=_int(target.settings.get("text_limit")), render=render,
+                             adapter=platform.make_adapter())
         except UserError as exc:  # refused before any request: journalled, never sent
             stub = A.OutgoingPost(post.id, post.text,
                                   idempotency_key=idempotency_key(post.id, target.account))

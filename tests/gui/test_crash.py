@@ -72,6 +72,8 @@ def test_killing_the_process_loses_nothing(qtbot):
     finally:
         if child.poll() is None:
             child.kill()
+            child.wait()
+        child.stdout.close()
     assert child.returncode == -signal.SIGKILL
 
     shell = start_shell(qtbot)
