@@ -4,7 +4,7 @@ request; --update edits WordPress in place (same post id, new text, one post); B
 cannot edit; --replace leaves exactly one Bluesky post, with the new text.
 
 The CLI runs in a subprocess with its own home, as in test_publish_real_peers.py (whose peer
-and keyring fixtures this reuses); skips, with the reason printed, only when a peer is not up.
+and keyring fixtures this reuses, so a peer that is not up skips locally and fails under CI).
 """
 
 from __future__ import annotations
