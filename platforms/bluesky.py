@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
     AuthExpired,
     Counting,
@@ -39,9 +39,9 @@ from composer.core.adapters import (
     Rejected,
     Transient,
     Unknown,
+    _,
 )
-from composer.core.adapters import Capability as C
-from composer.core.i18n import _
+from composer.plugin import Capability as C
 
 SPEC = PlatformSpec(
     id="bluesky",
@@ -266,7 +266,7 @@ class BlueskyAdapter:
         return record
 
     def _facets(self, ctx, text: str) -> list[dict[str, Any]]:
-        from composer.core.text import count
+        from composer.plugin import count
 
         facets = []
         for facet in count(self.spec, text).facets:

@@ -23,7 +23,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
     Counting,
     CredentialField,
@@ -33,9 +33,9 @@ from composer.core.adapters import (
     PublishContext,
     PublishResult,
     Rejected,
+    _,
 )
-from composer.core.adapters import Capability as C
-from composer.core.i18n import _
+from composer.plugin import Capability as C
 from platforms.graph import (
     DEFAULT_VERSION,
     GRAPH_URL,
@@ -112,7 +112,7 @@ def list_pages(client, user_token: str, *, api_url: str = GRAPH_URL,
     """The pages the signed-in user manages, with their page tokens (GET /me/accounts)."""
     import httpx
 
-    from composer.core.http_errors import from_transport
+    from composer.plugin import from_transport
 
     base = version_base({"api_url": api_url, "graph_version": graph_version})
     url: str | None = f"{base}/me/accounts"
@@ -199,7 +199,7 @@ class FacebookAdapter:
                    creates: bool) -> dict[str, Any]:
         import httpx
 
-        from composer.core.http_errors import from_transport
+        from composer.plugin import from_transport
 
         try:
             response = ctx.client.post(f"{graph.base}/{path}", data=fields,
@@ -265,7 +265,7 @@ class FacebookAdapter:
                 **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]:
         """Facebook Login in the browser (loopback), a long-lived user token, then the page:
         ``account["page_id"]``, or the only page the officer manages."""
-        from composer.core import oauth
+        from composer import plugin
 
         user_token, _expires_at = facebook_login(account, secrets or {}, PERMISSIONS, **sign_in)
         import httpx
@@ -278,7 +278,7 @@ class FacebookAdapter:
         chosen = [p for p in pages if p.id == wanted] if wanted else pages
         if len(chosen) != 1:
             names = ", ".join(f"{p.name} ({p.id})" for p in pages) or "-"
-            raise oauth.SignInError(_("Choose the Facebook Page by its ID: {pages}", pages=names))
+            raise plugin.SignInError(_("Choose the Facebook Page by its ID: {pages}", pages=names))
         settings, page_secrets = chosen[0].account()
         return {**settings, "app_id": account.get("app_id", "")}, page_secrets
 

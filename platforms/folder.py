@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
     Counting,
     CredentialField,
@@ -39,7 +39,7 @@ from composer.core.adapters import (
     Rejected,
     Transient,
 )
-from composer.core.adapters import Capability as C
+from composer.plugin import Capability as C
 
 SPEC = PlatformSpec(
     id="folder",

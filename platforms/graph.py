@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from composer.core.adapters import (
+from composer.plugin import (
     AuthExpired,
     Duplicate,
     MediaInvalid,
@@ -27,9 +27,9 @@ from composer.core.adapters import (
     Rejected,
     Transient,
     Unknown,
+    _,
+    from_transport,
 )
-from composer.core.http_errors import from_transport
-from composer.core.i18n import _
 
 GRAPH_URL = "https://graph.facebook.com"
 # The Graph API version when the account does not say (FACTS.md §5: docs currently v25/v26).
@@ -247,30 +247,30 @@ class Graph:
 def login_and_exchange(account: Mapping[str, str], secrets: Mapping[str, str],
                        scopes: tuple[str, ...], *, authorize_url: str, token_url: str,
                        exchange_url: str, exchange, **sign_in: Any) -> tuple[str, float | None]:
-    """Meta's desktop sign-in: the shared loopback flow (composer.core.oauth: authorization
+    """Meta's desktop sign-in: the shared loopback flow (composer.plugin.authorize: authorization
     code, PKCE, state) for a short-lived token, then the exchange for a long-lived one, which
     needs the app secret (FACTS.md §4-6). ``exchange(app_id, app_secret, short_token)`` gives
     the exchange's query. Returns (long-lived token, expiry epoch or None)."""
     import httpx
 
-    from composer.core import oauth
+    from composer import plugin
 
     # "client_secret": what `siaran sign-in --client-secret-stdin` hands over
     app_id = account.get("app_id") or ""
     app_secret = secrets.get("app_secret") or secrets.get("client_secret") or ""
     if not app_id or not app_secret:
-        raise oauth.SignInError(_("Signing in with Meta needs the Meta app ID and app secret"))
-    client = oauth.OAuthClient(authorize_url=authorize_url, token_url=token_url,
+        raise plugin.SignInError(_("Signing in with Meta needs the Meta app ID and app secret"))
+    client = plugin.OAuthClient(authorize_url=authorize_url, token_url=token_url,
                                client_id=app_id, client_secret=app_secret, scopes=scopes,
                                token_auth="client_secret_post")
-    tokens = oauth.sign_in(client, port=int(account.get("redirect_port") or 0), **sign_in)
+    tokens = plugin.sign_in(client, port=int(account.get("redirect_port") or 0), **sign_in)
     try:
         answer = httpx.get(exchange_url, timeout=30,
                            params=exchange(app_id, app_secret, tokens.access_token))
     except httpx.HTTPError:
-        raise oauth.SignInError(_("Could not reach Meta to finish signing in")) from None
+        raise plugin.SignInError(_("Could not reach Meta to finish signing in")) from None
     if answer.status_code != 200:
-        raise oauth.SignInError(_("Meta refused the sign-in: {reason}",
+        raise plugin.SignInError(_("Meta refused the sign-in: {reason}",
                                   reason=GraphError(answer).text))
     body = answer.json()
     expires_in = body.get("expires_in")

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
     Counting,
     CredentialField,
@@ -34,9 +34,9 @@ from composer.core.adapters import (
     PublishResult,
     RateLimited,
     Rejected,
+    _,
 )
-from composer.core.adapters import Capability as C
-from composer.core.i18n import _
+from composer.plugin import Capability as C
 from platforms import containers, mediahost
 from platforms.graph import (
     DEFAULT_VERSION,
@@ -106,9 +106,8 @@ class InstagramAdapter:
 
     def check(self, post: OutgoingPost) -> None:
         """Refuse, without a request, what Instagram would refuse (or should never receive)."""
-        from composer.core import text as textmod
-        from composer.core.i18n import UserError
-        from composer.core.media import inspect
+        from composer import plugin
+        from composer.plugin import UserError, inspect
 
         if not post.media:
             raise Rejected(_("Instagram needs at least one image; nothing was sent"))
@@ -133,7 +132,7 @@ class InstagramAdapter:
             size = _size(m.path)
             if self.spec.max_image_bytes and size > self.spec.max_image_bytes:
                 raise MediaInvalid(_("Image {n} is larger than 8 MB (nothing was sent)", n=n))
-        counted = textmod.count(self.spec, post.text, with_media=True)
+        counted = plugin.count(self.spec, post.text, with_media=True)
         if not counted.fits:
             raise Rejected(_("The caption is too long for Instagram: {length} of {limit}; "
                              "nothing was sent", length=counted.length, limit=counted.limit))
@@ -278,7 +277,7 @@ class InstagramAdapter:
         The token lasts about 60 days; sign in again when Siaran says so."""
         import httpx
 
-        from composer.core import oauth
+        from composer import plugin
         from platforms.graph import facebook_login, raise_for
 
         token, expires_at = facebook_login(account, secrets or {}, PERMISSIONS, **sign_in)
@@ -295,7 +294,7 @@ class InstagramAdapter:
         if len(chosen) != 1:
             names = ", ".join(f"@{ig.get('username', '')} ({ig.get('id')}, {n})"
                               for n, ig in linked) or "-"
-            raise oauth.SignInError(_("Choose the Instagram account by its ID: {accounts}",
+            raise plugin.SignInError(_("Choose the Instagram account by its ID: {accounts}",
                                       accounts=names))
         secrets_out = {"access_token": token}
         if expires_at:

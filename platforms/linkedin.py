@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
     AuthExpired,
     Counting,
@@ -40,10 +40,11 @@ from composer.core.adapters import (
     Rejected,
     Transient,
     Unknown,
+    UserError,
+    _,
+    from_transport,
 )
-from composer.core.adapters import Capability as C
-from composer.core.http_errors import from_transport
-from composer.core.i18n import UserError, _
+from composer.plugin import Capability as C
 
 API_URL = "https://api.linkedin.com"
 AUTHORIZE_URL = "https://www.linkedin.com/oauth/v2/authorization"
@@ -102,7 +103,7 @@ def escape_little(text: str) -> str:
 def commentary(text: str) -> str:
     """The officer's text as little text: every reserved character escaped except our hashtags,
     which become hashtag templates (found by the text engine, as the previews show them)."""
-    from composer.core.text import entities
+    from composer.plugin import entities
 
     out, at = [], 0
     for entity in entities(text):
@@ -127,7 +128,7 @@ def organization_urn(account: Mapping[str, str]) -> str:
 
 
 def oauth_client(account: Mapping[str, str], secrets: Mapping[str, str] | None = None):
-    from composer.core.oauth import OAuthClient
+    from composer.plugin import OAuthClient
 
     return OAuthClient(
         authorize_url=account.get("authorize_url") or AUTHORIZE_URL,
@@ -237,12 +238,12 @@ class LinkedInAdapter:
     def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None,
                 **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]:
         """Sign in through the browser (loopback redirect); returns (settings, secrets)."""
-        from composer.core import oauth
+        from composer import plugin
 
         if not (secrets or {}).get("client_secret"):
             raise UserError(_("LinkedIn sign-in needs the app's client secret "
                               "(--client-secret-stdin)"))
-        tokens = oauth.sign_in(oauth_client(account, secrets), **sign_in)
+        tokens = plugin.sign_in(oauth_client(account, secrets), **sign_in)
         return {}, tokens.secrets()
 
 

@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
     AuthExpired,
     Counting,
@@ -32,11 +32,11 @@ from composer.core.adapters import (
     Rejected,
     Transient,
     Unknown,
+    _,
+    from_transport,
+    retry_after,
 )
-from composer.core.adapters import Capability as C
-from composer.core.http_errors import from_transport
-from composer.core.i18n import _
-from composer.core.ratelimit import retry_after
+from composer.plugin import Capability as C
 
 SPEC = PlatformSpec(
     id="mastodon",
@@ -303,31 +303,31 @@ class MastodonAdapter:
         """Sign in: register an app for this loopback port, then OAuth2 code + PKCE.
 
         Returns (settings, secrets) for the account; ``sign_in`` goes to
-        composer.core.oauth.authorize (open_browser, show_url, timeout, cancel ...).
+        composer.plugin.authorize (open_browser, show_url, timeout, cancel ...).
         """
         import httpx
 
-        from composer.core import oauth
+        from composer import plugin
 
         base = instance_url(account)
-        with oauth.LoopbackRedirect(int(account.get("redirect_port") or 0)) as redirect:
+        with plugin.LoopbackRedirect(int(account.get("redirect_port") or 0)) as redirect:
             try:
                 app = httpx.post(base + "/api/v1/apps", timeout=30, data={
                     "client_name": "Siaran", "redirect_uris": redirect.redirect_uri,
                     "scopes": " ".join(SCOPES), "website": "https://github.com/siaran"})
             except httpx.HTTPError:
-                raise oauth.SignInError(_(
+                raise plugin.SignInError(_(
                     "Could not reach {host} to finish signing in: {reason}",
                     host=base.split("://", 1)[1], reason="no connection")) from None
             if app.status_code != 200:
-                raise oauth.SignInError(_("The platform refused the sign-in: {reason}",
+                raise plugin.SignInError(_("The platform refused the sign-in: {reason}",
                                                 reason=_error_text(app)))
             app_body = app.json()
-            client = oauth.OAuthClient(
+            client = plugin.OAuthClient(
                 authorize_url=base + "/oauth/authorize", token_url=base + "/oauth/token",
                 client_id=app_body["client_id"], client_secret=app_body["client_secret"],
                 scopes=SCOPES, token_auth="client_secret_post")
-            tokens = oauth.authorize(client, redirect, **sign_in)
+            tokens = plugin.authorize(client, redirect, **sign_in)
         settings = {"instance": base, "client_id": app_body["client_id"]}
         try:  # the instance's own text limit, which the engine reads as "text_limit"
             instance = httpx.get(base + "/api/v2/instance", timeout=30).json()

@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
     AuthExpired,
     Counting,
@@ -43,12 +43,12 @@ from composer.core.adapters import (
     Rejected,
     Transient,
     Unknown,
+    _,
+    from_transport,
+    redact,
+    telegram_retry_after,
 )
-from composer.core.adapters import Capability as C
-from composer.core.http_errors import from_transport
-from composer.core.i18n import _
-from composer.core.logs import redact
-from composer.core.ratelimit import telegram_retry_after
+from composer.plugin import Capability as C
 
 API_URL = "https://api.telegram.org"
 WEB_URL = "https://t.me"

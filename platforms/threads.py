@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
     Counting,
     CredentialField,
@@ -30,9 +30,9 @@ from composer.core.adapters import (
     PublishContext,
     PublishResult,
     Rejected,
+    _,
 )
-from composer.core.adapters import Capability as C
-from composer.core.i18n import _
+from composer.plugin import Capability as C
 from platforms import containers, mediahost
 from platforms.graph import Graph, graph_time, same_text, version_base
 
@@ -90,7 +90,7 @@ class ThreadsAdapter:
     # -- before any request ------------------------------------------------------------------
 
     def check(self, post: OutgoingPost) -> None:
-        from composer.core import text as textmod
+        from composer import plugin
 
         if post.schedule_utc and datetime.fromisoformat(
                 post.schedule_utc.replace("Z", "+00:00")).timestamp() > time.time() + 60:
@@ -103,12 +103,12 @@ class ThreadsAdapter:
             if m.mime not in self.spec.image_formats:
                 raise MediaInvalid(_("Image {n} is not a JPEG or PNG (nothing was sent)", n=n))
         for i, part in enumerate(_parts(post)):
-            counted = textmod.count(self.spec, part)
+            counted = plugin.count(self.spec, part)
             if not counted.fits:
                 raise Rejected(_("The text is too long for Threads: {length} of {limit}; "
                                  "nothing was sent", length=counted.length,
                                  limit=counted.limit))
-            links = {e.text for e in textmod.entities(part) if e.kind == "url"}
+            links = {e.text for e in plugin.entities(part) if e.kind == "url"}
             if i == 0 and _link_attachment(post):
                 links.add(post.link)
             if len(links) > (self.spec.max_links or 5):

@@ -15,16 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
     Counting,
     Platform,
     PlatformSpec,
     PublishResult,
     Rejected,
+    _,
 )
-from composer.core.adapters import Capability as C
-from composer.core.i18n import _
+from composer.plugin import Capability as C
 
 SPEC = PlatformSpec(
     id="whatsapp",

@@ -31,7 +31,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
     AuthExpired,
     Counting,
@@ -47,9 +47,9 @@ from composer.core.adapters import (
     Rejected,
     Transient,
     Unknown,
+    _,
 )
-from composer.core.adapters import Capability as C
-from composer.core.i18n import _
+from composer.plugin import Capability as C
 
 SPEC = PlatformSpec(
     id="wordpress",

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
     AuthExpired,
     Counting,
@@ -33,11 +33,12 @@ from composer.core.adapters import (
     Rejected,
     Transient,
     Unknown,
+    _,
+    from_transport,
+    retry_after,
+    seconds_until,
 )
-from composer.core.adapters import Capability as C
-from composer.core.http_errors import from_transport
-from composer.core.i18n import _
-from composer.core.ratelimit import retry_after, seconds_until
+from composer.plugin import Capability as C
 
 API_URL = "https://api.x.com"
 AUTHORIZE_URL = "https://x.com/i/oauth2/authorize"
@@ -88,7 +89,7 @@ MEDIA_MARGIN = 600.0  # re-upload media whose id expires within this many second
 
 
 def oauth_client(account: Mapping[str, str], secrets: Mapping[str, str] | None = None):
-    from composer.core.oauth import OAuthClient
+    from composer.plugin import OAuthClient
 
     api = (account.get("api_url") or API_URL).rstrip("/")
     secret = (secrets or {}).get("client_secret") or None
@@ -203,10 +204,10 @@ class XAdapter:
     def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None,
                 **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]:
         """Sign in on the app's registered 127.0.0.1 port; returns (settings, secrets)."""
-        from composer.core import oauth
+        from composer import plugin
 
         port = int(account.get("redirect_port") or REDIRECT_PORT)
-        tokens = oauth.sign_in(oauth_client(account, secrets), port=port, **sign_in)
+        tokens = plugin.sign_in(oauth_client(account, secrets), port=port, **sign_in)
         return {}, tokens.secrets()
 
 
@@ -226,15 +227,15 @@ class _Api:
     def refresh(self) -> None:
         import httpx
 
-        from composer.core import oauth
+        from composer import plugin
 
         self.refreshed = True
         if not self.refresh_token:
             raise AuthExpired(_("The X sign-in expired; sign in again"))
         try:
-            tokens = oauth.refresh(oauth_client(self.ctx.account, self.ctx.secrets),
+            tokens = plugin.refresh(oauth_client(self.ctx.account, self.ctx.secrets),
                                    self.refresh_token, http=self.ctx.client)
-        except oauth.TokenError as exc:
+        except plugin.TokenError as exc:
             if exc.status is not None and exc.status >= 500:
                 raise Transient("X could not renew the sign-in now", status=exc.status) from None
             raise AuthExpired(_("X refused to renew the sign-in; sign in again")) from None

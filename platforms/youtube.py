@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping, MutableMapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
     AuthExpired,
     Counting,
@@ -40,11 +40,12 @@ from composer.core.adapters import (
     Rejected,
     Transient,
     Unknown,
+    UserError,
+    _,
+    from_transport,
+    retry_after,
 )
-from composer.core.adapters import Capability as C
-from composer.core.http_errors import from_transport
-from composer.core.i18n import UserError, _
-from composer.core.ratelimit import retry_after
+from composer.plugin import Capability as C
 
 API_URL = "https://www.googleapis.com"
 TOKEN_URL = "https://oauth2.googleapis.com/token"
@@ -89,7 +90,7 @@ CLOCK_SKEW = 300.0  # seconds allowed between this computer's clock and Google's
 
 
 def oauth_client(account: Mapping[str, str], secrets: Mapping[str, str] | None = None):
-    from composer.core.oauth import OAuthClient
+    from composer.plugin import OAuthClient
 
     secret = (secrets or {}).get("client_secret") or None
     return OAuthClient(
@@ -363,9 +364,9 @@ class YouTubeAdapter:
     def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None,
                 **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]:
         """Google's desktop sign-in: any loopback port, PKCE; returns (settings, secrets)."""
-        from composer.core import oauth
+        from composer import plugin
 
-        tokens = oauth.sign_in(oauth_client(account, secrets), **sign_in)
+        tokens = plugin.sign_in(oauth_client(account, secrets), **sign_in)
         if not tokens.refresh_token:
             raise UserError(_("Google gave no refresh token; remove Siaran's access in your "
                               "Google account and sign in again"))
@@ -401,15 +402,15 @@ class _Api:
     def refresh(self) -> None:
         import httpx
 
-        from composer.core import oauth
+        from composer import plugin
 
         refresh_token = self.ctx.secrets.get("refresh_token") or ""
         if not refresh_token:
             raise AuthExpired(_("The YouTube sign-in expired; sign in again"))
         try:
-            tokens = oauth.refresh(oauth_client(self.ctx.account, self.ctx.secrets),
+            tokens = plugin.refresh(oauth_client(self.ctx.account, self.ctx.secrets),
                                    refresh_token, http=self.ctx.client)
-        except oauth.TokenError as exc:
+        except plugin.TokenError as exc:
             if exc.status is not None and exc.status >= 500:
                 raise Transient("Google could not renew the sign-in now", status=exc.status) \
                     from None

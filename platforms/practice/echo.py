@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
     Capability,
     Counting,
@@ -26,8 +26,9 @@ from composer.core.adapters import (
     PublishContext,
     PublishResult,
     Rejected,
+    from_status,
+    from_transport,
 )
-from composer.core.http_errors import from_status, from_transport
 from platforms.practice.server import FakeServer, Response, route
 
 SPEC = PlatformSpec(
