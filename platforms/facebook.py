@@ -47,6 +47,9 @@ from platforms.graph import (
     version_base,
 )
 
+# The plugin API this module was written for (the registry refuses another version).
+API_VERSION = 2
+
 WEB_URL = "https://www.facebook.com"
 
 SPEC = PlatformSpec(

@@ -48,6 +48,9 @@ from platforms.graph import (
     version_base,
 )
 
+# The plugin API this module was written for (the registry refuses another version).
+API_VERSION = 2
+
 SPEC = PlatformSpec(
     id="instagram",
     name="Instagram",

@@ -46,6 +46,9 @@ from composer.plugin import (
 )
 from composer.plugin import Capability as C
 
+# The plugin API this module was written for (the registry refuses another version).
+API_VERSION = 2
+
 API_URL = "https://api.linkedin.com"
 AUTHORIZE_URL = "https://www.linkedin.com/oauth/v2/authorization"
 TOKEN_URL = "https://www.linkedin.com/oauth/v2/accessToken"

@@ -38,6 +38,9 @@ from composer.plugin import (
 )
 from composer.plugin import Capability as C
 
+# The plugin API this module was written for (the registry refuses another version).
+API_VERSION = 2
+
 SPEC = PlatformSpec(
     id="mastodon",
     name="Mastodon",

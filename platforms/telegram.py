@@ -50,6 +50,9 @@ from composer.plugin import (
 )
 from composer.plugin import Capability as C
 
+# The plugin API this module was written for (the registry refuses another version).
+API_VERSION = 2
+
 API_URL = "https://api.telegram.org"
 WEB_URL = "https://t.me"
 

@@ -36,8 +36,11 @@ from composer.plugin import Capability as C
 from platforms import containers, mediahost
 from platforms.graph import Graph, graph_time, same_text, version_base
 
+# The plugin API this module was written for (the registry refuses another version).
+API_VERSION = 2
+
 API_URL = "https://graph.threads.net"
-API_VERSION = "v1.0"
+THREADS_VERSION = "v1.0"  # the Threads Graph API version, not the plugin API
 LOGIN_URL = "https://threads.net"
 SCOPES = ("threads_basic", "threads_content_publish")
 
@@ -60,7 +63,7 @@ SPEC = PlatformSpec(
         CredentialField("access_token", "Access token", secret=True),
         CredentialField("api_url", "Threads API address", required=False, default=API_URL),
         CredentialField("graph_version", "Threads API version", required=False,
-                        default=API_VERSION),
+                        default=THREADS_VERSION),
         # For connect(): the Threads app (not the Meta app) id and secret (FACTS.md §4).
         CredentialField("app_id", "Threads app ID", required=False),
         CredentialField("app_secret", "Threads app secret", secret=True, required=False),
@@ -278,7 +281,7 @@ class ThreadsAdapter:
                 "access_token": short},
             **sign_in)
         with httpx.Client(timeout=30) as client:
-            response = client.get(f"{version_base(account, API_URL, API_VERSION)}/me",
+            response = client.get(f"{version_base(account, API_URL, THREADS_VERSION)}/me",
                                   params={"fields": "id,username", "access_token": token})
         raise_for(response, channel=self.spec.name, creates=False)
         secrets_out = {"access_token": token}
@@ -289,7 +292,7 @@ class ThreadsAdapter:
 
     def _graph(self, ctx: PublishContext) -> tuple[str, Graph]:
         user = (ctx.account.get("user_id") or "me").strip()
-        base = version_base(ctx.account, default_url=API_URL, default_version=API_VERSION)
+        base = version_base(ctx.account, default_url=API_URL, default_version=THREADS_VERSION)
         return user, Graph(ctx, base=base, token=ctx.secrets.get("access_token", ""),
                            channel=self.spec.name, token_in="param")
 

@@ -40,6 +40,9 @@ from composer.plugin import (
 )
 from composer.plugin import Capability as C
 
+# The plugin API this module was written for (the registry refuses another version).
+API_VERSION = 2
+
 API_URL = "https://api.x.com"
 AUTHORIZE_URL = "https://x.com/i/oauth2/authorize"
 WEB_URL = "https://x.com"

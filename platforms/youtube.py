@@ -47,6 +47,9 @@ from composer.plugin import (
 )
 from composer.plugin import Capability as C
 
+# The plugin API this module was written for (the registry refuses another version).
+API_VERSION = 2
+
 API_URL = "https://www.googleapis.com"
 TOKEN_URL = "https://oauth2.googleapis.com/token"
 AUTHORIZE_URL = "https://accounts.google.com/o/oauth2/v2/auth"

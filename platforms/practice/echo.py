@@ -31,6 +31,9 @@ from composer.plugin import (
 )
 from platforms.practice.server import FakeServer, Response, route
 
+# The plugin API this module was written for (the registry refuses another version).
+API_VERSION = 2
+
 SPEC = PlatformSpec(
     id="echo",
     name="Echo",
