@@ -11,6 +11,7 @@ import-linter contract in pyproject.toml holds ``platforms`` to this). What is h
 - ``inspect`` for a media file's real format and size (composer.core.media);
 - the browser sign-in helpers ``connect`` uses (composer.core.oauth);
 - ``redact`` to keep a secret that ends up in a URL out of the log (composer.core.logs);
+- the preview card's data (composer.core.preview): ``PreviewRules``, ``Fold``, ``Palette``;
 - the translation function ``_`` and ``UserError``.
 
 Text, media, OAuth and log helpers load on first use (PEP 562), so loading the channel list at
@@ -26,6 +27,7 @@ from composer.core.adapters import *  # noqa: F403 - this module *is* the re-exp
 from composer.core.adapters import __all__ as _adapter_names
 from composer.core.http import HttpErrors, from_status, from_transport, json_body, one_line, reached
 from composer.core.i18n import UserError, _
+from composer.core.preview import Fold, Palette, PreviewRules
 from composer.core.ratelimit import remaining, retry_after, seconds_until, telegram_retry_after
 
 if TYPE_CHECKING:  # pragma: no cover - what the lazy names below resolve to
@@ -87,7 +89,10 @@ __all__ = [
     "AccessDenied",
     "Entity",
     "Facet",
+    "Fold",
     "HttpErrors",
+    "Palette",
+    "PreviewRules",
     "ImageInfo",
     "LoopbackRedirect",
     "MediaError",

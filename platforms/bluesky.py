@@ -29,10 +29,13 @@ from composer.plugin import (
     AuthExpired,
     Counting,
     CredentialField,
+    Fold,
     MediaInvalid,
     OutgoingPost,
+    Palette,
     Platform,
     PlatformSpec,
+    PreviewRules,
     PublishContext,
     PublishResult,
     RateLimited,
@@ -478,4 +481,13 @@ def _now_iso() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
-PLATFORM = Platform(SPEC, BlueskyAdapter)
+# How the feed draws a post: 42 px circle, clip only posts with >= 25 line breaks at 25 lines, "Show More",
+# toShortUrl, ALT bottom-right, primary_500 #006AFF, contrast_medium #405168.
+PREVIEW = PreviewRules(
+    "bluesky", avatar_size=42, grid="bluesky", url="bluesky", alt_badge="bottom-right", entities="facets",
+    fold=Fold("Show More", lines=25, min_newlines=25, ellipsis="", own_line=True), media_radius=12,
+    palette=Palette(text="#000000", secondary="#405168", link="#006AFF", border="#DCE2EA"),
+    actions=(("↩", "4"), ("⟲", "12"), ("♡", "48"), ("⋯", "")),
+)
+
+PLATFORM = Platform(SPEC, BlueskyAdapter, preview=PREVIEW)

@@ -27,9 +27,12 @@ from composer.plugin import (
     AccountInfo,
     Counting,
     CredentialField,
+    Fold,
     OutgoingPost,
+    Palette,
     Platform,
     PlatformSpec,
+    PreviewRules,
     PublishContext,
     PublishResult,
     Rejected,
@@ -321,4 +324,16 @@ def _schedule(schedule_utc: str | None) -> datetime | None:
     return when
 
 
-PLATFORM = Platform(SPEC, FacebookAdapter)
+# How the feed draws a post: Page avatar, name / "time · globe", "See more" at ~477 chars or 5 lines on desktop and
+# ~125 chars or 3 lines on phones (secondary sources, UNVERIFIED), media
+# edge to edge, mixpost's 1/2/3-4/5+ collage with "+N".
+PREVIEW = PreviewRules(
+    "facebook", indent=False, header="page", grid="facebook", show_handle=False, link_card="large",
+    fold=Fold("See more", lines=3, chars=125), fold_desktop=Fold("See more", lines=5, chars=477),
+    edge_to_edge=True, media_radius=0,
+    palette=Palette(text="#050505", secondary="#65676B", link="#385898", border="#CED0D4"),
+    time="Just now · 🌐",
+    actions=(("👍", "Like"), ("🗨", "Comment"), ("⤴", "Share")),
+)
+
+PLATFORM = Platform(SPEC, FacebookAdapter, preview=PREVIEW)

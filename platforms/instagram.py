@@ -26,10 +26,13 @@ from composer.plugin import (
     AccountInfo,
     Counting,
     CredentialField,
+    Fold,
     MediaInvalid,
     OutgoingPost,
+    Palette,
     Platform,
     PlatformSpec,
+    PreviewRules,
     PublishContext,
     PublishResult,
     RateLimited,
@@ -320,4 +323,15 @@ def _size(path: str) -> int:
     return os.path.getsize(path)
 
 
-PLATFORM = Platform(SPEC, InstagramAdapter)
+# How the feed draws a post: header, media, actions, then "username caption"; 3 lines / 125 chars then "… more";
+# URLs are plain text in captions; carousel with dots.
+PREVIEW = PreviewRules(
+    "instagram", avatar="ring", avatar_size=32, indent=False, header="page",
+    order=("media", "actions", "text"), grid="instagram", styled=frozenset({"mention", "hashtag"}),
+    fold=Fold("more", lines=3, chars=125), edge_to_edge=True, media_radius=0, caption_user=True,
+    show_handle=False, handle_at=False, time="", text_px=14,
+    palette=Palette(text="#000000", secondary="#737373", link="#00376B", border="#DBDBDB"),
+    actions=(("♡", ""), ("🗨", ""), ("➤", ""), ("", ""), ("⚐", "")),
+)
+
+PLATFORM = Platform(SPEC, InstagramAdapter, preview=PREVIEW)

@@ -31,9 +31,12 @@ from composer.plugin import (
     Counting,
     CredentialField,
     Duplicate,
+    Fold,
     MediaInvalid,
+    Palette,
     Platform,
     PlatformSpec,
+    PreviewRules,
     PublishContext,
     PublishResult,
     RateLimited,
@@ -334,4 +337,14 @@ def _daily_wait(reason: str) -> float | None:
     return (midnight - now).total_seconds()
 
 
-PLATFORM = Platform(SPEC, LinkedInAdapter)
+# How the feed draws a post: 48 px circle, name / followers / "time · globe", 3 lines then "…more", collage with "+N".
+PREVIEW = PreviewRules(
+    "linkedin", avatar_size=48, indent=False, header="page", grid="facebook", show_handle=False,
+    link_card="large",
+    fold=Fold("more", lines=3, ellipsis="…"), edge_to_edge=True, media_radius=0, text_px=14,
+    palette=Palette(text="#191919", secondary="#666666", link="#0A66C2", border="#E0DFDC"),
+    time="Now • 🌐",
+    actions=(("👍", "Like"), ("🗨", "Comment"), ("⟲", "Repost"), ("➤", "Send")),
+)
+
+PLATFORM = Platform(SPEC, LinkedInAdapter, preview=PREVIEW)

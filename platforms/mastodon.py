@@ -23,9 +23,12 @@ from composer.plugin import (
     AuthExpired,
     Counting,
     CredentialField,
+    Fold,
     MediaInvalid,
+    Palette,
     Platform,
     PlatformSpec,
+    PreviewRules,
     PublishContext,
     PublishResult,
     RateLimited,
@@ -437,4 +440,16 @@ def _same_text(content_html: str, text: str) -> bool:
     return _norm(plain) == _norm(text)
 
 
-PLATFORM = Platform(SPEC, MastodonAdapter)
+# How the feed draws a post: 46 px rounded square (radius 8), name over @acct, collapse above 706 px (~32 lines of
+# 22 px) with "Read more", URLs 30 chars + "…", mentions without the domain, 3:2 gallery.
+PREVIEW = PreviewRules(
+    "mastodon", avatar="rounded", avatar_size=46, indent=False, header="stacked",
+    order=("text", "media", "tags", "actions"),
+    grid="mastodon", url="mastodon", mention="mastodon", alt_badge="bottom-left", hashtag_bar=3,
+    link_card="compact",  # focal_points stays off: Siaran's Mastodon adapter sends no focus yet
+    fold=Fold("Read more", lines=32, ellipsis="", own_line=True), media_radius=8,
+    palette=Palette(text="#181820", secondary="#535374", link="#47309C", border="#D7D6E1"),
+    time="1m", actions=(("↩", "4"), ("⟲", "12"), ("☆", "48"), ("⚐", ""), ("⋯", "")),
+)
+
+PLATFORM = Platform(SPEC, MastodonAdapter, preview=PREVIEW)

@@ -35,8 +35,10 @@ from composer.plugin import (
     Counting,
     CredentialField,
     MediaInvalid,
+    Palette,
     Platform,
     PlatformSpec,
+    PreviewRules,
     PublishContext,
     PublishResult,
     RateLimited,
@@ -257,4 +259,14 @@ def _call(ctx: PublishContext, method: str, *, creates: bool = True, media: bool
     raise Rejected(reason, status=status)
 
 
-PLATFORM = Platform(SPEC, TelegramAdapter)
+# How the feed draws a post: a bubble, no per-message avatar, media on top and the caption under it, album layouter.
+PREVIEW = PreviewRules(
+    "telegram", avatar="none", indent=False, header="bubble", order=("media", "text", "actions"),
+    grid="telegram", show_handle=False, bubble=True, media_radius=10, link_card="compact",
+    link_card_after="text",
+    palette=Palette(text="#000000", secondary="#8E9BA5", link="#168ACD", border="#FFFFFF",
+                    page="#9BBBD9"),
+    time="", actions=(("", ""), ("👁", "1   10:00")),
+)
+
+PLATFORM = Platform(SPEC, TelegramAdapter, preview=PREVIEW)

@@ -25,8 +25,10 @@ from composer.plugin import (
     CredentialField,
     MediaInvalid,
     OutgoingPost,
+    Palette,
     Platform,
     PlatformSpec,
+    PreviewRules,
     PublishContext,
     PublishResult,
     Rejected,
@@ -305,4 +307,11 @@ def _link_attachment(post: OutgoingPost) -> bool:
     return bool(post.link) and not post.media and post.link not in post.text
 
 
-PLATFORM = Platform(SPEC, ThreadsAdapter)
+# How the feed draws a post (mostly UNVERIFIED): circle, username bold + time, media strip that scrolls sideways.
+PREVIEW = PreviewRules(
+    "threads", avatar_size=36, grid="threads", handle_at=False, show_handle=False,
+    palette=Palette(text="#000000", secondary="#999999", link="#0095F6", border="#E5E5E5"),
+    actions=(("♡", "48"), ("↩", "4"), ("⟲", "12"), ("➤", "")), media_radius=8,
+)
+
+PLATFORM = Platform(SPEC, ThreadsAdapter, preview=PREVIEW)

@@ -39,8 +39,10 @@ from composer.plugin import (
     Duplicate,
     MediaInvalid,
     OutgoingPost,
+    Palette,
     Platform,
     PlatformSpec,
+    PreviewRules,
     PublishContext,
     PublishResult,
     RateLimited,
@@ -411,4 +413,13 @@ def _wp_date_gmt(iso: str) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S")
 
 
-PLATFORM = Platform(SPEC, WordPressAdapter)
+# How the feed draws a post: Twenty Twenty-Five query loop: featured image 3:2, title, full content, date.
+PREVIEW = PreviewRules(
+    "wordpress", avatar="none", indent=False, header="none", order=("media", "title", "text", "actions"),
+    grid="featured", show_handle=False, media_radius=0, title=True, text_px=15, underline_links=True,
+    styled=frozenset({"url"}),  # a WordPress post links URLs; @names and #tags stay text
+    palette=Palette(text="#111111", secondary="#666666", link="#111111", border="#E6E6E6"),
+    time="", actions=(("", "Today"),),
+)
+
+PLATFORM = Platform(SPEC, WordPressAdapter, preview=PREVIEW)

@@ -27,6 +27,7 @@ from composer.plugin import (
     MediaInvalid,
     Platform,
     PlatformSpec,
+    PreviewRules,
     PublishContext,
     PublishResult,
     RateLimited,
@@ -338,4 +339,7 @@ def _same_text(remote: str, local: str) -> bool:
     return _norm(remote) == _norm(local)
 
 
-PLATFORM = Platform(SPEC, XAdapter)
+# How the feed draws a post: avatar circle ~40, text above media, no fold up to 280, display_url, ALT bottom-left.
+PREVIEW = PreviewRules("x", url="x", alt_badge="bottom-left", link_card="image", actions=(("↩", "4"), ("⟲", "12"), ("♡", "48"), ("ılı", "1,2K"), ("⤴", "")))
+
+PLATFORM = Platform(SPEC, XAdapter, preview=PREVIEW)

@@ -31,9 +31,12 @@ from composer.plugin import (
     Counting,
     CredentialField,
     Duplicate,
+    Fold,
     MediaInvalid,
+    Palette,
     Platform,
     PlatformSpec,
+    PreviewRules,
     PublishContext,
     PublishResult,
     RateLimited,
@@ -470,4 +473,13 @@ class _Api:
         raise Rejected(reason, status=status)
 
 
-PLATFORM = Platform(SPEC, YouTubeAdapter)
+# How the feed draws a post: 16:9 thumbnail, avatar, title on 2 lines then "…", channel, views.
+PREVIEW = PreviewRules(
+    "youtube", avatar_size=36, indent=True, header="youtube", order=("title",), media_above=True,
+    grid="youtube", show_handle=False, media_radius=12, title=True,
+    fold=Fold("", lines=2, ellipsis="…"),
+    palette=Palette(text="#0F0F0F", secondary="#606060", link="#065FD4", border="#FFFFFF"),
+    time="No views · just now",
+)
+
+PLATFORM = Platform(SPEC, YouTubeAdapter, preview=PREVIEW)
