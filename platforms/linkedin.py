@@ -32,7 +32,7 @@ from composer.plugin import (
     CredentialField,
     Duplicate,
     Fold,
-    MediaInvalid,
+    HttpErrors,
     Palette,
     Platform,
     PlatformSpec,
@@ -41,11 +41,9 @@ from composer.plugin import (
     PublishResult,
     RateLimited,
     Rejected,
-    Transient,
     Unknown,
     UserError,
     _,
-    from_transport,
 )
 from composer.plugin import Capability as C
 
@@ -262,39 +260,49 @@ class _Api:
 
     def call(self, method: str, path: str, *, creates: bool = True, media: bool = False,
              absolute: bool = False, ok: tuple[int, ...] = (), headers=None, **kw: Any):
-        import httpx
-
         if not self.token:
             raise AuthExpired(_("The LinkedIn sign-in is missing; sign in again"))
         sent = {"Authorization": f"Bearer {self.token}"}
         if not absolute:  # the upload URL is LinkedIn's storage, not the versioned REST API
             sent.update({"LinkedIn-Version": self.version, "X-Restli-Protocol-Version": "2.0.0"})
         sent.update(headers or {})
-        try:
-            response = self.ctx.client.request(method, path if absolute else self.base + path,
-                                               headers=sent, **kw)
-        except httpx.HTTPError as exc:
-            raise from_transport(exc, creates=creates) from None
-        status = response.status_code
-        if status < 400 or status in ok:
-            return response
-        body = _body(response)
-        reason = _reason(body, status)
-        if status == 429:
-            raise RateLimited(reason, retry_after=_daily_wait(reason))
-        if status == 401:
-            raise AuthExpired(reason, status=status)
+        errors = LinkedInErrors(self.version)
+        return errors.request(self.ctx.client, method, path if absolute else self.base + path,
+                              creates=creates, media=media, ok=ok, headers=sent, **kw)
+
+
+class LinkedInErrors(HttpErrors):
+    """LinkedIn's error body: ``message`` and ``errorDetails.inputErrors[]`` (code,
+    description); its 429 has no Retry-After (daily limits, see _daily_wait)."""
+
+    def __init__(self, version: str):
+        self.version = version
+
+    def body(self, response) -> Any:
+        return _body(response)
+
+    def reason(self, response, body, status: int) -> str:
+        return _reason(body, status)
+
+    def classify(self, response, body, status, reason, *, creates, media):
+        if status in (429, 401):
+            return None  # the generic steps below come first
         if status == 422 and "DUPLICATE_POST" in _codes(body):
-            raise Duplicate(reason, status=status)
+            return Duplicate(reason, status=status)
         if status == 426 or "version" in reason.lower() and status == 400:
-            raise Rejected(_("LinkedIn no longer accepts API version {version}; set a newer "
-                             "LinkedIn-Version in the account settings", version=self.version),
-                           status=status)
-        if status >= 500:
-            raise (Unknown if creates else Transient)(reason, status=status)
-        if media and status in (400, 413, 415, 422):
-            raise MediaInvalid(reason, status=status)
-        raise Rejected(reason, status=status)
+            return Rejected(_("LinkedIn no longer accepts API version {version}; set a newer "
+                              "LinkedIn-Version in the account settings", version=self.version),
+                            status=status)
+        return None
+
+    def retry_after(self, response, body, reason: str) -> float | None:
+        return _daily_wait(reason)
+
+    def rate_limit_error(self, reason: str, wait: float | None, status: int):
+        return RateLimited(reason, retry_after=wait)
+
+    def media_refused(self, response, body, status, reason) -> bool:
+        return status in (400, 413, 415, 422)
 
 
 def _body(response) -> Any:

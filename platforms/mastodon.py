@@ -24,19 +24,17 @@ from composer.plugin import (
     Counting,
     CredentialField,
     Fold,
-    MediaInvalid,
+    HttpErrors,
     Palette,
     Platform,
     PlatformSpec,
     PreviewRules,
     PublishContext,
     PublishResult,
-    RateLimited,
     Rejected,
     Transient,
-    Unknown,
     _,
-    from_transport,
+    one_line,
     retry_after,
 )
 from composer.plugin import Capability as C
@@ -351,33 +349,36 @@ class MastodonAdapter:
 def _call(ctx: PublishContext, method: str, url: str, *, creates: bool = True, auth: bool = True,
           media: bool = False, ok: tuple[int, ...] = (), headers: Mapping[str, str] | None = None,
           **kw: Any):
-    import httpx
-
     hdrs = dict(headers or {})
     if auth:
         token = ctx.secrets.get("access_token")
         if not token:
             raise AuthExpired(_("Not signed in to Mastodon; sign in"))
         hdrs["Authorization"] = f"Bearer {token}"
-    try:
-        response = ctx.client.request(method, url, headers=hdrs, **kw)
-    except httpx.HTTPError as exc:
-        raise from_transport(exc, creates=creates) from None
-    status = response.status_code
-    if status < 400 or status in ok:
-        return response
-    text = _error_text(response)
-    if status == 429:
-        raise RateLimited(text, retry_after=retry_after(response.headers))
-    if status == 401:
-        raise AuthExpired(text, status=status)
-    if status >= 500:
-        raise (Unknown if creates else Transient)(text, status=status)
-    if media and status in (413, 415, 422):
-        raise MediaInvalid(text, status=status)
-    if status == 422 and "not finished processing" in text:
-        raise Transient(text, status=status)  # media still processing: try again shortly
-    raise Rejected(text, status=status)
+    return ERRORS.request(ctx.client, method, url, creates=creates, media=media, ok=ok,
+                          headers=hdrs, **kw)
+
+
+class MastodonErrors(HttpErrors):
+    """Mastodon's error body is ``{"error": "..."}``; a status that refers to media still being
+    processed is a 422 worth trying again shortly."""
+
+    def reason(self, response, body, status: int) -> str:
+        return one_line((body.get("error") if isinstance(body, dict) else None) or f"HTTP {status}")
+
+    def classify(self, response, body, status, reason, *, creates, media):
+        if not media and status == 422 and "not finished processing" in reason:
+            return Transient(reason, status=status)  # media still processing: try again shortly
+        return None
+
+    def retry_after(self, response, body, reason: str) -> float | None:
+        return retry_after(response.headers)
+
+    def media_refused(self, response, body, status, reason) -> bool:
+        return status in (413, 415, 422)
+
+
+ERRORS = MastodonErrors()
 
 
 def _json(response) -> Any:
@@ -388,13 +389,7 @@ def _json(response) -> Any:
 
 
 def _error_text(response) -> str:
-    try:
-        body = response.json()
-    except ValueError:
-        body = None
-    text = body.get("error") if isinstance(body, dict) else None
-    text = text or f"HTTP {response.status_code}"
-    return " ".join(str(text).split())[:300]
+    return ERRORS.reason(response, ERRORS.body(response), response.status_code)
 
 
 def _schedule(schedule_utc: str | None) -> str | None:

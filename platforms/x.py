@@ -24,16 +24,14 @@ from composer.plugin import (
     Counting,
     CredentialField,
     Duplicate,
-    MediaInvalid,
+    HttpErrors,
     Platform,
     PlatformSpec,
     PreviewRules,
     PublishContext,
     PublishResult,
     RateLimited,
-    Rejected,
     Transient,
-    Unknown,
     _,
     from_transport,
     retry_after,
@@ -254,19 +252,12 @@ class _Api:
 
     def call(self, method: str, path: str, *, creates: bool = True, media: bool = False,
              ok: tuple[int, ...] = (), **kw: Any) -> Any:
-        import httpx
-
         while True:
             if not self.token:
                 raise AuthExpired(_("The X sign-in expired; sign in again"))
-            try:
-                response = self.ctx.client.request(
-                    method, self.base + path, headers={"Authorization": f"Bearer {self.token}"},
-                    **kw)
-            except httpx.HTTPError as exc:
-                raise from_transport(exc, creates=creates) from None
-            status = response.status_code
-            if status == 401 and not self.refreshed:
+            response = ERRORS.send(self.ctx.client, method, self.base + path, creates=creates,
+                                   headers={"Authorization": f"Bearer {self.token}"}, **kw)
+            if response.status_code == 401 and not self.refreshed:
                 # Refused before acting: renewing the token and sending again cannot duplicate.
                 self.refresh()
                 for value in kw.values():  # rewind files for the second send
@@ -276,20 +267,32 @@ class _Api:
                                 f[1].seek(0)
                 continue
             break
-        if status < 400 or status in ok:
-            return _body(response)
-        reason = _problem(response)
-        if status == 429:
-            raise RateLimited(reason, retry_after=_wait(response.headers))
-        if status == 401:
-            raise AuthExpired(reason, status=status)
+        return _body(ERRORS.check(response, creates=creates, media=media, ok=ok))
+
+
+class XErrors(HttpErrors):
+    """X's problem details: the first error's message; "duplicate content" comes as a 403; a
+    429 waits for the 15-minute window or, when that ran out, the 24-hour plan cap."""
+
+    def reason(self, response, body, status: int) -> str:
+        return _problem(response)
+
+    def classify(self, response, body, status, reason, *, creates, media):
         if status == 403 and "duplicate" in reason.lower():
-            raise Duplicate(reason, status=status)
-        if status >= 500:
-            raise (Unknown if creates else Transient)(reason, status=status)
-        if media and status in (400, 413, 415):
-            raise MediaInvalid(reason, status=status)
-        raise Rejected(reason, status=status)
+            return Duplicate(reason, status=status)
+        return None
+
+    def retry_after(self, response, body, reason: str) -> float | None:
+        return _wait(response.headers)
+
+    def rate_limit_error(self, reason: str, wait: float | None, status: int):
+        return RateLimited(reason, retry_after=wait)
+
+    def media_refused(self, response, body, status, reason) -> bool:
+        return status in (400, 413, 415)
+
+
+ERRORS = XErrors()
 
 
 def _wait(headers) -> float | None:
