@@ -30,6 +30,7 @@ from composer.plugin import (
     Counting,
     CredentialField,
     Fold,
+    HttpErrors,
     MediaInvalid,
     OutgoingPost,
     Palette,
@@ -412,19 +413,9 @@ class BlueskyAdapter:
     def _send(self, ctx, method: str, nsid: str, *, mutating: bool, **kw):
         """One request; network failures become typed errors. A mutating request that may have
         reached the PDS is Unknown; anything else can safely be tried again (Transient)."""
-        import httpx
-
-        url = f"{_service(ctx)}/xrpc/{nsid}"
-        try:
-            return ctx.client.request(method, url, **kw)
-        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-            raise Transient(_("Cannot reach {url}: {error}", url=_service(ctx),
-                              error=type(exc).__name__)) from None
-        except httpx.TransportError as exc:
-            if mutating:
-                raise Unknown(_("Bluesky did not answer ({error}); the post may exist",
-                                error=type(exc).__name__)) from None
-            raise Transient(_("Bluesky did not answer ({error})", error=type(exc).__name__)) from None
+        errors = BlueskyErrors(_service(ctx))
+        return errors.send(ctx.client, method, f"{_service(ctx)}/xrpc/{nsid}", creates=mutating,
+                           **kw)
 
     def _xrpc(self, ctx, method: str, nsid: str, *, mutating: bool = False, auth: bool = True,
               missing_ok: bool = False, headers: dict | None = None, **kw):
@@ -451,23 +442,65 @@ class BlueskyAdapter:
 
     @staticmethod
     def _raise_for(response, *, mutating: bool) -> None:
-        status = response.status_code
-        if status < 400:
-            return
-        error, message = _error_of(response)
-        text = message or error or f"HTTP {status}"
-        if status == 429 or error == "RateLimitExceeded":
-            raise RateLimited(_("Bluesky rate limit reached"), retry_after=_retry_after(response))
+        BlueskyErrors().check(response, creates=mutating)
+
+
+class BlueskyErrors(HttpErrors):
+    """XRPC errors are ``{"error": "Name", "message": "..."}``; a refused blob is MediaInvalid
+    whichever request carried it, and a 5xx on a write may have created the record."""
+
+    def __init__(self, service: str = ""):
+        self.service = service
+
+    def body(self, response) -> tuple[str, str]:
+        return _error_of(response)
+
+    def reason(self, response, body, status: int) -> str:
+        error, message = body
+        return message or error or f"HTTP {status}"
+
+    def classify(self, response, body, status, reason, *, creates, media):
+        error, message = body
+        if self.rate_limited(response, body, status):
+            return None
         if status == 413 or any(m in f"{error} {message}" for m in _MEDIA_ERRORS):
-            raise MediaInvalid(text, status=status)  # the engine says which channel refused
-        if status in (401, 403) or error in ("AuthenticationRequired", "AccountTakedown"):
-            raise AuthExpired(_("Bluesky refused the session: {message}", message=text), status=status)
-        if 400 <= status < 500:
-            raise Rejected(text, status=status)
-        if mutating:  # a 5xx after the request arrived: the record may exist
-            raise Unknown(_("Bluesky answered {status}; the post may exist", status=status),
-                          status=status)
-        raise Transient(_("Bluesky answered {status}", status=status), status=status)
+            return MediaInvalid(reason, status=status)  # the engine says which channel refused
+        return None
+
+    def rate_limited(self, response, body, status: int) -> bool:
+        return status == 429 or body[0] == "RateLimitExceeded"
+
+    def retry_after(self, response, body, reason: str) -> float | None:
+        return _retry_after(response)
+
+    def rate_limit_error(self, reason: str, wait: float | None, status: int):
+        return RateLimited(_("Bluesky rate limit reached"), retry_after=wait)
+
+    def auth_expired(self, response, body, status: int) -> bool:
+        return status in (401, 403) or body[0] in ("AuthenticationRequired", "AccountTakedown")
+
+    def auth_error(self, reason: str, status: int):
+        return AuthExpired(_("Bluesky refused the session: {message}", message=reason),
+                           status=status)
+
+    def temporary_error(self, reason: str, status: int, *, creates: bool):
+        if creates:  # a 5xx after the request arrived: the record may exist
+            return Unknown(_("Bluesky answered {status}; the post may exist", status=status),
+                           status=status)
+        return Transient(_("Bluesky answered {status}", status=status), status=status)
+
+    def transport_error(self, exc: Exception, *, creates: bool):
+        import httpx
+
+        if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout):
+            return Transient(_("Cannot reach {url}: {error}", url=self.service,
+                               error=type(exc).__name__))
+        # Stricter than the default: once the connection is up, even a broken-off upload
+        # counts as "may have arrived" for a write.
+        if creates:
+            return Unknown(_("Bluesky did not answer ({error}); the post may exist",
+                             error=type(exc).__name__))
+        return Transient(_("Bluesky did not answer ({error})", error=type(exc).__name__))
 
 
 def _in_future(iso: str, grace: float = 60.0) -> bool:

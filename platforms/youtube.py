@@ -32,6 +32,7 @@ from composer.plugin import (
     CredentialField,
     Duplicate,
     Fold,
+    HttpErrors,
     MediaInvalid,
     Palette,
     Platform,
@@ -46,6 +47,7 @@ from composer.plugin import (
     UserError,
     _,
     from_transport,
+    one_line,
     retry_after,
 )
 from composer.plugin import Capability as C
@@ -430,16 +432,13 @@ class _Api:
 
     def call(self, method: str, url: str, *, creates: bool = True, ok: tuple[int, ...] = (),
              upload: bool = False, content=None, headers=None, **kw: Any):
-        import httpx
-
         refreshed = False
         while True:
             sent = {"Authorization": f"Bearer {self.token}", **(headers or {})}
             body = content() if callable(content) else content  # a fresh stream per send
             try:
-                response = self.ctx.client.request(method, url, headers=sent, content=body, **kw)
-            except httpx.HTTPError as exc:
-                raise from_transport(exc, creates=creates) from None
+                response = ERRORS.send(self.ctx.client, method, url, creates=creates,
+                                       headers=sent, content=body, **kw)
             except OSError as exc:  # the file, not the network
                 raise MediaInvalid(str(exc)) from None
             if response.status_code == 401 and not refreshed:
@@ -448,29 +447,46 @@ class _Api:
                 self.refresh()
                 continue
             break
-        status = response.status_code
-        if status < 400 or status in ok:
-            return response
-        body = _json(response)
+        return ERRORS.check(response, creates=creates, media=upload, ok=ok)
+
+
+def _reasons(body: dict) -> set[str]:
+    error = body.get("error") if isinstance(body.get("error"), dict) else {}
+    return {e.get("reason") for e in error.get("errors") or [] if isinstance(e, dict)}
+
+
+class YouTubeErrors(HttpErrors):
+    """Google's error body: ``error.message`` and ``error.errors[].reason``. A spent daily quota
+    waits until midnight Pacific; during an upload a 5xx means "ask where we are and go on"."""
+
+    def body(self, response) -> dict:
+        return _json(response)
+
+    def reason(self, response, body, status: int) -> str:
         error = body.get("error") if isinstance(body.get("error"), dict) else {}
-        reasons = {e.get("reason") for e in error.get("errors") or [] if isinstance(e, dict)}
-        reason = " ".join(str(error.get("message") or f"HTTP {status}").split())[:300]
-        if reasons & {"quotaExceeded", "uploadLimitExceeded", "dailyLimitExceeded"}:
+        return one_line(error.get("message") or f"HTTP {status}")
+
+    def classify(self, response, body, status, reason, *, creates, media):
+        if _reasons(body) & {"quotaExceeded", "uploadLimitExceeded", "dailyLimitExceeded"}:
             # Daily: waiting makes sense only until the quota resets; the engine turns a wait
             # this long into "resume later" with the hours it takes.
-            raise RateLimited(reason, retry_after=until_midnight_pacific(), status=status)
-        if status == 429 or reasons & {"rateLimitExceeded", "userRateLimitExceeded"}:
-            raise RateLimited(reason, retry_after=retry_after(response.headers), status=status)
-        if status == 401:
-            raise AuthExpired(reason, status=status)
-        if status >= 500:
-            # During an upload a 5xx means "ask where we are and go on" (Google's guide).
-            raise (Unknown if creates else Transient)(reason, status=status)
-        if upload and status in (400, 413, 415) and not reasons & {"invalidTitle",
-                                                                  "invalidDescription",
-                                                                  "invalidTags"}:
-            raise MediaInvalid(reason, status=status)
-        raise Rejected(reason, status=status)
+            return RateLimited(reason, retry_after=until_midnight_pacific(), status=status)
+        return None
+
+    def rate_limited(self, response, body, status: int) -> bool:
+        return status == 429 or bool(_reasons(body) & {"rateLimitExceeded",
+                                                        "userRateLimitExceeded"})
+
+    def retry_after(self, response, body, reason: str) -> float | None:
+        return retry_after(response.headers)
+
+    def media_refused(self, response, body, status, reason) -> bool:
+        # A refused title, description or tags is the metadata's fault, not the video's.
+        return status in (400, 413, 415) and not _reasons(body) & {
+            "invalidTitle", "invalidDescription", "invalidTags"}
+
+
+ERRORS = YouTubeErrors()
 
 
 # How the feed draws a post: 16:9 thumbnail, avatar, title on 2 lines then "…", channel, views.
