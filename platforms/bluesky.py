@@ -393,7 +393,7 @@ class BlueskyAdapter:
                 raise AuthExpired(_("Bluesky refused the app password for {handle}: {message}",
                                     handle=identifier, message=message or error),
                                   status=response.status_code)
-        self._raise_for(response, mutating=False)
+        BlueskyErrors().check(response, creates=False)
         data = response.json()
         return _Session(data["did"], data.get("handle", identifier), data["accessJwt"],
                         data["refreshJwt"])
@@ -403,7 +403,7 @@ class BlueskyAdapter:
                               headers={"Authorization": f"Bearer {old.refresh}"})
         if response.status_code in (400, 401):
             return None  # the refresh token is dead as well: sign in again
-        self._raise_for(response, mutating=False)
+        BlueskyErrors().check(response, creates=False)
         data = response.json()
         return _Session(data.get("did", old.did), data.get("handle", old.handle),
                         data["accessJwt"], data["refreshJwt"])
@@ -436,13 +436,9 @@ class BlueskyAdapter:
             if missing_ok and response.status_code == 400 and error in ("RecordNotFound", "InvalidRequest") \
                     and ("not found" in message.lower() or error == "RecordNotFound"):
                 return None
-            self._raise_for(response, mutating=mutating)
+            BlueskyErrors().check(response, creates=mutating)
             return response
         raise AssertionError("unreachable")
-
-    @staticmethod
-    def _raise_for(response, *, mutating: bool) -> None:
-        BlueskyErrors().check(response, creates=mutating)
 
 
 class BlueskyErrors(HttpErrors):

@@ -43,9 +43,9 @@ from platforms.graph import (
     DEFAULT_VERSION,
     GRAPH_URL,
     Graph,
+    GraphErrors,
     facebook_login,
     graph_time,
-    raise_for,
     same_text,
     version_base,
 )
@@ -116,22 +116,14 @@ class Page:
 def list_pages(client, user_token: str, *, api_url: str = GRAPH_URL,
                graph_version: str = DEFAULT_VERSION) -> list[Page]:
     """The pages the signed-in user manages, with their page tokens (GET /me/accounts)."""
-    import httpx
-
-    from composer.plugin import from_transport
-
+    errors = GraphErrors(SPEC.name)
     base = version_base({"api_url": api_url, "graph_version": graph_version})
     url: str | None = f"{base}/me/accounts"
     params: dict[str, Any] | None = {"fields": "id,name,access_token,category", "limit": 100}
     pages: list[Page] = []
     while url:
-        try:
-            response = client.get(url, params=params,
-                                  headers={"Authorization": f"Bearer {user_token}"})
-        except httpx.HTTPError as exc:
-            raise from_transport(exc, creates=False) from None
-        raise_for(response, channel=SPEC.name, creates=False)
-        body = response.json()
+        body = errors.request(client, "GET", url, creates=False, params=params,
+                              headers={"Authorization": f"Bearer {user_token}"}).json()
         for item in body.get("data") or []:
             if item.get("access_token"):
                 pages.append(Page(str(item["id"]), item.get("name", ""), item["access_token"],
@@ -203,18 +195,10 @@ class FacebookAdapter:
     @staticmethod
     def _multipart(ctx, graph: Graph, path: str, fields: dict[str, Any], file, *,
                    creates: bool) -> dict[str, Any]:
-        import httpx
-
-        from composer.plugin import from_transport
-
-        try:
-            response = ctx.client.post(f"{graph.base}/{path}", data=fields,
-                                       files={"source": file},
-                                       headers={"Authorization": f"Bearer {graph.token}"})
-        except httpx.HTTPError as exc:
-            raise from_transport(exc, creates=creates) from None
-        raise_for(response, channel=graph.channel, creates=creates, media=True)
-        return response.json()
+        return GraphErrors(graph.channel).request(
+            ctx.client, "POST", f"{graph.base}/{path}", creates=creates, media=True,
+            data=fields, files={"source": file},
+            headers={"Authorization": f"Bearer {graph.token}"}).json()
 
     def _result(self, ctx, graph: Graph, post_id: str, *, scheduled: bool,
                 url: str | None = None) -> PublishResult:

@@ -21,6 +21,7 @@ from typing import Any
 from composer.plugin import (
     AuthExpired,
     Duplicate,
+    HttpErrors,
     MediaInvalid,
     PublishContext,
     RateLimited,
@@ -28,7 +29,6 @@ from composer.plugin import (
     Transient,
     Unknown,
     _,
-    from_transport,
 )
 
 GRAPH_URL = "https://graph.facebook.com"
@@ -97,46 +97,74 @@ _SUBCODES: dict[int, tuple[type, str]] = {
 }
 
 
-def raise_for(response, *, channel: str, creates: bool, media: bool = False) -> None:
-    """Raise the typed error for an unsuccessful Graph answer (nothing for 2xx/3xx)."""
-    if response.status_code < 400:
-        return
-    err = GraphError(response)
-    code, sub = err.code, err.subcode
-    if sub == 2207042:  # Instagram's daily publishing quota: nothing to do before tomorrow
-        raise RateLimited(_("{channel} allows no more posts today: {detail}", channel=channel,
-                            detail=err.text), retry_after=QUOTA_WAIT)
-    # A subcode says more than its code (Instagram's spam refusal comes as code 4).
-    if sub in _SUBCODES:
-        kind, message = _SUBCODES[sub]
-        raise kind(_(message), status=response.status_code)
-    if code in THROTTLE_CODES or response.status_code == 429:
-        raise RateLimited(_("{channel} asks to slow down: {detail}", channel=channel,
-                            detail=err.text), retry_after=throttle_wait(response.headers))
-    if code in AUTH_CODES or response.status_code == 401:
-        raise AuthExpired(_("{channel} no longer accepts the saved sign-in: {detail}",
-                            channel=channel, detail=err.text), status=response.status_code)
-    if code == 506 or (code == 368 and _says_duplicate(err)):
-        raise Duplicate(_("{channel} says this was already posted", channel=channel),
-                        status=response.status_code)
-    if code == 36003:
-        raise MediaInvalid(_("The aspect ratio is not supported; use 4:5 to 1.91:1"),
-                           status=response.status_code)
-    if code == 368:
-        raise Rejected(_("{channel} temporarily blocks this action: {detail}", channel=channel,
-                         detail=err.text), status=response.status_code)
-    if code in (10, 200) or (code is not None and 200 < code < 300):
-        raise Rejected(_("{channel} does not allow this with the saved sign-in (missing "
-                         "permission): {detail}", channel=channel, detail=err.text),
-                       status=response.status_code)
-    if response.status_code >= 500 or code in (1, 2) or err.transient or sub in (2207001, 2207032):
+class GraphErrors(HttpErrors):
+    """Graph's error body: ``error.code``, ``error_subcode``, ``is_transient`` and a message for
+    the user; the codes say more than the HTTP status (throttling comes as code 4 or 32 ...)."""
+
+    def __init__(self, channel: str):
+        self.channel = channel
+
+    def body(self, response) -> GraphError:
+        return GraphError(response)
+
+    def reason(self, response, err, status: int) -> str:
+        return err.text
+
+    def classify(self, response, err, status, reason, *, creates, media):
+        code, sub, channel = err.code, err.subcode, self.channel
+        if sub == 2207042:  # Instagram's daily publishing quota: nothing to do before tomorrow
+            return RateLimited(_("{channel} allows no more posts today: {detail}",
+                                 channel=channel, detail=err.text), retry_after=QUOTA_WAIT)
+        # A subcode says more than its code (Instagram's spam refusal comes as code 4).
+        if sub in _SUBCODES:
+            kind, message = _SUBCODES[sub]
+            return kind(_(message), status=status)
+        if self.rate_limited(response, err, status) or self.auth_expired(response, err, status):
+            return None
+        if code == 506 or (code == 368 and _says_duplicate(err)):
+            return Duplicate(_("{channel} says this was already posted", channel=channel),
+                             status=status)
+        if code == 36003:
+            return MediaInvalid(_("The aspect ratio is not supported; use 4:5 to 1.91:1"),
+                                status=status)
+        if code == 368:
+            return Rejected(_("{channel} temporarily blocks this action: {detail}",
+                              channel=channel, detail=err.text), status=status)
+        if code in (10, 200) or (code is not None and 200 < code < 300):
+            return Rejected(_("{channel} does not allow this with the saved sign-in (missing "
+                              "permission): {detail}", channel=channel, detail=err.text),
+                            status=status)
+        return None
+
+    def rate_limited(self, response, err, status: int) -> bool:
+        return err.code in THROTTLE_CODES or status == 429
+
+    def retry_after(self, response, err, reason: str) -> float | None:
+        return throttle_wait(response.headers)
+
+    def rate_limit_error(self, reason: str, wait: float | None, status: int):
+        return RateLimited(_("{channel} asks to slow down: {detail}", channel=self.channel,
+                             detail=reason), retry_after=wait)
+
+    def auth_expired(self, response, err, status: int) -> bool:
+        return err.code in AUTH_CODES or status == 401
+
+    def auth_error(self, reason: str, status: int):
+        return AuthExpired(_("{channel} no longer accepts the saved sign-in: {detail}",
+                             channel=self.channel, detail=reason), status=status)
+
+    def temporary(self, response, err, status: int) -> bool:
         # FACTS.md §5: a Meta 500 ("code 2, unexpected error") may still have created the post.
-        cls = Unknown if creates else Transient
-        raise cls(_("{channel} had a temporary problem: {detail}", channel=channel,
-                    detail=err.text), status=response.status_code)
-    if media and code in (100, 324, 36000, 36001):
-        raise MediaInvalid(err.text, status=response.status_code)
-    raise Rejected(err.text, status=response.status_code)
+        return (status >= 500 or err.code in (1, 2) or err.transient
+                or err.subcode in (2207001, 2207032))
+
+    def temporary_error(self, reason: str, status: int, *, creates: bool):
+        return (Unknown if creates else Transient)(_(
+            "{channel} had a temporary problem: {detail}", channel=self.channel, detail=reason),
+            status=status)
+
+    def media_refused(self, response, err, status, reason) -> bool:
+        return err.code in (100, 324, 36000, 36001)
 
 
 def _says_duplicate(err: GraphError) -> bool:
@@ -211,8 +239,6 @@ class Graph:
     def call(self, method: str, path: str, *, creates: bool = False, media: bool = False,
              params: Mapping[str, Any] | None = None, data: Mapping[str, Any] | None = None,
              ok: tuple[int, ...] = ()) -> dict[str, Any]:
-        import httpx
-
         params, data = dict(params or {}), dict(data or {})
         headers = {}
         if self.token_in == "bearer":
@@ -222,14 +248,12 @@ class Graph:
         else:  # in the form body, never in an address a proxy or a log might keep
             data["access_token"] = self.token
         url = path if path.startswith("http") else f"{self.base}/{path.lstrip('/')}"
-        try:
-            response = self.ctx.client.request(method, url, params=params or None,
-                                               data=data or None, headers=headers)
-        except httpx.HTTPError as exc:
-            raise from_transport(exc, creates=creates) from None
+        errors = GraphErrors(self.channel)
+        response = errors.send(self.ctx.client, method, url, creates=creates,
+                               params=params or None, data=data or None, headers=headers)
         if response.status_code in ok:
             return {}
-        raise_for(response, channel=self.channel, creates=creates, media=media)
+        errors.check(response, creates=creates, media=media)
         usage = usage_percent(response.headers)
         if usage >= WARN_USAGE:  # Meta throttles at 100%: say so before it happens
             self.ctx.log.warning("%s usage at %.0f%% of its rate limit", self.channel, usage)

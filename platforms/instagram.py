@@ -284,14 +284,14 @@ class InstagramAdapter:
         import httpx
 
         from composer import plugin
-        from platforms.graph import facebook_login, raise_for
+        from platforms.graph import GraphErrors, facebook_login
 
         token, expires_at = facebook_login(account, secrets or {}, PERMISSIONS, **sign_in)
         with httpx.Client(timeout=30) as client:
             response = client.get(f"{version_base(account)}/me/accounts", params={
                 "fields": "id,name,instagram_business_account{id,username}", "limit": 100},
                 headers={"Authorization": f"Bearer {token}"})
-        raise_for(response, channel=self.spec.name, creates=False)
+        GraphErrors(self.spec.name).check(response, creates=False)
         linked = [(page.get("name", ""), page["instagram_business_account"])
                   for page in response.json().get("data") or []
                   if page.get("instagram_business_account")]

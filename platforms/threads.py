@@ -268,7 +268,7 @@ class ThreadsAdapter:
         UNVERIFIED, FACTS.md §4), then the 60-day token (th_exchange_token) and whose it is."""
         import httpx
 
-        from platforms.graph import login_and_exchange, raise_for
+        from platforms.graph import GraphErrors, login_and_exchange
 
         api = (account.get("api_url") or API_URL).rstrip("/")
         login = (account.get("login_url") or LOGIN_URL).rstrip("/")
@@ -285,7 +285,7 @@ class ThreadsAdapter:
         with httpx.Client(timeout=30) as client:
             response = client.get(f"{version_base(account, API_URL, THREADS_VERSION)}/me",
                                   params={"fields": "id,username", "access_token": token})
-        raise_for(response, channel=self.spec.name, creates=False)
+        GraphErrors(self.spec.name).check(response, creates=False)
         secrets_out = {"access_token": token}
         if expires_at:
             secrets_out["expires_at"] = f"{expires_at:.0f}"

@@ -336,15 +336,11 @@ class WordPressAdapter:
             return None
         if term_ok and response.status_code == 400 and _code_of(response)[0] == "term_exists":
             return response
-        self._raise_for(response, site=site, creates=creates)
+        errors.check(response, creates=creates)
         if not _is_json(response):
             raise Rejected(_("{url} does not answer like a WordPress site (no REST API at /wp-json)",
                              url=site))
         return response
-
-    @staticmethod
-    def _raise_for(response, *, site: str, creates: bool) -> None:
-        WordPressErrors(site).check(response, creates=creates)
 
 
 class WordPressErrors(HttpErrors):
