@@ -46,6 +46,7 @@ from composer.plugin import (
     _,
 )
 from composer.plugin import Capability as C
+from platforms.translations import TRANSLATIONS
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -519,4 +520,4 @@ PREVIEW = PreviewRules(
     actions=(("↩", "4"), ("⟲", "12"), ("♡", "48"), ("⋯", "")),
 )
 
-PLATFORM = Platform(SPEC, BlueskyAdapter, preview=PREVIEW)
+PLATFORM = Platform(SPEC, BlueskyAdapter, preview=PREVIEW, translations=TRANSLATIONS)

@@ -49,6 +49,7 @@ from platforms.graph import (
     same_text,
     version_base,
 )
+from platforms.translations import TRANSLATIONS
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -320,4 +321,4 @@ PREVIEW = PreviewRules(
     actions=(("👍", "Like"), ("🗨", "Comment"), ("⤴", "Share")),
 )
 
-PLATFORM = Platform(SPEC, FacebookAdapter, preview=PREVIEW)
+PLATFORM = Platform(SPEC, FacebookAdapter, preview=PREVIEW, translations=TRANSLATIONS)

@@ -40,6 +40,7 @@ from composer.plugin import (
     Transient,
 )
 from composer.plugin import Capability as C
+from platforms.translations import TRANSLATIONS
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -184,7 +185,7 @@ class FolderAdapter:
         return _result(final, post)
 
 
-PLATFORM = Platform(SPEC, FolderAdapter)
+PLATFORM = Platform(SPEC, FolderAdapter, translations=TRANSLATIONS)
 
 
 # ---------------------------------------------------------------------------------------------

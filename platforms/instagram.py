@@ -50,6 +50,7 @@ from platforms.graph import (
     same_text,
     version_base,
 )
+from platforms.translations import TRANSLATIONS
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -334,4 +335,4 @@ PREVIEW = PreviewRules(
     actions=(("♡", ""), ("🗨", ""), ("➤", ""), ("", ""), ("⚐", "")),
 )
 
-PLATFORM = Platform(SPEC, InstagramAdapter, preview=PREVIEW)
+PLATFORM = Platform(SPEC, InstagramAdapter, preview=PREVIEW, translations=TRANSLATIONS)

@@ -46,6 +46,7 @@ from composer.plugin import (
     _,
 )
 from composer.plugin import Capability as C
+from platforms.translations import TRANSLATIONS
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -355,4 +356,4 @@ PREVIEW = PreviewRules(
     actions=(("👍", "Like"), ("🗨", "Comment"), ("⟲", "Repost"), ("➤", "Send")),
 )
 
-PLATFORM = Platform(SPEC, LinkedInAdapter, preview=PREVIEW)
+PLATFORM = Platform(SPEC, LinkedInAdapter, preview=PREVIEW, translations=TRANSLATIONS)

@@ -38,6 +38,7 @@ from composer.plugin import (
     retry_after,
 )
 from composer.plugin import Capability as C
+from platforms.translations import TRANSLATIONS
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -447,4 +448,4 @@ PREVIEW = PreviewRules(
     time="1m", actions=(("↩", "4"), ("⟲", "12"), ("☆", "48"), ("⚐", ""), ("⋯", "")),
 )
 
-PLATFORM = Platform(SPEC, MastodonAdapter, preview=PREVIEW)
+PLATFORM = Platform(SPEC, MastodonAdapter, preview=PREVIEW, translations=TRANSLATIONS)

@@ -51,6 +51,7 @@ from composer.plugin import (
     telegram_retry_after,
 )
 from composer.plugin import Capability as C
+from platforms.translations import TRANSLATIONS
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -286,4 +287,4 @@ PREVIEW = PreviewRules(
     time="", actions=(("", ""), ("👁", "1   10:00")),
 )
 
-PLATFORM = Platform(SPEC, TelegramAdapter, preview=PREVIEW)
+PLATFORM = Platform(SPEC, TelegramAdapter, preview=PREVIEW, translations=TRANSLATIONS)

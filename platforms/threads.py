@@ -37,6 +37,7 @@ from composer.plugin import (
 from composer.plugin import Capability as C
 from platforms import containers, mediahost
 from platforms.graph import Graph, graph_time, same_text, version_base
+from platforms.translations import TRANSLATIONS
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -314,4 +315,4 @@ PREVIEW = PreviewRules(
     actions=(("♡", "48"), ("↩", "4"), ("⟲", "12"), ("➤", "")), media_radius=8,
 )
 
-PLATFORM = Platform(SPEC, ThreadsAdapter, preview=PREVIEW)
+PLATFORM = Platform(SPEC, ThreadsAdapter, preview=PREVIEW, translations=TRANSLATIONS)

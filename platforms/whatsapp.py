@@ -28,6 +28,7 @@ from composer.plugin import (
     _,
 )
 from composer.plugin import Capability as C
+from platforms.translations import TRANSLATIONS
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -101,4 +102,4 @@ PREVIEW = PreviewRules(
     time="", actions=(("", ""), ("", "10:00")),
 )
 
-PLATFORM = Platform(SPEC, WhatsAppAdapter, preview=PREVIEW)
+PLATFORM = Platform(SPEC, WhatsAppAdapter, preview=PREVIEW, translations=TRANSLATIONS)

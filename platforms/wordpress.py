@@ -54,6 +54,7 @@ from composer.plugin import (
     reached,
 )
 from composer.plugin import Capability as C
+from platforms.translations import TRANSLATIONS
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -444,4 +445,4 @@ PREVIEW = PreviewRules(
     time="", actions=(("", "Today"),),
 )
 
-PLATFORM = Platform(SPEC, WordPressAdapter, preview=PREVIEW)
+PLATFORM = Platform(SPEC, WordPressAdapter, preview=PREVIEW, translations=TRANSLATIONS)

@@ -38,6 +38,7 @@ from composer.plugin import (
     seconds_until,
 )
 from composer.plugin import Capability as C
+from platforms.translations import TRANSLATIONS
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -345,4 +346,4 @@ def _same_text(remote: str, local: str) -> bool:
 # How the feed draws a post: avatar circle ~40, text above media, no fold up to 280, display_url, ALT bottom-left.
 PREVIEW = PreviewRules("x", url="x", alt_badge="bottom-left", link_card="image", actions=(("↩", "4"), ("⟲", "12"), ("♡", "48"), ("ılı", "1,2K"), ("⤴", "")))
 
-PLATFORM = Platform(SPEC, XAdapter, preview=PREVIEW)
+PLATFORM = Platform(SPEC, XAdapter, preview=PREVIEW, translations=TRANSLATIONS)

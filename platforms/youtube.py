@@ -51,6 +51,7 @@ from composer.plugin import (
     retry_after,
 )
 from composer.plugin import Capability as C
+from platforms.translations import TRANSLATIONS
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -498,4 +499,4 @@ PREVIEW = PreviewRules(
     time="No views · just now",
 )
 
-PLATFORM = Platform(SPEC, YouTubeAdapter, preview=PREVIEW)
+PLATFORM = Platform(SPEC, YouTubeAdapter, preview=PREVIEW, translations=TRANSLATIONS)

@@ -81,3 +81,10 @@ def test_a_post_goes_out_through_the_plugin_to_the_echo_server(plugin_dir, tmp_p
         again = siaran(plugin_dir, tmp_path, "publish", str(post), "--to", "contoh")
         assert again.returncode == 0, again.stdout + again.stderr
         assert len(server.published_texts()) == 1
+
+
+def test_the_plugin_s_field_labels_come_in_its_own_indonesian(plugin_dir, tmp_path):
+    out = siaran(plugin_dir, tmp_path, "accounts", "add", "example", "--help", lang="id")
+    assert out.returncode == 0, out.stderr
+    assert "Alamat server echo (Alamat yang dicetak server echo saat mulai)" in " ".join(
+        out.stdout.split())
