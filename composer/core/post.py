@@ -40,7 +40,7 @@ class Crop:
     w: float
     h: float
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         values = (self.x, self.y, self.w, self.h)
         if not all(0.0 <= v <= 1.0 for v in values) or self.w <= 0 or self.h <= 0:
             raise ValueError(f"crop out of range: {values}")
@@ -129,7 +129,8 @@ class Post:
 
     def resolve(self, channel: str) -> Resolved:
         v = self.variants.get(channel) or Variant(channel)
-        master = {
+        # Any: the fields differ in type, and an override holds whatever the officer set
+        master: dict[str, Any] = {
             "text": self.text,
             "title": self.title,
             "tags": self.tags,

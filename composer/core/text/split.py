@@ -18,6 +18,7 @@ body, and the counted length includes it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -53,12 +54,12 @@ def _cuts(spec: PlatformSpec, text: str) -> _Cuts:
     spans = [(e.start, e.end) for e in entities(text)]
     if spec.counting == Counting.BLUESKY:
         spans += [(f.start, f.end) for f in bluesky.detect_facets(text)]
-    inside = set()
+    inside: set[int] = set()
     for a, b in spans:
         inside.update(range(a + 1, b))
     safe = [p for p in graphemes if p not in inside]
     word = [p for p in safe if text[p - 1].isspace() and not text[p].isspace()]
-    sentence = []
+    sentence: list[int] = []
     for p in word:
         before = text[max(0, p - 12):p]
         if "\n" in before[len(before.rstrip()):] or _SENTENCE_END.search(before):
@@ -75,7 +76,8 @@ def _marker(body: str, i: int, n: int) -> str:
     return f"{i}/{n}" if body[-1:].isspace() else f" {i}/{n}"
 
 
-def _largest_fitting(spec, text, start, candidates, fits) -> int | None:
+def _largest_fitting(spec: PlatformSpec, text: str, start: int, candidates: list[int],
+                     fits: Callable[[int, int], bool]) -> int | None:
     """The farthest candidate cut whose part fits (binary search, then a check downwards in case
     the count is not monotonic, e.g. when a cut turns a domain into plain text)."""
     lo, hi = 0, len(candidates) - 1

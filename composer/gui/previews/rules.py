@@ -9,9 +9,17 @@ its labels in Indonesian too.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from typing import Any, cast
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP as _qt_translate_noop
 
 from composer.core.preview import DEFAULT, Fold, Palette, PreviewRules, preview_rules
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Qt's marker, under the name lupdate looks for: it returns ``text`` untranslated (the card
+    translates at paint time); PySide6's stub types that result as object."""
+    return cast(str, _qt_translate_noop(context, text))
 
 CardRules = PreviewRules  # the name the card widgets use
 
@@ -35,7 +43,7 @@ FEED_LABELS = (
 )
 
 
-def rules_for(platform_id: str, *, desktop: bool = False, registry=None) -> PreviewRules:
+def rules_for(platform_id: str, *, desktop: bool = False, registry: Any = None) -> PreviewRules:
     """The card rules the channel's plugin supplies (a generic card when it has none)."""
     from composer.core.registry import default_registry
 
