@@ -22,10 +22,11 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from composer.plugin import (
     AccountInfo,
+    AdapterError,
     AuthExpired,
     Counting,
     CredentialField,
@@ -47,6 +48,9 @@ from composer.plugin import (
 )
 from composer.plugin import Capability as C
 from platforms.translations import TRANSLATIONS
+
+if TYPE_CHECKING:  # typing only; httpx loads when a request is made
+    import httpx
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -453,14 +457,15 @@ class BlueskyErrors(HttpErrors):
     def __init__(self, service: str = ""):
         self.service = service
 
-    def body(self, response) -> tuple[str, str]:
+    def body(self, response: httpx.Response) -> tuple[str, str]:
         return _error_of(response)
 
-    def reason(self, response, body, status: int) -> str:
+    def reason(self, response: httpx.Response, body: Any, status: int) -> str:
         error, message = body
         return message or error or f"HTTP {status}"
 
-    def classify(self, response, body, status, reason, *, creates, media):
+    def classify(self, response: httpx.Response, body: Any, status: int, reason: str, *,
+                 creates: bool, media: bool) -> AdapterError | None:
         error, message = body
         if self.rate_limited(response, body, status):
             return None
@@ -468,29 +473,29 @@ class BlueskyErrors(HttpErrors):
             return MediaInvalid(reason, status=status)  # the engine says which channel refused
         return None
 
-    def rate_limited(self, response, body, status: int) -> bool:
+    def rate_limited(self, response: httpx.Response, body: Any, status: int) -> bool:
         return status == 429 or body[0] == "RateLimitExceeded"
 
-    def retry_after(self, response, body, reason: str) -> float | None:
+    def retry_after(self, response: httpx.Response, body: Any, reason: str) -> float | None:
         return _retry_after(response)
 
-    def rate_limit_error(self, reason: str, wait: float | None, status: int):
+    def rate_limit_error(self, reason: str, wait: float | None, status: int) -> AdapterError:
         return RateLimited(_("Bluesky rate limit reached"), retry_after=wait)
 
-    def auth_expired(self, response, body, status: int) -> bool:
+    def auth_expired(self, response: httpx.Response, body: Any, status: int) -> bool:
         return status in (401, 403) or body[0] in ("AuthenticationRequired", "AccountTakedown")
 
-    def auth_error(self, reason: str, status: int):
+    def auth_error(self, reason: str, status: int) -> AdapterError:
         return AuthExpired(_("Bluesky refused the session: {message}", message=reason),
                            status=status)
 
-    def temporary_error(self, reason: str, status: int, *, creates: bool):
+    def temporary_error(self, reason: str, status: int, *, creates: bool) -> AdapterError:
         if creates:  # a 5xx after the request arrived: the record may exist
             return Unknown(_("Bluesky answered {status}; the post may exist", status=status),
                            status=status)
         return Transient(_("Bluesky answered {status}", status=status), status=status)
 
-    def transport_error(self, exc: Exception, *, creates: bool):
+    def transport_error(self, exc: Exception, *, creates: bool) -> AdapterError:
         import httpx
 
         if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout):

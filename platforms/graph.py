@@ -16,9 +16,10 @@ import time
 import unicodedata
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from composer.plugin import (
+    AdapterError,
     AuthExpired,
     Duplicate,
     HttpErrors,
@@ -30,6 +31,9 @@ from composer.plugin import (
     Unknown,
     _,
 )
+
+if TYPE_CHECKING:  # typing only; httpx loads when a request is made
+    import httpx
 
 GRAPH_URL = "https://graph.facebook.com"
 # The Graph API version when the account does not say (docs/platforms.md §5: docs currently v25/v26).
@@ -104,13 +108,14 @@ class GraphErrors(HttpErrors):
     def __init__(self, channel: str):
         self.channel = channel
 
-    def body(self, response) -> GraphError:
+    def body(self, response: httpx.Response) -> GraphError:
         return GraphError(response)
 
-    def reason(self, response, err, status: int) -> str:
-        return err.text
+    def reason(self, response: httpx.Response, err: Any, status: int) -> str:
+        return str(err.text)
 
-    def classify(self, response, err, status, reason, *, creates, media):
+    def classify(self, response: httpx.Response, err: Any, status: int, reason: str, *,
+                 creates: bool, media: bool) -> AdapterError | None:
         code, sub, channel = err.code, err.subcode, self.channel
         if sub == 2207042:  # Instagram's daily publishing quota: nothing to do before tomorrow
             return RateLimited(_("{channel} allows no more posts today: {detail}",
@@ -118,7 +123,8 @@ class GraphErrors(HttpErrors):
         # A subcode says more than its code (Instagram's spam refusal comes as code 4).
         if sub in _SUBCODES:
             kind, message = _SUBCODES[sub]
-            return kind(_(message), status=status)
+            error: AdapterError = kind(_(message), status=status)
+            return error
         if self.rate_limited(response, err, status) or self.auth_expired(response, err, status):
             return None
         if code == 506 or (code == 368 and _says_duplicate(err)):
@@ -136,34 +142,35 @@ class GraphErrors(HttpErrors):
                             status=status)
         return None
 
-    def rate_limited(self, response, err, status: int) -> bool:
+    def rate_limited(self, response: httpx.Response, err: Any, status: int) -> bool:
         return err.code in THROTTLE_CODES or status == 429
 
-    def retry_after(self, response, err, reason: str) -> float | None:
+    def retry_after(self, response: httpx.Response, err: Any, reason: str) -> float | None:
         return throttle_wait(response.headers)
 
-    def rate_limit_error(self, reason: str, wait: float | None, status: int):
+    def rate_limit_error(self, reason: str, wait: float | None, status: int) -> AdapterError:
         return RateLimited(_("{channel} asks to slow down: {detail}", channel=self.channel,
                              detail=reason), retry_after=wait)
 
-    def auth_expired(self, response, err, status: int) -> bool:
+    def auth_expired(self, response: httpx.Response, err: Any, status: int) -> bool:
         return err.code in AUTH_CODES or status == 401
 
-    def auth_error(self, reason: str, status: int):
+    def auth_error(self, reason: str, status: int) -> AdapterError:
         return AuthExpired(_("{channel} no longer accepts the saved sign-in: {detail}",
                              channel=self.channel, detail=reason), status=status)
 
-    def temporary(self, response, err, status: int) -> bool:
+    def temporary(self, response: httpx.Response, err: Any, status: int) -> bool:
         # docs/platforms.md §5: a Meta 500 ("code 2, unexpected error") may still have created the post.
         return (status >= 500 or err.code in (1, 2) or err.transient
                 or err.subcode in (2207001, 2207032))
 
-    def temporary_error(self, reason: str, status: int, *, creates: bool):
+    def temporary_error(self, reason: str, status: int, *, creates: bool) -> AdapterError:
         return (Unknown if creates else Transient)(_(
             "{channel} had a temporary problem: {detail}", channel=self.channel, detail=reason),
             status=status)
 
-    def media_refused(self, response, err, status, reason) -> bool:
+    def media_refused(self, response: httpx.Response, err: Any, status: int,
+                      reason: str) -> bool:
         return err.code in (100, 324, 36000, 36001)
 
 

@@ -22,11 +22,12 @@ import re
 import time
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from composer.plugin import (
     AccountInfo,
+    AdapterError,
     AuthExpired,
     Counting,
     CredentialField,
@@ -47,6 +48,9 @@ from composer.plugin import (
 )
 from composer.plugin import Capability as C
 from platforms.translations import TRANSLATIONS
+
+if TYPE_CHECKING:  # typing only; httpx loads when a request is made
+    import httpx
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -279,13 +283,14 @@ class LinkedInErrors(HttpErrors):
     def __init__(self, version: str):
         self.version = version
 
-    def body(self, response) -> Any:
+    def body(self, response: httpx.Response) -> Any:
         return _body(response)
 
-    def reason(self, response, body, status: int) -> str:
+    def reason(self, response: httpx.Response, body: Any, status: int) -> str:
         return _reason(body, status)
 
-    def classify(self, response, body, status, reason, *, creates, media):
+    def classify(self, response: httpx.Response, body: Any, status: int, reason: str, *,
+                 creates: bool, media: bool) -> AdapterError | None:
         if status in (429, 401):
             return None  # the generic steps below come first
         if status == 422 and "DUPLICATE_POST" in _codes(body):
@@ -296,13 +301,14 @@ class LinkedInErrors(HttpErrors):
                             status=status)
         return None
 
-    def retry_after(self, response, body, reason: str) -> float | None:
+    def retry_after(self, response: httpx.Response, body: Any, reason: str) -> float | None:
         return _daily_wait(reason)
 
-    def rate_limit_error(self, reason: str, wait: float | None, status: int):
+    def rate_limit_error(self, reason: str, wait: float | None, status: int) -> AdapterError:
         return RateLimited(reason, retry_after=wait)
 
-    def media_refused(self, response, body, status, reason) -> bool:
+    def media_refused(self, response: httpx.Response, body: Any, status: int,
+                      reason: str) -> bool:
         return status in (400, 413, 415, 422)
 
 

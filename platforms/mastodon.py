@@ -16,10 +16,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from composer.plugin import (
     AccountInfo,
+    AdapterError,
     AuthExpired,
     Counting,
     CredentialField,
@@ -39,6 +40,9 @@ from composer.plugin import (
 )
 from composer.plugin import Capability as C
 from platforms.translations import TRANSLATIONS
+
+if TYPE_CHECKING:  # typing only; httpx loads when a request is made
+    import httpx
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -423,18 +427,20 @@ class MastodonErrors(HttpErrors):
     """Mastodon's error body is ``{"error": "..."}``; a status that refers to media still being
     processed is a 422 worth trying again shortly."""
 
-    def reason(self, response, body, status: int) -> str:
+    def reason(self, response: httpx.Response, body: Any, status: int) -> str:
         return one_line((body.get("error") if isinstance(body, dict) else None) or f"HTTP {status}")
 
-    def classify(self, response, body, status, reason, *, creates, media):
+    def classify(self, response: httpx.Response, body: Any, status: int, reason: str, *,
+                 creates: bool, media: bool) -> AdapterError | None:
         if not media and status == 422 and "not finished processing" in reason:
             return Transient(reason, status=status)  # media still processing: try again shortly
         return None
 
-    def retry_after(self, response, body, reason: str) -> float | None:
+    def retry_after(self, response: httpx.Response, body: Any, reason: str) -> float | None:
         return retry_after(response.headers)
 
-    def media_refused(self, response, body, status, reason) -> bool:
+    def media_refused(self, response: httpx.Response, body: Any, status: int,
+                      reason: str) -> bool:
         return status in (413, 415, 422)
 
 

@@ -27,10 +27,11 @@ import html
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from composer.plugin import (
     AccountInfo,
+    AdapterError,
     AuthExpired,
     Counting,
     CredentialField,
@@ -52,6 +53,9 @@ from composer.plugin import (
 )
 from composer.plugin import Capability as C
 from platforms.translations import TRANSLATIONS
+
+if TYPE_CHECKING:  # typing only; httpx loads when a request is made
+    import httpx
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -237,20 +241,21 @@ class TelegramErrors(HttpErrors):
     """The Bot API answers ``{"ok": false, "error_code", "description", "parameters"}``; the
     code in the body is the one that counts, and a flood wait is ``parameters.retry_after``."""
 
-    def body(self, response) -> dict[str, Any]:
+    def body(self, response: httpx.Response) -> dict[str, Any]:
         body = json_body(response)
         return body if isinstance(body, dict) else {}
 
-    def status(self, response, body) -> int:
+    def status(self, response: httpx.Response, body: Any) -> int:
         if response.status_code == 200 and body.get("ok"):
             return 200
         code = int(body.get("error_code") or response.status_code)
         return code if code >= 400 else 400  # "ok": false without a code is still a refusal
 
-    def reason(self, response, body, status: int) -> str:
+    def reason(self, response: httpx.Response, body: Any, status: int) -> str:
         return one_line(body.get("description") or f"HTTP {status}")
 
-    def classify(self, response, body, status, reason, *, creates, media):
+    def classify(self, response: httpx.Response, body: Any, status: int, reason: str, *,
+                 creates: bool, media: bool) -> AdapterError | None:
         if status == 403:
             return Rejected(_("The bot may not post in this channel ({reason})", reason=reason),
                             status=status)
@@ -261,16 +266,17 @@ class TelegramErrors(HttpErrors):
             return Transient(reason, status=status)  # the Bot API did not take the request
         return None
 
-    def retry_after(self, response, body, reason: str) -> float | None:
+    def retry_after(self, response: httpx.Response, body: Any, reason: str) -> float | None:
         return telegram_retry_after(body)
 
-    def auth_expired(self, response, body, status: int) -> bool:
+    def auth_expired(self, response: httpx.Response, body: Any, status: int) -> bool:
         return status in (401, 404)
 
-    def auth_error(self, reason: str, status: int):
+    def auth_error(self, reason: str, status: int) -> AdapterError:
         return AuthExpired(_("Telegram refused the bot token"), status=status)
 
-    def media_refused(self, response, body, status, reason) -> bool:
+    def media_refused(self, response: httpx.Response, body: Any, status: int,
+                      reason: str) -> bool:
         return any(w in reason.upper() for w in ("PHOTO", "IMAGE", "FILE", "MEDIA"))
 
 

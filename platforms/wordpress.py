@@ -29,10 +29,11 @@ import json
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from composer.plugin import (
     AccountInfo,
+    AdapterError,
     AuthExpired,
     Counting,
     CredentialField,
@@ -55,6 +56,9 @@ from composer.plugin import (
 )
 from composer.plugin import Capability as C
 from platforms.translations import TRANSLATIONS
+
+if TYPE_CHECKING:  # typing only; httpx loads when a request is made
+    import httpx
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -375,14 +379,15 @@ class WordPressErrors(HttpErrors):
     def __init__(self, site: str):
         self.site = site
 
-    def body(self, response) -> tuple[str, str]:
+    def body(self, response: httpx.Response) -> tuple[str, str]:
         return _code_of(response)
 
-    def reason(self, response, body, status: int) -> str:
+    def reason(self, response: httpx.Response, body: Any, status: int) -> str:
         code, message = body
         return message or code or f"HTTP {status}"
 
-    def classify(self, response, body, status, reason, *, creates, media):
+    def classify(self, response: httpx.Response, body: Any, status: int, reason: str, *,
+                 creates: bool, media: bool) -> AdapterError | None:
         code = body[0]
         if status == 429:
             return None
@@ -399,27 +404,27 @@ class WordPressErrors(HttpErrors):
             return Transient(_("WordPress is in maintenance, try again later"), status=status)
         return None
 
-    def retry_after(self, response, body, reason: str) -> float | None:
+    def retry_after(self, response: httpx.Response, body: Any, reason: str) -> float | None:
         after = response.headers.get("retry-after")
         return float(after) if after and after.isdigit() else None
 
-    def rate_limit_error(self, reason: str, wait: float | None, status: int):
+    def rate_limit_error(self, reason: str, wait: float | None, status: int) -> AdapterError:
         return RateLimited(_("WordPress asks us to slow down"), retry_after=wait)
 
-    def auth_expired(self, response, body, status: int) -> bool:
+    def auth_expired(self, response: httpx.Response, body: Any, status: int) -> bool:
         return status == 401 or body[0] in _AUTH_CODES
 
-    def auth_error(self, reason: str, status: int):
+    def auth_error(self, reason: str, status: int) -> AdapterError:
         return AuthExpired(_("WordPress refused the application password: {message}",
                              message=reason), status=status)
 
-    def temporary_error(self, reason: str, status: int, *, creates: bool):
+    def temporary_error(self, reason: str, status: int, *, creates: bool) -> AdapterError:
         if creates:
             return Unknown(_("WordPress answered {status}; the post may exist", status=status),
                            status=status)
         return Transient(_("WordPress answered {status}", status=status), status=status)
 
-    def transport_error(self, exc: Exception, *, creates: bool):
+    def transport_error(self, exc: Exception, *, creates: bool) -> AdapterError:
         if not reached(exc):  # never fully sent: WordPress acts only on a complete request
             return Transient(_("Cannot reach {url}: {error}", url=self.site,
                                error=type(exc).__name__))

@@ -16,10 +16,11 @@ import unicodedata
 from collections.abc import Mapping, MutableMapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from composer.plugin import (
     AccountInfo,
+    AdapterError,
     AuthExpired,
     Counting,
     CredentialField,
@@ -39,6 +40,9 @@ from composer.plugin import (
 )
 from composer.plugin import Capability as C
 from platforms.translations import TRANSLATIONS
+
+if TYPE_CHECKING:  # typing only; httpx loads when a request is made
+    import httpx
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -275,21 +279,23 @@ class XErrors(HttpErrors):
     """X's problem details: the first error's message; "duplicate content" comes as a 403; a
     429 waits for the 15-minute window or, when that ran out, the 24-hour plan cap."""
 
-    def reason(self, response, body, status: int) -> str:
+    def reason(self, response: httpx.Response, body: Any, status: int) -> str:
         return _problem(response)
 
-    def classify(self, response, body, status, reason, *, creates, media):
+    def classify(self, response: httpx.Response, body: Any, status: int, reason: str, *,
+                 creates: bool, media: bool) -> AdapterError | None:
         if status == 403 and "duplicate" in reason.lower():
             return Duplicate(reason, status=status)
         return None
 
-    def retry_after(self, response, body, reason: str) -> float | None:
+    def retry_after(self, response: httpx.Response, body: Any, reason: str) -> float | None:
         return _wait(response.headers)
 
-    def rate_limit_error(self, reason: str, wait: float | None, status: int):
+    def rate_limit_error(self, reason: str, wait: float | None, status: int) -> AdapterError:
         return RateLimited(reason, retry_after=wait)
 
-    def media_refused(self, response, body, status, reason) -> bool:
+    def media_refused(self, response: httpx.Response, body: Any, status: int,
+                      reason: str) -> bool:
         return status in (400, 413, 415)
 
 

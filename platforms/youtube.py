@@ -23,10 +23,11 @@ import re
 import time
 from collections.abc import Iterator, Mapping, MutableMapping
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from composer.plugin import (
     AccountInfo,
+    AdapterError,
     AuthExpired,
     Counting,
     CredentialField,
@@ -52,6 +53,9 @@ from composer.plugin import (
 )
 from composer.plugin import Capability as C
 from platforms.translations import TRANSLATIONS
+
+if TYPE_CHECKING:  # typing only; httpx loads when a request is made
+    import httpx
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -491,37 +495,39 @@ class _Api:
         return ERRORS.check(response, creates=creates, media=upload, ok=ok)
 
 
-def _reasons(body: dict) -> set[str]:
+def _reasons(body: dict[str, Any]) -> set[str]:
     error = body.get("error") if isinstance(body.get("error"), dict) else {}
-    return {e.get("reason") for e in error.get("errors") or [] if isinstance(e, dict)}
+    return {str(e.get("reason")) for e in error.get("errors") or [] if isinstance(e, dict)}
 
 
 class YouTubeErrors(HttpErrors):
     """Google's error body: ``error.message`` and ``error.errors[].reason``. A spent daily quota
     waits until midnight Pacific; during an upload a 5xx means "ask where we are and go on"."""
 
-    def body(self, response) -> dict:
+    def body(self, response: httpx.Response) -> dict[str, Any]:
         return _json(response)
 
-    def reason(self, response, body, status: int) -> str:
+    def reason(self, response: httpx.Response, body: Any, status: int) -> str:
         error = body.get("error") if isinstance(body.get("error"), dict) else {}
         return one_line(error.get("message") or f"HTTP {status}")
 
-    def classify(self, response, body, status, reason, *, creates, media):
+    def classify(self, response: httpx.Response, body: Any, status: int, reason: str, *,
+                 creates: bool, media: bool) -> AdapterError | None:
         if _reasons(body) & {"quotaExceeded", "uploadLimitExceeded", "dailyLimitExceeded"}:
             # Daily: waiting makes sense only until the quota resets; the engine turns a wait
             # this long into "resume later" with the hours it takes.
             return RateLimited(reason, retry_after=until_midnight_pacific(), status=status)
         return None
 
-    def rate_limited(self, response, body, status: int) -> bool:
+    def rate_limited(self, response: httpx.Response, body: Any, status: int) -> bool:
         return status == 429 or bool(_reasons(body) & {"rateLimitExceeded",
                                                         "userRateLimitExceeded"})
 
-    def retry_after(self, response, body, reason: str) -> float | None:
+    def retry_after(self, response: httpx.Response, body: Any, reason: str) -> float | None:
         return retry_after(response.headers)
 
-    def media_refused(self, response, body, status, reason) -> bool:
+    def media_refused(self, response: httpx.Response, body: Any, status: int,
+                      reason: str) -> bool:
         # A refused title, description or tags is the metadata's fault, not the video's.
         return status in (400, 413, 415) and not _reasons(body) & {
             "invalidTitle", "invalidDescription", "invalidTags"}

@@ -163,7 +163,8 @@ class AuthExpired(AdapterError):
 class RateLimited(AdapterError):
     retryable = True
 
-    def __init__(self, reason: str = "", *, retry_after: float | None = None, status=429):
+    def __init__(self, reason: str = "", *, retry_after: float | None = None,
+                 status: int | None = 429):
         super().__init__(reason, status=status)
         self.retry_after = retry_after
 
