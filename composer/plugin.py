@@ -7,7 +7,9 @@ import-linter contract in pyproject.toml holds ``platforms`` to this). What is h
   errors, the context and result types, the capability Protocols, findings for the rule book;
 - the HTTP template (composer.core.http): ``HttpErrors`` and its helpers;
 - rate-limit parsing (composer.core.ratelimit);
-- the text helpers adapters count and build facets with (composer.core.text);
+- the text helpers adapters count and build facets with (composer.core.text), and
+  ``coded_problems`` for the rule book's text findings;
+- ``Resolved``: what ``validate()`` receives, one channel's variant of the post;
 - ``inspect`` for a media file's real format and size (composer.core.media);
 - the browser sign-in helpers ``connect`` uses (composer.core.oauth);
 - ``redact`` to keep a secret that ends up in a URL out of the log (composer.core.logs);
@@ -46,7 +48,9 @@ if TYPE_CHECKING:  # pragma: no cover - what the lazy names below resolve to
         refresh,
         sign_in,
     )
+    from composer.core.post import Resolved
     from composer.core.text import Entity, Facet, TextCount, count, detect_facets, entities
+    from composer.core.text.counting import coded_problems
 
 _LAZY = {
     "count": "composer.core.text",
@@ -70,6 +74,8 @@ _LAZY = {
     "refresh": "composer.core.oauth",
     "sign_in": "composer.core.oauth",
     "redact": "composer.core.logs",
+    "Resolved": "composer.core.post",  # what validate() receives: one channel's variant
+    "coded_problems": "composer.core.text.counting",
 }
 
 
@@ -93,6 +99,7 @@ __all__ = [
     "HttpErrors",
     "Palette",
     "PreviewRules",
+    "Resolved",
     "ImageInfo",
     "LoopbackRedirect",
     "MediaError",
@@ -116,6 +123,7 @@ __all__ = [
     "one_line",
     "reached",
     "redact",
+    "coded_problems",
     "refresh",
     "remaining",
     "retry_after",

@@ -27,6 +27,7 @@ from composer.plugin import (
     AccountInfo,
     Counting,
     CredentialField,
+    Finding,
     Fold,
     OutgoingPost,
     Palette,
@@ -36,6 +37,8 @@ from composer.plugin import (
     PublishContext,
     PublishResult,
     Rejected,
+    Resolved,
+    Severity,
     _,
 )
 from composer.plugin import Capability as C
@@ -137,6 +140,15 @@ def list_pages(client, user_token: str, *, api_url: str = GRAPH_URL,
 class FacebookAdapter:
     def __init__(self, spec: PlatformSpec = SPEC):
         self.spec = spec
+
+    def validate(self, post: Resolved) -> list[Finding]:
+        """For the rule book: a Page holds a scheduled post at most 30 days."""
+        when = post.schedule
+        if when is not None and when - datetime.now(UTC) > MAX_SCHEDULE_AHEAD:
+            return [Finding("schedule.too_far", Severity.BLOCK, post.channel,
+                            _("Facebook schedules posts at most 30 days ahead"),
+                            {"time": when.isoformat(), "days": MAX_SCHEDULE_AHEAD.days})]
+        return []
 
     # -- publish --------------------------------------------------------------------------------
 

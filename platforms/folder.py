@@ -30,6 +30,7 @@ from composer.plugin import (
     Counting,
     CredentialField,
     Duplicate,
+    Finding,
     MediaInvalid,
     OutgoingPost,
     Platform,
@@ -37,7 +38,10 @@ from composer.plugin import (
     PublishContext,
     PublishResult,
     Rejected,
+    Resolved,
+    Severity,
     Transient,
+    _,
 )
 from composer.plugin import Capability as C
 from platforms.translations import TRANSLATIONS
@@ -73,6 +77,15 @@ _REFUSED = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.ENOTDIR,
 class FolderAdapter:
     def __init__(self, spec: PlatformSpec = SPEC):
         self.spec = spec
+
+    def validate(self, post: Resolved) -> list[Finding]:
+        """For the rule book: the folder holds nothing back, but it records the time in the
+        manifest for whoever takes the files, so a future schedule does not block here."""
+        if post.schedule is None or post.schedule <= _dt.datetime.now(_dt.UTC):
+            return []
+        return [Finding("schedule.unsupported", Severity.INFO, post.channel, _(
+            "The files are written now; the manifest records the time {time}",
+            time=post.schedule.isoformat(timespec="minutes")), {"time": post.schedule.isoformat()})]
 
     # -- the contract -------------------------------------------------------------------------
 

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
 from composer.plugin import (
     AccountInfo,
     Counting,
     CredentialField,
+    Finding,
     Fold,
     MediaInvalid,
     OutgoingPost,
@@ -37,7 +37,10 @@ from composer.plugin import (
     PublishResult,
     RateLimited,
     Rejected,
+    Resolved,
+    Severity,
     _,
+    coded_problems,
 )
 from composer.plugin import Capability as C
 from platforms import containers, mediahost
@@ -111,6 +114,14 @@ class InstagramAdapter:
 
     # -- before any request ------------------------------------------------------------------
 
+    def validate(self, post: Resolved) -> list[Finding]:
+        """For the rule book: Instagram refuses a caption over its hashtag or mention cap (a
+        warning elsewhere), so those findings block here."""
+        return [Finding(code, Severity.BLOCK, post.channel, _(message, **values),
+                        {k: v for k, v in values.items() if k != "channel"})
+                for code, message, values in coded_problems(self.spec, post.text,
+                                                            with_media=True)]
+
     def check(self, post: OutgoingPost) -> None:
         """Refuse, without a request, what Instagram would refuse (or should never receive)."""
         from composer import plugin
@@ -149,10 +160,8 @@ class InstagramAdapter:
     # -- publish --------------------------------------------------------------------------------
 
     def publish(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult:
-        if post.schedule_utc and datetime.fromisoformat(
-                post.schedule_utc.replace("Z", "+00:00")).timestamp() > time.time() + 60:
-            raise Rejected(_("Instagram cannot schedule posts through its API; publish at "
-                             "the time, or leave Instagram out of the scheduled post"))
+        # A future schedule never gets here: Instagram cannot hold posts, so the rule book
+        # (schedule.unsupported) blocks it before the engine builds the post.
         self.check(post)
         if ctx.checkpoint.get("media_id"):
             return self._result(ctx, self._graph(ctx)[1], ctx.checkpoint["media_id"])

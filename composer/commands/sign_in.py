@@ -25,10 +25,12 @@ def add_arguments(parser) -> None:
 
 
 def run(args, *, open_browser=None) -> int:
-    from composer.commands.accounts import field_parser, option, services
+    from composer.commands import services
+    from composer.commands.accounts import field_parser, option
     from composer.core.adapters import Connectable
 
-    _store, registry, accounts = services()
+    svc = services()
+    registry, accounts = svc.registry, svc.accounts
     platform = registry.get(args.platform)
     spec = platform.spec
     adapter = platform.make_adapter()

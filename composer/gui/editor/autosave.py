@@ -32,6 +32,7 @@ class Autosaver(QObject):
         super().__init__(parent)
         self.model, self.runner, self._store = model, runner, store
         self.state = "saved"
+        self._detail: str | None = None
         self._dirty = False
         self._task: Task | None = None
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -103,6 +104,6 @@ class Autosaver(QObject):
         return True
 
     def _set_state(self, state: str, detail: str) -> None:
-        if (state, detail) != (self.state, getattr(self, "_detail", None)):
+        if (state, detail) != (self.state, self._detail):
             self.state, self._detail = state, detail
             self.state_changed.emit(state, detail)

@@ -150,86 +150,6 @@
 <context>
     <name>Actions</name>
     <message>
-        <source>&amp;New draft</source>
-        <translation>Draf &amp;baru</translation>
-    </message>
-    <message>
-        <source>&amp;Open draft…</source>
-        <translation>&amp;Buka draf…</translation>
-    </message>
-    <message>
-        <source>&amp;Publish…</source>
-        <translation>&amp;Terbitkan…</translation>
-    </message>
-    <message>
-        <source>&amp;Resume publishing…</source>
-        <translation>&amp;Lanjutkan penerbitan…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Keluar</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Urungkan</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Ulangi</translation>
-    </message>
-    <message>
-        <source>&amp;Paste</source>
-        <translation>&amp;Tempel</translation>
-    </message>
-    <message>
-        <source>Add &amp;images…</source>
-        <translation>Tambah &amp;gambar…</translation>
-    </message>
-    <message>
-        <source>&amp;Template…</source>
-        <translation>&amp;Templat…</translation>
-    </message>
-    <message>
-        <source>&amp;Accounts…</source>
-        <translation>&amp;Akun…</translation>
-    </message>
-    <message>
-        <source>P&amp;ractice mode</source>
-        <translation>Mode &amp;latihan</translation>
-    </message>
-    <message>
-        <source>&amp;Previews</source>
-        <translation>&amp;Pratinjau</translation>
-    </message>
-    <message>
-        <source>Text per &amp;channel</source>
-        <translation>Teks per &amp;kanal</translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
-        <translation>&amp;Riwayat</translation>
-    </message>
-    <message>
-        <source>Go to the &amp;text</source>
-        <translation>Ke &amp;teks</translation>
-    </message>
-    <message>
-        <source>Go to the c&amp;hannels</source>
-        <translation>Ke &amp;kanal</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>Pintasan &amp;papan ketik</translation>
-    </message>
-    <message>
-        <source>Practice mode: local practice channels to train on, never a real account (Ctrl+Shift+P)</source>
-        <translation>Mode latihan: kanal latihan lokal untuk berlatih, tidak pernah ke akun sungguhan (Ctrl+Shift+P)</translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation>Bahasa sistem</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
@@ -386,10 +306,14 @@
     </message>
 </context>
 <context>
-    <name>DraftSession</name>
+    <name>DraftsController</name>
     <message>
-        <source>Siaran</source>
-        <translation>Siaran</translation>
+        <source>&amp;New draft</source>
+        <translation>Draf &amp;baru</translation>
+    </message>
+    <message>
+        <source>&amp;Open draft…</source>
+        <translation>&amp;Buka draf…</translation>
     </message>
     <message>
         <source>Database notice</source>
@@ -411,21 +335,20 @@
         <source>Drafts, newest first:</source>
         <translation>Draf, terbaru lebih dulu:</translation>
     </message>
+</context>
+<context>
+    <name>EditController</name>
     <message>
-        <source>The image is still being prepared.</source>
-        <translation>Gambar masih disiapkan.</translation>
+        <source>&amp;Undo</source>
+        <translation>&amp;Urungkan</translation>
     </message>
     <message>
-        <source>Crop for {channel}</source>
-        <translation>Potongan untuk {channel}</translation>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ulangi</translation>
     </message>
     <message>
-        <source>Template</source>
-        <translation>Templat</translation>
-    </message>
-    <message>
-        <source>Nothing is waiting to be published.</source>
-        <translation>Tidak ada yang menunggu diterbitkan.</translation>
+        <source>&amp;Paste</source>
+        <translation>&amp;Tempel</translation>
     </message>
 </context>
 <context>
@@ -437,30 +360,6 @@
     <message>
         <source>No account: add one under Accounts to publish here.</source>
         <translation>Tidak ada akun: tambahkan di Akun untuk menerbitkan di sini.</translation>
-    </message>
-    <message>
-        <source>Text too long: {used} of {limit} {unit}.</source>
-        <translation>Teks terlalu panjang: {used} dari {limit} {unit}.</translation>
-    </message>
-    <message>
-        <source>Nothing to publish: no text and no image.</source>
-        <translation>Tidak ada yang diterbitkan: tanpa teks dan tanpa gambar.</translation>
-    </message>
-    <message>
-        <source>{channel} shows at most {n} images; the rest are left out.</source>
-        <translation>{channel} menampilkan paling banyak {n} gambar; sisanya tidak disertakan.</translation>
-    </message>
-    <message>
-        <source>{channel} posts here carry no images.</source>
-        <translation>Postingan {channel} di sini tidak membawa gambar.</translation>
-    </message>
-    <message>
-        <source>{channel} needs at least {n} image(s).</source>
-        <translation>{channel} memerlukan paling sedikit {n} gambar.</translation>
-    </message>
-    <message>
-        <source>An alt text is longer than {channel} allows ({n}).</source>
-        <translation>Ada teks alternatif yang lebih panjang dari batas {channel} ({n}).</translation>
     </message>
 </context>
 <context>
@@ -531,6 +430,29 @@
     </message>
 </context>
 <context>
+    <name>ImageToolsController</name>
+    <message>
+        <source>Add &amp;images…</source>
+        <translation>Tambah &amp;gambar…</translation>
+    </message>
+    <message>
+        <source>&amp;Template…</source>
+        <translation>&amp;Templat…</translation>
+    </message>
+    <message>
+        <source>The image is still being prepared.</source>
+        <translation>Gambar masih disiapkan.</translation>
+    </message>
+    <message>
+        <source>Crop for {channel}</source>
+        <translation>Potongan untuk {channel}</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Templat</translation>
+    </message>
+</context>
+<context>
     <name>Live</name>
     <message>
         <source>Too long for {channels}: the marked text does not fit.</source>
@@ -547,31 +469,11 @@
         <source>Loading channels…</source>
         <translation>Memuat kanal…</translation>
     </message>
-    <message>
-        <source>Previews are not available: {error}</source>
-        <translation>Pratinjau tidak tersedia: {error}</translation>
-    </message>
     <message numerus="yes">
         <source>Resume publishing (%n unfinished)</source>
         <translation>
             <numerusform>Lanjutkan penerbitan (%n belum selesai)</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Starting the practice servers…</source>
-        <translation>Menyalakan server latihan…</translation>
-    </message>
-    <message>
-        <source>Stopping the practice servers…</source>
-        <translation>Mematikan server latihan…</translation>
-    </message>
-    <message>
-        <source>Practice mode: practice channels are ready; nothing reaches a real account.</source>
-        <translation>Mode latihan: kanal latihan siap; tidak ada yang sampai ke akun sungguhan.</translation>
-    </message>
-    <message>
-        <source>Practice mode is off.</source>
-        <translation>Mode latihan mati.</translation>
     </message>
     <message>
         <source>Siaran</source>
@@ -580,6 +482,34 @@
     <message>
         <source>Unsaved changes</source>
         <translation>Perubahan belum disimpan</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>&amp;Previews</source>
+        <translation>&amp;Pratinjau</translation>
+    </message>
+    <message>
+        <source>Text per &amp;channel</source>
+        <translation>Teks per &amp;kanal</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Riwayat</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;text</source>
+        <translation>Ke &amp;teks</translation>
+    </message>
+    <message>
+        <source>Go to the c&amp;hannels</source>
+        <translation>Ke &amp;kanal</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Pintasan &amp;papan ketik</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -814,6 +744,13 @@
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message>
+        <source>Siaran</source>
+        <translation>Siaran</translation>
+    </message>
+</context>
+<context>
     <name>Plurals</name>
     <message numerus="yes">
         <source>%n image(s)</source>
@@ -831,6 +768,12 @@
         <source>%n image(s) without alt text</source>
         <translation>
             <numerusform>%n gambar tanpa teks alternatif</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n kanal</numerusform>
         </translation>
     </message>
 </context>
@@ -852,6 +795,10 @@
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
+    <message>
+        <source>Channels marked ✗ are not published: the reason is under each. The others go out.</source>
+        <translation>Kanal bertanda ✗ tidak diterbitkan: alasannya ada di bawah masing-masing. Kanal lainnya tetap terbit.</translation>
+    </message>
     <message numerus="yes">
         <source>Publish to %n channel(s)?</source>
         <translation>
@@ -861,10 +808,6 @@
     <message>
         <source>No channel is chosen. Tick channels on the left first.</source>
         <translation>Belum ada kanal dipilih. Centang kanal di sebelah kiri dulu.</translation>
-    </message>
-    <message>
-        <source>Channels marked ✗ have problems; they may refuse or cut the post. You can still publish to the others.</source>
-        <translation>Kanal bertanda ✗ bermasalah; postingan bisa ditolak atau terpotong. Anda tetap bisa menerbitkan ke kanal lain.</translation>
     </message>
     <message>
         <source>Publishing…</source>
@@ -932,6 +875,10 @@
         <translation>terbit</translation>
     </message>
     <message>
+        <source>Publish to {channel}</source>
+        <translation>Terbitkan ke {channel}</translation>
+    </message>
+    <message>
         <source>Progress for {channel}</source>
         <translation>Kemajuan untuk {channel}</translation>
     </message>
@@ -950,6 +897,21 @@
     <message>
         <source>It did not go out.</source>
         <translation>Tidak terkirim.</translation>
+    </message>
+</context>
+<context>
+    <name>PublishingController</name>
+    <message>
+        <source>&amp;Publish…</source>
+        <translation>&amp;Terbitkan…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume publishing…</source>
+        <translation>&amp;Lanjutkan penerbitan…</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting to be published.</source>
+        <translation>Tidak ada yang menunggu diterbitkan.</translation>
     </message>
 </context>
 <context>
@@ -1001,6 +963,41 @@
         <translation>
             <numerusform>%n pengiriman masih belum terkirim.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsController</name>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Akun…</translation>
+    </message>
+    <message>
+        <source>P&amp;ractice mode</source>
+        <translation>Mode &amp;latihan</translation>
+    </message>
+    <message>
+        <source>Practice mode: local practice channels to train on, never a real account (Ctrl+Shift+P)</source>
+        <translation>Mode latihan: kanal latihan lokal untuk berlatih, tidak pernah ke akun sungguhan (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Bahasa sistem</translation>
+    </message>
+    <message>
+        <source>Starting the practice servers…</source>
+        <translation>Menyalakan server latihan…</translation>
+    </message>
+    <message>
+        <source>Stopping the practice servers…</source>
+        <translation>Mematikan server latihan…</translation>
+    </message>
+    <message>
+        <source>Practice mode: practice channels are ready; nothing reaches a real account.</source>
+        <translation>Mode latihan: kanal latihan siap; tidak ada yang sampai ke akun sungguhan.</translation>
+    </message>
+    <message>
+        <source>Practice mode is off.</source>
+        <translation>Mode latihan mati.</translation>
     </message>
 </context>
 <context>
