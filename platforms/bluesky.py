@@ -22,26 +22,38 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
+    AdapterError,
     AuthExpired,
     Counting,
     CredentialField,
+    Fold,
+    HttpErrors,
     MediaInvalid,
     OutgoingPost,
+    Palette,
     Platform,
     PlatformSpec,
+    PreviewRules,
     PublishContext,
     PublishResult,
     RateLimited,
     Rejected,
     Transient,
     Unknown,
+    _,
 )
-from composer.core.adapters import Capability as C
-from composer.core.i18n import _
+from composer.plugin import Capability as C
+from platforms.translations import TRANSLATIONS
+
+if TYPE_CHECKING:  # typing only; httpx loads when a request is made
+    import httpx
+
+# The plugin API this module was written for (the registry refuses another version).
+API_VERSION = 2
 
 SPEC = PlatformSpec(
     id="bluesky",
@@ -264,7 +276,7 @@ class BlueskyAdapter:
         return record
 
     def _facets(self, ctx, text: str) -> list[dict[str, Any]]:
-        from composer.core.text import count
+        from composer.plugin import count
 
         facets = []
         for facet in count(self.spec, text).facets:
@@ -388,7 +400,7 @@ class BlueskyAdapter:
                 raise AuthExpired(_("Bluesky refused the app password for {handle}: {message}",
                                     handle=identifier, message=message or error),
                                   status=response.status_code)
-        self._raise_for(response, mutating=False)
+        BlueskyErrors().check(response, creates=False)
         data = response.json()
         return _Session(data["did"], data.get("handle", identifier), data["accessJwt"],
                         data["refreshJwt"])
@@ -398,7 +410,7 @@ class BlueskyAdapter:
                               headers={"Authorization": f"Bearer {old.refresh}"})
         if response.status_code in (400, 401):
             return None  # the refresh token is dead as well: sign in again
-        self._raise_for(response, mutating=False)
+        BlueskyErrors().check(response, creates=False)
         data = response.json()
         return _Session(data.get("did", old.did), data.get("handle", old.handle),
                         data["accessJwt"], data["refreshJwt"])
@@ -408,19 +420,9 @@ class BlueskyAdapter:
     def _send(self, ctx, method: str, nsid: str, *, mutating: bool, **kw):
         """One request; network failures become typed errors. A mutating request that may have
         reached the PDS is Unknown; anything else can safely be tried again (Transient)."""
-        import httpx
-
-        url = f"{_service(ctx)}/xrpc/{nsid}"
-        try:
-            return ctx.client.request(method, url, **kw)
-        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-            raise Transient(_("Cannot reach {url}: {error}", url=_service(ctx),
-                              error=type(exc).__name__)) from None
-        except httpx.TransportError as exc:
-            if mutating:
-                raise Unknown(_("Bluesky did not answer ({error}); the post may exist",
-                                error=type(exc).__name__)) from None
-            raise Transient(_("Bluesky did not answer ({error})", error=type(exc).__name__)) from None
+        errors = BlueskyErrors(_service(ctx))
+        return errors.send(ctx.client, method, f"{_service(ctx)}/xrpc/{nsid}", creates=mutating,
+                           **kw)
 
     def _xrpc(self, ctx, method: str, nsid: str, *, mutating: bool = False, auth: bool = True,
               missing_ok: bool = False, headers: dict | None = None, **kw):
@@ -441,33 +443,81 @@ class BlueskyAdapter:
             if missing_ok and response.status_code == 400 and error in ("RecordNotFound", "InvalidRequest") \
                     and ("not found" in message.lower() or error == "RecordNotFound"):
                 return None
-            self._raise_for(response, mutating=mutating)
+            BlueskyErrors().check(response, creates=mutating)
             return response
         raise AssertionError("unreachable")
 
-    @staticmethod
-    def _raise_for(response, *, mutating: bool) -> None:
-        status = response.status_code
-        if status < 400:
-            return
-        error, message = _error_of(response)
-        text = message or error or f"HTTP {status}"
-        if status == 429 or error == "RateLimitExceeded":
-            raise RateLimited(_("Bluesky rate limit reached"), retry_after=_retry_after(response))
+
+class BlueskyErrors(HttpErrors):
+    """XRPC errors are ``{"error": "Name", "message": "..."}``; a refused blob is MediaInvalid
+    whichever request carried it, and a 5xx on a write may have created the record."""
+
+    def __init__(self, service: str = ""):
+        self.service = service
+
+    def body(self, response: httpx.Response) -> tuple[str, str]:
+        return _error_of(response)
+
+    def reason(self, response: httpx.Response, body: Any, status: int) -> str:
+        error, message = body
+        return message or error or f"HTTP {status}"
+
+    def classify(self, response: httpx.Response, body: Any, status: int, reason: str, *,
+                 creates: bool, media: bool) -> AdapterError | None:
+        error, message = body
+        if self.rate_limited(response, body, status):
+            return None
         if status == 413 or any(m in f"{error} {message}" for m in _MEDIA_ERRORS):
-            raise MediaInvalid(text, status=status)  # the engine says which channel refused
-        if status in (401, 403) or error in ("AuthenticationRequired", "AccountTakedown"):
-            raise AuthExpired(_("Bluesky refused the session: {message}", message=text), status=status)
-        if 400 <= status < 500:
-            raise Rejected(text, status=status)
-        if mutating:  # a 5xx after the request arrived: the record may exist
-            raise Unknown(_("Bluesky answered {status}; the post may exist", status=status),
-                          status=status)
-        raise Transient(_("Bluesky answered {status}", status=status), status=status)
+            return MediaInvalid(reason, status=status)  # the engine says which channel refused
+        return None
+
+    def rate_limited(self, response: httpx.Response, body: Any, status: int) -> bool:
+        return status == 429 or body[0] == "RateLimitExceeded"
+
+    def retry_after(self, response: httpx.Response, body: Any, reason: str) -> float | None:
+        return _retry_after(response)
+
+    def rate_limit_error(self, reason: str, wait: float | None, status: int) -> AdapterError:
+        return RateLimited(_("Bluesky rate limit reached"), retry_after=wait)
+
+    def auth_expired(self, response: httpx.Response, body: Any, status: int) -> bool:
+        return status in (401, 403) or body[0] in ("AuthenticationRequired", "AccountTakedown")
+
+    def auth_error(self, reason: str, status: int) -> AdapterError:
+        return AuthExpired(_("Bluesky refused the session: {message}", message=reason),
+                           status=status)
+
+    def temporary_error(self, reason: str, status: int, *, creates: bool) -> AdapterError:
+        if creates:  # a 5xx after the request arrived: the record may exist
+            return Unknown(_("Bluesky answered {status}; the post may exist", status=status),
+                           status=status)
+        return Transient(_("Bluesky answered {status}", status=status), status=status)
+
+    def transport_error(self, exc: Exception, *, creates: bool) -> AdapterError:
+        import httpx
+
+        if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout):
+            return Transient(_("Cannot reach {url}: {error}", url=self.service,
+                               error=type(exc).__name__))
+        # Stricter than the default: once the connection is up, even a broken-off upload
+        # counts as "may have arrived" for a write.
+        if creates:
+            return Unknown(_("Bluesky did not answer ({error}); the post may exist",
+                             error=type(exc).__name__))
+        return Transient(_("Bluesky did not answer ({error})", error=type(exc).__name__))
 
 
 def _now_iso() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
-PLATFORM = Platform(SPEC, BlueskyAdapter)
+# How the feed draws a post: 42 px circle, clip only posts with >= 25 line breaks at 25 lines, "Show More",
+# toShortUrl, ALT bottom-right, primary_500 #006AFF, contrast_medium #405168.
+PREVIEW = PreviewRules(
+    "bluesky", avatar_size=42, grid="bluesky", url="bluesky", alt_badge="bottom-right", entities="facets",
+    fold=Fold("Show More", lines=25, min_newlines=25, ellipsis="", own_line=True), media_radius=12,
+    palette=Palette(text="#000000", secondary="#405168", link="#006AFF", border="#DCE2EA"),
+    actions=(("↩", "4"), ("⟲", "12"), ("♡", "48"), ("⋯", "")),
+)
+
+PLATFORM = Platform(SPEC, BlueskyAdapter, preview=PREVIEW, translations=TRANSLATIONS)

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import time
 
-from composer.core.adapters import MediaInvalid, PublishContext, Transient
-from composer.core.i18n import _
+from composer.plugin import MediaInvalid, PublishContext, Transient, _
 from platforms.graph import Graph
 
 FINISHED, IN_PROGRESS, ERROR, EXPIRED, PUBLISHED = (

@@ -23,30 +23,39 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
     Counting,
     CredentialField,
+    Finding,
+    Fold,
     OutgoingPost,
+    Palette,
     Platform,
     PlatformSpec,
+    PreviewRules,
     PublishContext,
     PublishResult,
     Rejected,
+    Resolved,
+    Severity,
+    _,
 )
-from composer.core.adapters import Capability as C
-from composer.core.i18n import _
-from composer.plugin import Finding, Resolved, Severity
+from composer.plugin import Capability as C
 from platforms.graph import (
     DEFAULT_VERSION,
     GRAPH_URL,
     Graph,
+    GraphErrors,
     facebook_login,
     graph_time,
-    raise_for,
     same_text,
     version_base,
 )
+from platforms.translations import TRANSLATIONS
+
+# The plugin API this module was written for (the registry refuses another version).
+API_VERSION = 2
 
 WEB_URL = "https://www.facebook.com"
 
@@ -113,22 +122,14 @@ class Page:
 def list_pages(client, user_token: str, *, api_url: str = GRAPH_URL,
                graph_version: str = DEFAULT_VERSION) -> list[Page]:
     """The pages the signed-in user manages, with their page tokens (GET /me/accounts)."""
-    import httpx
-
-    from composer.core.http_errors import from_transport
-
+    errors = GraphErrors(SPEC.name)
     base = version_base({"api_url": api_url, "graph_version": graph_version})
     url: str | None = f"{base}/me/accounts"
     params: dict[str, Any] | None = {"fields": "id,name,access_token,category", "limit": 100}
     pages: list[Page] = []
     while url:
-        try:
-            response = client.get(url, params=params,
-                                  headers={"Authorization": f"Bearer {user_token}"})
-        except httpx.HTTPError as exc:
-            raise from_transport(exc, creates=False) from None
-        raise_for(response, channel=SPEC.name, creates=False)
-        body = response.json()
+        body = errors.request(client, "GET", url, creates=False, params=params,
+                              headers={"Authorization": f"Bearer {user_token}"}).json()
         for item in body.get("data") or []:
             if item.get("access_token"):
                 pages.append(Page(str(item["id"]), item.get("name", ""), item["access_token"],
@@ -209,18 +210,10 @@ class FacebookAdapter:
     @staticmethod
     def _multipart(ctx, graph: Graph, path: str, fields: dict[str, Any], file, *,
                    creates: bool) -> dict[str, Any]:
-        import httpx
-
-        from composer.core.http_errors import from_transport
-
-        try:
-            response = ctx.client.post(f"{graph.base}/{path}", data=fields,
-                                       files={"source": file},
-                                       headers={"Authorization": f"Bearer {graph.token}"})
-        except httpx.HTTPError as exc:
-            raise from_transport(exc, creates=creates) from None
-        raise_for(response, channel=graph.channel, creates=creates, media=True)
-        return response.json()
+        return GraphErrors(graph.channel).request(
+            ctx.client, "POST", f"{graph.base}/{path}", creates=creates, media=True,
+            data=fields, files={"source": file},
+            headers={"Authorization": f"Bearer {graph.token}"}).json()
 
     def _result(self, ctx, graph: Graph, post_id: str, *, scheduled: bool,
                 url: str | None = None) -> PublishResult:
@@ -334,7 +327,7 @@ class FacebookAdapter:
                 **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]:
         """Facebook Login in the browser (loopback), a long-lived user token, then the page:
         ``account["page_id"]``, or the only page the officer manages."""
-        from composer.core import oauth
+        from composer import plugin
 
         user_token, _expires_at = facebook_login(account, secrets or {}, PERMISSIONS, **sign_in)
         import httpx
@@ -347,7 +340,7 @@ class FacebookAdapter:
         chosen = [p for p in pages if p.id == wanted] if wanted else pages
         if len(chosen) != 1:
             names = ", ".join(f"{p.name} ({p.id})" for p in pages) or "-"
-            raise oauth.SignInError(_("Choose the Facebook Page by its ID: {pages}", pages=names))
+            raise plugin.SignInError(_("Choose the Facebook Page by its ID: {pages}", pages=names))
         settings, page_secrets = chosen[0].account()
         return {**settings, "app_id": account.get("app_id", "")}, page_secrets
 
@@ -411,4 +404,16 @@ def _reschedule_time(schedule_utc: str, *, check: bool = True) -> datetime:
     return when
 
 
-PLATFORM = Platform(SPEC, FacebookAdapter)
+# How the feed draws a post: Page avatar, name / "time · globe", "See more" at ~477 chars or 5 lines on desktop and
+# ~125 chars or 3 lines on phones (secondary sources, UNVERIFIED), media
+# edge to edge, mixpost's 1/2/3-4/5+ collage with "+N".
+PREVIEW = PreviewRules(
+    "facebook", indent=False, header="page", grid="facebook", show_handle=False, link_card="large",
+    fold=Fold("See more", lines=3, chars=125), fold_desktop=Fold("See more", lines=5, chars=477),
+    edge_to_edge=True, media_radius=0,
+    palette=Palette(text="#050505", secondary="#65676B", link="#385898", border="#CED0D4"),
+    time="Just now · 🌐",
+    actions=(("👍", "Like"), ("🗨", "Comment"), ("⤴", "Share")),
+)
+
+PLATFORM = Platform(SPEC, FacebookAdapter, preview=PREVIEW, translations=TRANSLATIONS)

@@ -25,11 +25,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
     Counting,
     CredentialField,
     Duplicate,
+    Finding,
     MediaInvalid,
     OutgoingPost,
     Platform,
@@ -37,10 +38,16 @@ from composer.core.adapters import (
     PublishContext,
     PublishResult,
     Rejected,
+    Resolved,
+    Severity,
     Transient,
+    _,
 )
-from composer.core.adapters import Capability as C
-from composer.plugin import Finding, Resolved, Severity, _
+from composer.plugin import Capability as C
+from platforms.translations import TRANSLATIONS
+
+# The plugin API this module was written for (the registry refuses another version).
+API_VERSION = 2
 
 SPEC = PlatformSpec(
     id="folder",
@@ -192,7 +199,7 @@ class FolderAdapter:
         return _result(final, post)
 
 
-PLATFORM = Platform(SPEC, FolderAdapter)
+PLATFORM = Platform(SPEC, FolderAdapter, translations=TRANSLATIONS)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -16,20 +16,24 @@ import time
 import unicodedata
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from composer.core.adapters import (
+from composer.plugin import (
+    AdapterError,
     AuthExpired,
     Duplicate,
+    HttpErrors,
     MediaInvalid,
     PublishContext,
     RateLimited,
     Rejected,
     Transient,
     Unknown,
+    _,
 )
-from composer.core.http_errors import from_transport
-from composer.core.i18n import _
+
+if TYPE_CHECKING:  # typing only; httpx loads when a request is made
+    import httpx
 
 GRAPH_URL = "https://graph.facebook.com"
 # The Graph API version when the account does not say (docs/platforms.md §5: docs currently v25/v26).
@@ -97,46 +101,77 @@ _SUBCODES: dict[int, tuple[type, str]] = {
 }
 
 
-def raise_for(response, *, channel: str, creates: bool, media: bool = False) -> None:
-    """Raise the typed error for an unsuccessful Graph answer (nothing for 2xx/3xx)."""
-    if response.status_code < 400:
-        return
-    err = GraphError(response)
-    code, sub = err.code, err.subcode
-    if sub == 2207042:  # Instagram's daily publishing quota: nothing to do before tomorrow
-        raise RateLimited(_("{channel} allows no more posts today: {detail}", channel=channel,
-                            detail=err.text), retry_after=QUOTA_WAIT)
-    # A subcode says more than its code (Instagram's spam refusal comes as code 4).
-    if sub in _SUBCODES:
-        kind, message = _SUBCODES[sub]
-        raise kind(_(message), status=response.status_code)
-    if code in THROTTLE_CODES or response.status_code == 429:
-        raise RateLimited(_("{channel} asks to slow down: {detail}", channel=channel,
-                            detail=err.text), retry_after=throttle_wait(response.headers))
-    if code in AUTH_CODES or response.status_code == 401:
-        raise AuthExpired(_("{channel} no longer accepts the saved sign-in: {detail}",
-                            channel=channel, detail=err.text), status=response.status_code)
-    if code == 506 or (code == 368 and _says_duplicate(err)):
-        raise Duplicate(_("{channel} says this was already posted", channel=channel),
-                        status=response.status_code)
-    if code == 36003:
-        raise MediaInvalid(_("The aspect ratio is not supported; use 4:5 to 1.91:1"),
-                           status=response.status_code)
-    if code == 368:
-        raise Rejected(_("{channel} temporarily blocks this action: {detail}", channel=channel,
-                         detail=err.text), status=response.status_code)
-    if code in (10, 200) or (code is not None and 200 < code < 300):
-        raise Rejected(_("{channel} does not allow this with the saved sign-in (missing "
-                         "permission): {detail}", channel=channel, detail=err.text),
-                       status=response.status_code)
-    if response.status_code >= 500 or code in (1, 2) or err.transient or sub in (2207001, 2207032):
+class GraphErrors(HttpErrors):
+    """Graph's error body: ``error.code``, ``error_subcode``, ``is_transient`` and a message for
+    the user; the codes say more than the HTTP status (throttling comes as code 4 or 32 ...)."""
+
+    def __init__(self, channel: str):
+        self.channel = channel
+
+    def body(self, response: httpx.Response) -> GraphError:
+        return GraphError(response)
+
+    def reason(self, response: httpx.Response, err: Any, status: int) -> str:
+        return str(err.text)
+
+    def classify(self, response: httpx.Response, err: Any, status: int, reason: str, *,
+                 creates: bool, media: bool) -> AdapterError | None:
+        code, sub, channel = err.code, err.subcode, self.channel
+        if sub == 2207042:  # Instagram's daily publishing quota: nothing to do before tomorrow
+            return RateLimited(_("{channel} allows no more posts today: {detail}",
+                                 channel=channel, detail=err.text), retry_after=QUOTA_WAIT)
+        # A subcode says more than its code (Instagram's spam refusal comes as code 4).
+        if sub in _SUBCODES:
+            kind, message = _SUBCODES[sub]
+            error: AdapterError = kind(_(message), status=status)
+            return error
+        if self.rate_limited(response, err, status) or self.auth_expired(response, err, status):
+            return None
+        if code == 506 or (code == 368 and _says_duplicate(err)):
+            return Duplicate(_("{channel} says this was already posted", channel=channel),
+                             status=status)
+        if code == 36003:
+            return MediaInvalid(_("The aspect ratio is not supported; use 4:5 to 1.91:1"),
+                                status=status)
+        if code == 368:
+            return Rejected(_("{channel} temporarily blocks this action: {detail}",
+                              channel=channel, detail=err.text), status=status)
+        if code in (10, 200) or (code is not None and 200 < code < 300):
+            return Rejected(_("{channel} does not allow this with the saved sign-in (missing "
+                              "permission): {detail}", channel=channel, detail=err.text),
+                            status=status)
+        return None
+
+    def rate_limited(self, response: httpx.Response, err: Any, status: int) -> bool:
+        return err.code in THROTTLE_CODES or status == 429
+
+    def retry_after(self, response: httpx.Response, err: Any, reason: str) -> float | None:
+        return throttle_wait(response.headers)
+
+    def rate_limit_error(self, reason: str, wait: float | None, status: int) -> AdapterError:
+        return RateLimited(_("{channel} asks to slow down: {detail}", channel=self.channel,
+                             detail=reason), retry_after=wait)
+
+    def auth_expired(self, response: httpx.Response, err: Any, status: int) -> bool:
+        return err.code in AUTH_CODES or status == 401
+
+    def auth_error(self, reason: str, status: int) -> AdapterError:
+        return AuthExpired(_("{channel} no longer accepts the saved sign-in: {detail}",
+                             channel=self.channel, detail=reason), status=status)
+
+    def temporary(self, response: httpx.Response, err: Any, status: int) -> bool:
         # docs/platforms.md §5: a Meta 500 ("code 2, unexpected error") may still have created the post.
-        cls = Unknown if creates else Transient
-        raise cls(_("{channel} had a temporary problem: {detail}", channel=channel,
-                    detail=err.text), status=response.status_code)
-    if media and code in (100, 324, 36000, 36001):
-        raise MediaInvalid(err.text, status=response.status_code)
-    raise Rejected(err.text, status=response.status_code)
+        return (status >= 500 or err.code in (1, 2) or err.transient
+                or err.subcode in (2207001, 2207032))
+
+    def temporary_error(self, reason: str, status: int, *, creates: bool) -> AdapterError:
+        return (Unknown if creates else Transient)(_(
+            "{channel} had a temporary problem: {detail}", channel=self.channel, detail=reason),
+            status=status)
+
+    def media_refused(self, response: httpx.Response, err: Any, status: int,
+                      reason: str) -> bool:
+        return err.code in (100, 324, 36000, 36001)
 
 
 def _says_duplicate(err: GraphError) -> bool:
@@ -211,8 +246,6 @@ class Graph:
     def call(self, method: str, path: str, *, creates: bool = False, media: bool = False,
              params: Mapping[str, Any] | None = None, data: Mapping[str, Any] | None = None,
              ok: tuple[int, ...] = ()) -> dict[str, Any]:
-        import httpx
-
         params, data = dict(params or {}), dict(data or {})
         headers = {}
         if self.token_in == "bearer":
@@ -222,14 +255,12 @@ class Graph:
         else:  # in the form body, never in an address a proxy or a log might keep
             data["access_token"] = self.token
         url = path if path.startswith("http") else f"{self.base}/{path.lstrip('/')}"
-        try:
-            response = self.ctx.client.request(method, url, params=params or None,
-                                               data=data or None, headers=headers)
-        except httpx.HTTPError as exc:
-            raise from_transport(exc, creates=creates) from None
+        errors = GraphErrors(self.channel)
+        response = errors.send(self.ctx.client, method, url, creates=creates,
+                               params=params or None, data=data or None, headers=headers)
         if response.status_code in ok:
             return {}
-        raise_for(response, channel=self.channel, creates=creates, media=media)
+        errors.check(response, creates=creates, media=media)
         usage = usage_percent(response.headers)
         if usage >= WARN_USAGE:  # Meta throttles at 100%: say so before it happens
             self.ctx.log.warning("%s usage at %.0f%% of its rate limit", self.channel, usage)
@@ -247,30 +278,30 @@ class Graph:
 def login_and_exchange(account: Mapping[str, str], secrets: Mapping[str, str],
                        scopes: tuple[str, ...], *, authorize_url: str, token_url: str,
                        exchange_url: str, exchange, **sign_in: Any) -> tuple[str, float | None]:
-    """Meta's desktop sign-in: the shared loopback flow (composer.core.oauth: authorization
+    """Meta's desktop sign-in: the shared loopback flow (composer.plugin.authorize: authorization
     code, PKCE, state) for a short-lived token, then the exchange for a long-lived one, which
     needs the app secret (docs/platforms.md §4-6). ``exchange(app_id, app_secret, short_token)`` gives
     the exchange's query. Returns (long-lived token, expiry epoch or None)."""
     import httpx
 
-    from composer.core import oauth
+    from composer import plugin
 
     # "client_secret": what `siaran sign-in --client-secret-stdin` hands over
     app_id = account.get("app_id") or ""
     app_secret = secrets.get("app_secret") or secrets.get("client_secret") or ""
     if not app_id or not app_secret:
-        raise oauth.SignInError(_("Signing in with Meta needs the Meta app ID and app secret"))
-    client = oauth.OAuthClient(authorize_url=authorize_url, token_url=token_url,
+        raise plugin.SignInError(_("Signing in with Meta needs the Meta app ID and app secret"))
+    client = plugin.OAuthClient(authorize_url=authorize_url, token_url=token_url,
                                client_id=app_id, client_secret=app_secret, scopes=scopes,
                                token_auth="client_secret_post")
-    tokens = oauth.sign_in(client, port=int(account.get("redirect_port") or 0), **sign_in)
+    tokens = plugin.sign_in(client, port=int(account.get("redirect_port") or 0), **sign_in)
     try:
         answer = httpx.get(exchange_url, timeout=30,
                            params=exchange(app_id, app_secret, tokens.access_token))
     except httpx.HTTPError:
-        raise oauth.SignInError(_("Could not reach Meta to finish signing in")) from None
+        raise plugin.SignInError(_("Could not reach Meta to finish signing in")) from None
     if answer.status_code != 200:
-        raise oauth.SignInError(_("Meta refused the sign-in: {reason}",
+        raise plugin.SignInError(_("Meta refused the sign-in: {reason}",
                                   reason=GraphError(answer).text))
     body = answer.json()
     expires_in = body.get("expires_in")

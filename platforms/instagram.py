@@ -21,22 +21,28 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
     Counting,
     CredentialField,
+    Finding,
+    Fold,
     MediaInvalid,
     OutgoingPost,
+    Palette,
     Platform,
     PlatformSpec,
+    PreviewRules,
     PublishContext,
     PublishResult,
     RateLimited,
     Rejected,
+    Resolved,
+    Severity,
+    _,
+    coded_problems,
 )
-from composer.core.adapters import Capability as C
-from composer.core.i18n import _
-from composer.plugin import Finding, Resolved, Severity, coded_problems
+from composer.plugin import Capability as C
 from platforms import containers, mediahost
 from platforms.graph import (
     DEFAULT_VERSION,
@@ -47,6 +53,10 @@ from platforms.graph import (
     same_text,
     version_base,
 )
+from platforms.translations import TRANSLATIONS
+
+# The plugin API this module was written for (the registry refuses another version).
+API_VERSION = 2
 
 SPEC = PlatformSpec(
     id="instagram",
@@ -115,9 +125,8 @@ class InstagramAdapter:
 
     def check(self, post: OutgoingPost) -> None:
         """Refuse, without a request, what Instagram would refuse (or should never receive)."""
-        from composer.core import text as textmod
-        from composer.core.i18n import UserError
-        from composer.core.media import inspect
+        from composer import plugin
+        from composer.plugin import UserError, inspect
 
         if not post.media:
             raise Rejected(_("Instagram needs at least one image; nothing was sent"))
@@ -142,7 +151,7 @@ class InstagramAdapter:
             size = _size(m.path)
             if self.spec.max_image_bytes and size > self.spec.max_image_bytes:
                 raise MediaInvalid(_("Image {n} is larger than 8 MB (nothing was sent)", n=n))
-        counted = textmod.count(self.spec, post.text, with_media=True)
+        counted = plugin.count(self.spec, post.text, with_media=True)
         if not counted.fits:
             raise Rejected(_("The caption is too long for Instagram: {length} of {limit}; "
                              "nothing was sent", length=counted.length, limit=counted.limit))
@@ -285,15 +294,15 @@ class InstagramAdapter:
         The token lasts about 60 days; sign in again when Siaran says so."""
         import httpx
 
-        from composer.core import oauth
-        from platforms.graph import facebook_login, raise_for
+        from composer import plugin
+        from platforms.graph import GraphErrors, facebook_login
 
         token, expires_at = facebook_login(account, secrets or {}, PERMISSIONS, **sign_in)
         with httpx.Client(timeout=30) as client:
             response = client.get(f"{version_base(account)}/me/accounts", params={
                 "fields": "id,name,instagram_business_account{id,username}", "limit": 100},
                 headers={"Authorization": f"Bearer {token}"})
-        raise_for(response, channel=self.spec.name, creates=False)
+        GraphErrors(self.spec.name).check(response, creates=False)
         linked = [(page.get("name", ""), page["instagram_business_account"])
                   for page in response.json().get("data") or []
                   if page.get("instagram_business_account")]
@@ -302,7 +311,7 @@ class InstagramAdapter:
         if len(chosen) != 1:
             names = ", ".join(f"@{ig.get('username', '')} ({ig.get('id')}, {n})"
                               for n, ig in linked) or "-"
-            raise oauth.SignInError(_("Choose the Instagram account by its ID: {accounts}",
+            raise plugin.SignInError(_("Choose the Instagram account by its ID: {accounts}",
                                       accounts=names))
         secrets_out = {"access_token": token}
         if expires_at:
@@ -325,4 +334,15 @@ def _size(path: str) -> int:
     return os.path.getsize(path)
 
 
-PLATFORM = Platform(SPEC, InstagramAdapter)
+# How the feed draws a post: header, media, actions, then "username caption"; 3 lines / 125 chars then "… more";
+# URLs are plain text in captions; carousel with dots.
+PREVIEW = PreviewRules(
+    "instagram", avatar="ring", avatar_size=32, indent=False, header="page",
+    order=("media", "actions", "text"), grid="instagram", styled=frozenset({"mention", "hashtag"}),
+    fold=Fold("more", lines=3, chars=125), edge_to_edge=True, media_radius=0, caption_user=True,
+    show_handle=False, handle_at=False, time="", text_px=14,
+    palette=Palette(text="#000000", secondary="#737373", link="#00376B", border="#DBDBDB"),
+    actions=(("♡", ""), ("🗨", ""), ("➤", ""), ("", ""), ("⚐", "")),
+)
+
+PLATFORM = Platform(SPEC, InstagramAdapter, preview=PREVIEW, translations=TRANSLATIONS)

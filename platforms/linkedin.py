@@ -22,28 +22,38 @@ import re
 import time
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
+    AdapterError,
     AuthExpired,
     Counting,
     CredentialField,
     Duplicate,
-    MediaInvalid,
+    Fold,
+    HttpErrors,
+    Palette,
     Platform,
     PlatformSpec,
+    PreviewRules,
     PublishContext,
     PublishResult,
     RateLimited,
     Rejected,
-    Transient,
     Unknown,
+    UserError,
+    _,
 )
-from composer.core.adapters import Capability as C
-from composer.core.http_errors import from_transport
-from composer.core.i18n import UserError, _
+from composer.plugin import Capability as C
+from platforms.translations import TRANSLATIONS
+
+if TYPE_CHECKING:  # typing only; httpx loads when a request is made
+    import httpx
+
+# The plugin API this module was written for (the registry refuses another version).
+API_VERSION = 2
 
 API_URL = "https://api.linkedin.com"
 AUTHORIZE_URL = "https://www.linkedin.com/oauth/v2/authorization"
@@ -104,7 +114,7 @@ def escape_little(text: str) -> str:
 def commentary(text: str) -> str:
     """The officer's text as little text: every reserved character escaped except our hashtags,
     which become hashtag templates (found by the text engine, as the previews show them)."""
-    from composer.core.text import entities
+    from composer.plugin import entities
 
     out, at = [], 0
     for entity in entities(text):
@@ -129,7 +139,7 @@ def organization_urn(account: Mapping[str, str]) -> str:
 
 
 def oauth_client(account: Mapping[str, str], secrets: Mapping[str, str] | None = None):
-    from composer.core.oauth import OAuthClient
+    from composer.plugin import OAuthClient
 
     return OAuthClient(
         authorize_url=account.get("authorize_url") or AUTHORIZE_URL,
@@ -249,12 +259,12 @@ class LinkedInAdapter:
     def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None,
                 **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]:
         """Sign in through the browser (loopback redirect); returns (settings, secrets)."""
-        from composer.core import oauth
+        from composer import plugin
 
         if not (secrets or {}).get("client_secret"):
             raise UserError(_("LinkedIn sign-in needs the app's client secret "
                               "(--client-secret-stdin)"))
-        tokens = oauth.sign_in(oauth_client(account, secrets), **sign_in)
+        tokens = plugin.sign_in(oauth_client(account, secrets), **sign_in)
         return {}, tokens.secrets()
 
 
@@ -267,39 +277,51 @@ class _Api:
 
     def call(self, method: str, path: str, *, creates: bool = True, media: bool = False,
              absolute: bool = False, ok: tuple[int, ...] = (), headers=None, **kw: Any):
-        import httpx
-
         if not self.token:
             raise AuthExpired(_("The LinkedIn sign-in is missing; sign in again"))
         sent = {"Authorization": f"Bearer {self.token}"}
         if not absolute:  # the upload URL is LinkedIn's storage, not the versioned REST API
             sent.update({"LinkedIn-Version": self.version, "X-Restli-Protocol-Version": "2.0.0"})
         sent.update(headers or {})
-        try:
-            response = self.ctx.client.request(method, path if absolute else self.base + path,
-                                               headers=sent, **kw)
-        except httpx.HTTPError as exc:
-            raise from_transport(exc, creates=creates) from None
-        status = response.status_code
-        if status < 400 or status in ok:
-            return response
-        body = _body(response)
-        reason = _reason(body, status)
-        if status == 429:
-            raise RateLimited(reason, retry_after=_daily_wait(reason))
-        if status == 401:
-            raise AuthExpired(reason, status=status)
+        errors = LinkedInErrors(self.version)
+        return errors.request(self.ctx.client, method, path if absolute else self.base + path,
+                              creates=creates, media=media, ok=ok, headers=sent, **kw)
+
+
+class LinkedInErrors(HttpErrors):
+    """LinkedIn's error body: ``message`` and ``errorDetails.inputErrors[]`` (code,
+    description); its 429 has no Retry-After (daily limits, see _daily_wait)."""
+
+    def __init__(self, version: str):
+        self.version = version
+
+    def body(self, response: httpx.Response) -> Any:
+        return _body(response)
+
+    def reason(self, response: httpx.Response, body: Any, status: int) -> str:
+        return _reason(body, status)
+
+    def classify(self, response: httpx.Response, body: Any, status: int, reason: str, *,
+                 creates: bool, media: bool) -> AdapterError | None:
+        if status in (429, 401):
+            return None  # the generic steps below come first
         if status == 422 and "DUPLICATE_POST" in _codes(body):
-            raise Duplicate(reason, status=status)
+            return Duplicate(reason, status=status)
         if status == 426 or "version" in reason.lower() and status == 400:
-            raise Rejected(_("LinkedIn no longer accepts API version {version}; set a newer "
-                             "LinkedIn-Version in the account settings", version=self.version),
-                           status=status)
-        if status >= 500:
-            raise (Unknown if creates else Transient)(reason, status=status)
-        if media and status in (400, 413, 415, 422):
-            raise MediaInvalid(reason, status=status)
-        raise Rejected(reason, status=status)
+            return Rejected(_("LinkedIn no longer accepts API version {version}; set a newer "
+                              "LinkedIn-Version in the account settings", version=self.version),
+                            status=status)
+        return None
+
+    def retry_after(self, response: httpx.Response, body: Any, reason: str) -> float | None:
+        return _daily_wait(reason)
+
+    def rate_limit_error(self, reason: str, wait: float | None, status: int) -> AdapterError:
+        return RateLimited(reason, retry_after=wait)
+
+    def media_refused(self, response: httpx.Response, body: Any, status: int,
+                      reason: str) -> bool:
+        return status in (400, 413, 415, 422)
 
 
 def _body(response) -> Any:
@@ -342,4 +364,14 @@ def _daily_wait(reason: str) -> float | None:
     return (midnight - now).total_seconds()
 
 
-PLATFORM = Platform(SPEC, LinkedInAdapter)
+# How the feed draws a post: 48 px circle, name / followers / "time · globe", 3 lines then "…more", collage with "+N".
+PREVIEW = PreviewRules(
+    "linkedin", avatar_size=48, indent=False, header="page", grid="facebook", show_handle=False,
+    link_card="large",
+    fold=Fold("more", lines=3, ellipsis="…"), edge_to_edge=True, media_radius=0, text_px=14,
+    palette=Palette(text="#191919", secondary="#666666", link="#0A66C2", border="#E0DFDC"),
+    time="Now • 🌐",
+    actions=(("👍", "Like"), ("🗨", "Comment"), ("⟲", "Repost"), ("➤", "Send")),
+)
+
+PLATFORM = Platform(SPEC, LinkedInAdapter, preview=PREVIEW, translations=TRANSLATIONS)

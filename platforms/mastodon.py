@@ -16,27 +16,36 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
+    AdapterError,
     AuthExpired,
     Counting,
     CredentialField,
-    MediaInvalid,
+    Fold,
+    HttpErrors,
+    Palette,
     Platform,
     PlatformSpec,
+    PreviewRules,
     PublishContext,
     PublishResult,
-    RateLimited,
     Rejected,
     Transient,
-    Unknown,
+    _,
+    one_line,
+    retry_after,
 )
-from composer.core.adapters import Capability as C
-from composer.core.http_errors import from_transport
-from composer.core.i18n import _
-from composer.core.ratelimit import retry_after
+from composer.plugin import Capability as C
+from platforms.translations import TRANSLATIONS
+
+if TYPE_CHECKING:  # typing only; httpx loads when a request is made
+    import httpx
+
+# The plugin API this module was written for (the registry refuses another version).
+API_VERSION = 2
 
 SPEC = PlatformSpec(
     id="mastodon",
@@ -417,31 +426,31 @@ class MastodonAdapter:
         """Sign in: register an app for this loopback port, then OAuth2 code + PKCE.
 
         Returns (settings, secrets) for the account; ``sign_in`` goes to
-        composer.core.oauth.authorize (open_browser, show_url, timeout, cancel ...).
+        composer.plugin.authorize (open_browser, show_url, timeout, cancel ...).
         """
         import httpx
 
-        from composer.core import oauth
+        from composer import plugin
 
         base = instance_url(account)
-        with oauth.LoopbackRedirect(int(account.get("redirect_port") or 0)) as redirect:
+        with plugin.LoopbackRedirect(int(account.get("redirect_port") or 0)) as redirect:
             try:
                 app = httpx.post(base + "/api/v1/apps", timeout=30, data={
                     "client_name": "Siaran", "redirect_uris": redirect.redirect_uri,
                     "scopes": " ".join(SCOPES), "website": "https://github.com/siaran"})
             except httpx.HTTPError:
-                raise oauth.SignInError(_(
+                raise plugin.SignInError(_(
                     "Could not reach {host} to finish signing in: {reason}",
                     host=base.split("://", 1)[1], reason="no connection")) from None
             if app.status_code != 200:
-                raise oauth.SignInError(_("The platform refused the sign-in: {reason}",
+                raise plugin.SignInError(_("The platform refused the sign-in: {reason}",
                                                 reason=_error_text(app)))
             app_body = app.json()
-            client = oauth.OAuthClient(
+            client = plugin.OAuthClient(
                 authorize_url=base + "/oauth/authorize", token_url=base + "/oauth/token",
                 client_id=app_body["client_id"], client_secret=app_body["client_secret"],
                 scopes=SCOPES, token_auth="client_secret_post")
-            tokens = oauth.authorize(client, redirect, **sign_in)
+            tokens = plugin.authorize(client, redirect, **sign_in)
         settings = {"instance": base, "client_id": app_body["client_id"]}
         try:  # the instance's own text limit, which the engine reads as "text_limit"
             instance = httpx.get(base + "/api/v2/instance", timeout=30).json()
@@ -459,33 +468,38 @@ class MastodonAdapter:
 def _call(ctx: PublishContext, method: str, url: str, *, creates: bool = True, auth: bool = True,
           media: bool = False, ok: tuple[int, ...] = (), headers: Mapping[str, str] | None = None,
           **kw: Any):
-    import httpx
-
     hdrs = dict(headers or {})
     if auth:
         token = ctx.secrets.get("access_token")
         if not token:
             raise AuthExpired(_("Not signed in to Mastodon; sign in"))
         hdrs["Authorization"] = f"Bearer {token}"
-    try:
-        response = ctx.client.request(method, url, headers=hdrs, **kw)
-    except httpx.HTTPError as exc:
-        raise from_transport(exc, creates=creates) from None
-    status = response.status_code
-    if status < 400 or status in ok:
-        return response
-    text = _error_text(response)
-    if status == 429:
-        raise RateLimited(text, retry_after=retry_after(response.headers))
-    if status == 401:
-        raise AuthExpired(text, status=status)
-    if status >= 500:
-        raise (Unknown if creates else Transient)(text, status=status)
-    if media and status in (413, 415, 422):
-        raise MediaInvalid(text, status=status)
-    if status == 422 and "not finished processing" in text:
-        raise Transient(text, status=status)  # media still processing: try again shortly
-    raise Rejected(text, status=status)
+    return ERRORS.request(ctx.client, method, url, creates=creates, media=media, ok=ok,
+                          headers=hdrs, **kw)
+
+
+class MastodonErrors(HttpErrors):
+    """Mastodon's error body is ``{"error": "..."}``; a status that refers to media still being
+    processed is a 422 worth trying again shortly."""
+
+    def reason(self, response: httpx.Response, body: Any, status: int) -> str:
+        return one_line((body.get("error") if isinstance(body, dict) else None) or f"HTTP {status}")
+
+    def classify(self, response: httpx.Response, body: Any, status: int, reason: str, *,
+                 creates: bool, media: bool) -> AdapterError | None:
+        if not media and status == 422 and "not finished processing" in reason:
+            return Transient(reason, status=status)  # media still processing: try again shortly
+        return None
+
+    def retry_after(self, response: httpx.Response, body: Any, reason: str) -> float | None:
+        return retry_after(response.headers)
+
+    def media_refused(self, response: httpx.Response, body: Any, status: int,
+                      reason: str) -> bool:
+        return status in (413, 415, 422)
+
+
+ERRORS = MastodonErrors()
 
 
 def _json(response) -> Any:
@@ -496,13 +510,7 @@ def _json(response) -> Any:
 
 
 def _error_text(response) -> str:
-    try:
-        body = response.json()
-    except ValueError:
-        body = None
-    text = body.get("error") if isinstance(body, dict) else None
-    text = text or f"HTTP {response.status_code}"
-    return " ".join(str(text).split())[:300]
+    return ERRORS.reason(response, ERRORS.body(response), response.status_code)
 
 
 def _schedule(schedule_utc: str | None) -> str | None:
@@ -573,4 +581,16 @@ def _same_text(content_html: str, text: str) -> bool:
     return _norm(plain) == _norm(text)
 
 
-PLATFORM = Platform(SPEC, MastodonAdapter)
+# How the feed draws a post: 46 px rounded square (radius 8), name over @acct, collapse above 706 px (~32 lines of
+# 22 px) with "Read more", URLs 30 chars + "…", mentions without the domain, 3:2 gallery.
+PREVIEW = PreviewRules(
+    "mastodon", avatar="rounded", avatar_size=46, indent=False, header="stacked",
+    order=("text", "media", "tags", "actions"),
+    grid="mastodon", url="mastodon", mention="mastodon", alt_badge="bottom-left", hashtag_bar=3,
+    link_card="compact",  # focal_points stays off: Siaran's Mastodon adapter sends no focus yet
+    fold=Fold("Read more", lines=32, ellipsis="", own_line=True), media_radius=8,
+    palette=Palette(text="#181820", secondary="#535374", link="#47309C", border="#D7D6E1"),
+    time="1m", actions=(("↩", "4"), ("⟲", "12"), ("☆", "48"), ("⚐", ""), ("⋯", "")),
+)
+
+PLATFORM = Platform(SPEC, MastodonAdapter, preview=PREVIEW, translations=TRANSLATIONS)

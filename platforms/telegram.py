@@ -27,28 +27,38 @@ import html
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
+    AdapterError,
     AuthExpired,
     Counting,
     CredentialField,
-    MediaInvalid,
+    HttpErrors,
+    Palette,
     Platform,
     PlatformSpec,
+    PreviewRules,
     PublishContext,
     PublishResult,
-    RateLimited,
     Rejected,
     Transient,
     Unknown,
+    _,
+    json_body,
+    one_line,
+    redact,
+    telegram_retry_after,
 )
-from composer.core.adapters import Capability as C
-from composer.core.http_errors import from_transport
-from composer.core.i18n import _
-from composer.core.logs import redact
-from composer.core.ratelimit import telegram_retry_after
+from composer.plugin import Capability as C
+from platforms.translations import TRANSLATIONS
+
+if TYPE_CHECKING:  # typing only; httpx loads when a request is made
+    import httpx
+
+# The plugin API this module was written for (the registry refuses another version).
+API_VERSION = 2
 
 API_URL = "https://api.telegram.org"
 WEB_URL = "https://t.me"
@@ -250,8 +260,6 @@ def _chat_id(ctx: PublishContext) -> str:
 
 def _call(ctx: PublishContext, method: str, *, creates: bool = True, media: bool = False,
           **kw: Any) -> Any:
-    import httpx
-
     token = ctx.secrets.get("bot_token")
     if not token:
         raise AuthExpired(_("No bot token; add the token from @BotFather"))
@@ -260,35 +268,66 @@ def _call(ctx: PublishContext, method: str, *, creates: bool = True, media: bool
     # engine registers it too; verify() from the accounts screen may run without the engine),
     # and never put the URL or httpx's message in an error.
     redact(token)
-    try:
-        response = ctx.client.post(f"{base}/bot{token}/{method}", **kw)
-    except httpx.HTTPError as exc:
-        raise from_transport(exc, creates=creates) from None
-    try:
-        body = response.json()
-    except ValueError:
-        body = {}
-    if response.status_code == 200 and body.get("ok"):
-        return body.get("result")
-    status = body.get("error_code") or response.status_code
-    reason = " ".join(str(body.get("description") or f"HTTP {status}").split())[:300]
-    if status == 429:
-        raise RateLimited(reason, retry_after=telegram_retry_after(body))
-    if status in (401, 404):
-        raise AuthExpired(_("Telegram refused the bot token"), status=status)
-    if status == 403:
-        raise Rejected(_("The bot may not post in this channel ({reason})", reason=reason),
-                       status=status)
-    if (body.get("parameters") or {}).get("migrate_to_chat_id"):
-        raise Rejected(_("The group became a supergroup with id {id}; update the channel "
-                         "setting", id=body["parameters"]["migrate_to_chat_id"]))
-    if status == 503:
-        raise Transient(reason, status=status)  # the Bot API did not take the request
-    if status >= 500:
-        raise (Unknown if creates else Transient)(reason, status=status)
-    if media and any(w in reason.upper() for w in ("PHOTO", "IMAGE", "FILE", "MEDIA")):
-        raise MediaInvalid(reason, status=status)
-    raise Rejected(reason, status=status)
+    response = ERRORS.send(ctx.client, "POST", f"{base}/bot{token}/{method}", creates=creates,
+                           **kw)
+    ERRORS.check(response, creates=creates, media=media)
+    return ERRORS.body(response).get("result")
 
 
-PLATFORM = Platform(SPEC, TelegramAdapter)
+class TelegramErrors(HttpErrors):
+    """The Bot API answers ``{"ok": false, "error_code", "description", "parameters"}``; the
+    code in the body is the one that counts, and a flood wait is ``parameters.retry_after``."""
+
+    def body(self, response: httpx.Response) -> dict[str, Any]:
+        body = json_body(response)
+        return body if isinstance(body, dict) else {}
+
+    def status(self, response: httpx.Response, body: Any) -> int:
+        if response.status_code == 200 and body.get("ok"):
+            return 200
+        code = int(body.get("error_code") or response.status_code)
+        return code if code >= 400 else 400  # "ok": false without a code is still a refusal
+
+    def reason(self, response: httpx.Response, body: Any, status: int) -> str:
+        return one_line(body.get("description") or f"HTTP {status}")
+
+    def classify(self, response: httpx.Response, body: Any, status: int, reason: str, *,
+                 creates: bool, media: bool) -> AdapterError | None:
+        if status == 403:
+            return Rejected(_("The bot may not post in this channel ({reason})", reason=reason),
+                            status=status)
+        if (body.get("parameters") or {}).get("migrate_to_chat_id"):
+            return Rejected(_("The group became a supergroup with id {id}; update the channel "
+                              "setting", id=body["parameters"]["migrate_to_chat_id"]))
+        if status == 503:
+            return Transient(reason, status=status)  # the Bot API did not take the request
+        return None
+
+    def retry_after(self, response: httpx.Response, body: Any, reason: str) -> float | None:
+        return telegram_retry_after(body)
+
+    def auth_expired(self, response: httpx.Response, body: Any, status: int) -> bool:
+        return status in (401, 404)
+
+    def auth_error(self, reason: str, status: int) -> AdapterError:
+        return AuthExpired(_("Telegram refused the bot token"), status=status)
+
+    def media_refused(self, response: httpx.Response, body: Any, status: int,
+                      reason: str) -> bool:
+        return any(w in reason.upper() for w in ("PHOTO", "IMAGE", "FILE", "MEDIA"))
+
+
+ERRORS = TelegramErrors()
+
+
+# How the feed draws a post: a bubble, no per-message avatar, media on top and the caption under it, album layouter.
+PREVIEW = PreviewRules(
+    "telegram", avatar="none", indent=False, header="bubble", order=("media", "text", "actions"),
+    grid="telegram", show_handle=False, bubble=True, media_radius=10, link_card="compact",
+    link_card_after="text",
+    palette=Palette(text="#000000", secondary="#8E9BA5", link="#168ACD", border="#FFFFFF",
+                    page="#9BBBD9"),
+    time="", actions=(("", ""), ("👁", "1   10:00")),
+)
+
+PLATFORM = Platform(SPEC, TelegramAdapter, preview=PREVIEW, translations=TRANSLATIONS)

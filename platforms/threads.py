@@ -18,25 +18,31 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
     Counting,
     CredentialField,
     MediaInvalid,
     OutgoingPost,
+    Palette,
     Platform,
     PlatformSpec,
+    PreviewRules,
     PublishContext,
     PublishResult,
     Rejected,
+    _,
 )
-from composer.core.adapters import Capability as C
-from composer.core.i18n import _
+from composer.plugin import Capability as C
 from platforms import containers, mediahost
 from platforms.graph import Graph, graph_time, same_text, version_base
+from platforms.translations import TRANSLATIONS
+
+# The plugin API this module was written for (the registry refuses another version).
+API_VERSION = 2
 
 API_URL = "https://graph.threads.net"
-API_VERSION = "v1.0"
+THREADS_VERSION = "v1.0"  # the Threads Graph API version, not the plugin API
 LOGIN_URL = "https://threads.net"
 SCOPES = ("threads_basic", "threads_content_publish")
 
@@ -59,7 +65,7 @@ SPEC = PlatformSpec(
         CredentialField("access_token", "Access token", secret=True),
         CredentialField("api_url", "Threads API address", required=False, default=API_URL),
         CredentialField("graph_version", "Threads API version", required=False,
-                        default=API_VERSION),
+                        default=THREADS_VERSION),
         # For connect(): the Threads app (not the Meta app) id and secret (docs/platforms.md §4).
         CredentialField("app_id", "Threads app ID", required=False),
         CredentialField("app_secret", "Threads app secret", secret=True, required=False),
@@ -90,7 +96,7 @@ class ThreadsAdapter:
     # -- before any request ------------------------------------------------------------------
 
     def check(self, post: OutgoingPost) -> None:
-        from composer.core import text as textmod
+        from composer import plugin
 
         # A future schedule never gets here: Threads cannot hold posts, so the rule book
         # (schedule.unsupported) blocks it before the engine builds the post.
@@ -101,12 +107,12 @@ class ThreadsAdapter:
             if m.mime not in self.spec.image_formats:
                 raise MediaInvalid(_("Image {n} is not a JPEG or PNG (nothing was sent)", n=n))
         for i, part in enumerate(_parts(post)):
-            counted = textmod.count(self.spec, part)
+            counted = plugin.count(self.spec, part)
             if not counted.fits:
                 raise Rejected(_("The text is too long for Threads: {length} of {limit}; "
                                  "nothing was sent", length=counted.length,
                                  limit=counted.limit))
-            links = {e.text for e in textmod.entities(part) if e.kind == "url"}
+            links = {e.text for e in plugin.entities(part) if e.kind == "url"}
             if i == 0 and _link_attachment(post):
                 links.add(post.link)
             if len(links) > (self.spec.max_links or 5):
@@ -261,7 +267,7 @@ class ThreadsAdapter:
         UNVERIFIED, docs/platforms.md §4), then the 60-day token (th_exchange_token) and whose it is."""
         import httpx
 
-        from platforms.graph import login_and_exchange, raise_for
+        from platforms.graph import GraphErrors, login_and_exchange
 
         api = (account.get("api_url") or API_URL).rstrip("/")
         login = (account.get("login_url") or LOGIN_URL).rstrip("/")
@@ -276,9 +282,9 @@ class ThreadsAdapter:
                 "access_token": short},
             **sign_in)
         with httpx.Client(timeout=30) as client:
-            response = client.get(f"{version_base(account, API_URL, API_VERSION)}/me",
+            response = client.get(f"{version_base(account, API_URL, THREADS_VERSION)}/me",
                                   params={"fields": "id,username", "access_token": token})
-        raise_for(response, channel=self.spec.name, creates=False)
+        GraphErrors(self.spec.name).check(response, creates=False)
         secrets_out = {"access_token": token}
         if expires_at:
             secrets_out["expires_at"] = f"{expires_at:.0f}"
@@ -287,7 +293,7 @@ class ThreadsAdapter:
 
     def _graph(self, ctx: PublishContext) -> tuple[str, Graph]:
         user = (ctx.account.get("user_id") or "me").strip()
-        base = version_base(ctx.account, default_url=API_URL, default_version=API_VERSION)
+        base = version_base(ctx.account, default_url=API_URL, default_version=THREADS_VERSION)
         return user, Graph(ctx, base=base, token=ctx.secrets.get("access_token", ""),
                            channel=self.spec.name, token_in="param")
 
@@ -300,4 +306,11 @@ def _link_attachment(post: OutgoingPost) -> bool:
     return bool(post.link) and not post.media and post.link not in post.text
 
 
-PLATFORM = Platform(SPEC, ThreadsAdapter)
+# How the feed draws a post (mostly UNVERIFIED): circle, username bold + time, media strip that scrolls sideways.
+PREVIEW = PreviewRules(
+    "threads", avatar_size=36, grid="threads", handle_at=False, show_handle=False,
+    palette=Palette(text="#000000", secondary="#999999", link="#0095F6", border="#E5E5E5"),
+    actions=(("♡", "48"), ("↩", "4"), ("⟲", "12"), ("➤", "")), media_radius=8,
+)
+
+PLATFORM = Platform(SPEC, ThreadsAdapter, preview=PREVIEW, translations=TRANSLATIONS)

@@ -15,16 +15,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
     Counting,
+    Fold,
+    Palette,
     Platform,
     PlatformSpec,
+    PreviewRules,
     PublishResult,
     Rejected,
+    _,
 )
-from composer.core.adapters import Capability as C
-from composer.core.i18n import _
+from composer.plugin import Capability as C
+from platforms.translations import TRANSLATIONS
+
+# The plugin API this module was written for (the registry refuses another version).
+API_VERSION = 2
 
 SPEC = PlatformSpec(
     id="whatsapp",
@@ -84,4 +91,15 @@ class WhatsAppAdapter:
         return AccountInfo(display_name=ctx.account.get("account") or "WhatsApp")
 
 
-PLATFORM = Platform(SPEC, WhatsAppAdapter)
+# How the feed draws a post: a bubble, image on top, caption under it, "Read more" after ~5 lines (UNVERIFIED).
+PREVIEW = PreviewRules(
+    "whatsapp", avatar="none", indent=False, header="bubble", order=("media", "text", "actions"),
+    markup="whatsapp",
+    grid="whatsapp", show_handle=False, bubble=True, media_radius=8,
+    fold=Fold("Read more", lines=5, ellipsis="… "),
+    palette=Palette(text="#111B21", secondary="#667781", link="#027EB5", border="#FFFFFF",
+                    page="#EFEAE2"),
+    time="", actions=(("", ""), ("", "10:00")),
+)
+
+PLATFORM = Platform(SPEC, WhatsAppAdapter, preview=PREVIEW, translations=TRANSLATIONS)

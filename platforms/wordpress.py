@@ -29,27 +29,39 @@ import json
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
+    AdapterError,
     AuthExpired,
     Counting,
     CredentialField,
     Duplicate,
+    HttpErrors,
     MediaInvalid,
     OutgoingPost,
+    Palette,
     Platform,
     PlatformSpec,
+    PreviewRules,
     PublishContext,
     PublishResult,
     RateLimited,
     Rejected,
     Transient,
     Unknown,
+    _,
+    reached,
 )
-from composer.core.adapters import Capability as C
-from composer.core.i18n import _
+from composer.plugin import Capability as C
+from platforms.translations import TRANSLATIONS
+
+if TYPE_CHECKING:  # typing only; httpx loads when a request is made
+    import httpx
+
+# The plugin API this module was written for (the registry refuses another version).
+API_VERSION = 2
 
 SPEC = PlatformSpec(
     id="wordpress",
@@ -372,66 +384,87 @@ class WordPressAdapter:
         if not site or not user or not password:
             raise AuthExpired(_("The WordPress account needs a site URL, a user and an application password"))
         auth = httpx.BasicAuth(user, password)
-        try:
+        errors = WordPressErrors(site)
+        url, args = _api_url(site, path, kw)
+        response = errors.send(ctx.client, method, url, creates=creates, auth=auth, **args)
+        if response.status_code == 404 and site not in _PLAIN_PERMALINKS and not _is_json(response):
+            # Plain permalinks: /wp-json is not routed, but ?rest_route= always is (the
+            # 404 came from the web server, so nothing was created).
+            _PLAIN_PERMALINKS.add(site)
             url, args = _api_url(site, path, kw)
-            response = ctx.client.request(method, url, auth=auth, **args)
-            if response.status_code == 404 and site not in _PLAIN_PERMALINKS \
-                    and not _is_json(response):
-                # Plain permalinks: /wp-json is not routed, but ?rest_route= always is (the
-                # 404 came from the web server, so nothing was created).
-                _PLAIN_PERMALINKS.add(site)
-                url, args = _api_url(site, path, kw)
-                response = ctx.client.request(method, url, auth=auth, **args)
-        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout,
-                httpx.WriteError, httpx.WriteTimeout) as exc:
-            # Never fully sent: WordPress acts only on a complete request.
-            raise Transient(_("Cannot reach {url}: {error}", url=site,
-                              error=type(exc).__name__)) from None
-        except httpx.TransportError as exc:
-            if creates:
-                raise Unknown(_("WordPress did not answer ({error}); the post may exist",
-                                error=type(exc).__name__)) from None
-            raise Transient(_("WordPress did not answer ({error})", error=type(exc).__name__)) from None
+            response = errors.send(ctx.client, method, url, creates=creates, auth=auth, **args)
         if missing_ok and response.status_code in (404, 410):
             return None
         if term_ok and response.status_code == 400 and _code_of(response)[0] == "term_exists":
             return response
-        self._raise_for(response, site=site, creates=creates)
+        errors.check(response, creates=creates)
         if not _is_json(response):
             raise Rejected(_("{url} does not answer like a WordPress site (no REST API at /wp-json)",
                              url=site))
         return response
 
-    @staticmethod
-    def _raise_for(response, *, site: str, creates: bool) -> None:
-        status = response.status_code
-        if status < 400:
-            return
-        code, message = _code_of(response)
-        text = message or code or f"HTTP {status}"
+
+class WordPressErrors(HttpErrors):
+    """The REST API's error body is ``{"code", "message"}``; a 404 without a code came from the
+    web server, not WordPress; maintenance mode is a 503 with Retry-After before WordPress
+    even loads (nothing happened)."""
+
+    def __init__(self, site: str):
+        self.site = site
+
+    def body(self, response: httpx.Response) -> tuple[str, str]:
+        return _code_of(response)
+
+    def reason(self, response: httpx.Response, body: Any, status: int) -> str:
+        code, message = body
+        return message or code or f"HTTP {status}"
+
+    def classify(self, response: httpx.Response, body: Any, status: int, reason: str, *,
+                 creates: bool, media: bool) -> AdapterError | None:
+        code = body[0]
         if status == 429:
-            after = response.headers.get("retry-after")
-            raise RateLimited(_("WordPress asks us to slow down"),
-                              retry_after=float(after) if after and after.isdigit() else None)
+            return None
         if status == 413 or code.startswith("rest_upload") or code == "rest_invalid_image":
-            raise MediaInvalid(text, status=status)  # the engine says which channel refused
-        if status == 401 or code in _AUTH_CODES:
-            raise AuthExpired(_("WordPress refused the application password: {message}",
-                                message=text), status=status)
+            return MediaInvalid(reason, status=status)  # the engine says which channel refused
+        if self.auth_expired(response, body, status):
+            return None
         if code == "rest_post_exists":  # what a "post already exists" refusal looks like
-            raise Duplicate(text, status=status)
+            return Duplicate(reason, status=status)
         if status == 404 and not code:
-            raise Rejected(_("{url} does not answer like a WordPress site (no REST API at /wp-json)",
-                             url=site), status=status)
-        if status < 500:
-            raise Rejected(text, status=status)
+            return Rejected(_("{url} does not answer like a WordPress site (no REST API at /wp-json)",
+                              url=self.site), status=status)
         if status == 503 and response.headers.get("retry-after"):
-            # maintenance mode answers 503 + Retry-After before WordPress loads: nothing happened
-            raise Transient(_("WordPress is in maintenance, try again later"), status=status)
+            return Transient(_("WordPress is in maintenance, try again later"), status=status)
+        return None
+
+    def retry_after(self, response: httpx.Response, body: Any, reason: str) -> float | None:
+        after = response.headers.get("retry-after")
+        return float(after) if after and after.isdigit() else None
+
+    def rate_limit_error(self, reason: str, wait: float | None, status: int) -> AdapterError:
+        return RateLimited(_("WordPress asks us to slow down"), retry_after=wait)
+
+    def auth_expired(self, response: httpx.Response, body: Any, status: int) -> bool:
+        return status == 401 or body[0] in _AUTH_CODES
+
+    def auth_error(self, reason: str, status: int) -> AdapterError:
+        return AuthExpired(_("WordPress refused the application password: {message}",
+                             message=reason), status=status)
+
+    def temporary_error(self, reason: str, status: int, *, creates: bool) -> AdapterError:
         if creates:
-            raise Unknown(_("WordPress answered {status}; the post may exist", status=status),
-                          status=status)
-        raise Transient(_("WordPress answered {status}", status=status), status=status)
+            return Unknown(_("WordPress answered {status}; the post may exist", status=status),
+                           status=status)
+        return Transient(_("WordPress answered {status}", status=status), status=status)
+
+    def transport_error(self, exc: Exception, *, creates: bool) -> AdapterError:
+        if not reached(exc):  # never fully sent: WordPress acts only on a complete request
+            return Transient(_("Cannot reach {url}: {error}", url=self.site,
+                               error=type(exc).__name__))
+        if creates:
+            return Unknown(_("WordPress did not answer ({error}); the post may exist",
+                             error=type(exc).__name__))
+        return Transient(_("WordPress did not answer ({error})", error=type(exc).__name__))
 
 
 _PLAIN_PERMALINKS: set[str] = set()  # sites whose REST API answers only at ?rest_route=
@@ -480,4 +513,13 @@ def _ahead_enough(iso: str) -> None:
                          minutes=MIN_RESCHEDULE_AHEAD_SECONDS // 60))
 
 
-PLATFORM = Platform(SPEC, WordPressAdapter)
+# How the feed draws a post: Twenty Twenty-Five query loop: featured image 3:2, title, full content, date.
+PREVIEW = PreviewRules(
+    "wordpress", avatar="none", indent=False, header="none", order=("media", "title", "text", "actions"),
+    grid="featured", show_handle=False, media_radius=0, title=True, text_px=15, underline_links=True,
+    styled=frozenset({"url"}),  # a WordPress post links URLs; @names and #tags stay text
+    palette=Palette(text="#111111", secondary="#666666", link="#111111", border="#E6E6E6"),
+    time="", actions=(("", "Today"),),
+)
+
+PLATFORM = Platform(SPEC, WordPressAdapter, preview=PREVIEW, translations=TRANSLATIONS)

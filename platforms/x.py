@@ -16,28 +16,36 @@ import unicodedata
 from collections.abc import Mapping, MutableMapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
+    AdapterError,
     AuthExpired,
     Counting,
     CredentialField,
     Duplicate,
-    MediaInvalid,
+    HttpErrors,
     Platform,
     PlatformSpec,
+    PreviewRules,
     PublishContext,
     PublishResult,
     RateLimited,
-    Rejected,
     Transient,
-    Unknown,
+    _,
+    from_transport,
+    retry_after,
+    seconds_until,
 )
-from composer.core.adapters import Capability as C
-from composer.core.http_errors import from_transport
-from composer.core.i18n import _
-from composer.core.ratelimit import retry_after, seconds_until
+from composer.plugin import Capability as C
+from platforms.translations import TRANSLATIONS
+
+if TYPE_CHECKING:  # typing only; httpx loads when a request is made
+    import httpx
+
+# The plugin API this module was written for (the registry refuses another version).
+API_VERSION = 2
 
 API_URL = "https://api.x.com"
 AUTHORIZE_URL = "https://x.com/i/oauth2/authorize"
@@ -89,7 +97,7 @@ MEDIA_MARGIN = 600.0  # re-upload media whose id expires within this many second
 
 
 def oauth_client(account: Mapping[str, str], secrets: Mapping[str, str] | None = None):
-    from composer.core.oauth import OAuthClient
+    from composer.plugin import OAuthClient
 
     api = (account.get("api_url") or API_URL).rstrip("/")
     secret = (secrets or {}).get("client_secret") or None
@@ -204,10 +212,10 @@ class XAdapter:
     def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None,
                 **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]:
         """Sign in on the app's registered 127.0.0.1 port; returns (settings, secrets)."""
-        from composer.core import oauth
+        from composer import plugin
 
         port = int(account.get("redirect_port") or REDIRECT_PORT)
-        tokens = oauth.sign_in(oauth_client(account, secrets), port=port, **sign_in)
+        tokens = plugin.sign_in(oauth_client(account, secrets), port=port, **sign_in)
         return {}, tokens.secrets()
 
 
@@ -227,15 +235,15 @@ class _Api:
     def refresh(self) -> None:
         import httpx
 
-        from composer.core import oauth
+        from composer import plugin
 
         self.refreshed = True
         if not self.refresh_token:
             raise AuthExpired(_("The X sign-in expired; sign in again"))
         try:
-            tokens = oauth.refresh(oauth_client(self.ctx.account, self.ctx.secrets),
+            tokens = plugin.refresh(oauth_client(self.ctx.account, self.ctx.secrets),
                                    self.refresh_token, http=self.ctx.client)
-        except oauth.TokenError as exc:
+        except plugin.TokenError as exc:
             if exc.status is not None and exc.status >= 500:
                 raise Transient("X could not renew the sign-in now", status=exc.status) from None
             raise AuthExpired(_("X refused to renew the sign-in; sign in again")) from None
@@ -250,19 +258,12 @@ class _Api:
 
     def call(self, method: str, path: str, *, creates: bool = True, media: bool = False,
              ok: tuple[int, ...] = (), **kw: Any) -> Any:
-        import httpx
-
         while True:
             if not self.token:
                 raise AuthExpired(_("The X sign-in expired; sign in again"))
-            try:
-                response = self.ctx.client.request(
-                    method, self.base + path, headers={"Authorization": f"Bearer {self.token}"},
-                    **kw)
-            except httpx.HTTPError as exc:
-                raise from_transport(exc, creates=creates) from None
-            status = response.status_code
-            if status == 401 and not self.refreshed:
+            response = ERRORS.send(self.ctx.client, method, self.base + path, creates=creates,
+                                   headers={"Authorization": f"Bearer {self.token}"}, **kw)
+            if response.status_code == 401 and not self.refreshed:
                 # Refused before acting: renewing the token and sending again cannot duplicate.
                 self.refresh()
                 for value in kw.values():  # rewind files for the second send
@@ -272,20 +273,34 @@ class _Api:
                                 f[1].seek(0)
                 continue
             break
-        if status < 400 or status in ok:
-            return _body(response)
-        reason = _problem(response)
-        if status == 429:
-            raise RateLimited(reason, retry_after=_wait(response.headers))
-        if status == 401:
-            raise AuthExpired(reason, status=status)
+        return _body(ERRORS.check(response, creates=creates, media=media, ok=ok))
+
+
+class XErrors(HttpErrors):
+    """X's problem details: the first error's message; "duplicate content" comes as a 403; a
+    429 waits for the 15-minute window or, when that ran out, the 24-hour plan cap."""
+
+    def reason(self, response: httpx.Response, body: Any, status: int) -> str:
+        return _problem(response)
+
+    def classify(self, response: httpx.Response, body: Any, status: int, reason: str, *,
+                 creates: bool, media: bool) -> AdapterError | None:
         if status == 403 and "duplicate" in reason.lower():
-            raise Duplicate(reason, status=status)
-        if status >= 500:
-            raise (Unknown if creates else Transient)(reason, status=status)
-        if media and status in (400, 413, 415):
-            raise MediaInvalid(reason, status=status)
-        raise Rejected(reason, status=status)
+            return Duplicate(reason, status=status)
+        return None
+
+    def retry_after(self, response: httpx.Response, body: Any, reason: str) -> float | None:
+        return _wait(response.headers)
+
+    def rate_limit_error(self, reason: str, wait: float | None, status: int) -> AdapterError:
+        return RateLimited(reason, retry_after=wait)
+
+    def media_refused(self, response: httpx.Response, body: Any, status: int,
+                      reason: str) -> bool:
+        return status in (400, 413, 415)
+
+
+ERRORS = XErrors()
 
 
 def _wait(headers) -> float | None:
@@ -335,4 +350,7 @@ def _same_text(remote: str, local: str) -> bool:
     return _norm(remote) == _norm(local)
 
 
-PLATFORM = Platform(SPEC, XAdapter)
+# How the feed draws a post: avatar circle ~40, text above media, no fold up to 280, display_url, ALT bottom-left.
+PREVIEW = PreviewRules("x", url="x", alt_badge="bottom-left", link_card="image", actions=(("↩", "4"), ("⟲", "12"), ("♡", "48"), ("ılı", "1,2K"), ("⤴", "")))
+
+PLATFORM = Platform(SPEC, XAdapter, preview=PREVIEW, translations=TRANSLATIONS)

@@ -23,29 +23,46 @@ import re
 import time
 from collections.abc import Iterator, Mapping, MutableMapping
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
+    AdapterError,
     AuthExpired,
     Counting,
     CredentialField,
     Duplicate,
+    Finding,
+    Fold,
+    HttpErrors,
     MediaInvalid,
+    OutgoingPost,
+    Palette,
     Platform,
     PlatformSpec,
+    PreviewRules,
     PublishContext,
     PublishResult,
     RateLimited,
     Rejected,
+    Resolved,
+    Severity,
     Transient,
     Unknown,
+    UserError,
+    _,
+    from_transport,
+    one_line,
+    retry_after,
 )
-from composer.core.adapters import Capability as C
-from composer.core.http_errors import from_transport
-from composer.core.i18n import UserError, _
-from composer.core.ratelimit import retry_after
-from composer.plugin import Finding, OutgoingPost, Resolved, Severity
+from composer.plugin import Capability as C
+from platforms.translations import TRANSLATIONS
+
+if TYPE_CHECKING:  # typing only; httpx loads when a request is made
+    import httpx
+
+# The plugin API this module was written for (the registry refuses another version).
+API_VERSION = 2
 
 API_URL = "https://www.googleapis.com"
 TOKEN_URL = "https://oauth2.googleapis.com/token"
@@ -91,7 +108,7 @@ CLOCK_SKEW = 300.0  # seconds allowed between this computer's clock and Google's
 
 
 def oauth_client(account: Mapping[str, str], secrets: Mapping[str, str] | None = None):
-    from composer.core.oauth import OAuthClient
+    from composer.plugin import OAuthClient
 
     secret = (secrets or {}).get("client_secret") or None
     return OAuthClient(
@@ -442,9 +459,9 @@ class YouTubeAdapter:
     def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None,
                 **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]:
         """Google's desktop sign-in: any loopback port, PKCE; returns (settings, secrets)."""
-        from composer.core import oauth
+        from composer import plugin
 
-        tokens = oauth.sign_in(oauth_client(account, secrets), **sign_in)
+        tokens = plugin.sign_in(oauth_client(account, secrets), **sign_in)
         if not tokens.refresh_token:
             raise UserError(_("Google gave no refresh token; remove Siaran's access in your "
                               "Google account and sign in again"))
@@ -485,15 +502,15 @@ class _Api:
     def refresh(self) -> None:
         import httpx
 
-        from composer.core import oauth
+        from composer import plugin
 
         refresh_token = self.ctx.secrets.get("refresh_token") or ""
         if not refresh_token:
             raise AuthExpired(_("The YouTube sign-in expired; sign in again"))
         try:
-            tokens = oauth.refresh(oauth_client(self.ctx.account, self.ctx.secrets),
+            tokens = plugin.refresh(oauth_client(self.ctx.account, self.ctx.secrets),
                                    refresh_token, http=self.ctx.client)
-        except oauth.TokenError as exc:
+        except plugin.TokenError as exc:
             if exc.status is not None and exc.status >= 500:
                 raise Transient("Google could not renew the sign-in now", status=exc.status) \
                     from None
@@ -507,16 +524,13 @@ class _Api:
 
     def call(self, method: str, url: str, *, creates: bool = True, ok: tuple[int, ...] = (),
              upload: bool = False, content=None, headers=None, **kw: Any):
-        import httpx
-
         refreshed = False
         while True:
             sent = {"Authorization": f"Bearer {self.token}", **(headers or {})}
             body = content() if callable(content) else content  # a fresh stream per send
             try:
-                response = self.ctx.client.request(method, url, headers=sent, content=body, **kw)
-            except httpx.HTTPError as exc:
-                raise from_transport(exc, creates=creates) from None
+                response = ERRORS.send(self.ctx.client, method, url, creates=creates,
+                                       headers=sent, content=body, **kw)
             except OSError as exc:  # the file, not the network
                 raise MediaInvalid(str(exc)) from None
             if response.status_code == 401 and not refreshed:
@@ -525,29 +539,57 @@ class _Api:
                 self.refresh()
                 continue
             break
-        status = response.status_code
-        if status < 400 or status in ok:
-            return response
-        body = _json(response)
+        return ERRORS.check(response, creates=creates, media=upload, ok=ok)
+
+
+def _reasons(body: dict[str, Any]) -> set[str]:
+    error = body.get("error") if isinstance(body.get("error"), dict) else {}
+    return {str(e.get("reason")) for e in error.get("errors") or [] if isinstance(e, dict)}
+
+
+class YouTubeErrors(HttpErrors):
+    """Google's error body: ``error.message`` and ``error.errors[].reason``. A spent daily quota
+    waits until midnight Pacific; during an upload a 5xx means "ask where we are and go on"."""
+
+    def body(self, response: httpx.Response) -> dict[str, Any]:
+        return _json(response)
+
+    def reason(self, response: httpx.Response, body: Any, status: int) -> str:
         error = body.get("error") if isinstance(body.get("error"), dict) else {}
-        reasons = {e.get("reason") for e in error.get("errors") or [] if isinstance(e, dict)}
-        reason = " ".join(str(error.get("message") or f"HTTP {status}").split())[:300]
-        if reasons & {"quotaExceeded", "uploadLimitExceeded", "dailyLimitExceeded"}:
+        return one_line(error.get("message") or f"HTTP {status}")
+
+    def classify(self, response: httpx.Response, body: Any, status: int, reason: str, *,
+                 creates: bool, media: bool) -> AdapterError | None:
+        if _reasons(body) & {"quotaExceeded", "uploadLimitExceeded", "dailyLimitExceeded"}:
             # Daily: waiting makes sense only until the quota resets; the engine turns a wait
             # this long into "resume later" with the hours it takes.
-            raise RateLimited(reason, retry_after=until_midnight_pacific(), status=status)
-        if status == 429 or reasons & {"rateLimitExceeded", "userRateLimitExceeded"}:
-            raise RateLimited(reason, retry_after=retry_after(response.headers), status=status)
-        if status == 401:
-            raise AuthExpired(reason, status=status)
-        if status >= 500:
-            # During an upload a 5xx means "ask where we are and go on" (Google's guide).
-            raise (Unknown if creates else Transient)(reason, status=status)
-        if upload and status in (400, 413, 415) and not reasons & {"invalidTitle",
-                                                                  "invalidDescription",
-                                                                  "invalidTags"}:
-            raise MediaInvalid(reason, status=status)
-        raise Rejected(reason, status=status)
+            return RateLimited(reason, retry_after=until_midnight_pacific(), status=status)
+        return None
+
+    def rate_limited(self, response: httpx.Response, body: Any, status: int) -> bool:
+        return status == 429 or bool(_reasons(body) & {"rateLimitExceeded",
+                                                        "userRateLimitExceeded"})
+
+    def retry_after(self, response: httpx.Response, body: Any, reason: str) -> float | None:
+        return retry_after(response.headers)
+
+    def media_refused(self, response: httpx.Response, body: Any, status: int,
+                      reason: str) -> bool:
+        # A refused title, description or tags is the metadata's fault, not the video's.
+        return status in (400, 413, 415) and not _reasons(body) & {
+            "invalidTitle", "invalidDescription", "invalidTags"}
 
 
-PLATFORM = Platform(SPEC, YouTubeAdapter)
+ERRORS = YouTubeErrors()
+
+
+# How the feed draws a post: 16:9 thumbnail, avatar, title on 2 lines then "…", channel, views.
+PREVIEW = PreviewRules(
+    "youtube", avatar_size=36, indent=True, header="youtube", order=("title",), media_above=True,
+    grid="youtube", show_handle=False, media_radius=12, title=True,
+    fold=Fold("", lines=2, ellipsis="…"),
+    palette=Palette(text="#0F0F0F", secondary="#606060", link="#065FD4", border="#FFFFFF"),
+    time="No views · just now",
+)
+
+PLATFORM = Platform(SPEC, YouTubeAdapter, preview=PREVIEW, translations=TRANSLATIONS)

@@ -41,7 +41,8 @@ def field_parser(spec) -> argparse.ArgumentParser:
                         help=_("do not ask the platform whose account this is"))
     for f in spec.credentials:
         if not f.secret:
-            parser.add_argument(option(f.name), dest=f.name, default=f.default, help=f.label)
+            parser.add_argument(option(f.name), dest=f.name, default=f.default,
+                                help=_(f.label) + (f" ({_(f.help)})" if f.help else ""))
     return parser
 
 
@@ -54,13 +55,13 @@ def read_secrets(spec, stdin=None) -> dict[str, str]:
     for f in fields:
         if interactive:
             suffix = "" if f.required else _(" (optional, Enter to skip)")
-            value = getpass.getpass(f"{f.label}{suffix}: ")
+            value = getpass.getpass(f"{_(f.label)}{suffix}: ")
         else:
             value = stdin.readline().rstrip("\r\n")
         if value:
             values[f.name] = value
         elif f.required:
-            raise UserError(_("{label} is required (read from standard input)", label=f.label))
+            raise UserError(_("{label} is required (read from standard input)", label=_(f.label)))
     return values
 
 

@@ -31,7 +31,7 @@ def run(engine, post, targets, *, confirm_by: str | None, interactive: bool | No
     from composer.core.i18n import UserError
     from composer.core.journal import State
     from composer.core.manual import confirm, prepare
-    from composer.core.outcome import Outcome
+    from composer.core.outcome import Outcome, Target
 
     interactive = sys.stdin.isatty() if interactive is None else interactive
     outcomes = []
@@ -39,9 +39,10 @@ def run(engine, post, targets, *, confirm_by: str | None, interactive: bool | No
         try:
             share = prepare(engine, post, target)
         except UserError as exc:
-            name = getattr(target, "account", target)
-            outcomes.append(Outcome(name, getattr(target, "platform", name), State.FAILED,
-                                    str(exc)))
+            # A target is an account name, or a Target for a channel sent without an account.
+            name = target.account if isinstance(target, Target) else target
+            platform = target.platform if isinstance(target, Target) else name
+            outcomes.append(Outcome(name, platform, State.FAILED, str(exc)))
             continue
         out = sys.stderr
         print(_("— {channel} ({account}) is sent by hand. The text:", channel=share.channel,

@@ -27,13 +27,14 @@ def add_arguments(parser) -> None:
 def run(args, *, open_browser=None) -> int:
     from composer.commands import services
     from composer.commands.accounts import field_parser, option
-    from composer.core.adapters import Capability
+    from composer.core.adapters import Connectable
 
     svc = services()
     registry, accounts = svc.registry, svc.accounts
-    spec = registry.get(args.platform).spec
-    adapter = registry.get(args.platform).make_adapter()
-    if not spec.can(Capability.CONNECT) or not hasattr(adapter, "connect"):
+    platform = registry.get(args.platform)
+    spec = platform.spec
+    adapter = platform.make_adapter()
+    if not platform.connectable or not isinstance(adapter, Connectable):
         raise UserError(_("{platform} has no browser sign-in; use `siaran accounts add`",
                           platform=spec.name))
     parser = field_parser(spec)

@@ -1,8 +1,10 @@
 """The adapter contract: what a channel declares (PlatformSpec) and what it implements.
 
-Adapters in ``platforms/`` import only this module (and what it re-exports). The engine, not the
-adapter, decides what to do after an error, so adapters raise the few typed errors below and never
-retry on their own.
+Plugins (the built-in ones in ``platforms/`` too) never import this module directly: they import
+``composer.plugin``, which re-exports it with the few helpers an adapter may use (an
+import-linter contract in pyproject.toml enforces that). The engine, not the adapter, decides
+what to do after an error, so adapters raise the few typed errors below and never retry on
+their own.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -55,10 +57,11 @@ class CredentialField:
     """One thing an account needs. Secret fields go to the keyring, the rest to the database."""
 
     name: str
-    label: str
+    label: str  # English; translated through the plugin's ``translations`` (see Platform)
     secret: bool = False
     required: bool = True
     default: str | None = None
+    help: str = ""  # one sentence under the field (where to find the value); translated too
 
 
 @dataclass(frozen=True)
@@ -167,7 +170,8 @@ class AuthExpired(AdapterError):
 class RateLimited(AdapterError):
     retryable = True
 
-    def __init__(self, reason: str = "", *, retry_after: float | None = None, status=429):
+    def __init__(self, reason: str = "", *, retry_after: float | None = None,
+                 status: int | None = 429):
         super().__init__(reason, status=status)
         self.retry_after = retry_after
 
@@ -330,16 +334,71 @@ class Validating(Protocol):
     def validate(self, post: Resolved) -> list[Finding]: ...
 
 
+# The capabilities an adapter has by implementing a Protocol. The spec's own claim to these is
+# not trusted: the Platform derives them from the code (see Platform.__post_init__), so a spec
+# that says EDIT without an ``update()`` cannot make the engine call a method that is not there,
+# and an adapter that gains ``update()`` is editable without a second edit to its spec. We chose
+# deriving over refusing such a plugin because refusing would hide a channel that publishes fine
+# over a capability it merely over- or under-claims.
+IMPLEMENTED_CAPABILITIES: Mapping[Capability, type] = {
+    Capability.CONNECT: Connectable,
+    Capability.MANUAL: Shareable,
+    Capability.EDIT: Editable,
+    Capability.SCHEDULE: Schedulable,
+}
+
+
 @dataclass(frozen=True)
 class Platform:
-    """What a plugin's entry point yields: the spec, and the adapter class when it can publish."""
+    """What a plugin's entry point yields: the spec, and the adapter class when it can publish.
+
+    ``api_version``: the plugin API it was written for (else its module's ``API_VERSION``).
+    ``preview``: how the platform's feed draws a post (composer.core.preview.PreviewRules);
+    None draws a generic card. ``translations``: ``{language: {English: translation}}`` for the
+    plugin's own strings (credential labels and help, preview labels, its messages); the
+    registry merges them into the core's catalog, so ``_()`` finds them."""
 
     spec: PlatformSpec
     adapter: type | None = None
+    api_version: int | None = None
+    preview: Any = None  # PreviewRules; Any keeps this module free of the preview types
+    translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        derived = {cap for cap, proto in IMPLEMENTED_CAPABILITIES.items() if self._has(proto)}
+        capabilities = (self.spec.capabilities - IMPLEMENTED_CAPABILITIES.keys()) | derived
+        if capabilities != self.spec.capabilities:
+            object.__setattr__(self, "spec", replace(self.spec, capabilities=frozenset(capabilities)))
+
+    def _has(self, protocol: type) -> bool:
+        return self.adapter is not None and issubclass(self.adapter, protocol)
 
     @property
     def id(self) -> str:
         return self.spec.id
+
+    @property
+    def connectable(self) -> bool:
+        """Has a browser sign-in (``connect``)."""
+        return self._has(Connectable)
+
+    @property
+    def shareable(self) -> bool:
+        """Sent by hand: Siaran prepares it (``share``) and records the officer's confirmation."""
+        return self._has(Shareable)
+
+    @property
+    def editable(self) -> bool:
+        return self._has(Editable)
+
+    @property
+    def schedulable(self) -> bool:
+        return self._has(Schedulable)
+
+    @property
+    def validating(self) -> bool:
+        """Adds platform rules to the rule book (``validate``)."""
+        return self._has(Validating)
 
     def make_adapter(self) -> Adapter | None:
         return self.adapter(self.spec) if self.adapter is not None else None
@@ -359,6 +418,7 @@ __all__ = [
     "Duplicate",
     "Editable",
     "Finding",
+    "IMPLEMENTED_CAPABILITIES",
     "MediaInvalid",
     "OutgoingPost",
     "Platform",

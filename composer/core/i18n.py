@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import locale
 import os
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 
@@ -54,9 +55,21 @@ def _catalog(code: str) -> dict[str, str]:
     return catalog
 
 
+# Plugins' own strings ({language: {English: translation}}), merged in by the registry as each
+# plugin loads; the core's catalogs win where both translate the same message.
+_plugin_catalogs: dict[str, dict[str, str]] = {}
+
+
+def add_translations(translations: Mapping[str, Mapping[str, str]]) -> None:
+    """Merge a plugin's ``{language: {English: translation}}`` into what :func:`_` finds."""
+    for code, entries in translations.items():
+        _plugin_catalogs.setdefault(code, {}).update(entries)
+
+
 def _(message: str, /, **values: object) -> str:
     """Translate ``message`` into the current language and fill its ``{placeholders}``."""
-    translated = _catalog(current_language()).get(message, message)
+    code = current_language()
+    translated = _catalog(code).get(message) or _plugin_catalogs.get(code, {}).get(message, message)
     return translated.format(**values) if values else translated
 
 

@@ -40,7 +40,8 @@ class ManualShare:
 
 
 def is_manual(platform: A.Platform) -> bool:
-    return platform.spec.can(A.Capability.MANUAL)
+    """Sent by hand: the registry knows from the adapter implementing ``share`` (Shareable)."""
+    return platform.shareable
 
 
 def prepare(engine, post: Post, account: str | Target) -> ManualShare:
@@ -50,7 +51,7 @@ def prepare(engine, post: Post, account: str | Target) -> ManualShare:
     platform = engine.registry.get(target.platform)
     spec = platform.spec
     adapter = platform.make_adapter()
-    if not is_manual(platform) or not hasattr(adapter, "share"):
+    if not is_manual(platform) or not isinstance(adapter, A.Shareable):
         raise UserError(_("{channel} is not posted by hand", channel=spec.name))
     notes = []
     images = [m for m in post.media if m.kind == "image"]

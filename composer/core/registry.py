@@ -1,19 +1,21 @@
 """Finds channels through the ``composer.platforms`` entry-point group.
 
 Built-in channels are registered exactly as a third party's plugin would be. A plugin that fails
-to import, or yields something that is not a Platform, is listed with its error and never stops
-the app.
+to import, yields something that is not a Platform, or was written for another plugin API
+(``API_VERSION`` on its module or its Platform) is listed with the reason and never loaded, and
+never stops the app.
 """
 
 from __future__ import annotations
 
+import sys
 import traceback
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import EntryPoint, entry_points
 
-from composer.core.adapters import Platform
-from composer.core.i18n import UserError, _
+from composer.core.adapters import API_VERSION, Platform
+from composer.core.i18n import UserError, _, add_translations
 
 GROUP = "composer.platforms"
 
@@ -52,6 +54,26 @@ class UnknownChannel(UserError):
         self.channel = channel
 
 
+def _api_version(ep: EntryPoint, platform: Platform) -> object:
+    """The plugin API version a plugin declares: on its Platform, else on its module."""
+    if platform.api_version is not None:
+        return platform.api_version
+    module = sys.modules.get(ep.module)
+    return vars(module).get("API_VERSION") if module is not None else None
+
+
+def _incompatible(ep: EntryPoint, platform: Platform) -> str | None:
+    """Why a plugin cannot be used with this core, in the officer's language; None when it can."""
+    declared = _api_version(ep, platform)
+    if declared is None:
+        return _("declares no plugin API version (API_VERSION); this Siaran needs version "
+                 "{version}", version=API_VERSION)
+    if declared != API_VERSION:
+        return _("written for plugin API version {declared}; this Siaran needs version "
+                 "{version}: update the plugin", declared=declared, version=API_VERSION)
+    return None
+
+
 def _load(ep: EntryPoint, registry: Registry) -> None:
     try:
         platform = ep.load()
@@ -61,15 +83,18 @@ def _load(ep: EntryPoint, registry: Registry) -> None:
         )
         return
     if not isinstance(platform, Platform):
-        registry.broken.append(
-            BrokenPlugin(ep.name, ep.value, f"not a Platform (got {type(platform).__name__})")
-        )
+        registry.broken.append(BrokenPlugin(ep.name, ep.value, _(
+            "not a Platform (got {kind})", kind=type(platform).__name__)))
+        return
+    reason = _incompatible(ep, platform)
+    if reason is not None:
+        registry.broken.append(BrokenPlugin(ep.name, ep.value, reason))
         return
     if platform.id in registry.platforms:
-        registry.broken.append(
-            BrokenPlugin(ep.name, ep.value, f"channel id '{platform.id}' is already registered")
-        )
+        registry.broken.append(BrokenPlugin(ep.name, ep.value, _(
+            "channel id '{id}' is already registered", id=platform.id)))
         return
+    add_translations(platform.translations)
     registry.platforms[platform.id] = platform
 
 

@@ -23,8 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Protocol
 
-from composer.core.adapters import CredentialField, PublishContext, Rejected, RenderedMedia
-from composer.core.i18n import _
+from composer.plugin import CredentialField, PublishContext, Rejected, RenderedMedia, _
 
 # Settings and secrets an account that uses a media host may have (added to the specs of the
 # channels that need one, so the account form shows them).

@@ -20,8 +20,7 @@ from __future__ import annotations
 import time
 from urllib.parse import quote, urlsplit
 
-from composer.core.adapters import PublishContext, Rejected, RenderedMedia, Transient
-from composer.core.i18n import _
+from composer.plugin import PublishContext, Rejected, RenderedMedia, Transient, _
 from platforms.mediahost import Hosted, setting
 
 DEFAULT_EXPIRY = 86_400

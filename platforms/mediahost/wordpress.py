@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from composer.core.adapters import MediaInvalid, PublishContext, Rejected, RenderedMedia, Transient
-from composer.core.i18n import _
+from composer.plugin import MediaInvalid, PublishContext, Rejected, RenderedMedia, Transient, _
 from platforms.mediahost import Hosted, setting
 
 _EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp"}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 
-from composer.core.adapters import (
+from composer.plugin import (
     AccountInfo,
     Capability,
     Counting,
@@ -26,9 +26,13 @@ from composer.core.adapters import (
     PublishContext,
     PublishResult,
     Rejected,
+    from_status,
+    from_transport,
 )
-from composer.core.http_errors import from_status, from_transport
 from platforms.practice.server import FakeServer, Response, route
+
+# The plugin API this module was written for (the registry refuses another version).
+API_VERSION = 2
 
 SPEC = PlatformSpec(
     id="echo",

@@ -37,7 +37,7 @@ _URL = re.compile(r"https?://\S+")
 
 def weighted_length(text: str) -> int:
     """X's weighted count, the same engine the composer uses (checked against twitter-text)."""
-    from composer.core.text import count
+    from composer.plugin import count
     from platforms.x import SPEC
 
     return count(SPEC, text).length

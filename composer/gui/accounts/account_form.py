@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.i18n import _
+
 
 class AccountForm(QDialog):
     submitted = Signal(dict)  # {"name", "platform", "settings": {...}, "secrets": {...}}
@@ -73,13 +75,16 @@ class AccountForm(QDialog):
         for field in self.spec.credentials:
             edit = QLineEdit(self.fields_box)
             edit.setObjectName(f"field_{field.name}")
-            edit.setAccessibleName(field.label)
+            edit.setAccessibleName(_(field.label))  # the plugin's own translation
+            tips = [_(field.help)] if field.help else []
             if field.secret:
                 edit.setEchoMode(QLineEdit.EchoMode.Password)  # never shown, never logged
-                edit.setToolTip(self.tr("Kept in the system keyring, never in Siaran's files"))
+                tips.append(self.tr("Kept in the system keyring, never in Siaran's files"))
+            if tips:
+                edit.setToolTip("\n".join(tips))
             if field.default:
                 edit.setText(field.default)
-            label = field.label + ("" if field.required else " " + self.tr("(optional)")) + ":"
+            label = _(field.label) + ("" if field.required else " " + self.tr("(optional)")) + ":"
             self.fields_form.addRow(label, edit)
             self.inputs[field.name] = edit
         if not self.spec.credentials:
@@ -100,7 +105,7 @@ class AccountForm(QDialog):
         from composer.core.accounts import missing_fields
 
         values = self.values()
-        labels = {f.name: f.label for f in self.spec.credentials}
+        labels = {f.name: _(f.label) for f in self.spec.credentials}
         missing = [labels[name] for name in
                    missing_fields(self.spec, {**values["settings"], **values["secrets"]})]
         if not values["name"]:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from composer.core import checks
 from composer.core.adapters import Severity
+from composer.core.i18n import _
 from composer.core.post import Post
 from composer.gui.previews import richtext, textbridge
 from composer.gui.previews.avatar import make_avatar
@@ -28,7 +29,11 @@ _DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("PlatformCard", text) if text else ""
+    """A card label: the app's catalog first, then the plugin's own translations (core ``_``)."""
+    if not text:
+        return ""
+    translated = QCoreApplication.translate("PlatformCard", text)
+    return translated if translated != text else _(text)
 
 
 def _font(px: int, bold=False) -> QFont:

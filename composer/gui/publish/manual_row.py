@@ -25,7 +25,7 @@ log = logging.getLogger("siaran.gui.publish")
 
 
 def is_manual(channel) -> bool:
-    return channel.spec.can(A.Capability.MANUAL)
+    return channel.spec.can(A.Capability.MANUAL)  # derived from the adapter's share() (Shareable)
 
 
 def app_link_handled(scheme: str = "whatsapp") -> bool:
