@@ -23,7 +23,7 @@ log = logging.getLogger("siaran.gui.autosave")
 DEBOUNCE_MS = 600  # well under the promised second, long enough to batch a burst of typing
 # The longest an unsaved change waits, however steadily the officer types: the save itself
 # (tens of milliseconds) must also land inside the promised second.
-CEILING_MS = 800
+CEILING_MS = 700
 
 
 class Autosaver(QObject):
