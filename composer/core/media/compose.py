@@ -27,8 +27,10 @@ def colour(value: str) -> tuple[int, int, int, int]:
 
 @lru_cache(maxsize=16)
 def _logo(path: str) -> Image.Image | None:
+    from composer.core.media.load import open_image
+
     try:
-        with Image.open(path) as im:
+        with open_image(path) as im:  # a regular file of bounded size, bomb checks included
             return im.convert("RGBA")
     except Exception:  # a missing or broken logo leaves a gap, not a failed render
         return None
