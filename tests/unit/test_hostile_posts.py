@@ -114,7 +114,7 @@ def test_hostile_post_files_get_one_line_never_a_traceback_or_a_stray_file(tmp_p
     for args, code, stderr in results:
         if code is None:
             problems.append(f"{args[:2]}: hung for {TIMEOUT} s")
-        elif "Traceback" in stderr or code not in (0, 1, 2):
+        elif "Traceback" in stderr or "unexpected error" in stderr or code not in (0, 1, 2):
             problems.append(f"{args[:2]}: exit {code}: {stderr[-300:]}")
         elif code != 0 and len(stderr.strip().splitlines()) > 12:
             problems.append(f"{args[:2]}: not a short answer: {stderr[:300]}")

@@ -149,8 +149,14 @@ def layout_text(layer: Layer, rect: Rect, text: str, short_edge: int):
     return font, lines, line_height, glyph
 
 
+# More than any text layer can show at its smallest size: a longer value (a 10 MB title) is cut
+# before layout, which would otherwise measure every character of it (and Pillow refuses
+# strings past a million characters).
+MAX_DRAWN_CHARS = 4000
+
+
 def draw_text(canvas: Image.Image, layer: Layer, rect: Rect, text: str, short_edge: int) -> None:
-    text = text.strip()
+    text = text.strip()[:MAX_DRAWN_CHARS]
     left, upper, right, lower = rect.inner_box()
     if not text or right - left < 2 or lower - upper < 2:
         return
