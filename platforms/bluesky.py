@@ -1,4 +1,4 @@
-"""Bluesky (AT Protocol). Facts: shared/platforms/FACTS.md §3.
+"""Bluesky (AT Protocol). Facts: docs/platforms.md §3.
 
 Sources: https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/feed/post.json
 (300 graphemes, 3000 bytes), lexicons/app/bsky/embed/images.json (4 images, 2,000,000 bytes),
@@ -274,6 +274,10 @@ class BlueskyAdapter:
                 uri = facet.value if "://" in facet.value else f"https://{facet.value}"
                 feature = {"$type": "app.bsky.richtext.facet#link", "uri": uri}
             elif facet.type == "tag":
+                if len(facet.value.encode()) > 640:
+                    # @atproto/api takes up to 64 graphemes, but the lexicon also caps a tag at
+                    # 640 bytes and the PDS refuses the whole post: it stays plain text.
+                    continue
                 feature = {"$type": "app.bsky.richtext.facet#tag", "tag": facet.value.lstrip("#＃")}
             elif facet.type == "mention":
                 did = self._resolve_handle(ctx, facet.value.lstrip("@"))

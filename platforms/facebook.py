@@ -1,4 +1,4 @@
-"""Facebook Page (Graph API). Facts: shared/platforms/FACTS.md §5.
+"""Facebook Page (Graph API). Facts: docs/platforms.md §5.
 
 Sources: https://developers.facebook.com/docs/graph-api/reference/page/photos,
 https://developers.facebook.com/docs/graph-api/reference/page/feed (message, link,
@@ -7,7 +7,7 @@ https://developers.facebook.com/docs/pages-api/posts (scheduling window),
 https://developers.facebook.com/docs/graph-api/reference/user/accounts (page tokens),
 https://developers.facebook.com/documentation/facebook-login/guides/access-tokens/get-long-lived
 
-Exactly once: Graph has no idempotency key and a 500 may still have created the post (FACTS.md
+Exactly once: Graph has no idempotency key and a 500 may still have created the post (docs/platforms.md
 §5, koala#699). Before the create goes out the checkpoint says so (``sent_since``); after a lost
 answer ``find_existing`` reads the page's recent (or scheduled) posts for our text. Photos
 uploaded unpublished for a multi-photo post are checkpointed one by one and never re-uploaded.
@@ -184,7 +184,7 @@ class FacebookAdapter:
             m = post.media[i]
             fields = {"published": "false"}
             if when:
-                fields["temporary"] = "true"  # FACTS.md §5: for scheduled posts (UNVERIFIED)
+                fields["temporary"] = "true"  # docs/platforms.md §5: for scheduled posts (UNVERIFIED)
             if m.alt:
                 fields["alt_text_custom"] = m.alt
             with open(m.path, "rb") as fh:
@@ -253,6 +253,52 @@ class FacebookAdapter:
             if "does not exist" not in exc.reason:  # already gone is what the officer wants
                 raise
 
+    # -- native scheduling ------------------------------------------------------------------------
+
+    def reschedule(self, ctx: PublishContext, result: PublishResult,
+                   schedule_utc: str | None) -> PublishResult:
+        """Move a scheduled Page post (``scheduled_publish_time`` on the post, 10 minutes to 30
+        days ahead), or take it off the schedule: ``scheduled_publish_time`` 0 leaves it an
+        unpublished Page post, which never shows on the Page until it is scheduled again.
+        Meta documents the update but not the unscheduling, so both are read back: a post
+        still scheduled, or published, is never reported as moved."""
+        graph = self._page(ctx)[1]
+        post_id = result.remote_id
+        before = self._schedule_state(graph, post_id)
+        if before.get("is_published"):
+            raise Rejected(_("Facebook has already published this post"))
+        if schedule_utc is None:
+            if before.get("scheduled_publish_time"):
+                graph.call("POST", post_id, data={"is_published": "false",
+                                                  "scheduled_publish_time": "0"})
+        else:
+            when = _reschedule_time(schedule_utc)
+            graph.call("POST", post_id, data={
+                "is_published": "false", "scheduled_publish_time": str(int(when.timestamp()))})
+        after = self._schedule_state(graph, post_id)
+        at = _epoch(after.get("scheduled_publish_time"))
+        if after.get("is_published"):
+            raise Rejected(_("Facebook published the post instead of holding it"))
+        if schedule_utc is None and at:
+            raise Rejected(_("Facebook kept the post scheduled; remove it from the schedule "
+                             "in Meta Business Suite"))
+        if schedule_utc is not None and \
+                at != int(_reschedule_time(schedule_utc, check=False).timestamp()):
+            raise Rejected(_("Facebook did not take the new time"))
+        return PublishResult(remote_id=post_id, url=result.url, extra={
+            **dict(result.extra), "scheduled": schedule_utc is not None,
+            "held_as_draft": schedule_utc is None})
+
+    @staticmethod
+    def _schedule_state(graph: Graph, post_id: str) -> dict[str, Any]:
+        try:
+            return graph.call("GET", post_id,
+                              params={"fields": "id,is_published,scheduled_publish_time"})
+        except Rejected as exc:
+            if "does not exist" in exc.reason:
+                raise Rejected(_("The post is no longer on Facebook (deleted there)")) from None
+            raise
+
     def verify(self, ctx: PublishContext) -> AccountInfo:
         page, graph = self._page(ctx)
         body = graph.call("GET", page, params={"fields": "id,name,link,username,picture"})
@@ -314,6 +360,30 @@ def _schedule(schedule_utc: str | None) -> datetime | None:
     if ahead < MIN_SCHEDULE_AHEAD:
         return None
     if ahead > MAX_SCHEDULE_AHEAD:
+        raise Rejected(_("Facebook schedules posts at most 30 days ahead"))
+    return when
+
+
+def _epoch(value: Any) -> int:
+    """A Graph time (epoch number, digits, or a timestamp string) as whole seconds; 0: none."""
+    if value in (None, "", 0, "0"):
+        return 0
+    if isinstance(value, int | float) or str(value).isdigit():
+        return int(float(value))
+    moment = graph_time(value)
+    return int(moment) if moment != float("inf") else 0
+
+
+def _reschedule_time(schedule_utc: str, *, check: bool = True) -> datetime:
+    """The new time of a scheduled post; unlike a first publish, a time nearer than Facebook
+    holds posts is refused (the officer asked to hold it, not to send it now)."""
+    when = datetime.fromisoformat(schedule_utc.replace("Z", "+00:00"))
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    ahead = when - datetime.now(UTC)
+    if check and ahead < MIN_SCHEDULE_AHEAD:
+        raise Rejected(_("Facebook needs the new time at least 10 minutes ahead"))
+    if check and ahead > MAX_SCHEDULE_AHEAD:
         raise Rejected(_("Facebook schedules posts at most 30 days ahead"))
     return when
 

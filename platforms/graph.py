@@ -1,6 +1,6 @@
 """Meta's Graph API as the Facebook Page, Instagram and Threads adapters speak it: one request
 helper that sends the token, reads the usage headers and turns Graph errors into the adapter
-contract's typed errors with plain, translated reasons. Facts: shared/platforms/FACTS.md §4-6.
+contract's typed errors with plain, translated reasons. Facts: docs/platforms.md §4-6.
 
 Sources: https://developers.facebook.com/docs/graph-api/guides/error-handling (error shape,
 codes 1/2 transient, 4/17/32/613 throttling, 190 token), https://developers.facebook.com/docs/graph-api/overview/rate-limiting
@@ -32,7 +32,7 @@ from composer.core.http_errors import from_transport
 from composer.core.i18n import _
 
 GRAPH_URL = "https://graph.facebook.com"
-# The Graph API version when the account does not say (FACTS.md §5: docs currently v25/v26).
+# The Graph API version when the account does not say (docs/platforms.md §5: docs currently v25/v26).
 DEFAULT_VERSION = "v25.0"
 
 # Throttling: app (4), user (17), page (32), custom (613), Pages BUC (80001 ...), and the
@@ -130,7 +130,7 @@ def raise_for(response, *, channel: str, creates: bool, media: bool = False) -> 
                          "permission): {detail}", channel=channel, detail=err.text),
                        status=response.status_code)
     if response.status_code >= 500 or code in (1, 2) or err.transient or sub in (2207001, 2207032):
-        # FACTS.md §5: a Meta 500 ("code 2, unexpected error") may still have created the post.
+        # docs/platforms.md §5: a Meta 500 ("code 2, unexpected error") may still have created the post.
         cls = Unknown if creates else Transient
         raise cls(_("{channel} had a temporary problem: {detail}", channel=channel,
                     detail=err.text), status=response.status_code)
@@ -249,7 +249,7 @@ def login_and_exchange(account: Mapping[str, str], secrets: Mapping[str, str],
                        exchange_url: str, exchange, **sign_in: Any) -> tuple[str, float | None]:
     """Meta's desktop sign-in: the shared loopback flow (composer.core.oauth: authorization
     code, PKCE, state) for a short-lived token, then the exchange for a long-lived one, which
-    needs the app secret (FACTS.md §4-6). ``exchange(app_id, app_secret, short_token)`` gives
+    needs the app secret (docs/platforms.md §4-6). ``exchange(app_id, app_secret, short_token)`` gives
     the exchange's query. Returns (long-lived token, expiry epoch or None)."""
     import httpx
 
@@ -280,7 +280,7 @@ def login_and_exchange(account: Mapping[str, str], secrets: Mapping[str, str],
 
 def facebook_login(account: Mapping[str, str], secrets: Mapping[str, str],
                    scopes: tuple[str, ...], **sign_in: Any) -> tuple[str, float | None]:
-    """Facebook Login then the long-lived exchange (FACTS.md §5): a user token of about 60
+    """Facebook Login then the long-lived exchange (docs/platforms.md §5): a user token of about 60
     days. ``login_url`` (default www.facebook.com) and ``api_url`` let practice stand in;
     ``authorize_url`` and ``token_url`` move just the code grant (tests run it at a real OAuth
     server) while the exchange stays on the Graph API."""

@@ -1,4 +1,4 @@
-"""Instagram (Graph API, professional accounts). Facts: shared/platforms/FACTS.md §6.
+"""Instagram (Graph API, professional accounts). Facts: docs/platforms.md §6.
 
 Sources: https://developers.facebook.com/docs/instagram-platform/content-publishing/,
 https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media,
@@ -86,7 +86,7 @@ SPEC = PlatformSpec(
 )
 
 CAROUSEL_MIN, CAROUSEL_MAX = 2, 10
-# "Instagram API with Facebook Login" (FACTS.md §6)
+# "Instagram API with Facebook Login" (docs/platforms.md §6)
 PERMISSIONS = ("instagram_basic", "instagram_content_publish", "pages_show_list",
                "pages_read_engagement")
 ASPECT_TOLERANCE = 0.005  # 1080x566 is 1.908; rounding of a crop must not refuse it
@@ -173,7 +173,7 @@ class InstagramAdapter:
         return self._result(ctx, graph, media_id)
 
     def _check_quota(self, graph: Graph, user: str) -> None:
-        """The daily publishing quota (50 in the reference, read at runtime: FACTS.md §6); a
+        """The daily publishing quota (50 in the reference, read at runtime: docs/platforms.md §6); a
         full quota waits before anything is uploaded or prepared."""
         body = graph.call("GET", f"{user}/content_publishing_limit",
                           params={"fields": "quota_usage,config"})

@@ -1,4 +1,4 @@
-"""LinkedIn organization page (Posts API + Images API). Facts: shared/platforms/FACTS.md §7.
+"""LinkedIn organization page (Posts API + Images API). Facts: docs/platforms.md §7.
 
 Each image: POST /rest/images?action=initializeUpload (owner = the organization) gives an upload
 URL and an image URN; PUT the bytes there. Then POST /rest/posts with the commentary in "little
@@ -52,7 +52,7 @@ WEB_URL = "https://www.linkedin.com"
 # Versions are sunset about a year after release (202506 already is); the officer can bump it
 # in the account settings without a new Siaran.
 DEFAULT_VERSION = "202610"
-# Community Management API scopes for posting as a page (FACTS.md §7 Auth).
+# Community Management API scopes for posting as a page (docs/platforms.md §7 "Sign-in").
 SCOPES = ("w_organization_social", "r_organization_social", "rw_organization_admin")
 
 SPEC = PlatformSpec(

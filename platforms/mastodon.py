@@ -1,4 +1,4 @@
-"""Mastodon. Facts: shared/platforms/FACTS.md §2. Limits are per instance
+"""Mastodon. Facts: docs/platforms.md §2. Limits are per instance
 (/api/v2/instance configuration); these are the defaults of a stock server.
 
 Sources: https://docs.joinmastodon.org/methods/statuses/, https://docs.joinmastodon.org/entities/Instance/,
@@ -289,6 +289,65 @@ class MastodonAdapter:
             # 404: already gone, which is what the officer wants.
             _call(ctx, "DELETE", f"{base}/api/v1/{path}/{status_id}", creates=False, ok=(404,))
 
+    # -- native scheduling ------------------------------------------------------------------------
+
+    def reschedule(self, ctx: PublishContext, result: PublishResult,
+                   schedule_utc: str | None) -> PublishResult:
+        """Move a scheduled status (PUT /api/v1/scheduled_statuses/:id), or take it off the
+        schedule: Mastodon has no draft, so the scheduled status is deleted and what it would
+        post is kept in the result (``unscheduled``); a later reschedule posts it again as a
+        new scheduled status (a new id). Media stay on the instance unattached; Mastodon
+        removes unattached media after about a day, so a post held longer loses its images and
+        the instance refuses it (the officer then publishes it again)."""
+        base = instance_url(ctx.account)
+        extra = dict(result.extra)
+        if not extra.get("scheduled"):
+            raise Rejected(_("Mastodon has already published this post"))
+        if len(extra.get("ids") or [result.remote_id]) > 1:
+            raise Rejected(_("Mastodon cannot schedule a thread; shorten the text or publish now"))
+        held = extra.get("unscheduled")
+        if schedule_utc is None:
+            if held is not None:
+                return result  # already off the schedule
+            return self._unschedule(ctx, base, result, extra)
+        scheduled_at = _reschedule_time(schedule_utc)
+        if held is not None:  # post it again, scheduled; the key makes a repeat return it
+            body = {**held, "scheduled_at": scheduled_at}
+            key = f"{result.remote_id}-rescheduled"
+            item = _json(_call(ctx, "POST", base + "/api/v1/statuses", json=body,
+                               headers={"Idempotency-Key": key}))
+        else:
+            response = _call(ctx, "PUT", f"{base}/api/v1/scheduled_statuses/{result.remote_id}",
+                             creates=False, ok=(404,), json={"scheduled_at": scheduled_at})
+            if response.status_code == 404:
+                raise Rejected(_("Mastodon no longer holds this post: it went out or was "
+                                 "deleted on the instance"))
+            item = _json(response)
+        if "scheduled_at" not in item or item.get("created_at"):
+            raise Rejected(_("Mastodon published the post at once instead of holding it"))
+        media = [str(m["id"]) for m in item.get("media_attachments") or []]
+        return _result([str(item["id"])], [None], media or list(extra.get("media_ids") or []),
+                       scheduled=True)
+
+    def _unschedule(self, ctx: PublishContext, base: str, result: PublishResult,
+                    extra: dict[str, Any]) -> PublishResult:
+        """Read what the scheduled status would post (checkpointed), then delete it. A repeat
+        after a lost answer finds it gone (404) and keeps what was read."""
+        saved = ctx.checkpoint.get("reschedule_params") or {}
+        held = saved.get(result.remote_id)
+        if held is None:
+            response = _call(ctx, "GET", f"{base}/api/v1/scheduled_statuses/{result.remote_id}",
+                             creates=False, ok=(404,))
+            if response.status_code == 404:
+                raise Rejected(_("Mastodon no longer holds this post: it went out or was "
+                                 "deleted on the instance"))
+            held = _repost_params(_json(response))
+            ctx.save_checkpoint({"reschedule_params": {result.remote_id: held}})
+        _call(ctx, "DELETE", f"{base}/api/v1/scheduled_statuses/{result.remote_id}",
+              creates=False, ok=(404,))
+        return PublishResult(remote_id=result.remote_id, url=None,
+                             extra={**extra, "unscheduled": held})
+
     def verify(self, ctx: PublishContext) -> AccountInfo:
         base = instance_url(ctx.account)
         me = _json(_call(ctx, "GET", base + "/api/v1/accounts/verify_credentials",
@@ -339,7 +398,7 @@ class MastodonAdapter:
 
 
 # ---------------------------------------------------------------------------------------------
-# HTTP and error mapping (FACTS.md §2 "Error shape", "Rate limits").
+# HTTP and error mapping (docs/platforms.md §2 "Errors", "Rate limits").
 
 
 def _call(ctx: PublishContext, method: str, url: str, *, creates: bool = True, auth: bool = True,
@@ -401,6 +460,31 @@ def _schedule(schedule_utc: str | None) -> str | None:
     if when - datetime.now(UTC) < MIN_SCHEDULE_AHEAD:
         return None
     return when.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def _reschedule_time(schedule_utc: str) -> str:
+    """scheduled_at for a reschedule; unlike a first publish, a time too near is refused (the
+    officer asked to hold the post, not to send it now)."""
+    when = datetime.fromisoformat(schedule_utc.replace("Z", "+00:00"))
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    if when - datetime.now(UTC) < MIN_SCHEDULE_AHEAD:
+        raise Rejected(_("Mastodon needs the new time at least 5 minutes ahead"))
+    return when.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+# What a ScheduledStatus's params may carry back into POST /api/v1/statuses.
+_REPOST_FIELDS = ("visibility", "sensitive", "spoiler_text", "language", "in_reply_to_id")
+
+
+def _repost_params(item: Mapping[str, Any]) -> dict[str, Any]:
+    params = item.get("params") or {}
+    body: dict[str, Any] = {"status": params.get("text") or ""}
+    body.update({k: params[k] for k in _REPOST_FIELDS if params.get(k) not in (None, "")})
+    media = params.get("media_ids") or [m.get("id") for m in item.get("media_attachments") or []]
+    if media:
+        body["media_ids"] = [str(m) for m in media]
+    return body
 
 
 def _result(ids: list[str], urls: list, media_ids: list[str], *, scheduled: bool) -> PublishResult:

@@ -1,4 +1,4 @@
-"""Telegram channel through the Bot API. Facts: shared/platforms/FACTS.md §8.
+"""Telegram channel through the Bot API. Facts: docs/platforms.md §8.
 
 Sources: https://core.telegram.org/bots/api#sendmessage (4096), #sendphoto (caption 1024,
 10 MB, width + height <= 10000, ratio <= 20), #messageentity (offsets in UTF-16 code units),
@@ -201,7 +201,7 @@ class TelegramAdapter:
 
 
 # ---------------------------------------------------------------------------------------------
-# HTTP and error mapping (FACTS.md §8 "Auth / rate limits / idempotency / errors").
+# HTTP and error mapping (docs/platforms.md §8 "Rate limits", "Errors").
 
 
 def _chat_id(ctx: PublishContext) -> str:

@@ -1,4 +1,4 @@
-"""Threads (Meta Threads API). Facts: shared/platforms/FACTS.md §4.
+"""Threads (Meta Threads API). Facts: docs/platforms.md §4.
 
 Sources: https://developers.facebook.com/documentation/threads/posts,
 https://developers.facebook.com/documentation/threads/overview (500 characters, emoji as UTF-8
@@ -61,7 +61,7 @@ SPEC = PlatformSpec(
         CredentialField("api_url", "Threads API address", required=False, default=API_URL),
         CredentialField("graph_version", "Threads API version", required=False,
                         default=API_VERSION),
-        # For connect(): the Threads app (not the Meta app) id and secret (FACTS.md §4).
+        # For connect(): the Threads app (not the Meta app) id and secret (docs/platforms.md §4).
         CredentialField("app_id", "Threads app ID", required=False),
         CredentialField("app_secret", "Threads app secret", secret=True, required=False),
         CredentialField("login_url", "Sign-in page", required=False, default=LOGIN_URL),
@@ -260,7 +260,7 @@ class ThreadsAdapter:
     def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None,
                 **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]:
         """Threads sign-in (loopback; whether Meta accepts a loopback redirect for Threads is
-        UNVERIFIED, FACTS.md §4), then the 60-day token (th_exchange_token) and whose it is."""
+        UNVERIFIED, docs/platforms.md §4), then the 60-day token (th_exchange_token) and whose it is."""
         import httpx
 
         from platforms.graph import login_and_exchange, raise_for

@@ -3,7 +3,7 @@ Siaran prepares the variant (text within the limits, one image) and the ways to 
 WhatsApp: a share link (https://wa.me/?text=..., the browser or the phone picks the chat or
 channel) and WhatsApp Desktop (whatsapp://send?text=...). The officer sends it by hand and
 confirms; the journal records a manual publish by that person (composer/core/manual.py).
-Facts: shared/platforms/FACTS.md §9.
+Facts: docs/platforms.md §9.
 
 Sources: https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/image-messages/
 (caption 1024, 5 MB JPEG/PNG), https://faq.whatsapp.com/5913398998672934 (wa.me links: text is

@@ -1,4 +1,4 @@
-"""The office's WordPress portal (REST API, application passwords). Facts: FACTS.md §11.
+"""The office's WordPress portal (REST API, application passwords). Facts: docs/platforms.md §11.
 
 Sources: https://developer.wordpress.org/rest-api/reference/posts/,
 https://developer.wordpress.org/rest-api/reference/media/,
@@ -9,7 +9,7 @@ wordpress-develop src/wp-includes/rest-api/endpoints/class-wp-rest-attachments-c
 
 Exactly once: WordPress has no idempotency key, so every post gets a slug that ends in a short
 hash of its idempotency key (``pengumuman-banjir-3f9a1c2e``), and goes out in two steps
-(FACTS.md §11 "status=draft + update to publish for safe retries"):
+(docs/platforms.md §11 "Exactly once": a draft first, then publish it):
 
 1. create it as a *draft* with that slug. WordPress gives a second post with a taken slug
    ``-2``, so a returned slug that differs from ours means an earlier attempt (whose answer was
@@ -247,6 +247,29 @@ class WordPressAdapter:
         # an answer of 404/410 means it is gone already, which is what was asked
         self._request(ctx, "DELETE", f"/posts/{result.remote_id}", missing_ok=True)
 
+    def reschedule(self, ctx: PublishContext, result: PublishResult,
+                   schedule_utc: str | None) -> PublishResult:
+        """Moves a ``future`` post to another time, or takes it off the schedule as a draft
+        (``schedule_utc`` None: it does not go out). Asking twice changes nothing more."""
+        post_id = result.remote_id
+        current = self._request(ctx, "GET", f"/posts/{post_id}", params={"context": "edit"},
+                                missing_ok=True)
+        if current is None or current.json().get("status") == "trash":
+            raise Rejected(_("The post is no longer on WordPress (deleted there)"))
+        status = current.json().get("status")
+        if status not in ("future", "draft", "pending"):
+            raise Rejected(_("WordPress has already published this post"))
+        if schedule_utc is None:
+            body: dict[str, Any] = {"status": "draft"}
+        else:
+            _ahead_enough(schedule_utc)
+            body = {"status": "future", "date_gmt": _wp_date_gmt(schedule_utc)}
+        data = self._request(ctx, "POST", f"/posts/{post_id}", json=body).json()
+        if schedule_utc is not None and data.get("status") != "future":
+            # WordPress publishes at once a "future" post whose time has come; say so plainly.
+            raise Rejected(_("WordPress published the post at once: the new time had come"))
+        return self._result(data, [{"id": m} for m in result.extra.get("media_ids") or []])
+
     def verify(self, ctx: PublishContext) -> AccountInfo:
         me = self._request(ctx, "GET", "/users/me", params={"context": "edit"}).json()
         can = me.get("capabilities") or {}
@@ -266,7 +289,7 @@ class WordPressAdapter:
     def _upload(self, ctx, media, name: str) -> dict[str, Any]:
         path = Path(media.path)
         filename = f"{name}.{_EXTENSIONS.get(media.mime, path.suffix.lstrip('.') or 'bin')}"
-        # The raw body upload (FACTS.md §11); alt text rides along as a parameter, and is set
+        # The raw body upload (docs/platforms.md §11); alt text rides along as a parameter, and is set
         # again below should a plugin drop it.
         response = self._request(
             ctx, "POST", "/media", content=path.read_bytes(),
@@ -406,6 +429,22 @@ def _wp_date_gmt(iso: str) -> str:
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC).replace(tzinfo=None)
     return moment.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+# WordPress publishes a "future" post at once when its date is not ahead (wp_insert_post);
+# a new time nearer than this could go out before the request lands.
+MIN_RESCHEDULE_AHEAD_SECONDS = 120
+
+
+def _ahead_enough(iso: str) -> None:
+    from datetime import UTC, datetime
+
+    moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    if (moment - datetime.now(UTC)).total_seconds() < MIN_RESCHEDULE_AHEAD_SECONDS:
+        raise Rejected(_("WordPress needs the new time at least {minutes} minutes ahead",
+                         minutes=MIN_RESCHEDULE_AHEAD_SECONDS // 60))
 
 
 PLATFORM = Platform(SPEC, WordPressAdapter)

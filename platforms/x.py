@@ -1,4 +1,4 @@
-"""X (Twitter), API v2. Facts: shared/platforms/FACTS.md §1.
+"""X (Twitter), API v2. Facts: docs/platforms.md §1.
 
 Sources: https://github.com/twitter/twitter-text/blob/master/config/v3.json (counting),
 https://docs.x.com/fundamentals/counting-characters, https://docs.x.com/x-api/media/quickstart/best-practices,

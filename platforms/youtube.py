@@ -1,4 +1,4 @@
-"""YouTube Data API v3: video only. Facts: shared/platforms/FACTS.md §10.
+"""YouTube Data API v3: video only. Facts: docs/platforms.md §10.
 
 A resumable upload: POST the metadata (?uploadType=resumable) → a session URI in ``Location``;
 PUT the file in chunks (multiples of 256 KiB) streamed from disk with ``Content-Range``; each
@@ -347,6 +347,41 @@ class YouTubeAdapter:
         api.call("DELETE", api.base + "/youtube/v3/videos", creates=False, ok=(404,),
                  params={"id": result.remote_id})
 
+    # -- native scheduling ------------------------------------------------------------------------
+
+    def reschedule(self, ctx: PublishContext, result: PublishResult,
+                   schedule_utc: str | None) -> PublishResult:
+        """Move a private video's ``publishAt``, or clear it (``schedule_utc`` None): the video
+        stays private and is not published. videos.update replaces the whole status part, so
+        the current one is read first and sent back with only publishAt changed."""
+        api = _Api(ctx)
+        found = _json(api.call("GET", api.base + "/youtube/v3/videos", creates=False,
+                               params={"part": "status", "id": result.remote_id}))
+        items = found.get("items") or []
+        if not items:
+            raise Rejected(_("The video is no longer on YouTube (deleted there)"))
+        status = {k: v for k, v in (items[0].get("status") or {}).items()
+                  if k in _WRITABLE_STATUS}
+        if status.get("privacyStatus") != "private":  # publishAt came: YouTube made it public
+            raise Rejected(_("YouTube has already published this video"))
+        status["privacyStatus"] = "private"
+        status.pop("publishAt", None)
+        if schedule_utc is not None:
+            when = datetime.fromisoformat(schedule_utc.replace("Z", "+00:00")).astimezone(UTC)
+            if when - datetime.now(UTC) < MIN_SCHEDULE_AHEAD:
+                raise Rejected(_("YouTube needs the new time at least 2 minutes ahead"))
+            status["publishAt"] = when.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+        video = _json(api.call("PUT", api.base + "/youtube/v3/videos", creates=False,
+                               params={"part": "status"},
+                               json={"id": result.remote_id, "status": status}))
+        now = video.get("status") or {}
+        if now.get("privacyStatus") != "private" or now.get("publishAt") != status.get(
+                "publishAt"):
+            raise Rejected(_("YouTube did not take the new time"))
+        return PublishResult(remote_id=result.remote_id, url=result.url, extra={
+            **dict(result.extra), "publish_at": status.get("publishAt"),
+            "held_as_draft": schedule_utc is None})
+
     def verify(self, ctx: PublishContext) -> AccountInfo:
         api = _Api(ctx)
         body = _json(api.call("GET", api.base + "/youtube/v3/channels", creates=False,
@@ -370,6 +405,11 @@ class YouTubeAdapter:
             raise UserError(_("Google gave no refresh token; remove Siaran's access in your "
                               "Google account and sign in again"))
         return {}, tokens.secrets()
+
+
+# The status fields videos.update accepts back (the others are YouTube's to set).
+_WRITABLE_STATUS = ("privacyStatus", "publishAt", "license", "embeddable",
+                    "publicStatsViewable", "selfDeclaredMadeForKids", "containsSyntheticMedia")
 
 
 def _persisted(response) -> int:

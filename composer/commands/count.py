@@ -31,7 +31,7 @@ def _answer(spec, text: str, args) -> dict:
     from composer.core.text import count
 
     result = count(spec, text, with_media=args.with_media, limit=args.limit)
-    out = {"length": result.length, "limit": result.limit, "fits": result.fits}
+    out: dict[str, object] = {"length": result.length, "limit": result.limit, "fits": result.fits}
     if spec.counting == Counting.BLUESKY:
         out["graphemes"] = result.graphemes
         out["bytes"] = result.bytes

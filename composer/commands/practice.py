@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import sys
 import threading
+from typing import TYPE_CHECKING
 
 from composer.core.i18n import _
+
+if TYPE_CHECKING:
+    from platforms.practice.server import FakeServer
 
 PREFIX = "practice-"
 
@@ -30,7 +34,7 @@ class Practice:
         self.accounts = accounts
         self.latency = latency
         self.only = only
-        self.servers: dict[str, object] = {}
+        self.servers: dict[str, FakeServer] = {}
 
     def start(self) -> list[tuple[str, str, str]]:
         """Start the fakes and (re)add their accounts; returns (account, platform, url)."""

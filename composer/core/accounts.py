@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from composer.core.adapters import PlatformSpec
 from composer.core.i18n import UserError, _
+from composer.core.registry import Registry
 from composer.core.store import Store, utcnow
 
 # Kept with the settings: the names of the secret fields this account has in the keyring.
@@ -30,7 +31,7 @@ class Secrets(Protocol):
 
     def set(self, account: str, field: str, value: str) -> None: ...
     def get(self, account: str, field: str) -> str | None: ...
-    def delete_account(self, account: str, fields) -> None: ...
+    def delete_account(self, account: str, fields: Iterable[str]) -> None: ...
 
 
 class AccountError(UserError):
@@ -70,7 +71,7 @@ def missing_fields(spec: PlatformSpec, values: Mapping[str, str]) -> list[str]:
 
 
 class Accounts:
-    def __init__(self, store: Store, secrets: Secrets, *, registry=None):
+    def __init__(self, store: Store, secrets: Secrets, *, registry: Registry | None = None):
         self.store = store
         self.secrets = secrets
         self.registry = registry  # optional: lets add() check secret fields stay out of settings

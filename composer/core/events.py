@@ -52,7 +52,7 @@ class ZoomEvent:
     channels: tuple[str, ...] = ()
     language: str = "both"  # "both" (Bahasa Indonesia, then English), "id" or "en"
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not self.title.strip():
             raise EventError(_("The event needs a title"))
         if self.start.tzinfo is None:
@@ -178,12 +178,13 @@ def announcements(event: ZoomEvent, *, now: datetime | None = None) -> list[Anno
     out = []
     for kind in KINDS:
         when = schedule_of(event, kind)
+        schedule: datetime | None = when
         if when <= now:
             if kind == "day-before":
                 continue
-            when = None
+            schedule = None
         post = Post(text=announcement_text(event, kind), title=event.title,
-                    links=[event.zoom_url], channels=list(event.channels), schedule=when)
+                    links=[event.zoom_url], channels=list(event.channels), schedule=schedule)
         post.fields.update({"event": event.title, "announcement": kind})
         out.append(Announcement(kind, post))
     return out

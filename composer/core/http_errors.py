@@ -59,6 +59,6 @@ def from_status(response: httpx.Response, *, creates: bool = True,
     if status == 401:
         return AuthExpired(text, status=status)
     if status >= 500:
-        # A 5xx on a create may still have created the post (FACTS.md §13.8: Meta 500s).
+        # A 5xx on a create may still have created the post (docs/platforms.md §13.8: Meta 500s).
         return Unknown(text, status=status) if creates else Transient(text, status=status)
     return Rejected(text, status=status)

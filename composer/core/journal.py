@@ -191,6 +191,25 @@ class Journal:
         return self.record(entry_id, State.POSTED, remote_id=result.remote_id, url=result.url,
                            detail=detail or result.url or result.remote_id)
 
+    def rescheduled(self, entry_id: int, result: PublishResult, at: str | None,
+                    pending_key: str, held_key: str, detail: str) -> Entry:
+        """A platform confirmed a new schedule (``at`` None: held as a draft): the platform's
+        id, what it holds and the event, in one transaction, so the change is on record once
+        (composer.core.scheduling)."""
+        now = utcnow()
+        with self.store.transaction() as db:
+            row = db.execute("SELECT checkpoint FROM journal WHERE id=?", (entry_id,)).fetchone()
+            checkpoint = json.loads(row["checkpoint"] or "{}")
+            checkpoint.pop(pending_key, None)
+            checkpoint[held_key] = {"at": at}
+            checkpoint["result_extra"] = dict(result.extra)
+            db.execute("UPDATE journal SET remote_id=?, url=?, checkpoint=?, updated_at=?"
+                       " WHERE id=?", (result.remote_id, result.url, json.dumps(checkpoint),
+                                       now, entry_id))
+            db.execute("INSERT INTO journal_events (journal_id, at, state, detail) VALUES (?,?,?,?)",
+                       (entry_id, now, State.POSTED.value, detail))
+        return self.by_id(entry_id)
+
     def save_checkpoint(self, entry_id: int, data: Mapping[str, Any]) -> None:
         """Merge what an adapter finished (media ids ...) into the row, before it goes on."""
         with self.store.transaction() as db:

@@ -14,6 +14,7 @@ import logging
 import logging.handlers
 import threading
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, quote_plus
 
 from composer.core.paths import Paths
@@ -87,11 +88,15 @@ def _install_factory() -> None:
         return
     previous = logging.getLogRecordFactory()
 
-    def factory(*args, **kwargs) -> logging.LogRecord:
+    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
         return scrub_record(previous(*args, **kwargs))
 
     logging.setLogRecordFactory(factory)
     _factory_installed = True
+
+
+class _LogFile(logging.handlers.RotatingFileHandler):
+    _siaran: str  # the log file's path: marks the handler as ours, so setup_logging adds it once
 
 
 def setup_logging(paths: Paths, level: int = logging.INFO) -> Path:
@@ -103,8 +108,7 @@ def setup_logging(paths: Paths, level: int = logging.INFO) -> Path:
     for handler in root.handlers:
         if getattr(handler, "_siaran", None) == str(path):
             return path
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
-                                                   encoding="utf-8", delay=True)
+    handler = _LogFile(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
     handler._siaran = str(path)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactingFilter())

@@ -35,6 +35,8 @@ from urllib.parse import parse_qs, urlsplit
 from composer.core.i18n import UserError, _
 
 if TYPE_CHECKING:  # pragma: no cover
+    import authlib.integrations.httpx_client
+    import authlib.oauth2.client
     import httpx
 
 DEFAULT_TIMEOUT = 300.0  # seconds the officer has to finish signing in in the browser
@@ -380,7 +382,7 @@ def _token_error(exc: Exception, token_url: str) -> SignInError:
     return TokenError(_("The platform's sign-in answer could not be read"), error="invalid")
 
 
-def _authlib_httpx_client():
+def _authlib_httpx_client() -> type[authlib.integrations.httpx_client.OAuth2Client]:
     """authlib's httpx OAuth2Client, without its warning that it prefers the httpx2 fork: we
     pin httpx (pyproject.toml), which authlib 1.9 still supports."""
     import authlib.deprecate  # noqa: F401 - it installs an "always" filter on import; ours must win
@@ -396,7 +398,7 @@ def _one_line(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _bound_client(client: OAuthClient, http: httpx.Client):
+def _bound_client(client: OAuthClient, http: httpx.Client) -> authlib.oauth2.client.OAuth2Client:
     """authlib's OAuth 2 client speaking through an existing httpx.Client (the adapter's).
 
     Same parts as authlib.integrations.httpx_client.OAuth2Client (its httpx auth classes), only
@@ -411,7 +413,9 @@ def _bound_client(client: OAuthClient, http: httpx.Client):
     class Bound(BaseOAuth2Client):
         client_auth_class = OAuth2ClientAuth
         token_auth_class = OAuth2Auth
-        oauth_error_class = OAuthError
+        # as authlib's own httpx client sets it (its stubs need the same ignore): base_client's
+        # OAuthError, which _token_error turns into a plain line
+        oauth_error_class = OAuthError  # type: ignore[assignment]
 
     return Bound(http, client_id=client.client_id, client_secret=client.client_secret,
                  token_endpoint_auth_method=client.token_auth)

@@ -52,7 +52,7 @@ class Crop:
     w: float
     h: float
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         values = (self.x, self.y, self.w, self.h)
         if not all(0.0 <= v <= 1.0 for v in values) or self.w <= 0 or self.h <= 0:
             raise ValueError(f"crop out of range: {values}")
@@ -141,7 +141,8 @@ class Post:
 
     def resolve(self, channel: str) -> Resolved:
         v = self.variants.get(channel) or Variant(channel)
-        master = {
+        # Any: the fields differ in type, and an override holds whatever the officer set
+        master: dict[str, Any] = {
             "text": self.text,
             "title": self.title,
             "tags": self.tags,
@@ -254,13 +255,13 @@ def _path(value: Any, where: str) -> str:
     return value
 
 
-def _schedule(value: Any) -> datetime:
-    if isinstance(value, str):
+def _schedule(raw: Any) -> datetime:
+    if isinstance(raw, str):
         try:
-            value = datetime.fromisoformat(value)
+            raw = datetime.fromisoformat(raw)
         except ValueError:
             raise PostFileError(_("'{field}' is not a date and time", field="schedule")) from None
-    _expect(value, datetime, "schedule")
+    value: datetime = _expect(raw, datetime, "schedule")
     if value.tzinfo is None:
         raise PostFileError(_("'schedule' needs a time zone, for example +07:00 (WIB)"))
     try:

@@ -26,6 +26,7 @@ import logging
 import random
 import threading
 from collections.abc import Callable, Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -134,6 +135,14 @@ class Engine:
                     raise UserError(reason_for(exc, platform.spec, attempt)) from None
                 break
         return Outcome.of(self.journal.record(entry.id, State.DELETED, detail="unpublished"))
+
+    def reschedule(self, post_id: str, account: str, when: datetime | None, *,
+                   target: Target | None = None) -> Outcome:
+        """Move a post the platform holds for later to ``when``, or take it off the schedule
+        (``when`` None: it does not go out). See composer.core.scheduling."""
+        from composer.core import scheduling
+
+        return scheduling.reschedule(self, post_id, account, when, target=target)
 
     def settle(self, post_id: str, account: str, *, exists: bool, url: str | None = None) -> Outcome:
         """The officer looked on the platform after an unanswered send: the post is there

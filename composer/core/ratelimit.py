@@ -1,6 +1,6 @@
 """How long a platform asked us to wait, from its own rate-limit signal.
 
-Every platform says it differently (shared/platforms/FACTS.md §13.9):
+Every platform says it differently (docs/platforms.md §13.9):
 
 - X: ``x-rate-limit-reset`` is Unix epoch seconds
   (https://docs.x.com/x-api/fundamentals/rate-limits).

@@ -77,7 +77,7 @@ class SecretStore:
 
     def get(self, account: str, field: str) -> str | None:
         backend = self.backend
-        value = self._call(backend.get_password, service_name(account), field)
+        value: str | None = self._call(backend.get_password, service_name(account), field)
         if value:
             redact(value)
         return value
@@ -100,7 +100,7 @@ class SecretStore:
             self.delete(account, field)
 
     @staticmethod
-    def _call(fn: Callable[..., Any], *args: Any, passthrough: tuple = ()) -> Any:
+    def _call(fn: Callable[..., Any], *args: Any, passthrough: tuple[type[BaseException], ...] = ()) -> Any:
         try:
             return fn(*args)
         except passthrough:

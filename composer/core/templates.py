@@ -31,6 +31,7 @@ from typing import Any
 
 from composer.core.i18n import UserError, _, current_language
 from composer.core.paths import Paths, app_paths
+from composer.core.post import Post, Resolved
 
 LAYER_TYPES = ("photo", "rect", "logo", "text")
 MAX_TEMPLATE_BYTES = 2_000_000  # a template is a few kilobytes of JSON; a device or a huge file is refused
@@ -406,7 +407,7 @@ def format_date(day: date) -> str:
     return f"{day.day} {months[day.month - 1]} {day.year}"
 
 
-class _Fields(dict):
+class _Fields(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return ""  # an unfilled placeholder shows nothing rather than "{office}"
 
@@ -419,7 +420,8 @@ def fill(text: str, values: dict[str, str]) -> str:
         return text
 
 
-def template_fields(post, resolved=None, today: date | None = None) -> dict[str, str]:
+def template_fields(post: Post, resolved: Resolved | None = None,
+                    today: date | None = None) -> dict[str, str]:
     """The placeholder values for a post on a channel: title, text, date, handle, office, quote,
     label, and whatever the post's own ``fields`` add (they win)."""
     text = resolved.text if resolved is not None else post.text

@@ -44,8 +44,9 @@ import pytest
 
 from composer.core.adapters import Capability, Platform
 from composer.core.journal import State
+from composer.core.outcome import Outcome, Policy, Target
 from composer.core.post import MediaRef, Post
-from composer.core.publish import Engine, Outcome, Policy, Target
+from composer.core.publish import Engine
 from composer.core.registry import Registry
 from composer.core.store import Store
 
@@ -297,3 +298,129 @@ class AdapterContract:
             adapter.delete(ctx, entry.result)
             adapter.delete(ctx, entry.result)
         assert contract.copies(post) == 0
+
+    # -- native scheduling (adapters that are Schedulable) ------------------------------------
+    #
+    # The fake lets time pass with ``advance(seconds)`` (releasing what is due, as the platform
+    # does) and lists what readers can see now with ``live_texts()``.
+
+    def _clocked_fake(self, contract, platform):
+        from composer.core.adapters import Schedulable
+
+        if not platform.spec.can(Capability.SCHEDULE) \
+                or not isinstance(platform.make_adapter(), Schedulable):
+            pytest.skip("the platform does not hold posts for later")
+        for name in ("advance", "live_texts"):
+            if not callable(getattr(contract.fake, name, None)):
+                pytest.fail(f"a schedulable adapter's fake needs {name}() "
+                            "(see composer/testing/contract.py)")
+        return contract.fake
+
+    def _live(self, fake, post) -> int:
+        return sum(post.fields["marker"] in text for text in fake.live_texts())
+
+    def test_schedule_reschedule_unschedule_reschedule(self, contract, platform):
+        """The post never goes live while it is off the schedule, goes live once at its last
+        time, and each change is journalled once with the platform's own id."""
+        from datetime import UTC, datetime, timedelta
+
+        from composer.core.scheduling import Held, held
+
+        fake = self._clocked_fake(contract, platform)
+        engine, hour = contract.engine, timedelta(hours=1)
+        start = datetime.now(UTC).replace(microsecond=0)
+        post = contract.post()
+        post.schedule = start + hour
+        outcome = contract.publish(post)
+        assert outcome.state == State.POSTED, outcome.reason
+        assert self._live(fake, post) == 0  # held by the platform, not out yet
+
+        later = start + 24 * hour
+        moved = engine.reschedule(post.id, "contract", later, target=contract.target)
+        assert moved.state == State.POSTED
+        entry = engine.journal.get(post.id, "contract")
+        assert held(entry) == Held("scheduled", later)
+        fake.advance(2 * 3600)  # past the first time: it was moved, nothing goes out
+        assert self._live(fake, post) == 0
+
+        before = contract.requests()
+        again = engine.reschedule(post.id, "contract", later, target=contract.target)
+        assert again.remote_id == moved.remote_id and contract.requests() == before
+
+        off = engine.reschedule(post.id, "contract", None, target=contract.target)
+        assert off.state == State.POSTED
+        assert held(engine.journal.get(post.id, "contract")) == Held("draft")
+        fake.advance(2 * 86400)  # past the moved time too: still nothing
+        assert self._live(fake, post) == 0
+
+        last = start + 72 * hour
+        back = engine.reschedule(post.id, "contract", last, target=contract.target)
+        assert back.state == State.POSTED and back.remote_id
+        assert self._live(fake, post) == 0
+        fake.advance(86400)  # past the last time: out, exactly once
+        assert self._live(fake, post) == 1
+        assert contract.copies(post) == 1
+
+        events = [e.detail for e in engine.journal.events(entry.id)]
+        assert sum(d.startswith("rescheduled to") for d in events) == 2, events
+        assert sum(d.startswith("unscheduled") for d in events) == 1, events
+        assert events[-1].endswith(f"({back.remote_id})")
+
+    def test_reschedule_refuses_a_post_that_went_out(self, contract, platform):
+        from datetime import UTC, datetime, timedelta
+
+        from composer.core import scheduling
+        from composer.core.adapters import AdapterError
+
+        fake = self._clocked_fake(contract, platform)
+        start = datetime.now(UTC).replace(microsecond=0)
+        post = contract.post()
+        post.schedule = start + timedelta(hours=1)
+        assert contract.publish(post).state == State.POSTED
+        fake.advance(2 * 3600)
+        assert self._live(fake, post) == 1
+        before = contract.requests()
+        with pytest.raises(scheduling.CannotReschedule, match="already went out"):
+            scheduling.reschedule(contract.engine, post.id, "contract",
+                                  start + timedelta(days=2), target=contract.target,
+                                  now=start + timedelta(hours=2))
+        assert contract.requests() == before  # refused from the journal, no request
+        # The adapter, asked anyway (the journal may be behind), reads the platform and refuses.
+        entry = contract.engine.journal.get(post.id, "contract")
+        with contract.engine.session(contract.target, entry) as ctx, \
+                pytest.raises(AdapterError):
+            platform.make_adapter().reschedule(
+                ctx, entry.result, scheduling.iso_utc(start + timedelta(days=2)))
+        assert self._live(fake, post) == 1
+
+    def test_reschedule_survives_a_lost_answer(self, contract, platform):
+        """The platform moved the post but the answer was lost: the change is on record as
+        pending, calling again finishes it, and it is journalled once."""
+        from datetime import UTC, datetime, timedelta
+
+        from composer.core.i18n import UserError
+        from composer.core.scheduling import PENDING_KEY, Held, held
+
+        fake = self._clocked_fake(contract, platform)
+        start = datetime.now(UTC).replace(microsecond=0)
+        post = contract.post()
+        post.schedule = start + timedelta(hours=1)
+        assert contract.publish(post).state == State.POSTED
+        for method in ("PUT", "POST", "DELETE"):  # whichever the platform changes with
+            fake.faults.add("timeout", route=f"{method} .", after_work=True,
+                            seconds=HANG_SECONDS, times=None)
+        try:  # the engine asks again; it may find the change made, or give up for now
+            contract.engine.reschedule(post.id, "contract", None, target=contract.target)
+        except UserError:
+            entry = contract.engine.journal.get(post.id, "contract")
+            assert PENDING_KEY in entry.checkpoint
+            assert held(entry) == Held("scheduled", post.schedule)
+        assert any(kind == "timeout" for kind, *_ in fake.faults.fired)
+        fake.faults.clear()
+        contract.engine.reschedule(post.id, "contract", None, target=contract.target)
+        entry = contract.engine.journal.get(post.id, "contract")
+        assert held(entry) == Held("draft") and PENDING_KEY not in entry.checkpoint
+        events = [e.detail for e in contract.engine.journal.events(entry.id)]
+        assert sum(d.startswith("unscheduled") for d in events) == 1, events
+        fake.advance(3 * 3600)
+        assert self._live(fake, post) == 0

@@ -13,22 +13,22 @@ from keyring.errors import PasswordDeleteError
 
 
 class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self.items: dict[tuple[str, str], str] = {}
         self._lock = threading.Lock()
 
-    def get_password(self, service, username):
+    def get_password(self, service: str, username: str) -> str | None:
         with self._lock:
             return self.items.get((service, username))
 
-    def set_password(self, service, username, password):
+    def set_password(self, service: str, username: str, password: str) -> None:
         with self._lock:
             self.items[(service, username)] = password
 
-    def delete_password(self, service, username):
+    def delete_password(self, service: str, username: str) -> None:
         with self._lock:
             if self.items.pop((service, username), None) is None:
                 raise PasswordDeleteError(username)

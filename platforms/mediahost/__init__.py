@@ -1,6 +1,6 @@
 """Public image addresses for channels that fetch images themselves (Instagram, Threads).
 
-Meta downloads every image from a public ``image_url`` (FACTS.md §4, §6: no auth, no redirects),
+Meta downloads every image from a public ``image_url`` (docs/platforms.md §4, §6: no auth, no redirects),
 so a desktop app must first put the rendered file somewhere public. The officer chooses a host
 per account (``media_host`` setting):
 

@@ -1,7 +1,7 @@
 """Images hosted in the office's WordPress media library (REST API, application password).
 
 ``POST /wp-json/wp/v2/media`` with the raw bytes and a Content-Disposition file name answers 201
-with ``source_url``: the public address Meta fetches (FACTS.md §11). Sites with plain
+with ``source_url``: the public address Meta fetches (docs/platforms.md §11). Sites with plain
 permalinks answer only at ``/?rest_route=/wp/v2/media``; a non-JSON 404 from ``/wp-json`` makes
 the upload go there (nothing was created by a 404).
 """

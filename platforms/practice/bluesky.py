@@ -1,6 +1,6 @@
 """A practice Bluesky PDS: the com.atproto calls a composer makes, checked the way the real PDS
-checks them. Facts: shared/platforms/FACTS.md §3, and the answers of a real @atproto/pds 0.5.35
-recorded in shared/PEERS.md §1 (tests/peers/bluesky runs that real PDS for the e2e tests).
+checks them. Facts: docs/platforms.md §3, and the answers of a real @atproto/pds 0.5.35
+recorded in docs/peers.md §1 (tests/peers/bluesky runs that real PDS for the e2e tests).
 
 Faithful details: expired access tokens are HTTP 400 ``ExpiredToken`` (not 401); a garbage token
 is 400 ``InvalidToken``; lexicon errors read "Invalid app.bsky.feed.post record: ... at $.path";
@@ -405,8 +405,13 @@ def _validate_facet(facet: Any, at: str) -> None:
                 "app.bsky.richtext.facet#tag": "tag"}.get(kind)
         if need:
             _require(feature, (need,), f"{at}.features[{j}]")
-        if kind == "app.bsky.richtext.facet#tag" and len(str(feature["tag"]).encode()) > 640:
-            raise _bad("string too long (maximum 640)", f"{at}.features[{j}].tag")
+        if kind == "app.bsky.richtext.facet#tag":  # facet.json: maxLength 640, maxGraphemes 64
+            tag = str(feature["tag"])
+            size, graphemes = len(tag.encode()), len(regex.findall(r"\X", tag))
+            if size > 640:
+                raise _bad(f"string too big (maximum 640, got {size})", f"{at}.features[{j}].tag")
+            if graphemes > 64:
+                raise _bad(f"grapheme too big (maximum 64, got {graphemes})", f"{at}.features[{j}].tag")
 
 
 def _validate_images(embed: dict) -> None:

@@ -1,4 +1,4 @@
-"""A practice Facebook Page: the Graph API calls a composer makes, as FACTS.md §5 describes.
+"""A practice Facebook Page: the Graph API calls a composer makes, as docs/platforms.md §5 describes.
 
 Page tokens from ``GET /me/accounts``; photos (multipart ``source`` or ``url``; published, or
 ``published=false`` for a multi-photo post); ``/feed`` posts with ``message``, ``link`` and
@@ -35,6 +35,7 @@ class FakeFacebook(GraphFake):
         self.login_token = self.user_token  # Facebook Login yields a user token
         self.posts: dict[str, dict] = {}  # published and scheduled posts, by "<page>_<id>"
         self.photos: dict[str, dict] = {}
+        self.skew = 0.0  # seconds the page's clock is ahead of the real one (advance())
 
     def practice_account(self) -> tuple[dict[str, str], dict[str, str]]:
         return ({"page_id": self.page_id, "api_url": self.url, "graph_version": "v25.0"},
@@ -65,7 +66,7 @@ class FakeFacebook(GraphFake):
             raise GraphFault("(#100) You cannot specify a scheduled publish time on a "
                              "published post", 100)
         when = float(raw)
-        ahead = when - time.time()
+        ahead = when - self.clock()
         if ahead < 10 * 60 or ahead > 30 * 86400:
             raise GraphFault("(#100) The specified scheduled publish time is invalid.", 100)
         return when
@@ -84,6 +85,7 @@ class FakeFacebook(GraphFake):
                     "_n": next(self.ids), "_t": time.time()}
             if scheduled is not None:
                 post["scheduled_publish_time"] = int(scheduled)
+            post["is_published"] = scheduled is None
             self.posts[post_id] = post
         return post
 
@@ -160,10 +162,13 @@ class FakeFacebook(GraphFake):
 
     def _listing(self, req: Request, scheduled: bool) -> Response:
         self._page(req)
+        self._publish_due()
         since = float(req.query.get("since") or 0)
         limit = min(int(req.query.get("limit") or 25), 100)
         with self.lock:
-            items = [p for p in self.posts.values() if p["scheduled"] == scheduled]
+            # the feed shows published posts; an unscheduled (unpublished) post is in neither
+            items = [p for p in self.posts.values() if p["scheduled"] == scheduled
+                     and (scheduled or p["is_published"])]
         items.sort(key=lambda p: p["_n"], reverse=True)  # newest first
         out = []
         for p in items:
@@ -189,12 +194,77 @@ class FakeFacebook(GraphFake):
             return Response(200, json={"id": self.page_id, "name": self.pages[0]["name"],
                                        "link": f"{self.url}/{self.page_id}",
                                        "picture": {"data": {"url": f"{self.url}/avatar.png"}}})
+        self._publish_due()
         post = self.posts.get(node_id)
         if post is None:
             raise GraphFault(f"Unsupported get request. Object with ID '{node_id}' does not "
                              "exist", 100, subcode=33)
-        return Response(200, json={"id": node_id, "permalink_url": post["permalink_url"],
-                                   "message": post["message"]})
+        body = {"id": node_id, "permalink_url": post["permalink_url"], "message": post["message"]}
+        wanted = set((req.query.get("fields") or "").split(","))
+        if "is_published" in wanted:
+            body["is_published"] = post["is_published"]
+        if "scheduled_publish_time" in wanted and post.get("scheduled_publish_time"):
+            body["scheduled_publish_time"] = post["scheduled_publish_time"]
+        return Response(200, json=body)
+
+    @route("POST", VERSION + r"/(?P<id>\d+_\d+)")
+    def update_post(self, req: Request) -> Response:
+        """Updating a Page post's schedule: ``scheduled_publish_time`` moves a scheduled post
+        (10 minutes to 30 days ahead, like at creation); 0 takes it off the schedule, leaving
+        an unpublished post; ``is_published=true`` publishes it now. A published post's
+        schedule cannot change."""
+        self._page(req)
+        self._publish_due()
+        f = self.fields(req)
+        with self.lock:
+            post = self.posts.get(req.params["id"])
+            if post is None:
+                raise GraphFault(f"Unsupported post request. Object with ID "
+                                 f"'{req.params['id']}' does not exist", 100, subcode=33)
+            raw = f.get("scheduled_publish_time")
+            if post["is_published"] and (raw is not None or f.get("is_published") == "false"):
+                raise GraphFault("(#100) A published post cannot be scheduled", 100)
+            if raw is not None and float(raw) == 0:
+                post.update(scheduled=False)
+                post.pop("scheduled_publish_time", None)
+            elif raw is not None:
+                ahead = float(raw) - self.clock()
+                if ahead < 10 * 60 or ahead > 30 * 86400:
+                    raise GraphFault("(#100) The specified scheduled publish time is invalid.",
+                                     100)
+                post.update(scheduled=True, scheduled_publish_time=int(float(raw)))
+            if f.get("is_published") == "true":
+                post.update(is_published=True, scheduled=False)
+                post.pop("scheduled_publish_time", None)
+            if "message" in f:
+                post["message"] = f["message"]
+        return Response(200, json={"success": True})
+
+    # -- the page's clock: Facebook publishes a scheduled post at its time -----------------------
+
+    def clock(self) -> float:
+        return time.time() + self.skew
+
+    def advance(self, seconds: float) -> None:
+        """Let time pass on the page (tests): every scheduled post now due is published."""
+        with self.lock:
+            self.skew += seconds
+        self._publish_due()
+
+    def _publish_due(self) -> None:
+        with self.lock:
+            for post in self.posts.values():
+                due = post.get("scheduled_publish_time")
+                if post["scheduled"] and due is not None and due <= self.clock():
+                    post.update(scheduled=False, is_published=True)
+                    post.pop("scheduled_publish_time", None)
+
+    def live_texts(self) -> list[str]:
+        """The message of every post people can see on the page now."""
+        self._publish_due()
+        with self.lock:
+            return [p["message"] for p in sorted(self.posts.values(), key=lambda p: p["_n"])
+                    if p["is_published"]]
 
     @route("DELETE", VERSION + r"/(?P<id>[\d_]+)")
     def delete(self, req: Request) -> Response:

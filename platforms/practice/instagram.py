@@ -1,4 +1,4 @@
-"""A practice Instagram professional account: content publishing as FACTS.md §6 describes it.
+"""A practice Instagram professional account: content publishing as docs/platforms.md §6 describes it.
 
 Containers (``POST /{ig-user}/media``) for an image (``image_url``, ``caption``, ``alt_text``),
 carousel items (``is_carousel_item``) and a ``CAROUSEL`` of 2-10 finished children; the fake

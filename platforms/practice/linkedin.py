@@ -1,4 +1,4 @@
-"""A practice LinkedIn (Posts API + Images API) for one organization page, as FACTS.md §7 says.
+"""A practice LinkedIn (Posts API + Images API) for one organization page, as docs/platforms.md §7 says.
 
 Every /rest call needs ``Authorization: Bearer``, an active ``LinkedIn-Version`` (YYYYMM, at
 most a year old; older ones answer 426 as after a sunset) and ``X-Restli-Protocol-Version:

@@ -1,4 +1,4 @@
-"""A practice Mastodon instance: the client API a composer uses, as FACTS.md §2 describes it.
+"""A practice Mastodon instance: the client API a composer uses, as docs/platforms.md §2 describes it.
 
 Checks what a real instance checks (bearer token, multipart with a MIME type, 500 graphemes with
 every http(s) URL counted as 23 and remote mentions as @user, 4 attachments, media processed
@@ -75,6 +75,9 @@ def render_content(text: str) -> str:
     return "".join(paragraphs)
 
 
+MIN_SCHEDULE_OFFSET = timedelta(minutes=5)  # ScheduledStatus::MINIMUM_OFFSET
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -100,6 +103,7 @@ class FakeMastodon(FakeServer):
         self.scheduled: dict[str, dict] = {}
         self.idempotency: dict[str, tuple[str, float]] = {}  # key -> (status id, until)
         self.idempotency_ttl = 3600.0
+        self.skew = timedelta(0)  # the instance's clock ahead of the real one (advance())
 
     # -- platform-specific answers --------------------------------------------------------------
 
@@ -323,7 +327,7 @@ class FakeMastodon(FakeServer):
             status_id = self._new_id()
             if fields.get("scheduled_at"):
                 when = datetime.fromisoformat(str(fields["scheduled_at"]).replace("Z", "+00:00"))
-                if when - _now() < timedelta(minutes=5):
+                if when - self.now() < MIN_SCHEDULE_OFFSET:
                     return Response(422, json={"error": "Validation failed: Scheduled at The "
                                                         "scheduled date must be in the future"})
                 item = {"id": status_id, "scheduled_at": _iso(when), "media_attachments": attachments,
@@ -333,7 +337,7 @@ class FakeMastodon(FakeServer):
                 self.scheduled[status_id] = item
             else:
                 url = f"{self.url}/@{self.account['username']}/{status_id}"
-                item = {"id": status_id, "created_at": _iso(_now()),
+                item = {"id": status_id, "created_at": _iso(self.now()),
                         "in_reply_to_id": str(reply_to) if reply_to is not None else None,
                         "visibility": visibility, "url": url,
                         "uri": f"{self.url}/users/{self.account['username']}/statuses/{status_id}",
@@ -372,7 +376,72 @@ class FakeMastodon(FakeServer):
     @route("GET", r"/api/v1/scheduled_statuses")
     def list_scheduled(self, req: Request) -> Response:
         self._auth(req)
+        self._publish_due()
         return Response(200, json=list(self.scheduled.values()))
+
+    @route("GET", r"/api/v1/scheduled_statuses/(?P<id>\d+)")
+    def get_scheduled(self, req: Request) -> Response:
+        self._auth(req)
+        self._publish_due()
+        item = self.scheduled.get(req.params["id"])
+        if item is None:
+            return Response(404, json={"error": "Record not found"})
+        return Response(200, json=item)
+
+    @route("PUT", r"/api/v1/scheduled_statuses/(?P<id>\d+)")
+    def update_scheduled(self, req: Request) -> Response:
+        """Only ``scheduled_at`` changes (ScheduledStatusesController#update); the same
+        validation as at creation: at least 5 minutes ahead."""
+        self._auth(req)
+        self._publish_due()
+        fields = self._fields(req)
+        with self.lock:
+            item = self.scheduled.get(req.params["id"])
+            if item is None:
+                return Response(404, json={"error": "Record not found"})
+            if fields.get("scheduled_at"):
+                try:
+                    when = datetime.fromisoformat(str(fields["scheduled_at"]).replace("Z", "+00:00"))
+                except ValueError:
+                    return Response(422, json={"error": "Validation failed: Scheduled at is invalid"})
+                if when - self.now() < MIN_SCHEDULE_OFFSET:
+                    return Response(422, json={"error": "Validation failed: Scheduled at The "
+                                                        "scheduled date must be in the future"})
+                item["scheduled_at"] = _iso(when)
+        return Response(200, json=item)
+
+    # -- the instance's clock: Sidekiq publishes a scheduled status at its time ---------------------
+
+    def now(self) -> datetime:
+        return _now() + self.skew
+
+    def advance(self, seconds: float) -> None:
+        """Let time pass on the instance (tests): every scheduled status now due is posted."""
+        with self.lock:
+            self.skew += timedelta(seconds=seconds)
+        self._publish_due()
+
+    def _publish_due(self) -> None:
+        """PublishScheduledStatusWorker: the status is posted and the scheduled one is gone."""
+        with self.lock:
+            due = [i for i in self.scheduled.values()
+                   if datetime.fromisoformat(i["scheduled_at"].replace("Z", "+00:00")) <= self.now()]
+            for item in due:
+                del self.scheduled[item["id"]]
+                status_id, text = self._new_id(), item["params"]["text"]
+                self.statuses[status_id] = {
+                    "id": status_id, "created_at": _iso(self.now()), "in_reply_to_id": None,
+                    "visibility": item["params"]["visibility"],
+                    "url": f"{self.url}/@{self.account['username']}/{status_id}",
+                    "uri": f"{self.url}/users/{self.account['username']}/statuses/{status_id}",
+                    "content": render_content(text),
+                    "media_attachments": item["media_attachments"],
+                    "account": {**self.account}, "_text": text}
+
+    def live_texts(self) -> list[str]:
+        """Texts of the posts readers can see now (scheduled ones are not yet)."""
+        self._publish_due()
+        return self.published_texts()
 
     @route("DELETE", r"/api/v1/scheduled_statuses/(?P<id>\d+)")
     def delete_scheduled(self, req: Request) -> Response:

@@ -1,4 +1,4 @@
-"""A practice Telegram Bot API with one channel, as FACTS.md §8 describes it.
+"""A practice Telegram Bot API with one channel, as docs/platforms.md §8 describes it.
 
 ``/bot<token>/<method>`` with parameters as JSON, URL-encoded or multipart (as the Bot API takes
 them). Checks the token, the chat, HTML parse mode the strict way the docs state it (every <, >

@@ -1,4 +1,4 @@
-"""A practice Threads profile: the publishing API as FACTS.md §4 describes it.
+"""A practice Threads profile: the publishing API as docs/platforms.md §4 describes it.
 
 Containers (``POST /{user}/threads``) of type TEXT, IMAGE (``image_url`` fetched over HTTP from
 127.0.0.1, JPEG or PNG, 8 MB at most, aspect ratio up to 10:1) and CAROUSEL (2-20 finished
@@ -25,7 +25,7 @@ _URL = re.compile(r"https?://[^\s<>\"]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|id
 
 
 def threads_length(text: str) -> int:
-    """Characters, but an emoji counts as its UTF-8 bytes (FACTS.md §4)."""
+    """Characters, but an emoji counts as its UTF-8 bytes (docs/platforms.md §4)."""
     n = 0
     for ch in text:
         cp = ord(ch)

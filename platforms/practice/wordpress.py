@@ -1,6 +1,6 @@
 """A practice WordPress portal: the REST API calls a composer makes, checked the way WordPress
-6.x checks them. Facts: shared/platforms/FACTS.md §11 and the answers of a real WordPress 6.1
-recorded in shared/PEERS.md §2 (tests/peers/wordpress runs that real WordPress for e2e tests).
+6.x checks them. Facts: docs/platforms.md §11 and the answers of a real WordPress 6.1
+recorded in docs/peers.md §2 (tests/peers/wordpress runs that real WordPress for e2e tests).
 
 Faithful details (tests/e2e/test_fakes_match_real.py compares them with the real site): Basic
 auth with an application password (spaces ignored); a wrong one leaves the request anonymous and
@@ -18,7 +18,7 @@ import io
 import itertools
 import re
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.message import Message
 from typing import Any
 from urllib.parse import parse_qs, urlencode
@@ -60,6 +60,7 @@ class WordPressFake(FakeServer):
         self.files: dict[str, bytes] = {}  # /wp-content/uploads/... -> bytes
         self.tags: dict[int, dict[str, Any]] = {}
         self._ids = itertools.count(4)  # WordPress starts with the sample post and page
+        self.skew = timedelta(0)  # the site's clock ahead of the real one (advance())
 
     pretty_permalinks = True  # False: /wp-json is not routed, only /?rest_route=/wp/v2/...
 
@@ -122,7 +123,33 @@ class WordPressFake(FakeServer):
         return self._error(401, "incorrect_password",
                            "The provided password is an invalid application password.")
 
+    # -- the site's clock: scheduled posts go out when it passes their date -------------------
+
+    def now(self) -> datetime:
+        return _now() + self.skew
+
+    def advance(self, seconds: float) -> None:
+        """Let time pass on the site (tests): every ``future`` post now due is published."""
+        with self.lock:
+            self.skew += timedelta(seconds=seconds)
+        self._publish_due()
+
+    def _publish_due(self) -> None:
+        """WordPress's cron (publish_future_post) publishes a ``future`` post at its date."""
+        with self.lock:
+            for post in self.posts.values():
+                if post["status"] == "future" and datetime.fromisoformat(post["date_gmt"]) <= self.now():
+                    post.update(status="publish", link=f"{self.url}/{post['slug']}/")
+
+    def live_texts(self) -> list[str]:
+        """Title and content of every post a reader can see now (not scheduled, not drafts)."""
+        self._publish_due()
+        with self.lock:
+            return [f"{p['title']['raw']}\n{p['content']['raw']}" for p in self.posts.values()
+                    if p["status"] == "publish"]
+
     def _run(self, handler, request: Request) -> Response:
+        self._publish_due()
         if handler is None:
             return self._error(404, "rest_no_route",
                                "No route was found matching the URL and request method.")
@@ -305,15 +332,15 @@ class WordPressFake(FakeServer):
         status = body.get("status", "draft")
         if status not in STATUSES:
             raise _invalid("status", f"status is not one of {', '.join(STATUSES[:-1])}, and private.")
-        date = _now()
+        date = self.now()
         if body.get("date_gmt"):
             try:
                 date = datetime.fromisoformat(str(body["date_gmt"]).removesuffix("Z"))
             except ValueError:
                 raise _invalid("date_gmt", "Invalid date.") from None
-        if status == "future" and date <= _now():
+        if status == "future" and date <= self.now():
             status = "publish"  # WordPress publishes a "future" post whose date has passed
-        if status == "publish" and date > _now():
+        if status == "publish" and date > self.now():
             status = "future"
         # WordPress 6.1 ignores (201) a featured image or tag that does not exist: create_item
         # drops handle_featured_media's error, wp_set_object_terms skips unknown ids.
@@ -327,7 +354,7 @@ class WordPressFake(FakeServer):
         with self.lock:
             post_id = next(self._ids)
             slug = self._unique_slug(_sanitize_slug(str(body.get("slug") or title) or str(post_id)))
-            post = {"id": post_id, "date_gmt": date.isoformat(), "modified_gmt": _now().isoformat(),
+            post = {"id": post_id, "date_gmt": date.isoformat(), "modified_gmt": self.now().isoformat(),
                     "slug": slug, "status": status, "type": "post",
                     "link": f"{self.url}/{slug}/" if status == "publish" else f"{self.url}/?p={post_id}",
                     "title": {"raw": title, "rendered": html.escape(title)},
@@ -356,10 +383,10 @@ class WordPressFake(FakeServer):
             except ValueError:
                 raise _invalid("date_gmt", "Invalid date.") from None
         elif post["status"] in ("draft", "pending") and status == "publish":
-            date = _now()  # a draft's date floats until it is published
-        if status == "future" and date <= _now():
+            date = self.now()  # a draft's date floats until it is published
+        if status == "future" and date <= self.now():
             status = "publish"
-        if status == "publish" and date > _now():
+        if status == "publish" and date > self.now():
             status = "future"
         with self.lock:
             if "title" in body:
@@ -369,7 +396,7 @@ class WordPressFake(FakeServer):
             if "featured_media" in body:
                 featured = int(body["featured_media"] or 0)
                 post["featured_media"] = featured if featured in self.media else 0
-            post.update(status=status, date_gmt=date.isoformat(), modified_gmt=_now().isoformat())
+            post.update(status=status, date_gmt=date.isoformat(), modified_gmt=self.now().isoformat())
             post["link"] = (f"{self.url}/{post['slug']}/" if status == "publish"
                             else f"{self.url}/?p={post['id']}")
         return Response(200, json=post)

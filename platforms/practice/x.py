@@ -1,4 +1,4 @@
-"""A practice X API v2, as FACTS.md §1 describes it.
+"""A practice X API v2, as docs/platforms.md §1 describes it.
 
 OAuth 2.0 user tokens that expire (2 h; ``expire_access_tokens()`` ends them now) with rotating
 refresh tokens, PKCE S256 at the token endpoint, the exact 127.0.0.1 redirect check; simple
@@ -193,7 +193,7 @@ class FakeX(FakeServer):
         with self.lock:
             if f.get("grant_type") == "authorization_code":
                 grant = self.codes.pop(f.get("code", ""), None)
-                # the code must be exchanged within 30 seconds (FACTS.md §1 Auth)
+                # the code must be exchanged within 30 seconds (docs/platforms.md §1 "Sign-in")
                 if grant is None or time.time() - grant["at"] > 30 \
                         or grant["redirect_uri"] != f.get("redirect_uri"):
                     return invalid

@@ -1,4 +1,4 @@
-"""A practice YouTube Data API v3 with resumable uploads, as FACTS.md §10 says.
+"""A practice YouTube Data API v3 with resumable uploads, as docs/platforms.md §10 says.
 
 POST /upload/youtube/v3/videos?uploadType=resumable&part=snippet,status checks the metadata
 (title ≤ 100 characters, description ≤ 5000 bytes, neither with < or >, tags ≤ 500 characters
@@ -28,7 +28,7 @@ import secrets
 import socket
 import struct
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 
 from platforms.practice.server import BadRequest, FakeServer, Headers, Request, Response, route
@@ -65,6 +65,7 @@ class FakeYouTube(FakeServer):
         self.reset_at: float | None = None  # fraction of the upload where the connection drops
         self.received_bytes = 0  # every byte read from upload chunks (resends included)
         self._ids = itertools.count(1)
+        self.skew = timedelta(0)  # YouTube's clock ahead of the real one (advance())
 
     # -- platform-specific answers --------------------------------------------------------------
 
@@ -185,7 +186,7 @@ class FakeYouTube(FakeServer):
             return _error(400, "invalidVideoMetadata", f"Unknown privacyStatus {privacy}")
         if status.get("publishAt"):
             when = datetime.fromisoformat(status["publishAt"].replace("Z", "+00:00"))
-            if privacy != "private" or when <= datetime.now(UTC):
+            if privacy != "private" or when <= self.now():
                 return _error(400, "invalidPublishAt", "The request metadata specifies an "
                                                        "invalid scheduled publishing time.")
         return None
@@ -386,6 +387,78 @@ class FakeYouTube(FakeServer):
                 "playlistId": UPLOADS,
                 "resourceId": {"kind": "youtube#video", "videoId": v["id"]}}}
             for v in videos[:count]]})
+
+    @route("GET", r"/youtube/v3/videos")
+    def list_videos(self, req: Request) -> Response:
+        """videos.list by id: the parts asked for (status, snippet)."""
+        if not self._auth(req.headers):
+            return self.expired_token_response()
+        self._publish_due()
+        parts = set((req.query.get("part") or "").split(","))
+        wanted = [i for i in (req.query.get("id") or "").split(",") if i]
+        with self.lock:
+            items = [{"kind": "youtube#video", "id": v["id"],
+                      **{p: dict(v[p]) for p in ("snippet", "status") if p in parts}}
+                     for i in wanted if (v := self.videos.get(i)) is not None]
+        return Response(200, json={"kind": "youtube#videoListResponse", "items": items})
+
+    @route("PUT", r"/youtube/v3/videos")
+    def update_video(self, req: Request) -> Response:
+        """videos.update with part=status: the status part is replaced as sent (a field left
+        out goes back to its default, publishAt included); publishAt only on a private video,
+        in the future, and never on one already published."""
+        if not self._auth(req.headers):
+            return self.expired_token_response()
+        self._publish_due()
+        if (req.query.get("part") or "") != "status":
+            raise BadRequest("part=status is the only update here")
+        body = req.json() or {}
+        status = dict(body.get("status") or {})
+        with self.lock:
+            video = self.videos.get(str(body.get("id") or ""))
+            if video is None:
+                return _error(404, "videoNotFound", "The video that you are trying to update "
+                                                    "cannot be found.")
+            privacy = status.get("privacyStatus", "public")
+            if privacy not in PRIVACY:
+                return _error(400, "invalidVideoMetadata", f"Unknown privacyStatus {privacy}")
+            if status.get("publishAt"):
+                when = datetime.fromisoformat(status["publishAt"].replace("Z", "+00:00"))
+                if privacy != "private" or when <= self.now() or video.get("went_public"):
+                    return _error(400, "invalidPublishAt", "The request metadata specifies an "
+                                                           "invalid scheduled publishing time.")
+            kept = {k: video["status"][k] for k in ("uploadStatus",) if k in video["status"]}
+            video["status"] = {"privacyStatus": privacy, "selfDeclaredMadeForKids": False,
+                               **kept, **status}
+            answer = {"kind": "youtube#video", "id": video["id"], "status": dict(video["status"])}
+        return Response(200, json=answer)
+
+    # -- YouTube's clock: a private video with publishAt goes public at that time ---------------
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + self.skew
+
+    def advance(self, seconds: float) -> None:
+        """Let time pass (tests): every video whose publishAt has come is made public."""
+        with self.lock:
+            self.skew += timedelta(seconds=seconds)
+        self._publish_due()
+
+    def _publish_due(self) -> None:
+        with self.lock:
+            for video in self.videos.values():
+                at = video["status"].get("publishAt")
+                if at and datetime.fromisoformat(at.replace("Z", "+00:00")) <= self.now():
+                    video["status"].pop("publishAt")
+                    video["status"]["privacyStatus"] = "public"
+                    video["went_public"] = True
+
+    def live_texts(self) -> list[str]:
+        """Descriptions of the videos anyone can watch now (not private ones)."""
+        self._publish_due()
+        with self.lock:
+            return [v["snippet"]["description"] for v in self.videos.values()
+                    if v["status"].get("privacyStatus") != "private"]
 
     def expire_sessions(self) -> None:
         """Every upload session ends, as Google's do after about a week."""

@@ -107,6 +107,20 @@ def test_post_with_facets_images_alt_and_aspect_ratio(fake, journal, tmp_path):
     assert all(i["image"]["mimeType"] == "image/jpeg" and i["image"]["size"] > 0 for i in images)
 
 
+def test_cashtags_and_long_tags_as_atproto_api_0_21_makes_them(fake, journal):
+    scotland = "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
+    text = ("Saham $bbca naik, US$5 bukan. #" + "😀" * 33 + " #" + scotland * 30 + " #" + "a" * 65
+            + " #SiagaBanjir")
+    BlueskyAdapter().publish(journal.ctx(), OutgoingPost("p1", text, idempotency_key="k"))
+    [record] = records(fake, journal).values()
+    encoded = text.encode()
+    tags = [(encoded[f["index"]["byteStart"]:f["index"]["byteEnd"]].decode(), f["features"][0]["tag"])
+            for f in record["facets"]]
+    # 33 emoji are 66 UTF-16 units but 33 graphemes: a tag since 0.21; the flag tag (30
+    # graphemes, 840 bytes) would make the PDS refuse the post, so it stays plain text.
+    assert tags == [("$bbca", "$BBCA"), ("#" + "😀" * 33, "😀" * 33), ("#SiagaBanjir", "SiagaBanjir")]
+
+
 def test_post_url_is_on_bsky_app_unless_the_account_names_its_own_web_view(fake, client):
     settings, secrets = fake.practice_account()
     del settings["web_url"]

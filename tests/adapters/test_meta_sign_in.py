@@ -5,7 +5,7 @@ tests/peers/oauth) and Meta's own follow-up calls at the Meta practice fakes.
 Split like that because no standard server speaks Meta's follow-ups; what each side proves:
 - the real server: the authorization request's shape (client id, scopes, PKCE S256, state, a
   127.0.0.1 redirect on any port) and the code exchange with the app secret in the form
-  (client_secret_post, what Threads documents; FACTS.md §4-6) are accepted by a strict,
+  (client_secret_post, what Threads documents; docs/platforms.md §4-6) are accepted by a strict,
   standard implementation, and a wrong app secret is refused with one plain line;
 - the fakes: the short token that server issued is what goes into Meta's long-lived exchange
   (fb_exchange_token, th_exchange_token: the fake asks the real server, RFC 7662, whether it

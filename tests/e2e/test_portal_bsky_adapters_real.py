@@ -154,6 +154,20 @@ def test_bluesky_taken_record_key_resolves_to_our_record(bsky):
     assert len(listed["records"]) == 1
 
 
+def test_bluesky_cashtags_and_long_tags_as_atproto_api_0_21_reach_the_real_pds(bsky):
+    # What @atproto/api 0.21 facets: "$bbca" as the tag "$BBCA", 33 emoji (66 UTF-16 units, 33
+    # graphemes) as a tag. A tag of 30 flags is 840 bytes, over the lexicon's 640: the real PDS
+    # would refuse the whole post, so it goes out as plain text.
+    flag = "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
+    text = "Saham $bbca naik, US$5 bukan. #" + "😀" * 33 + " #" + flag * 30 + " #SiagaBanjir"
+    result = bluesky.BlueskyAdapter().publish(bsky.ctx(), OutgoingPost("p", text, idempotency_key="k"))
+    record = get_record(bsky, result.extra["did"], result.extra["rkeys"][0]).json()["value"]
+    raw = record["text"].encode()
+    assert [(raw[f["index"]["byteStart"]:f["index"]["byteEnd"]].decode(), f["features"][0]["tag"])
+            for f in record["facets"]] == [
+        ("$bbca", "$BBCA"), ("#" + "😀" * 33, "😀" * 33), ("#SiagaBanjir", "SiagaBanjir")]
+
+
 def test_bluesky_refusals_of_the_real_pds_are_typed(bsky, tmp_path):
     adapter = bluesky.BlueskyAdapter()
     with pytest.raises(Rejected, match="grapheme too big"):

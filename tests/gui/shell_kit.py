@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 
 def type_unicode(widget, text: str) -> None:
-    """qtbot.keyClicks aborts the process on non-ASCII (ENVIRONMENT.md §2); send key events."""
+    """qtbot.keyClicks aborts the process on non-ASCII (docs/environment.md §2); send key events."""
     for ch in text:
         if ch == "\n":
             for t in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):

@@ -1,4 +1,4 @@
-"""The platform facts the previews imitate (shared/platforms/PREVIEWS.md): link display, image grids."""
+"""The platform facts the previews imitate (docs/previews.md): link display, image grids."""
 
 import pytest
 

@@ -216,6 +216,16 @@ def test_bluesky_styles_only_what_becomes_a_facet(panel):
     assert f'color:{link};">#2026' not in html
 
 
+def test_bluesky_styles_cashtags_and_long_emoji_tags_as_it_will_post_them(panel):
+    # @atproto/api 0.21: "$bbca" is a tag facet, "US$5" is not; 33 emoji (66 UTF-16 units) are
+    # a tag because they are 33 graphemes.
+    cards = show(panel, Post(text="Saham $bbca naik, US$5 #" + "😀" * 33))
+    link = rules_for("bluesky").palette.link
+    html = cards["bluesky"].text.text()
+    assert f'color:{link};">$bbca' in html and f'color:{link};">#😀' in html
+    assert f'color:{link};">US$5' not in html and f'color:{link};">$5' not in html
+
+
 def test_more_images_than_the_channel_takes_is_said_plainly(panel, tmp_path):
     paths = images(tmp_path, 5)
     cards = show(panel, Post(text="Foto", media=[MediaRef(path=p) for p in paths]))

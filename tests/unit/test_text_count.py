@@ -1,4 +1,4 @@
-"""Each channel counted its own way (shared/platforms/FACTS.md), and the overflow mark."""
+"""Each channel counted its own way (docs/platforms.md), and the overflow mark."""
 
 from dataclasses import replace
 

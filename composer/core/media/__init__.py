@@ -1,6 +1,6 @@
 """Images: load and normalise, crop per channel, brand with a template, encode to a budget.
 
-The public API (see the contract in DESIGN.md): ``MediaError``, ``inspect``, ``preview_proxy``,
+The public API: ``MediaError``, ``inspect``, ``preview_proxy``,
 ``default_crop``, ``aspect_presets``, ``focal_of`` (store it on the MediaRef at attach time),
 ``render_variant`` (one channel) and ``render_variants`` (many channels, each source decoded
 once).

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from PIL import Image, ImageColor, ImageDraw
+from PIL.ImageFont import FreeTypeFont
 
 from composer.core.media.fonts import load_font
 from composer.core.templates import Layer, Rect, Template, fill
@@ -92,7 +93,7 @@ def _draw_logo(canvas: Image.Image, template: Template, layer: Layer, rect: Rect
 # -- text -------------------------------------------------------------------------------------
 
 
-def _wrap(text: str, font, width: float, wrap: bool) -> list[str]:
+def _wrap(text: str, font: FreeTypeFont, width: float, wrap: bool) -> list[str]:
     lines: list[str] = []
     for paragraph in text.split("\n"):
         if not wrap:
@@ -117,13 +118,14 @@ def _wrap(text: str, font, width: float, wrap: bool) -> list[str]:
     return lines
 
 
-def _ellipsize(line: str, font, width: float) -> str:
+def _ellipsize(line: str, font: FreeTypeFont, width: float) -> str:
     while line and font.getlength(line + ELLIPSIS) > width:
         line = line[:-1].rstrip()
     return line + ELLIPSIS
 
 
-def layout_text(layer: Layer, rect: Rect, text: str, short_edge: int):
+def layout_text(layer: Layer, rect: Rect, text: str,
+                short_edge: int) -> tuple[FreeTypeFont, list[str], float, int]:
     """(font, lines, line height, glyph height): the largest size down to ``min_size`` that fits
     the box; still too long, lines are cut with an ellipsis."""
     size = layer.size * short_edge

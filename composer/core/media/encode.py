@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import cast
 
 from PIL import Image
 
@@ -47,22 +48,29 @@ def still_mime(formats: tuple[str, ...], transparent: bool = False) -> str | Non
 
 
 def is_transparent(im: Image.Image) -> bool:
-    return im.mode == "RGBA" and im.getchannel("A").getextrema()[0] < 255
+    if im.mode != "RGBA":
+        return False
+    # cast: Pillow types getextrema for every mode; one band (here alpha) gives (min, max)
+    lowest, _ = cast("tuple[int, int]", im.getchannel("A").getextrema())
+    return lowest < 255
 
 
 def encode_for(im: Image.Image, formats: tuple[str, ...], max_bytes: int | None) -> Encoded:
     """Encode for a channel: alpha kept where its formats allow (PNG, WebP), else flattened; a
     transparent picture too heavy as PNG becomes a flattened JPEG before anything shrinks."""
     mime = still_mime(formats, is_transparent(im))
+    if mime is None:  # render.py plans no image for a channel without a still format
+        raise ValueError(f"no still image format among {formats}")
     if mime == "image/png" and max_bytes is not None:
         data = _save(im, mime, None)
         if len(data) <= max_bytes:
             return Encoded(data, mime, im.width, im.height)
-        mime = still_mime(formats)  # JPEG where accepted: far smaller than shrinking a PNG
+        # JPEG where accepted: far smaller than shrinking a PNG (PNG itself is there at least)
+        mime = still_mime(formats) or mime
     return encode_still(im, mime, max_bytes)
 
 
-def flatten(im: Image.Image, background=BACKGROUND) -> Image.Image:
+def flatten(im: Image.Image, background: tuple[int, int, int] = BACKGROUND) -> Image.Image:
     """RGBA onto a solid background (JPEG has no alpha); RGB passes through."""
     if im.mode != "RGBA":
         return im if im.mode == "RGB" else im.convert("RGB")

@@ -9,6 +9,8 @@ wide photo, which the plain centre often is not.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PIL import Image, ImageFilter, ImageStat
 
 THUMB = 64
@@ -53,7 +55,7 @@ def estimate_focal(im: Image.Image) -> tuple[float, float]:
     return round(sx / total / w, 4), round(sy / total / h, 4)
 
 
-def focal_of(path) -> tuple[float, float]:
+def focal_of(path: str | Path) -> tuple[float, float]:
     """The focal point of an image file (decoded small; EXIF orientation applied). Raises
     MediaError. Store it on the MediaRef when the image is attached: previews (made from the
     proxy) and uploads (made from the original) then crop around exactly the same point."""

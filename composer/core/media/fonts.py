@@ -13,6 +13,7 @@ import subprocess
 import threading
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 from PIL import ImageFont
 
@@ -79,7 +80,7 @@ def installed_families() -> list[str]:
             return sorted({line.split(",")[0].strip() for line in out.stdout.splitlines() if line.strip()})
         except (OSError, subprocess.SubprocessError):
             pass
-    names = set()
+    names: set[str] = set()
     for folder in FONT_DIRS:
         root = Path(folder).expanduser()
         if root.is_dir():
@@ -88,16 +89,19 @@ def installed_families() -> list[str]:
 
 
 @lru_cache(maxsize=256)
-def _truetype(path: str, size: int, thread: int):
+def _truetype(path: str, size: int, thread: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, size)
 
 
 @lru_cache(maxsize=64)
-def _builtin(size: int, thread: int):
-    return ImageFont.load_default(size)
+def _builtin(size: int, thread: int) -> ImageFont.FreeTypeFont:
+    # cast: with FreeType (every Pillow wheel has it) this is a FreeType face; the bitmap
+    # fallback would ignore the size, and layout needs a FreeType face's metrics anyway
+    return cast(ImageFont.FreeTypeFont, ImageFont.load_default(size))
 
 
-def load_font(family: str, size: int, bold: bool = False, italic: bool = False):
+def load_font(family: str, size: int, bold: bool = False,
+              italic: bool = False) -> ImageFont.FreeTypeFont:
     """A font object at ``size`` pixels. FreeType faces are not shared between threads."""
     size = max(1, int(size))
     thread = threading.get_ident()

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PIL import Image, ImageCms, ImageFile, ImageSequence
 
@@ -193,8 +193,9 @@ def describe(im: Image.Image, path: Path) -> ImageInfo:
     w, h = im.size
     if orientation in (5, 6, 7, 8):
         w, h = h, w
+    fmt = im.format or ""  # opened with formats=OPENERS: always one of MIME_BY_FORMAT
     return ImageInfo(
-        path=str(path), width=w, height=h, mime=MIME_BY_FORMAT[im.format], format=im.format,
+        path=str(path), width=w, height=h, mime=MIME_BY_FORMAT[fmt], format=fmt,
         mode=im.mode, animated=frames > 1, frames=frames,
         has_alpha=im.mode in ("RGBA", "LA", "PA") or "transparency" in im.info,
         orientation=orientation, bytes=path.stat().st_size,
@@ -337,7 +338,8 @@ def _to_rgb(im: Image.Image) -> Image.Image:
         return im
     if mode.startswith("I;16") or mode in ("I", "F"):
         # 16-bit and 32-bit greys: scale to 8 bits instead of clipping everything to white
-        top = 65535 if mode.startswith("I;16") else (im.getextrema()[1] or 1)
+        # cast: Pillow types getextrema for every mode; one band gives (min, max) numbers
+        top = 65535 if mode.startswith("I;16") else (cast("tuple[float, float]", im.getextrema())[1] or 1)
         return im.convert("I").point(lambda v: v * (255 / max(top, 1))).convert("L").convert("RGB")
     if mode == "P":
         return im.convert("RGBA" if "transparency" in im.info else "RGB")
@@ -350,10 +352,10 @@ def _to_rgb(im: Image.Image) -> Image.Image:
     return im.convert("RGB")
 
 
-_SRGB = None
+_SRGB: ImageCms.core.CmsProfile | None = None
 
 
-def _srgb_profile():
+def _srgb_profile() -> ImageCms.core.CmsProfile:
     global _SRGB
     if _SRGB is None:
         _SRGB = ImageCms.createProfile("sRGB")
@@ -370,7 +372,8 @@ def _to_srgb(im: Image.Image, icc: bytes) -> Image.Image:
         if "srgb" in desc and im.mode in ("RGB", "RGBA"):
             return im
         out_mode = "RGBA" if im.mode == "RGBA" else "RGB"
-        return ImageCms.profileToProfile(im, profile, _srgb_profile(), outputMode=out_mode)
+        converted = ImageCms.profileToProfile(im, profile, _srgb_profile(), outputMode=out_mode)
+        return cast(Image.Image, converted)  # None only with inPlace=True
     except Exception:  # a broken or unusual profile: keep the pixels as they are
         log.info("ICC profile ignored", exc_info=True)
         return im.convert("RGB") if im.mode not in ("RGB", "RGBA") else im

@@ -1,8 +1,8 @@
 """Decode once, then a small pyramid: the decoded image and its integer reductions.
 
 Each output is resized with a bicubic filter from the smallest level that still has at least
-its size, so the filter works on a ratio under 2 and touches few pixels (shared/ENVIRONMENT.md
-§7: about 2.5x faster than resizing every output from the full image).
+its size, so the filter works on a ratio under 2 and touches few pixels (docs/environment.md
+§3: about 2.5x faster than resizing every output from the full image).
 
 Why bicubic and not LANCZOS: against a LANCZOS resize of the FULL-resolution image, on a sharp
 test card (text, thin lines), LANCZOS from the pyramid scores 42.0/32.9 dB PSNR at 1.85x/1.25x
@@ -15,6 +15,8 @@ that the two render threads make side by side.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,7 +55,7 @@ class Pyramid:
                     self.levels[k] = self.level(k // 2).reduce(2)
         return self.levels[k]
 
-    def source(self, box: tuple[float, ...], size: tuple[int, int]):
+    def source(self, box: tuple[float, ...], size: tuple[int, int]) -> tuple[Image.Image, Box]:
         """The level to resize from and the box in its pixels: the smallest level that still
         has at least ``size`` pixels in ``box`` (so the filter works on a ratio under 2)."""
         im = self.level(self.level_for(self.factor(box, size)))
@@ -127,7 +129,8 @@ def plan_resizes(outputs: list[tuple[Box, tuple[int, int], Any]]) -> list[Resize
     return plan
 
 
-def run_resizes(plan: list[Resize], pyramid: Pyramid, pool):
+def run_resizes(plan: list[Resize], pyramid: Pyramid,
+                pool: Executor) -> Iterator[tuple[Resize, Image.Image]]:
     """Make every resize on the pool, biggest first, each in two halves; yields (Resize, image)
     in that order as they complete."""
     plan = sorted(plan, key=lambda r: -r.cost(pyramid))  # biggest first keeps both threads busy

@@ -58,7 +58,7 @@ class Refusal:
     reason: str
 
 
-class RenderedVariant(list):
+class RenderedVariant(list[RenderedMedia]):
     """The files for one channel (a list of RenderedMedia, in post order) plus what the officer
     should know: ``notes`` (done, but differently than asked) and ``refused`` (not sent)."""
 
@@ -67,6 +67,11 @@ class RenderedVariant(list):
         self.channel = channel
         self.notes: list[str] = []
         self.refused: list[Refusal] = []
+
+
+# (crop box, output size, branding fingerprint, animated): jobs with equal keys render alike
+_Key = tuple[tuple[float, ...], tuple[int, int], str | None, bool]
+_Frames = tuple[list[Image.Image], list[int], int]  # frames, durations (ms), loop count
 
 
 @dataclass
@@ -86,7 +91,7 @@ class _Job:
     size: tuple[int, int] = (0, 0)
     notes: list[str] = field(default_factory=list)
 
-    def key(self) -> tuple:
+    def key(self) -> _Key:
         brand = None
         if self.template is not None and not self.animate:
             blob = repr((self.template.to_dict(), sorted(self.values.items()))).encode()
@@ -176,11 +181,13 @@ def _refusal(spec: PlatformSpec, count: int, total: int) -> str | None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _render_file(path: Path, jobs: list[_Job], pool: ThreadPoolExecutor):
+def _render_file(path: Path, jobs: list[_Job],
+                 pool: ThreadPoolExecutor) -> list[tuple[_Job, RenderedMedia | None]]:
     """Render every job of one source file; yields (job, RenderedMedia | None)."""
     with open_image(path) as im:
         info = describe(im, path)
-    still_jobs, gif_jobs = [], []
+    still_jobs: list[_Job] = []
+    gif_jobs: list[_Job] = []
     for job in jobs:
         wants_gif = info.animated and "image/gif" in job.spec.image_formats
         if wants_gif:
@@ -198,9 +205,10 @@ def _render_file(path: Path, jobs: list[_Job], pool: ThreadPoolExecutor):
             job.notes.append(_("Image {n} has too many frames to animate; its first frame is used", n=job.index))
         still_jobs += gif_jobs
         gif_jobs = []
-    results = []
-    for job in gif_jobs:
-        results.append((job, _render_animation(job, info, frames)))
+    results: list[tuple[_Job, RenderedMedia | None]] = []
+    if frames is not None:  # (without frames, gif_jobs is empty by now)
+        for job in gif_jobs:
+            results.append((job, _render_animation(job, info, frames)))
     if still_jobs:
         results += _render_stills(path, info, still_jobs, pool)
     return results
@@ -230,7 +238,9 @@ def _photo_box(job: _Job, slot: tuple[int, int], focal: tuple[float, float]) -> 
 
 
 def _slot_size(job: _Job) -> tuple[int, int] | None:
-    layer = job.template.photo_layer() if job.template is not None else None
+    if job.template is None:
+        return None
+    layer = job.template.photo_layer()
     if layer is None:
         return None
     r = job.template.layer_rect(layer, *job.size).box()
@@ -248,7 +258,8 @@ def _needed_scale(job: _Job, centre: tuple[float, float]) -> float:
     return job.size[0] / max(job.box[2] - job.box[0], 1e-6)
 
 
-def _render_stills(path: Path, info: ImageInfo, jobs: list[_Job], pool: ThreadPoolExecutor):
+def _render_stills(path: Path, info: ImageInfo, jobs: list[_Job],
+                   pool: ThreadPoolExecutor) -> list[tuple[_Job, RenderedMedia]]:
     centre = (0.5 * info.width, 0.5 * info.height)
     for job in jobs:
         _plan(job, info, job.ref.focal)
@@ -266,7 +277,7 @@ def _render_stills(path: Path, info: ImageInfo, jobs: list[_Job], pool: ThreadPo
         for job in jobs:
             _plan(job, info, focal)
     focal_px = ((focal or (0.5, 0.5))[0] * info.width, (focal or (0.5, 0.5))[1] * info.height)
-    same: dict[tuple, list[_Job]] = {}  # identical outputs on several channels: drawn once
+    same: dict[_Key, list[_Job]] = {}  # identical outputs on several channels: drawn once
     for job in jobs:
         same.setdefault(job.key(), []).append(job)
     branded = [g for g in same.values() if g[0].template is not None]
@@ -275,7 +286,7 @@ def _render_stills(path: Path, info: ImageInfo, jobs: list[_Job], pool: ThreadPo
     for work, image in run_resizes(plan_resizes(plain), pyramid, pool):
         for group, offset in work.users:
             tasks.append(pool.submit(_cut_and_encode, group, image, offset))
-    results = []
+    results: list[tuple[_Job, RenderedMedia]] = []
     for task in tasks:
         results.extend(task.result())
     for level in levels:
@@ -284,15 +295,18 @@ def _render_stills(path: Path, info: ImageInfo, jobs: list[_Job], pool: ThreadPo
     return results
 
 
-def _cut_and_encode(group: list[_Job], image: Image.Image, offset: tuple[int, int]):
+def _cut_and_encode(group: list[_Job], image: Image.Image,
+                    offset: tuple[int, int]) -> list[tuple[_Job, RenderedMedia]]:
     w, h = group[0].size
     if image.size != (w, h):
         image = image.crop((offset[0], offset[1], offset[0] + w, offset[1] + h))
     return _encode_group(group, image)
 
 
-def _render_branded(group: list[_Job], pyramid: Pyramid, focal_px):
+def _render_branded(group: list[_Job], pyramid: Pyramid,
+                    focal_px: tuple[float, float]) -> list[tuple[_Job, RenderedMedia]]:
     first = group[0]
+    assert first.template is not None  # a branded group is one whose jobs have a template
 
     def photo(slot: tuple[int, int]) -> Image.Image:
         return pyramid.resize(_photo_box(first, slot, focal_px), slot)
@@ -301,7 +315,7 @@ def _render_branded(group: list[_Job], pyramid: Pyramid, focal_px):
 
 
 def _encode_group(group: list[_Job], image: Image.Image) -> list[tuple[_Job, RenderedMedia]]:
-    encoded: list[tuple[str, int | None, Encoded]] = []
+    encoded: list[tuple[str | None, int | None, Encoded]] = []
     transparent = is_transparent(image)
     out = []
     for job in group:
@@ -311,14 +325,14 @@ def _encode_group(group: list[_Job], image: Image.Image) -> list[tuple[_Job, Ren
         if done is None:
             done = encode_for(image, job.spec.image_formats, budget)
             encoded.append((mime, budget, done))
-        if done.shrunk:
+        if done.shrunk and budget is not None:  # only a budget makes it shrink
             job.notes.append(_("Image {n} was made smaller to fit the {mb} MB limit of {channel}",
                                n=job.index, mb=f"{budget / 1e6:g}", channel=job.spec.name))
         out.append((job, _write(job, done)))
     return out
 
 
-def _reusable(done: Encoded, mime: str, had: int | None, wants: int | None) -> bool:
+def _reusable(done: Encoded, mime: str | None, had: int | None, wants: int | None) -> bool:
     """An encoding made for one budget serves another when nothing was given up for the first
     (best quality, full size, the format asked for) and it fits the second."""
     if had == wants:
@@ -328,7 +342,7 @@ def _reusable(done: Encoded, mime: str, had: int | None, wants: int | None) -> b
     return wants is None or len(done.data) <= wants
 
 
-def _render_animation(job: _Job, info: ImageInfo, frames) -> RenderedMedia | None:
+def _render_animation(job: _Job, info: ImageInfo, frames: _Frames) -> RenderedMedia | None:
     images, durations, loop = frames
     _plan(job, info, job.ref.focal)
     if job.manual is None and crops.accepts(job.spec, info.aspect):

@@ -1,7 +1,8 @@
 """Bluesky rich-text facets, ported rule for rule from @atproto/api ``RichText.detectFacets``.
 
 Source: bluesky-social/atproto ``packages/api/src/rich-text/detection.ts`` and ``util.ts``
-(npm @atproto/api 0.19.19). Facet offsets are UTF-8 byte offsets, end exclusive
+(npm @atproto/api 0.21.0; tests/data/bluesky-richtext holds its answers, tools/regen_oracle.sh
+asks them again). Facet offsets are UTF-8 byte offsets, end exclusive
 (lexicons/app/bsky/richtext/facet.json). The JavaScript patterns are translated with care:
 - JavaScript ``\\s`` is a fixed set (below), not Python's ``str.isspace``;
 - ``[a-z]`` with the ``i`` flag but without ``u`` matches ASCII letters only, so the patterns
@@ -14,10 +15,12 @@ Graphemes count as Intl.Segmenter does (extended grapheme clusters, ``\\X``).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import regex
 
 from composer.core.text.model import Facet
+from composer.core.text.units import grapheme_count
 
 # ECMAScript WhiteSpace + LineTerminator: what ``\s`` matches in JavaScript.
 JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
@@ -39,12 +42,14 @@ TAG = regex.compile(
     rf"[^{JS_SPACE}{_ZW}]*)?"
 )
 TRAILING_PUNCTUATION = regex.compile(r"\p{P}+$")
+TAG_MAX = 64  # detection.ts: a longer tag is no tag (lexicon facet#tag maxGraphemes 64)
 # util.ts CASHTAG_REGEX (u flag): $AAPL becomes a tag facet "$AAPL"
 CASHTAG = re.compile(rf"(^|{_S}|\()\$([A-Za-z][A-Za-z0-9]{{0,4}})(?={_S}|\Z|[.,;:!?)\"'\u2019])")
 _END_PUNCT = re.compile(r"[.,;:!?]$")
 _JS_TRIM = re.compile(rf"^{_S}+|{_S}+$")
 
 
+@cache  # imported on first use (1,400 names), then a plain lookup per candidate
 def tlds() -> frozenset[str]:
     from composer.core.text._bluesky_tlds import TLDS
 
@@ -57,32 +62,33 @@ def is_valid_domain(value: str) -> bool:
     return dot >= 0 and value[dot + 1:] in tlds()
 
 
-class _Offsets:
-    """str index -> UTF-8 byte offset (a text has few facets: encode the prefix each time)."""
+def _byte_offsets(text: str, indices: set[int]) -> dict[int, int]:
+    """str index -> UTF-8 byte offset for every index asked, in one pass over the text (upstream
+    encodes the prefix again for each facet; a long text with many facets must stay linear)."""
+    offsets: dict[int, int] = {}
+    done = byte = 0
+    for i in sorted(indices):
+        byte += len(text[done:i].encode("utf-8", "surrogatepass"))
+        offsets[i] = byte
+        done = i
+    return offsets
 
-    def __init__(self, text: str):
-        self.text = text
-        self.ascii = text.isascii()
 
-    def __call__(self, i: int) -> int:
-        if self.ascii:
-            return i
-        return len(self.text[:i].encode("utf-8", "surrogatepass"))
-
-
-def _utf16_len(s: str) -> int:
-    return len(s) + sum(1 for c in s if ord(c) > 0xFFFF)
+def _tag_too_long(tag: str) -> bool:
+    """Over 64 graphemes. @atproto/api 0.21 counts them only when the UTF-16 length is over 64
+    (before, that length alone decided: "#" + 33 emoji was no tag). Graphemes never outnumber
+    code points, so the cheap ``len`` check is the same shortcut."""
+    return len(tag) > TAG_MAX and grapheme_count(tag) > TAG_MAX
 
 
 def detect_facets(text: str) -> list[Facet]:
     """Links, mentions and tags exactly where @atproto/api's detectFacets puts them."""
     if not any(c in text for c in "@.:#\uff03$"):  # nothing any pattern could start with
         return []
-    byte = _Offsets(text)
-    found: list[Facet] = []
+    found: list[tuple[int, int, str, str]] = []
 
     def add(start: int, end: int, kind: str, value: str) -> None:
-        found.append(Facet(byte(start), byte(end), kind, value, start, end))
+        found.append((start, end, kind, value))
 
     for m in MENTION.finditer(text):
         handle = m.group(3)
@@ -111,7 +117,7 @@ def detect_facets(text: str) -> list[Facet]:
         if not tag:
             continue
         tag = TRAILING_PUNCTUATION.sub("", _JS_TRIM.sub("", tag))
-        if not tag or _utf16_len(tag) > 64:
+        if not tag or _tag_too_long(tag):
             continue
         start = m.start() + len(m.group(1))
         add(start, start + 1 + len(tag), "tag", tag)
@@ -121,5 +127,11 @@ def detect_facets(text: str) -> list[Facet]:
         start = m.start() + len(m.group(1))
         add(start, start + 1 + len(ticker), "tag", "$" + ticker)
 
-    found.sort(key=lambda f: f.byte_start)  # stable, like Array.prototype.sort
-    return found
+    if not found:
+        return []
+    found.sort(key=lambda f: f[0])  # stable, like Array.prototype.sort (same order as bytes)
+    if text.isascii():
+        return [Facet(start, end, kind, value, start, end) for start, end, kind, value in found]
+    byte = _byte_offsets(text, {i for f in found for i in f[:2]})
+    return [Facet(byte[start], byte[end], kind, value, start, end)
+            for start, end, kind, value in found]

@@ -1,6 +1,6 @@
 """``count()``: one text measured the way one channel measures it (spec.counting chooses how).
 
-Facts per channel: shared/platforms/FACTS.md (X §1, Mastodon §2, Bluesky §3, Threads §4,
+Facts per channel: docs/platforms.md (X §1, Mastodon §2, Bluesky §3, Threads §4,
 Instagram §6, Telegram §8, YouTube §10).
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -72,14 +73,18 @@ def measure(spec: PlatformSpec, text: str, limit: int | None) -> tuple[int, bool
         n = units.grapheme_count(text)
         size = units.utf8_len(text)
         byte_limit = spec.text_max_bytes
-        over = []
+        over: list[int] = []
+        # (each index_over_* below is a number, never None: the text is over that limit)
         if limit is not None and n > limit:
-            over.append(units.index_over_graphemes(text, limit))
+            at = units.index_over_graphemes(text, limit)
+            if at is not None:
+                over.append(at)
         if byte_limit is not None and size > byte_limit:
             i = units.index_over_utf8(text, byte_limit)
-            # mark from the start of the grapheme the byte limit cuts into
-            starts = units.grapheme_starts(text)
-            over.append(starts[_floor_index(starts, i)])
+            if i is not None:
+                # mark from the start of the grapheme the byte limit cuts into
+                starts = units.grapheme_starts(text)
+                over.append(starts[_floor_index(starts, i)])
         return n, not over, min(over) if over else None
     if kind == Counting.MASTODON:
         url_length = spec.url_length or mastodon.URL_LENGTH
@@ -89,35 +94,40 @@ def measure(spec: PlatformSpec, text: str, limit: int | None) -> tuple[int, bool
         return n, False, mastodon.overflow_index(text, limit, url_length)
     if kind == Counting.GRAPHEMES:
         n = units.grapheme_count(text)
-        fits = limit is None or n <= limit
-        return n, fits, None if fits else units.index_over_graphemes(text, limit)
+        if limit is None or n <= limit:
+            return n, True, None
+        return n, False, units.index_over_graphemes(text, limit)
     if kind == Counting.UTF16:
         n = units.utf16_len(text)
-        fits = limit is None or n <= limit
-        return n, fits, None if fits else units.index_over_utf16(text, limit)
+        if limit is None or n <= limit:
+            return n, True, None
+        return n, False, units.index_over_utf16(text, limit)
     if kind == Counting.BYTES:
         n = units.utf8_len(text)
-        fits = limit is None or n <= limit
-        return n, fits, None if fits else units.index_over_utf8(text, limit)
+        if limit is None or n <= limit:
+            return n, True, None
+        return n, False, units.index_over_utf8(text, limit)
     if kind == Counting.THREADS:
         n = _threads_length(text)
         if limit is None or n <= limit:
             return n, True, None
         starts, costs = _threads_costs(text)
-        return n, False, starts[units.first_over(costs, limit)]
+        at = units.first_over(costs, limit)  # a number: the text is over the limit
+        return n, False, starts[at] if at is not None else None
     n = len(text)  # CODEPOINTS, NONE
-    fits = limit is None or n <= limit
-    return n, fits, None if fits else limit
+    if limit is None or n <= limit:
+        return n, True, None
+    return n, False, limit
 
 
 def _floor_index(starts: list[int], i: int) -> int:
     return max(0, bisect.bisect_right(starts, i) - 1)
 
 
-def _problem_messages(spec: PlatformSpec, text: str) -> tuple[tuple[str, dict], ...]:
+def _problem_messages(spec: PlatformSpec, text: str) -> tuple[tuple[str, dict[str, object]], ...]:
     """The problems as (message, placeholder values), translated by the caller: the cached
     answer then holds for every language."""
-    problems: list[tuple[str, dict]] = []
+    problems: list[tuple[str, dict[str, object]]] = []
     if spec.hashtag_limit is not None or spec.mention_limit is not None or spec.max_links is not None:
         found = entities(text)
         tags = sum(1 for e in found if e.kind == "hashtag")
@@ -153,13 +163,13 @@ def count(spec: PlatformSpec, text: str, *, with_media: bool = False,
 
 @lru_cache(maxsize=128)
 def _count(spec: PlatformSpec, text: str, with_media: bool,
-           limit: int | None) -> tuple[TextCount, tuple[tuple[str, dict], ...]]:
+           limit: int | None) -> tuple[TextCount, tuple[tuple[str, dict[str, object]], ...]]:
     if limit is None:
         limit = spec.limit_for(with_media=with_media)
     if spec.counting == Counting.NONE:
         limit = None
     length, fits, overflow_at = measure(spec, text, limit)
-    extra: dict = {}
+    extra: dict[str, Any] = {}  # the fields only some units have
     if spec.counting == Counting.BLUESKY:
         extra = {"graphemes": length, "bytes": units.utf8_len(text),
                  "facets": tuple(bluesky.detect_facets(text))}

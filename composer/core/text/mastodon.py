@@ -30,7 +30,7 @@ _END_MENTION = regex.compile(
 )
 
 
-def _url_spans(text: str) -> list[tuple[int, int]]:
+def _url_spans(text: str) -> tuple[tuple[int, int], ...]:
     # twitter-text's extractor with extract_url_without_protocol: false, as Mastodon calls it
     return twitter.url_spans(text, without_protocol=False)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -54,12 +55,12 @@ def _cuts(spec: PlatformSpec, text: str) -> _Cuts:
     spans = [(e.start, e.end) for e in entities(text)]
     if spec.counting == Counting.BLUESKY:
         spans += [(f.start, f.end) for f in bluesky.detect_facets(text)]
-    inside = set()
+    inside: set[int] = set()
     for a, b in spans:
         inside.update(range(a + 1, b))
     safe = [p for p in graphemes if p not in inside]
     word = [p for p in safe if text[p - 1].isspace() and not text[p].isspace()]
-    sentence = []
+    sentence: list[int] = []
     for p in word:
         before = text[max(0, p - 12):p]
         if "\n" in before[len(before.rstrip()):] or _SENTENCE_END.search(before):
@@ -76,7 +77,7 @@ def _marker(body: str, i: int, n: int) -> str:
     return f"{i}/{n}" if body[-1:].isspace() else f" {i}/{n}"
 
 
-def _largest_fitting(candidates: list[int], fits) -> int | None:
+def _largest_fitting(candidates: list[int], fits: Callable[[int], bool]) -> int | None:
     """The farthest candidate cut whose part fits (binary search, then a check downwards in case
     the count is not monotonic, e.g. when a cut turns a domain into plain text). ``candidates``
     lie within one part's reach (see _reach), so every measure here is of a part-sized slice."""
@@ -97,7 +98,7 @@ def _largest_fitting(candidates: list[int], fits) -> int | None:
     return candidates[best]
 
 
-def _reach(boundaries: list[int], first: int, fits) -> int:
+def _reach(boundaries: list[int], first: int, fits: Callable[[int], bool]) -> int:
     """The index of the farthest boundary from ``first`` on whose part still fits, or
     ``first - 1`` when not even ``boundaries[first]`` does. Galloping (1, 2, 4 ... boundaries
     ahead, then a binary search) measures slices at most twice a part's length, so splitting
@@ -136,7 +137,7 @@ def _greedy(spec: PlatformSpec, text: str, limit: int, cuts: _Cuts, total: int |
     def label(body: str) -> str:
         return _marker(body, len(parts) + 1, total) if total else ""
 
-    def fits_from(a: int):
+    def fits_from(a: int) -> Callable[[int], bool]:
         def fits(b: int) -> bool:
             body = text[a:b]
             return measure(spec, body + label(body), limit)[1]

@@ -331,7 +331,7 @@ def has_invalid_characters(text: str) -> bool:
     return INVALID.search(text) is not None
 
 
-def parse_tweet(text: str, *, emoji_parsing: bool = True, max_length: int = MAX_LENGTH) -> dict:
+def parse_tweet(text: str, *, emoji_parsing: bool = True, max_length: int = MAX_LENGTH) -> dict[str, int | bool]:
     """The official ``parseTweet`` result (UTF-16 ranges included), for conformance checks."""
     w = weigh(text, emoji_parsing=emoji_parsing)
     valid = True

@@ -86,7 +86,8 @@ class AccountForm(QDialog):
             self.fields_form.addRow(QLabel(self.tr("This channel needs no sign-in."), self.fields_box))
 
     def values(self) -> dict:
-        settings, secrets = {}, {}
+        settings: dict[str, str] = {}
+        secrets: dict[str, str] = {}
         for field in self.spec.credentials:
             value = self.inputs[field.name].text().strip()
             if not value:

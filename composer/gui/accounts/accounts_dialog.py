@@ -145,9 +145,18 @@ class AccountsDialog(QDialog):
             return self.services.accounts.add(values["name"], values["platform"],
                                               values["settings"], values["secrets"])
 
+        def added(_account: object) -> None:
+            form.accept()
+            self.refresh()
+            self.accounts_changed.emit()
+
+        def refused(message: str) -> None:
+            form.set_busy(False)
+            form.show_error(message)
+
         task = self.runner.submit(work, name="add account")
-        task.finished.connect(lambda _acc: (form.accept(), self.refresh(), self.accounts_changed.emit()))
-        task.failed.connect(lambda message: (form.set_busy(False), form.show_error(message)))
+        task.finished.connect(added)
+        task.failed.connect(refused)
 
     def remove_selected(self) -> None:
         item = self.accounts.currentItem()
@@ -158,6 +167,10 @@ class AccountsDialog(QDialog):
                        self.tr("Remove the account '{name}' and its saved sign-in from the keyring?")
                        .format(name=name), self.tr("Remove"), self.tr("Keep")):
             return
+        def removed(_result: object) -> None:
+            self.refresh()
+            self.accounts_changed.emit()
+
         task = self.runner.submit(lambda ctx: self.services.accounts.remove(name), name="remove account")
-        task.finished.connect(lambda _r: (self.refresh(), self.accounts_changed.emit()))
+        task.finished.connect(removed)
         task.failed.connect(self._say)

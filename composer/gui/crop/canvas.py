@@ -75,8 +75,8 @@ class CropCanvas(QWidget):
     # -- drawing ------------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
-        p.setRenderHint(QPainter.SmoothPixmapTransform)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         p.fillRect(self.rect(), QColor("#1F2328"))
         img = self.image_rect()
         if not self.pixmap.isNull():
@@ -102,7 +102,7 @@ class CropCanvas(QWidget):
         if self.focal is not None:
             fx = img.x() + self.focal[0] * img.width()
             fy = img.y() + self.focal[1] * img.height()
-            p.setBrush(Qt.NoBrush)
+            p.setBrush(Qt.BrushStyle.NoBrush)
             p.setPen(QPen(QColor(0, 0, 0, 160), 4))
             p.drawEllipse(QPointF(fx, fy), 10, 10)
             p.setPen(QPen(QColor("#FFC107"), 2))
@@ -113,13 +113,13 @@ class CropCanvas(QWidget):
             p.drawLine(QPointF(fx, fy + 5), QPointF(fx, fy + 16))
         if self.hasFocus():
             p.setPen(QPen(QColor("#1A73E8"), 2))
-            p.setBrush(Qt.NoBrush)
+            p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         p.end()
 
     # -- input --------------------------------------------------------------------------------
     def mousePressEvent(self, event) -> None:
-        if event.button() != Qt.LeftButton:
+        if event.button() != Qt.MouseButton.LeftButton:
             return
         pos = event.position()
         if self.focal_mode:
@@ -133,9 +133,9 @@ class CropCanvas(QWidget):
         pos = event.position()
         if self._drag is None:
             what = self.hit(pos)
-            cursors = {"tl": Qt.SizeFDiagCursor, "br": Qt.SizeFDiagCursor, "tr": Qt.SizeBDiagCursor,
-                       "bl": Qt.SizeBDiagCursor, "move": Qt.SizeAllCursor}
-            self.setCursor(Qt.CrossCursor if self.focal_mode else cursors.get(what, Qt.ArrowCursor))
+            cursors: dict[str | None, Qt.CursorShape] = {"tl": Qt.CursorShape.SizeFDiagCursor, "br": Qt.CursorShape.SizeFDiagCursor, "tr": Qt.CursorShape.SizeBDiagCursor,
+                       "bl": Qt.CursorShape.SizeBDiagCursor, "move": Qt.CursorShape.SizeAllCursor}
+            self.setCursor(Qt.CursorShape.CrossCursor if self.focal_mode else cursors.get(what, Qt.CursorShape.ArrowCursor))
             return
         what, start, box = self._drag
         if what == "move":
@@ -162,10 +162,10 @@ class CropCanvas(QWidget):
             self.focal_picked.emit(x / self.image_w, y / self.image_h)
 
     def keyPressEvent(self, event) -> None:
-        steps = {Qt.Key_Left: (-1, 0), Qt.Key_Right: (1, 0), Qt.Key_Up: (0, -1), Qt.Key_Down: (0, 1)}
-        zoom = {Qt.Key_Plus: 1.05, Qt.Key_Equal: 1.05, Qt.Key_Minus: 1 / 1.05}
+        steps = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
+        zoom = {Qt.Key.Key_Plus: 1.05, Qt.Key.Key_Equal: 1.05, Qt.Key.Key_Minus: 1 / 1.05}
         if event.key() in steps:
-            step = max(self.image_w, self.image_h) * (0.1 if event.modifiers() & Qt.ShiftModifier else 0.01)
+            step = max(self.image_w, self.image_h) * (0.1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 0.01)
             dx, dy = steps[event.key()]
             self.box = geometry.moved(self.box, dx * step, dy * step, self.image_w, self.image_h)
         elif event.key() in zoom:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.adapters import PlatformSpec
 from composer.core.post import Crop, MediaRef, Post
 from composer.gui.crop import geometry, presets
 from composer.gui.crop.canvas import CropCanvas
@@ -55,8 +56,8 @@ class ChannelCrops(QWidget):
         if self.pixmap.isNull():
             return
         p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
-        p.setRenderHint(QPainter.SmoothPixmapTransform)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         th = self._thumb_h()
         for i, (name, crop, manual) in enumerate(self.rows):
             x, y = (i % 2) * (self.THUMB_W + 12), (i // 2) * (th + 30)
@@ -71,8 +72,8 @@ class ChannelCrops(QWidget):
             p.drawRect(box)
             p.setPen(self.palette().windowText().color())
             how = self.tr("manual") if manual else self.tr("automatic")
-            label = self.fontMetrics().elidedText(f"{name} · {how}", Qt.ElideMiddle, self.THUMB_W)
-            p.drawText(QRectF(x, y + th + 2, self.THUMB_W, 24), Qt.AlignLeft | Qt.AlignVCenter, label)
+            label = self.fontMetrics().elidedText(f"{name} · {how}", Qt.TextElideMode.ElideMiddle, self.THUMB_W)
+            p.drawText(QRectF(x, y + th + 2, self.THUMB_W, 24), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
         p.end()
 
 
@@ -86,7 +87,7 @@ class CropEditor(QWidget):
         self.key = ""
         self.spec = None
         self.media: MediaRef | None = None
-        self.channels: dict[str, object] = {}
+        self.channels: dict[str, PlatformSpec] = {}
         self.presets: list[presets.Preset] = []
         self.pixmap = QPixmap()
         self.w = self.h = 1
@@ -153,7 +154,7 @@ class CropEditor(QWidget):
                            ("Ctrl+Backspace", self.reset_to_automatic)):
             action = QAction(self)
             action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
 
@@ -195,6 +196,7 @@ class CropEditor(QWidget):
         return variant.crops.get(self.media.id) if variant and self.media else None
 
     def automatic_crop(self, key: str) -> Crop | None:
+        assert self.media is not None  # edit() came first
         return presets.default_crop(self.w, self.h, self.media.focal, self.channels[key])
 
     def default_crops(self) -> dict[str, Crop | None]:
@@ -231,6 +233,7 @@ class CropEditor(QWidget):
 
     # -- edits --------------------------------------------------------------------------------
     def _store_manual(self) -> None:
+        assert self.post is not None and self.media is not None  # edit() came first
         crop = self.current_crop()
         self.post.variant(self.key).crops[self.media.id] = crop
         self.status.setText(self.tr("Manual crop for this channel."))
@@ -261,7 +264,7 @@ class CropEditor(QWidget):
 
     def _on_focal_mode(self, on: bool) -> None:
         self.canvas.focal_mode = on
-        self.canvas.setCursor(Qt.CrossCursor if on else Qt.ArrowCursor)
+        self.canvas.setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.ArrowCursor)
 
     def set_focal(self, x: float, y: float) -> None:
         """The photo's most important spot; every automatic crop follows it."""
@@ -275,7 +278,7 @@ class CropEditor(QWidget):
         self._show_current()
 
     def reset_to_automatic(self) -> None:
-        if self.media is None or self.manual_crop(self.key) is None:
+        if self.post is None or self.media is None or self.manual_crop(self.key) is None:
             return
         self.post.variant(self.key).crops.pop(self.media.id, None)
         self.crop_changed.emit(self.key, self.media.id, None)

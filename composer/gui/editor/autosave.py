@@ -16,7 +16,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 
 from composer.gui.editor.draft_model import DraftModel
-from composer.gui.tasks import TaskRunner
+from composer.gui.tasks import Task, TaskRunner
 
 log = logging.getLogger("siaran.gui.autosave")
 
@@ -38,7 +38,7 @@ class Autosaver(QObject):
         self.state = "saved"
         self._dirty = False
         self._dirty_since: float | None = None  # monotonic time of the first unsaved change
-        self._task = None
+        self._task: Task | None = None
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.save_now)
         model.changed.connect(self.mark_dirty)

@@ -8,6 +8,10 @@ from PySide6.QtCore import QObject, Signal
 
 from composer.core.post import Crop, MediaRef, Post
 
+# what restore_media needs to undo a removal: the image, its place, its crops and alt texts
+# by channel
+RemovedMedia = tuple[MediaRef, int, dict[str, Crop], dict[str, str]]
+
 
 class DraftModel(QObject):
     text_changed = Signal()  # master text or title
@@ -91,13 +95,14 @@ class DraftModel(QObject):
             setattr(ref, name, value)
         self._emit(self.media_changed)
 
-    def remove_media(self, media_id: str) -> tuple | None:
+    def remove_media(self, media_id: str) -> RemovedMedia | None:
         """Remove an image; returns what restore_media needs to put it back (undo)."""
         index = next((i for i, m in enumerate(self.post.media) if m.id == media_id), None)
         if index is None:
             return None
         ref = self.post.media.pop(index)
-        crops, alts = {}, {}
+        crops: dict[str, Crop] = {}
+        alts: dict[str, str] = {}
         for channel, variant in self.post.variants.items():
             if media_id in variant.crops:
                 crops[channel] = variant.crops.pop(media_id)
@@ -106,7 +111,7 @@ class DraftModel(QObject):
         self._emit(self.media_changed)
         return ref, index, crops, alts
 
-    def restore_media(self, removed: tuple) -> None:
+    def restore_media(self, removed: RemovedMedia) -> None:
         ref, index, crops, alts = removed
         self.post.media.insert(min(index, len(self.post.media)), ref)
         for channel, crop in crops.items():

@@ -79,8 +79,8 @@ class LiveUpdater(QObject):
     def _mark_master(self) -> None:
         """Mark the earliest overflow among the channels that follow the master text."""
         text = self.model.post.text
-        starts = [self.counts[c.key].overflow_at for c in self.channels
-                  if self.model.follows(c.key, "text") and self.counts[c.key].overflow_at is not None
+        starts = [at for c in self.channels
+                  if self.model.follows(c.key, "text") and (at := self.counts[c.key].overflow_at) is not None
                   and not self.counts[c.key].parts]  # a channel that splits into a thread fits
         following = [c for c in self.channels if self.model.follows(c.key, "text")]
         message = overflow_message([c for c in following if not self.counts[c.key].parts],

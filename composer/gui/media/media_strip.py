@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core.post import MediaRef
-from composer.gui.editor.draft_model import DraftModel
+from composer.gui.editor.draft_model import DraftModel, RemovedMedia
 from composer.gui.media import jobs
 
 ID = Qt.ItemDataRole.UserRole
@@ -85,7 +85,8 @@ class _Thumbs(QListWidget):
 class _RemoveImage(QUndoCommand):
     def __init__(self, model: DraftModel, media_id: str, text: str):
         super().__init__(text)
-        self.model, self.media_id, self.removed = model, media_id, None
+        self.model, self.media_id = model, media_id
+        self.removed: RemovedMedia | None = None
 
     def redo(self) -> None:
         self.removed = self.model.remove_media(self.media_id)

@@ -1,4 +1,4 @@
-"""Per-channel post previews: each channel's post card imitated from shared/platforms/PREVIEWS.md."""
+"""Per-channel post previews: each channel's post card imitated from docs/previews.md."""
 
 from composer.gui.previews.panel import PreviewsPanel
 

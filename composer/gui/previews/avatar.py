@@ -29,10 +29,10 @@ def make_avatar(path: str | None, name: str, size: int, shape: str) -> QPixmap:
     scale = 2  # drawn at twice the size so it stays crisp on HiDPI screens and screenshots
     out = QPixmap(size * scale, size * scale)
     out.setDevicePixelRatio(scale)
-    out.fill(Qt.transparent)
+    out.fill(Qt.GlobalColor.transparent)
     p = QPainter(out)
-    p.setRenderHint(QPainter.Antialiasing)
-    p.setRenderHint(QPainter.SmoothPixmapTransform)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     inset = 0.0
     if shape == "ring":  # Instagram's story ring, then a white gap
         grad = QConicalGradient(size / 2, size / 2, 225)
@@ -54,7 +54,7 @@ def make_avatar(path: str | None, name: str, size: int, shape: str) -> QPixmap:
         reader.setAutoTransform(True)
         src = reader.size()
         if src.isValid():
-            reader.setScaledSize(src.scaled(size * scale, size * scale, Qt.KeepAspectRatioByExpanding))
+            reader.setScaledSize(src.scaled(size * scale, size * scale, Qt.AspectRatioMode.KeepAspectRatioByExpanding))
         image = reader.read()
     if image is not None and not image.isNull():
         p.drawImage(rect, image, QRectF(image.rect()))
@@ -66,6 +66,6 @@ def make_avatar(path: str | None, name: str, size: int, shape: str) -> QPixmap:
         font.setPixelSize(max(8, int(rect.height() * 0.4)))
         font.setBold(True)
         p.setFont(font)
-        p.drawText(rect, Qt.AlignCenter, initials(name))
+        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, initials(name))
     p.end()
     return out

@@ -1,7 +1,7 @@
 """Where each image goes in a channel's post card: pure geometry, no Qt, unit-tested.
 
 Every function takes the images' aspect ratios (width / height) and the column width in pixels and
-returns a :class:`Grid` of tiles. The rules come from shared/platforms/PREVIEWS.md; the sources
+returns a :class:`Grid` of tiles. The rules come from docs/previews.md; the sources
 are cited per layout. Tiles are drawn ``cover``-cropped unless ``fit == "contain"``.
 """
 
@@ -63,7 +63,7 @@ def _2x2(width, height, gap):
 
 
 # X: single images keep their ratio, extreme ones centre-cropped (approx. 3:4 ... 2:1); 2-4 images
-# share a 16:9 frame with 4 px gutters (mixpost ProviderGallery/Twitter, PREVIEWS.md §1).
+# share a 16:9 frame with 4 px gutters (mixpost ProviderGallery/Twitter, docs/previews.md §1).
 def x_grid(ratios: list[float], width: float) -> Grid:
     n = min(len(ratios), 4)
     if n == 0:
@@ -79,7 +79,7 @@ def x_grid(ratios: list[float], width: float) -> Grid:
     return Grid(tuple(_2x2(width, h, gap)), h)
 
 
-# Bluesky ImageLayoutGrid / AutoSizedImage (social-app, PREVIEWS.md §7): one image keeps its ratio,
+# Bluesky ImageLayoutGrid / AutoSizedImage (social-app, docs/previews.md §7): one image keeps its ratio,
 # clipped at 1:2, inside a box no taller than wide (desktop), left-aligned; 2 = two squares;
 # 3 = square + two stacked; 4 = 2x2 of 3:2 tiles; gutter 4.
 def bluesky_grid(ratios: list[float], width: float) -> Grid:
@@ -102,7 +102,7 @@ def bluesky_grid(ratios: list[float], width: float) -> Grid:
     return Grid(tuple(_2x2(width, h, gap)), h)
 
 
-# Mastodon media_gallery.jsx (PREVIEWS.md §6): one item at its own ratio (height capped at 566 px,
+# Mastodon media_gallery.jsx (docs/previews.md §6): one item at its own ratio (height capped at 566 px,
 # the whole image fitted); 2-4 items in a 3:2 frame: halves, left half + two quarters, 2x2.
 def mastodon_grid(ratios: list[float], width: float) -> Grid:
     n = min(len(ratios), 4)
@@ -120,7 +120,7 @@ def mastodon_grid(ratios: list[float], width: float) -> Grid:
     return Grid(tuple(_2x2(width, h, gap)), h)
 
 
-# Facebook, mixpost's approximation (ProviderGallery/Facebook/*.vue, PREVIEWS.md §3): 1 full width;
+# Facebook, mixpost's approximation (ProviderGallery/Facebook/*.vue, docs/previews.md §3): 1 full width;
 # 2 squares; 3-4 with a landscape first image: it on top, the rest as a row of squares; with a
 # portrait first image: a square block, big tile left (1/2 for 3, 2/3 for 4), squares stacked
 # right; 5+: two squares over three, "+N" on the fifth. LinkedIn uses the same stand-in (§4).
@@ -152,7 +152,7 @@ def facebook_grid(ratios: list[float], width: float) -> Grid:
     return Grid(tuple(tiles), top + gap + bottom)
 
 
-# Instagram carousel (PREVIEWS.md §2): one slide visible, every slide at the first slide's ratio
+# Instagram carousel (docs/previews.md §2): one slide visible, every slide at the first slide's ratio
 # clamped to 4:5 ... 1.91:1, dots under the media.
 def instagram_grid(ratios: list[float], width: float) -> Grid:
     if not ratios:
@@ -161,7 +161,7 @@ def instagram_grid(ratios: list[float], width: float) -> Grid:
     return Grid((Tile(0, 0, width, h, 0),), h, dots=len(ratios) if len(ratios) > 1 else 0)
 
 
-# Telegram Web A calculateAlbumLayout.ts (ported from tdesktop, PREVIEWS.md §8): gutter 2, height
+# Telegram Web A calculateAlbumLayout.ts (ported from tdesktop, docs/previews.md §8): gutter 2, height
 # budget = width; classify w (>1.2) / n (<0.8) / q; dedicated layouts for 2-4, rows for 5-10.
 def telegram_grid(ratios: list[float], width: float) -> Grid:
     n = min(len(ratios), 10)
@@ -245,7 +245,7 @@ def _even_split(n: int, rows: int) -> list[int]:
     return [base + (1 if i >= rows - extra else 0) for i in range(rows)]
 
 
-# Threads (PREVIEWS.md §5, UNVERIFIED): one image at its ratio; several scroll sideways in a strip.
+# Threads (docs/previews.md §5, UNVERIFIED): one image at its ratio; several scroll sideways in a strip.
 def threads_grid(ratios: list[float], width: float) -> Grid:
     if not ratios:
         return EMPTY
@@ -260,7 +260,7 @@ def threads_grid(ratios: list[float], width: float) -> Grid:
     return Grid(tuple(tiles), h, strip=True)
 
 
-# WhatsApp (PREVIEWS.md §9, thresholds UNVERIFIED): one image fills the bubble; 4+ become a 2x2
+# WhatsApp (docs/previews.md §9, thresholds UNVERIFIED): one image fills the bubble; 4+ become a 2x2
 # album with "+N"; 2-3 arrive as separate images.
 def whatsapp_grid(ratios: list[float], width: float) -> Grid:
     n = len(ratios)

@@ -1,4 +1,4 @@
-"""The link preview a platform adds under a post that has a URL and no images (PREVIEWS.md §12.6:
+"""The link preview a platform adds under a post that has a URL and no images (docs/previews.md §12.6:
 cards appear only without media). Siaran does not fetch the page, so the card shows its shape
 and the domain, and says the title and picture will come from the page itself.
 
@@ -35,21 +35,22 @@ class LinkCard(QWidget):
         self.url = ""
         self.setFixedWidth(width)
         kind = rules.link_card
-        height = {"image": width / 2, "large": width / 1.91 + 58}.get(kind, COMPACT_HEIGHT)
+        heights: dict[str | None, float] = {"image": width / 2, "large": width / 1.91 + 58}
+        height = heights.get(kind, COMPACT_HEIGHT)
         self.setFixedHeight(round(height))
         self.setVisible(False)
 
     def set_url(self, url: str | None) -> None:
         """Show the card for ``url``; None hides it (no link, or the post has images)."""
         visible = bool(url) and self.rules.link_card is not None
-        if visible and url != self.url:
+        if url and visible and url != self.url:  # (visible implies a url)
             self.url = url
             self.update()
         self.setVisible(visible)
 
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         kind, pal = self.rules.link_card, self.rules.palette
         w, h = self.width(), self.height()
         site = domain(self.url)
@@ -67,11 +68,11 @@ class LinkCard(QWidget):
             self._picture(p, QRectF(0, 0, w, h))
             p.setFont(small)
             chip = QRectF(12, h - 34, p.fontMetrics().horizontalAdvance(site) + 16, 22)
-            p.setPen(Qt.NoPen)
+            p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor(0, 0, 0, 150))
             p.drawRoundedRect(chip, 4, 4)
             p.setPen(QColor("#FFFFFF"))
-            p.drawText(chip, Qt.AlignCenter, site)
+            p.drawText(chip, Qt.AlignmentFlag.AlignCenter, site)
         elif kind == "large":
             pic = QRectF(0, 0, w, w / 1.91)
             self._picture(p, pic)
@@ -79,23 +80,23 @@ class LinkCard(QWidget):
             p.fillRect(band, QColor("#F0F2F5"))
             p.setFont(small)
             p.setPen(QColor(pal.secondary))
-            p.drawText(band.adjusted(12, 8, -12, 0), Qt.AlignLeft | Qt.AlignTop, site.upper())
+            p.drawText(band.adjusted(12, 8, -12, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, site.upper())
             p.setFont(bold)
             p.setPen(QColor(pal.text))
-            p.drawText(band.adjusted(12, 28, -12, 0), Qt.AlignLeft | Qt.AlignTop, note)
+            p.drawText(band.adjusted(12, 28, -12, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, note)
         else:
             side = h
             self._picture(p, QRectF(0, 0, side, side))
             text = QRectF(side + 12, 10, w - side - 24, h - 20)
             p.setFont(small)
             p.setPen(QColor(pal.link if self.rules.bubble else pal.secondary))
-            p.drawText(text, Qt.AlignLeft | Qt.AlignTop, site)
+            p.drawText(text, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, site)
             p.setFont(bold)
             p.setPen(QColor(pal.text))
-            p.drawText(text.adjusted(0, 20, 0, 0), Qt.AlignLeft | Qt.AlignTop | Qt.TextWordWrap, note)
+            p.drawText(text.adjusted(0, 20, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, note)
         p.setClipping(False)
         p.setPen(QPen(QColor(pal.border), 1))
-        p.setBrush(Qt.NoBrush)
+        p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawPath(outline)
         p.end()
 
@@ -105,4 +106,4 @@ class LinkCard(QWidget):
         globe.setPixelSize(int(min(rect.width(), rect.height()) * 0.28))
         p.setFont(globe)
         p.setPen(QColor("#8C959F"))
-        p.drawText(rect, Qt.AlignCenter, "🌐")
+        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, "🌐")

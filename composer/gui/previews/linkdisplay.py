@@ -1,4 +1,4 @@
-"""How each platform shows a URL or a mention in its feed (PREVIEWS.md §1, §6, §7). Pure, no Qt."""
+"""How each platform shows a URL or a mention in its feed (docs/previews.md §1, §6, §7). Pure, no Qt."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ def read_scaled(path: str, edge: int = MAX_IMAGE_EDGE) -> QImage:
     reader.setAutoTransform(True)
     size = reader.size()
     if size.isValid() and max(size.width(), size.height()) > edge:
-        reader.setScaledSize(size.scaled(QSize(edge, edge), Qt.KeepAspectRatio))
+        reader.setScaledSize(size.scaled(QSize(edge, edge), Qt.AspectRatioMode.KeepAspectRatio))
     return reader.read()  # a null image when unreadable
 
 

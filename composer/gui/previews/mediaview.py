@@ -36,8 +36,8 @@ class MediaView(QWidget):
         self.grid = grids.EMPTY
         self._cache: QPixmap | None = None
         self.setFixedWidth(width)
-        self.setCursor(Qt.PointingHandCursor)
-        self.setFocusPolicy(Qt.TabFocus)  # Tab to the images, Enter opens the first one's crop
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab to the images, Enter opens the first one's crop
         self.setVisible(False)
 
     # -- state --------------------------------------------------------------------------------
@@ -78,7 +78,7 @@ class MediaView(QWidget):
         if self._cache is None or self._cache.size() != self.size() * ratio:
             self._cache = QPixmap(self.size() * ratio)
             self._cache.setDevicePixelRatio(ratio)
-            self._cache.fill(Qt.transparent)
+            self._cache.fill(Qt.GlobalColor.transparent)
             self._paint_grid(QPainter(self._cache))
         p = QPainter(self)
         p.drawPixmap(0, 0, self._cache)
@@ -88,8 +88,8 @@ class MediaView(QWidget):
         p.end()
 
     def _paint_grid(self, p: QPainter) -> None:
-        p.setRenderHint(QPainter.Antialiasing)
-        p.setRenderHint(QPainter.SmoothPixmapTransform)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         radius = self.rules.media_radius
         if not self.grid.strip and radius:
             bounds = QRectF()
@@ -117,10 +117,10 @@ class MediaView(QWidget):
             p.fillRect(rect, QColor("#D9DEE3"))
             p.setPen(QColor("#7A8691"))
             p.setFont(QFont(self.font().family(), 20))
-            p.drawText(rect, Qt.AlignCenter, "🖼")
+            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, "🖼")
         elif tile.fit == "contain":
             p.fillRect(rect, QColor("#000000"))
-            scaled = pix.size().scaled(rect.size().toSize(), Qt.KeepAspectRatio)
+            scaled = pix.size().scaled(rect.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
             target = QRectF(rect.x() + (rect.width() - scaled.width()) / 2,
                             rect.y() + (rect.height() - scaled.height()) / 2, scaled.width(), scaled.height())
             p.drawPixmap(target, pix, QRectF(pix.rect()))
@@ -131,8 +131,8 @@ class MediaView(QWidget):
         if tile.more > 0:
             p.fillRect(rect, QColor(0, 0, 0, 140))
             p.setPen(QColor("#FFFFFF"))
-            p.setFont(QFont(self.font().family(), 22, QFont.Bold))
-            p.drawText(rect, Qt.AlignCenter, f"+{tile.more}")
+            p.setFont(QFont(self.font().family(), 22, QFont.Weight.Bold))
+            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"+{tile.more}")
         if self.rules.alt_badge and tile.index < len(self._alts) and self._alts[tile.index]:
             self._draw_alt(p, rect)
         if self.grid.dots and tile.index == 0:
@@ -141,40 +141,40 @@ class MediaView(QWidget):
             p.restore()
 
     def _draw_alt(self, p: QPainter, rect: QRectF) -> None:
-        font = QFont(self.font().family(), 7, QFont.Black)
+        font = QFont(self.font().family(), 7, QFont.Weight.Black)
         p.setFont(font)
         badge = QRectF(0, 0, 26, 15)
         if self.rules.alt_badge == "bottom-right":
             badge.moveBottomRight(rect.bottomRight() - QPointF(5, 5))
         else:
             badge.moveBottomLeft(rect.bottomLeft() + QPointF(6, -6))
-        p.setPen(Qt.NoPen)
+        p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor(0, 0, 0, 190))
         p.drawRoundedRect(badge, 4, 4)
         p.setPen(QColor("#FFFFFF"))
-        p.drawText(badge, Qt.AlignCenter, "ALT")
+        p.drawText(badge, Qt.AlignmentFlag.AlignCenter, "ALT")
 
     def _draw_counter(self, p: QPainter, rect: QRectF) -> None:
-        p.setFont(QFont(self.font().family(), 8, QFont.DemiBold))
+        p.setFont(QFont(self.font().family(), 8, QFont.Weight.DemiBold))
         box = QRectF(0, 0, 34, 20)
         box.moveTopRight(rect.topRight() + QPointF(-10, 10))
-        p.setPen(Qt.NoPen)
+        p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor(18, 18, 18, 170))
         p.drawRoundedRect(box, 10, 10)
         p.setPen(QColor("#FFFFFF"))
-        p.drawText(box, Qt.AlignCenter, f"1/{self.grid.dots}")
+        p.drawText(box, Qt.AlignmentFlag.AlignCenter, f"1/{self.grid.dots}")
 
     def _draw_dots(self, p: QPainter) -> None:
         n = self.grid.dots
         y = self.grid.height + DOTS_HEIGHT / 2
         x0 = self._width / 2 - (n - 1) * 4
-        p.setPen(Qt.NoPen)
+        p.setPen(Qt.PenStyle.NoPen)
         for i in range(n):
             p.setBrush(QColor("#0095F6" if i == 0 else "#C7C7C7"))
             p.drawEllipse(QPointF(x0 + i * 8, y), 2.6, 2.6)
 
     def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space) and self.grid.tiles:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.grid.tiles:
             self.tile_clicked.emit(0)
             return
         super().keyPressEvent(event)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.adapters import PlatformSpec
 from composer.core.post import Post
 from composer.gui.previews.card import CARD_WIDTH, DESKTOP_WIDTH, PreviewCard
 from composer.gui.previews.loader import ImageLoader
@@ -53,7 +54,7 @@ class PreviewsPanel(QWidget):
         self.loader = ImageLoader(self)
         self.loader.loaded.connect(self._image_loaded)
         self._columns = 0
-        self._channels: list[tuple[str, object, dict]] = []
+        self._channels: list[tuple[str, PlatformSpec, dict]] = []
         self._rendered: dict[str, list] = {}
         self.desktop = False
         self.setObjectName("previewsPanel")
@@ -76,16 +77,16 @@ class PreviewsPanel(QWidget):
             header.addWidget(button)
         self.mode_buttons.idClicked.connect(lambda i: self.set_desktop(i == 1))
         layout.addLayout(header)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.NoFrame)
-        self.scroll.setAccessibleName(self.tr("Channel previews"))
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.NoFrame)
+        self.scroll_area.setAccessibleName(self.tr("Channel previews"))
         self.container = QWidget()
         self.grid = QGridLayout(self.container)
         self.grid.setSpacing(SPACING)
         self.grid.setAlignment(Qt.AlignTop | Qt.AlignHCenter)
-        self.scroll.setWidget(self.container)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.container)
+        layout.addWidget(self.scroll_area, 1)
         self.empty = QLabel(self.tr("Choose channels to see how the post will look on each."), self.container)
         self.empty.setStyleSheet("color:#8A8F98; padding:24px;")
         self.grid.addWidget(self.empty, 0, 0)
@@ -95,10 +96,10 @@ class PreviewsPanel(QWidget):
         # turn, so they never sit between a keystroke and the cards the officer is looking at.
         self._timer.setInterval(DEFER_MS)
         self._timer.timeout.connect(self._update_one_pending)
-        self.scroll.verticalScrollBar().valueChanged.connect(lambda _v: self._update_visible_pending())
+        self.scroll_area.verticalScrollBar().valueChanged.connect(lambda _v: self._update_visible_pending())
 
     # -- channels -----------------------------------------------------------------------------
-    def set_channels(self, channels: list[tuple[str, object, dict]]) -> None:
+    def set_channels(self, channels: list[tuple[str, PlatformSpec, dict]]) -> None:
         """``channels``: (key, PlatformSpec, account display dict: display_name, handle, avatar)."""
         self._channels = list(channels)
         self._rendered = {k: v for k, v in self._rendered.items() if any(k == c[0] for c in channels)}
@@ -133,13 +134,13 @@ class PreviewsPanel(QWidget):
             self.set_channels(self._channels)
 
     def _arrange(self) -> None:
-        width = self.width() - self.scroll.verticalScrollBar().sizeHint().width() - 4
+        width = self.width() - self.scroll_area.verticalScrollBar().sizeHint().width() - 4
         columns = max(1, (width + SPACING) // (self.card_width() + SPACING))
         if columns == self._columns:
             return
         self._columns = columns
         for i, card in enumerate(self.cards.values()):
-            self.grid.addWidget(card, i // columns, i % columns, Qt.AlignTop)
+            self.grid.addWidget(card, i // columns, i % columns, Qt.AlignmentFlag.AlignTop)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -28,8 +28,8 @@ class RichLabel(QWidget):
             self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setFont(font)
         self.setFixedWidth(width)
-        self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
-        self._html = None
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._html: str | None = None
         self.doc = QTextDocument(self)
         self.doc.setDocumentMargin(0)
         self.doc.setDefaultFont(font)
@@ -70,6 +70,6 @@ class RichLabel(QWidget):
             p.translate(RULE_INDENT, 0)
         # the platform's colour, not the desktop palette's: a dark desktop must not turn it white
         ctx = QAbstractTextDocumentLayout.PaintContext()
-        ctx.palette.setColor(QPalette.Text, self._colour)
+        ctx.palette.setColor(QPalette.ColorRole.Text, self._colour)
         self.doc.documentLayout().draw(p, ctx)
         p.end()

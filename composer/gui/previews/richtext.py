@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout
 
@@ -28,7 +29,7 @@ class Piece:
     end: int
 
 
-# WhatsApp renders its formatting markers instead of showing them (PREVIEWS.md §9; WhatsApp Help
+# WhatsApp renders its formatting markers instead of showing them (docs/previews.md §9; WhatsApp Help
 # "How to format your messages"): *bold*, _italic_, ~strikethrough~, ```monospace```.
 _WHATSAPP = re.compile(
     r"```(?P<code>[^`\n]+?)```"
@@ -49,7 +50,8 @@ def _plain(text: str, start: int, end: int, rules: CardRules) -> list[Piece]:
     for m in _WHATSAPP.finditer(run):
         if m.start() > pos:
             out.append(Piece(run[pos:m.start()], None, start + pos, start + m.start()))
-        out.append(Piece(m.group(m.lastgroup), m.lastgroup, start + m.start(), start + m.end()))
+        kind = cast(str, m.lastgroup)  # never None: every alternative of _WHATSAPP is a named group
+        out.append(Piece(m.group(kind), kind, start + m.start(), start + m.end()))
         pos = m.end()
     if pos < len(run):
         out.append(Piece(run[pos:], None, start + pos, end))
@@ -186,7 +188,7 @@ _TAG = re.compile(r"#\w+")
 
 
 def hashtag_bar(text: str, has_media: bool) -> tuple[str, list[str]]:
-    """Mastodon's hashtag bar (hashtag_bar.tsx, PREVIEWS.md §6): a last paragraph made only of
+    """Mastodon's hashtag bar (hashtag_bar.tsx, docs/previews.md §6): a last paragraph made only of
     hashtags leaves the text and is shown as a row under the media; when that paragraph is the
     whole post it moves only if the post has media. Tags differing in case collapse."""
     body, sep, last = text.rstrip().rpartition("\n\n")

@@ -1,6 +1,6 @@
 """One row per platform: how its feed draws a post. The card widget reads only this table.
 
-Facts and their sources are in shared/platforms/PREVIEWS.md (section numbers below); values the
+Facts and their sources are in docs/previews.md (section numbers below); values the
 fact sheet marks UNVERIFIED are sensible defaults, kept here so they are easy to change. Labels
 such as "See more" are what the platform itself shows, translated like the rest of the UI.
 """
@@ -8,8 +8,15 @@ such as "See more" are what the platform itself shows, translated like the rest 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP as _qt_translate_noop
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Qt's marker, under the name lupdate looks for: it returns ``text`` untranslated (the card
+    translates at paint time); PySide6's stub types that result as object."""
+    return cast(str, _qt_translate_noop(context, text))
 
 
 @dataclass(frozen=True)

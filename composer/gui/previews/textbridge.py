@@ -20,7 +20,7 @@ def _text_entities(text: str) -> tuple[Entity, ...]:
 
 @lru_cache(maxsize=64)
 def _facet_entities(text: str) -> tuple[Entity, ...]:
-    # Bluesky links only what carries a facet (PREVIEWS.md §7): style exactly those ranges.
+    # Bluesky links only what carries a facet (docs/previews.md §7): style exactly those ranges.
     return tuple(Entity(_FACET_KIND.get(f.type, f.type), f.start, f.end, text[f.start:f.end])
                  for f in sorted(detect_facets(text), key=lambda f: f.start))
 

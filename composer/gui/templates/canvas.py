@@ -55,6 +55,7 @@ class TemplateCanvas(QWidget):
         return self.canvas_rect().width() / self.size_px[0]
 
     def layer_screen_rect(self, layer_id: str) -> QRectF:
+        assert self.template is not None  # a layer id comes from the template on show
         layer = self.template.layer(layer_id)
         r = self.template.layer_rect(layer, *self.size_px)
         c, s = self.canvas_rect(), self._scale()
@@ -73,8 +74,8 @@ class TemplateCanvas(QWidget):
     # -- drawing ------------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
-        p.setRenderHint(QPainter.SmoothPixmapTransform)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         p.fillRect(self.rect(), QColor("#2B2F36"))
         c = self.canvas_rect()
         if not self.image.isNull():
@@ -92,24 +93,24 @@ class TemplateCanvas(QWidget):
             r = self.layer_screen_rect(layer.id)
             chosen = layer.id == self.current
             colour = QColor("#FFC107") if chosen else QColor(255, 255, 255, 110)
-            p.setPen(QPen(colour, 2 if chosen else 1, Qt.SolidLine if chosen else Qt.DashLine))
-            p.setBrush(Qt.NoBrush)
+            p.setPen(QPen(colour, 2 if chosen else 1, Qt.PenStyle.SolidLine if chosen else Qt.PenStyle.DashLine))
+            p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(r)
             if layer.locked:
                 badge = QRectF(r.right() - 22, r.top() + 2, 20, 20)
-                p.setPen(Qt.NoPen)
+                p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(QColor(0, 0, 0, 150))
                 p.drawRoundedRect(badge, 4, 4)
                 p.setFont(lock_font)
                 p.setPen(QColor("#FFFFFF"))
-                p.drawText(badge, Qt.AlignCenter, "🔒")
+                p.drawText(badge, Qt.AlignmentFlag.AlignCenter, "🔒")
             elif chosen:
                 p.setPen(QPen(QColor("#1A73E8"), 2))
                 p.setBrush(QColor("#FFFFFF"))
                 p.drawRect(QRectF(r.right() - HANDLE / 2, r.bottom() - HANDLE / 2, HANDLE, HANDLE))
         if self.hasFocus():
             p.setPen(QPen(QColor("#1A73E8"), 2))
-            p.setBrush(Qt.NoBrush)
+            p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         p.end()
 
@@ -121,10 +122,10 @@ class TemplateCanvas(QWidget):
         return abs(pos.x() - r.right()) <= HANDLE and abs(pos.y() - r.bottom()) <= HANDLE
 
     def mousePressEvent(self, event) -> None:
-        if self.template is None or event.button() != Qt.LeftButton:
+        if self.template is None or event.button() != Qt.MouseButton.LeftButton:
             return
         pos = event.position()
-        if self._on_handle(pos) and not self.template.layer(self.current).locked:
+        if self.current and self._on_handle(pos) and not self.template.layer(self.current).locked:
             self._drag = ("resize", pos)
             return
         layer_id = self.layer_at(pos)
@@ -142,16 +143,18 @@ class TemplateCanvas(QWidget):
         pos = event.position()
         if self._drag is None:
             over = self._on_handle(pos)
-            self.setCursor(Qt.SizeFDiagCursor if over else Qt.ArrowCursor)
+            self.setCursor(Qt.CursorShape.SizeFDiagCursor if over else Qt.CursorShape.ArrowCursor)
             return
         what, last = self._drag
+        template, current = self.template, self.current
+        assert template is not None and current is not None  # a drag starts on a shown layer
         try:
             if what == "move":
-                self.template.move(self.current, self._units(pos.x() - last.x()), self._units(pos.y() - last.y()))
+                template.move(current, self._units(pos.x() - last.x()), self._units(pos.y() - last.y()))
             else:
-                r = self.layer_screen_rect(self.current)
-                self.template.resize(self.current, width=max(MIN_SIZE, self._units(pos.x() - r.left())),
-                                     height=max(MIN_SIZE, self._units(pos.y() - r.top())))
+                r = self.layer_screen_rect(current)
+                template.resize(current, width=max(MIN_SIZE, self._units(pos.x() - r.left())),
+                                height=max(MIN_SIZE, self._units(pos.y() - r.top())))
         except LockedLayer:
             self._drag = None
             self.refused.emit(self.current)
@@ -166,11 +169,11 @@ class TemplateCanvas(QWidget):
             self.settled.emit()
 
     def keyPressEvent(self, event) -> None:
-        steps = {Qt.Key_Left: (-1, 0), Qt.Key_Right: (1, 0), Qt.Key_Up: (0, -1), Qt.Key_Down: (0, 1)}
+        steps = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
         if event.key() not in steps or not self.current or self.template is None:
             super().keyPressEvent(event)
             return
-        step = NUDGE * (5 if event.modifiers() & Qt.ShiftModifier else 1)
+        step = NUDGE * (5 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
         dx, dy = steps[event.key()]
         try:
             self.template.move(self.current, dx * step, dy * step)

@@ -11,11 +11,13 @@ thread; a newer edit makes older renders' results be dropped.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -56,7 +58,7 @@ class TemplateEditor(QWidget):
         self.runner = runner or TaskRunner(self)
         self.post: Post | None = None
         self.photo_path: str | None = None
-        self.focal = None
+        self.focal: tuple[float, float] | None = None
         self.template: Template | None = None
         self.modified = False
         self.aspect = 0  # index into rendering.ASPECTS shown large
@@ -121,15 +123,15 @@ class TemplateEditor(QWidget):
         for i, (label, _size) in enumerate(rendering.ASPECTS):
             button = QToolButton(self)
             button.setText(label)
-            button.setToolButtonStyle(Qt.ToolButtonTextUnderIcon)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
             button.setCheckable(True)
             button.setAutoExclusive(True)
             button.setAccessibleName(self.tr("Show {shape} large").format(shape=label))
             button.clicked.connect(lambda _c=False, i=i: self.show_aspect(i))
-            strip.addWidget(button, 0, Qt.AlignBottom)
+            strip.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
             self.thumbs.append(button)
         strip.addStretch(1)
-        strip.addWidget(self.busy, 0, Qt.AlignBottom)
+        strip.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignBottom)
         self.thumbs[0].setChecked(True)
         self._add_shortcuts()
 
@@ -144,16 +146,17 @@ class TemplateEditor(QWidget):
         row.addLayout(centre, 1)
 
     def _add_shortcuts(self) -> None:
-        keys = [("Ctrl+Shift+S", self._ask_save_as, self.save_button),
-                ("Ctrl+Return", self.use, self.use_button)]
+        keys: list[tuple[str, Callable[..., object], QAbstractButton]] = [
+            ("Ctrl+Shift+S", self._ask_save_as, self.save_button),
+            ("Ctrl+Return", self.use, self.use_button)]
         keys += [(f"Ctrl+{i + 1}", lambda _checked=False, i=i: self.show_aspect(i), button) for i, button in enumerate(self.thumbs)]
         for sequence, slot, button in keys:
             action = QAction(self)
             action.setShortcut(QKeySequence(sequence))
-            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
-            button.setToolTip(f"{button.toolTip() or button.text()} ({QKeySequence(sequence).toString(QKeySequence.NativeText)})")
+            button.setToolTip(f"{button.toolTip() or button.text()} ({QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText)})")
 
     # -- opening ------------------------------------------------------------------------------
     def edit(self, post: Post, photo_path=None) -> None:
@@ -187,19 +190,19 @@ class TemplateEditor(QWidget):
         index = self.picker.findData(name)
         if index >= 0:
             self.picker.setCurrentIndex(index)
-        self._fill_form()
-        self._fill_layers()
+        self._fill_form(self.template)
+        self._fill_layers(self.template)
         self.canvas.set_template(self.template, rendering.ASPECTS[self.aspect][1])
         self._say("")
         self.render_now()
 
-    def _fill_form(self) -> None:
+    def _fill_form(self, template: Template) -> None:
         old = {k: e.text() for k, e in self.fields.items()}
         while self.form.rowCount():
             self.form.removeRow(0)
         self.fields = {}
-        found = []
-        for layer in self.template.layers:
+        found: list[str] = []
+        for layer in template.layers:
             if layer.type == "text":
                 found += [m for m in PLACEHOLDER.findall(layer.text) if m not in found]
         names = [n for n in STANDARD_FIELDS if n in found] + [n for n in found if n not in STANDARD_FIELDS]
@@ -215,12 +218,12 @@ class TemplateEditor(QWidget):
             self.form.addRow(labels.get(name, name) + ":", edit)
             self.fields[name] = edit
 
-    def _fill_layers(self) -> None:
+    def _fill_layers(self, template: Template) -> None:
         self.layers.blockSignals(True)
         self.layers.clear()
-        for layer in reversed(self.template.layers):  # topmost first, like drawing programs
+        for layer in reversed(template.layers):  # topmost first, like drawing programs
             item = QListWidgetItem(("🔒 " if layer.locked else "") + f"{layer.id}  ·  {layer.type}")
-            item.setData(Qt.UserRole, layer.id)
+            item.setData(Qt.ItemDataRole.UserRole, layer.id)
             self.layers.addItem(item)
         self.layers.blockSignals(False)
 
@@ -230,12 +233,12 @@ class TemplateEditor(QWidget):
 
     def _on_layer_item(self, item, _previous=None) -> None:
         if item is not None:
-            self.canvas.current = item.data(Qt.UserRole)
+            self.canvas.current = item.data(Qt.ItemDataRole.UserRole)
             self.canvas.update()
 
     def _on_canvas_selected(self, layer_id: str) -> None:
         for i in range(self.layers.count()):
-            if self.layers.item(i).data(Qt.UserRole) == layer_id:
+            if self.layers.item(i).data(Qt.ItemDataRole.UserRole) == layer_id:
                 self.layers.blockSignals(True)
                 self.layers.setCurrentRow(i)
                 self.layers.blockSignals(False)
@@ -296,7 +299,7 @@ class TemplateEditor(QWidget):
             self._say(self.tr("The photo cannot be shown: {reason}").format(reason=problem), error=True)
         if not w:
             return
-        image = QImage(raw, w, h, 4 * w, QImage.Format_RGBA8888).copy()
+        image = QImage(raw, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
         if target == -1:
             self.canvas.set_image(image)
         else:
@@ -320,6 +323,7 @@ class TemplateEditor(QWidget):
         if name in list_templates():
             self._say(self.tr("A template called '{name}' already exists.").format(name=name), error=True)
             return False
+        assert self.template is not None  # the button and shortcut act on the shown template
         copy = self.template.copy(name)
         copy.title = name
         try:

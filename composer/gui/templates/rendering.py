@@ -8,6 +8,7 @@ around its focal point for every size asked.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import cast
 
 from PIL import Image, ImageOps
 
@@ -57,9 +58,10 @@ def render(ctx, template_data: dict, folder, size: tuple[int, int], photo_path: 
     photo = None
     if source is not None and not problem:
         centre = focal or (0.5, 0.5)
+        picture = cast(Image.Image, source)  # not a str: that would be the problem
 
         def photo(box: tuple[int, int]) -> Image.Image:
-            return ImageOps.fit(source, box, Image.Resampling.BILINEAR, centering=centre)
+            return ImageOps.fit(picture, box, Image.Resampling.BILINEAR, centering=centre)
 
     if ctx is not None and ctx.cancelled:
         return b"", 0, 0, problem

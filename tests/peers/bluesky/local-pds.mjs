@@ -1,6 +1,6 @@
 // Local Bluesky stack for tests: in-memory PLC directory + the real @atproto/pds (SQLite + disk
 // blobs). Everything listens on 127.0.0.1 only. Usage: node local-pds.mjs STATE_DIR
-// env: PLC_PORT (2582), PDS_PORT (2583), PDS_ADMIN_PASSWORD. Recipe: shared/PEERS.md §1.
+// env: PLC_PORT (2582), PDS_PORT (2583), PDS_ADMIN_PASSWORD. Recipe: docs/peers.md §1.
 import net from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 // Real OAuth 2.0 / OpenID Connect authorization server (panva/oidc-provider) on 127.0.0.1, the peer
-// for Siaran's PKCE loopback sign-in (composer/core/oauth.py). Recipe: shared PEERS.md section 3.
+// for Siaran's PKCE loopback sign-in (composer/core/oauth.py). Recipe: docs/peers.md §3.
 // The dev login page accepts any username (devInteractions); PKCE S256 is enforced for every client.
 import Provider from 'oidc-provider';
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Real WordPress (Debian package) + MariaDB, both private to $WP_STATE, served by `php -S` on
 # http://127.0.0.1:$WP_PORT. Installs the Debian packages when missing. Prints the env to use and
-# writes it to $WP_STATE/env. Stop with stop.sh. Recipe and costs: shared/PEERS.md §2.
+# writes it to $WP_STATE/env. Stop with stop.sh. Recipe and costs: docs/peers.md §2.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 WP_STATE="${WP_STATE:-$HERE/state}"
