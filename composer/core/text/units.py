@@ -68,10 +68,33 @@ def _grapheme_starts(text: str) -> tuple[int, ...]:
     return tuple(starts)
 
 
+# Where anything but a one-character cluster can start: non-ASCII characters and CR (CR LF is
+# one cluster). Between two other ASCII characters UAX #29 always breaks.
+_SPECIAL_RUN = regex.compile(r"[^\x00-\x0c\x0e-\x7f]+")
+
+
 def grapheme_count(text: str) -> int:
+    """Graphemes in ``text``, as grapheme_starts would count them, without segmenting the ASCII
+    between special characters: only each run of them, with one neighbour on either side (a
+    combining mark or keycap joins the character before it; a Prepend character the one after),
+    goes through the segmenter. Linear, and several times faster on long mostly-ASCII texts."""
     if text.isascii() and "\r" not in text:
         return len(text)
-    return len(_grapheme_starts(text))
+    if len(text) < 512:  # short texts (every keystroke): the cached segmentation is shared
+        return len(_grapheme_starts(text))
+    total = len(text)
+    window_start = window_end = -1
+    for m in _SPECIAL_RUN.finditer(text):
+        a, b = max(0, m.start() - 1), min(len(text), m.end() + 1)
+        if a <= window_end:  # touches the previous window: grow it
+            window_end = b
+            continue
+        if window_end >= 0:
+            total += len(_grapheme_starts(text[window_start:window_end])) - (window_end - window_start)
+        window_start, window_end = a, b
+    if window_end >= 0:
+        total += len(_grapheme_starts(text[window_start:window_end])) - (window_end - window_start)
+    return total
 
 
 def utf16_len(text: str) -> int:
