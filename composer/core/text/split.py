@@ -172,11 +172,25 @@ def _greedy(spec: PlatformSpec, text: str, limit: int, cuts: _Cuts, total: int |
             return parts
 
 
+class TooManyParts(ValueError):
+    """The text needs more thread parts than allowed (raised without splitting all of it)."""
+
+    def __init__(self, max_parts: int):
+        super().__init__(f"more than {max_parts} parts")
+        self.max_parts = max_parts
+
+
 def split_parts(spec: PlatformSpec, text: str, *, numbering: bool = False,
-                limit: int | None = None) -> list[Part]:
+                limit: int | None = None, max_parts: int | None = None) -> list[Part]:
+    """``max_parts``: raise TooManyParts as soon as the text needs more parts than that; only
+    a prefix of a long text is then looked at, so a 10 MB text is refused in milliseconds."""
     if limit is None:
         limit = spec.text_limit
-    if limit is None or spec.counting == Counting.NONE or measure(spec, text, limit)[1]:
+    if limit is None or spec.counting == Counting.NONE:
+        return [Part(text)]
+    if max_parts is not None:  # first: measuring all of a 10 MB text takes seconds
+        _refuse_long_thread(spec, text, limit, max_parts)
+    if measure(spec, text, limit)[1]:
         return [Part(text)]
     cuts = _cuts(spec, text)
     parts = _greedy(spec, text, limit, cuts, None)
@@ -190,6 +204,22 @@ def split_parts(spec: PlatformSpec, text: str, *, numbering: bool = False,
         guess = len(parts)
     n = len(parts)
     return [Part(p.body, _marker(p.body, i, n)) for i, p in enumerate(parts, 1)]
+
+
+def _refuse_long_thread(spec: PlatformSpec, text: str, limit: int, max_parts: int) -> None:
+    """TooManyParts when the parts split from a prefix already outnumber ``max_parts``: parts
+    end at the same places in a prefix as in the whole text, except near the prefix's end,
+    which the count of whole parts before it leaves out."""
+    size = (max_parts + 2) * limit * 4  # generous: four characters per unit of the limit
+    while size < len(text):
+        head = text[:size]
+        parts = _greedy(spec, head, limit, _cuts(spec, head), None)
+        if len(parts) - 1 > max_parts:  # the last part may be cut short by the prefix's end
+            raise TooManyParts(max_parts)
+        if len(parts) <= max_parts // 2:  # long URLs packed into few parts: look further
+            size *= 4
+            continue
+        return
 
 
 def split(spec: PlatformSpec, text: str, *, numbering: bool = False,
