@@ -100,7 +100,7 @@ def main() -> int:
         app = make_application([])
         shell = Shell(app)
         window = shell.start()
-        wait(app, lambda: bool(window.session.catalog) and window.previews is not None)
+        wait(app, lambda: bool(window.channels.catalog) and window.previews is not None)
         for channel in CHANNELS:
             window.picker.set_checked(channel)
         window.media.add_files(make_images(Path(home)))

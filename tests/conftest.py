@@ -1,4 +1,6 @@
-"""Shared test set-up: Qt offscreen, a temporary SIARAN_HOME for every test, English messages."""
+"""Shared test set-up: Qt offscreen, and for every test its own empty SIARAN_HOME with English
+messages. The fixtures themselves come from Siaran's pytest plugin (composer/testing/plugin.py,
+loaded through its pytest11 entry point), the same ones a third party's adapter tests get."""
 
 import os
 
@@ -8,13 +10,6 @@ import pytest  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
-def siaran_home(tmp_path, monkeypatch):
-    """Every test gets its own empty Siaran home, so nothing leaks between tests or to ~/."""
-    home = tmp_path / "siaran-home"
-    home.mkdir()
-    monkeypatch.setenv("SIARAN_HOME", str(home))
-    monkeypatch.setenv("SIARAN_LANG", "en")
-    from composer.core import i18n
-
-    i18n.set_language(None)
-    return home
+def _every_test_has_its_own_home(siaran_home):
+    """Nothing leaks between tests or to ~/: the plugin's siaran_home, made automatic here."""
+    return siaran_home

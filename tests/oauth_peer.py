@@ -11,7 +11,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import httpx
-import pytest
+
+from composer.testing.unavailable import unavailable
 
 PEER = Path(__file__).resolve().parent / "peers" / "oauth"
 
@@ -43,8 +44,7 @@ def discover(*, scopes=(), introspection: bool = False, too_old: str = "") -> di
                     not introspection or meta.get("introspection_endpoint")):
                 return meta
             reason = f"the running OAuth peer predates {too_old} (restart it)"
-    print(f"SKIP: {reason}")
-    pytest.skip(reason)
+    unavailable(reason)
 
 
 class Browser:

@@ -73,13 +73,14 @@ def whatsapp_shot(app, shell, out: Path) -> None:
     window, accounts = shell.window, shell.services.accounts
     accounts.add("wa-grup-camat", "whatsapp", {}, {}, display_name="Grup Camat se-Sukamaju")
     accounts.add("wa-saluran", "whatsapp", {}, {}, display_name="Saluran Info Sukamaju")
-    window.session.reload_channels()
-    wait(app, lambda: "wa-saluran" in window.session.catalog)
+    window.channels.reload()
+    wait(app, lambda: "wa-saluran" in window.channels.catalog)
     shell.settings.manual_sender = "Sri Wahyuni"
-    chosen = [window.session.catalog[k] for k in ("wa-grup-camat", "wa-saluran")]
+    chosen = [window.channels.catalog[k] for k in ("wa-grup-camat", "wa-saluran")]
     post = window.model.post.copy()
     post.text = post.text.split("\n\n")[0]
-    dialog = PublishDialog(shell.services, shell.runner, post, chosen, parent=window)
+    dialog = PublishDialog(shell.services, shell.runner, post, chosen, parent=window,
+                           settings=shell.settings)
     dialog.resize(820, 340)
     dialog.open()
     dialog.start()
@@ -92,8 +93,8 @@ def whatsapp_shot(app, shell, out: Path) -> None:
     shell.settings.manual_sender = ""
     for name in ("wa-grup-camat", "wa-saluran"):
         accounts.remove(name)
-    window.session.reload_channels()
-    wait(app, lambda: "wa-saluran" not in window.session.catalog)
+    window.channels.reload()
+    wait(app, lambda: "wa-saluran" not in window.channels.catalog)
 
 
 def main() -> int:
@@ -114,7 +115,7 @@ def main() -> int:
         add_accounts(shell.services)
         window = shell.start()
         window.resize(1400, 900)
-        wait(app, lambda: bool(window.session.catalog) and window.previews is not None)
+        wait(app, lambda: bool(window.channels.catalog) and window.previews is not None)
         window.splitter.setSizes([210, 520, 670])
         for key in CHANNELS:
             window.picker.set_checked(key)
@@ -139,8 +140,8 @@ def main() -> int:
         window.grab().save(str(out / "channel-text.png"))
         window.tabs.setCurrentIndex(0)
 
-        window.open_publish()
-        dialog = window.session.publish_dialog
+        window.publishing.publish()
+        dialog = window.publishing.publish_dialog
         dialog.resize(820, 620)
         pump(app)
         dialog.grab().save(str(out / "publish-dialog.png"))
@@ -157,13 +158,14 @@ def main() -> int:
                                     display_name="Humas (latihan)", handle="humas")
         shell.services.accounts.add("masto-lama", "mastodon", settings, {"access_token": "kedaluwarsa"},
                                     practice=True, display_name="Akun lama", handle="lama")
-        window.session.reload_channels()
-        wait(app, lambda: "masto-lama" in window.session.catalog)
-        chosen = [window.session.catalog[k] for k in ("folder", "masto-latihan", "masto-lama")]
+        window.channels.reload()
+        wait(app, lambda: "masto-lama" in window.channels.catalog)
+        chosen = [window.channels.catalog[k] for k in ("folder", "masto-latihan", "masto-lama")]
         post = window.model.post.copy()
         post.media = post.media[:1]
         post.text = post.text.split("\n\n")[0]
-        result = PublishDialog(shell.services, shell.runner, post, chosen, parent=window)
+        result = PublishDialog(shell.services, shell.runner, post, chosen, parent=window,
+                           settings=shell.settings)
         result.resize(760, 300)
         result.open()
         result.start()
@@ -193,7 +195,7 @@ def main() -> int:
         shell.set_language("id")
         window = shell.window
         window.resize(1400, 900)
-        wait(app, lambda: bool(window.session.catalog) and window.previews is not None)
+        wait(app, lambda: bool(window.channels.catalog) and window.previews is not None)
         window.splitter.setSizes([210, 520, 670])
         settle(app, shell)
         window.grab().save(str(out / "main-window-id.png"))

@@ -13,6 +13,7 @@ import getpass
 import json
 import sys
 
+from composer.commands import services
 from composer.core.accounts import AccountError
 from composer.core.i18n import UserError, _
 
@@ -27,18 +28,6 @@ def add_arguments(parser) -> None:
     listing.add_argument("--json", action="store_true", help="machine-readable output")
     remove = sub.add_parser("remove", help=_("remove an account and its secrets"))
     remove.add_argument("name")
-
-
-def services():
-    """Store, registry and Accounts, built the same way for every command."""
-    from composer.commands import open_store
-    from composer.core.accounts import Accounts
-    from composer.core.registry import default_registry
-    from composer.core.secrets import SecretStore
-
-    store = open_store()
-    registry = default_registry()
-    return store, registry, Accounts(store, SecretStore(), registry=registry)
 
 
 def option(name: str) -> str:
@@ -80,8 +69,8 @@ def run(args) -> int:
 
 
 def _add(args) -> int:
-    store, registry, accounts = services()
-    spec = registry.get(args.platform).spec
+    svc = services()
+    spec = svc.registry.get(args.platform).spec
     parser = field_parser(spec)
     try:
         opts = parser.parse_args(args.fields)
@@ -95,24 +84,25 @@ def _add(args) -> int:
         raise AccountError(_("{platform} needs {options}", platform=spec.name,
                              options=", ".join(missing)))
     secrets = read_secrets(spec)
-    account = accounts.add(opts.name, spec.id, settings, secrets)
+    account = svc.accounts.add(opts.name, spec.id, settings, secrets)
     if not opts.no_verify:
-        check(store, registry, accounts, account.name)
+        check(svc, account.name)
     print(_("Added {name} ({platform})", name=account.name, platform=spec.name))
     return 0
 
 
-def check(store, registry, accounts, name: str) -> None:
+def check(svc, name: str) -> None:
     """Ask the platform whose account this is: a wrong password is refused now, not at the
     first publish; an unreachable platform only earns a warning."""
     from composer.core.adapters import Capability
-    from composer.core.publish import Engine, SignInRefused
+    from composer.core.publish import SignInRefused
 
-    platform = registry.get(accounts.get(name).platform)
+    accounts = svc.accounts
+    platform = svc.registry.get(accounts.get(name).platform)
     if platform.adapter is None or not platform.spec.can(Capability.VERIFY):
         return
     try:
-        info = Engine(store, registry, accounts=accounts).verify(name)
+        info = svc.engine.verify(name)
     except SignInRefused:
         accounts.remove(name)
         raise
@@ -124,8 +114,7 @@ def check(store, registry, accounts, name: str) -> None:
 
 
 def _list(args) -> int:
-    _store, registry, accounts = services()
-    rows = accounts.list()
+    rows = services().accounts.list()
     if args.json:
         print(json.dumps([{"name": a.name, "platform": a.platform, "settings": a.settings,
                            "practice": a.practice, "display_name": a.display_name,
@@ -142,7 +131,6 @@ def _list(args) -> int:
 
 
 def _remove(args) -> int:
-    _store, _registry, accounts = services()
-    accounts.remove(args.name)
+    services().accounts.remove(args.name)
     print(_("Removed {name} and its saved secrets", name=args.name))
     return 0

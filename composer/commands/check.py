@@ -12,9 +12,9 @@ import json
 import sys
 from pathlib import Path
 
+from composer.commands import services
 from composer.core import post as post_model
 from composer.core.i18n import UserError, _
-from composer.core.registry import default_registry
 
 
 def add_arguments(parser) -> None:
@@ -22,23 +22,20 @@ def add_arguments(parser) -> None:
     parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
 
-def _spec_for(name: str, registry):
+def _spec_for(name: str, registry, svc):
     """A channel id, else an account name (its platform's spec)."""
     if name in registry:
         return registry.get(name).spec
-    account = _find_account(name)
+    account = _find_account(name, svc)
     if account is not None and account.platform in registry:
         return registry.get(account.platform).spec
     return registry.get(name).spec  # raises UnknownChannel: one line, exit 2
 
 
-def _find_account(name: str):
+def _find_account(name: str, svc):
     try:
-        from composer.commands import open_store
-        from composer.core.accounts import Accounts
-
-        return Accounts(open_store(), None).find(name)
-    except (UserError, OSError, ImportError, AttributeError):
+        return svc.find_account(name)
+    except (UserError, OSError):  # no usable database: the name is then an unknown channel
         return None
 
 
@@ -49,9 +46,10 @@ def run(args) -> int:
     for ref in post.media:
         if not Path(ref.path).is_file():
             raise UserError(_("Image not found: {path}", path=ref.path))
-    registry = default_registry()
+    svc = services()
+    registry = svc.registry
     names = post.channels or [i for i in registry.ids() if i != "folder"]
-    checks = [check_channel(post, name, _spec_for(name, registry)) for name in names]
+    checks = [check_channel(post, name, _spec_for(name, registry, svc)) for name in names]
     ok = all(c.ok for c in checks)
     if args.json:
         print(json.dumps({"post": post.id, "ok": ok, "channels": [

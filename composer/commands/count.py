@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 import sys
 
+from composer.commands import services
 from composer.core.adapters import Counting
 from composer.core.i18n import _
-from composer.core.registry import default_registry
 
 
 def add_arguments(parser) -> None:
@@ -50,7 +50,7 @@ def _encode(answer: dict) -> bytes:
 
 
 def run(args) -> int:
-    spec = default_registry().get(args.platform).spec
+    spec = services().registry.get(args.platform).spec
     out = sys.stdout.buffer
     failed = False
     batch: list[bytes] = []

@@ -48,9 +48,9 @@ def run(args) -> int:
         language=args.event_lang)
     series = events.announcements(event)
     if args.drafts:
-        from composer.commands import open_store
+        from composer.commands import services
 
-        store = open_store()
+        store = services().store
         try:
             for item in series:
                 store.save_draft(item.post)

@@ -15,10 +15,9 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from composer.commands import open_store
-    from composer.core.journal import Journal
+    from composer.commands import services
 
-    journal = Journal(open_store())
+    journal = services().journal
     if args.post:
         rows = [e for e in journal.entries(args.post) if not args.account or e.account == args.account]
     else:

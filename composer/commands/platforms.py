@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from composer.commands import services
 from composer.core.i18n import _
-from composer.core.registry import default_registry
 
 
 def add_arguments(parser) -> None:
@@ -13,7 +13,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    reg = default_registry()
+    reg = services().registry
     if args.json:
         print(json.dumps({
             "platforms": [

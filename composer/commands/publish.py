@@ -25,22 +25,6 @@ def add_arguments(parser) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
 
 
-def engine_services():
-    """(store, registry, accounts, engine) as every publishing command builds them."""
-    from composer.commands.accounts import services
-    from composer.core.publish import Engine
-
-    store, registry, accounts = services()
-    _setup_logging(store)
-    return store, registry, accounts, Engine(store, registry, accounts=accounts)
-
-
-def _setup_logging(store) -> None:
-    from composer.core.logs import setup_logging
-
-    setup_logging(store.paths)
-
-
 def load_post(ref: str, store):
     from composer.core import post as post_model
 
@@ -123,7 +107,10 @@ def print_outcomes(outcomes, as_json: bool) -> int:
 
 
 def run(args) -> int:
-    store, registry, accounts, engine = engine_services()
+    from composer.commands import publishing_services
+
+    svc = publishing_services()
+    store, registry, accounts, engine = svc.store, svc.registry, svc.accounts, svc.engine
     post = load_post(args.post, store)
     names = [n.strip() for n in (args.to or ",".join(post.channels)).split(",") if n.strip()]
     if not names:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from composer.commands import services
 from composer.core import post as post_model
 from composer.core.i18n import _
 from composer.core.paths import app_paths
 from composer.core.post import MediaRef
-from composer.core.registry import default_registry
 
 
 def add_arguments(parser) -> None:
@@ -43,7 +43,7 @@ def run(args) -> int:
     from composer.core.media import render_variants  # Pillow only when rendering
 
     post = post_model.load(args.post)
-    registry = default_registry()
+    registry = services().registry
     wanted = args.channel or post.channels or [
         pid for pid, p in registry.platforms.items() if p.spec.max_images > 0 and not p.spec.video_only
     ]

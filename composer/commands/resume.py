@@ -22,10 +22,11 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from composer.commands.publish import engine_services, print_outcomes, run_cancellable
+    from composer.commands import publishing_services
+    from composer.commands.publish import print_outcomes, run_cancellable
     from composer.commands.unpublish import post_id
 
-    _store, _registry, _accounts, engine = engine_services()
+    engine = publishing_services().engine
     pid = post_id(args.post) if args.post else None
     if args.posted or args.missing:
         if not pid:

@@ -25,10 +25,12 @@ def add_arguments(parser) -> None:
 
 
 def run(args, *, open_browser=None) -> int:
-    from composer.commands.accounts import field_parser, option, services
+    from composer.commands import services
+    from composer.commands.accounts import field_parser, option
     from composer.core.adapters import Capability
 
-    _store, registry, accounts = services()
+    svc = services()
+    registry, accounts = svc.registry, svc.accounts
     spec = registry.get(args.platform).spec
     adapter = registry.get(args.platform).make_adapter()
     if not spec.can(Capability.CONNECT) or not hasattr(adapter, "connect"):

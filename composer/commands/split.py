@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 import sys
 
+from composer.commands import services
 from composer.core.i18n import UserError, _
-from composer.core.registry import default_registry
 
 
 def add_arguments(parser) -> None:
@@ -23,7 +23,7 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from composer.core.text import count, split
 
-    spec = default_registry().get(args.platform).spec
+    spec = services().registry.get(args.platform).spec
     try:
         text = sys.stdin.buffer.read().decode("utf-8")
     except UnicodeDecodeError:

@@ -22,9 +22,9 @@ def post_id(ref: str) -> str:
 
 
 def run(args) -> int:
-    from composer.commands.publish import engine_services
+    from composer.commands import publishing_services
 
-    _store, _registry, _accounts, engine = engine_services()
+    engine = publishing_services().engine
     outcome = engine.unpublish(post_id(args.post), args.account)
     print(_("Deleted from {account}", account=outcome.account))
     return 0

@@ -1,9 +1,10 @@
-"""Composition root of the desktop app: ``python -m composer.gui.app`` or ``siaran-gui``.
+"""The desktop app: ``python -m composer.gui.app`` or ``siaran-gui``.
 
-Start-up shows the window first: only Qt and the GUI's own modules load before it appears.
-The core services are built on first use (the Store right after the window shows, to reopen the
-draft; the registry in the background; keyring and httpx only when an account or a publish
-needs them). Language: the system's by default, the setting in gui.json overrides it.
+The core services come from the one composition root, composer.core.services (as the CLI's do).
+Start-up shows the window first: only Qt and the GUI's own modules load before it appears; the
+services are built on first use, off the GUI thread (the Store right after the window shows, to
+reopen the draft; the registry to load the channels; keyring and httpx only when an account or a
+publish needs them). Language: the system's by default, the setting in gui.json overrides it.
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import threading
-from functools import cached_property
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -27,103 +26,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
-from composer.core.paths import Paths, app_paths
+from composer.core.services import Services
 from composer.gui.settings import GuiSettings
 
 log = logging.getLogger("siaran.gui")
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 LANGUAGES = ("en", "id")
-
-
-class Services:
-    """The core services, each built once on first use (thread-safe: tasks ask for them too)."""
-
-    def __init__(self, paths: Paths | None = None):
-        self.paths = (paths or app_paths()).ensure()
-        self._lock = threading.RLock()
-
-    def _once(self, name: str, build):
-        with self._lock:
-            if name not in self.__dict__:
-                self.__dict__[name] = build()
-            return self.__dict__[name]
-
-    @property
-    def store(self):
-        def build():
-            from composer.core.store import Store
-
-            return Store(self.paths)
-        return self._once("_store", build)
-
-    @property
-    def registry(self):
-        def build():
-            from composer.core.registry import default_registry
-
-            return default_registry()
-        return self._once("_registry", build)
-
-    @property
-    def secrets(self):
-        def build():
-            from composer.core.secrets import SecretStore
-
-            return SecretStore()
-        return self._once("_secrets", build)
-
-    @property
-    def accounts(self):
-        def build():
-            from composer.core.accounts import Accounts
-
-            return Accounts(self.store, self.secrets, registry=self.registry)
-        return self._once("_accounts", build)
-
-    @property
-    def journal(self):
-        def build():
-            from composer.core.journal import Journal
-
-            return Journal(self.store)
-        return self._once("_journal", build)
-
-    @property
-    def engine(self):
-        def build():
-            from composer.core.publish import Engine
-
-            return Engine(self.store, self.registry, self.secrets)
-        return self._once("_engine", build)
-
-    def list_accounts(self) -> list:
-        """Accounts without touching the keyring (listing needs only the database)."""
-        try:
-            from composer.core.accounts import Accounts
-        except ImportError:
-            return []
-        return Accounts(self.store, secrets=None).list()
-
-    def folder_root(self) -> str | None:
-        """Where the folder channel writes: $SIARAN_HOME/published for a portable install (and
-        tests), else the folder adapter's own default (~/Siaran)."""
-        if os.environ.get("SIARAN_HOME"):
-            return str(self.paths.data.parent / "published")
-        return None
-
-    @cached_property
-    def proxy_dir(self) -> Path:
-        return self.paths.cache / "proxies"
-
-    @cached_property
-    def render_dir(self) -> Path:
-        return self.paths.cache / "renders"
-
-    def close(self) -> None:
-        store = self.__dict__.get("_store")
-        if store is not None:
-            store.close()
 
 
 def choose_language(settings: GuiSettings) -> str:
@@ -172,6 +81,7 @@ class Shell(QObject):
         super().__init__()
         self.app = app
         self.services = services or Services()
+        self.services.paths.ensure()
         self.settings = GuiSettings.load(self.services.paths.config)
         self.translations = Translations(app)
         self.language = choose_language(self.settings)
@@ -186,19 +96,36 @@ class Shell(QObject):
         self._model_class = DraftModel
         self.model = DraftModel()
         self.window = None
+        self.errors = None  # the excepthook, installed with the first window
         self.restored = False  # the last draft is reopened once per run, not per window
 
     def start(self):
+        from composer.gui.errors import ErrorReporter
+
+        self.errors = ErrorReporter(lambda: self.window.notices if self.window is not None else None, self)
+        self.errors.install()
         self.window = self._build_window()
         self.window.show()
-        when_exposed(self.window, self.window.after_show)
+        when_exposed(self.window, self._after_first_show)
         return self.window
+
+    def _after_first_show(self) -> None:
+        """Start-up work that waits until the window is on screen."""
+        try:
+            self.services.setup_logging()
+        except OSError:  # a read-only home must not stop the app; the log then stays on stderr
+            log.exception("logging could not be set up")
+        restore, self.restored = not self.restored, True
+        if self.window is not None:
+            self.window.after_show(restore=restore)
 
     def shutdown(self) -> None:
         """After the window closed: let workers finish (they report to objects about to go),
         then release the database and the translators."""
         self.runner.cancel_all()
         self.runner.pool.waitForDone(10_000)
+        if self.errors is not None:
+            self.errors.uninstall()
         self.practice.stop_now()
         self.services.close()
         self.translations.remove()
@@ -206,7 +133,7 @@ class Shell(QObject):
     def _build_window(self):
         from composer.gui.main_window import MainWindow
 
-        window = MainWindow(self.services, self.model, self.runner, self.settings, shell=self)
+        window = MainWindow(self.services, self.model, self.runner, self.settings, self.practice)
         window.language_requested.connect(self.set_language)
         return window
 
@@ -224,13 +151,13 @@ class Shell(QObject):
             old.save_layout()
             old.detach()
             self.model = self._model_class(old.model.post)
-        self.window = self._build_window()
+        window = self.window = self._build_window()
         if old is not None:
-            self.window.setGeometry(old.geometry())
+            window.setGeometry(old.geometry())
             old.close()
             old.deleteLater()
-        self.window.show()
-        self.window.after_show()
+        window.show()
+        window.after_show(restore=False)
 
 
 class _ExposeWatch(QObject):

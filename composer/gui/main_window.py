@@ -1,4 +1,6 @@
-"""The main window: assembles the panels and the actions; the features live in their folders.
+"""The main window: builds the panels and wires the controllers; the features live in their
+folders, each controller owning its actions (drafts, channels, images, publishing, settings,
+editing). The window itself only navigates between its panels.
 
 Layout: channel picker | composing column (master text, counters, media strip) | tabs
 (previews, per-channel text, history). The status bar shows autosave and background work.
@@ -9,10 +11,10 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -20,26 +22,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.gui.actions import build_actions
+from composer.gui.actions import ORDER, lay_out, make_action, show_shortcuts
 from composer.gui.editor.autosave import Autosaver
+from composer.gui.editor.channel_control import ChannelsController
 from composer.gui.editor.channel_picker import ChannelPicker
 from composer.gui.editor.channel_text import ChannelTextPanel
 from composer.gui.editor.counter_bar import CounterBar
+from composer.gui.editor.drafts import DraftsController
+from composer.gui.editor.editing import EditController
 from composer.gui.editor.live import LiveUpdater
 from composer.gui.editor.master_editor import MasterEditor
-from composer.gui.editor.session import DraftSession
+from composer.gui.media.image_tools import ImageToolsController
 from composer.gui.media.media_strip import MediaStrip
 from composer.gui.media.renders import RenderQueue
+from composer.gui.notices import Notices
+from composer.gui.publish.controller import PublishingController
+from composer.gui.settings.controller import SettingsController
 
 log = logging.getLogger("siaran.gui.window")
-
-# Style sheets stay on the few widgets that need them: a sheet on the window would send every
-# child through Qt's (slower) style-sheet painting, on every keystroke.
-PUBLISH_STYLE = """
-QToolButton { background: palette(highlight); color: palette(highlighted-text);
-              border-radius: 4px; padding: 4px 12px; font-weight: 600; }
-QToolButton:hover { border: 1px solid palette(highlighted-text); }
-"""
 
 
 def make_heading(label) -> None:
@@ -53,9 +53,12 @@ def make_heading(label) -> None:
 class MainWindow(QMainWindow):
     language_requested = Signal(object)  # "en", "id" or None (the system's)
 
-    def __init__(self, services, model, runner, settings, shell=None):
+    def __init__(self, services, model, runner, settings, practice):
+        """``practice`` is the shell's PracticeSwitch (it outlives a window rebuilt in another
+        language)."""
         super().__init__()
         self.services, self.model, self.runner, self.settings = services, model, runner, settings
+        self._detached = False
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Siaran — write once, publish everywhere"))
         self.resize(1360, 860)
@@ -118,32 +121,45 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.work_state)
         self.statusBar().addPermanentWidget(self.save_state)
 
-        # behaviour
+        # behaviour: the panels' own helpers, then the controllers that own the commands
+        self.notices = Notices(self)
         self.live = LiveUpdater(model, self.editor, self.counters, self.channel_text, self)
         self.renders = RenderQueue(model, runner, services, self)
         self.autosaver = Autosaver(model, runner, lambda: services.store, self)
-        self.session = DraftSession(self, shell)
+        self.drafts = DraftsController(self, model, services, runner, settings, self.autosaver, self.notices)
+        self.channels = ChannelsController(self, model, services, runner, self.picker, self.notices)
+        self.images = ImageToolsController(self, model, runner, self.media, self.channels, self.notices)
+        self.publishing = PublishingController(self, model, services, runner, settings, self.autosaver,
+                                               self.channels, self.media, self.notices)
+        self.preferences = SettingsController(self, services, runner, settings, practice, self.notices)
+        self.editing = EditController(self, self.editor, self.media)
+
         self.editor.text_edited.connect(model.set_text)
         self.editor.title_edited.connect(model.set_title)
         self.editor.media_pasted.connect(self.media.take_mime)
-        self.picker.selection_changed.connect(self.session.channels_picked)
-        self.picker.manage_accounts.connect(self.open_accounts)
-        self.resume_button.clicked.connect(self.session.resume)
+        self.picker.manage_accounts.connect(self.preferences.open_accounts)
+        self.resume_button.clicked.connect(self.publishing.resume)
         self.counters.channel_activated.connect(self.show_channel_text)
         self.media.proxy_ready.connect(self.renders.proxy_ready)
-        self.media.error.connect(self.show_error)
+        self.media.error.connect(self.notices.error)
         self.autosaver.state_changed.connect(self._show_save_state)
-        self.autosaver.saved.connect(self.session.remember_draft)
+        self.drafts.restored.connect(self.channels.reload)
+        self.channels.catalog_loaded.connect(self.attach_previews)
+        self.channels.channels_changed.connect(self.set_channels)
+        self.preferences.accounts_changed.connect(self.channels.reload)
+        self.preferences.language_requested.connect(self.language_requested)
+        self.publishing.published.connect(self._refresh_history)
+        self.publishing.unfinished_changed.connect(self.show_unfinished)
         runner.task_started.connect(self._show_work)
         runner.task_done.connect(self._show_work)
         model.replaced.connect(self._show_post)
 
-        self.shell = shell
-        self.actions_by_name = build_actions(self)
-        if shell is not None:
-            shell.practice.changed.connect(self._practice_changed)
-            shell.practice.failed.connect(self.show_error)
-            self.actions_by_name["practice"].setChecked(shell.practice.on)
+        actions = {**self.drafts.actions, **self._own_actions(), **self.images.actions,
+                   **self.publishing.actions, **self.preferences.actions, **self.editing.actions}
+        self.actions_by_name = {name: actions[name] for name in ORDER}
+        for act in self.preferences.languages:
+            self.actions_by_name[act.objectName()] = act
+        self.toolbar = lay_out(self, self.actions_by_name, self.preferences.languages)
         self._set_tab_order()
         self.retranslate()
         self._restore_layout()
@@ -151,24 +167,44 @@ class MainWindow(QMainWindow):
         if model.post.media:  # a rebuilt window (language change): thumbnails and proxies again
             self.media.reload()
 
-    # -- start-up after the window is on screen ------------------------------------------
+    def _own_actions(self) -> dict:
+        """The window's own commands: moving between its panels, quitting, the shortcut list."""
+        keys = QKeySequence.StandardKey
+        return {
+            "quit": make_action(self, "quit", self.tr("&Quit"), [keys.Quit], self.close),
+            "previews": make_action(self, "showPreviews", self.tr("&Previews"), ["Ctrl+1"],
+                                    lambda: self.tabs.setCurrentIndex(0)),
+            "channel_text": make_action(self, "showChannelText", self.tr("Text per &channel"), ["Ctrl+2"],
+                                        lambda: self.tabs.setCurrentIndex(1)),
+            "history": make_action(self, "showHistory", self.tr("&History"), ["Ctrl+3"],
+                                   lambda: self.tabs.setCurrentIndex(2), "history"),
+            "focus_text": make_action(self, "focusText", self.tr("Go to the &text"), ["Ctrl+L"],
+                                      lambda: self.editor.text_edit.setFocus()),
+            "focus_channels": make_action(self, "focusChannels", self.tr("Go to the c&hannels"), ["Ctrl+K"],
+                                          lambda: self.picker.tree.setFocus()),
+            "shortcuts": make_action(self, "shortcuts", self.tr("&Keyboard shortcuts"), [keys.HelpContents],
+                                     lambda: show_shortcuts(self, self.actions_by_name)),
+        }
 
-    def after_show(self) -> None:
-        self.session.start()
+    # -- once on screen ------------------------------------------------------------------------
+
+    def after_show(self, *, restore: bool) -> None:
+        """Reopen the last draft (once per run, not per window), then load the channels."""
+        if restore:
+            self.drafts.restore()
+        else:
+            self.channels.reload()
 
     def attach_previews(self, registry) -> None:
         """Build the previews panel once the registry is there (it needs the channel specs)."""
         if self.previews is not None:
             return
-        try:
-            from composer.gui.previews import PreviewsPanel
-        except ImportError as exc:
-            self.previews_placeholder.setText(self.tr("Previews are not available: {error}").format(error=exc))
-            return
+        from composer.gui.previews import PreviewsPanel
+
         self.previews = PreviewsPanel(registry, self.previews_holder)
         self.previews_placeholder.hide()
         self.previews_holder.layout().addWidget(self.previews)
-        self.previews.crop_requested.connect(self.session.open_crop)
+        self.previews.crop_requested.connect(self.images.open_crop)
         self.live.previews = self.previews
         self.renders.previews = self.previews
 
@@ -177,68 +213,27 @@ class MainWindow(QMainWindow):
         self.renders.set_channels(channels)
         self._set_tab_order()  # the counter chips are new widgets
 
-    # -- actions ---------------------------------------------------------------------------
+    def show_history(self) -> None:
+        """The history panel is built the first time its tab opens, and refreshed each time."""
+        if self.history is None:
+            from composer.gui.history.history_panel import HistoryPanel
 
-    def open_accounts(self) -> None:
-        from composer.gui.accounts.accounts_dialog import AccountsDialog
+            self.history = HistoryPanel(self.services, self.runner, self.history_holder)
+            self.history_holder.layout().addWidget(self.history)
+        self.history.refresh()
 
-        dialog = AccountsDialog(self.services, self.runner, self)
-        dialog.accounts_changed.connect(self.session.reload_channels)
-        dialog.exec()
-
-    def open_publish(self) -> None:
-        self.session.publish()
+    def _refresh_history(self) -> None:
+        if self.history is not None:
+            self.history.refresh()
 
     def show_unfinished(self, count: int) -> None:
         self.resume_button.setText("⟳ " + self.tr("Resume publishing (%n unfinished)", "", count))
         self.resume_button.setAccessibleName(self.resume_button.text())
         self.resume_button.setVisible(count > 0)
 
-    def toggle_practice(self, on: bool) -> None:
-        if self.shell is not None:
-            self.statusBar().showMessage(self.tr("Starting the practice servers…") if on
-                                         else self.tr("Stopping the practice servers…"), 5000)
-            self.shell.practice.set_on(on)
-
-    def _practice_changed(self, on: bool) -> None:
-        action = self.actions_by_name["practice"]
-        action.blockSignals(True)
-        action.setChecked(on)
-        action.blockSignals(False)
-        self.statusBar().showMessage(
-            self.tr("Practice mode: practice channels are ready; nothing reaches a real account.")
-            if on else self.tr("Practice mode is off."), 8000)
-        self.session.reload_channels()
-
     def show_channel_text(self, key: str) -> None:
         self.tabs.setCurrentWidget(self.channel_text)
         self.channel_text.select(key)
-
-    def _undo_target(self):
-        """The focused text field undoes its typing; in the media strip, image removals."""
-        widget = self.focusWidget()
-        if widget is not None and self.media.isAncestorOf(widget) and not hasattr(widget, "undo"):
-            return self.media.undo_stack
-        return widget if hasattr(widget, "undo") else self.editor.text_edit
-
-    def undo(self) -> None:
-        self._undo_target().undo()
-
-    def redo(self) -> None:
-        self._undo_target().redo()
-
-    def paste(self) -> None:
-        """Editors paste for themselves (images they are given go to the media strip); from
-        anywhere else, Ctrl+V attaches the clipboard's image."""
-        widget = self.focusWidget()
-        if hasattr(widget, "paste"):
-            widget.paste()
-        else:
-            self.media.paste()
-
-    def show_error(self, message: str) -> None:
-        self.statusBar().showMessage(message, 10_000)
-        QMessageBox.warning(self, self.tr("Siaran"), message)
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -262,7 +257,7 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.history_holder:
-            self.session.show_history()
+            self.show_history()
 
     def retranslate(self) -> None:
         self.compose_heading.setText(self.tr("Post"))
@@ -302,7 +297,7 @@ class MainWindow(QMainWindow):
         self.model.blockSignals(True)
 
     def closeEvent(self, event) -> None:
-        if getattr(self, "_detached", False):
+        if self._detached:
             event.accept()
             return
         self.save_layout()

@@ -14,17 +14,12 @@ Use it by subclassing in a test module::
             return platforms.mastodon.PLATFORM
 
         @pytest.fixture
-        def fake_server(self):
-            with FakeMastodon() as server:
-                yield server
+        def fake_server(self, practice_server):
+            return practice_server(FakeMastodon)
 
-        @pytest.fixture
-        def account_settings(self, fake_server):
-            return fake_server.practice_account()[0]
-
-        @pytest.fixture
-        def account_secrets(self, fake_server):
-            return fake_server.practice_account()[1]
+``account_settings`` and ``account_secrets`` default to the fake's ``practice_account()``. The
+fixtures come from Siaran's pytest plugin (``composer.testing.plugin``), loaded by itself
+wherever Siaran is installed.
 
 The kit counts posts on the fake with ``fake_server.published_texts()`` (the texts of the posts
 the fake holds now, one per post; thread replies excluded). Override the ``published`` fixture
@@ -34,7 +29,6 @@ folder); the fault tests then skip.
 
 from __future__ import annotations
 
-import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -49,17 +43,11 @@ from composer.core.post import MediaRef, Post
 from composer.core.publish import Engine
 from composer.core.registry import Registry
 from composer.core.store import Store
+from composer.testing.engine import Sleeps
 
 # The fake hangs this long on a "timeout" fault; the kit's engine waits READ_TIMEOUT.
 HANG_SECONDS = 3.0
 READ_TIMEOUT = 0.8
-
-
-class Sleeps(list):
-    """The engine's sleep, recorded instead of slept: fault tests take no real waiting."""
-
-    def __call__(self, seconds: float, cancel: threading.Event) -> None:
-        self.append(seconds)
 
 
 @dataclass
@@ -115,15 +103,17 @@ class AdapterContract:
     # -- fixtures the kit provides ----------------------------------------------------------------
 
     @pytest.fixture(autouse=True)
-    def _contract_home(self, tmp_path, monkeypatch):
-        """Every contract test gets its own Siaran home, English messages."""
-        from composer.core import i18n
+    def _contract_home(self, siaran_home):
+        """Every contract test gets its own Siaran home, English messages (the plugin's)."""
 
-        home = tmp_path / "contract-home"
-        home.mkdir()
-        monkeypatch.setenv("SIARAN_HOME", str(home))
-        monkeypatch.setenv("SIARAN_LANG", "en")
-        i18n.set_language(None)
+    @pytest.fixture
+    def account_settings(self, fake_server):
+        """The practice account's settings; override for an account of your own."""
+        return fake_server.practice_account()[0]
+
+    @pytest.fixture
+    def account_secrets(self, fake_server):
+        return fake_server.practice_account()[1]
 
     @pytest.fixture
     def published(self, fake_server) -> Callable[[], list[str]]:

@@ -8,6 +8,7 @@ import json
 import logging
 import re
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -50,21 +51,13 @@ class Journal:
 
 
 @pytest.fixture
-def fake():
-    with BlueskyFake() as server:
-        yield server
-    assert not server.errors, server.errors
+def fake(practice_server):
+    return practice_server(BlueskyFake)
 
 
 @pytest.fixture
-def client():
-    with httpx.Client(timeout=httpx.Timeout(5.0, read=1.0)) as c:
-        yield c
-
-
-@pytest.fixture
-def journal(fake, client):
-    return Journal(fake, client)
+def journal(fake, http):
+    return Journal(fake, http)
 
 
 def image(tmp_path, name: str, size=(800, 600), alt: str = "") -> RenderedMedia:
@@ -121,10 +114,10 @@ def test_cashtags_and_long_tags_as_atproto_api_0_21_makes_them(fake, journal):
     assert tags == [("$bbca", "$BBCA"), ("#" + "😀" * 33, "😀" * 33), ("#SiagaBanjir", "SiagaBanjir")]
 
 
-def test_post_url_is_on_bsky_app_unless_the_account_names_its_own_web_view(fake, client):
+def test_post_url_is_on_bsky_app_unless_the_account_names_its_own_web_view(fake, http):
     settings, secrets = fake.practice_account()
     del settings["web_url"]
-    journal = Journal(fake, client, settings, secrets)
+    journal = Journal(fake, http, settings, secrets)
     result = BlueskyAdapter().publish(journal.ctx(), OutgoingPost("p1", "halo", idempotency_key="k"))
     assert result.url == f"https://bsky.app/profile/humas-latihan.test/post/{result.extra['rkeys'][0]}"
 
@@ -191,9 +184,9 @@ def test_token_refused_twice_is_auth_expired(fake, journal):
     assert records(fake, journal) == {}
 
 
-def test_wrong_app_password_is_auth_expired_and_posts_nothing(fake, client):
+def test_wrong_app_password_is_auth_expired_and_posts_nothing(fake, http):
     settings, _secrets = fake.practice_account()
-    journal = Journal(fake, client, settings, {"app_password": "salah-salah-salah-salah"})
+    journal = Journal(fake, http, settings, {"app_password": "salah-salah-salah-salah"})
     with pytest.raises(AuthExpired, match="humas-latihan.test"):
         BlueskyAdapter().publish(journal.ctx(), OutgoingPost("p1", "halo", idempotency_key="a"))
     assert fake.requests_to("POST", "createRecord") == []
@@ -275,9 +268,9 @@ def test_blob_over_the_pds_upload_limit_is_media_invalid(fake, journal, tmp_path
             "p1", "x", media=(image(tmp_path, "a.jpg", (400, 400)),)))
 
 
-def test_unreachable_pds_is_transient(client):
+def test_unreachable_pds_is_transient(http):
     settings = {"service": "http://127.0.0.1:9", "handle": "a.test"}
-    journal = Journal(None, client, settings, {"app_password": "aaaa-bbbb-cccc-dddd"})
+    journal = Journal(None, http, settings, {"app_password": "aaaa-bbbb-cccc-dddd"})
     with pytest.raises(Transient):
         BlueskyAdapter().publish(journal.ctx(), OutgoingPost("p1", "x"))
 
@@ -322,17 +315,8 @@ class TestBlueskyContract(AdapterContract):
         return PLATFORM
 
     @pytest.fixture
-    def fake_server(self):
-        with BlueskyFake() as server:
-            yield server
-
-    @pytest.fixture
-    def account_settings(self, fake_server):
-        return fake_server.practice_account()[0]
-
-    @pytest.fixture
-    def account_secrets(self, fake_server):
-        return fake_server.practice_account()[1]
+    def fake_server(self, practice_server):
+        return practice_server(BlueskyFake)
 
     def test_duplicate_fails_with_a_reason(self, contract):
         """Bluesky refuses no duplicates; its only refusal of a second copy is a taken record
@@ -349,7 +333,7 @@ def test_every_message_has_an_indonesian_translation():
     import platforms.bluesky as module
     from composer.core.i18n import _catalog
 
-    source = open(module.__file__, encoding="utf-8").read()
+    source = Path(module.__file__).read_text(encoding="utf-8")
     messages = re.findall(r'_\(\s*"((?:[^"\\]|\\.)*)"', source)
     assert messages and [m for m in messages if m not in _catalog("id")] == []
 
@@ -395,11 +379,11 @@ class LateLanding(BlueskyFake):
         return super().create_record(request)
 
 
-def test_a_lost_create_landing_during_the_retry_leaves_one_post(client):
+def test_a_lost_create_landing_during_the_retry_leaves_one_post(http):
     with LateLanding() as fake:
         fake.faults.add("timeout", route="POST createRecord")  # hangs, does nothing (yet)
         fake.faults.add("status", route="GET getRecord", code=502)  # the in-line check fails
-        journal = Journal(fake, client)
+        journal = Journal(fake, http)
         adapter, post = BlueskyAdapter(), OutgoingPost("p1", "sekali", idempotency_key="k")
         with pytest.raises(Unknown):
             adapter.publish(journal.ctx(), post)

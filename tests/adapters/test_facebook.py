@@ -5,7 +5,6 @@ the look-up after a Meta 500 (never a blind retry)."""
 from __future__ import annotations
 
 import json
-import logging
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -13,6 +12,7 @@ import pytest
 from PIL import Image
 
 from composer.core import adapters as A
+from composer.testing.context import practice_context
 from composer.testing.contract import AdapterContract
 from platforms import facebook
 from platforms.facebook import FacebookAdapter, list_pages
@@ -21,24 +21,12 @@ from platforms.practice.facebook import FakeFacebook
 
 
 @pytest.fixture
-def fake():
-    with FakeFacebook() as server:
-        yield server
-    assert not server.errors, server.errors[0]
-
-
-@pytest.fixture
-def http():
-    with httpx.Client(timeout=httpx.Timeout(5, read=1.0)) as client:
-        yield client
+def fake(practice_server):
+    return practice_server(FakeFacebook)
 
 
 def context(fake, http, checkpoint=None, **secrets) -> A.PublishContext:
-    settings, base_secrets = fake.practice_account()
-    checkpoint = {} if checkpoint is None else checkpoint
-    return A.PublishContext(client=http, account=settings, secrets={**base_secrets, **secrets},
-                            log=logging.getLogger("test"), checkpoint=checkpoint,
-                            save_checkpoint=checkpoint.update)
+    return practice_context(fake, http, checkpoint=checkpoint, secrets=secrets)
 
 
 def photo(tmp_path, name="a.jpg", size=(1200, 630), fmt="JPEG", mime="image/jpeg"):
@@ -192,17 +180,8 @@ class TestFacebookContract(AdapterContract):
         return facebook.PLATFORM
 
     @pytest.fixture
-    def fake_server(self):
-        with FakeFacebook() as server:
-            yield server
-
-    @pytest.fixture
-    def account_settings(self, fake_server):
-        return fake_server.practice_account()[0]
-
-    @pytest.fixture
-    def account_secrets(self, fake_server):
-        return fake_server.practice_account()[1]
+    def fake_server(self, practice_server):
+        return practice_server(FakeFacebook)
 
 
 def browser(url: str) -> bool:

@@ -5,8 +5,6 @@ a PUBLISHED container is never published again."""
 
 from __future__ import annotations
 
-import logging
-
 import httpx
 import pytest
 from PIL import Image
@@ -17,6 +15,7 @@ from composer.core.post import MediaRef, Post
 from composer.core.publish import Engine, Target
 from composer.core.registry import Registry
 from composer.core.store import Store
+from composer.testing.context import practice_context
 from composer.testing.contract import AdapterContract, Harness, Sleeps
 from platforms import instagram
 from platforms.instagram import InstagramAdapter
@@ -24,16 +23,13 @@ from platforms.practice.instagram import FakeInstagram
 
 
 @pytest.fixture
-def fake():
-    with FakeInstagram() as server:
-        yield server
-    assert not server.errors, server.errors[0]
+def practice_read_timeout():
+    return 2.0  # for the `http` of tests/adapters/conftest.py
 
 
 @pytest.fixture
-def http():
-    with httpx.Client(timeout=httpx.Timeout(5, read=2.0)) as client:
-        yield client
+def fake(practice_server):
+    return practice_server(FakeInstagram)
 
 
 @pytest.fixture
@@ -44,11 +40,7 @@ def adapter():
 
 
 def context(fake, http, checkpoint=None) -> A.PublishContext:
-    settings, secrets = fake.practice_account()
-    checkpoint = {} if checkpoint is None else checkpoint
-    return A.PublishContext(client=http, account=settings, secrets=secrets,
-                            log=logging.getLogger("test"), checkpoint=checkpoint,
-                            save_checkpoint=checkpoint.update)
+    return practice_context(fake, http, checkpoint=checkpoint)
 
 
 def image(tmp_path, name="a.jpg", size=(1080, 1350), fmt="JPEG", mime="image/jpeg"):
@@ -74,7 +66,7 @@ def test_single_image_container_with_alt_then_publish(fake, http, adapter, tmp_p
     assert form["alt_text"] == "alt a.jpg" and "is_carousel_item" not in form
     assert form["access_token"] == fake.access_token and "access_token" not in create.query
     assert fake.fetched == [form["image_url"]]  # Meta fetched the hosted file
-    assert httpx.get(form["image_url"]).content == open(tmp_path / "a.jpg", "rb").read()
+    assert httpx.get(form["image_url"]).content == (tmp_path / "a.jpg").read_bytes()
     media = fake.media[result.remote_id]
     assert media["caption"] == form["caption"] and result.url == media["permalink"]
     assert fake.containers[ctx.checkpoint["container"]]["status_code"] == "PUBLISHED"
@@ -257,17 +249,8 @@ class TestInstagramContract(AdapterContract):
         return instagram.PLATFORM
 
     @pytest.fixture
-    def fake_server(self):
-        with FakeInstagram() as server:
-            yield server
-
-    @pytest.fixture
-    def account_settings(self, fake_server):
-        return fake_server.practice_account()[0]
-
-    @pytest.fixture
-    def account_secrets(self, fake_server):
-        return fake_server.practice_account()[1]
+    def fake_server(self, practice_server):
+        return practice_server(FakeInstagram)
 
 
 def test_connect_with_facebook_login_finds_the_linked_instagram_account(fake):

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import logging
 
-import httpx
 import pytest
 from PIL import Image
 
 from composer.core import adapters as A
 from composer.core.i18n import UserError
+from composer.testing.context import practice_context
 from composer.testing.contract import AdapterContract
 from platforms import linkedin
 from platforms.linkedin import LinkedInAdapter, commentary
@@ -29,38 +29,17 @@ class TestLinkedInContract(AdapterContract):
         return linkedin.PLATFORM
 
     @pytest.fixture
-    def fake_server(self):
-        with FakeLinkedIn() as server:
-            yield server
-
-    @pytest.fixture
-    def account_settings(self, fake_server):
-        return fake_server.practice_account()[0]
-
-    @pytest.fixture
-    def account_secrets(self, fake_server):
-        return fake_server.practice_account()[1]
+    def fake_server(self, practice_server):
+        return practice_server(FakeLinkedIn)
 
 
 @pytest.fixture
-def fake():
-    with FakeLinkedIn() as server:
-        yield server
-    assert not server.errors, server.errors[0]
-
-
-@pytest.fixture
-def http():
-    with httpx.Client(timeout=httpx.Timeout(5, read=1.0)) as client:
-        yield client
+def fake(practice_server):
+    return practice_server(FakeLinkedIn)
 
 
 def context(fake, http, **settings) -> A.PublishContext:
-    account, secrets = fake.practice_account()
-    checkpoint: dict = {}
-    return A.PublishContext(client=http, account={**account, **settings}, secrets=secrets,
-                            log=logging.getLogger("test"), checkpoint=checkpoint,
-                            save_checkpoint=checkpoint.update)
+    return practice_context(fake, http, account=settings)
 
 
 def image(tmp_path, name, size=(120, 80), fmt="JPEG") -> A.RenderedMedia:

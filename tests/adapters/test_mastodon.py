@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from composer.core import adapters as A
+from composer.testing.context import practice_context
 from composer.testing.contract import AdapterContract
 from platforms import mastodon
 from platforms.mastodon import MastodonAdapter
@@ -19,24 +20,12 @@ from platforms.practice.mastodon import FakeMastodon
 
 
 @pytest.fixture
-def fake():
-    with FakeMastodon() as server:
-        yield server
-    assert not server.errors, server.errors[0]
-
-
-@pytest.fixture
-def http():
-    with httpx.Client(timeout=httpx.Timeout(5, read=1.0)) as client:
-        yield client
+def fake(practice_server):
+    return practice_server(FakeMastodon)
 
 
 def context(fake, http, **over) -> A.PublishContext:
-    settings, secrets = fake.practice_account()
-    checkpoint: dict = {}
-    return A.PublishContext(client=http, account=settings, secrets={**secrets, **over},
-                            log=logging.getLogger("test"), checkpoint=checkpoint,
-                            save_checkpoint=checkpoint.update)
+    return practice_context(fake, http, secrets=over)
 
 
 def image(tmp_path, name="a.png", size=(64, 48)) -> A.RenderedMedia:
@@ -262,18 +251,9 @@ class TestMastodonContract(AdapterContract):
         return mastodon.PLATFORM
 
     @pytest.fixture
-    def fake_server(self):
-        with FakeMastodon(processing_polls=1) as server:
-            yield server
+    def fake_server(self, practice_server):
+        return practice_server(FakeMastodon, processing_polls=1)
 
     @pytest.fixture(autouse=True)
     def quick_polls(self, monkeypatch):
         monkeypatch.setattr(MastodonAdapter, "poll_interval", 0.01)
-
-    @pytest.fixture
-    def account_settings(self, fake_server):
-        return fake_server.practice_account()[0]
-
-    @pytest.fixture
-    def account_secrets(self, fake_server):
-        return fake_server.practice_account()[1]

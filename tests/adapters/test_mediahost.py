@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import time
 import uuid
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -50,9 +51,20 @@ class Counting(httpx.Client):
         self.event_hooks = {"request": [self.sent.append]}
 
 
+_clients: list[httpx.Client] = []  # every context's client, closed after its test
+
+
+@pytest.fixture(autouse=True)
+def _close_clients():
+    yield
+    while _clients:
+        _clients.pop().close()
+
+
 def context(settings, secrets, checkpoint=None) -> A.PublishContext:
     checkpoint = {} if checkpoint is None else checkpoint
-    return A.PublishContext(client=Counting(), account=settings, secrets=secrets,
+    _clients.append(Counting())
+    return A.PublishContext(client=_clients[-1], account=settings, secrets=secrets,
                             log=logging.getLogger("test"), checkpoint=checkpoint,
                             save_checkpoint=checkpoint.update)
 
@@ -78,7 +90,7 @@ def test_s3_public_read_object_is_fetched_anonymously(moto_s3, bucket, tmp_path)
     assert put.method == "PUT" and put.headers["x-amz-acl"] == "public-read"
     assert put.headers["authorization"].startswith("AWS4-HMAC-SHA256 Credential=AKIATEST/")
     anonymous = httpx.get(url)
-    assert anonymous.status_code == 200 and anonymous.content == open(image.path, "rb").read()
+    assert anonymous.status_code == 200 and anonymous.content == Path(image.path).read_bytes()
     assert anonymous.headers["content-type"] == "image/jpeg"
 
 
@@ -88,7 +100,7 @@ def test_s3_private_object_needs_the_presigned_address(moto_s3, bucket, tmp_path
     (url,) = public_urls(ctx, [image])
     query = parse_qs(urlsplit(url).query)
     assert query["X-Amz-Expires"] == ["7200"] and query["X-Amz-Algorithm"] == ["AWS4-HMAC-SHA256"]
-    assert httpx.get(url).content == open(image.path, "rb").read()
+    assert httpx.get(url).content == Path(image.path).read_bytes()
     plain = url.split("?")[0]
     assert httpx.get(plain).status_code == 403  # a stranger without the signature: refused
     hosted = ctx.checkpoint["media_hosted"][0]
@@ -154,7 +166,7 @@ def test_wordpress_library_hosts_the_image(wordpress, tmp_path):
     ctx = context(*wp_settings(wordpress))
     (url,) = public_urls(ctx, [image])
     assert url.startswith(wordpress.url + "/wp-content/uploads/")
-    assert httpx.get(url).content == open(image.path, "rb").read()
+    assert httpx.get(url).content == Path(image.path).read_bytes()
     media = wordpress.media[int(ctx.checkpoint["media_hosted"][0]["ref"])]
     assert media["alt_text"] == image.alt
     assert public_urls(context(*wp_settings(wordpress), ctx.checkpoint), [image]) == [url]

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import logging
 
-import httpx
 import pytest
 from PIL import Image
 
 from composer.core import adapters as A
 from composer.core.journal import State
+from composer.testing.context import practice_context
 from composer.testing.contract import AdapterContract
 from platforms import telegram
 from platforms.practice.telegram import TOKEN, FakeTelegram, parse_html
@@ -18,24 +18,12 @@ from platforms.telegram import TelegramAdapter
 
 
 @pytest.fixture
-def fake():
-    with FakeTelegram() as server:
-        yield server
-    assert not server.errors, server.errors[0]
-
-
-@pytest.fixture
-def http():
-    with httpx.Client(timeout=httpx.Timeout(5, read=1.0)) as client:
-        yield client
+def fake(practice_server):
+    return practice_server(FakeTelegram)
 
 
 def context(fake, http, **over) -> A.PublishContext:
-    settings, secrets = fake.practice_account()
-    checkpoint: dict = {}
-    return A.PublishContext(client=http, account={**settings, **over}, secrets=secrets,
-                            log=logging.getLogger("test"), checkpoint=checkpoint,
-                            save_checkpoint=checkpoint.update)
+    return practice_context(fake, http, account=over)
 
 
 def images(tmp_path, n) -> tuple[A.RenderedMedia, ...]:
@@ -175,17 +163,8 @@ class TestTelegramContract(AdapterContract):
         return telegram.PLATFORM
 
     @pytest.fixture
-    def fake_server(self):
-        with FakeTelegram() as server:
-            yield server
-
-    @pytest.fixture
-    def account_settings(self, fake_server):
-        return fake_server.practice_account()[0]
-
-    @pytest.fixture
-    def account_secrets(self, fake_server):
-        return fake_server.practice_account()[1]
+    def fake_server(self, practice_server):
+        return practice_server(FakeTelegram)
 
     # Telegram cannot look a message up (no idempotency key; a bot cannot read its channel), so
     # where the kit expects a retry after an answer that may have been lost, Telegram's honest

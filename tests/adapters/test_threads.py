@@ -4,14 +4,13 @@ media host, and containers journalled part by part (never a part published twice
 
 from __future__ import annotations
 
-import logging
-
 import httpx
 import pytest
 from PIL import Image
 
 from composer.core import adapters as A
 from composer.core.text import split
+from composer.testing.context import practice_context
 from composer.testing.contract import AdapterContract
 from platforms import threads
 from platforms.practice.threads import FakeThreads
@@ -19,16 +18,13 @@ from platforms.threads import ThreadsAdapter
 
 
 @pytest.fixture
-def fake():
-    with FakeThreads() as server:
-        yield server
-    assert not server.errors, server.errors[0]
+def practice_read_timeout():
+    return 2.0  # for the `http` of tests/adapters/conftest.py
 
 
 @pytest.fixture
-def http():
-    with httpx.Client(timeout=httpx.Timeout(5, read=2.0)) as client:
-        yield client
+def fake(practice_server):
+    return practice_server(FakeThreads)
 
 
 @pytest.fixture
@@ -39,11 +35,7 @@ def adapter():
 
 
 def context(fake, http, checkpoint=None) -> A.PublishContext:
-    settings, secrets = fake.practice_account()
-    checkpoint = {} if checkpoint is None else checkpoint
-    return A.PublishContext(client=http, account=settings, secrets=secrets,
-                            log=logging.getLogger("test"), checkpoint=checkpoint,
-                            save_checkpoint=checkpoint.update)
+    return practice_context(fake, http, checkpoint=checkpoint)
 
 
 def image(tmp_path, name="a.png", size=(1080, 1080), fmt="PNG", mime="image/png"):
@@ -166,17 +158,8 @@ class TestThreadsContract(AdapterContract):
         return threads.PLATFORM
 
     @pytest.fixture
-    def fake_server(self):
-        with FakeThreads() as server:
-            yield server
-
-    @pytest.fixture
-    def account_settings(self, fake_server):
-        return fake_server.practice_account()[0]
-
-    @pytest.fixture
-    def account_secrets(self, fake_server):
-        return fake_server.practice_account()[1]
+    def fake_server(self, practice_server):
+        return practice_server(FakeThreads)
 
 
 def test_connect_signs_in_and_exchanges_for_a_long_lived_token(fake):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+from pathlib import Path
 
 import httpx
 import pytest
@@ -45,21 +46,13 @@ class Journal:
 
 
 @pytest.fixture
-def fake():
-    with WordPressFake() as server:
-        yield server
-    assert not server.errors, server.errors
+def fake(practice_server):
+    return practice_server(WordPressFake)
 
 
 @pytest.fixture
-def client():
-    with httpx.Client(timeout=httpx.Timeout(5.0, read=1.0)) as c:
-        yield c
-
-
-@pytest.fixture
-def journal(fake, client):
-    return Journal(client, *fake.practice_account())
+def journal(fake, http):
+    return Journal(http, *fake.practice_account())
 
 
 def image(tmp_path, name: str, size=(800, 600), alt: str = "") -> RenderedMedia:
@@ -174,10 +167,10 @@ class LateLanding(WordPressFake):
         return super().create_post(request)
 
 
-def test_a_lost_create_landing_during_the_retry_leaves_one_post(client, tmp_path):
+def test_a_lost_create_landing_during_the_retry_leaves_one_post(http, tmp_path):
     with LateLanding() as fake:
         fake.faults.add("timeout", route="POST /posts$")  # hangs, does nothing (yet)
-        journal = Journal(client, *fake.practice_account())
+        journal = Journal(http, *fake.practice_account())
         adapter, post = WordPressAdapter(), a_post(tmp_path, media=())
         with pytest.raises(Unknown):
             adapter.publish(journal.ctx(), post)
@@ -217,9 +210,9 @@ class SecondUploadFails(WordPressFake):
         return super().upload(request)
 
 
-def test_failed_second_upload_resumes_without_uploading_the_first_again(client, tmp_path):
+def test_failed_second_upload_resumes_without_uploading_the_first_again(http, tmp_path):
     with SecondUploadFails() as fake:
-        journal = Journal(client, *fake.practice_account())
+        journal = Journal(http, *fake.practice_account())
         adapter, post = WordPressAdapter(), a_post(tmp_path)
         with pytest.raises(Transient):
             adapter.publish(journal.ctx(), post)
@@ -229,9 +222,9 @@ def test_failed_second_upload_resumes_without_uploading_the_first_again(client, 
         assert fake.uploads == 3
 
 
-def test_wrong_application_password_is_auth_expired(fake, client, tmp_path):
+def test_wrong_application_password_is_auth_expired(fake, http, tmp_path):
     settings, _ = fake.practice_account()
-    journal = Journal(client, settings, {"app_password": "xxxx xxxx xxxx xxxx xxxx xxxx"})
+    journal = Journal(http, settings, {"app_password": "xxxx xxxx xxxx xxxx xxxx xxxx"})
     with pytest.raises(AuthExpired):
         WordPressAdapter().publish(journal.ctx(), a_post(tmp_path))
     assert fake.media == {} and fake.posts == {}
@@ -276,8 +269,8 @@ def test_proxy_error_on_create_is_unknown(fake, journal, tmp_path):
         WordPressAdapter().publish(journal.ctx(), a_post(tmp_path, media=()))
 
 
-def test_unreachable_site_is_transient(client, tmp_path):
-    journal = Journal(client, {"url": "http://127.0.0.1:9", "user": "admin"}, {"app_password": "x"})
+def test_unreachable_site_is_transient(http, tmp_path):
+    journal = Journal(http, {"url": "http://127.0.0.1:9", "user": "admin"}, {"app_password": "x"})
     with pytest.raises(Transient):
         WordPressAdapter().publish(journal.ctx(), a_post(tmp_path, media=()))
 
@@ -288,17 +281,17 @@ class NotWordPress(FakeServer):
         return Response(200, body="<html>Selamat datang</html>", headers={"Content-Type": "text/html"})
 
 
-def test_a_site_without_the_rest_api_is_rejected_plainly(client, tmp_path):
+def test_a_site_without_the_rest_api_is_rejected_plainly(http, tmp_path):
     with NotWordPress() as other:
-        journal = Journal(client, {"url": other.url, "user": "admin"}, {"app_password": "x"})
+        journal = Journal(http, {"url": other.url, "user": "admin"}, {"app_password": "x"})
         with pytest.raises(Rejected, match="does not answer like a WordPress site"):
             WordPressAdapter().publish(journal.ctx(), a_post(tmp_path, media=()))
 
 
-def test_site_with_plain_permalinks_is_reached_through_rest_route(client, tmp_path):
+def test_site_with_plain_permalinks_is_reached_through_rest_route(http, tmp_path):
     with WordPressFake() as fake:
         fake.pretty_permalinks = False
-        journal = Journal(client, *fake.practice_account())
+        journal = Journal(http, *fake.practice_account())
         result = WordPressAdapter().publish(journal.ctx(), a_post(tmp_path))
         assert len(fake.posts) == 1 and len(fake.media) == 2
         assert WordPressAdapter().find_existing(journal.ctx(), a_post(tmp_path)).remote_id \
@@ -337,17 +330,8 @@ class TestWordPressContract(AdapterContract):
         return PLATFORM
 
     @pytest.fixture
-    def fake_server(self):
-        with WordPressFake() as server:
-            yield server
-
-    @pytest.fixture
-    def account_settings(self, fake_server):
-        return fake_server.practice_account()[0]
-
-    @pytest.fixture
-    def account_secrets(self, fake_server):
-        return fake_server.practice_account()[1]
+    def fake_server(self, practice_server):
+        return practice_server(WordPressFake)
 
 
 def test_every_message_has_an_indonesian_translation():
@@ -356,6 +340,6 @@ def test_every_message_has_an_indonesian_translation():
     import platforms.wordpress as module
     from composer.core.i18n import _catalog
 
-    source = open(module.__file__, encoding="utf-8").read()
+    source = Path(module.__file__).read_text(encoding="utf-8")
     messages = re.findall(r'_\(\s*"((?:[^"\\]|\\.)*)"', source)
     assert messages and [m for m in messages if m not in _catalog("id")] == []

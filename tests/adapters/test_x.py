@@ -11,6 +11,7 @@ import pytest
 from PIL import Image
 
 from composer.core import adapters as A
+from composer.testing.context import practice_context
 from composer.testing.contract import AdapterContract
 from platforms import x
 from platforms.practice.x import FakeX
@@ -18,16 +19,8 @@ from platforms.x import XAdapter
 
 
 @pytest.fixture
-def fake():
-    with FakeX() as server:
-        yield server
-    assert not server.errors, server.errors[0]
-
-
-@pytest.fixture
-def http():
-    with httpx.Client(timeout=httpx.Timeout(5, read=1.0)) as client:
-        yield client
+def fake(practice_server):
+    return practice_server(FakeX)
 
 
 class Keyring(dict):
@@ -43,12 +36,8 @@ class Keyring(dict):
 
 
 def context(fake, http, **over) -> A.PublishContext:
-    settings, secrets = fake.practice_account()
-    checkpoint: dict = {}
-    secrets = {**secrets, **over}
-    return A.PublishContext(client=http, account=settings, secrets=dict(secrets),
-                            log=logging.getLogger("test"), checkpoint=checkpoint,
-                            save_checkpoint=checkpoint.update, update_secrets=Keyring(secrets))
+    secrets = {**fake.practice_account()[1], **over}
+    return practice_context(fake, http, secrets=over, update_secrets=Keyring(secrets))
 
 
 def image(tmp_path, name="a.png", alt="") -> A.RenderedMedia:
@@ -230,14 +219,5 @@ class TestXContract(AdapterContract):
         return x.PLATFORM
 
     @pytest.fixture
-    def fake_server(self):
-        with FakeX() as server:
-            yield server
-
-    @pytest.fixture
-    def account_settings(self, fake_server):
-        return fake_server.practice_account()[0]
-
-    @pytest.fixture
-    def account_secrets(self, fake_server):
-        return fake_server.practice_account()[1]
+    def fake_server(self, practice_server):
+        return practice_server(FakeX)

@@ -6,10 +6,8 @@ videos passing through the outgoing post untouched."""
 from __future__ import annotations
 
 import hashlib
-import logging
 from datetime import UTC, datetime, timedelta
 
-import httpx
 import pytest
 
 from composer.core import adapters as A
@@ -19,6 +17,7 @@ from composer.core.post import MediaRef, Post
 from composer.core.publish import Engine, Policy, Target
 from composer.core.registry import Registry
 from composer.core.store import Store
+from composer.testing.context import practice_context
 from composer.testing.contract import AdapterContract, Harness, Sleeps
 from platforms import youtube
 from platforms.practice.youtube import UNIT, FakeYouTube
@@ -74,38 +73,22 @@ class TestYouTubeContract(AdapterContract):
         return youtube.PLATFORM
 
     @pytest.fixture
-    def fake_server(self):
-        with FakeYouTube() as server:
-            yield server
-
-    @pytest.fixture
-    def account_settings(self, fake_server):
-        return fake_server.practice_account()[0]
-
-    @pytest.fixture
-    def account_secrets(self, fake_server):
-        return fake_server.practice_account()[1]
+    def fake_server(self, practice_server):
+        return practice_server(FakeYouTube)
 
 
 @pytest.fixture
-def fake():
-    with FakeYouTube() as server:
-        yield server
-    assert not server.errors, server.errors[0]
+def practice_read_timeout():
+    return 2.0  # for the `http` of tests/adapters/conftest.py
 
 
 @pytest.fixture
-def http():
-    with httpx.Client(timeout=httpx.Timeout(5, read=2.0)) as client:
-        yield client
+def fake(practice_server):
+    return practice_server(FakeYouTube)
 
 
 def context(fake, http, checkpoint=None, **settings) -> A.PublishContext:
-    account, secrets = fake.practice_account()
-    checkpoint = {} if checkpoint is None else checkpoint
-    return A.PublishContext(client=http, account={**account, **settings}, secrets=dict(secrets),
-                            log=logging.getLogger("test"), checkpoint=checkpoint,
-                            save_checkpoint=checkpoint.update)
+    return practice_context(fake, http, checkpoint=checkpoint, account=settings)
 
 
 def outgoing(path, text="Siaran pers: rapat koordinasi", **kw) -> A.OutgoingPost:

@@ -14,41 +14,18 @@ import secrets
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import httpx
 import pytest
 from PIL import Image
+from real_peers import peer_env, up_or_skip
 
 from platforms.bluesky import make_tid
 from platforms.practice.bluesky import BlueskyFake, cid_for
 from platforms.practice.wordpress import WordPressFake
 
 pytestmark = pytest.mark.e2e
-PEERS = Path(__file__).resolve().parents[1] / "peers"
 
-
-def peer_env(name: str) -> dict[str, str]:
-    path = PEERS / name / "state" / "env"
-    if not path.exists():
-        return {}
-    pairs = (line.partition("=") for line in path.read_text().splitlines() if "=" in line)
-    return {k.strip(): v.strip() for k, _, v in pairs}
-
-
-def up_or_skip(url: str | None, health: str, what: str) -> str:
-    reason = None
-    if not url:
-        reason = f"{what} peer not started (tests/peers/*/start.sh or scripts/test)"
-    else:
-        try:
-            httpx.get(url + health, timeout=5).raise_for_status()
-        except httpx.HTTPError as exc:
-            reason = f"{what} peer at {url} does not answer: {exc}"
-    if reason:
-        print(f"SKIP: {reason}")
-        pytest.skip(reason)
-    return url
 
 
 def jpeg(size=(64, 48)) -> bytes:

@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 from PIL import Image
+from real_peers import wordpress as wordpress_peer
 
 from composer.core.journal import State
 from composer.core.post import MediaRef, Post
@@ -26,27 +27,6 @@ from platforms.instagram import InstagramAdapter
 from platforms.practice.instagram import FakeInstagram
 
 pytestmark = pytest.mark.e2e
-PEERS = Path(__file__).resolve().parents[1] / "peers"
-
-
-def wordpress_peer() -> dict[str, str]:
-    path = PEERS / "wordpress" / "state" / "env"
-    env = {}
-    if path.exists():
-        pairs = (line.partition("=") for line in path.read_text().splitlines() if "=" in line)
-        env = {k.strip(): v.strip() for k, _, v in pairs}
-    url, reason = env.get("WP_URL"), None
-    if not url:
-        reason = "WordPress peer not started (tests/peers/wordpress/start.sh or scripts/test)"
-    else:
-        try:
-            httpx.get(url + "/wp-json/", timeout=5).raise_for_status()
-        except httpx.HTTPError as exc:
-            reason = f"WordPress peer at {url} does not answer: {exc}"
-    if reason:
-        print(f"SKIP: {reason}")
-        pytest.skip(reason)
-    return env
 
 
 def test_instagram_fetches_the_file_uploaded_to_the_real_wordpress(tmp_path, monkeypatch):

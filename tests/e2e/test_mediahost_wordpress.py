@@ -6,38 +6,16 @@ peer is not up."""
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 import httpx
 import pytest
 from PIL import Image
+from real_peers import wordpress as wordpress_peer
 
 from composer.core import adapters as A
 from platforms.mediahost import public_urls
 
 pytestmark = pytest.mark.e2e
-PEERS = Path(__file__).resolve().parents[1] / "peers"
-
-
-def wordpress_peer() -> dict[str, str]:
-    """The peer's env, or a skip with the reason printed (same rule as every e2e test)."""
-    path = PEERS / "wordpress" / "state" / "env"
-    env = {}
-    if path.exists():
-        pairs = (line.partition("=") for line in path.read_text().splitlines() if "=" in line)
-        env = {k.strip(): v.strip() for k, _, v in pairs}
-    url, reason = env.get("WP_URL"), None
-    if not url:
-        reason = "WordPress peer not started (tests/peers/wordpress/start.sh or scripts/test)"
-    else:
-        try:
-            httpx.get(url + "/wp-json/", timeout=5).raise_for_status()
-        except httpx.HTTPError as exc:
-            reason = f"WordPress peer at {url} does not answer: {exc}"
-    if reason:
-        print(f"SKIP: {reason}")
-        pytest.skip(reason)
-    return env
 
 
 def ctx(wp, password, checkpoint=None) -> A.PublishContext:

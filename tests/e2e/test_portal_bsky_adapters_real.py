@@ -18,6 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 from PIL import Image
+from real_peers import peer_env, up_or_skip
 
 import platforms.bluesky as bluesky
 from composer.core.adapters import (
@@ -31,29 +32,7 @@ from composer.core.adapters import (
 from platforms.wordpress import WordPressAdapter, post_slug
 
 pytestmark = pytest.mark.e2e
-PEERS = Path(__file__).resolve().parents[1] / "peers"
 
-
-def peer_env(name: str) -> dict[str, str]:
-    path = PEERS / name / "state" / "env"
-    if not path.exists():
-        return {}
-    pairs = (line.partition("=") for line in path.read_text().splitlines() if "=" in line)
-    return {k.strip(): v.strip() for k, _, v in pairs}
-
-
-def up_or_skip(url: str | None, health: str, what: str) -> None:
-    reason = None
-    if not url:
-        reason = f"{what} peer not started (tests/peers/*/start.sh or scripts/test)"
-    else:
-        try:
-            httpx.get(url + health, timeout=5).raise_for_status()
-        except httpx.HTTPError as exc:
-            reason = f"{what} peer at {url} does not answer: {exc}"
-    if reason:
-        print(f"SKIP: {reason}")
-        pytest.skip(reason)
 
 
 class Journal:

@@ -23,49 +23,24 @@ from pathlib import Path
 
 import httpx
 import pytest
+import real_peers
 from PIL import Image
+
+from composer.testing.unavailable import unavailable
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
 PEERS = ROOT / "tests" / "peers"
 
 
-def peer_env(name: str) -> dict[str, str]:
-    path = PEERS / name / "state" / "env"
-    if not path.exists():
-        return {}
-    pairs = (line.partition("=") for line in path.read_text().splitlines() if "=" in line)
-    return {k.strip(): v.strip() for k, _, v in pairs}
-
-
-def skip(reason: str):
-    print(f"SKIP: {reason}")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def wordpress() -> dict[str, str]:
-    env = peer_env("wordpress")
-    if not env.get("WP_URL"):
-        skip("WordPress peer not started (tests/peers/wordpress/start.sh or scripts/test)")
-    try:
-        httpx.get(env["WP_URL"] + "/wp-json/", timeout=5).raise_for_status()
-    except httpx.HTTPError as exc:
-        skip(f"WordPress peer at {env['WP_URL']} does not answer: {exc}")
-    return env
+    return real_peers.wordpress()
 
 
 @pytest.fixture(scope="module")
 def pds() -> dict[str, str]:
-    env = peer_env("bluesky")
-    url = os.environ.get("BSKY_PDS_URL") or env.get("BSKY_PDS_URL")
-    if not url:
-        skip("Bluesky PDS peer not started (tests/peers/bluesky/start.sh or scripts/test)")
-    try:
-        httpx.get(url + "/xrpc/_health", timeout=5).raise_for_status()
-    except httpx.HTTPError as exc:
-        skip(f"Bluesky PDS peer at {url} does not answer: {exc}")
-    return {**env, "BSKY_PDS_URL": url}
+    return real_peers.bluesky()
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +51,7 @@ def keyring_env():
         yield {}
         return
     if not (shutil.which("dbus-daemon") and shutil.which("gnome-keyring-daemon")):
-        skip("no Secret Service: dbus-daemon and gnome-keyring are missing (scripts/setup)")
+        unavailable("no Secret Service: dbus-daemon and gnome-keyring are missing (scripts/setup)")
     tmp = Path(tempfile.mkdtemp(prefix="siaran-kr-"))
     env = {}
     for var, sub in (("XDG_RUNTIME_DIR", "run"), ("XDG_DATA_HOME", "data"),
@@ -95,6 +70,7 @@ def keyring_env():
     finally:
         bus.terminate()  # gnome-keyring-daemon leaves with its bus
         bus.wait(10)
+        bus.stdout.close()
         shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import httpx
 import pytest
+import real_peers
 
 from composer.core import i18n
 from composer.core.journal import State
@@ -22,32 +22,11 @@ from composer.core.store import Store
 from platforms import wordpress
 
 pytestmark = pytest.mark.e2e
-PEERS = Path(__file__).resolve().parents[1] / "peers"
-
-
-def peer_env(name: str) -> dict[str, str]:
-    path = PEERS / name / "state" / "env"
-    if not path.exists():
-        return {}
-    pairs = (line.partition("=") for line in path.read_text().splitlines() if "=" in line)
-    return {k.strip(): v.strip() for k, _, v in pairs}
 
 
 @pytest.fixture(scope="module")
 def wp_env() -> dict[str, str]:
-    env = peer_env("wordpress")
-    reason = None
-    if not env.get("WP_URL"):
-        reason = "WordPress peer not started (tests/peers/wordpress/start.sh or scripts/test)"
-    else:
-        try:
-            httpx.get(env["WP_URL"] + "/wp-json/", timeout=5).raise_for_status()
-        except httpx.HTTPError as exc:
-            reason = f"WordPress peer at {env['WP_URL']} does not answer: {exc}"
-    if reason:
-        print(f"SKIP: {reason}")
-        pytest.skip(reason)
-    return env
+    return real_peers.wordpress()
 
 
 @pytest.fixture

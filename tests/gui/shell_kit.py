@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+import time
+
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
@@ -37,7 +39,7 @@ def start_shell(qtbot, *, language=None):
         shell.settings.language = language
     window = shell.start()  # closed by stop_shell (the window may be replaced meanwhile)
     qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: bool(window.session.catalog), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(window.channels.catalog), timeout=10_000)
     return shell
 
 
@@ -67,3 +69,22 @@ def stop_shell(qtbot, s):
     window.close()
     s.shutdown()
     window.deleteLater()
+
+
+class Ticker:
+    """Counts QTimer ticks on the GUI thread and the longest gap between two of them."""
+
+    def __init__(self, interval=20):
+        self.ticks, self.longest, self._last = 0, 0.0, time.monotonic()
+        self.timer = QTimer(interval=interval)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self):
+        now = time.monotonic()
+        self.longest = max(self.longest, now - self._last)
+        self._last = now
+        self.ticks += 1
+
+    def stop(self):
+        self.timer.stop()

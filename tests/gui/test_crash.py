@@ -23,7 +23,7 @@ shell = Shell(app)
 window = shell.start()
 
 def go():
-    if not window.session.catalog:
+    if not window.channels.catalog:
         QTimer.singleShot(50, go)
         return
     window.picker.set_checked("mastodon")
@@ -72,6 +72,8 @@ def test_killing_the_process_loses_nothing(qtbot):
     finally:
         if child.poll() is None:
             child.kill()
+            child.wait()
+        child.stdout.close()
     assert child.returncode == -signal.SIGKILL
 
     shell = start_shell(qtbot)
@@ -86,8 +88,8 @@ def test_a_send_interrupted_by_a_crash_is_offered_and_resumed_once(qtbot):
     from composer.core.adapters import OutgoingPost
     from composer.core.journal import Journal
     from composer.core.outgoing import idempotency_key
+    from composer.core.services import Services
     from composer.core.store import Store
-    from composer.gui.app import Services
 
     # what a crash between "journalled" and "answered" leaves behind
     root = Services().folder_root()
@@ -104,7 +106,7 @@ def test_a_send_interrupted_by_a_crash_is_offered_and_resumed_once(qtbot):
     qtbot.waitUntil(lambda: w.resume_button.isVisible(), timeout=10_000)
     assert "1 unfinished" in w.resume_button.text()
     w.resume_button.click()
-    dialog = w.session.resume_dialog
+    dialog = w.publishing.resume_dialog
     dialog.resume_button.click()
     qtbot.waitUntil(lambda: dialog.task is not None and dialog.task.is_done, timeout=20_000)
     assert dialog.outcomes["folder"].ok

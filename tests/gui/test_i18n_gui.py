@@ -23,7 +23,7 @@ def test_switching_to_indonesian_translates_the_labels_and_keeps_the_draft(qtbot
     w.actions_by_name["language_id"].trigger()
     qtbot.waitUntil(lambda: shell.window is not w, timeout=5000)
     w = shell.window
-    qtbot.waitUntil(lambda: bool(w.session.catalog), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(w.channels.catalog), timeout=10_000)
     assert w.tabs.tabText(0) == "Pratinjau"
     assert w.tabs.tabText(2) == "Riwayat"
     assert "&Berkas" in menu_titles(w)
@@ -64,3 +64,22 @@ def test_every_shell_string_has_an_indonesian_translation():
     qm = ROOT / "composer" / "resources" / "translations"
     for name in ("siaran_shell_id.qm", "siaran_shell_en.qm"):
         assert (qm / name).stat().st_mtime >= (qm / name.replace(".qm", ".ts")).stat().st_mtime - 1
+
+
+def test_the_rebuilt_window_shows_the_drafts_images_again(qtbot, tmp_path):
+    from shell_kit import make_image, wait_idle
+
+    shell = start_shell(qtbot)
+    w = shell.window
+    w.media.add_files([make_image(tmp_path / "banjir.jpg")])
+    qtbot.waitUntil(lambda: len(w.model.post.media) == 1, timeout=10_000)
+    wait_idle(qtbot, shell)
+    w.actions_by_name["language_id"].trigger()
+    qtbot.waitUntil(lambda: shell.window is not w, timeout=5000)
+    w = shell.window
+    # the new strip reads the image again (its thumbnail and preview proxy) in the background
+    qtbot.waitUntil(lambda: w.media.list.count() == 1 and not w.media.list.item(0).icon().isNull(),
+                    timeout=10_000)
+    assert w.model.post.media[0].id in w.media.proxies
+    wait_idle(qtbot, shell)
+    stop_shell(qtbot, shell)

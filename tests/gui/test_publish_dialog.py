@@ -22,9 +22,9 @@ def open_dialog(qtbot, w):
     w.activateWindow()
     w.editor.text_edit.setFocus()
     qtbot.keyClick(w.editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: w.session.publish_dialog is not None
-                    and w.session.publish_dialog.isVisible(), timeout=3000)
-    return w.session.publish_dialog
+    qtbot.waitUntil(lambda: w.publishing.publish_dialog is not None
+                    and w.publishing.publish_dialog.isVisible(), timeout=3000)
+    return w.publishing.publish_dialog
 
 
 def folder_of(shell, post_id):
@@ -131,8 +131,8 @@ def test_practice_mode_publishes_to_a_local_practice_server(qtbot, shell):
     w = shell.window
     with memory_keyring():
         w.actions_by_name["practice"].trigger()  # Ctrl+Shift+P
-        qtbot.waitUntil(lambda: "practice-mastodon" in w.session.catalog, timeout=20_000)
-        assert w.session.catalog["practice-mastodon"].kind == "practice"
+        qtbot.waitUntil(lambda: "practice-mastodon" in w.channels.catalog, timeout=20_000)
+        assert w.channels.catalog["practice-mastodon"].kind == "practice"
         assert w.actions_by_name["practice"].isChecked()
         tick(w.picker, "folder", False)
         tick(w.picker, "practice-mastodon")
@@ -145,6 +145,6 @@ def test_practice_mode_publishes_to_a_local_practice_server(qtbot, shell):
         assert outcome.url.startswith("http://127.0.0.1:")
         dialog.close_button.click()
         w.actions_by_name["practice"].trigger()  # off: servers stop, practice accounts go
-        qtbot.waitUntil(lambda: "practice-mastodon" not in w.session.catalog, timeout=20_000)
+        qtbot.waitUntil(lambda: "practice-mastodon" not in w.channels.catalog, timeout=20_000)
         assert shell.services.accounts.find("practice-mastodon") is None
     wait_idle(qtbot, shell)

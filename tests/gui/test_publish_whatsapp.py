@@ -30,8 +30,8 @@ def opened(monkeypatch):
 def with_whatsapp(qtbot, shell):
     w = shell.window
     shell.services.accounts.add("grup-wa", "whatsapp", {}, {})
-    w.session.reload_channels()
-    qtbot.waitUntil(lambda: "grup-wa" in w.session.catalog, timeout=5000)
+    w.channels.reload()
+    qtbot.waitUntil(lambda: "grup-wa" in w.channels.catalog, timeout=5000)
     tick(w.picker, "folder", False)
     tick(w.picker, "grup-wa")
     return w
@@ -43,10 +43,10 @@ def publish(qtbot, w, keyboard=True):
         w.editor.text_edit.setFocus()
         qtbot.keyClick(w.editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     else:
-        w.session.publish()
-    qtbot.waitUntil(lambda: w.session.publish_dialog is not None
-                    and w.session.publish_dialog.isVisible(), timeout=3000)
-    dialog = w.session.publish_dialog
+        w.publishing.publish()
+    qtbot.waitUntil(lambda: w.publishing.publish_dialog is not None
+                    and w.publishing.publish_dialog.isVisible(), timeout=3000)
+    dialog = w.publishing.publish_dialog
     dialog.publish_button.click()
     qtbot.waitUntil(lambda: dialog.task is not None and dialog.task.is_done, timeout=20_000)
     return dialog
@@ -118,8 +118,8 @@ def test_whatsapp_is_copied_opened_and_confirmed_once_by_name(qtbot, shell, tmp_
     assert w.history.tree.topLevelItem(0).text(1) == "1 of 1 published"
 
     # the next publish offers the name last typed here, and this post shows as already sent
-    w.session.publish()
-    again = w.session.publish_dialog
+    w.publishing.publish()
+    again = w.publishing.publish_dialog
     assert again is not dialog and again.rows["grup-wa"].sender.text() == "Budi"
     again.publish_button.click()
     qtbot.waitUntil(lambda: again.task.is_done, timeout=20_000)

@@ -5,9 +5,9 @@ import threading
 import time
 
 import pytest
-from PySide6.QtCore import QThread, QTimer
+from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
-from shell_kit import make_image, running_shell, tick, type_unicode, wait_idle
+from shell_kit import Ticker, make_image, running_shell, tick, type_unicode, wait_idle
 
 from composer.core.i18n import UserError
 from composer.gui.tasks import TaskRunner
@@ -16,25 +16,6 @@ from composer.gui.tasks import TaskRunner
 @pytest.fixture
 def shell(qtbot):
     yield from running_shell(qtbot)
-
-
-class Ticker:
-    """Counts QTimer ticks on the GUI thread and the longest gap between two of them."""
-
-    def __init__(self, interval=20):
-        self.ticks, self.longest, self._last = 0, 0.0, time.monotonic()
-        self.timer = QTimer(interval=interval)
-        self.timer.timeout.connect(self._tick)
-        self.timer.start()
-
-    def _tick(self):
-        now = time.monotonic()
-        self.longest = max(self.longest, now - self._last)
-        self._last = now
-        self.ticks += 1
-
-    def stop(self):
-        self.timer.stop()
 
 
 # -- the task runner --------------------------------------------------------------------------
@@ -91,9 +72,9 @@ def test_runner_cancel_reaches_the_task(qtbot):
 
 
 def test_gui_thread_stays_responsive_during_a_slow_render(qtbot, shell, tmp_path, monkeypatch):
-    from composer.gui.media import renders
+    from composer.core import media
 
-    real = renders._render_variant()
+    real = media.render_variant
     calls = []
 
     def slow(*args, **kwargs):
@@ -101,7 +82,7 @@ def test_gui_thread_stays_responsive_during_a_slow_render(qtbot, shell, tmp_path
         time.sleep(2.0)  # a big photo on a slow machine
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(renders, "_render_variant", lambda: slow)
+    monkeypatch.setattr(media, "render_variant", slow)
     w = shell.window
     tick(w.picker, "instagram")
     w.media.add_files([make_image(tmp_path / "besar.jpg", size=(2400, 1600))])
@@ -131,8 +112,8 @@ def test_gui_thread_stays_responsive_during_a_slow_publish(qtbot, shell, monkeyp
     monkeypatch.setattr(folder.FolderAdapter, "publish", slow_publish)
     w = shell.window
     type_unicode(w.editor.text_edit, "Uji publikasi lambat")
-    w.open_publish()
-    dialog = w.session.publish_dialog
+    w.publishing.publish()
+    dialog = w.publishing.publish_dialog
     dialog.publish_button.click()
     ticker = Ticker()
     qtbot.waitUntil(lambda: dialog.task.is_done, timeout=20_000)
@@ -152,7 +133,7 @@ def test_crop_from_a_preview_lands_in_the_draft(qtbot, shell, tmp_path):
     qtbot.waitUntil(lambda: len(w.model.post.media) == 1 and bool(w.media.proxies), timeout=10_000)
     media_id = w.model.post.media[0].id
     w.previews.crop_requested.emit("instagram", media_id)  # what clicking the card's image does
-    editor = w.session.crop_editor
+    editor = w.images.crop_editor
     assert editor is not None and editor.isVisible()
     editor.set_preset(0)
     crop = w.model.post.variants["instagram"].crops[media_id]
@@ -178,7 +159,7 @@ def test_apply_a_template(qtbot, shell, tmp_path):
     w.media.add_files([make_image(tmp_path / "kegiatan.jpg", size=(1600, 1200))])
     qtbot.waitUntil(lambda: bool(w.media.proxies), timeout=10_000)
     w.actions_by_name["template"].trigger()
-    editor = w.session.template_editor
+    editor = w.images.template_editor
     assert editor is not None and editor.isVisible()
     editor.choose(names[0])
     editor.use()
@@ -196,8 +177,8 @@ def open_accounts(qtbot, w):
     from composer.gui.accounts.accounts_dialog import AccountsDialog
 
     dialog = AccountsDialog(w.services, w.runner, w)
-    dialog.accounts_changed.connect(w.session.reload_channels)
-    qtbot.waitUntil(lambda: hasattr(dialog, "registry"), timeout=5000)
+    dialog.accounts_changed.connect(w.channels.reload)
+    qtbot.waitUntil(lambda: dialog.registry is not None, timeout=5000)
     return dialog
 
 
@@ -222,8 +203,8 @@ def test_add_and_remove_an_account_secrets_go_to_the_keyring(qtbot, shell):
         assert "rahasia-123" in ring.items.values()
         rows = shell.services.store.query("SELECT settings FROM accounts")
         assert "rahasia-123" not in str([tuple(r) for r in rows])
-        qtbot.waitUntil(lambda: "humas-masto" in w.session.catalog, timeout=5000)
-        assert w.session.catalog["humas-masto"].kind == "account"
+        qtbot.waitUntil(lambda: "humas-masto" in w.channels.catalog, timeout=5000)
+        assert w.channels.catalog["humas-masto"].kind == "account"
         shell.services.accounts.remove("humas-masto")
         assert "rahasia-123" not in ring.items.values()
         dialog.close()
@@ -236,7 +217,7 @@ def test_no_keyring_gives_a_plain_message_and_stores_nothing(qtbot, shell):
     from composer.core.secrets import SecretStore
 
     w = shell.window
-    shell.services.__dict__["_secrets"] = SecretStore(backend=fail.Keyring())
+    shell.services.provide(secrets=SecretStore(backend=fail.Keyring()))
     dialog = open_accounts(qtbot, w)
     dialog.add_account()
     form = dialog.form
@@ -262,7 +243,7 @@ def test_accounts_screen_lists_a_plugin_that_failed_to_load(qtbot, shell):
     broken = discover([EntryPoint("sosmed-baru", "sosmed_tidak_ada:PLATFORM", GROUP)])
     registry = shell.services.registry
     registry_with_broken = type(registry)(dict(registry.platforms), list(broken.broken))
-    shell.services.__dict__["_registry"] = registry_with_broken
+    shell.services.provide(registry=registry_with_broken)
     dialog = open_accounts(qtbot, shell.window)
     rows = [dialog.channels.topLevelItem(i) for i in range(dialog.channels.topLevelItemCount())]
     failed = [r for r in rows if r.text(0) == "sosmed-baru"]
@@ -289,9 +270,9 @@ def test_new_draft_keeps_the_old_one_and_open_draft_brings_it_back(qtbot, shell,
         return next(i for i in items if i.startswith("Draf pertama")), True
 
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
-    w.actions_by_name["open"].trigger()  # Ctrl+O
+    w.actions_by_name["open"].trigger()  # Ctrl+O: the list and the draft load off the GUI thread
+    qtbot.waitUntil(lambda: w.model.post.id == first, timeout=5000)
     assert any(i.startswith("Draf kedua") for i in offered)  # saved before the list was read
-    assert w.model.post.id == first
     assert w.editor.text_edit.toPlainText() == "Draf pertama"
     wait_idle(qtbot, shell)
 
@@ -306,15 +287,15 @@ def test_a_crop_made_on_an_accounts_preview_is_the_networks_and_reaches_the_rend
     w = shell.window
     with memory_keyring():
         shell.services.accounts.add("humas-x", "x", {"client_id": "app"}, {"access_token": "t"})
-        w.session.reload_channels()
-        qtbot.waitUntil(lambda: "humas-x" in w.session.catalog, timeout=5000)
+        w.channels.reload()
+        qtbot.waitUntil(lambda: "humas-x" in w.channels.catalog, timeout=5000)
         tick(w.picker, "humas-x")
         w.media.add_files([make_image(tmp_path / "lebar.jpg", size=(1600, 900))])
         qtbot.waitUntil(lambda: len(w.model.post.media) == 1, timeout=10_000)
         wait_idle(qtbot, shell, timeout=20_000)
         media_id = w.model.post.media[0].id
         w.previews.crop_requested.emit("humas-x", media_id)  # clicking the account's preview
-        editor = w.session.crop_editor
+        editor = w.images.crop_editor
         assert editor.key == "x"  # kept for the network, as the publish engine renders it
         w.model.set_crop(editor.key, media_id, Crop(0.2, 0.0, 0.5625, 1.0))  # a square
         editor.window().close()

@@ -11,8 +11,8 @@ def test_a_moved_aside_database_is_announced_in_a_message_box(qtbot):
     shell = start_shell(qtbot)
     try:
         wait_idle(qtbot, shell)
-        qtbot.waitUntil(lambda: getattr(shell.window, "store_notice_box", None) is not None)
-        box = shell.window.store_notice_box
+        qtbot.waitUntil(lambda: shell.window.drafts.store_notice_box is not None)
+        box = shell.window.drafts.store_notice_box
         assert box.isVisible()
         assert "damaged" in box.text() and "moved to" in box.text()
     finally:

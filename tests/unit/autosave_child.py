@@ -1,9 +1,10 @@
 """Child process for the SIGKILL test: autosaves one draft in a tight loop.
 
 Usage: autosave_child.py DRAFT_ID (SIARAN_HOME names the home). It continues from the draft's
-stored sequence number, prints ``ready``, then after every committed autosave one line
-``<seq> <unix time>``. The post's every field is derived from the sequence number, so the
-parent can tell a whole post from a garbled one.
+stored sequence number, prints ``ready``, then for every autosave ``saving <seq>`` before it
+starts and ``<seq> <unix time>`` after it committed. A kill between the two leaves that one save
+"in flight": the database may hold it or the one before, nothing else. The post's every field is
+derived from the sequence number, so the parent can tell a whole post from a garbled one.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def main() -> None:
     out.flush()
     while True:
         seq += 1
+        out.write(f"saving {seq}\n")
+        out.flush()
         store.autosave(make_post(seq, draft_id))
         out.write(f"{seq} {time.time():.6f}\n")  # only after the commit returned
         out.flush()

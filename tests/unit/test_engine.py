@@ -484,5 +484,6 @@ def test_another_process_publishing_the_same_post_and_account_blocks_a_second_se
     finally:
         holder.kill()  # like SIGKILL: the OS lets go of its lock
         holder.wait(10)
+        holder.stdout.close()
     (o1, o2) = eng.publish(p, ["e1", "e2"])
     assert o1.state == State.POSTED and sum(servers[0].posts_by_key().values()) == 1

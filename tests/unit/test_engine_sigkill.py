@@ -76,6 +76,8 @@ def test_sigkill_after_k_of_n_then_resume_publishes_the_rest_once(siaran_home):
             time.sleep(0.01)
         child.send_signal(signal.SIGKILL)
         child.wait(10)
+        child.stdout.close()
+        child.stderr.close()
         states = journal_states(siaran_home)
         assert sum(s == "posted" for s in states.values()) == K, states
         assert len(states) == N  # every row was written before any request

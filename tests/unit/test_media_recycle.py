@@ -2,6 +2,8 @@
 into a recycled buffer must come out exactly as from a fresh one, and a damaged file must never
 show the pixels of the photo decoded before it."""
 
+from pathlib import Path
+
 import media_corpus
 import pytest
 from PIL import Image, ImageOps
@@ -15,7 +17,7 @@ SPECS = [x.SPEC, instagram.SPEC, telegram.SPEC]
 
 def render(photo, out):
     result = render_variants(Post(media=[MediaRef(str(photo))]), SPECS, out)
-    return {cid: open(v[0].path, "rb").read() for cid, v in result.items()}
+    return {cid: Path(v[0].path).read_bytes() for cid, v in result.items()}
 
 
 @pytest.fixture

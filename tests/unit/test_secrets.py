@@ -1,11 +1,13 @@
 """SecretStore against the REAL Secret Service (gnome-keyring on a private D-Bus, as
 scripts/test and CI run it), and its refusals when there is no safe keyring.
 
-Outside scripts/test (plain pytest, no session bus) the real-keyring tests skip, saying why.
+Outside scripts/test (plain pytest, no session bus) the real-keyring tests skip, saying why
+(under CI they fail): the ``real_keyring`` fixture of Siaran's pytest plugin decides.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -23,44 +25,28 @@ from composer.core.secrets import KeyringUnavailable, SecretStore
 ACCOUNT = f"test-{os.getpid()}"
 
 
-@pytest.fixture(scope="module")
-def secret_service():
-    """The real Secret Service backend, or a skip with the reason it is not reachable."""
-    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        pytest.skip("no D-Bus session bus: run `scripts/test tests/unit/test_secrets.py` to test "
-                    "against a real gnome-keyring Secret Service")
-    from keyring.backends import SecretService
-
-    backend = SecretService.Keyring()
-    try:
-        assert SecretStore(backend, probe_timeout=20).backend is backend
-    except KeyringUnavailable as exc:
-        pytest.skip(f"no Secret Service reachable: {exc}")
-    return backend
-
-
 @pytest.fixture
-def store(secret_service):
+def store(real_keyring):
     s = SecretStore()  # the default choice, as the app makes it
     yield s
     s.delete_account(ACCOUNT, ["token", "password", "app_secret"])
     s.delete_account(ACCOUNT + "-b", ["token"])
 
 
-def test_the_default_choice_is_the_real_secret_service(store, secret_service):
+def test_the_default_choice_is_the_real_secret_service(store, real_keyring):
     from keyring.backends import SecretService
 
     assert isinstance(store.backend, SecretService.Keyring)
 
 
-def test_secrets_round_trip_through_the_real_keyring(store, secret_service):
+def test_secrets_round_trip_through_the_real_keyring(store, real_keyring):
     token = "tok-🇮🇩-Ünïcode-" + "x" * 200
     store.set(ACCOUNT, "token", token)
     store.set(ACCOUNT + "-b", "token", "another-token")
     assert store.get(ACCOUNT, "token") == token
     assert store.get(ACCOUNT + "-b", "token") == "another-token"
     # It is really in the Secret Service, under the service name for the account.
-    assert secret_service.get_password(f"siaran:{ACCOUNT}", "token") == token
+    assert real_keyring.get_password(f"siaran:{ACCOUNT}", "token") == token
     # A second, fresh SecretStore (a restarted app) finds it too.
     assert SecretStore().get(ACCOUNT, "token") == token
 
@@ -75,8 +61,8 @@ def test_unknown_secrets_are_none_and_deleting_is_idempotent(store):
     assert store.get(ACCOUNT, "app_secret") is None
 
 
-def test_a_secret_read_from_the_keyring_never_reaches_a_log(store, secret_service, caplog):
-    secret_service.set_password(f"siaran:{ACCOUNT}", "token", "set-outside-siaran-42")
+def test_a_secret_read_from_the_keyring_never_reaches_a_log(store, real_keyring, caplog):
+    real_keyring.set_password(f"siaran:{ACCOUNT}", "token", "set-outside-siaran-42")
     value = store.get(ACCOUNT, "token")
     with caplog.at_level(logging.INFO):
         logging.getLogger("siaran.test").info("Authorization: Bearer %s", value)
@@ -85,7 +71,7 @@ def test_a_secret_read_from_the_keyring_never_reaches_a_log(store, secret_servic
 
 
 @pytest.fixture
-def locked_collection(secret_service):
+def locked_collection(real_keyring):
     """A real, locked collection in the same gnome-keyring (made and unlocked with gnome-keyring's
     own master-password calls, as no one is there to answer an unlock prompt)."""
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
@@ -113,6 +99,10 @@ def locked_collection(secret_service):
     connection.close()
 
 
+# keyring 25.7's SecretService backend opens a D-Bus connection in get_preferred_collection and
+# raises KeyringLocked before its `closing(...)`, so a locked collection leaks that connection.
+# Not ours to fix: collected in this test (gc below), the only place the warning is allowed.
+@pytest.mark.filterwarnings("ignore:unclosed <socket.socket:ResourceWarning")
 def test_a_locked_keyring_is_one_plain_line_and_nothing_is_stored(locked_collection):
     from keyring.backends import SecretService
 
@@ -123,6 +113,8 @@ def test_a_locked_keyring_is_one_plain_line_and_nothing_is_stored(locked_collect
     assert "the keyring is locked" in str(err.value) and "\n" not in str(err.value)
     assert "never-stored-while-locked" not in str(err.value)
     assert SecretStore().get(ACCOUNT, "token") is None  # nor anywhere else
+    del err
+    gc.collect()
 
 
 # -- no safe keyring ---------------------------------------------------------------------------
@@ -259,6 +251,7 @@ def hanging_secret_service(tmp_path, monkeypatch):
             pass
     bus.terminate()
     bus.wait(10)
+    bus.stdout.close()
 
 
 def test_a_hanging_secret_service_gives_up_in_seconds_not_minutes(hanging_secret_service):

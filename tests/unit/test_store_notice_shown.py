@@ -3,6 +3,7 @@ and in the app (tests/gui/test_shell_store_notice.py)."""
 
 import subprocess
 import sys
+from pathlib import Path
 
 from composer.core.paths import app_paths
 
@@ -21,4 +22,4 @@ def test_cli_says_where_the_damaged_database_went():
     line = out.stderr.strip()
     assert "damaged" in line and "moved to" in line and "\n" not in line
     aside = line.split("moved to ")[1].split(" and a new")[0]
-    assert aside.startswith(str(paths.data)) and open(aside, "rb").read(4) == b"this"
+    assert aside.startswith(str(paths.data)) and Path(aside).read_bytes()[:4] == b"this"

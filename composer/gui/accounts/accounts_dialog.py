@@ -30,6 +30,7 @@ class AccountsDialog(QDialog):
     def __init__(self, services, runner, parent=None):
         super().__init__(parent)
         self.services, self.runner = services, runner
+        self.registry = None  # arrives with the first refresh (loading it imports every plugin)
         self.setObjectName("accountsDialog")
         self.setWindowTitle(self.tr("Accounts and channels"))
         self.resize(760, 520)
@@ -128,10 +129,9 @@ class AccountsDialog(QDialog):
     # -- add and remove ----------------------------------------------------------------------
 
     def add_account(self) -> None:
-        registry = getattr(self, "registry", None)
-        if registry is None:
-            return
-        form = AccountForm(registry, self)
+        if self.registry is None:
+            return  # the channels are still loading; the button works once they are listed
+        form = AccountForm(self.registry, self)
         form.submitted.connect(lambda values: self._save(form, values))
         self.form = form
         form.open()

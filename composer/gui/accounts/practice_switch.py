@@ -1,7 +1,7 @@
 """Practice mode: the local practice servers (platforms/practice) start, each with a practice
 account, so the officer can train publishing, failures and retries without touching a real
 account. Switching off (or quitting) stops them and removes their accounts, whose addresses
-change on every start. The servers and accounts are the CLI's own (``siaran practice``)."""
+change on every start. The servers and accounts are the core's (composer.core.practice), as ``siaran practice``'s."""
 
 from __future__ import annotations
 
@@ -34,9 +34,7 @@ class PracticeSwitch(QObject):
         self.task.failed.connect(self._failed)
 
     def _start(self, ctx):
-        from composer.commands.practice import Practice
-
-        practice = Practice(self.services.accounts)
+        practice = self.services.practice()
         try:
             started = practice.start()
         except BaseException:

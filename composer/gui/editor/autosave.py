@@ -36,6 +36,7 @@ class Autosaver(QObject):
         super().__init__(parent)
         self.model, self.runner, self._store = model, runner, store
         self.state = "saved"
+        self._detail: str | None = None
         self._dirty = False
         self._dirty_since: float | None = None  # monotonic time of the first unsaved change
         self._task: Task | None = None
@@ -119,6 +120,6 @@ class Autosaver(QObject):
         return True
 
     def _set_state(self, state: str, detail: str) -> None:
-        if (state, detail) != (self.state, getattr(self, "_detail", None)):
+        if (state, detail) != (self.state, self._detail):
             self.state, self._detail = state, detail
             self.state_changed.emit(state, detail)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the specs arrive with the registry, after the window is up
+    from composer.core.accounts import Account
     from composer.core.adapters import PlatformSpec
 
 KINDS = ("account", "practice", "folder", "preview")
@@ -28,12 +29,6 @@ class ChannelInfo:
         return self.account is not None or self.kind == "folder"
 
 
-def _get(obj: Any, name: str, default: Any = None) -> Any:
-    if isinstance(obj, dict):
-        return obj.get(name, default)
-    return getattr(obj, name, default)
-
-
 def _int_or_none(value: Any) -> int | None:
     try:
         return int(value) if value not in (None, "") else None
@@ -41,21 +36,21 @@ def _int_or_none(value: Any) -> int | None:
         return None
 
 
-def build_catalog(registry, accounts: list[Any], office: str = "") -> list[ChannelInfo]:
+def build_catalog(registry, accounts: list[Account], office: str = "") -> list[ChannelInfo]:
     """Accounts first (practice ones marked), then the folder, then preview-only platforms."""
     out: list[ChannelInfo] = []
     used_platforms: set[str] = set()
     for acc in accounts:
-        name, platform_id = _get(acc, "name"), _get(acc, "platform")
-        if not name or platform_id not in registry:
-            continue
+        name, platform_id = acc.name, acc.platform
+        if platform_id not in registry:
+            continue  # its plugin failed to load (the Accounts screen says why)
         spec = registry.get(platform_id).spec
-        settings = _get(acc, "settings", {}) or {}
-        practice = bool(_get(acc, "practice", False))
+        settings = acc.settings
+        practice = acc.practice
         display = {  # the keys the previews panel reads
-            "display_name": _get(acc, "display_name", "") or office or name,
-            "handle": _get(acc, "handle", "") or settings.get("handle", ""),
-            "avatar": _get(acc, "avatar_url", None),
+            "display_name": acc.display_name or office or name,
+            "handle": acc.handle or settings.get("handle", ""),
+            "avatar": None,  # accounts keep no picture yet: the previews draw initials
         }
         out.append(ChannelInfo(
             key=name, spec=spec, kind="practice" if practice else "account",

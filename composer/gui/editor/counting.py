@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from functools import cache
 
 from composer.core.post import Post
 from composer.gui.editor.channels import ChannelInfo
@@ -20,7 +19,7 @@ log = logging.getLogger("siaran.gui.counting")
 class ChannelCount:
     key: str
     text: str  # the text this channel will use (master or override)
-    count: object | None  # composer.core.text.TextCount; None when the engine is unavailable
+    count: object | None  # composer.core.text.TextCount; None when counting failed (logged)
     parts: tuple[str, ...] = ()  # thread parts when the channel splits a long text
 
     @property
@@ -32,15 +31,6 @@ class ChannelCount:
         return None if self.count is None else self.count.overflow_at
 
 
-@cache
-def _engine():
-    try:
-        from composer.core import text
-    except ImportError:  # pragma: no cover - the engine is part of the package
-        return None
-    return text if hasattr(text, "count") else None
-
-
 def channel_text(post: Post, key: str) -> str:
     """The text ``key`` publishes: its override, else the master's. The same rule as
     Post.resolve, without building the media list it also returns (this runs per keystroke)."""
@@ -50,9 +40,8 @@ def channel_text(post: Post, key: str) -> str:
 
 def count_channel(post: Post, channel: ChannelInfo) -> ChannelCount:
     resolved_text = channel_text(post, channel.key)
-    engine = _engine()
-    if engine is None:
-        return ChannelCount(channel.key, resolved_text, None)
+    from composer.core import text as engine  # loaded with the first count, not at start-up
+
     try:
         result = engine.count(channel.spec, resolved_text, with_media=bool(post.media),
                               limit=channel.limit)
@@ -60,7 +49,7 @@ def count_channel(post: Post, channel: ChannelInfo) -> ChannelCount:
         log.exception("counting failed for %s", channel.key)
         return ChannelCount(channel.key, resolved_text, None)
     parts: tuple[str, ...] = ()
-    if not result.fits and channel.spec.supports_threads and hasattr(engine, "split"):
+    if not result.fits and channel.spec.supports_threads:
         try:
             parts = tuple(engine.split(channel.spec, resolved_text, limit=channel.limit))
         except Exception:

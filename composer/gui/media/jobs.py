@@ -1,5 +1,8 @@
 """What the media strip runs in the background: copy into the media store, make the preview
-proxy, decode a small thumbnail. Each function takes the task context first (tasks.py)."""
+proxy, decode a small thumbnail. Each function takes the task context first (tasks.py).
+
+The image engine (composer.core.media, with Pillow) is imported inside the functions: they run
+on worker threads, and the window shows before it is needed."""
 
 from __future__ import annotations
 
@@ -23,19 +26,10 @@ class Imported:
     focal: tuple[float, float] | None = None  # the image engine's estimate, kept on the MediaRef
 
 
-def _media():
-    try:
-        from composer.core import media
-    except ImportError:
-        return None
-    return media if hasattr(media, "preview_proxy") else None
-
-
 def make_proxy(stored: Path, cache_dir: Path) -> Path:
-    media = _media()
-    if media is None:
-        return stored  # the image engine is not installed: previews use the stored copy
-    return Path(media.preview_proxy(stored, cache_dir))
+    from composer.core.media import preview_proxy
+
+    return Path(preview_proxy(stored, cache_dir))
 
 
 def thumbnail(path: Path, size: QSize = THUMB) -> QImage:
@@ -50,19 +44,17 @@ def thumbnail(path: Path, size: QSize = THUMB) -> QImage:
 
 def import_file(ctx, store, path: str, cache_dir: Path, media_id: str | None = None) -> Imported:
     """Check the image, copy it into the media store, make its proxy and thumbnail."""
-    media = _media()
-    if media is not None and hasattr(media, "inspect"):
-        media.inspect(path)  # raises MediaError with a plain reason for unusable files
+    from composer.core.media import focal_of, inspect
+
+    inspect(path)  # raises MediaError with a plain reason for unusable files
     ctx.progress("copy", 0.2)
     sha = store.add_media(path)
     stored = Path(store.paths.media_file(sha))
     ctx.progress("proxy", 0.5)
     proxy = make_proxy(stored, cache_dir)
-    focal = None
-    if media is not None and hasattr(media, "focal_of"):
-        # estimated once, on attach: previews (from the proxy) and uploads (from the original)
-        # then crop around the same point
-        focal = tuple(media.focal_of(stored))
+    # estimated once, on attach: previews (from the proxy) and uploads (from the original) then
+    # crop around the same point
+    focal = focal_of(stored)
     return Imported(media_id, path, sha, str(proxy), thumbnail(proxy), focal)
 
 

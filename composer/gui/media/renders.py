@@ -3,7 +3,8 @@
 After an image, crop, focal point or template change (debounced), each chosen channel's images
 are rendered by composer.core.media.render_variant from the preview proxies (fast, and the crop
 fractions mean the same picture as the full-size render made when publishing). A newer change
-cancels the renders still running. Without the image engine the previews get the proxies."""
+cancels the renders still running. The image engine is imported on the worker, at the first
+render, not at start-up."""
 
 from __future__ import annotations
 
@@ -19,31 +20,18 @@ log = logging.getLogger("siaran.gui.renders")
 DEBOUNCE_MS = 250
 
 
-def _render_variant():
-    try:
-        from composer.core import media
-    except ImportError:
-        return None
-    return getattr(media, "render_variant", None)
-
-
 def load_template(name: str | None):
     """The template object render_variant wants, or None (no template, or none by that name)."""
     if not name:
         return None
+    from composer.core.templates import TemplateError
+    from composer.core.templates import load_template as load
+
     try:
-        from composer.core import templates
-    except ImportError:
+        return load(name)
+    except (TemplateError, OSError):  # an unknown or damaged template renders without branding
+        log.warning("template %r could not be loaded", name, exc_info=True)
         return None
-    for loader in ("load_template", "load", "get"):
-        fn = getattr(templates, loader, None)
-        if callable(fn):
-            try:
-                return fn(name)
-            except Exception:  # an unknown or damaged template renders without branding
-                log.warning("template %r could not be loaded", name, exc_info=True)
-                return None
-    return None
 
 
 def render_channel(ctx, post, key: str, spec, out_dir: Path, proxies: dict[str, str]) -> list[str] | None:
@@ -56,8 +44,10 @@ def render_channel(ctx, post, key: str, spec, out_dir: Path, proxies: dict[str, 
     out_dir.mkdir(parents=True, exist_ok=True)
     # Crops live under the platform id, as the publish engine renders them (once per network,
     # whatever the account): the preview shows exactly what will be uploaded.
+    from composer.core.media import render_variant
+
     template = load_template(post.resolve(key).template)
-    rendered = _render_variant()(post, spec, out_dir, media_file=media_file, template=template)
+    rendered = render_variant(post, spec, out_dir, media_file=media_file, template=template)
     return [m.path for m in rendered]
 
 
@@ -106,9 +96,8 @@ class RenderQueue(QObject):
             return
         post = self.model.post
         media = [m for m in post.media if m.id in self.proxies]
-        render = _render_variant()
         for channel in self.channels:
-            if render is None or not media:
+            if not media:
                 self._show(channel.key, [self.proxies.get(m.id) for m in post.media])
                 continue
             snapshot = post.copy()

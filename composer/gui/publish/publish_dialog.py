@@ -60,7 +60,7 @@ def target_for(services, channel):
 class PublishDialog(QDialog):
     published = Signal()  # a publish run finished (whatever the outcomes)
 
-    def __init__(self, services, runner, post, channels, proxies=None, parent=None):
+    def __init__(self, services, runner, post, channels, proxies=None, parent=None, *, settings=None):
         super().__init__(parent)
         self.services, self.runner, self.post = services, runner, post
         self.setObjectName("publishDialog")
@@ -71,8 +71,8 @@ class PublishDialog(QDialog):
         self.task = None
         self.confirm_task = None
         self.outcomes: dict[str, object] = {}
-        # The GUI settings remember who last confirmed a by-hand post (the main window holds them)
-        self.settings = getattr(parent, "settings", None)
+        # The GUI settings remember who last confirmed a by-hand post (None: nobody is remembered)
+        self.settings = settings
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._summary_page())
@@ -152,7 +152,7 @@ class PublishDialog(QDialog):
             if p.publishable:
                 if is_manual(p.channel):
                     row = ManualRow(p.channel, self._account_of(p),
-                                    getattr(self.settings, "manual_sender", ""), page)
+                                    self.settings.manual_sender if self.settings is not None else "", page)
                     row.confirm_requested.connect(self.confirm_manual)
                 else:
                     row = ProgressRow(p.channel, page)

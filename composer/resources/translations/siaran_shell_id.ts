@@ -150,86 +150,6 @@
 <context>
     <name>Actions</name>
     <message>
-        <source>&amp;New draft</source>
-        <translation>Draf &amp;baru</translation>
-    </message>
-    <message>
-        <source>&amp;Open draft…</source>
-        <translation>&amp;Buka draf…</translation>
-    </message>
-    <message>
-        <source>&amp;Publish…</source>
-        <translation>&amp;Terbitkan…</translation>
-    </message>
-    <message>
-        <source>&amp;Resume publishing…</source>
-        <translation>&amp;Lanjutkan penerbitan…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Keluar</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Urungkan</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Ulangi</translation>
-    </message>
-    <message>
-        <source>&amp;Paste</source>
-        <translation>&amp;Tempel</translation>
-    </message>
-    <message>
-        <source>Add &amp;images…</source>
-        <translation>Tambah &amp;gambar…</translation>
-    </message>
-    <message>
-        <source>&amp;Template…</source>
-        <translation>&amp;Templat…</translation>
-    </message>
-    <message>
-        <source>&amp;Accounts…</source>
-        <translation>&amp;Akun…</translation>
-    </message>
-    <message>
-        <source>P&amp;ractice mode</source>
-        <translation>Mode &amp;latihan</translation>
-    </message>
-    <message>
-        <source>&amp;Previews</source>
-        <translation>&amp;Pratinjau</translation>
-    </message>
-    <message>
-        <source>Text per &amp;channel</source>
-        <translation>Teks per &amp;kanal</translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
-        <translation>&amp;Riwayat</translation>
-    </message>
-    <message>
-        <source>Go to the &amp;text</source>
-        <translation>Ke &amp;teks</translation>
-    </message>
-    <message>
-        <source>Go to the c&amp;hannels</source>
-        <translation>Ke &amp;kanal</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>Pintasan &amp;papan ketik</translation>
-    </message>
-    <message>
-        <source>Practice mode: local practice channels to train on, never a real account (Ctrl+Shift+P)</source>
-        <translation>Mode latihan: kanal latihan lokal untuk berlatih, tidak pernah ke akun sungguhan (Ctrl+Shift+P)</translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation>Bahasa sistem</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
@@ -386,10 +306,14 @@
     </message>
 </context>
 <context>
-    <name>DraftSession</name>
+    <name>DraftsController</name>
     <message>
-        <source>Siaran</source>
-        <translation>Siaran</translation>
+        <source>&amp;New draft</source>
+        <translation>Draf &amp;baru</translation>
+    </message>
+    <message>
+        <source>&amp;Open draft…</source>
+        <translation>&amp;Buka draf…</translation>
     </message>
     <message>
         <source>Database notice</source>
@@ -411,21 +335,20 @@
         <source>Drafts, newest first:</source>
         <translation>Draf, terbaru lebih dulu:</translation>
     </message>
+</context>
+<context>
+    <name>EditController</name>
     <message>
-        <source>The image is still being prepared.</source>
-        <translation>Gambar masih disiapkan.</translation>
+        <source>&amp;Undo</source>
+        <translation>&amp;Urungkan</translation>
     </message>
     <message>
-        <source>Crop for {channel}</source>
-        <translation>Potongan untuk {channel}</translation>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ulangi</translation>
     </message>
     <message>
-        <source>Template</source>
-        <translation>Templat</translation>
-    </message>
-    <message>
-        <source>Nothing is waiting to be published.</source>
-        <translation>Tidak ada yang menunggu diterbitkan.</translation>
+        <source>&amp;Paste</source>
+        <translation>&amp;Tempel</translation>
     </message>
 </context>
 <context>
@@ -531,6 +454,29 @@
     </message>
 </context>
 <context>
+    <name>ImageToolsController</name>
+    <message>
+        <source>Add &amp;images…</source>
+        <translation>Tambah &amp;gambar…</translation>
+    </message>
+    <message>
+        <source>&amp;Template…</source>
+        <translation>&amp;Templat…</translation>
+    </message>
+    <message>
+        <source>The image is still being prepared.</source>
+        <translation>Gambar masih disiapkan.</translation>
+    </message>
+    <message>
+        <source>Crop for {channel}</source>
+        <translation>Potongan untuk {channel}</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Templat</translation>
+    </message>
+</context>
+<context>
     <name>Live</name>
     <message>
         <source>Too long for {channels}: the marked text does not fit.</source>
@@ -547,31 +493,11 @@
         <source>Loading channels…</source>
         <translation>Memuat kanal…</translation>
     </message>
-    <message>
-        <source>Previews are not available: {error}</source>
-        <translation>Pratinjau tidak tersedia: {error}</translation>
-    </message>
     <message numerus="yes">
         <source>Resume publishing (%n unfinished)</source>
         <translation>
             <numerusform>Lanjutkan penerbitan (%n belum selesai)</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Starting the practice servers…</source>
-        <translation>Menyalakan server latihan…</translation>
-    </message>
-    <message>
-        <source>Stopping the practice servers…</source>
-        <translation>Mematikan server latihan…</translation>
-    </message>
-    <message>
-        <source>Practice mode: practice channels are ready; nothing reaches a real account.</source>
-        <translation>Mode latihan: kanal latihan siap; tidak ada yang sampai ke akun sungguhan.</translation>
-    </message>
-    <message>
-        <source>Practice mode is off.</source>
-        <translation>Mode latihan mati.</translation>
     </message>
     <message>
         <source>Siaran</source>
@@ -580,6 +506,34 @@
     <message>
         <source>Unsaved changes</source>
         <translation>Perubahan belum disimpan</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>&amp;Previews</source>
+        <translation>&amp;Pratinjau</translation>
+    </message>
+    <message>
+        <source>Text per &amp;channel</source>
+        <translation>Teks per &amp;kanal</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Riwayat</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;text</source>
+        <translation>Ke &amp;teks</translation>
+    </message>
+    <message>
+        <source>Go to the c&amp;hannels</source>
+        <translation>Ke &amp;kanal</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Pintasan &amp;papan ketik</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -814,6 +768,13 @@
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message>
+        <source>Siaran</source>
+        <translation>Siaran</translation>
+    </message>
+</context>
+<context>
     <name>Plurals</name>
     <message numerus="yes">
         <source>%n image(s)</source>
@@ -953,6 +914,21 @@
     </message>
 </context>
 <context>
+    <name>PublishingController</name>
+    <message>
+        <source>&amp;Publish…</source>
+        <translation>&amp;Terbitkan…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume publishing…</source>
+        <translation>&amp;Lanjutkan penerbitan…</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting to be published.</source>
+        <translation>Tidak ada yang menunggu diterbitkan.</translation>
+    </message>
+</context>
+<context>
     <name>ResumeDialog</name>
     <message>
         <source>Resume publishing</source>
@@ -1001,6 +977,41 @@
         <translation>
             <numerusform>%n pengiriman masih belum terkirim.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsController</name>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Akun…</translation>
+    </message>
+    <message>
+        <source>P&amp;ractice mode</source>
+        <translation>Mode &amp;latihan</translation>
+    </message>
+    <message>
+        <source>Practice mode: local practice channels to train on, never a real account (Ctrl+Shift+P)</source>
+        <translation>Mode latihan: kanal latihan lokal untuk berlatih, tidak pernah ke akun sungguhan (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Bahasa sistem</translation>
+    </message>
+    <message>
+        <source>Starting the practice servers…</source>
+        <translation>Menyalakan server latihan…</translation>
+    </message>
+    <message>
+        <source>Stopping the practice servers…</source>
+        <translation>Mematikan server latihan…</translation>
+    </message>
+    <message>
+        <source>Practice mode: practice channels are ready; nothing reaches a real account.</source>
+        <translation>Mode latihan: kanal latihan siap; tidak ada yang sampai ke akun sungguhan.</translation>
+    </message>
+    <message>
+        <source>Practice mode is off.</source>
+        <translation>Mode latihan mati.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,62 @@
+"""The channels the open draft goes to: load the catalog (accounts, practice accounts, the folder,
+preview-only platforms) off the GUI thread, keep the picker and the post's channels in step, and
+say which channels are chosen to whoever shows them (counters, previews, renders)."""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, Signal
+
+from composer.gui.editor.channels import ChannelInfo, build_catalog
+
+
+def load_catalog(ctx, services) -> tuple[object, list[ChannelInfo]]:
+    registry = services.registry  # imports every platform plugin: off the GUI thread
+    return registry, build_catalog(registry, services.list_accounts())
+
+
+class ChannelsController(QObject):
+    catalog_loaded = Signal(object)  # the registry, each time the catalog is (re)loaded
+    channels_changed = Signal(list)  # the chosen ChannelInfos
+
+    def __init__(self, parent: QObject, model, services, runner, picker, notices):
+        super().__init__(parent)
+        self.model, self.services, self.runner, self.picker = model, services, runner, picker
+        self.notices = notices
+        self.catalog: dict[str, ChannelInfo] = {}
+        self.registry = None
+        picker.selection_changed.connect(self.picked)
+        model.replaced.connect(self._post_replaced)
+
+    def reload(self) -> None:
+        task = self.runner.submit(load_catalog, self.services, name="channels")
+        task.finished.connect(self._catalog_ready)
+        task.failed.connect(self.notices.error)
+
+    def _catalog_ready(self, result) -> None:
+        self.registry, catalog = result
+        self.catalog = {c.key: c for c in catalog}
+        self.catalog_loaded.emit(self.registry)
+        chosen = [k for k in self.model.post.channels if k in self.catalog]
+        if not chosen and not self.model.post.channels and "folder" in self.catalog:
+            chosen = ["folder"]  # a first post goes to the folder until channels are chosen
+            self.model.set_channels(chosen)
+        self.picker.set_catalog(catalog, chosen)
+        self.channels_changed.emit([self.catalog[k] for k in chosen])
+        # Everything built so far lives as long as the window: keep it out of the garbage
+        # collector's full passes, which otherwise land on a keystroke now and then (~80 ms)
+        gc.freeze()
+
+    def chosen(self) -> list[ChannelInfo]:
+        return [self.catalog[k] for k in self.model.post.channels if k in self.catalog]
+
+    def picked(self, keys: list[str]) -> None:
+        self.model.set_channels(keys)
+        self.channels_changed.emit(self.chosen())
+
+    def _post_replaced(self) -> None:
+        """Another draft is open (new, opened, reopened): the picker shows its channels."""
+        if self.catalog:
+            self.picker.set_catalog(list(self.catalog.values()), self.model.post.channels)
+            self.channels_changed.emit(self.chosen())

@@ -1,0 +1,81 @@
+"""Publishing from the window: Publish (Ctrl+Enter) opens the publish dialog on the saved post and
+its chosen channels; sends a crash or a failure left unfinished are found once the channels are
+loaded and offered through Resume publishing (Ctrl+Shift+R)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow
+
+from composer.gui.actions import make_action
+
+if TYPE_CHECKING:
+    from composer.gui.publish.publish_dialog import PublishDialog
+    from composer.gui.publish.resume_dialog import ResumeDialog
+
+
+class PublishingController(QObject):
+    published = Signal()  # a publish or resume run is over: what was published has changed
+    unfinished_changed = Signal(int)  # how many sends wait to be resumed
+
+    def __init__(self, window: QMainWindow, model, services, runner, settings, autosaver, channels,
+                 media, notices):
+        super().__init__(window)
+        self.window, self.model, self.services, self.runner = window, model, services, runner
+        self.settings, self.autosaver, self.channels = settings, autosaver, channels
+        self.media, self.notices = media, notices
+        self.publish_dialog: PublishDialog | None = None
+        self.resume_dialog: ResumeDialog | None = None
+        self.unfinished: list = []
+        self._checked_unfinished = False
+        self.actions = {
+            "publish": make_action(window, "publish", self.tr("&Publish…"), ["Ctrl+Return", "Ctrl+Enter"],
+                                   self.publish, "publish"),
+            "resume": make_action(window, "resume", self.tr("&Resume publishing…"), ["Ctrl+Shift+R"],
+                                  self.resume),
+        }
+        self.actions["publish"].setPriority(QAction.Priority.HighPriority)
+        channels.catalog_loaded.connect(self._check_unfinished_once)
+
+    def publish(self) -> None:
+        from composer.gui.publish.publish_dialog import PublishDialog
+
+        self.autosaver.flush()  # what is published is what is saved
+        dialog = PublishDialog(self.services, self.runner, self.model.post.copy(), self.channels.chosen(),
+                               self.media.proxies, settings=self.settings, parent=self.window)
+        dialog.published.connect(self.published)
+        self.publish_dialog = dialog
+        dialog.open()
+
+    def _check_unfinished_once(self, _registry=None) -> None:
+        if not self._checked_unfinished:
+            self._checked_unfinished = True
+            self.check_unfinished()
+
+    def check_unfinished(self) -> None:
+        from composer.gui.publish.resume_dialog import unfinished_job
+
+        task = self.runner.submit(unfinished_job, self.services, name="unfinished")
+        task.finished.connect(self._show_unfinished)
+
+    def _show_unfinished(self, entries) -> None:
+        self.unfinished = list(entries or [])
+        self.unfinished_changed.emit(len(self.unfinished))
+
+    def _resumed(self, _result: int = 0) -> None:
+        self.check_unfinished()
+        self.published.emit()
+
+    def resume(self) -> None:
+        if not self.unfinished:
+            self.notices.say(self.tr("Nothing is waiting to be published."))
+            return
+        from composer.gui.publish.resume_dialog import ResumeDialog
+
+        dialog = ResumeDialog(self.services, self.runner, self.unfinished, self.window)
+        dialog.finished.connect(self._resumed)
+        self.resume_dialog = dialog
+        dialog.open()

@@ -1,0 +1,31 @@
+"""A PublishContext for calling an adapter directly against its practice server, without the
+engine: the shape every adapter unit test needs (checkpoints kept in a dict, English log)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+import httpx
+
+from composer.core.adapters import PublishContext
+
+if TYPE_CHECKING:
+    from platforms.practice.server import FakeServer
+
+
+def practice_context(server: FakeServer, client: httpx.Client, *,
+                     checkpoint: dict | None = None, account: Mapping[str, str] | None = None,
+                     secrets: Mapping[str, str] | None = None,
+                     update_secrets: Callable[[Mapping[str, str]], None] | None = None,
+                     ) -> PublishContext:
+    """The context of the server's practice account; ``account`` and ``secrets`` override some of
+    its settings and secrets. Checkpoints saved by the adapter land in ``checkpoint``."""
+    settings, base_secrets = server.practice_account()
+    checkpoint = {} if checkpoint is None else checkpoint
+    return PublishContext(client=client, account={**settings, **(account or {})},
+                          secrets={**base_secrets, **(secrets or {})},
+                          log=logging.getLogger("siaran.test"), checkpoint=checkpoint,
+                          save_checkpoint=checkpoint.update,
+                          update_secrets=update_secrets or (lambda values: None))
