@@ -10,5 +10,7 @@ from __future__ import annotations
 from composer.core.adapters import *  # noqa: F403 - this module *is* the re-export
 from composer.core.adapters import __all__ as _adapter_names
 from composer.core.i18n import UserError, _
+from composer.core.post import Resolved  # what validate() receives: one channel's variant
+from composer.core.text.counting import coded_problems
 
-__all__ = [*_adapter_names, "UserError", "_"]
+__all__ = [*_adapter_names, "Resolved", "UserError", "_", "coded_problems"]

@@ -170,11 +170,8 @@ class BlueskyAdapter:
 
     def publish(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult:
         texts = list(post.parts) or [post.text]
-        if post.schedule_utc and _in_future(post.schedule_utc):
-            # Bluesky has no scheduled posts; posting now would ignore the officer's time.
-            raise Rejected(_(
-                "Bluesky cannot schedule posts; publish it at {time} or remove the schedule",
-                time=post.schedule_utc))
+        # A future schedule never gets here: Bluesky has no scheduled posts, so the rule book
+        # (schedule.unsupported) blocks it before the engine builds the post.
         if len(post.media) > self.spec.max_images:
             raise MediaInvalid(_("Bluesky takes at most {n} images per post", n=self.spec.max_images))
         for media in post.media:
@@ -466,13 +463,6 @@ class BlueskyAdapter:
             raise Unknown(_("Bluesky answered {status}; the post may exist", status=status),
                           status=status)
         raise Transient(_("Bluesky answered {status}", status=status), status=status)
-
-
-def _in_future(iso: str, grace: float = 60.0) -> bool:
-    moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.timestamp() > time.time() + grace
 
 
 def _now_iso() -> str:

@@ -36,6 +36,7 @@ from composer.core.adapters import (
 )
 from composer.core.adapters import Capability as C
 from composer.core.i18n import _
+from composer.plugin import Finding, Resolved, Severity
 from platforms.graph import (
     DEFAULT_VERSION,
     GRAPH_URL,
@@ -138,6 +139,15 @@ def list_pages(client, user_token: str, *, api_url: str = GRAPH_URL,
 class FacebookAdapter:
     def __init__(self, spec: PlatformSpec = SPEC):
         self.spec = spec
+
+    def validate(self, post: Resolved) -> list[Finding]:
+        """For the rule book: a Page holds a scheduled post at most 30 days."""
+        when = post.schedule
+        if when is not None and when - datetime.now(UTC) > MAX_SCHEDULE_AHEAD:
+            return [Finding("schedule.too_far", Severity.BLOCK, post.channel,
+                            _("Facebook schedules posts at most 30 days ahead"),
+                            {"time": when.isoformat(), "days": MAX_SCHEDULE_AHEAD.days})]
+        return []
 
     # -- publish --------------------------------------------------------------------------------
 

@@ -40,6 +40,7 @@ from composer.core.adapters import (
     Transient,
 )
 from composer.core.adapters import Capability as C
+from composer.plugin import Finding, Resolved, Severity, _
 
 SPEC = PlatformSpec(
     id="folder",
@@ -69,6 +70,15 @@ _REFUSED = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.ENOTDIR,
 class FolderAdapter:
     def __init__(self, spec: PlatformSpec = SPEC):
         self.spec = spec
+
+    def validate(self, post: Resolved) -> list[Finding]:
+        """For the rule book: the folder holds nothing back, but it records the time in the
+        manifest for whoever takes the files, so a future schedule does not block here."""
+        if post.schedule is None or post.schedule <= _dt.datetime.now(_dt.UTC):
+            return []
+        return [Finding("schedule.unsupported", Severity.INFO, post.channel, _(
+            "The files are written now; the manifest records the time {time}",
+            time=post.schedule.isoformat(timespec="minutes")), {"time": post.schedule.isoformat()})]
 
     # -- the contract -------------------------------------------------------------------------
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
 from composer.core.adapters import (
@@ -37,6 +36,7 @@ from composer.core.adapters import (
 )
 from composer.core.adapters import Capability as C
 from composer.core.i18n import _
+from composer.plugin import Finding, Resolved, Severity, coded_problems
 from platforms import containers, mediahost
 from platforms.graph import (
     DEFAULT_VERSION,
@@ -104,6 +104,14 @@ class InstagramAdapter:
 
     # -- before any request ------------------------------------------------------------------
 
+    def validate(self, post: Resolved) -> list[Finding]:
+        """For the rule book: Instagram refuses a caption over its hashtag or mention cap (a
+        warning elsewhere), so those findings block here."""
+        return [Finding(code, Severity.BLOCK, post.channel, _(message, **values),
+                        {k: v for k, v in values.items() if k != "channel"})
+                for code, message, values in coded_problems(self.spec, post.text,
+                                                            with_media=True)]
+
     def check(self, post: OutgoingPost) -> None:
         """Refuse, without a request, what Instagram would refuse (or should never receive)."""
         from composer.core import text as textmod
@@ -143,10 +151,8 @@ class InstagramAdapter:
     # -- publish --------------------------------------------------------------------------------
 
     def publish(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult:
-        if post.schedule_utc and datetime.fromisoformat(
-                post.schedule_utc.replace("Z", "+00:00")).timestamp() > time.time() + 60:
-            raise Rejected(_("Instagram cannot schedule posts through its API; publish at "
-                             "the time, or leave Instagram out of the scheduled post"))
+        # A future schedule never gets here: Instagram cannot hold posts, so the rule book
+        # (schedule.unsupported) blocks it before the engine builds the post.
         self.check(post)
         if ctx.checkpoint.get("media_id"):
             return self._result(ctx, self._graph(ctx)[1], ctx.checkpoint["media_id"])

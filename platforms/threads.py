@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
 from composer.core.adapters import (
@@ -92,10 +91,8 @@ class ThreadsAdapter:
     def check(self, post: OutgoingPost) -> None:
         from composer.core import text as textmod
 
-        if post.schedule_utc and datetime.fromisoformat(
-                post.schedule_utc.replace("Z", "+00:00")).timestamp() > time.time() + 60:
-            raise Rejected(_("Threads cannot schedule posts through its API; publish at the "
-                             "time, or leave Threads out of the scheduled post"))
+        # A future schedule never gets here: Threads cannot hold posts, so the rule book
+        # (schedule.unsupported) blocks it before the engine builds the post.
         if len(post.media) > CAROUSEL_MAX:
             raise Rejected(_("Threads takes at most {n} images in a carousel; nothing was sent",
                              n=CAROUSEL_MAX))

@@ -45,6 +45,7 @@ from composer.core.adapters import Capability as C
 from composer.core.http_errors import from_transport
 from composer.core.i18n import UserError, _
 from composer.core.ratelimit import retry_after
+from composer.plugin import Finding, OutgoingPost, Resolved, Severity
 
 API_URL = "https://www.googleapis.com"
 TOKEN_URL = "https://oauth2.googleapis.com/token"
@@ -122,23 +123,48 @@ def tags_length(tags) -> int:
     return sum(len(t) + (2 if " " in t else 0) for t in tags) + max(0, len(tags) - 1)
 
 
-def metadata(post, account: Mapping[str, str], now: datetime | None = None) -> dict[str, Any]:
+def findings(post: Resolved | OutgoingPost, channel: str = "youtube") -> list[Finding]:
+    """YouTube's own rules for a video's metadata, as the rule book's findings (validate) and
+    as the last word before any request (metadata). ``post``: anything with title, text, tags."""
+    found: list[Finding] = []
+    # the spec's limits, which YouTube's spec always sets
+    title_limit, text_bytes = SPEC.title_limit or 100, SPEC.description_limit_bytes or 5000
+    tags_limit = SPEC.tags_total_limit or 500
     title = title_of(post)
     if not title:
-        raise Rejected(_("YouTube needs a title for the video"))
-    if len(title) > SPEC.title_limit:
-        raise Rejected(_("Title too long for {channel}: {length} of {limit} characters",
-                         channel=SPEC.name, length=len(title), limit=SPEC.title_limit))
-    for name, value in (("title", title), ("description", post.text)):
+        found.append(Finding("title.missing", Severity.BLOCK, channel,
+                             _("YouTube needs a title for the video"), {}))
+    elif len(title) > title_limit:
+        found.append(Finding("title.too_long", Severity.BLOCK, channel, _(
+            "Title too long for {channel}: {length} of {limit} characters", channel=SPEC.name,
+            length=len(title), limit=title_limit),
+            {"length": len(title), "limit": title_limit}))
+    for name, value, code in (("title", title, "title.invalid"),
+                              ("description", post.text, "text.invalid")):
         if "<" in value or ">" in value:
-            raise Rejected(_("YouTube does not allow < or > in the {field}", field=_(name)))
-    if len(post.text.encode()) > SPEC.description_limit_bytes:
-        raise Rejected(_("The description is too long for YouTube: {length} of {limit} bytes",
-                         length=len(post.text.encode()), limit=SPEC.description_limit_bytes))
+            found.append(Finding(code, Severity.BLOCK, channel, _(
+                "YouTube does not allow < or > in the {field}", field=_(name)), {}))
+    if len(post.text.encode()) > text_bytes:
+        found.append(Finding("text.too_long", Severity.BLOCK, channel, _(
+            "The description is too long for YouTube: {length} of {limit} bytes",
+            length=len(post.text.encode()), limit=text_bytes),
+            {"length": len(post.text.encode()), "limit": text_bytes,
+             "unit": "bytes"}))
     tags = [t.lstrip("#").strip() for t in post.tags if t.lstrip("#").strip()]
-    if tags_length(tags) > SPEC.tags_total_limit:
-        raise Rejected(_("The tags are too long for YouTube: {length} of {limit} characters",
-                         length=tags_length(tags), limit=SPEC.tags_total_limit))
+    if tags_length(tags) > tags_limit:
+        found.append(Finding("tags.too_long", Severity.BLOCK, channel, _(
+            "The tags are too long for YouTube: {length} of {limit} characters",
+            length=tags_length(tags), limit=tags_limit),
+            {"length": tags_length(tags), "limit": tags_limit}))
+    return found
+
+
+def metadata(post, account: Mapping[str, str], now: datetime | None = None) -> dict[str, Any]:
+    refused = findings(post)
+    if refused:
+        raise Rejected(refused[0].message)
+    title = title_of(post)
+    tags = [t.lstrip("#").strip() for t in post.tags if t.lstrip("#").strip()]
     privacy = (account.get("privacy") or "public").strip().lower()
     if privacy not in PRIVACY:
         raise Rejected(_("Unknown YouTube privacy '{privacy}' (public, unlisted or private)",
@@ -191,6 +217,10 @@ class YouTubeAdapter:
 
     def __init__(self, spec: PlatformSpec = SPEC):
         self.spec = spec
+
+    def validate(self, post: Resolved) -> list[Finding]:
+        """The rule book asks here: a video needs a title, no < or > ... (see ``findings``)."""
+        return findings(post, post.channel)
 
     # -- publish --------------------------------------------------------------------------------
 

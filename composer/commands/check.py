@@ -1,9 +1,10 @@
-"""`siaran check POST [--json]`: per-channel counts and problems of a post file.
+"""`siaran check POST [--json]`: what the rule book (composer.core.checks) finds, per channel.
 
-Exit 0 when every channel takes the post, 1 when one does not, 2 for unusable input (a post
-file that is missing or not valid TOML, an image that is not there, an unknown channel), always
-with one line saying why. Channels are the post's ``channels`` (ids or account names); with
-none named, every known channel is checked.
+Each channel lists its counts and its findings (code, severity, message); ``ok`` means no
+``block`` finding. Exit 0 when every channel is ok, 1 when any channel has a block, 2 for
+unusable input (a post file that is missing or not valid TOML, an image that is not there, an
+unknown channel), always with one line saying why. Channels are the post's ``channels`` (ids or
+account names); with none named, every known channel is checked.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from pathlib import Path
 
 from composer.commands import services
 from composer.core import post as post_model
+from composer.core.adapters import Severity
+from composer.core.checks import check
 from composer.core.i18n import UserError, _
 
 
@@ -22,14 +25,21 @@ def add_arguments(parser) -> None:
     parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
 
-def _spec_for(name: str, registry, svc):
-    """A channel id, else an account name (its platform's spec)."""
+def _channel(name: str, registry, svc):
+    """(spec, the account's own text limit) for a channel id, else an account name."""
     if name in registry:
-        return registry.get(name).spec
+        return registry.get(name).spec, None
     account = _find_account(name, svc)
     if account is not None and account.platform in registry:
-        return registry.get(account.platform).spec
-    return registry.get(name).spec  # raises UnknownChannel: one line, exit 2
+        return registry.get(account.platform).spec, _int(account.settings.get("text_limit"))
+    return registry.get(name).spec, None  # raises UnknownChannel: one line, exit 2
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
 
 
 def _find_account(name: str, svc):
@@ -39,9 +49,17 @@ def _find_account(name: str, svc):
         return None
 
 
-def run(args) -> int:
-    from composer.core.checks import check_channel
+def _severity(severity: Severity) -> str:
+    return {Severity.BLOCK: _("block"), Severity.WARN: _("warn"),
+            Severity.INFO: _("info")}[severity]
 
+
+def _finding(f) -> dict:
+    return {"code": f.code, "severity": f.severity.value, "message": f.message,
+            "params": dict(f.params)}
+
+
+def run(args) -> int:
     post = post_model.load(args.post)
     for ref in post.media:
         if not Path(ref.path).is_file():
@@ -49,21 +67,27 @@ def run(args) -> int:
     svc = services()
     registry = svc.registry
     names = post.channels or [i for i in registry.ids() if i != "folder"]
-    checks = [check_channel(post, name, _spec_for(name, registry, svc)) for name in names]
-    ok = all(c.ok for c in checks)
+    checked = []
+    for name in names:
+        spec, limit = _channel(name, registry, svc)
+        checked.append(check(post, name, spec, limit=limit))
+    ok = all(c.ok for c in checked)
     if args.json:
         print(json.dumps({"post": post.id, "ok": ok, "channels": [
             {"channel": c.channel, "platform": c.spec.id, "ok": c.ok,
+             "findings": [_finding(f) for f in c.findings],
              "length": c.count.length, "limit": c.count.limit, "unit": c.count.unit,
-             "fits": c.count.fits, "overflow_at": c.count.overflow_at, "parts": c.parts,
-             "problems": list(c.problems)} for c in checks]}, ensure_ascii=False, indent=2))
+             "fits": c.shape.fits, "overflow_at": c.count.overflow_at, "parts": c.parts,
+             "problems": [f.message for f in c.blocks]} for c in checked]},
+            ensure_ascii=False, indent=2, default=str))
         return 0 if ok else 1
-    for c in checks:
+    for c in checked:
         limit = c.count.limit if c.count.limit is not None else "-"
         state = _("ok") if c.ok else _("NOT OK")
         thread = _(" (thread of {parts} posts)", parts=c.parts) if c.parts > 1 else ""
         print(f"{c.channel:<12} {state:<7} {c.count.length}/{limit} {c.count.unit}{thread}")
-        for problem in c.problems:
-            print(f"    - {problem}")
+        for f in c.findings:
+            if f.code != "text.thread":  # already on the channel's line
+                print(f"    - {_severity(f.severity)}: {f.message} [{f.code}]")
     sys.stdout.flush()
     return 0 if ok else 1

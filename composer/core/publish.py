@@ -201,10 +201,12 @@ class Engine:
     def _prepare(self, post: Post, target: Target, render: RenderOnce) -> tuple[Entry, bool]:
         """Build the outgoing post and write (or find) its journal row; no request yet.
         Returns the row and whether to go on publishing it."""
-        spec = self.registry.get(target.platform).spec
+        platform = self.registry.get(target.platform)
+        spec = platform.spec
         try:
             outgoing = build(post, target.account, spec, out_dir=self.cache_dir / post.id,
-                             limit=_int(target.settings.get("text_limit")), render=render)
+                             limit=_int(target.settings.get("text_limit")), render=render,
+                             adapter=platform.make_adapter())
         except UserError as exc:  # refused before any request: journalled, never sent
             stub = A.OutgoingPost(post.id, post.text,
                                   idempotency_key=idempotency_key(post.id, target.account))

@@ -338,13 +338,18 @@ def test_every_message_has_an_indonesian_translation():
     assert messages and [m for m in messages if m not in _catalog("id")] == []
 
 
-def test_a_future_schedule_is_refused_rather_than_posted_now(fake, journal):
-    with pytest.raises(Rejected, match="cannot schedule"):
-        BlueskyAdapter().publish(journal.ctx(), OutgoingPost(
-            "p1", "nanti", schedule_utc="2031-01-01T00:00:00+00:00"))
+def test_a_future_schedule_is_refused_rather_than_posted_now(fake, journal, tmp_path):
+    from datetime import UTC, datetime, timedelta
+
+    from composer.core.outgoing import NotPublishable, build
+    from composer.core.post import Post
+
+    later = Post(text="nanti", schedule=datetime.now(UTC) + timedelta(days=30))
+    with pytest.raises(NotPublishable, match="cannot hold a post until"):  # the rule book
+        build(later, "bsky", PLATFORM.spec, out_dir=tmp_path)
     assert fake.requests == []
-    BlueskyAdapter().publish(journal.ctx(), OutgoingPost(  # a time already past: now
-        "p2", "sekarang", schedule_utc="2020-01-01T00:00:00+00:00"))
+    past = Post(text="sekarang", schedule=datetime(2020, 1, 1, tzinfo=UTC))  # passed: now
+    BlueskyAdapter().publish(journal.ctx(), build(past, "bsky", PLATFORM.spec, out_dir=tmp_path))
     assert len(records(fake, journal)) == 1
 
 

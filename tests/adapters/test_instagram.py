@@ -226,9 +226,18 @@ def test_no_media_host_set_up_is_refused_before_any_request(fake, http, adapter,
 
 def test_verify_and_no_scheduling(fake, http, adapter, tmp_path):
     assert adapter.verify(context(fake, http)).handle == "@humas.pemprov"
-    with pytest.raises(A.Rejected, match="cannot schedule"):
-        adapter.publish(context(fake, http), outgoing(media=(image(tmp_path),),
-                                                      schedule_utc="2099-01-01T00:00:00+00:00"))
+    from datetime import UTC, datetime
+
+    from composer.core.outgoing import NotPublishable, build
+
+    photo = tmp_path / "p.jpg"
+    Image.new("RGB", (1080, 1080), (10, 20, 30)).save(photo)
+    later = Post(text="nanti", media=[MediaRef(str(photo), alt="foto")],
+                 schedule=datetime(2099, 1, 1, tzinfo=UTC))
+    before = len(fake.requests)
+    with pytest.raises(NotPublishable, match="cannot hold a post until"):  # the rule book
+        build(later, "ig", instagram.SPEC, out_dir=tmp_path / "out")
+    assert len(fake.requests) == before
 
 
 class TestInstagramContract(AdapterContract):

@@ -243,8 +243,11 @@ def test_videos_go_through_the_outgoing_post_untouched(tmp_path):
     sent = build(post, "yt", youtube.SPEC, out_dir=tmp_path / "out")
     assert [(m.path, m.mime) for m in sent.media] == [(path, "video/mp4")]
     assert not (tmp_path / "out").exists()  # nothing rendered: the file itself goes
-    with pytest.raises(NotPublishable, match="one video"):
+    with pytest.raises(NotPublishable, match="videos only; this post has none"):
         build(Post(text="tanpa video", title="x"), "yt", youtube.SPEC, out_dir=tmp_path)
+    two = [MediaRef(path, alt="x", kind="video"), MediaRef(path, alt="y", kind="video")]
+    with pytest.raises(NotPublishable, match="one video; this post has 2"):
+        build(Post(text="dua video", title="x", media=two), "yt", youtube.SPEC, out_dir=tmp_path)
     gone = Post(text="x", title="x", media=[MediaRef(str(tmp_path / "gone.mp4"), kind="video")])
     with pytest.raises(NotPublishable, match="missing"):
         build(gone, "yt", youtube.SPEC, out_dir=tmp_path)

@@ -88,14 +88,14 @@ def test_over_limit_marker_and_thread_view(panel):
     long = "Informasi layanan publik Kabupaten Sleman hari ini. " * 50  # ~2600 characters
     cards = show(panel, Post(text=long))
     wa = cards["instagram"]  # 2200 and cannot split: the overflow is marked
-    assert not wa.warning.isHidden() and "over the limit" in wa.warning.text()
+    assert not wa.warning.isHidden() and "too long for Instagram" in wa.warning.text()
     assert "background-color:#FFD7D5" in wa.text.text()
     x = cards["x"]  # splits into a thread: the parts are shown, no red marker
     assert x.warning.isHidden()
     replies = [r for r in x._replies if not r.isHidden()]
     assert len(replies) >= 5 and "Reply 2/" in replies[0].plain_text()
     show(panel, Post(text="pendek"))
-    assert all(r.isHidden() for r in x._replies) and "over the limit" not in wa.warning.text()
+    assert all(r.isHidden() for r in x._replies) and "too long" not in wa.warning.text()
 
 
 @pytest.mark.parametrize("n", [1, 2, 3, 4, 5])
@@ -113,6 +113,9 @@ def test_image_grids_follow_each_platform(panel, tmp_path, n):
     assert tiles["wordpress"] == 1  # the featured image
     if n == 5:
         assert tiles["facebook"] == 5 and cards["facebook"].media.grid.tiles[-1].more == 0
+        # the rule book's word, not "the rest are left out": X refuses a fifth image
+        assert cards["x"].warning.text() == "X takes at most 4 images; this post has 5"
+        assert cards["facebook"].warning.isHidden()
     assert not cards["x"].media.isHidden()
 
 

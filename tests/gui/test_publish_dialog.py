@@ -148,3 +148,20 @@ def test_practice_mode_publishes_to_a_local_practice_server(qtbot, shell):
         qtbot.waitUntil(lambda: "practice-mastodon" not in w.channels.catalog, timeout=20_000)
         assert shell.services.accounts.find("practice-mastodon") is None
     wait_idle(qtbot, shell)
+
+
+def test_a_refusal_before_sending_is_not_offered_again_by_retry_failed(qtbot, shell):
+    w = shell.window
+    type_unicode(w.editor.text_edit, "Uji coba")
+    dialog = open_dialog(qtbot, w)
+    assert dialog.plan_rows["folder"].tick.isChecked()
+    dialog.post.text = ""  # what goes is emptied after the checks ran: the engine refuses it
+    dialog.publish_button.click()
+    qtbot.waitUntil(lambda: dialog.task is not None and dialog.task.is_done, timeout=20_000)
+    outcome = dialog.outcomes["folder"]
+    assert not outcome.ok and outcome.error == "NotPublishable"
+    assert "Nothing to publish" in dialog.rows["folder"].status.text()
+    assert dialog.failed_accounts() == [] and not dialog.retry_button.isVisible()
+    assert not folder_of(shell, w.model.post.id).exists()
+    dialog.close_button.click()
+    wait_idle(qtbot, shell)

@@ -131,7 +131,7 @@ def test_whatsapp_is_copied_opened_and_confirmed_once_by_name(qtbot, shell, tmp_
     wait_idle(qtbot, shell)
 
 
-def test_whatsapp_desktop_link_when_installed_and_too_long_text_says_why(qtbot, shell, opened,
+def test_whatsapp_desktop_link_when_installed_and_too_long_text_is_unticked_with_why(qtbot, shell, opened,
                                                                          monkeypatch):
     monkeypatch.setattr(manual_row, "app_link_handled", lambda scheme="whatsapp": True)
     w = with_whatsapp(qtbot, shell)
@@ -145,15 +145,18 @@ def test_whatsapp_desktop_link_when_installed_and_too_long_text_says_why(qtbot, 
 
     w.editor.text_edit.selectAll()
     type_unicode(w.editor.text_edit, "kata " * 900)  # past WhatsApp's 4096
-    dialog = publish(qtbot, w, keyboard=False)
-    row = dialog.rows["grup-wa"]
-    outcome = dialog.outcomes["grup-wa"]
-    assert not outcome.ok and "too long" in outcome.reason
-    assert "too long" in row.status.text() and not row.sent.isVisible()
-    assert dialog.retry_button.isVisible()
-    assert not journal_rows(shell, w.model.post.id) or \
-        str(journal_rows(shell, w.model.post.id)[0].state) != "manual"
-    dialog.close_button.click()
+    w.publishing.publish()
+    qtbot.waitUntil(lambda: w.publishing.publish_dialog is not None
+                    and w.publishing.publish_dialog.isVisible(), timeout=3000)
+    dialog = w.publishing.publish_dialog
+    plan_row = dialog.plan_rows["grup-wa"]  # the rule book blocks it: unticked, saying why
+    assert not plan_row.tick.isChecked() and not plan_row.tick.isEnabled()
+    assert "too long" in plan_row.reasons.text()
+    assert not dialog.publish_button.isEnabled()
+    assert dialog.publish_button.text().replace("&", "") == "Publish to 0 channels"
+    dialog.publish_button.click()
+    assert dialog.task is None and not journal_rows(shell, w.model.post.id)
+    dialog.cancel_button.click()
     wait_idle(qtbot, shell)
 
 

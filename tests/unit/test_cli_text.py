@@ -110,6 +110,49 @@ def test_check_instagram_needs_an_image_and_hashtags(siaran_home, tmp_path):
     assert "Too many hashtags for Instagram: 6 (at most 5)" in result.stdout.decode()
 
 
+def test_check_json_has_coded_findings_and_missing_alt_text_is_a_warning(siaran_home, tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (800, 600), (30, 60, 90)).save(tmp_path / "foto.jpg")
+    media = '[[media]]\npath = "foto.jpg"\n'
+    body = 'text = "Kerja bakti Minggu pagi"\nchannels = ["x", "telegram", "folder"]\n' + media * 2
+    result = siaran("check", str(_post(tmp_path, body)), "--json", home=siaran_home)
+    assert result.returncode == 0, result.stderr  # a warning does not stop anything
+    report = json.loads(result.stdout)
+    assert report["ok"] is True
+    for channel in report["channels"]:
+        assert channel["ok"] is True
+        (alt,) = [f for f in channel["findings"] if f["code"] == "media.alt_missing"]
+        assert alt["severity"] == "warn" and alt["params"]["count"] == 2
+        assert alt["message"].startswith("2 image(s) without alt text")
+        assert {"length", "limit", "unit", "fits", "overflow_at", "parts"} <= set(channel)
+    human = siaran("check", str(_post(tmp_path, body)), home=siaran_home).stdout.decode()
+    assert human.count("warn: 2 image(s) without alt text") == 3 and "[media.alt_missing]" in human
+
+    # five photos: X refuses the fifth (exit 1), Telegram takes them; YouTube needs a video
+    body = 'text = "Foto kegiatan"\nchannels = ["x", "telegram", "youtube"]\n' + media * 5
+    result = siaran("check", str(_post(tmp_path, body)), "--json", home=siaran_home)
+    assert result.returncode == 1
+    by_channel = {c["channel"]: c for c in json.loads(result.stdout)["channels"]}
+    assert not by_channel["x"]["ok"] and by_channel["telegram"]["ok"]
+    (block,) = [f for f in by_channel["x"]["findings"] if f["severity"] == "block"]
+    assert block == {"code": "media.too_many", "severity": "block",
+                     "message": "X takes at most 4 images; this post has 5",
+                     "params": {"count": 5, "limit": 4}}
+    codes = {f["code"] for f in by_channel["youtube"]["findings"] if f["severity"] == "block"}
+    assert codes == {"video.required", "media.not_accepted"}
+
+
+def test_check_blocks_a_future_schedule_where_the_platform_cannot_hold_it(siaran_home, tmp_path):
+    body = ('text = "Pengumuman"\nchannels = ["bluesky", "mastodon"]\n'
+            'schedule = 2099-01-01T08:00:00+07:00\n')
+    result = siaran("check", str(_post(tmp_path, body)), "--json", home=siaran_home)
+    assert result.returncode == 1
+    by_channel = {c["channel"]: c for c in json.loads(result.stdout)["channels"]}
+    assert [f["code"] for f in by_channel["bluesky"]["findings"]] == ["schedule.unsupported"]
+    assert by_channel["mastodon"]["ok"] and by_channel["mastodon"]["findings"] == []
+
+
 @pytest.mark.parametrize("body,reason", [
     ('text = "unterminated\n', "not valid TOML"),
     ('text = "a"\nchannels = ["x", "friendster"]\n', "Unknown channel 'friendster'"),

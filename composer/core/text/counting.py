@@ -132,28 +132,29 @@ def _floor_index(starts: list[int], i: int) -> int:
     return max(0, bisect.bisect_right(starts, i) - 1)
 
 
-def _problem_messages(spec: PlatformSpec, text: str) -> tuple[tuple[str, dict[str, object]], ...]:
-    """The problems as (message, placeholder values), translated by the caller: the cached
-    answer then holds for every language."""
-    problems: list[tuple[str, dict[str, object]]] = []
+def _problem_messages(spec: PlatformSpec, text: str) -> tuple[tuple[str, str, dict[str, object]], ...]:
+    """The problems as (stable code, message, placeholder values), translated by the caller: the
+    cached answer then holds for every language. The code is the rule book's
+    (composer.core.checks), which turns these into findings."""
+    problems: list[tuple[str, str, dict[str, object]]] = []
     if spec.hashtag_limit is not None or spec.mention_limit is not None or spec.max_links is not None:
         found = entities(text)
         tags = sum(1 for e in found if e.kind == "hashtag")
         if spec.hashtag_limit is not None and tags > spec.hashtag_limit:
-            problems.append(("Too many hashtags for {channel}: {count} (at most {limit})",
+            problems.append(("hashtags.too_many", "Too many hashtags for {channel}: {count} (at most {limit})",
                              dict(channel=spec.name, count=tags, limit=spec.hashtag_limit)))
         mentions = sum(1 for e in found if e.kind == "mention")
         if spec.mention_limit is not None and mentions > spec.mention_limit:
-            problems.append(("Too many mentions for {channel}: {count} (at most {limit})",
+            problems.append(("mentions.too_many", "Too many mentions for {channel}: {count} (at most {limit})",
                              dict(channel=spec.name, count=mentions, limit=spec.mention_limit)))
         links = len({e.text for e in found if e.kind == "url"})
         if spec.max_links is not None and links > spec.max_links:
-            problems.append(("Too many links for {channel}: {count} (at most {limit})",
+            problems.append(("links.too_many", "Too many links for {channel}: {count} (at most {limit})",
                              dict(channel=spec.name, count=links, limit=spec.max_links)))
     if spec.counting == Counting.TWITTER and twitter.has_invalid_characters(text):
-        problems.append(("X refuses the characters U+FEFF, U+FFFE and U+FFFF; remove them", {}))
+        problems.append(("text.invalid", "X refuses the characters U+FEFF, U+FFFE and U+FFFF; remove them", {}))
     if spec.description_limit_bytes is not None and ("<" in text or ">" in text):
-        problems.append(("{channel} does not allow < or > in the description", dict(channel=spec.name)))
+        problems.append(("text.invalid", "{channel} does not allow < or > in the description", dict(channel=spec.name)))
     return tuple(problems)
 
 
@@ -166,12 +167,29 @@ def count(spec: PlatformSpec, text: str, *, with_media: bool = False,
     result, problems = _count(spec, text, with_media, limit)
     if not problems:
         return result
-    return replace(result, problems=tuple(_(message, **values) for message, values in problems))
+    return replace(result, problems=tuple(_(message, **values) for _code, message, values in problems))
+
+
+def coded_problems(spec: PlatformSpec, text: str, *, with_media: bool = False,
+                   limit: int | None = None) -> tuple[tuple[str, str, dict[str, object]], ...]:
+    """``count``'s problems untranslated, each with its stable code: (code, message, values).
+    Shares count's cache, so asking both per keystroke measures once."""
+    return _count(spec, text, with_media, limit)[1]
+
+
+def count_coded(spec: PlatformSpec, text: str, *, with_media: bool = False,
+                limit: int | None = None) -> tuple[TextCount, tuple[tuple[str, str, dict[str, object]], ...]]:
+    """``count`` and ``coded_problems`` from one cache look-up (the rule book's text rule asks
+    both per channel per keystroke, and hashing a spec is not free)."""
+    result, problems = _count(spec, text, with_media, limit)
+    if problems:
+        result = replace(result, problems=tuple(_(m, **values) for _c, m, values in problems))
+    return result, problems
 
 
 @lru_cache(maxsize=128)
 def _count(spec: PlatformSpec, text: str, with_media: bool,
-           limit: int | None) -> tuple[TextCount, tuple[tuple[str, dict[str, object]], ...]]:
+           limit: int | None) -> tuple[TextCount, tuple[tuple[str, str, dict[str, object]], ...]]:
     if limit is None:
         limit = spec.limit_for(with_media=with_media)
     if spec.counting == Counting.NONE:

@@ -188,7 +188,7 @@ class ChannelTextPanel(QWidget):
             if count.problems:
                 line += " — " + "; ".join(count.problems)
             self.counter.setText(line)
-            start = None if count.overflow_at is None else utf16_offset(text, count.overflow_at)
+            start = None if cc.overflow_at is None else utf16_offset(text, cc.overflow_at)
             mark_overflow(self.edit, start, self.tr("Beyond {channel}'s limit").format(
                 channel=channel.label) if start is not None else "")
         parts = cc.parts if cc else ()

@@ -26,11 +26,15 @@ TINTS = {
 
 
 def chip_state(cc: ChannelCount) -> str:
+    """From the rule book's text verdict: over only when the length blocks the channel; a
+    thread, or a caption that goes as its own message, is "split"."""
     count = cc.count
     if count is None or count.limit is None:
         return "ok"
-    if not count.fits:
-        return "split" if cc.parts else "over"
+    if not cc.fits:
+        return "over"
+    if cc.parts or cc.apart:
+        return "split"
     return "near" if count.length > 0.9 * count.limit else "ok"
 
 

@@ -10,6 +10,8 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from composer.core import checks
+from composer.core.adapters import Severity
 from composer.core.post import Post
 from composer.gui.previews import richtext, textbridge
 from composer.gui.previews.avatar import make_avatar
@@ -61,6 +63,7 @@ class PreviewCard(QFrame):
         self.card_width = width
         self.account = dict(account or {})
         self.media_ids: list[str] = []
+        self._adapter = checks.adapter_for(spec)  # its platform rules, asked per change
         self._last: tuple | None = None
         self._shown: dict[int, str] = {}  # id(label) -> what it shows, to skip identical updates
         self.setObjectName("previewCard")
@@ -295,7 +298,9 @@ class PreviewCard(QFrame):
         resolved = post.resolve(self.key)
         alts = [bool(m.alt.strip()) for m in resolved.media if m.ref.kind == "image"]
         focal = [m.ref.focal for m in resolved.media if m.ref.kind == "image"]
-        state = (resolved.text, resolved.title, resolved.links, tuple(alts), tuple(focal))
+        media = tuple((m.ref.kind, len(m.alt)) for m in resolved.media)  # the rule book reads these
+        state = (resolved.text, resolved.title, resolved.links, resolved.tags, resolved.schedule,
+                 media, tuple(alts), tuple(focal))
         if state == self._last:
             return
         self._last = state
@@ -304,35 +309,18 @@ class PreviewCard(QFrame):
         text = resolved.text
         if self.rules.link_card:
             self.link_card.set_url(None if alts else self._first_link(resolved))
-        count = textbridge.count(self.spec, text, with_media=bool(alts))
-        parts = [text]
-        overflow = None
-        warning = ""
-        if not count.fits:
-            if self.spec.supports_threads:
-                parts = textbridge.split(self.spec, text) or [text]
-            if len(parts) <= 1:
-                overflow = count.overflow_at
-                warning = self.tr("{over} over the limit of {limit}").format(
-                    over=count.length - (count.limit or 0), limit=count.limit)
+        # The rule book says how the text goes (one post, a thread, apart from the photos) and
+        # what keeps this channel from publishing; the card only shows it.
+        verdict = checks.check_resolved(resolved, self.key, self.spec, adapter=self._adapter)
+        count, shaped = verdict.count, verdict.shape
+        parts = list(shaped.parts) or [text]
+        overflow = None if shaped.fits else count.overflow_at
         counter = f"{count.length}/{count.limit}" if count.limit else f"{count.length}"
         if len(parts) > 1:
             counter += "  ·  " + self.tr("thread of {n}").format(n=len(parts))
-        self._set_counter(counter, over=bool(warning))
-        if len(parts) > 1:
-            warning = ""
-        for problem in count.problems:  # too many hashtags, links ... (already translated)
-            warning = f"{warning}\n{problem}" if warning else problem
-        if len(alts) < self.spec.min_images:
-            need = self.tr("Needs at least one image to post here.") if self.spec.min_images == 1 else \
-                self.tr("Needs at least {n} images to post here.").format(n=self.spec.min_images)
-            warning = f"{warning}\n{need}" if warning else need
-        most = self.spec.max_images
-        if len(alts) > most:
-            extra = (self.tr("Takes videos only: the images will not be posted here.") if self.spec.video_only
-                     else self.tr("Takes no images: they will not be posted here.") if most == 0 else
-                     self.tr("Takes at most {max} images: the others will not be posted here.").format(max=most))
-            warning = f"{warning}\n{extra}" if warning else extra
+        self._set_counter(counter, over=not shaped.fits)
+        warning = "\n".join(f.message for f in verdict.findings
+                            if f.severity != Severity.INFO and f.code != "media.alt_missing")
         self._set(self.warning, warning)
         self.warning.setVisible(bool(warning))
         if self.rules.title:

@@ -1,8 +1,8 @@
-"""What the checks found, per channel, gathered for the publish dialog.
+"""The rule book's findings (composer.core.checks), arranged for the publish dialog.
 
-The findings come from the core: the text engine's counts and problems (composer.core.text),
-the post's alt texts, the channel spec's image rules, and composer.core.checks when present.
-This module only collects them into lines a person can read."""
+Nothing is decided here: a channel goes out when the core finds no ``block`` (and there is an
+account to publish with). This module only groups: a finding that several channels share (the
+same image without alt text on nine channels) becomes one line naming how many, not nine."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from composer.core import checks
+from composer.core.adapters import Finding, Severity
 from composer.core.post import Post
 from composer.gui.editor.channels import ChannelInfo
-from composer.gui.editor.counting import count_channel
 
 translate = QCoreApplication.translate
 
@@ -29,14 +30,35 @@ class Plurals(QObject):
     def without_alt(self, n: int) -> str:
         return self.tr("%n image(s) without alt text", "", n)
 
+    def channels(self, n: int) -> str:
+        return self.tr("%n channel(s)", "", n)
+
 
 @dataclass
 class ChannelPlan:
     channel: ChannelInfo
     summary: str  # what goes there: the text's start, images, thread parts
-    problems: list[str] = field(default_factory=list)  # blocking: will be refused or cut
-    warnings: list[str] = field(default_factory=list)  # worth a look, does not block
-    publishable: bool = True
+    result: checks.ChannelCheck
+    reasons: list[str] = field(default_factory=list)  # why it does not go (blocks, no account)
+
+    @property
+    def publishable(self) -> bool:
+        return not self.reasons
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.result.findings
+
+
+@dataclass
+class FindingLine:
+    """One line of the dialog's findings: one finding, on one or many channels."""
+
+    code: str
+    severity: Severity
+    text: str
+    channels: list[str]  # the channels' labels
+    params: dict = field(default_factory=dict)
 
 
 def _first_line(text: str, width: int = 70) -> str:
@@ -48,66 +70,46 @@ def plan(post: Post, channels: list[ChannelInfo]) -> list[ChannelPlan]:
     plans = []
     plurals = Plurals()
     for channel in channels:
-        spec = channel.spec
-        cc = count_channel(post, channel)
-        resolved = post.resolve(channel.key)
-        media = list(resolved.media)
-        bits = [f"“{_first_line(cc.text)}”" if cc.text.strip() else translate("Findings", "(no text)")]
-        if media:
-            bits.append(plurals.images(len(media)))
-        if cc.parts:
-            bits.append(plurals.parts(len(cc.parts)))
-        p = ChannelPlan(channel, " · ".join(bits))
+        result = checks.check(post, channel.key, channel.spec, limit=channel.limit)
+        text = post.resolve(checks.variant_key(post, channel.key, channel.spec)).text
+        images = sum(1 for m in post.media if m.kind == "image")
+        bits = [f"“{_first_line(text)}”" if text.strip() else translate("Findings", "(no text)")]
+        if images:
+            bits.append(plurals.images(images))
+        if result.parts > 1:
+            bits.append(plurals.parts(result.parts))
+        p = ChannelPlan(channel, " · ".join(bits), result)
         if not channel.can_publish:
-            p.publishable = False
-            p.problems.append(translate("Findings", "No account: add one under Accounts to publish here."))
-        if cc.count is not None:
-            if not cc.fits and not cc.parts:
-                limit = cc.count.limit
-                p.problems.append(translate("Findings", "Text too long: {used} of {limit} {unit}.").format(
-                    used=cc.count.length, limit=limit, unit=cc.count.unit))
-            p.warnings.extend(cc.count.problems)
-        if not cc.text.strip() and not media:
-            p.problems.append(translate("Findings", "Nothing to publish: no text and no image."))
-        missing_alt = sum(1 for m in media if not m.alt.strip())
-        if missing_alt:
-            p.warnings.append(plurals.without_alt(missing_alt))
-        if spec.max_images and len(media) > spec.max_images:
-            p.warnings.append(translate("Findings", "{channel} shows at most {n} images; the rest are left out.").format(
-                channel=spec.name, n=spec.max_images))
-        if spec.max_images == 0 and media and spec.id != "folder":
-            p.warnings.append(translate("Findings", "{channel} posts here carry no images.").format(channel=spec.name))
-        if spec.min_images and len(media) < spec.min_images:
-            p.problems.append(translate("Findings", "{channel} needs at least {n} image(s).").format(
-                channel=spec.name, n=spec.min_images))
-        if spec.alt_text_limit:
-            for m in media:
-                if len(m.alt) > spec.alt_text_limit:
-                    p.warnings.append(translate("Findings", "An alt text is longer than {channel} allows ({n}).").format(
-                        channel=spec.name, n=spec.alt_text_limit))
-                    break
+            p.reasons.append(translate("Findings", "No account: add one under Accounts to publish here."))
+        p.reasons.extend(f.message for f in result.blocks)
         plans.append(p)
-    _add_core_checks(post, plans)
     return plans
 
 
-def _add_core_checks(post: Post, plans: list[ChannelPlan]) -> None:
-    """composer.core.checks, when it exists, adds its own findings (personal data, links ...)."""
-    try:
-        from composer.core import checks
-    except ImportError:
-        return
-    run = getattr(checks, "check", None) or getattr(checks, "run", None)
-    if run is None:
-        return
+def grouped(plans: list[ChannelPlan], severities=(Severity.WARN, Severity.INFO)) -> list[FindingLine]:
+    """The findings of the channels that go out, one line per distinct finding: the same
+    finding (code, message and numbers) on several channels is one line naming how many."""
+    plurals = Plurals()
+    lines: dict[tuple, FindingLine] = {}
     for p in plans:
-        try:
-            found = run(post, p.channel.spec, channel=p.channel.key)
-        except TypeError:
-            return  # a different signature than expected: skip rather than guess
-        except Exception:
-            continue
-        for item in found or ():
-            message = getattr(item, "message", None) or str(item)
-            severity = getattr(item, "severity", "warning")
-            (p.problems if severity in ("error", "blocker") else p.warnings).append(message)
+        if not p.publishable:
+            continue  # its reason is on its row; it does not go out
+        for f in p.findings:
+            if f.severity not in severities or f.code == "text.thread":  # in the summary
+                continue
+            key = (f.code, f.severity, f.message, repr(sorted(f.params.items())))
+            line = lines.setdefault(key, FindingLine(f.code, f.severity, f.message, [],
+                                                     dict(f.params)))
+            line.channels.append(p.channel.label)
+    out = []
+    for line in lines.values():
+        if line.code == "media.alt_missing":  # Qt's plural forms for the commonest one
+            line.text = plurals.without_alt(int(line.params.get("count", 0)))
+        if len(line.channels) > 1:
+            line.text = f"{line.text} — {plurals.channels(len(line.channels))}"
+        elif line.code == "media.alt_missing":
+            line.text = f"{line.text} — {line.channels[0]}"
+        out.append(line)
+    out.sort(key=lambda line: (line.severity != Severity.WARN, -len(line.channels)))
+    return out
+

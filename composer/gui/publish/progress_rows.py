@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QProgressBar, QWidget
 
+from composer.core.adapters import Severity
 from composer.gui.publish.findings import ChannelPlan
 
 translate = QCoreApplication.translate
@@ -25,33 +26,52 @@ def steps() -> dict[str, str]:
 
 
 class PlanRow(QFrame):
+    """A channel on the summary page: ticked when it goes out; a channel the rule book blocks
+    (or that has no account) is unticked, cannot be ticked, and says why."""
+
+    toggled = Signal()
+
     def __init__(self, p: ChannelPlan, parent=None):
         super().__init__(parent)
+        self.plan = p
         self.setObjectName("planRow")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         grid = QGridLayout(self)
         grid.setContentsMargins(10, 8, 10, 8)
-        mark = "✗" if p.problems else ("!" if p.warnings else "✓")
+        self.tick = QCheckBox(self)
+        self.tick.setObjectName("planTick")
+        self.tick.setChecked(p.publishable)
+        self.tick.setEnabled(p.publishable)
+        self.tick.setAccessibleName(translate("PublishRows", "Publish to {channel}").format(
+            channel=p.channel.label))
+        self.tick.toggled.connect(lambda _on: self.toggled.emit())
+        warns = any(f.severity == Severity.WARN for f in p.findings)
+        mark = "✗" if not p.publishable else ("!" if warns else "✓")
         icon = QLabel(mark, self)
         icon.setObjectName("planMark")
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        colour = "#c62828" if p.problems else ("#b26a00" if p.warnings else "#2e7d32")
+        colour = "#c62828" if not p.publishable else ("#b26a00" if warns else "#2e7d32")
         icon.setStyleSheet(f"color: {colour}; font-weight: bold; font-size: 15px;")
         name = QLabel(f"<b>{html.escape(p.channel.label)}</b>", self)
         summary = QLabel(html.escape(p.summary), self)
         summary.setWordWrap(True)
-        grid.addWidget(icon, 0, 0, 2, 1)
-        grid.addWidget(name, 0, 1)
-        grid.addWidget(summary, 1, 1)
-        lines = [f"<span style='color:#c62828'>✗ {html.escape(t)}</span>" for t in p.problems]
-        lines += [f"<span style='color:#b26a00'>! {html.escape(t)}</span>" for t in p.warnings]
-        if lines:
-            found = QLabel("<br>".join(lines), self)
-            found.setObjectName("planFindings")
-            found.setWordWrap(True)
-            grid.addWidget(found, 2, 1)
-        grid.setColumnStretch(1, 1)
-        self.setAccessibleName(p.channel.label + ": " + "; ".join(p.problems + p.warnings))
+        grid.addWidget(self.tick, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(icon, 0, 1, 2, 1)
+        grid.addWidget(name, 0, 2)
+        grid.addWidget(summary, 1, 2)
+        self.reasons = None
+        if p.reasons:
+            self.reasons = QLabel("<br>".join(
+                f"<span style='color:#c62828'>✗ {html.escape(t)}</span>" for t in p.reasons), self)
+            self.reasons.setObjectName("planReasons")
+            self.reasons.setWordWrap(True)
+            grid.addWidget(self.reasons, 2, 2)
+        grid.setColumnStretch(2, 1)
+        self.setAccessibleName(p.channel.label + (": " + "; ".join(p.reasons) if p.reasons else ""))
+
+    @property
+    def chosen(self) -> bool:
+        return self.plan.publishable and self.tick.isChecked()
 
 
 class ProgressRow(QWidget):

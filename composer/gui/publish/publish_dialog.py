@@ -7,6 +7,8 @@ task runner, so the window stays responsive and Cancel reaches the engine's canc
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -20,12 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.adapters import Severity
 from composer.core.i18n import UserError
 from composer.core.journal import State
 from composer.core.outcome import Outcome
-from composer.gui.publish.findings import ChannelPlan, plan
+from composer.gui.publish.findings import ChannelPlan, grouped, plan
 from composer.gui.publish.manual_row import ManualRow, confirm_job, is_manual, prepare_share
 from composer.gui.publish.progress_rows import PlanRow, ProgressRow
+
+# The journal's error kind for a channel refused before any request (outgoing.build).
+REFUSED_BEFORE_SENDING = "NotPublishable"
 
 
 def publish_job(ctx, services, post, targets: list, by_hand: tuple = ()):
@@ -67,6 +73,7 @@ class PublishDialog(QDialog):
         self.setWindowTitle(self.tr("Publish"))
         self.resize(760, 520)
         self.plans: list[ChannelPlan] = plan(post, channels)
+        self.plan_rows: dict[str, PlanRow] = {}
         self.rows: dict[str, ProgressRow] = {}
         self.task = None
         self.confirm_task = None
@@ -107,14 +114,13 @@ class PublishDialog(QDialog):
     def _summary_page(self) -> QWidget:
         page = QWidget(self)
         col = QVBoxLayout(page)
-        go = [p for p in self.plans if p.publishable]
-        heading = QLabel(self.tr("Publish to %n channel(s)?", "", len(go)), page)
-        heading.setObjectName("publishHeading")
-        font = heading.font()
+        self.heading = QLabel(page)
+        self.heading.setObjectName("publishHeading")
+        font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
-        heading.setFont(font)
-        col.addWidget(heading)
+        self.heading.setFont(font)
+        col.addWidget(self.heading)
         if not self.plans:
             col.addWidget(QLabel(self.tr("No channel is chosen. Tick channels on the left first."), page))
         scroll = QScrollArea(page)
@@ -122,19 +128,41 @@ class PublishDialog(QDialog):
         body = QWidget()
         rows = QVBoxLayout(body)
         for p in self.plans:
-            rows.addWidget(PlanRow(p, body))
+            row = PlanRow(p, body)
+            row.toggled.connect(self._update_buttons)
+            self.plan_rows[self._account_of(p)] = row
+            rows.addWidget(row)
+        rows.addWidget(self._findings_box(body))
         rows.addStretch(1)
         scroll.setWidget(body)
         col.addWidget(scroll, 1)
-        blocked = sum(1 for p in self.plans if p.problems)
         note = QLabel(page)
         note.setObjectName("publishNote")
         note.setWordWrap(True)
-        if blocked:
-            note.setText(self.tr("Channels marked ✗ have problems; they may refuse or cut the post. "
-                                 "You can still publish to the others."))
+        if any(not p.publishable for p in self.plans):
+            note.setText(self.tr("Channels marked ✗ are not published: the reason is under each. "
+                                 "The others go out."))
         col.addWidget(note)
         return page
+
+    def _findings_box(self, parent: QWidget) -> QWidget:
+        """What the checks found on the channels that go out, one line per finding however
+        many channels share it."""
+        box = QWidget(parent)
+        box.setObjectName("groupedFindings")
+        lines = QVBoxLayout(box)
+        lines.setContentsMargins(4, 8, 4, 0)
+        for line in grouped(self.plans):
+            colour = "#b26a00" if line.severity == Severity.WARN else "#5f6368"
+            mark = "!" if line.severity == Severity.WARN else "i"
+            label = QLabel(f"<span style='color:{colour}'>{mark} {html.escape(line.text)}</span>", box)
+            label.setObjectName("findingLine")
+            label.setWordWrap(True)
+            label.setToolTip(", ".join(line.channels))
+            label.setAccessibleName(line.text)
+            lines.addWidget(label)
+        box.setVisible(lines.count() > 0)
+        return box
 
     # -- page 2: progress and results ----------------------------------------------------
 
@@ -169,10 +197,13 @@ class PublishDialog(QDialog):
     def start(self, accounts: list[str] | None = None) -> None:
         if self.task is not None and not self.task.is_done:
             return
-        chosen = [p for p in self.plans if p.publishable
-                  and (accounts is None or self._account_of(p) in accounts)]
+        chosen = [p for p in self.chosen_plans()
+                  if accounts is None or self._account_of(p) in accounts]
         if not chosen:
             return
+        if accounts is None:  # the first run: rows only for what goes out
+            for account, row in self.rows.items():
+                row.setVisible(any(self._account_of(p) == account for p in chosen))
         self.pages.setCurrentIndex(1)
         self.progress_heading.setText(self.tr("Publishing…"))
         targets = [target_for(self.services, p.channel) for p in chosen if not is_manual(p.channel)]
@@ -252,8 +283,15 @@ class PublishDialog(QDialog):
         self._update_buttons()
         self.published.emit()
 
+    def chosen_plans(self) -> list[ChannelPlan]:
+        """The ticked channels (a channel the rule book blocks cannot be ticked)."""
+        return [p for p in self.plans if self.plan_rows[self._account_of(p)].chosen]
+
     def failed_accounts(self) -> list[str]:
-        return [name for name, o in self.outcomes.items() if not o.ok]
+        """What a retry could still send: not what was refused before any request (the rule
+        book's block, or an image the renderer refused), which fails the same way again."""
+        return [name for name, o in self.outcomes.items()
+                if not o.ok and o.error != REFUSED_BEFORE_SENDING]
 
     def retry_failed(self) -> None:
         failed = self.failed_accounts()
@@ -273,7 +311,8 @@ class PublishDialog(QDialog):
 
     def _update_buttons(self) -> None:
         on_summary = self.pages.currentIndex() == 0
-        count = sum(1 for p in self.plans if p.publishable)
+        count = len(self.chosen_plans())
+        self.heading.setText(self.tr("Publish to %n channel(s)?", "", count))
         self.publish_button.setText(self.tr("&Publish to %n channel(s)", "", count))
         self.publish_button.setVisible(on_summary)
         self.publish_button.setEnabled(count > 0)

@@ -68,6 +68,13 @@
             <numerusform>%n images without alt text</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n channel</numerusform>
+            <numerusform>%n channels</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PublishDialog</name>

@@ -361,30 +361,6 @@
         <source>No account: add one under Accounts to publish here.</source>
         <translation>Tidak ada akun: tambahkan di Akun untuk menerbitkan di sini.</translation>
     </message>
-    <message>
-        <source>Text too long: {used} of {limit} {unit}.</source>
-        <translation>Teks terlalu panjang: {used} dari {limit} {unit}.</translation>
-    </message>
-    <message>
-        <source>Nothing to publish: no text and no image.</source>
-        <translation>Tidak ada yang diterbitkan: tanpa teks dan tanpa gambar.</translation>
-    </message>
-    <message>
-        <source>{channel} shows at most {n} images; the rest are left out.</source>
-        <translation>{channel} menampilkan paling banyak {n} gambar; sisanya tidak disertakan.</translation>
-    </message>
-    <message>
-        <source>{channel} posts here carry no images.</source>
-        <translation>Postingan {channel} di sini tidak membawa gambar.</translation>
-    </message>
-    <message>
-        <source>{channel} needs at least {n} image(s).</source>
-        <translation>{channel} memerlukan paling sedikit {n} gambar.</translation>
-    </message>
-    <message>
-        <source>An alt text is longer than {channel} allows ({n}).</source>
-        <translation>Ada teks alternatif yang lebih panjang dari batas {channel} ({n}).</translation>
-    </message>
 </context>
 <context>
     <name>HistoryPanel</name>
@@ -794,6 +770,12 @@
             <numerusform>%n gambar tanpa teks alternatif</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n kanal</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PublishDialog</name>
@@ -813,6 +795,10 @@
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
+    <message>
+        <source>Channels marked ✗ are not published: the reason is under each. The others go out.</source>
+        <translation>Kanal bertanda ✗ tidak diterbitkan: alasannya ada di bawah masing-masing. Kanal lainnya tetap terbit.</translation>
+    </message>
     <message numerus="yes">
         <source>Publish to %n channel(s)?</source>
         <translation>
@@ -822,10 +808,6 @@
     <message>
         <source>No channel is chosen. Tick channels on the left first.</source>
         <translation>Belum ada kanal dipilih. Centang kanal di sebelah kiri dulu.</translation>
-    </message>
-    <message>
-        <source>Channels marked ✗ have problems; they may refuse or cut the post. You can still publish to the others.</source>
-        <translation>Kanal bertanda ✗ bermasalah; postingan bisa ditolak atau terpotong. Anda tetap bisa menerbitkan ke kanal lain.</translation>
     </message>
     <message>
         <source>Publishing…</source>
@@ -891,6 +873,10 @@
     <message>
         <source>posted</source>
         <translation>terbit</translation>
+    </message>
+    <message>
+        <source>Publish to {channel}</source>
+        <translation>Terbitkan ke {channel}</translation>
     </message>
     <message>
         <source>Progress for {channel}</source>
