@@ -132,13 +132,20 @@ def _floor_index(starts: list[int], i: int) -> int:
     return max(0, bisect.bisect_right(starts, i) - 1)
 
 
+# A text longer than this many code points overflows every channel that has a limit (the
+# largest, Facebook's 63,206 UTF-16 units, and any channel's longest thread; see
+# composer.core.checks.text): for such a text only its head is scanned and measured, so a pasted
+# book is refused in a second instead of minutes.
+HUGE_TEXT = 200_000
+
+
 def _problem_messages(spec: PlatformSpec, text: str) -> tuple[tuple[str, str, dict[str, object]], ...]:
     """The problems as (stable code, message, placeholder values), translated by the caller: the
     cached answer then holds for every language. The code is the rule book's
     (composer.core.checks), which turns these into findings."""
     problems: list[tuple[str, str, dict[str, object]]] = []
     if spec.hashtag_limit is not None or spec.mention_limit is not None or spec.max_links is not None:
-        found = entities(text)
+        found = entities(text[:HUGE_TEXT])  # a huge text is over every count anyway
         tags = sum(1 for e in found if e.kind == "hashtag")
         if spec.hashtag_limit is not None and tags > spec.hashtag_limit:
             problems.append(("hashtags.too_many", "Too many hashtags for {channel}: {count} (at most {limit})",

@@ -223,12 +223,15 @@ def _refuse_long_thread(spec: PlatformSpec, text: str, limit: int, max_parts: in
 
 
 def split(spec: PlatformSpec, text: str, *, numbering: bool = False,
-          limit: int | None = None) -> list[str]:
-    """The thread parts of ``text`` for the channel ``spec`` (see the module's contract)."""
-    return list(_split(spec, text, numbering, limit))
+          limit: int | None = None, max_parts: int | None = None) -> list[str]:
+    """The thread parts of ``text`` for the channel ``spec`` (see the module's contract);
+    TooManyParts when ``max_parts`` is given and the text needs more."""
+    return list(_split(spec, text, numbering, limit, max_parts))
 
 
 # The counters and the preview of a channel that threads both split the same text per keystroke.
 @lru_cache(maxsize=32)
-def _split(spec: PlatformSpec, text: str, numbering: bool, limit: int | None) -> tuple[str, ...]:
-    return tuple(p.text for p in split_parts(spec, text, numbering=numbering, limit=limit))
+def _split(spec: PlatformSpec, text: str, numbering: bool, limit: int | None,
+           max_parts: int | None) -> tuple[str, ...]:
+    return tuple(p.text for p in split_parts(spec, text, numbering=numbering, limit=limit,
+                                             max_parts=max_parts))
