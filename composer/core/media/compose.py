@@ -108,9 +108,7 @@ def _wrap(text: str, font: FreeTypeFont, width: float, wrap: bool) -> list[str]:
             if line:
                 lines.append(line)
             while font.getlength(word) > width and len(word) > 1:  # a word wider than the box
-                cut = len(word) - 1
-                while cut > 1 and font.getlength(word[:cut]) > width:
-                    cut -= 1
+                cut = _longest_fitting(word, font, width)
                 lines.append(word[:cut])
                 word = word[cut:]
             line = word
@@ -118,7 +116,23 @@ def _wrap(text: str, font: FreeTypeFont, width: float, wrap: bool) -> list[str]:
     return lines
 
 
+def _longest_fitting(word: str, font: FreeTypeFont, width: float) -> int:
+    """How many of ``word``'s characters fit ``width`` (at least one): a binary search, since a
+    longer prefix is never narrower, so a 4,000-character "word" costs a dozen measures, not
+    thousands."""
+    lo, hi = 1, len(word) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if font.getlength(word[:mid]) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
 def _ellipsize(line: str, font: FreeTypeFont, width: float) -> str:
+    if font.getlength(line + ELLIPSIS) > width:
+        line = line[:_longest_fitting(line + ELLIPSIS, font, width)].rstrip()
     while line and font.getlength(line + ELLIPSIS) > width:
         line = line[:-1].rstrip()
     return line + ELLIPSIS
