@@ -99,7 +99,42 @@ def main() -> None:
         wall, cpu = timed([sys.executable, "-m", "composer", "count", "--platform", channel], lines)
         print(f"siaran count --platform {channel}, 10,000 lines: {wall:.2f} s wall, {cpu:.2f} s CPU "
               f"(cat: {cat:.3f} s)")
+    long_texts()
     print(f"text_count_keystroke_cpu_p99_us={c99:.0f}")
+
+
+def long_texts() -> None:
+    """A 1 MB text counted for every channel (target: under a second each, Bluesky and Mastodon
+    above all), and `siaran check` of a 10 MB post (target: under 10 s), each against the least
+    the same work must cost, measured now: one grapheme pass over the 1 MB text, and reading and
+    parsing the 10 MB post file."""
+    import tomllib
+
+    import regex
+
+    piece = "Banjir surut 🌊 di Sleman, posko https://bpbd.slemankab.go.id/posko #InfoBencana @bpbd. "
+    mega = (piece * (1_000_000 // len(piece) + 1))[:1_000_000]
+    start = time.thread_time()
+    sum(1 for _ in regex.finditer(r"\X", mega))
+    base = time.thread_time() - start
+    registry = default_registry()
+    for channel in ["bluesky", "mastodon", *[c for c in CHANNELS if c not in ("bluesky", "mastodon")]]:
+        spec = registry.get(channel).spec
+        start = time.thread_time()
+        count(spec, mega + channel)  # a new text each time: no cache helps
+        took = time.thread_time() - start
+        print(f"count 1 MB {channel:<10} {took:5.2f} s CPU (ratio {took / base:.1f}x one \\X pass)")
+    folder = Path(tempfile.mkdtemp(prefix="siaran-bench-"))
+    post = folder / "besar.toml"
+    text = (piece * (10_000_000 // len(piece) + 1))[:10_000_000]
+    post.write_text(f'id = "besar"\ntext = """{text}"""\n', encoding="utf-8")
+    start = time.thread_time()
+    tomllib.loads(post.read_text(encoding="utf-8"))
+    parse = time.thread_time() - start
+    wall, cpu = timed([sys.executable, "-m", "composer", "check", str(post)], post)
+    print(f"siaran check 10 MB: {wall:.2f} s wall, {cpu:.2f} s CPU (ratio {cpu / parse:.1f}x "
+          f"reading and parsing it, {parse:.2f} s)")
+    print(f"text_check_10mb_wall_s={wall:.2f}")
 
 
 if __name__ == "__main__":

@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "_run", None):
         parser.print_help()
         return 2
+    log_file = _log_to_file()
     try:
         return int(args._run(args) or 0)
     except UserError as exc:
@@ -72,9 +73,22 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as exc:  # last resort: one line for the user, the traceback for the log
         logging.getLogger("siaran").exception("unexpected error in %s", args.command)
-        print(_("siaran: unexpected error: {error}", error=f"{type(exc).__name__}: {exc}"),
-              file=sys.stderr)
+        print(_("siaran: unexpected error ({error}); the details are in {log}",
+                error=type(exc).__name__, log=log_file or _("the log")), file=sys.stderr)
         return 2
+
+
+def _log_to_file():
+    """Every command logs to the same file, so an unexpected error's traceback lands there and
+    never on the terminal (logging's last-resort handler would print it to stderr)."""
+    from composer.core.logs import setup_logging
+    from composer.core.paths import app_paths
+
+    try:
+        return setup_logging(app_paths())
+    except OSError:  # no log folder (read-only, full disk): still never print a traceback
+        logging.getLogger().addHandler(logging.NullHandler())
+        return None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -62,7 +62,7 @@ def run(args) -> int:
             if not isinstance(item, dict) or not isinstance(item.get("text"), str):
                 raise ValueError
             answer = _answer(spec, item["text"], args)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: [[[[...
             failed = True
             message = _('line {line}: not a JSON object with a "text" string', line=number)
             print(f"siaran: {message}", file=sys.stderr)

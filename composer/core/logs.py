@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import logging
 import logging.handlers
+import os
+import re
 import threading
 from pathlib import Path
 from typing import Any
@@ -28,13 +30,14 @@ BACKUPS = 5
 _lock = threading.Lock()
 _secrets: frozenset[str] = frozenset()
 _ordered: tuple[str, ...] = ()  # longest first, so a secret inside another is masked whole
+_pattern: re.Pattern[str] | None = None  # every form, as a whole value (see _whole)
 _factory_installed = False
 
 
 def redact(secret: str | None) -> None:
     """Register a secret: from now on it never appears in a log record. Also registers its
     URL-encoded and JSON-escaped forms, as they appear in logged URLs and bodies."""
-    global _secrets, _ordered
+    global _secrets, _ordered, _pattern
     if not secret or len(secret) < MIN_SECRET_LENGTH:
         return
     forms = {secret, quote(secret, safe=""), quote_plus(secret), json.dumps(secret)[1:-1]}
@@ -43,21 +46,35 @@ def redact(secret: str | None) -> None:
             return
         _secrets = _secrets | forms
         _ordered = tuple(sorted(_secrets, key=len, reverse=True))
+        _pattern = _whole(_ordered)
         _install_factory()
 
 
+def _whole(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """A secret is masked where it stands as a whole value: not inside a longer run of letters
+    digits and underscores. "practice" as a secret must not mask the word in "practice mode"'s neighbours
+    ("practices", "practice_2"), and a token is always delimited in a URL, a header or JSON."""
+    alternatives = "|".join(map(re.escape, forms))  # longest first: the longest form wins
+    return re.compile(f"(?<![A-Za-z0-9_])(?:{alternatives})(?![A-Za-z0-9_])")
+
+
+# A URL's query string can carry what a log must not keep: tokens, and what the officer wrote
+# (WordPress takes an image's alt text, which may describe people, in the upload's query).
+_QUERY = re.compile(r"""(\b[a-z][a-z0-9+.-]*://[^\s?#"'<>]*)\?[^\s#"'<>]*""", re.IGNORECASE)
+QUERY_MASK = "?…"
+
+
 def scrub(text: str) -> str:
-    """``text`` with every registered secret replaced by ``***``."""
-    for secret in _ordered:
-        if secret in text:
-            text = text.replace(secret, MASK)
-    return text
+    """``text`` with every registered secret replaced by ``***`` and every URL's query string
+    by ``?…``."""
+    if "://" in text:
+        text = _QUERY.sub(lambda m: m.group(1) + QUERY_MASK, text)
+    pattern = _pattern
+    return pattern.sub(MASK, text) if pattern is not None else text
 
 
 def scrub_record(record: logging.LogRecord) -> logging.LogRecord:
     """Redact a record in place: the formatted message, the exception and stack text."""
-    if not _ordered:
-        return record
     try:
         message = record.getMessage()
     except Exception:  # bad format arguments: keep everything, as text, but masked
@@ -96,7 +113,45 @@ def _install_factory() -> None:
 
 
 class _LogFile(logging.handlers.RotatingFileHandler):
+    """A rotating log several processes share (the app, `siaran` commands, the scheduling agent).
+
+    Rotation happens under an OS file lock and only if the file is still over the limit once the
+    lock is held, so two processes never both rotate and push history out; a process whose file
+    was rotated by another reopens the new one instead of writing on into the old."""
+
     _siaran: str  # the log file's path: marks the handler as ours, so setup_logging adds it once
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.stream is not None and self._rotated_elsewhere():
+            self.stream.close()
+            self.stream = None  # reopened by emit (delay=True)
+        super().emit(record)
+
+    def _rotated_elsewhere(self) -> bool:
+        if self.stream is None:
+            return False
+        try:
+            on_disk = os.stat(self.baseFilename)
+        except OSError:
+            return True
+        mine = os.fstat(self.stream.fileno())
+        return (on_disk.st_dev, on_disk.st_ino) != (mine.st_dev, mine.st_ino)
+
+    def doRollover(self) -> None:
+        from filelock import FileLock
+
+        with FileLock(self.baseFilename + ".lock", timeout=10):
+            if self.stream is not None:
+                self.stream.close()
+                self.stream = None
+            try:
+                size = os.stat(self.baseFilename).st_size
+            except OSError:
+                size = 0
+            if size >= self.maxBytes:  # nobody rotated it while we waited for the lock
+                super().doRollover()
+            elif self.stream is None:
+                self.stream = self._open()
 
 
 def setup_logging(paths: Paths, level: int = logging.INFO) -> Path:

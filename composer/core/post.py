@@ -8,16 +8,28 @@ format is documented in README.md.
 
 from __future__ import annotations
 
+import re
 import tomllib
 import uuid
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from composer.core.i18n import UserError, _
 
 FORMAT_VERSION = 1
+
+# Ids name folders and files (rendered images go to cache/outgoing/<post id>/), so a post file
+# may not choose "../../x" or "/": letters, digits, '_' and '-' only, starting with one of the
+# first two.
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+# Channel ids and account names (accounts.NAME_PATTERN allows the same, plus '.').
+CHANNEL_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+SHA256_PATTERN = re.compile(r"[0-9a-f]{64}")
+MAX_POST_FILE_BYTES = 32_000_000  # far above any real post; a 10 MB text still loads
+# Schedules must survive time-zone arithmetic (year 9999 at -23:59 overflows).
+SCHEDULE_YEARS = (2000, 2999)
 
 # The fields a variant may override. Everything else (media files, schedule) is the master's.
 OVERRIDABLE = ("text", "title", "tags", "links", "template")
@@ -223,6 +235,46 @@ def _str_list(value: Any, where: str) -> list[str]:
     return list(value)
 
 
+def _safe_id(value: Any, where: str, pattern: re.Pattern[str] = ID_PATTERN) -> str:
+    _expect(value, str, where)
+    if not pattern.fullmatch(value):
+        raise PostFileError(_("'{field}' may use only letters, digits, '_' and '-' (at most 64)",
+                              field=where))
+    return str(value)
+
+
+def _path(value: Any, where: str) -> str:
+    from composer.core.safe_files import UnsafeFile, check_name
+
+    if not isinstance(value, str) or not value:
+        raise PostFileError(_("'{field}' needs a path", field=where))
+    try:
+        check_name(value, what=where)
+    except UnsafeFile as exc:
+        raise PostFileError(str(exc)) from None
+    return value
+
+
+def _schedule(raw: Any) -> datetime:
+    if isinstance(raw, str):
+        try:
+            raw = datetime.fromisoformat(raw)
+        except ValueError:
+            raise PostFileError(_("'{field}' is not a date and time", field="schedule")) from None
+    value: datetime = _expect(raw, datetime, "schedule")
+    if value.tzinfo is None:
+        raise PostFileError(_("'schedule' needs a time zone, for example +07:00 (WIB)"))
+    try:
+        utc_year = value.astimezone(UTC).year
+    except (OverflowError, ValueError):
+        utc_year = 0
+    low, high = SCHEDULE_YEARS
+    if not (low <= value.year <= high and low <= utc_year <= high):
+        raise PostFileError(_("'schedule' must be a date between the years {low} and {high}",
+                              low=low, high=high))
+    return value
+
+
 def from_dict(data: dict[str, Any]) -> Post:
     version = data.get("siaran", FORMAT_VERSION)
     if version != FORMAT_VERSION:
@@ -239,25 +291,24 @@ def from_dict(data: dict[str, Any]) -> Post:
         links=_str_list(data.get("links", []), "links"),
         channels=_str_list(data.get("channels", []), "channels"),
         template=_expect(data.get("template"), (str, type(None)), "template"),
-        fields={k: str(v) for k, v in _expect(data.get("fields", {}), dict, "fields").items()},
-        id=_expect(data.get("id") or new_id(), str, "id"),
+        fields={k: str(_expect(v, (str, int, float), f"fields.{k}"))
+                for k, v in _expect(data.get("fields", {}), dict, "fields").items()},
+        id=_safe_id(data.get("id") or new_id(), "id"),
     )
-    schedule = data.get("schedule")
-    if schedule is not None:
-        if isinstance(schedule, str):
-            try:
-                schedule = datetime.fromisoformat(schedule)
-            except ValueError:
-                raise PostFileError(_("'{field}' is not a date and time", field="schedule")) from None
-        _expect(schedule, datetime, "schedule")
-        if schedule.tzinfo is None:
-            raise PostFileError(_("'schedule' needs a time zone, for example +07:00 (WIB)"))
-        post.schedule = schedule
+    for channel in post.channels:
+        _safe_id(channel, "channels", CHANNEL_PATTERN)
+    if data.get("schedule") is not None:
+        post.schedule = _schedule(data["schedule"])
     for i, raw in enumerate(_expect(data.get("media", []), list, "media")):
         where = f"media[{i}]"
         _expect(raw, dict, where)
-        if not isinstance(raw.get("path"), str) or not raw["path"]:
-            raise PostFileError(_("'{field}' needs a path", field=where))
+        _path(raw.get("path"), where)
+        sha256 = raw.get("sha256")
+        if sha256 is not None and not (isinstance(sha256, str) and SHA256_PATTERN.fullmatch(sha256)):
+            raise PostFileError(_("'{field}' is not a SHA-256 digest", field=where + ".sha256"))
+        kind = _expect(raw.get("kind", "image"), str, where + ".kind")
+        if kind not in ("image", "video"):
+            raise PostFileError(_("'{field}' must be image or video", field=where + ".kind"))
         focal = raw.get("focal")
         if focal is not None:
             if not (isinstance(focal, list) and len(focal) == 2
@@ -268,14 +319,15 @@ def from_dict(data: dict[str, Any]) -> Post:
         post.media.append(MediaRef(
             path=raw["path"],
             alt=_expect(raw.get("alt", ""), str, where + ".alt"),
-            id=_expect(raw.get("id") or new_id(), str, where + ".id"),
-            sha256=raw.get("sha256"),
+            id=_safe_id(raw.get("id") or new_id(), where + ".id"),
+            sha256=sha256,
             focal=focal,
-            kind=_expect(raw.get("kind", "image"), str, where + ".kind"),
+            kind=kind,
         ))
     media_ids = {m.id for m in post.media}
     for channel, raw in _expect(data.get("variants", {}), dict, "variants").items():
         where = f"variants.{channel}"
+        _safe_id(channel, "variants", CHANNEL_PATTERN)
         _expect(raw, dict, where)
         variant = post.variant(channel)
         for name, value in raw.items():
@@ -290,7 +342,8 @@ def from_dict(data: dict[str, Any]) -> Post:
                     except (TypeError, ValueError):
                         raise PostFileError(_("'{field}' is not a valid crop", field=f"{where}.crops.{mid}")) from None
             elif name == "alt":
-                variant.alt = {k: str(v) for k, v in _expect(value, dict, where + ".alt").items()}
+                variant.alt = {k: _expect(v, str, f"{where}.alt.{k}")
+                               for k, v in _expect(value, dict, where + ".alt").items()}
             elif name in ("tags", "links"):
                 variant.override(name, _str_list(value, f"{where}.{name}"))
             elif name in OVERRIDABLE:
@@ -315,18 +368,22 @@ def loads(text: str) -> Post:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PostFileError(_("The post file is not valid TOML: {error}", error=exc)) from None
+    except RecursionError:  # tomllib recurses per nesting level: thousands of [[[ ...
+        raise PostFileError(_("The post file is nested too deeply")) from None
     return from_dict(data)
 
 
 def load(path: str | Path) -> Post:
     """Read a post file; relative media paths become absolute (relative to the file)."""
-    path = Path(path)
+    from composer.core.safe_files import MissingFile, UnsafeFile, read_text
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+        text = read_text(path, what=_("The post file"), max_bytes=MAX_POST_FILE_BYTES)
+    except MissingFile:
         raise PostFileError(_("No such post file: {path}", path=path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PostFileError(_("Cannot read the post file {path}: {error}", path=path, error=exc)) from None
+    except UnsafeFile as exc:
+        raise PostFileError(str(exc)) from None
+    path = Path(path)
     post = loads(text)
     base = path.resolve().parent
     post.media = [replace(m, path=str(base / m.path)) if not Path(m.path).is_absolute() else m

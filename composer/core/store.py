@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from composer.core.disk import disk_full, nearly_full, write_failure
 from composer.core.i18n import UserError, _
 from composer.core.paths import Paths, app_paths
 from composer.core.post import MediaRef, Post, from_dict, to_dict
@@ -155,7 +156,10 @@ class Store:
             return conn
         except sqlite3.DatabaseError as exc:
             conn.close()
-            if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF in _DAMAGED:
+            code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+            if code in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR) and nearly_full(self.path.parent):
+                raise disk_full(self.path.parent) from None  # full, not damaged: touch nothing
+            if code in _DAMAGED:
                 raise _Damaged(_one_line(str(exc))) from None
             raise StoreError(_("Cannot open the database {path}: {error}",
                                path=self.path, error=_one_line(str(exc)))) from None
@@ -186,7 +190,7 @@ class Store:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """``with store.transaction() as db:`` runs the block as one atomic write."""
-        with self._lock:
+        with self._lock, self._told_full():
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
@@ -198,12 +202,24 @@ class Store:
                 raise
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
-        with self._lock:
+        with self._lock, self._told_full():
             return self._conn.execute(sql, params).fetchall()
 
     def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
-        with self._lock:
+        with self._lock, self._told_full():
             return self._conn.execute(sql, params)
+
+    @contextlib.contextmanager
+    def _told_full(self) -> Iterator[None]:
+        """SQLite's "database or disk is full" becomes DiskFull, naming the folder, wherever
+        the write happens (a draft, the journal, an account): one line the officer can act on."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            full = getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+            if not (full and nearly_full(self.paths.data)):  # else a size limit, not the disk
+                raise
+            raise disk_full(self.paths.data) from None
 
     def close(self) -> None:
         with self._lock:
@@ -275,7 +291,7 @@ class Store:
     def _save(self, post: Post, kind: str) -> bool:
         try:
             return self._write_draft(post, kind)
-        except sqlite3.Error as exc:  # disk full, a damaged page ...: the last save stays
+        except sqlite3.Error as exc:  # a damaged page ...: the last save stays
             raise StoreError(_("The draft could not be saved: {error}", error=exc)) from None
 
     def _write_draft(self, post: Post, kind: str) -> bool:
@@ -384,31 +400,52 @@ class Store:
         size = 0
         head = b""
         self.paths.media.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.paths.media)
+        try:
+            fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.paths.media)
+        except OSError as exc:
+            raise write_failure(exc, self.paths.media) from None
         tmp = Path(tmp_name)
         try:
-            try:
-                with open(src, "rb") as fin, os.fdopen(fd, "wb") as fout:
-                    while chunk := fin.read(_CHUNK):
+            with os.fdopen(fd, "wb") as fout:
+                try:
+                    fin = open(src, "rb")  # noqa: SIM115 - closed below; read and write errors differ
+                except FileNotFoundError:
+                    raise MediaUnreadable(_("The file {path} does not exist", path=src)) from None
+                except OSError as exc:
+                    raise MediaUnreadable(_("Cannot read the file {path}: {error}",
+                                            path=src, error=exc.strerror or exc)) from None
+                with fin:
+                    while True:
+                        try:
+                            chunk = fin.read(_CHUNK)
+                        except OSError as exc:
+                            raise MediaUnreadable(_("Cannot read the file {path}: {error}",
+                                                    path=src, error=exc.strerror or exc)) from None
+                        if not chunk:
+                            break
                         if not head:
                             head = chunk[:64]
                         digest.update(chunk)
-                        fout.write(chunk)
+                        try:
+                            fout.write(chunk)
+                        except OSError as exc:  # the media store's disk, not the photo
+                            raise write_failure(exc, self.paths.media) from None
                         size += len(chunk)
-                    fout.flush()
-                    os.fsync(fout.fileno())
-            except FileNotFoundError:
-                raise MediaUnreadable(_("The file {path} does not exist", path=src)) from None
-            except OSError as exc:
-                raise MediaUnreadable(_("Cannot read the file {path}: {error}",
-                                        path=src, error=exc.strerror or exc)) from None
+                    try:
+                        fout.flush()
+                        os.fsync(fout.fileno())
+                    except OSError as exc:
+                        raise write_failure(exc, self.paths.media) from None
             sha = digest.hexdigest()
             target = self.paths.media_file(sha)
             if target.exists() and target.stat().st_size == size:
                 tmp.unlink()
             else:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(tmp, target)
+                try:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(tmp, target)
+                except OSError as exc:
+                    raise write_failure(exc, self.paths.media) from None
         except BaseException:
             with contextlib.suppress(OSError):
                 tmp.unlink()
@@ -438,7 +475,8 @@ class Store:
 
     def adopt_media(self, post: Post) -> None:
         """Copy every not-yet-stored image of the post into the media store (sets sha256).
-        Files that cannot be read are left as they are: the pre-publish check reports them."""
+        Files that cannot be read are left as they are: the pre-publish check reports them. A
+        store that cannot be written (a full disk) raises: the draft is not saved, and says so."""
         for ref in post.media:
             if not ref.sha256:
                 with contextlib.suppress(MediaUnreadable):

@@ -34,6 +34,7 @@ from composer.core.paths import Paths, app_paths
 from composer.core.post import Post, Resolved
 
 LAYER_TYPES = ("photo", "rect", "logo", "text")
+MAX_TEMPLATE_BYTES = 2_000_000  # a template is a few kilobytes of JSON; a device or a huge file is refused
 Length = float | str | None  # short-edge units, or "NN%" of the frame
 
 
@@ -338,13 +339,18 @@ def list_templates(paths: Paths | None = None) -> list[str]:
 
 
 def load_file(path: str | Path) -> Template:
+    from composer.core.safe_files import MissingFile, UnsafeFile, read_text
+
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+        data = json.loads(read_text(path, what=_("The template"), max_bytes=MAX_TEMPLATE_BYTES))
+    except MissingFile:
         raise TemplateError(_("No such template file: {path}", path=path)) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise TemplateError(_("The template {path} cannot be read: {error}", path=path.name, error=exc)) from None
+    except UnsafeFile as exc:
+        raise TemplateError(str(exc)) from None
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise TemplateError(_("The template {path} cannot be read: {error}", path=path.name,
+                              error=type(exc).__name__)) from None
     template = from_dict(data, folder=path.parent)
     template.builtin = path.parent == builtin_dir()
     return template

@@ -45,7 +45,7 @@ class FakeInstagram(GraphFake):
     def practice_account(self) -> tuple[dict[str, str], dict[str, str]]:
         return ({"ig_user_id": self.user_id, "api_url": self.url, "graph_version": "v25.0",
                  **self.media_host_settings()},
-                {"access_token": self.access_token, "media_s3_secret_key": "practice"})
+                {"access_token": self.access_token, "media_s3_secret_key": "practice-s3-secret-key"})
 
     def duplicate_response(self) -> Response:
         # Instagram has no duplicate refusal as such; repeated identical posts meet its spam

@@ -23,11 +23,13 @@ Faults (``server.faults.add(kind, route="POST /regex", times=1, **kw)``):
 from __future__ import annotations
 
 import json as jsonlib
+import logging
 import os
 import random
 import re
 import socket
 import struct
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -288,6 +290,18 @@ class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     fake: FakeServer
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hangs up mid-request (a cancelled upload, a killed test) is one log
+        line, as a real platform's access log would have it; socketserver would print a
+        traceback to stderr."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, ConnectionError | TimeoutError | OSError):
+            logging.getLogger("siaran.practice").info(
+                "%s: client %s:%s hung up (%s)", type(self.fake).__name__, *client_address[:2],
+                type(exc).__name__)
+            return
+        super().handle_error(request, client_address)
 
 
 class _Handler(BaseHTTPRequestHandler):

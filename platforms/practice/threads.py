@@ -53,7 +53,7 @@ class FakeThreads(GraphFake):
     def practice_account(self) -> tuple[dict[str, str], dict[str, str]]:
         return ({"user_id": self.user_id, "api_url": self.url, "graph_version": "v1.0",
                  **self.media_host_settings()},
-                {"access_token": self.access_token, "media_s3_secret_key": "practice"})
+                {"access_token": self.access_token, "media_s3_secret_key": "practice-s3-secret-key"})
 
     def duplicate_response(self) -> Response:
         return graph_error(400, "You've already posted this.", 368,

@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from composer.core import text as textmod
-from composer.core.adapters import Finding, PlatformSpec, Severity
+from composer.core.adapters import Counting, Finding, PlatformSpec, Severity
 from composer.core.i18n import _
-from composer.core.text.counting import count_coded
+from composer.core.text.counting import HUGE_TEXT, count_coded
+from composer.core.text.split import TooManyParts
 
 # Problems the text engine reports, and how hard each one is by default. An adapter makes one
 # harder (or softer) by returning a finding with the same code from its validate().
@@ -24,6 +25,12 @@ TEXT_PROBLEM_SEVERITY = {
     "links.too_many": Severity.BLOCK,  # Threads refuses a post with more than five
     "text.invalid": Severity.BLOCK,  # characters X refuses, < or > in a YouTube description
 }
+
+
+# Siaran's own bound: a thread longer than this is a mistake (a portal article with a link
+# serves the public better), and refusing it needs only the text's head (see split's max_parts),
+# as does a text longer than HUGE_TEXT, which overflows every channel that has a limit.
+MAX_THREAD_PARTS = 25
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,8 @@ class Shape:
     apart: bool = False
     fits: bool = True
     problems: tuple[tuple[str, str, dict[str, object]], ...] = ()  # the text engine's, coded (untranslated)
+    too_many_parts: bool = False  # a thread, but longer than MAX_THREAD_PARTS
+    measured_head: bool = False  # a huge text: ``count`` is of its first HUGE_TEXT characters
 
     @property
     def over(self) -> bool:
@@ -47,7 +56,9 @@ class Shape:
 def shape(spec: PlatformSpec, text: str, *, with_media: bool,
           limit: int | None = None) -> Shape:
     """``limit`` is an account's own text limit (a Mastodon instance's); None: the spec's."""
-    counted, problems = count_coded(spec, text, with_media=with_media, limit=limit)
+    head = len(text) > HUGE_TEXT and spec.counting != Counting.NONE
+    counted, problems = count_coded(spec, text[:HUGE_TEXT] if head else text,
+                                    with_media=with_media, limit=limit)
     if counted.fits:
         return Shape(counted, problems=problems)
     if with_media and spec.caption_limit is not None and limit is None:
@@ -56,16 +67,35 @@ def shape(spec: PlatformSpec, text: str, *, with_media: bool,
         if textmod.count(spec, text, with_media=False).fits:
             return Shape(counted, apart=True, problems=problems)
     if spec.supports_threads:
-        parts = tuple(textmod.split(spec, text, limit=limit))
+        try:
+            parts = tuple(textmod.split(spec, text, limit=limit, max_parts=MAX_THREAD_PARTS))
+        except TooManyParts:
+            return Shape(counted, fits=False, problems=problems, too_many_parts=True,
+                         measured_head=head)
         if len(parts) > 1:
             return Shape(counted, parts, problems=problems)
-    return Shape(counted, fits=False, problems=problems)
+    return Shape(counted, fits=False, problems=problems, measured_head=head)
 
 
 def text_findings(spec: PlatformSpec, channel: str, shaped: Shape) -> list[Finding]:
     counted = shaped.count
     found: list[Finding] = []
-    if not shaped.fits:
+    if shaped.too_many_parts:
+        found.append(Finding(
+            "text.too_long", Severity.BLOCK, channel,
+            _("The text is too long for {channel}: it would be a thread of more than {parts} "
+              "posts; shorten it, or publish it on the portal and share the link",
+              channel=spec.name, parts=MAX_THREAD_PARTS),
+            {"length": counted.length, "limit": counted.limit, "unit": counted.unit,
+             "max_parts": MAX_THREAD_PARTS, "overflow_at": counted.overflow_at}))
+    elif not shaped.fits and shaped.measured_head:
+        found.append(Finding(
+            "text.too_long", Severity.BLOCK, channel,
+            _("The text is too long for {channel}: more than {length} of {limit} {unit}",
+              channel=spec.name, length=counted.length, limit=counted.limit, unit=counted.unit),
+            {"length": counted.length, "limit": counted.limit, "unit": counted.unit,
+             "at_least": True, "overflow_at": counted.overflow_at}))
+    elif not shaped.fits:
         found.append(Finding(
             "text.too_long", Severity.BLOCK, channel,
             _("The text is too long for {channel}: {length} of {limit} {unit}",

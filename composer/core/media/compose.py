@@ -28,8 +28,10 @@ def colour(value: str) -> tuple[int, int, int, int]:
 
 @lru_cache(maxsize=16)
 def _logo(path: str) -> Image.Image | None:
+    from composer.core.media.load import open_image
+
     try:
-        with Image.open(path) as im:
+        with open_image(path) as im:  # a regular file of bounded size, bomb checks included
             return im.convert("RGBA")
     except Exception:  # a missing or broken logo leaves a gap, not a failed render
         return None
@@ -106,9 +108,7 @@ def _wrap(text: str, font: FreeTypeFont, width: float, wrap: bool) -> list[str]:
             if line:
                 lines.append(line)
             while font.getlength(word) > width and len(word) > 1:  # a word wider than the box
-                cut = len(word) - 1
-                while cut > 1 and font.getlength(word[:cut]) > width:
-                    cut -= 1
+                cut = _longest_fitting(word, font, width)
                 lines.append(word[:cut])
                 word = word[cut:]
             line = word
@@ -116,7 +116,23 @@ def _wrap(text: str, font: FreeTypeFont, width: float, wrap: bool) -> list[str]:
     return lines
 
 
+def _longest_fitting(word: str, font: FreeTypeFont, width: float) -> int:
+    """How many of ``word``'s characters fit ``width`` (at least one): a binary search, since a
+    longer prefix is never narrower, so a 4,000-character "word" costs a dozen measures, not
+    thousands."""
+    lo, hi = 1, len(word) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if font.getlength(word[:mid]) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
 def _ellipsize(line: str, font: FreeTypeFont, width: float) -> str:
+    if font.getlength(line + ELLIPSIS) > width:
+        line = line[:_longest_fitting(line + ELLIPSIS, font, width)].rstrip()
     while line and font.getlength(line + ELLIPSIS) > width:
         line = line[:-1].rstrip()
     return line + ELLIPSIS
@@ -149,8 +165,14 @@ def layout_text(layer: Layer, rect: Rect, text: str,
     return font, lines, line_height, glyph
 
 
+# More than any text layer can show at its smallest size: a longer value (a 10 MB title) is cut
+# before layout, which would otherwise measure every character of it (and Pillow refuses
+# strings past a million characters).
+MAX_DRAWN_CHARS = 4000
+
+
 def draw_text(canvas: Image.Image, layer: Layer, rect: Rect, text: str, short_edge: int) -> None:
-    text = text.strip()
+    text = text.strip()[:MAX_DRAWN_CHARS]
     left, upper, right, lower = rect.inner_box()
     if not text or right - left < 2 or lower - upper < 2:
         return

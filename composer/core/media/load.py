@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import threading
 import warnings
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -34,6 +35,9 @@ warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.")
 # A progressive JPEG is decoded scan by scan, each scan visiting every block of the picture: a
 # tiny file with thousands of scans keeps libjpeg busy for minutes. Encoders write about 10.
 MAX_JPEG_SCANS = 100
+# No photo or poster an office posts comes near this; a bigger "image" is refused before a byte
+# of it is read (a 100 MP TIFF is about 300 MB uncompressed, so it still fits).
+MAX_IMAGE_BYTES = 400_000_000
 # Animated images: beyond this many frames (or pixels across all frames) we use the first frame.
 MAX_FRAMES = 500
 MAX_ANIMATION_PIXELS = 40_000_000  # 160 MB as RGBA frames
@@ -108,24 +112,21 @@ def open_image(path: str | Path) -> Iterator[Image.Image]:
 
     We own the file object, so leaving the block closes the file but keeps whatever the caller
     decoded inside it (Pillow's own close() would destroy the pixels too)."""
+    from composer.core.safe_files import MissingFile, UnsafeFile, open_regular
+
     path = Path(path)
     name = _name(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise MediaError(_("Image not found: {path}", path=path)) from None
-    except OSError as exc:
-        raise MediaError(_("Cannot read the image {name}: {error}", name=name, error=exc.strerror or exc)) from None
-    if path.is_dir():
-        raise MediaError(_("{name} is a folder, not an image", name=name))
-    if size == 0:
-        raise MediaError(_("{name} is empty (0 bytes)", name=name))
-    _register_heif()
-    try:
-        fh = path.open("rb")
-    except OSError as exc:
-        raise MediaError(_("Cannot read the image {name}: {error}", name=name, error=exc.strerror or exc)) from None
-    with fh:
+    with ExitStack() as stack:
+        try:
+            fh = stack.enter_context(open_regular(path, what=_("The image"),
+                                                  max_bytes=MAX_IMAGE_BYTES))
+        except MissingFile:
+            raise MediaError(_("Image not found: {path}", path=path)) from None
+        except UnsafeFile as exc:
+            raise MediaError(str(exc)) from None
+        if os.fstat(fh.fileno()).st_size == 0:
+            raise MediaError(_("{name} is empty (0 bytes)", name=name))
+        _register_heif()
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error", Image.DecompressionBombWarning)

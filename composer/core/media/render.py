@@ -20,6 +20,7 @@ from pathlib import Path
 from PIL import Image
 
 from composer.core.adapters import PlatformSpec, RenderedMedia
+from composer.core.disk import full, write_failure
 from composer.core.i18n import _
 from composer.core.media import crop as crops
 from composer.core.media.compose import compose
@@ -370,6 +371,9 @@ def _write(job: _Job, encoded: Encoded) -> RenderedMedia:
         tmp.write_bytes(encoded.data)
         os.replace(tmp, target)
     except OSError as exc:
+        tmp.unlink(missing_ok=True)  # never a half-written file left behind
+        if full(exc):
+            raise write_failure(exc, job.out_dir) from None
         raise MediaError(_("Cannot write {path}: {error}", path=target, error=exc.strerror or exc)) from None
     return RenderedMedia(path=str(target), mime=encoded.mime, width=encoded.width,
                          height=encoded.height, alt=job.alt,

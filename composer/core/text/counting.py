@@ -53,11 +53,16 @@ def _emoji_graphemes(text: str, starts: list[int]) -> set[int]:
 def _threads_length(text: str) -> int:
     if text.isascii() or not _EMOJI.search(text):
         return len(text)
-    starts = units.grapheme_starts(text)
     extra = 0
-    for k in _emoji_graphemes(text, starts):
-        g = text[starts[k]:starts[k + 1] if k + 1 < len(starts) else len(text)]
-        extra += units.utf8_len(g) - len(g)
+    # emoji are never ASCII, so each lies in a special window; segment only those
+    for a, b in units.special_windows(text):
+        window = text[a:b]
+        if not _EMOJI.search(window):
+            continue
+        starts = units.grapheme_starts(window)
+        for k in _emoji_graphemes(window, starts):
+            g = window[starts[k]:starts[k + 1] if k + 1 < len(starts) else len(window)]
+            extra += units.utf8_len(g) - len(g)
     return len(text) + extra
 
 
@@ -82,8 +87,9 @@ def measure(spec: PlatformSpec, text: str, limit: int | None) -> tuple[int, bool
         if byte_limit is not None and size > byte_limit:
             i = units.index_over_utf8(text, byte_limit)
             if i is not None:
-                # mark from the start of the grapheme the byte limit cuts into
-                starts = units.grapheme_starts(text)
+                # mark from the start of the grapheme the byte limit cuts into (boundaries up
+                # to i never depend on what follows, so a prefix is enough)
+                starts = units.grapheme_starts(text[:i + 1])
                 over.append(starts[_floor_index(starts, i)])
         return n, not over, min(over) if over else None
     if kind == Counting.MASTODON:
@@ -111,7 +117,9 @@ def measure(spec: PlatformSpec, text: str, limit: int | None) -> tuple[int, bool
         n = _threads_length(text)
         if limit is None or n <= limit:
             return n, True, None
-        starts, costs = _threads_costs(text)
+        # every grapheme costs at least one: the first limit + 1 of them hold the answer
+        head = text[:units.index_over_graphemes(text, limit + 1) or len(text)]
+        starts, costs = _threads_costs(head)
         at = units.first_over(costs, limit)  # a number: the text is over the limit
         return n, False, starts[at] if at is not None else None
     n = len(text)  # CODEPOINTS, NONE
@@ -124,13 +132,20 @@ def _floor_index(starts: list[int], i: int) -> int:
     return max(0, bisect.bisect_right(starts, i) - 1)
 
 
+# A text longer than this many code points overflows every channel that has a limit (the
+# largest, Facebook's 63,206 UTF-16 units, and any channel's longest thread; see
+# composer.core.checks.text): for such a text only its head is scanned and measured, so a pasted
+# book is refused in a second instead of minutes.
+HUGE_TEXT = 200_000
+
+
 def _problem_messages(spec: PlatformSpec, text: str) -> tuple[tuple[str, str, dict[str, object]], ...]:
     """The problems as (stable code, message, placeholder values), translated by the caller: the
     cached answer then holds for every language. The code is the rule book's
     (composer.core.checks), which turns these into findings."""
     problems: list[tuple[str, str, dict[str, object]]] = []
     if spec.hashtag_limit is not None or spec.mention_limit is not None or spec.max_links is not None:
-        found = entities(text)
+        found = entities(text[:HUGE_TEXT])  # a huge text is over every count anyway
         tags = sum(1 for e in found if e.kind == "hashtag")
         if spec.hashtag_limit is not None and tags > spec.hashtag_limit:
             problems.append(("hashtags.too_many", "Too many hashtags for {channel}: {count} (at most {limit})",

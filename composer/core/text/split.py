@@ -17,6 +17,7 @@ body, and the counted length includes it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -76,49 +77,88 @@ def _marker(body: str, i: int, n: int) -> str:
     return f"{i}/{n}" if body[-1:].isspace() else f" {i}/{n}"
 
 
-def _largest_fitting(spec: PlatformSpec, text: str, start: int, candidates: list[int],
-                     fits: Callable[[int, int], bool]) -> int | None:
+def _largest_fitting(candidates: list[int], fits: Callable[[int], bool]) -> int | None:
     """The farthest candidate cut whose part fits (binary search, then a check downwards in case
-    the count is not monotonic, e.g. when a cut turns a domain into plain text)."""
+    the count is not monotonic, e.g. when a cut turns a domain into plain text). ``candidates``
+    lie within one part's reach (see _reach), so every measure here is of a part-sized slice."""
     lo, hi = 0, len(candidates) - 1
     best = None
     while lo <= hi:
         mid = (lo + hi) // 2
-        if fits(start, candidates[mid]):
+        if fits(candidates[mid]):
             best = mid
             lo = mid + 1
         else:
             hi = mid - 1
     if best is None:
         for k in range(min(len(candidates) - 1, lo), -1, -1):
-            if fits(start, candidates[k]):
+            if fits(candidates[k]):
                 return candidates[k]
         return None
     return candidates[best]
 
 
+def _reach(boundaries: list[int], first: int, fits: Callable[[int], bool]) -> int:
+    """The index of the farthest boundary from ``first`` on whose part still fits, or
+    ``first - 1`` when not even ``boundaries[first]`` does. Galloping (1, 2, 4 ... boundaries
+    ahead, then a binary search) measures slices at most twice a part's length, so splitting
+    stays linear in the text however long it is, instead of measuring the whole rest per part."""
+    if first >= len(boundaries) or not fits(boundaries[first]):
+        return first - 1
+    good, step = first, 1
+    bad = len(boundaries)
+    while good + step < len(boundaries):
+        if fits(boundaries[good + step]):
+            good += step
+            step *= 2
+        else:
+            bad = good + step
+            break
+    else:
+        if good != len(boundaries) - 1 and fits(boundaries[-1]):
+            return len(boundaries) - 1
+        bad = len(boundaries) - 1 if good != len(boundaries) - 1 else len(boundaries)
+    lo, hi = good + 1, bad - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if fits(boundaries[mid]):
+            good, lo = mid, mid + 1
+        else:
+            hi = mid - 1
+    return good
+
+
 def _greedy(spec: PlatformSpec, text: str, limit: int, cuts: _Cuts, total: int | None) -> list[Part]:
     parts: list[Part] = []
     start = 0
+    # every grapheme boundary, the text's end included: where a part can end at all
+    ends = [*(p for p in cuts.grapheme if p < len(text)), len(text)]
 
     def label(body: str) -> str:
         return _marker(body, len(parts) + 1, total) if total else ""
 
-    def fits(a: int, b: int) -> bool:
-        body = text[a:b]
-        return measure(spec, body + label(body), limit)[1]
+    def fits_from(a: int) -> Callable[[int], bool]:
+        def fits(b: int) -> bool:
+            body = text[a:b]
+            return measure(spec, body + label(body), limit)[1]
+        return fits
 
     def length(a: int, b: int) -> int:
         return measure(spec, text[a:b], limit)[0]
 
     while True:
-        if fits(start, len(text)):
+        fits = fits_from(start)
+        first = bisect.bisect_right(ends, start)
+        reach = _reach(ends, first, fits)
+        if reach >= 0 and ends[reach] == len(text):
             parts.append(Part(text[start:], label(text[start:])))
             return parts
+        # the part ends at or before the farthest grapheme boundary that fits
+        farthest = ends[reach] if reach >= first else start
         end = None
         for tier in (cuts.sentence, cuts.word, cuts.safe, cuts.grapheme):
-            candidates = [p for p in tier if p > start]
-            found = _largest_fitting(spec, text, start, candidates, fits) if candidates else None
+            window = tier[bisect.bisect_right(tier, start):bisect.bisect_right(tier, farthest)]
+            found = _largest_fitting(window, fits) if window else None
             if found is not None and tier is cuts.sentence and 2 * length(start, found) < limit:
                 found = None  # a half-empty part: prefer cutting between words
             if found is not None:
@@ -132,11 +172,25 @@ def _greedy(spec: PlatformSpec, text: str, limit: int, cuts: _Cuts, total: int |
             return parts
 
 
+class TooManyParts(ValueError):
+    """The text needs more thread parts than allowed (raised without splitting all of it)."""
+
+    def __init__(self, max_parts: int):
+        super().__init__(f"more than {max_parts} parts")
+        self.max_parts = max_parts
+
+
 def split_parts(spec: PlatformSpec, text: str, *, numbering: bool = False,
-                limit: int | None = None) -> list[Part]:
+                limit: int | None = None, max_parts: int | None = None) -> list[Part]:
+    """``max_parts``: raise TooManyParts as soon as the text needs more parts than that; only
+    a prefix of a long text is then looked at, so a 10 MB text is refused in milliseconds."""
     if limit is None:
         limit = spec.text_limit
-    if limit is None or spec.counting == Counting.NONE or measure(spec, text, limit)[1]:
+    if limit is None or spec.counting == Counting.NONE:
+        return [Part(text)]
+    if max_parts is not None:  # first: measuring all of a 10 MB text takes seconds
+        _refuse_long_thread(spec, text, limit, max_parts)
+    if measure(spec, text, limit)[1]:
         return [Part(text)]
     cuts = _cuts(spec, text)
     parts = _greedy(spec, text, limit, cuts, None)
@@ -152,13 +206,32 @@ def split_parts(spec: PlatformSpec, text: str, *, numbering: bool = False,
     return [Part(p.body, _marker(p.body, i, n)) for i, p in enumerate(parts, 1)]
 
 
+def _refuse_long_thread(spec: PlatformSpec, text: str, limit: int, max_parts: int) -> None:
+    """TooManyParts when the parts split from a prefix already outnumber ``max_parts``: parts
+    end at the same places in a prefix as in the whole text, except near the prefix's end,
+    which the count of whole parts before it leaves out."""
+    size = (max_parts + 2) * limit * 4  # generous: four characters per unit of the limit
+    while size < len(text):
+        head = text[:size]
+        parts = _greedy(spec, head, limit, _cuts(spec, head), None)
+        if len(parts) - 1 > max_parts:  # the last part may be cut short by the prefix's end
+            raise TooManyParts(max_parts)
+        if len(parts) <= max_parts // 2:  # long URLs packed into few parts: look further
+            size *= 4
+            continue
+        return
+
+
 def split(spec: PlatformSpec, text: str, *, numbering: bool = False,
-          limit: int | None = None) -> list[str]:
-    """The thread parts of ``text`` for the channel ``spec`` (see the module's contract)."""
-    return list(_split(spec, text, numbering, limit))
+          limit: int | None = None, max_parts: int | None = None) -> list[str]:
+    """The thread parts of ``text`` for the channel ``spec`` (see the module's contract);
+    TooManyParts when ``max_parts`` is given and the text needs more."""
+    return list(_split(spec, text, numbering, limit, max_parts))
 
 
 # The counters and the preview of a channel that threads both split the same text per keystroke.
 @lru_cache(maxsize=32)
-def _split(spec: PlatformSpec, text: str, numbering: bool, limit: int | None) -> tuple[str, ...]:
-    return tuple(p.text for p in split_parts(spec, text, numbering=numbering, limit=limit))
+def _split(spec: PlatformSpec, text: str, numbering: bool, limit: int | None,
+           max_parts: int | None) -> tuple[str, ...]:
+    return tuple(p.text for p in split_parts(spec, text, numbering=numbering, limit=limit,
+                                             max_parts=max_parts))

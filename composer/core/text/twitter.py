@@ -191,6 +191,8 @@ _SEPARATORS = re.compile("[\u3002\uff0e\uff61]")
 
 def _punycode_to_ascii(label: str) -> str:
     """punycode.js toASCII (what lib/idna.js calls): encode each non-ASCII label, nothing else."""
+    if label.isascii():  # nothing to encode, and the separators it maps are all non-ASCII
+        return label
     parts = label.split("@")
     prefix = ""
     if len(parts) > 1:

@@ -1,7 +1,8 @@
 """Autosave: every change reaches Store.autosave within a second, off the GUI thread.
 
-Changes restart a short timer (debounce); when it fires, a snapshot of the post goes to the task
-runner. One save runs at a time, so versions land in order; changes made during a save are saved
+Changes restart a short timer (debounce), but never past a ceiling counted from the first unsaved
+change: a steady typist who never pauses is still saved at least once a second. When the timer
+fires, a snapshot of the post goes to the task runner. One save runs at a time, so versions land in order; changes made during a save are saved
 right after it. ``flush()`` saves synchronously (closing the window).
 """
 
@@ -20,6 +21,9 @@ from composer.gui.tasks import Task, TaskRunner
 log = logging.getLogger("siaran.gui.autosave")
 
 DEBOUNCE_MS = 600  # well under the promised second, long enough to batch a burst of typing
+# The longest an unsaved change waits, however steadily the officer types: the save itself
+# (tens of milliseconds) must also land inside the promised second.
+CEILING_MS = 700
 
 
 class Autosaver(QObject):
@@ -34,6 +38,7 @@ class Autosaver(QObject):
         self.state = "saved"
         self._detail: str | None = None
         self._dirty = False
+        self._dirty_since: float | None = None  # monotonic time of the first unsaved change
         self._task: Task | None = None
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.save_now)
@@ -45,13 +50,21 @@ class Autosaver(QObject):
 
     def mark_dirty(self) -> None:
         self._dirty = True
+        if self._dirty_since is None:
+            self._dirty_since = time.monotonic()
         self._set_state("unsaved", "")
-        self._timer.start()
+        self._schedule()
+
+    def _schedule(self) -> None:
+        """Debounce, capped so the first unsaved change waits at most CEILING_MS."""
+        waited_ms = (time.monotonic() - (self._dirty_since or time.monotonic())) * 1000
+        self._timer.start(int(max(0.0, min(DEBOUNCE_MS, CEILING_MS - waited_ms))))
 
     def mark_clean(self) -> None:
         """The post was just loaded from the store: nothing to save yet."""
         self._timer.stop()
         self._dirty = False
+        self._dirty_since = None
         self._set_state("saved", "")
 
     def save_now(self) -> None:
@@ -59,6 +72,8 @@ class Autosaver(QObject):
             return  # one save at a time; _done() starts the next one if still dirty
         self._timer.stop()
         self._dirty = False
+        # changes typed while this save runs start a new ceiling from now
+        self._dirty_since = None
         snapshot = self.model.post.copy()  # the worker never sees the live, changing post
         self._set_state("saving", "")
         self._task = self.runner.submit(self._write, snapshot, name="autosave")
@@ -76,7 +91,7 @@ class Autosaver(QObject):
             return
         self.saved.emit(post_id)
         if self._dirty:
-            self._timer.start()
+            self._schedule()
         else:
             self._set_state("saved", datetime.now().strftime("%H:%M:%S"))
 
@@ -99,6 +114,7 @@ class Autosaver(QObject):
             self._set_state("failed", describe_error(exc))
             return False
         self._dirty = False
+        self._dirty_since = None
         self.saved.emit(self.model.post.id)
         self._set_state("saved", datetime.now().strftime("%H:%M:%S"))
         return True
