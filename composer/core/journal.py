@@ -168,7 +168,7 @@ def _with_key(post: OutgoingPost, key: str) -> OutgoingPost:
     return replace(post, idempotency_key=key)
 
 
-def _entry(row) -> Entry:
+def _entry(row: sqlite3.Row) -> Entry:
     checkpoint = json.loads(row["checkpoint"] or "{}")
     engine = checkpoint.pop(_ENGINE_KEY, {}) or {}
     return Entry(
@@ -459,7 +459,8 @@ class Journal:
 
     def history(self, *, limit: int = 200, account: str | None = None) -> list[Entry]:
         """Newest first."""
-        sql, params = "SELECT * FROM journal", []
+        sql = "SELECT * FROM journal"
+        params: list[str | int] = []
         if account:
             sql += " WHERE account=?"
             params.append(account)

@@ -13,6 +13,7 @@ Nothing here touches Qt: the clipboard stays in the GUI.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from composer.core import adapters as A
 from composer.core.i18n import UserError, _
@@ -20,6 +21,9 @@ from composer.core.journal import State
 from composer.core.outcome import Outcome, Target
 from composer.core.outgoing import build
 from composer.core.post import Post
+
+if TYPE_CHECKING:  # only the engine's type is needed here
+    from composer.core.publish import Engine
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,7 @@ def is_manual(platform: A.Platform) -> bool:
     return platform.shareable
 
 
-def prepare(engine, post: Post, account: str | Target) -> ManualShare:
+def prepare(engine: Engine, post: Post, account: str | Target) -> ManualShare:
     """The variant for a manual channel, checked against its limits (NotPublishable when the
     text is too long), rendered, with the links that open it."""
     target = engine.target(account)
@@ -53,7 +57,7 @@ def prepare(engine, post: Post, account: str | Target) -> ManualShare:
     adapter = platform.make_adapter()
     if not is_manual(platform) or not isinstance(adapter, A.Shareable):
         raise UserError(_("{channel} is not posted by hand", channel=spec.name))
-    notes = []
+    notes: list[str] = []
     images = [m for m in post.media if m.kind == "image"]
     if len(images) > spec.max_images:  # by hand, one image goes along: the first
         post = post.copy()
@@ -67,7 +71,7 @@ def prepare(engine, post: Post, account: str | Target) -> ManualShare:
     return ManualShare(target, spec.name, outgoing, adapter.share(outgoing), tuple(notes))
 
 
-def confirm(engine, share: ManualShare, *, by: str, url: str | None = None) -> Outcome:
+def confirm(engine: Engine, share: ManualShare, *, by: str, url: str | None = None) -> Outcome:
     """The officer sent it: record a manual publish by ``by`` (once: a second confirmation of
     the same post and account changes nothing)."""
     by = " ".join((by or "").split())

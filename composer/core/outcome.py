@@ -26,7 +26,7 @@ class Policy:
 
     def backoff(self, attempt: int, rng: random.Random) -> float:
         """Equal jitter: half fixed, half random, so parallel accounts do not retry in step."""
-        ceiling = min(self.max_delay, self.base_delay * (2 ** max(0, attempt - 1)))
+        ceiling: float = min(self.max_delay, self.base_delay * (2 ** max(0, attempt - 1)))
         return ceiling / 2 + rng.random() * ceiling / 2
 
 
@@ -72,7 +72,7 @@ class Outcome:
                    entry.url, entry.error, entry.attempts)
 
 
-def reason_for(exc: Exception, spec, attempts: int, *, gave_up: bool = False) -> str:
+def reason_for(exc: Exception, spec: A.PlatformSpec, attempts: int, *, gave_up: bool = False) -> str:
     """The officer's one line for a failure: plain words, translated, with what to do."""
     name, detail = spec.name, getattr(exc, "reason", "") or ""
     if isinstance(exc, A.AuthExpired):

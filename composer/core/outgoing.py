@@ -13,11 +13,18 @@ import uuid
 from collections.abc import Callable, Iterable
 from datetime import UTC
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from composer.core import checks
 from composer.core.adapters import Capability, OutgoingPost, PlatformSpec, RenderedMedia
 from composer.core.i18n import UserError, _
-from composer.core.post import MediaRef, Post
+from composer.core.post import MediaRef, Post, ResolvedMedia
+
+if TYPE_CHECKING:  # rendering (Pillow) is imported on first use, not with the engine
+    from composer.core.media.render import RenderedVariant
+
+# Renders a post's images for one channel: RenderOnce, or anything shaped like it.
+Render = Callable[[Post, PlatformSpec], "RenderedVariant"]
 
 # uuid5 namespace for idempotency keys: the same (post, account) always gets the same key.
 _NAMESPACE = uuid.UUID("5b0c3f0e-5a1d-4e55-9a8e-73696172616e")
@@ -48,9 +55,9 @@ class RenderOnce:
         self.media_file = media_file or (lambda ref: Path(ref.path))
         self._lock = threading.Lock()
         self._pending: dict[str, PlatformSpec] = {s.id: s for s in specs}
-        self._done: dict[str, tuple[str, object]] = {}
+        self._done: dict[str, RenderedVariant | Exception] = {}
 
-    def __call__(self, post: Post, spec: PlatformSpec):
+    def __call__(self, post: Post, spec: PlatformSpec) -> RenderedVariant:
         with self._lock:
             if spec.id not in self._done:
                 batch = {**self._pending, spec.id: spec}
@@ -60,16 +67,17 @@ class RenderOnce:
                 try:
                     rendered = mediamod.render_variants(post, batch.values(), self.out_dir,
                                                         media_file=self.media_file)
-                    self._done.update({cid: ("ok", rendered[cid]) for cid in batch})
+                    self._done.update({cid: rendered[cid] for cid in batch})
                 except Exception as exc:  # every channel of the batch gets the same answer
-                    self._done.update({cid: ("error", exc) for cid in batch})
-            kind, value = self._done[spec.id]
-        if kind == "error":
+                    self._done.update({cid: exc for cid in batch})
+            value = self._done[spec.id]
+        if isinstance(value, Exception):
             raise value
         return value
 
 
-def _video(media, spec: PlatformSpec, media_file) -> RenderedMedia:
+def _video(media: Iterable[ResolvedMedia], spec: PlatformSpec,
+           media_file: Callable[[MediaRef], Path] | None) -> RenderedMedia:
     import mimetypes
 
     ref, alt = next((m.ref, m.alt) for m in media if m.ref.kind == "video")  # the rule book
@@ -83,7 +91,7 @@ def _video(media, spec: PlatformSpec, media_file) -> RenderedMedia:
 
 def build(post: Post, account: str, spec: PlatformSpec, *, out_dir: Path,
           media_file: Callable[[MediaRef], Path] | None = None,
-          limit: int | None = None, render: Callable | None = None,
+          limit: int | None = None, render: Render | None = None,
           adapter: object | None = None) -> OutgoingPost:
     """The OutgoingPost for ``account`` on ``spec``; images rendered into ``out_dir`` (or by
     ``render(post, spec)``, e.g. a RenderOnce shared by the accounts of one publish).

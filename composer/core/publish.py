@@ -26,30 +26,39 @@ with the choices the channel allows (composer.core.corrections), until the offic
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import logging
 import random
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from composer.core import adapters as A
 from composer.core import corrections as C
-from composer.core.accounts import Accounts
+from composer.core.accounts import Accounts, Secrets
 from composer.core.i18n import UserError, _
 from composer.core.journal import Entry, Journal, State, snapshot_of
 from composer.core.outcome import Outcome, Policy, Target, reason_for
 from composer.core.outgoing import NotPublishable, RenderOnce, build, idempotency_key
-from composer.core.post import Post
+from composer.core.post import MediaRef, Post
+from composer.core.registry import Registry
 from composer.core.store import Store
+
+if TYPE_CHECKING:  # httpx is imported when the first client is built, not with the engine
+    import ssl
+
+    import httpx
 
 log = logging.getLogger("siaran.publish")
 
 ProgressFn = Callable[[str, str, float | None], None]  # (account, step, fraction)
 SleepFn = Callable[[float, threading.Event], None]
+# One account's share of a publish: (post id, where to, what to send or the answer already known).
+Job = tuple[str, Target, Callable[[], Entry | Outcome]]
 
 
 def _real_sleep(seconds: float, cancel: threading.Event) -> None:
@@ -72,13 +81,18 @@ class SignInRefused(UserError):
 
 
 class Engine:
-    def __init__(self, store: Store, registry, secrets=None, *, accounts: Accounts | None = None,
-                 policy: Policy | None = None, sleep: SleepFn = _real_sleep,
-                 rng: random.Random | None = None, transport_factory=None,
-                 cache_dir: Path | None = None, media_file=None):
+    def __init__(self, store: Store, registry: Registry, secrets: Secrets | None = None, *,
+                 accounts: Accounts | None = None, policy: Policy | None = None,
+                 sleep: SleepFn = _real_sleep, rng: random.Random | None = None,
+                 transport_factory: Callable[[], httpx.BaseTransport] | None = None,
+                 cache_dir: Path | None = None,
+                 media_file: Callable[[MediaRef], Path] | None = None):
         self.store = store
         self.registry = registry
-        self.accounts = accounts or Accounts(store, secrets, registry=registry)
+        # Without secrets (tests, ad-hoc channels that bring their own) only a named account's
+        # secrets are missing, and asking for them fails as it always did.
+        self.accounts = accounts or Accounts(store, secrets,  # type: ignore[arg-type]
+                                             registry=registry)
         self.journal = Journal(store)
         self.policy = policy or Policy()
         self.sleep = sleep
@@ -87,7 +101,7 @@ class Engine:
         self.transport_factory = transport_factory  # tests: an httpx transport per client
         self.cache_dir = cache_dir or store.paths.cache / "outgoing"
         self.media_file = media_file or getattr(store, "media_file", None)
-        self._ssl = None
+        self._ssl: ssl.SSLContext | None = None
         self._running: set[tuple[str, str]] = set()  # (post, account) being published now
         self.locks_dir = store.paths.data / "locks"
 
@@ -107,8 +121,9 @@ class Engine:
                  if t.platform in self.registry}
         render = RenderOnce(self.cache_dir / post.id, self.media_file, specs.values())
         chosen = dict(correction or {})
-        jobs = [(post.id, t, lambda t=t: self._prepare(post, t, render, chosen.get(t.account)))
-                for t in targets]
+        jobs: list[Job] = [
+            (post.id, t, functools.partial(self._prepare, post, t, render, chosen.get(t.account)))
+            for t in targets]
         return self._run_all(jobs, progress, cancel or threading.Event())
 
     def resume(self, post_id: str | None = None, progress: ProgressFn | None = None,
@@ -116,7 +131,8 @@ class Engine:
                targets: Mapping[str, Target] | None = None) -> list[Outcome]:
         """Finish what a crash, a cancel or a fault left unfinished; never repeat a success.
         ``targets`` supplies ad-hoc channels (with their secrets) by account name."""
-        jobs, skipped = [], []
+        jobs: list[Job] = []
+        skipped: list[Outcome] = []
         for entry in self.journal.unfinished(post_id):
             try:
                 target = (targets or {}).get(entry.account) or self._target_of(entry)
@@ -124,7 +140,7 @@ class Engine:
                 skipped.append(Outcome(entry.account, entry.platform, entry.state, str(exc),
                                        error="NoAccount", attempts=entry.attempts))
                 continue
-            jobs.append((entry.post_id, target, lambda e=entry: e))
+            jobs.append((entry.post_id, target, _as_journalled(entry)))
         return skipped + self._run_all(jobs, progress, cancel or threading.Event())
 
     def unpublish(self, post_id: str, account: str, *, target: Target | None = None) -> Outcome:
@@ -136,14 +152,15 @@ class Engine:
                               post=post_id, account=account))
         platform = self.registry.get(entry.platform)
         adapter = platform.make_adapter()
-        if adapter is None or not self.can_unpublish(entry):
+        published = entry.result  # a published row always has one
+        if adapter is None or published is None or not self.can_unpublish(entry):
             raise UserError(_("{channel} does not let Siaran delete posts; delete it there: {url}",
                               channel=platform.spec.name, url=entry.url or entry.remote_id))
         cancel = threading.Event()
         with self.session(target or self._target_of(entry), entry, cancel=cancel) as ctx:
             for attempt in range(1, self.policy.max_attempts + 1):
                 try:
-                    adapter.delete(ctx, entry.result)
+                    adapter.delete(ctx, published)
                 except (A.Transient, A.Unknown, A.RateLimited) as exc:
                     if attempt == self.policy.max_attempts:
                         raise UserError(reason_for(exc, platform.spec, attempt)) from None
@@ -205,8 +222,9 @@ class Engine:
                 raise UserError(reason_for(exc, platform.spec, 1)) from None
 
     @contextlib.contextmanager
-    def session(self, account: str | Target, entry: Entry | None = None, progress=None,
-                cancel: threading.Event | None = None):
+    def session(self, account: str | Target, entry: Entry | None = None,
+                progress: ProgressFn | None = None,
+                cancel: threading.Event | None = None) -> Iterator[A.PublishContext]:
         """An adapter context (its own httpx client) for one account, outside a publish."""
         target = self.target(account)
         spec = self.registry.get(target.platform).spec
@@ -315,7 +333,7 @@ class Engine:
                 self._running.discard(key)
 
     @contextlib.contextmanager
-    def _process_lock(self, post_id: str, account: str):
+    def _process_lock(self, post_id: str, account: str) -> Iterator[bool]:
         """An OS file lock per (post, account): the system releases it when its process dies,
         so a crashed publisher never blocks a resume."""
         from filelock import FileLock, Timeout
@@ -333,7 +351,8 @@ class Engine:
         finally:
             lock.release()
 
-    def _run_one_exclusively(self, target: Target, prepare, progress, cancel) -> Outcome:
+    def _run_one_exclusively(self, target: Target, prepare: Callable[[], Entry | Outcome],
+                             progress: ProgressFn, cancel: threading.Event) -> Outcome:
         prepared = prepare()
         if isinstance(prepared, Outcome):
             return prepared
@@ -346,7 +365,8 @@ class Engine:
             outcome = replace(outcome, action=action)
         return outcome
 
-    def _run_entry(self, target: Target, entry: Entry, progress, cancel) -> Outcome:
+    def _run_entry(self, target: Target, entry: Entry, progress: ProgressFn,
+                   cancel: threading.Event) -> Outcome:
         platform = self.registry.get(entry.platform)
         spec = platform.spec
         adapter = platform.make_adapter()
@@ -469,7 +489,9 @@ class Engine:
         return Outcome(entry.account, entry.platform, State.FAILED, reason, entry.remote_id,
                        entry.url, error, entry.attempts)
 
-    def _attempts(self, adapter, ctx, entry: Entry, outgoing, spec, progress, cancel) -> Entry:
+    def _attempts(self, adapter: A.Adapter, ctx: A.PublishContext, entry: Entry,
+                  outgoing: A.OutgoingPost, spec: A.PlatformSpec, progress: ProgressFn,
+                  cancel: threading.Event) -> Entry:
         # Anything sent before (this run or a crashed one) may have landed: look first, unless
         # the officer has looked on the platform and found it missing.
         must_look = entry.attempts > 0 and entry.error != CONFIRMED_ABSENT
@@ -541,7 +563,8 @@ class Engine:
                 return self._unresolved(entry, spec)
         return self._fail(entry, last, spec, attempts, gave_up=True)
 
-    def _look(self, adapter, ctx, outgoing) -> tuple[bool, A.PublishResult | None]:
+    def _look(self, adapter: A.Adapter, ctx: A.PublishContext,
+              outgoing: A.OutgoingPost) -> tuple[bool, A.PublishResult | None]:
         """(could look, what was found)."""
         try:
             return True, adapter.find_existing(ctx, outgoing)
@@ -555,7 +578,8 @@ class Engine:
 
     # -- outcomes -------------------------------------------------------------------------------
 
-    def _fail(self, entry: Entry, exc: Exception, spec, attempts: int, *, gave_up=False) -> Entry:
+    def _fail(self, entry: Entry, exc: Exception, spec: A.PlatformSpec, attempts: int, *,
+              gave_up: bool = False) -> Entry:
         reason = reason_for(exc, spec, attempts, gave_up=gave_up)
         return self.journal.record(entry.id, State.FAILED, reason=reason,
                                    error=type(exc).__name__, detail=getattr(exc, "reason", ""))
@@ -564,7 +588,7 @@ class Engine:
         return self.journal.record(entry.id, State.CANCELLED, error="Cancelled",
                                    reason=_("Cancelled before it was published"))
 
-    def _unresolved(self, entry: Entry, spec) -> Entry:
+    def _unresolved(self, entry: Entry, spec: A.PlatformSpec) -> Entry:
         return self.journal.record(entry.id, State.UNKNOWN, error="Unknown", reason=_(
             "Sent, but {channel} did not answer and Siaran could not check; look on {channel} "
             "before publishing again", channel=spec.name))
@@ -578,11 +602,13 @@ class Engine:
 
     # -- plumbing -------------------------------------------------------------------------------
 
-    def _run_all(self, jobs, progress: ProgressFn | None, cancel: threading.Event) -> list[Outcome]:
+    def _run_all(self, jobs: list[Job], progress: ProgressFn | None,
+                 cancel: threading.Event) -> list[Outcome]:
         progress = progress or (lambda account, step, fraction: None)
         results: list[Outcome | None] = [None] * len(jobs)
 
-        def work(i, post_id, target, prepare):
+        def work(i: int, post_id: str, target: Target,
+                 prepare: Callable[[], Entry | Outcome]) -> None:
             try:
                 results[i] = self._run_one(post_id, target, prepare, progress, cancel)
             except UserError as exc:
@@ -600,7 +626,7 @@ class Engine:
             t.join()
         return [r for r in results if r is not None]
 
-    def _client(self):
+    def _client(self) -> httpx.Client:
         import httpx
 
         p = self.policy
@@ -612,7 +638,7 @@ class Engine:
             kwargs["transport"] = self.transport_factory()
         return httpx.Client(**kwargs)
 
-    def _ssl_context(self):
+    def _ssl_context(self) -> ssl.SSLContext:
         """One TLS context for every client: building one costs ~0.1 s (the CA bundle), and a
         context is safe to share between threads."""
         with self._rng_lock:
@@ -622,7 +648,9 @@ class Engine:
                 self._ssl = httpx.create_ssl_context()  # what httpx.Client would build
             return self._ssl
 
-    def _context(self, client, target: Target, entry: Entry | None, spec, progress, cancel):
+    def _context(self, client: httpx.Client, target: Target, entry: Entry | None,
+                 spec: A.PlatformSpec, progress: ProgressFn | None,
+                 cancel: threading.Event) -> A.PublishContext:
         _redact(target.secrets.values())
         account = target.account
         entry_id = entry.id if entry else None
@@ -663,6 +691,11 @@ class Engine:
         return self.target(entry.account)
 
 
+def _as_journalled(entry: Entry) -> Callable[[], Entry]:
+    """A resume's preparation: the row as the journal has it (built and recorded already)."""
+    return lambda: entry
+
+
 def _int(value: Any) -> int | None:
     try:
         return int(value) if value not in (None, "") else None
@@ -670,7 +703,7 @@ def _int(value: Any) -> int | None:
         return None
 
 
-def _redact(values) -> None:
+def _redact(values: Iterable[str]) -> None:
     """Register secrets with the log redactor, so no log line ever shows them (ad-hoc targets'
     secrets never passed through SecretStore, which registers the others)."""
     from composer.core.logs import redact

@@ -15,9 +15,10 @@ platform's own id (Mastodon gives a re-created post a new one).
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from composer.core import adapters as A
 from composer.core.i18n import UserError, _
@@ -102,7 +103,7 @@ def reschedule(engine: Engine, post_id: str, account: str, when: datetime | None
         if state.kind == "now":
             raise CannotReschedule(_("The post on {channel} was published at once, not "
                                      "scheduled; there is nothing to move", channel=spec.name))
-        if state.passed(now):
+        if state.passed(now) and state.at is not None:  # passed: it has a time
             raise CannotReschedule(_("The post on {channel} already went out at {time} UTC; it "
                                      "can no longer be moved", channel=spec.name,
                                      time=iso_utc(state.at).replace("T", " ")[:16]))
@@ -124,14 +125,16 @@ def reschedule(engine: Engine, post_id: str, account: str, when: datetime | None
     return Outcome.of(journal.rescheduled(entry.id, result, to, PENDING_KEY, HELD_KEY, detail))
 
 
-def _call(engine: Engine, adapter, ctx, entry: Entry, to: str | None, spec, cancel,
-          reason_for) -> A.PublishResult:
+def _call(engine: Engine, adapter: A.Schedulable, ctx: A.PublishContext, entry: Entry,
+          to: str | None, spec: A.PlatformSpec, cancel: threading.Event,
+          reason_for: Callable[..., str]) -> A.PublishResult:
     """The adapter's reschedule, retried like unpublish: a platform that did not answer is
     asked again (reschedule is idempotent), a refusal is the officer's one line."""
     attempts = engine.policy.max_attempts
     for attempt in range(1, attempts + 1):
         try:
-            return adapter.reschedule(ctx, entry.result, to)
+            # only POSTED rows get here, and Journal.posted always records their result
+            return adapter.reschedule(ctx, cast(A.PublishResult, entry.result), to)
         except (A.Transient, A.Unknown, A.RateLimited) as exc:
             wait = engine._wait_for(exc, attempt)
             if attempt == attempts or (isinstance(exc, A.RateLimited)

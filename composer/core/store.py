@@ -28,16 +28,20 @@ import sqlite3
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from composer.core.disk import disk_full, nearly_full, write_failure
 from composer.core.i18n import UserError, _
 from composer.core.paths import Paths, app_paths
 from composer.core.post import MediaRef, Post, from_dict, to_dict
 from composer.core.schema import MIGRATIONS, statements
+
+# SQL parameters: positional (?) or named (:name).
+Params = tuple[Any, ...] | Mapping[str, Any]
 
 log = logging.getLogger(__name__)
 
@@ -201,11 +205,11 @@ class Store:
                         self._conn.execute("ROLLBACK")
                 raise
 
-    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+    def query(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         with self._lock, self._told_full():
             return self._conn.execute(sql, params).fetchall()
 
-    def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
+    def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
         with self._lock, self._told_full():
             return self._conn.execute(sql, params)
 
@@ -228,12 +232,13 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     @property
     def schema_version(self) -> int:
-        return self.query("PRAGMA user_version")[0][0]
+        version: int = self.query("PRAGMA user_version")[0][0]
+        return version
 
     def _migrate(self) -> None:
         current = self.schema_version
@@ -312,7 +317,7 @@ class Store:
                 (post.id, draft_title(post), body, now, now))
             version = db.execute("INSERT INTO draft_versions (draft_id, body, saved_at, kind) "
                                  "VALUES (?, ?, ?, ?)", (post.id, body, now, kind)).lastrowid
-            if version % THIN_EVERY == 0:  # amortised: a third of an autosave's cost otherwise
+            if version is not None and version % THIN_EVERY == 0:  # an INSERT always has one  # amortised: a third of an autosave's cost otherwise
                 self._thin_versions(db, post.id, _parse_time(now))
         return True
 
@@ -340,7 +345,7 @@ class Store:
     def list_drafts(self, status: str | None = "draft") -> list[DraftInfo]:
         """Newest first; ``status=None`` lists every draft whatever its status."""
         sql = "SELECT id, title, status, created_at, updated_at FROM drafts"
-        params: tuple = ()
+        params: tuple[str, ...] = ()
         if status is not None:
             sql += " WHERE status = ?"
             params = (status,)
@@ -389,7 +394,7 @@ class Store:
 
     # -- media ------------------------------------------------------------------------------
 
-    def add_media(self, path: str | os.PathLike) -> str:
+    def add_media(self, path: str | os.PathLike[str]) -> str:
         """Copy a file into the content-addressed media store; returns its sha256.
 
         One pass: the file is hashed while it is copied to a temporary file next to the store,
@@ -548,7 +553,7 @@ def draft_title(post: Post) -> str:
     return _title_of({"title": post.title, "text": post.text})
 
 
-def _title_of(data: dict) -> str:
+def _title_of(data: dict[str, Any]) -> str:
     """The title, or the text's first non-empty line, shortened for lists."""
     title = (data.get("title") or "").strip()
     if not title:

@@ -112,14 +112,14 @@ def detect_facets(text: str) -> list[Facet]:
             uri, end = uri[:-1], end - 1
         add(start, end, "link", uri)
 
-    for m in TAG.finditer(text):
-        tag = m.group(2)
+    for tm in TAG.finditer(text):  # a `regex` match (Unicode classes), not an `re` one
+        tag = tm.group(2)
         if not tag:
             continue
         tag = TRAILING_PUNCTUATION.sub("", _JS_TRIM.sub("", tag))
         if not tag or _tag_too_long(tag):
             continue
-        start = m.start() + len(m.group(1))
+        start = tm.start() + len(tm.group(1))
         add(start, start + 1 + len(tag), "tag", tag)
 
     for m in CASHTAG.finditer(text):
