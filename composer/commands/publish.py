@@ -50,9 +50,9 @@ def load_post(ref: str, store):
 
 def resolve_targets(names: list[str], registry, accounts, out: str | None):
     """Account names, or channel ids standing for their only account; 'folder' with --out."""
-    from composer.core.publish import Target
+    from composer.core.outcome import Target
 
-    targets = []
+    targets: list[str | Target] = []
     for name in names:
         if accounts.find(name) is not None:
             targets.append(name)

@@ -13,7 +13,7 @@ Nothing here touches Qt: the clipboard stays in the GUI.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from composer.core import adapters as A
 from composer.core.i18n import UserError, _
@@ -26,12 +26,22 @@ if TYPE_CHECKING:  # only the engine's type is needed here
     from composer.core.publish import Engine
 
 
+class ShareLinks(Protocol):
+    """What a hand-sent channel's ``share()`` gives: links that open it with the text."""
+
+    @property
+    def web(self) -> str: ...  # the app or the website, wherever the officer is
+
+    @property
+    def app(self) -> str: ...  # the desktop app, where it is installed
+
+
 @dataclass(frozen=True)
 class ManualShare:
     target: Target
     channel: str  # the channel's name, for the officer
     outgoing: A.OutgoingPost = field(repr=False)
-    links: object  # the platform's ShareLinks (web, app)
+    links: ShareLinks  # the platform's own (web, app)
     notes: tuple[str, ...] = ()  # what Siaran changed for this channel (an image left out)
 
     @property

@@ -84,12 +84,12 @@ def test_whatsapp_is_copied_opened_and_confirmed_once_by_name(qtbot, shell, tmp_
     assert (link.scheme, link.netloc) == ("https", "wa.me") and parse_qs(link.query)["text"] == [TEXT]
 
     # no name: nothing is recorded, the field asks for one
-    row.sender.clear()
+    row.sent_by.clear()
     row.sent.click()
     assert not row.confirming and not journal_rows(shell, w.model.post.id)
     assert "Type your name" in row.status.text()
 
-    row.sender.setText("  Sri   Wahyuni ")
+    row.sent_by.setText("  Sri   Wahyuni ")
     row.sent.click()
     row.sent.click()  # a second press while it is recorded changes nothing
     qtbot.waitUntil(lambda: dialog.outcomes.get("grup-wa") is not None, timeout=10_000)
@@ -120,7 +120,7 @@ def test_whatsapp_is_copied_opened_and_confirmed_once_by_name(qtbot, shell, tmp_
     # the next publish offers the name last typed here, and this post shows as already sent
     w.publishing.publish()
     again = w.publishing.publish_dialog
-    assert again is not dialog and again.rows["grup-wa"].sender.text() == "Budi"
+    assert again is not dialog and again.rows["grup-wa"].sent_by.text() == "Budi"
     again.publish_button.click()
     qtbot.waitUntil(lambda: again.task.is_done, timeout=20_000)
     row = again.rows["grup-wa"]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton
 
 from composer.core import adapters as A
 from composer.core.journal import State
+from composer.core.manual import ManualShare
 from composer.core.outcome import Outcome
 from composer.gui.publish.progress_rows import ProgressRow
 
@@ -53,10 +54,10 @@ class Prepared:
     clipboard, and the link to open (WhatsApp Desktop's when it is installed)."""
 
     account: str
-    share: object  # composer.core.manual.ManualShare
+    share: ManualShare
     image: QImage | None
     open_url: str
-    sent: object = None  # the journal's Outcome when this post was already sent by hand
+    sent: Outcome | None = None  # the journal's when this post was already sent by hand
 
 
 def prepare_share(engine, post, account: str) -> Prepared:
@@ -105,12 +106,12 @@ class ManualRow(ProgressRow):
         self.open_app = self._button(self.tr("&Open {channel}").format(channel=label), "openShare",
                                      self.tr("Open {channel} with the text").format(channel=label))
         self.sender_label = QLabel(self.tr("Sent &by:"), self)
-        self.sender = QLineEdit(sender, self)
-        self.sender.setObjectName("manualSender")
-        self.sender.setPlaceholderText(self.tr("your name"))
-        self.sender.setAccessibleName(self.tr("Name of the officer who sent it"))
-        self.sender.setMaximumWidth(200)
-        self.sender_label.setBuddy(self.sender)
+        self.sent_by = QLineEdit(sender, self)  # not `sender`: that would hide QObject.sender()
+        self.sent_by.setObjectName("manualSender")
+        self.sent_by.setPlaceholderText(self.tr("your name"))
+        self.sent_by.setAccessibleName(self.tr("Name of the officer who sent it"))
+        self.sent_by.setMaximumWidth(200)
+        self.sender_label.setBuddy(self.sent_by)
         self.sent = self._button(self.tr("I &sent it"), "confirmSent",
                                  self.tr("I sent it on {channel}: record it").format(channel=label))
         bar = QHBoxLayout()
@@ -118,14 +119,14 @@ class ManualRow(ProgressRow):
         for w in (self.copy_text, self.copy_image, self.open_app):
             bar.addWidget(w)
         bar.addStretch(1)
-        for w in (self.sender_label, self.sender, self.sent):
-            bar.addWidget(w)
-        self.layout().addLayout(bar, 2, 0, 1, 2)
+        for widget in (self.sender_label, self.sent_by, self.sent):
+            bar.addWidget(widget)
+        self.grid.addLayout(bar, 2, 0, 1, 2)
         self.copy_text.clicked.connect(self.copy_text_to_clipboard)
         self.copy_image.clicked.connect(self.copy_image_to_clipboard)
         self.open_app.clicked.connect(self.open_share)
         self.sent.clicked.connect(self.ask_confirm)
-        self.sender.returnPressed.connect(self.ask_confirm)
+        self.sent_by.returnPressed.connect(self.ask_confirm)
         self._show_actions(False)
 
     def _button(self, text: str, name: str, accessible: str) -> QPushButton:
@@ -139,8 +140,8 @@ class ManualRow(ProgressRow):
         for w in (self.copy_text, self.copy_image, self.open_app):
             w.setVisible(on)
         self.copy_image.setVisible(on and self.prepared is not None and self.prepared.image is not None)
-        for w in (self.sender_label, self.sender, self.sent):
-            w.setVisible(on and confirm)
+        for widget in (self.sender_label, self.sent_by, self.sent):
+            widget.setVisible(on and confirm)
 
     @property
     def awaiting(self) -> bool:
@@ -185,10 +186,10 @@ class ManualRow(ProgressRow):
     def ask_confirm(self) -> None:
         if self.prepared is None or self.confirming or self.outcome is not None:
             return  # one confirmation: pressing again while it is recorded changes nothing
-        name = " ".join(self.sender.text().split())
+        name = " ".join(self.sent_by.text().split())
         if not name:
             self._note(self.tr("Type your name first, so the history shows who sent it."))
-            self.sender.setFocus()
+            self.sent_by.setFocus()
             return
         self.confirming = True
         self.sent.setEnabled(False)

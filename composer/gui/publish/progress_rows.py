@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QProgressBar, QWidget
 
 from composer.core.adapters import Severity
+from composer.core.outcome import Outcome
 from composer.gui.publish.corrections import show_outcome
 from composer.gui.publish.findings import ChannelPlan
 
@@ -82,7 +83,7 @@ class ProgressRow(QWidget):
         super().__init__(parent)
         self.channel = channel
         self.finished = False
-        self.outcome = None
+        self.outcome: Outcome | None = None
         self.name = QLabel(f"<b>{html.escape(channel.label)}</b>", self)
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 100)
@@ -94,7 +95,7 @@ class ProgressRow(QWidget):
         self.status.setWordWrap(True)
         self.status.setOpenExternalLinks(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        grid = QGridLayout(self)
+        self.grid = grid = QGridLayout(self)  # a subclass adds its own line below
         grid.setContentsMargins(4, 6, 4, 6)
         grid.addWidget(self.name, 0, 0)
         grid.addWidget(self.bar, 0, 1)

@@ -59,7 +59,7 @@ def target_for(services, channel):
     """The engine's target: an account's name, or the ad-hoc folder target."""
     if channel.account is not None:
         return channel.account
-    from composer.core.publish import Target
+    from composer.core.outcome import Target
 
     root = services.folder_root()
     return Target("folder", "folder", {"path": root} if root else {}, adhoc=True)
@@ -77,9 +77,10 @@ class PublishDialog(QDialog):
         self.plans: list[ChannelPlan] = plan(post, channels)
         self.plan_rows: dict[str, PlanRow] = {}
         self.rows: dict[str, ProgressRow] = {}
+        self.manual_rows: dict[str, ManualRow] = {}  # the rows sent by hand, also in rows
         self.task = None
         self.confirm_task = None
-        self.outcomes: dict[str, object] = {}
+        self.outcomes: dict[str, Outcome] = {}
         # The GUI settings remember who last confirmed a by-hand post (None: nobody is remembered)
         self.settings = settings
 
@@ -180,10 +181,13 @@ class PublishDialog(QDialog):
         col.addWidget(self.progress_heading)
         for p in self.plans:
             if p.publishable:
+                row: ProgressRow
                 if is_manual(p.channel):
-                    row = ManualRow(p.channel, self._account_of(p),
-                                    self.settings.manual_sender if self.settings is not None else "", page)
-                    row.confirm_requested.connect(self.confirm_manual)
+                    row = manual = ManualRow(
+                        p.channel, self._account_of(p),
+                        self.settings.manual_sender if self.settings is not None else "", page)
+                    manual.confirm_requested.connect(self.confirm_manual)
+                    self.manual_rows[self._account_of(p)] = manual
                 else:
                     row = ProgressRow(p.channel, page)
                 self.rows[self._account_of(p)] = row
@@ -239,10 +243,10 @@ class PublishDialog(QDialog):
         self.corrections.offer(outcomes)
         for share in prepared:
             self.outcomes.pop(share.account, None)  # waits for the officer, not failed
-            self.rows[share.account].set_prepared(share)
+            self.manual_rows[share.account].set_prepared(share)
             if share.sent is not None:  # confirmed before (the journal says by whom)
                 self.outcomes[share.account] = share.sent
-                self.rows[share.account].set_confirmed(share.sent, "")
+                self.manual_rows[share.account].set_confirmed(share.sent, "")
         self._update_heading()
         self._update_buttons()
         self.published.emit()
@@ -265,7 +269,9 @@ class PublishDialog(QDialog):
 
     def confirm_manual(self, account: str, name: str) -> None:
         """The officer sent it: the journal records it (off the GUI thread), once."""
-        row = self.rows[account]
+        row = self.manual_rows[account]
+        if row.prepared is None:  # the row asks only once it is prepared
+            return
         task = self.runner.submit(confirm_job, self.services, row.prepared.share, name,
                                   name="confirm-manual")
         task.finished.connect(lambda outcome: self._confirmed(row, outcome, name))

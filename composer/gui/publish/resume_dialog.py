@@ -10,7 +10,9 @@ from types import SimpleNamespace
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from composer.core.outcome import Outcome
 from composer.gui.publish.progress_rows import ProgressRow
+from composer.gui.tasks import Task
 
 
 def unfinished_job(ctx, services) -> list:
@@ -31,8 +33,8 @@ class ResumeDialog(QDialog):
         self.setObjectName("resumeDialog")
         self.setWindowTitle(self.tr("Resume publishing"))
         self.resize(700, 320)
-        self.task = None
-        self.outcomes: dict[str, object] = {}
+        self.task: Task | None = None
+        self.outcomes: dict[str, Outcome] = {}
         self.heading = QLabel(self.tr("%n send(s) did not finish. Resume them now?", "", len(entries)), self)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
