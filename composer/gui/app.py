@@ -191,7 +191,9 @@ def when_exposed(window, callback) -> None:
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    running = QApplication.instance()  # typed as QCoreApplication; ours is a QApplication
+    app = running if isinstance(running, QApplication) else QApplication(
+        argv if argv is not None else sys.argv)
     app.setApplicationName("Siaran")
     app.setApplicationDisplayName("Siaran")
     app.setOrganizationName("Siaran")

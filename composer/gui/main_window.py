@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(self.settings.geometry.encode()))
 
     def save_layout(self) -> None:
-        self.settings.geometry = bytes(self.saveGeometry().toBase64()).decode()
+        self.settings.geometry = bytes(self.saveGeometry().toBase64().data()).decode()
         self.settings.splitter = self.splitter.sizes()
         self.settings.save()
 

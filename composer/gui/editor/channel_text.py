@@ -178,7 +178,7 @@ class ChannelTextPanel(QWidget):
 
     def _show_count(self, channel: ChannelInfo, cc: ChannelCount | None, text: str) -> None:
         count = cc.count if cc else None
-        if count is None:
+        if cc is None or count is None:
             self.counter.setText("")
             mark_overflow(self.edit, None)
         else:

@@ -79,7 +79,8 @@ def import_pasted(ctx, store, image: QImage, cache_dir: Path) -> Imported:
     """A pasted image becomes a PNG file first, then is imported like any other."""
     folder = Path(tempfile.mkdtemp(prefix="siaran-paste-"))
     target = folder / "pasted.png"
-    if not image.save(str(target), "PNG"):
+    # PySide6's stub types the format as bytes, but the binding accepts only a str here
+    if not image.save(str(target), "PNG"):  # type: ignore[call-overload]
         raise OSError("could not write the pasted image")
     try:
         imported = import_file(ctx, store, str(target), cache_dir)

@@ -50,9 +50,9 @@ def _label(parent: QWidget, px: int, colour: str | None, *, bold=False, rich=Tru
     label.setFont(_font(px, bold))
     if colour is not None:
         label.setStyleSheet(f"color:{colour}; background:transparent;")
-    label.setTextFormat(Qt.RichText if rich else Qt.PlainText)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.NoTextInteraction)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     return label
 
 
@@ -70,7 +70,8 @@ class PreviewCard(QFrame):
         self.media_ids: list[str] = []
         self._adapter = checks.adapter_for(spec)  # its platform rules, asked per change
         self._last: tuple | None = None
-        self._shown: dict[int, str] = {}  # id(label) -> what it shows, to skip identical updates
+        # id(label) -> what it shows, to skip identical updates; and the counter's own state
+        self._shown: dict[int | str, object] = {}
         self.setObjectName("previewCard")
         self.setFixedWidth(width)
         outer = QVBoxLayout(self)
@@ -161,13 +162,15 @@ class PreviewCard(QFrame):
         self.media.setAccessibleName(self.tr("Images on {channel}: press Enter to adjust the crop")
                                      .format(channel=self.spec.name))
         self.link_card = LinkCard(r, int(media_w), body)
-        self.actions = self._build_actions(body)
+        # not `actions` nor `thread`: those would hide QWidget.actions() and QObject.thread()
+        self.action_bar = self._build_actions(body)
         self.tags = RichLabel(column_w, _font(13), pal.secondary, body, background=pal.bg)
-        self.thread = QVBoxLayout()
-        self.thread.setSpacing(6)
+        self.thread_box = QVBoxLayout()  # the replies of a post cut into a thread
+        self.thread_box.setSpacing(6)
         self._replies: list[RichLabel] = []
-        sections = {"text": self.text, "media": self.media, "actions": self.actions, "title": self.title,
-                    "tags": self.tags}
+        sections: dict[str, QWidget] = {"text": self.text, "media": self.media,
+                                        "actions": self.action_bar, "title": self.title,
+                                        "tags": self.tags}
         for name, widget in sections.items():
             if name not in r.order:
                 widget.hide()
@@ -194,7 +197,7 @@ class PreviewCard(QFrame):
                 row.addWidget(widget)
                 row.addStretch(1)
                 content.addLayout(row)
-        content.addLayout(self.thread)
+        content.addLayout(self.thread_box)
         layout = QVBoxLayout(body)
         layout.setSpacing(8)
         layout.setContentsMargins(0, 8 if r.bubble else 0, 0, 8 if r.bubble else 0)
@@ -272,10 +275,10 @@ class PreviewCard(QFrame):
         if r.header == "inline":  # name at most 70 % of the line, then handle · time, cut with …
             bold = QFontMetrics(_font(r.text_px, True))
             plain = QFontMetrics(_font(r.text_px))
-            name_text = bold.elidedText(self._name(), Qt.ElideRight, int(self.text_width * 0.7))
+            name_text = bold.elidedText(self._name(), Qt.TextElideMode.ElideRight, int(self.text_width * 0.7))
             meta = " · ".join(x for x in (self._handle() if r.show_handle else "", _t(r.time)) if x)
             room = self.text_width - bold.horizontalAdvance(name_text) - plain.horizontalAdvance(" ") - 2
-            meta = plain.elidedText(meta, Qt.ElideMiddle, max(0, room))
+            meta = plain.elidedText(meta, Qt.TextElideMode.ElideMiddle, max(0, room))
             line.setText(f"<b>{esc(name_text)}</b> {sec}{esc(meta)}</span>")
         elif r.header == "stacked":
             line.setText(f"<b>{name}</b><br>{sec}{handle}</span>")
@@ -291,11 +294,11 @@ class PreviewCard(QFrame):
             stamp = _label(box, 13, pal.secondary, rich=False)
             stamp.setText("🌐 " + _t(r.time))
             stamp.setWordWrap(False)
-            row.addWidget(stamp, 0, Qt.AlignTop)
+            row.addWidget(stamp, 0, Qt.AlignmentFlag.AlignTop)
         if r.header in ("page", "stacked") and r.platform != "mastodon":
             dots = _label(box, 16, pal.secondary, rich=False)
             dots.setText("···")
-            row.addWidget(dots, 0, Qt.AlignTop)
+            row.addWidget(dots, 0, Qt.AlignmentFlag.AlignTop)
         return box
 
     # -- per keystroke ------------------------------------------------------------------------
@@ -391,7 +394,7 @@ class PreviewCard(QFrame):
         while len(self._replies) < len(parts):
             reply = RichLabel(self.text_width, _font(self.rules.text_px), self.rules.palette.text, self,
                               rule=self.rules.palette.border, background=self.rules.palette.bg)
-            self.thread.addWidget(reply)
+            self.thread_box.addWidget(reply)
             self._replies.append(reply)
         total = len(parts) + 1
         reply_label = self.tr("Reply {n}/{total}")
