@@ -162,7 +162,8 @@ class GraphFake(FakeServer):
 
     @route("GET", VERSION + r"/oauth/access_token")
     @route("POST", VERSION + r"/oauth/access_token")
-    def access_token(self, req: Request) -> Response:
+    def oauth_access_token(self, req: Request) -> Response:
+        # Not named access_token: Instagram's and Threads' fakes keep their token under that name.
         f = self.fields(req)
         if f.get("client_id") != self.app_id or f.get("client_secret") != self.app_secret:
             raise GraphFault("Error validating client secret.", 1)
