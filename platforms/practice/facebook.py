@@ -35,7 +35,8 @@ class FakeFacebook(GraphFake):
         self.pages = [{"id": self.page_id, "name": "Humas Pemprov (latihan)",
                        "category": "Government organization", "access_token": self.page_token}]
         self.login_token = self.user_token  # Facebook Login yields a user token
-        self.posts: dict[str, dict[str, Any]] = {}  # published and scheduled posts, by "<page>_<id>"
+        # published and scheduled posts, by "<page>_<id>"
+        self.posts: dict[str, dict[str, Any]] = {}
         self.photos: dict[str, dict[str, Any]] = {}
         self.skew = 0.0  # seconds the page's clock is ahead of the real one (advance())
 
@@ -104,8 +105,9 @@ class FakeFacebook(GraphFake):
         if kind not in PHOTO_FORMATS or len(data) > MAX_PHOTO_BYTES:
             raise GraphFault("(#100) Invalid parameter", 100, subcode=1366046,
                              user_msg="Photos should be smaller than 4 MB and saved as JPG, PNG")
-        photo: dict[str, Any] = {"id": self.new_id(), "width": width, "height": height, "bytes": len(data),
-                 "alt_text_custom": f.get("alt_text_custom", ""), "post": None}
+        photo: dict[str, Any] = {"id": self.new_id(), "width": width, "height": height,
+                                 "bytes": len(data),
+                                 "alt_text_custom": f.get("alt_text_custom", ""), "post": None}
         with self.lock:
             self.photos[photo["id"]] = photo
         return photo

@@ -86,7 +86,8 @@ class FakeLinkedIn(FakeServer):
         super().__init__(**kw)
         self.ids = itertools.count(7_300_000_000_000_000_001)
         self.tokens = {TOKEN}
-        self.images: dict[str, dict[str, Any]] = {}  # urn -> {"status", "owner", "upload", "mime", "size"}
+        # urn -> {"status", "owner", "upload", "mime", "size"}
+        self.images: dict[str, dict[str, Any]] = {}
         self.uploads: dict[str, str] = {}  # upload token -> image urn
         self.posts: dict[str, dict[str, Any]] = {}  # urn -> post as LinkedIn stores it
         self.daily_limit_reached = False

@@ -239,7 +239,8 @@ class FaultInjector:
         self._random: tuple[float, list[Fault], random.Random] | None = None
         self.fired: list[tuple[str, str, str]] = []  # (kind, method, path)
 
-    def add(self, kind: str, route: str | None = None, times: int | None = 1, **options: Any) -> Fault:
+    def add(self, kind: str, route: str | None = None, times: int | None = 1,
+            **options: Any) -> Fault:
         if kind not in FAULT_KINDS:
             raise ValueError(f"unknown fault kind {kind!r}; one of {', '.join(FAULT_KINDS)}")
         method, pattern = _parse_route(route)
@@ -248,7 +249,8 @@ class FaultInjector:
             self._queue.append(fault)
         return fault
 
-    def random(self, rate: float, *, seed: int = 0, kinds: Iterable[str | tuple[str, dict[str, Any]]] = (),
+    def random(self, rate: float, *, seed: int = 0,
+               kinds: Iterable[str | tuple[str, dict[str, Any]]] = (),
                route: str | None = None) -> None:
         """From now on, each matching request meets a fault with probability ``rate``.
         ``kinds`` items are a kind or (kind, options); the default is every kind."""
@@ -318,8 +320,8 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as real platforms and httpx use
     server: _HTTPServer
 
-    def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet; the fake logs requests
-        pass
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # keep test output quiet; the fake logs requests
 
     def setup(self) -> None:
         super().setup()

@@ -93,10 +93,11 @@ class FakeTelegram(FakeServer):
     def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)
         self.tokens = {TOKEN}
-        self.bot: dict[str, Any] = {"id": 7000000001, "is_bot": True, "first_name": "Siaran Latihan",
-                    "username": "siaran_latihan_bot"}
-        self.channel: dict[str, Any] = {"id": -1001234567890, "title": "Humas Latihan", "username": "humas_latihan",
-                        "type": "channel"}
+        self.bot: dict[str, Any] = {"id": 7000000001, "is_bot": True,
+                                    "first_name": "Siaran Latihan",
+                                    "username": "siaran_latihan_bot"}
+        self.channel: dict[str, Any] = {"id": -1001234567890, "title": "Humas Latihan",
+                                        "username": "humas_latihan", "type": "channel"}
         self.bot_can_post = True
         self.message_ids = itertools.count(101)
         self.group_ids = itertools.count(13_800_000_000_000_001)

@@ -73,7 +73,8 @@ class FakeX(FakeServer):
         super().__init__(**kw)
         self.ids = itertools.count(1_880_000_000_000_000_001)
         self.user = {"id": "1500000000000000001", "name": "Humas Pemprov", "username": "humas_pemprov"}
-        self.clients: dict[str, str | None] = {"practice-x-client": None}  # client id -> secret (None: public)
+        # client id -> secret (None: public)
+        self.clients: dict[str, str | None] = {"practice-x-client": None}
         self.redirect_uris: set[str] | None = None  # None: any http://127.0.0.1:PORT/callback
         self.access: dict[str, float] = {"practice-x-token": time.time() + 10 * 365 * 86400}
         self.refresh_tokens: set[str] = {"practice-x-refresh"}
