@@ -62,13 +62,15 @@ def cli_lines(n=10_000) -> Path:
     return path
 
 
-def timed(cmd, stdin_path) -> tuple[float, float]:
+def timed(cmd, stdin_path, ok=(0,)) -> tuple[float, float]:
     """(wall seconds, CPU seconds of the child): on a shared machine the CPU time is the fair one."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with stdin_path.open("rb") as stdin:
         start = time.perf_counter()
-        subprocess.run(cmd, stdin=stdin, stdout=subprocess.DEVNULL, check=True, env=env)
+        done = subprocess.run(cmd, stdin=stdin, stdout=subprocess.DEVNULL, env=env)
+        if done.returncode not in ok:
+            raise SystemExit(f"{cmd[3:]} exited {done.returncode}")
         wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -131,7 +133,8 @@ def long_texts() -> None:
     start = time.thread_time()
     tomllib.loads(post.read_text(encoding="utf-8"))
     parse = time.thread_time() - start
-    wall, cpu = timed([sys.executable, "-m", "composer", "check", str(post)], post)
+    # exit 1: "too long" for every channel but the portal, which is the answer wanted
+    wall, cpu = timed([sys.executable, "-m", "composer", "check", str(post)], post, ok=(0, 1))
     print(f"siaran check 10 MB: {wall:.2f} s wall, {cpu:.2f} s CPU (ratio {cpu / parse:.1f}x "
           f"reading and parsing it, {parse:.2f} s)")
     print(f"text_check_10mb_wall_s={wall:.2f}")

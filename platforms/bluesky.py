@@ -19,10 +19,11 @@ import hashlib
 import random
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from composer.plugin import (
     AccountInfo,
@@ -55,6 +56,8 @@ if TYPE_CHECKING:  # typing only; httpx loads when a request is made
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
 
+POST_URL_TEMPLATE = "https://bsky.app/profile/{handle}/post/{rkey}"
+
 SPEC = PlatformSpec(
     id="bluesky",
     name="Bluesky",
@@ -74,7 +77,7 @@ SPEC = PlatformSpec(
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.THREADS, C.VERIFY}),
     unsent_parts=frozenset({"title", "tags"}),
-    post_url_template="https://bsky.app/profile/{handle}/post/{rkey}",
+    post_url_template=POST_URL_TEMPLATE,
     unverified=("image_formats",),
     sources=(
         "https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/feed/post.json",
@@ -147,7 +150,7 @@ def _session_key(ctx: PublishContext) -> tuple[str, str, str]:
     return _service(ctx), _identifier(ctx).lower(), hashlib.sha256(password.encode()).hexdigest()
 
 
-def _error_of(response) -> tuple[str, str]:
+def _error_of(response: httpx.Response) -> tuple[str, str]:
     try:
         body = response.json()
     except ValueError:
@@ -157,7 +160,7 @@ def _error_of(response) -> tuple[str, str]:
     return str(body.get("error") or ""), str(body.get("message") or "")
 
 
-def _retry_after(response) -> float | None:
+def _retry_after(response: httpx.Response) -> float | None:
     """Seconds to wait: RateLimit-Reset is an epoch second (atproto xrpc-server), Retry-After
     plain seconds."""
     reset = response.headers.get("ratelimit-reset")
@@ -202,9 +205,10 @@ class BlueskyAdapter:
             state.update(rkeys=make_tids(len(texts)), did=session.did,
                          created_at=_now_iso(), done={})
             self._checkpoint(ctx, state)
-        done: dict[str, dict] = dict(state.get("done") or {})
+        done: dict[str, dict[str, str]] = dict(state.get("done") or {})
 
-        root = parent = None
+        root: dict[str, str] | None = None
+        parent: dict[str, str] | None = None
         for index, (text, rkey) in enumerate(zip(texts, state["rkeys"], strict=True)):
             ctx.check_cancelled()
             ref = done.get(str(index))
@@ -231,7 +235,7 @@ class BlueskyAdapter:
         if not state.get("rkeys"):
             return None  # keys are journalled before createRecord: nothing was ever sent
         session = self._session(ctx)
-        done = {}
+        done: dict[str, dict[str, str]] = {}
         for index, rkey in enumerate(state["rkeys"]):
             ref = self._get_ref(ctx, state["did"], rkey)
             if ref is None:
@@ -262,7 +266,9 @@ class BlueskyAdapter:
 
     # -- the record -------------------------------------------------------------------------------
 
-    def _record(self, ctx, text: str, created_at: str, embed, root, parent) -> dict[str, Any]:
+    def _record(self, ctx: PublishContext, text: str, created_at: str,
+                embed: dict[str, Any] | None, root: dict[str, str] | None,
+                parent: dict[str, str] | None) -> dict[str, Any]:
         record: dict[str, Any] = {"$type": POST, "text": text, "createdAt": created_at}
         langs = [x.strip() for x in (ctx.account.get("langs") or ",".join(DEFAULT_LANGS)).split(",")]
         record["langs"] = [x for x in langs if x][:3]  # the lexicon allows three
@@ -275,7 +281,7 @@ class BlueskyAdapter:
             record["reply"] = {"root": root, "parent": parent}
         return record
 
-    def _facets(self, ctx, text: str) -> list[dict[str, Any]]:
+    def _facets(self, ctx: PublishContext, text: str) -> list[dict[str, Any]]:
         from composer.plugin import count
 
         facets = []
@@ -300,16 +306,17 @@ class BlueskyAdapter:
                            "features": [feature]})
         return facets
 
-    def _resolve_handle(self, ctx, handle: str) -> str | None:
+    def _resolve_handle(self, ctx: PublishContext, handle: str) -> str | None:
         try:
             response = self._xrpc(ctx, "GET", "com.atproto.identity.resolveHandle",
                                   params={"handle": handle}, auth=False)
         except (Rejected, Transient):
             ctx.log.info("mention @%s not resolved; left as plain text", handle)
             return None
-        return response.json().get("did")
+        did: str | None = response.json().get("did")
+        return did
 
-    def _embed(self, ctx, post: OutgoingPost) -> dict[str, Any]:
+    def _embed(self, ctx: PublishContext, post: OutgoingPost) -> dict[str, Any]:
         images = []
         for index, media in enumerate(post.media):
             ctx.check_cancelled()
@@ -326,7 +333,8 @@ class BlueskyAdapter:
 
     # -- records ------------------------------------------------------------------------------------
 
-    def _create(self, ctx, did: str, rkey: str, record: dict) -> dict[str, str]:
+    def _create(self, ctx: PublishContext, did: str, rkey: str,
+                record: dict[str, Any]) -> dict[str, str]:
         body = {"repo": did, "collection": POST, "rkey": rkey, "record": record, "validate": True}
         try:
             data = self._xrpc(ctx, "POST", "com.atproto.repo.createRecord", json=body,
@@ -344,7 +352,7 @@ class BlueskyAdapter:
             raise
         return {"uri": data["uri"], "cid": data["cid"]}
 
-    def _get_ref(self, ctx, did: str, rkey: str) -> dict[str, str] | None:
+    def _get_ref(self, ctx: PublishContext, did: str, rkey: str) -> dict[str, str] | None:
         response = self._xrpc(ctx, "GET", "com.atproto.repo.getRecord", missing_ok=True,
                               params={"repo": did, "collection": POST, "rkey": rkey})
         if response is None:
@@ -352,11 +360,12 @@ class BlueskyAdapter:
         data = response.json()
         return {"uri": data["uri"], "cid": data["cid"]}
 
-    def _result(self, session: _Session, state: dict, web: str = "") -> PublishResult:
+    def _result(self, session: _Session, state: Mapping[str, Any], web: str = "") -> PublishResult:
         rkeys = state["rkeys"]
         uris = [state["done"][str(i)]["uri"] for i in range(len(rkeys))]
         handle = session.handle or state["did"]
-        url = self.spec.post_url_template.format(handle=handle, rkey=rkeys[0])
+        template = self.spec.post_url_template or POST_URL_TEMPLATE  # Bluesky's spec sets it
+        url = template.format(handle=handle, rkey=rkeys[0])
         if web:  # a practice or private network's own web view
             url = f"{web.rstrip('/')}/profile/{handle}/post/{rkeys[0]}"
         return PublishResult(
@@ -365,14 +374,14 @@ class BlueskyAdapter:
             extra={"did": state["did"], "rkeys": list(rkeys), "uris": uris})
 
     @staticmethod
-    def _checkpoint(ctx, state: dict) -> None:
+    def _checkpoint(ctx: PublishContext, state: dict[str, Any]) -> None:
         ctx.checkpoint.clear()
         ctx.checkpoint.update(state)
         ctx.save_checkpoint(dict(state))
 
     # -- sessions -----------------------------------------------------------------------------------
 
-    def _session(self, ctx, *, renew: _Session | None = None) -> _Session:
+    def _session(self, ctx: PublishContext, *, renew: _Session | None = None) -> _Session:
         """The cached session; with ``renew`` (a session the PDS refused), a fresh one: refresh
         first, and if the refresh token is dead too, sign in again with the app password."""
         key = _session_key(ctx)
@@ -388,7 +397,7 @@ class BlueskyAdapter:
             _SESSIONS[key] = session
             return session
 
-    def _create_session(self, ctx) -> _Session:
+    def _create_session(self, ctx: PublishContext) -> _Session:
         identifier, password = _identifier(ctx), ctx.secrets.get("app_password") or ""
         if not identifier or not password:
             raise AuthExpired(_("The Bluesky account needs a handle and an app password"))
@@ -405,7 +414,7 @@ class BlueskyAdapter:
         return _Session(data["did"], data.get("handle", identifier), data["accessJwt"],
                         data["refreshJwt"])
 
-    def _refresh(self, ctx, old: _Session) -> _Session | None:
+    def _refresh(self, ctx: PublishContext, old: _Session) -> _Session | None:
         response = self._send(ctx, "POST", "com.atproto.server.refreshSession", mutating=False,
                               headers={"Authorization": f"Bearer {old.refresh}"})
         if response.status_code in (400, 401):
@@ -417,15 +426,28 @@ class BlueskyAdapter:
 
     # -- HTTP -----------------------------------------------------------------------------------------
 
-    def _send(self, ctx, method: str, nsid: str, *, mutating: bool, **kw):
+    def _send(self, ctx: PublishContext, method: str, nsid: str, *, mutating: bool,
+              **kw: Any) -> httpx.Response:
         """One request; network failures become typed errors. A mutating request that may have
         reached the PDS is Unknown; anything else can safely be tried again (Transient)."""
         errors = BlueskyErrors(_service(ctx))
         return errors.send(ctx.client, method, f"{_service(ctx)}/xrpc/{nsid}", creates=mutating,
                            **kw)
 
-    def _xrpc(self, ctx, method: str, nsid: str, *, mutating: bool = False, auth: bool = True,
-              missing_ok: bool = False, headers: dict | None = None, **kw):
+    # Typing only: the answer is None solely when missing_ok lets "record not found" through.
+    @overload
+    def _xrpc(self, ctx: PublishContext, method: str, nsid: str, *, mutating: bool = ...,
+              auth: bool = ..., missing_ok: Literal[False] = ...,
+              headers: Mapping[str, str] | None = ..., **kw: Any) -> httpx.Response: ...
+
+    @overload
+    def _xrpc(self, ctx: PublishContext, method: str, nsid: str, *, mutating: bool = ...,
+              auth: bool = ..., missing_ok: Literal[True],
+              headers: Mapping[str, str] | None = ..., **kw: Any) -> httpx.Response | None: ...
+
+    def _xrpc(self, ctx: PublishContext, method: str, nsid: str, *, mutating: bool = False,
+              auth: bool = True, missing_ok: bool = False,
+              headers: Mapping[str, str] | None = None, **kw: Any) -> httpx.Response | None:
         """An authenticated XRPC call; an expired or refused token is renewed once."""
         session = self._session(ctx) if auth else None
         for attempt in (1, 2):

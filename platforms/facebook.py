@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import IO, TYPE_CHECKING, Any
 
 from composer.plugin import (
     AccountInfo,
@@ -53,6 +53,9 @@ from platforms.graph import (
     version_base,
 )
 from platforms.translations import TRANSLATIONS
+
+if TYPE_CHECKING:  # typing only; httpx loads when a request is made
+    import httpx
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -119,7 +122,7 @@ class Page:
         return {"page_id": self.id}, {"page_token": self.token}
 
 
-def list_pages(client, user_token: str, *, api_url: str = GRAPH_URL,
+def list_pages(client: httpx.Client, user_token: str, *, api_url: str = GRAPH_URL,
                graph_version: str = DEFAULT_VERSION) -> list[Page]:
     """The pages the signed-in user manages, with their page tokens (GET /me/accounts)."""
     errors = GraphErrors(SPEC.name)
@@ -187,7 +190,7 @@ class FacebookAdapter:
         ctx.save_checkpoint({"post_id": post_id, "scheduled": bool(when)})
         return self._result(ctx, graph, post_id, scheduled=bool(when))
 
-    def _upload_unpublished(self, ctx, graph: Graph, page: str, post: OutgoingPost,
+    def _upload_unpublished(self, ctx: PublishContext, graph: Graph, page: str, post: OutgoingPost,
                             when: datetime | None) -> list[str]:
         """Multi-photo posts: each photo unpublished first (journalled), then one feed post."""
         done: list[str] = list(ctx.checkpoint.get("media_ids", []))
@@ -208,14 +211,15 @@ class FacebookAdapter:
         return done
 
     @staticmethod
-    def _multipart(ctx, graph: Graph, path: str, fields: dict[str, Any], file, *,
-                   creates: bool) -> dict[str, Any]:
-        return GraphErrors(graph.channel).request(
+    def _multipart(ctx: PublishContext, graph: Graph, path: str, fields: dict[str, Any],
+                   file: tuple[str, IO[bytes], str], *, creates: bool) -> dict[str, Any]:
+        body: dict[str, Any] = GraphErrors(graph.channel).request(
             ctx.client, "POST", f"{graph.base}/{path}", creates=creates, media=True,
             data=fields, files={"source": file},
             headers={"Authorization": f"Bearer {graph.token}"}).json()
+        return body
 
-    def _result(self, ctx, graph: Graph, post_id: str, *, scheduled: bool,
+    def _result(self, ctx: PublishContext, graph: Graph, post_id: str, *, scheduled: bool,
                 url: str | None = None) -> PublishResult:
         if url is None:
             url = _permalink(ctx, graph, post_id)
@@ -355,7 +359,7 @@ class FacebookAdapter:
         return page, graph
 
 
-def _permalink(ctx, graph: Graph, post_id: str) -> str:
+def _permalink(ctx: PublishContext, graph: Graph, post_id: str) -> str:
     """GET /{post-id}?fields=permalink_url; a plain link when the look-up fails (the post is
     there either way, and a failed look-up must not turn a success into a retry)."""
     try:

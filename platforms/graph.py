@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import time
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -63,7 +63,7 @@ def version_base(account: Mapping[str, str], default_url: str = GRAPH_URL,
 class GraphError:
     """The parts of a Graph error body the mapping looks at."""
 
-    def __init__(self, response):
+    def __init__(self, response: httpx.Response) -> None:
         try:
             body = response.json()
         except ValueError:
@@ -203,7 +203,7 @@ def throttle_wait(headers: Mapping[str, str]) -> float:
     return DEFAULT_THROTTLE_WAIT
 
 
-def _usages(value: Any):
+def _usages(value: Any) -> Iterator[dict[str, Any]]:
     """The usage dicts in a header value: BUC is {id: [usage, ...]}, the others a flat dict."""
     if isinstance(value, dict):
         if any(isinstance(v, list) for v in value.values()):
@@ -277,7 +277,8 @@ class Graph:
 
 def login_and_exchange(account: Mapping[str, str], secrets: Mapping[str, str],
                        scopes: tuple[str, ...], *, authorize_url: str, token_url: str,
-                       exchange_url: str, exchange, **sign_in: Any) -> tuple[str, float | None]:
+                       exchange_url: str, exchange: Callable[[str, str, str], dict[str, str]],
+                       **sign_in: Any) -> tuple[str, float | None]:
     """Meta's desktop sign-in: the shared loopback flow (composer.plugin.authorize: authorization
     code, PKCE, state) for a short-lived token, then the exchange for a long-lived one, which
     needs the app secret (docs/platforms.md §4-6). ``exchange(app_id, app_secret, short_token)`` gives

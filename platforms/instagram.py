@@ -58,6 +58,8 @@ from platforms.translations import TRANSLATIONS
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
 
+ASPECT_MIN, ASPECT_MAX = 0.8, 1.91  # 4:5 portrait to 1.91:1 landscape
+
 SPEC = PlatformSpec(
     id="instagram",
     name="Instagram",
@@ -69,8 +71,8 @@ SPEC = PlatformSpec(
     min_images=1,
     image_formats=("image/jpeg",),
     max_image_bytes=8_000_000,
-    aspect_ratio_min=0.8,
-    aspect_ratio_max=1.91,
+    aspect_ratio_min=ASPECT_MIN,
+    aspect_ratio_max=ASPECT_MAX,
     recommended_sizes=((1080, 1350), (1080, 1080), (1080, 566)),
     credential_kind="oauth2_meta",
     credentials=(
@@ -143,8 +145,10 @@ class InstagramAdapter:
                 raise MediaInvalid(_("Image {n} is not a JPEG; Instagram takes JPEG only "
                                      "(nothing was sent)", n=n))
             ratio = info.width / info.height
-            if not (self.spec.aspect_ratio_min - ASPECT_TOLERANCE <= ratio
-                    <= self.spec.aspect_ratio_max + ASPECT_TOLERANCE):
+            # the spec's shapes, which Instagram's spec always sets
+            low = self.spec.aspect_ratio_min or ASPECT_MIN
+            high = self.spec.aspect_ratio_max or ASPECT_MAX
+            if not (low - ASPECT_TOLERANCE <= ratio <= high + ASPECT_TOLERANCE):
                 raise MediaInvalid(_("Image {n} is {w}x{h} (shape {ratio}); Instagram takes "
                                      "shapes from 4:5 to 1.91:1 (nothing was sent)", n=n,
                                      w=info.width, h=info.height, ratio=f"{ratio:.2f}"))
@@ -210,7 +214,8 @@ class InstagramAdapter:
             except Exception:  # noqa: BLE001 - let the poll below report it
                 state = ""
             if state != containers.EXPIRED:
-                return ctx.checkpoint["container"]
+                container: str = ctx.checkpoint["container"]
+                return container
             ctx.save_checkpoint({"container": None, "items": []})  # 24 h passed: start over
         if len(post.media) == 1:
             m = post.media[0]

@@ -34,6 +34,7 @@ from composer.plugin import (
     Duplicate,
     Fold,
     HttpErrors,
+    OutgoingPost,
     Palette,
     Platform,
     PlatformSpec,
@@ -49,8 +50,10 @@ from composer.plugin import (
 from composer.plugin import Capability as C
 from platforms.translations import TRANSLATIONS
 
-if TYPE_CHECKING:  # typing only; httpx loads when a request is made
+if TYPE_CHECKING:  # typing only; httpx and the OAuth helpers load when a request is made
     import httpx
+
+    from composer.plugin import OAuthClient
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -138,7 +141,8 @@ def organization_urn(account: Mapping[str, str]) -> str:
     return value
 
 
-def oauth_client(account: Mapping[str, str], secrets: Mapping[str, str] | None = None):
+def oauth_client(account: Mapping[str, str],
+                 secrets: Mapping[str, str] | None = None) -> OAuthClient:
     from composer.plugin import OAuthClient
 
     return OAuthClient(
@@ -155,7 +159,7 @@ class LinkedInAdapter:
 
     # -- publish --------------------------------------------------------------------------------
 
-    def publish(self, ctx: PublishContext, post) -> PublishResult:
+    def publish(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult:
         api = _Api(ctx)
         author = organization_urn(ctx.account)
         images = self._upload_images(ctx, api, author, post)
@@ -184,8 +188,9 @@ class LinkedInAdapter:
         ctx.save_checkpoint({"post_urn": urn})
         return self._result(ctx, urn, images)
 
-    def _upload_images(self, ctx: PublishContext, api: _Api, author: str, post) -> list[dict]:
-        done: list[dict] = list(ctx.checkpoint.get("media_images", []))
+    def _upload_images(self, ctx: PublishContext, api: _Api, author: str,
+                       post: OutgoingPost) -> list[dict[str, Any]]:
+        done: list[dict[str, Any]] = list(ctx.checkpoint.get("media_images", []))
         for i in range(len(done), len(post.media)):
             ctx.check_cancelled()
             ctx.progress("upload", i / len(post.media))
@@ -201,14 +206,15 @@ class LinkedInAdapter:
             ctx.save_checkpoint({"media_images": done})
         return done
 
-    def _result(self, ctx: PublishContext, urn: str, images: list[dict]) -> PublishResult:
+    def _result(self, ctx: PublishContext, urn: str,
+                images: list[dict[str, Any]]) -> PublishResult:
         web = (ctx.account.get("web_url") or WEB_URL).rstrip("/")
         return PublishResult(remote_id=urn, url=f"{web}/feed/update/{urn}",
                              extra={"images": [i["id"] for i in images]})
 
     # -- after a lost answer ------------------------------------------------------------------
 
-    def find_existing(self, ctx: PublishContext, post) -> PublishResult | None:
+    def find_existing(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult | None:
         """The organization's recent posts (newest first), matched by commentary, created since
         the journalled send."""
         urn = ctx.checkpoint.get("post_urn")
@@ -234,7 +240,8 @@ class LinkedInAdapter:
 
     # -- edit in place ------------------------------------------------------------------------------
 
-    def update(self, ctx: PublishContext, result: PublishResult, post) -> PublishResult:
+    def update(self, ctx: PublishContext, result: PublishResult,
+               post: OutgoingPost) -> PublishResult:
         """Edits the post's commentary, the one part of a published post the Posts API lets an
         app change ("Update Posts": a Rest.li PARTIAL_UPDATE with ``$set``). Images stay."""
         _Api(ctx).call("POST", "/rest/posts/" + quote(result.remote_id, safe=""),
@@ -276,7 +283,8 @@ class _Api:
         self.token = ctx.secrets.get("access_token") or ""
 
     def call(self, method: str, path: str, *, creates: bool = True, media: bool = False,
-             absolute: bool = False, ok: tuple[int, ...] = (), headers=None, **kw: Any):
+             absolute: bool = False, ok: tuple[int, ...] = (),
+             headers: Mapping[str, str] | None = None, **kw: Any) -> httpx.Response:
         if not self.token:
             raise AuthExpired(_("The LinkedIn sign-in is missing; sign in again"))
         sent = {"Authorization": f"Bearer {self.token}"}
@@ -324,7 +332,7 @@ class LinkedInErrors(HttpErrors):
         return status in (400, 413, 415, 422)
 
 
-def _body(response) -> Any:
+def _body(response: httpx.Response) -> Any:
     try:
         return response.json()
     except ValueError:

@@ -26,6 +26,7 @@ from composer.plugin import (
     CredentialField,
     Fold,
     HttpErrors,
+    OutgoingPost,
     Palette,
     Platform,
     PlatformSpec,
@@ -168,7 +169,7 @@ class MastodonAdapter:
 
     # -- publish --------------------------------------------------------------------------------
 
-    def publish(self, ctx: PublishContext, post) -> PublishResult:
+    def publish(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult:
         base = instance_url(ctx.account)
         parts = list(post.parts) or [post.text]
         # Decided once, at the first send: a retry minutes later must not turn a scheduled
@@ -204,7 +205,7 @@ class MastodonAdapter:
                                  "scheduled": bool(scheduled_at)})
         return _result(ids, urls, media_ids, scheduled=bool(scheduled_at))
 
-    def _upload_media(self, ctx: PublishContext, base: str, post) -> list[str]:
+    def _upload_media(self, ctx: PublishContext, base: str, post: OutgoingPost) -> list[str]:
         done: list[str] = list(ctx.checkpoint.get("media_ids", []))
         for i in range(len(done), len(post.media)):
             ctx.check_cancelled()
@@ -221,7 +222,7 @@ class MastodonAdapter:
             ctx.save_checkpoint({"media_ids": done})
         return done
 
-    def _wait_processed(self, ctx: PublishContext, base: str, media_id: str) -> dict:
+    def _wait_processed(self, ctx: PublishContext, base: str, media_id: str) -> dict[str, Any]:
         """202 Accepted: poll GET /api/v1/media/:id (206 while processing, 200 with url)."""
         deadline = time.monotonic() + self.processing_timeout
         while True:
@@ -229,7 +230,7 @@ class MastodonAdapter:
                 ctx.check_cancelled()
             response = _call(ctx, "GET", f"{base}/api/v1/media/{media_id}", creates=False,
                              media=True)
-            body = _json(response)
+            body: dict[str, Any] = _json(response)  # a media attachment
             if response.status_code == 200 and body.get("url"):
                 return body
             if time.monotonic() > deadline:
@@ -237,7 +238,7 @@ class MastodonAdapter:
 
     # -- after a lost answer ------------------------------------------------------------------
 
-    def find_existing(self, ctx: PublishContext, post) -> PublishResult | None:
+    def find_existing(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult | None:
         """Rebuild what landed from the account's recent statuses (own text, in order).
 
         Each found part is checkpointed, so a following publish only sends what is missing; a
@@ -249,9 +250,9 @@ class MastodonAdapter:
         urls = list(ctx.checkpoint.get("status_urls", []))
         media_ids = list(ctx.checkpoint.get("media_ids", []))
         since = ctx.checkpoint.get("sent_since")
-        if len(ids) < len(parts) and since is None:
-            return None  # no status was ever sent
         if len(ids) < len(parts):
+            if since is None:
+                return None  # no status was ever sent
             if ctx.checkpoint.get("scheduled_at"):
                 found = self._find_scheduled(ctx, base, parts[0], post.schedule_utc)
                 if found is None:
@@ -280,7 +281,7 @@ class MastodonAdapter:
         return _result(ids, urls, media_ids, scheduled=bool(ctx.checkpoint.get("scheduled")))
 
     def _find_scheduled(self, ctx: PublishContext, base: str, text: str,
-                        schedule_utc: str) -> str | None:
+                        schedule_utc: str | None) -> str | None:
         """Ours: the same words at the same time (another post may share either)."""
         when = _created({"created_at": schedule_utc})
         items = _json(_call(ctx, "GET", base + "/api/v1/scheduled_statuses", creates=False))
@@ -292,7 +293,8 @@ class MastodonAdapter:
 
     # -- edit in place (PUT /api/v1/statuses/:id, Mastodon 3.5+) --------------------------------
 
-    def update(self, ctx: PublishContext, result: PublishResult, post) -> PublishResult:
+    def update(self, ctx: PublishContext, result: PublishResult,
+               post: OutgoingPost) -> PublishResult:
         """Edits each status of the post in place: its text, and on the first one its images and
         their descriptions (media_attributes). Mastodon keeps the edit history and shows
         "edited". Sending the same edit again is harmless."""
@@ -318,7 +320,7 @@ class MastodonAdapter:
                 urls = [status.get("url") or result.url]
         return _result(ids, urls or [result.url], media_ids, scheduled=False)
 
-    def _edit_media(self, ctx: PublishContext, base: str, post) -> list[str]:
+    def _edit_media(self, ctx: PublishContext, base: str, post: OutgoingPost) -> list[str]:
         """The attachments of the edited post: the ones it has when the images are the same
         bytes (descriptions change through media_attributes), else new uploads, journalled so
         a repeated update uploads nothing twice."""
@@ -467,7 +469,7 @@ class MastodonAdapter:
 
 def _call(ctx: PublishContext, method: str, url: str, *, creates: bool = True, auth: bool = True,
           media: bool = False, ok: tuple[int, ...] = (), headers: Mapping[str, str] | None = None,
-          **kw: Any):
+          **kw: Any) -> httpx.Response:
     hdrs = dict(headers or {})
     if auth:
         token = ctx.secrets.get("access_token")
@@ -502,14 +504,14 @@ class MastodonErrors(HttpErrors):
 ERRORS = MastodonErrors()
 
 
-def _json(response) -> Any:
+def _json(response: httpx.Response) -> Any:
     try:
         return response.json()
     except ValueError:
         raise Transient(f"unreadable answer (HTTP {response.status_code})") from None
 
 
-def _error_text(response) -> str:
+def _error_text(response: httpx.Response) -> str:
     return ERRORS.reason(response, ERRORS.body(response), response.status_code)
 
 
@@ -550,7 +552,8 @@ def _repost_params(item: Mapping[str, Any]) -> dict[str, Any]:
     return body
 
 
-def _result(ids: list[str], urls: list, media_ids: list[str], *, scheduled: bool) -> PublishResult:
+def _result(ids: list[str], urls: list[str | None], media_ids: list[str], *,
+            scheduled: bool) -> PublishResult:
     return PublishResult(remote_id=ids[0], url=urls[0] if urls else None,
                          extra={"ids": ids, "media_ids": media_ids, "scheduled": scheduled})
 

@@ -36,6 +36,7 @@ from composer.plugin import (
     Counting,
     CredentialField,
     HttpErrors,
+    OutgoingPost,
     Palette,
     Platform,
     PlatformSpec,
@@ -104,7 +105,7 @@ class TelegramAdapter:
     def __init__(self, spec: PlatformSpec = SPEC):
         self.spec = spec
 
-    def steps(self, post) -> list[dict[str, Any]]:
+    def steps(self, post: OutgoingPost) -> list[dict[str, Any]]:
         """What this post becomes on Telegram, in order (see the module docstring)."""
         text = post.text
         caption_fits = utf16_length(text) <= (self.spec.caption_limit or 1024)
@@ -119,7 +120,7 @@ class TelegramAdapter:
 
     # -- publish --------------------------------------------------------------------------------
 
-    def publish(self, ctx: PublishContext, post) -> PublishResult:
+    def publish(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult:
         steps = self.steps(post)
         if any(s["kind"] == "message" and utf16_length(s["text"]) > (self.spec.text_limit or 4096)
                for s in steps):
@@ -142,7 +143,8 @@ class TelegramAdapter:
                                  "tg_chat": {"id": chat.get("id"), "username": chat.get("username")}})
         return self._result(ctx, done)
 
-    def _send(self, ctx: PublishContext, step: Mapping[str, Any], post) -> list[dict]:
+    def _send(self, ctx: PublishContext, step: Mapping[str, Any],
+              post: OutgoingPost) -> list[dict[str, Any]]:
         chat_id = _chat_id(ctx)
         if step["kind"] == "message":
             return [_call(ctx, "sendMessage", json={
@@ -158,8 +160,10 @@ class TelegramAdapter:
             items[0].update(caption)
             files = {f"photo{i}": (Path(m.path).name, fh, m.mime)
                      for i, (m, fh) in enumerate(zip(post.media, handles, strict=True))}
-            return _call(ctx, "sendMediaGroup", media=True, files=files,
-                         data={"chat_id": chat_id, "media": json.dumps(items)})
+            sent: list[dict[str, Any]] = _call(ctx, "sendMediaGroup", media=True, files=files,
+                                               data={"chat_id": chat_id,
+                                                     "media": json.dumps(items)})
+            return sent
         finally:
             for fh in handles:
                 fh.close()
@@ -179,7 +183,7 @@ class TelegramAdapter:
 
     # -- after a lost answer ------------------------------------------------------------------
 
-    def find_existing(self, ctx: PublishContext, post) -> PublishResult | None:
+    def find_existing(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult | None:
         if ctx.checkpoint.get("tg_sending") is not None:
             raise NotImplementedError("a Telegram bot cannot look up what it sent")
         done = ctx.checkpoint.get("tg_steps", [])
@@ -189,7 +193,8 @@ class TelegramAdapter:
 
     # -- edit in place ------------------------------------------------------------------------------
 
-    def update(self, ctx: PublishContext, result: PublishResult, post) -> PublishResult:
+    def update(self, ctx: PublishContext, result: PublishResult,
+               post: OutgoingPost) -> PublishResult:
         """Edits the text of what was sent: editMessageText for a text message,
         editMessageCaption for a photo's or an album's caption (on its first photo). The
         post must keep its shape (the same messages); Telegram answers "message is not

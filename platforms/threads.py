@@ -113,8 +113,9 @@ class ThreadsAdapter:
                                  "nothing was sent", length=counted.length,
                                  limit=counted.limit))
             links = {e.text for e in plugin.entities(part) if e.kind == "url"}
-            if i == 0 and _link_attachment(post):
-                links.add(post.link)
+            link = _link_attachment(post)
+            if i == 0 and link:
+                links.add(link)
             if len(links) > (self.spec.max_links or 5):
                 raise Rejected(_("Threads takes at most {limit} links in a post; this one has "
                                  "{count} (nothing was sent)", limit=self.spec.max_links,
@@ -157,10 +158,11 @@ class ThreadsAdapter:
     def _container(self, ctx: PublishContext, graph: Graph, user: str, post: OutgoingPost,
                    i: int, text: str, urls: list[str], ids: list[str]) -> str:
         made: list[str | None] = list(ctx.checkpoint.get("containers") or [])
-        if i < len(made) and made[i]:
-            state, _detail = containers.status(graph, made[i], "status")
+        journalled = made[i] if i < len(made) else None
+        if journalled:
+            state, _detail = containers.status(graph, journalled, "status")
             if state != containers.EXPIRED:
-                return made[i]
+                return journalled
             if i == 0:
                 ctx.save_checkpoint({"items": []})
         fields: dict[str, Any] = {"text": text}
@@ -184,7 +186,7 @@ class ThreadsAdapter:
         ctx.save_checkpoint({"containers": made})
         return container
 
-    def _items(self, ctx, graph: Graph, user: str, post: OutgoingPost,
+    def _items(self, ctx: PublishContext, graph: Graph, user: str, post: OutgoingPost,
                urls: list[str]) -> list[str]:
         items: list[str] = list(ctx.checkpoint.get("items") or [])
         for n in range(len(items), len(post.media)):
@@ -302,8 +304,12 @@ def _parts(post: OutgoingPost) -> list[str]:
     return list(post.parts) or [post.text]
 
 
-def _link_attachment(post: OutgoingPost) -> bool:
-    return bool(post.link) and not post.media and post.link not in post.text
+def _link_attachment(post: OutgoingPost) -> str | None:
+    """The link Threads shows as a card: only a text-only post's, and only when its text does
+    not carry the link already; else None."""
+    if post.link and not post.media and post.link not in post.text:
+        return post.link
+    return None
 
 
 # How the feed draws a post (mostly UNVERIFIED): circle, username bold + time, media strip that scrolls sideways.

@@ -19,10 +19,12 @@ from composer.plugin import (
     AccountInfo,
     Counting,
     Fold,
+    OutgoingPost,
     Palette,
     Platform,
     PlatformSpec,
     PreviewRules,
+    PublishContext,
     PublishResult,
     Rejected,
     _,
@@ -72,22 +74,22 @@ class WhatsAppAdapter:
     def __init__(self, spec: PlatformSpec = SPEC):
         self.spec = spec
 
-    def share(self, post) -> ShareLinks:
+    def share(self, post: OutgoingPost) -> ShareLinks:
         return share_links(post.text)
 
-    def publish(self, ctx, post):
+    def publish(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult:
         by = ctx.checkpoint.get("manual_by")
         if by:  # already sent by hand and confirmed: publishing again must not undo that
             return PublishResult(remote_id=f"manual:{by}", extra={"manual_by": by})
         raise Rejected(_("WhatsApp is sent by hand: open it from Siaran, send it, then confirm"))
 
-    def find_existing(self, ctx, post):
+    def find_existing(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult | None:
         return None  # Siaran cannot see WhatsApp; the officer's confirmation is the record
 
-    def delete(self, ctx, result) -> None:
+    def delete(self, ctx: PublishContext, result: PublishResult) -> None:
         raise Rejected(_("Delete the message in WhatsApp itself"))
 
-    def verify(self, ctx) -> AccountInfo:
+    def verify(self, ctx: PublishContext) -> AccountInfo:
         return AccountInfo(display_name=ctx.account.get("account") or "WhatsApp")
 
 

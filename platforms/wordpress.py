@@ -29,7 +29,7 @@ import json
 import re
 import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from composer.plugin import (
     AccountInfo,
@@ -49,6 +49,7 @@ from composer.plugin import (
     PublishResult,
     RateLimited,
     Rejected,
+    RenderedMedia,
     Transient,
     Unknown,
     _,
@@ -155,7 +156,7 @@ def post_content(post: OutgoingPost, uploaded: list[dict[str, Any]]) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def _code_of(response) -> tuple[str, str]:
+def _code_of(response: httpx.Response) -> tuple[str, str]:
     try:
         body = response.json()
     except ValueError:
@@ -203,7 +204,8 @@ class WordPressAdapter:
         ctx.progress("posted", 1.0)
         return self._result(data, uploaded)
 
-    def _draft(self, ctx, post: OutgoingPost, state: dict, uploaded) -> int | PublishResult:
+    def _draft(self, ctx: PublishContext, post: OutgoingPost, state: dict[str, Any],
+               uploaded: list[dict[str, Any]]) -> int | PublishResult:
         """Our one draft: found from an earlier attempt, or made now (see the module doc)."""
         slug = post_slug(post)
         if state.get("sent"):  # an earlier attempt sent it and lost the answer: look first
@@ -236,12 +238,12 @@ class WordPressAdapter:
             data = found
         return self._remember_draft(ctx, state, data["id"])
 
-    def _remember_draft(self, ctx, state: dict, draft_id: int) -> int:
+    def _remember_draft(self, ctx: PublishContext, state: dict[str, Any], draft_id: int) -> int:
         state["draft_id"] = draft_id
         self._checkpoint(ctx, state)
         return draft_id
 
-    def _by_slug(self, ctx, slug: str, statuses: str) -> dict[str, Any] | None:
+    def _by_slug(self, ctx: PublishContext, slug: str, statuses: str) -> dict[str, Any] | None:
         found = self._request(ctx, "GET", "/posts", params={
             "slug": slug, "status": statuses, "context": "edit", "orderby": "id", "order": "asc"})
         posts = found.json()
@@ -331,7 +333,7 @@ class WordPressAdapter:
 
     # -- steps ------------------------------------------------------------------------------------
 
-    def _upload(self, ctx, media, name: str) -> dict[str, Any]:
+    def _upload(self, ctx: PublishContext, media: RenderedMedia, name: str) -> dict[str, Any]:
         path = Path(media.path)
         filename = f"{name}.{_EXTENSIONS.get(media.mime, path.suffix.lstrip('.') or 'bin')}"
         # The raw body upload (docs/platforms.md §11); alt text rides along as a parameter, and is set
@@ -348,7 +350,7 @@ class WordPressAdapter:
         return {"id": data["id"], "source_url": data.get("source_url", ""), "alt": media.alt,
                 "sha256": _fingerprint(media)}
 
-    def _tag_id(self, ctx, name: str) -> int:
+    def _tag_id(self, ctx: PublishContext, name: str) -> int:
         name = name.lstrip("#").strip()
         for tag in self._request(ctx, "GET", "/tags", params={"search": name, "per_page": 100}).json():
             if html.unescape(tag.get("name", "")).casefold() == name.casefold():
@@ -368,15 +370,27 @@ class WordPressAdapter:
                    "media_ids": [m["id"] for m in media]})
 
     @staticmethod
-    def _checkpoint(ctx, state: dict) -> None:
+    def _checkpoint(ctx: PublishContext, state: dict[str, Any]) -> None:
         ctx.checkpoint.clear()
         ctx.checkpoint.update(state)
         ctx.save_checkpoint(dict(state))
 
     # -- HTTP -----------------------------------------------------------------------------------------
 
-    def _request(self, ctx, method: str, path: str, *, creates: bool = False,
-                 missing_ok: bool = False, term_ok: bool = False, **kw):
+    # Typing only: the answer is None solely when missing_ok lets a 404/410 through.
+    @overload
+    def _request(self, ctx: PublishContext, method: str, path: str, *, creates: bool = ...,
+                 missing_ok: Literal[False] = ..., term_ok: bool = ...,
+                 **kw: Any) -> httpx.Response: ...
+
+    @overload
+    def _request(self, ctx: PublishContext, method: str, path: str, *, creates: bool = ...,
+                 missing_ok: Literal[True], term_ok: bool = ...,
+                 **kw: Any) -> httpx.Response | None: ...
+
+    def _request(self, ctx: PublishContext, method: str, path: str, *, creates: bool = False,
+                 missing_ok: bool = False, term_ok: bool = False,
+                 **kw: Any) -> httpx.Response | None:
         import httpx
 
         site = (ctx.account.get("url") or "").rstrip("/")
@@ -479,11 +493,12 @@ def _api_url(site: str, path: str, kw: dict[str, Any]) -> tuple[str, dict[str, A
     return f"{site}/wp-json/wp/v2{path}", kw
 
 
-def _is_json(response) -> bool:
-    return response.headers.get("content-type", "").startswith("application/json")
+def _is_json(response: httpx.Response) -> bool:
+    content_type: str = response.headers.get("content-type", "")  # httpx types .get as Any
+    return content_type.startswith("application/json")
 
 
-def _fingerprint(media) -> str:
+def _fingerprint(media: RenderedMedia) -> str:
     return media.sha256 or f"{media.path}:{media.alt}"
 
 

@@ -26,6 +26,7 @@ from composer.plugin import (
     CredentialField,
     Duplicate,
     HttpErrors,
+    OutgoingPost,
     Platform,
     PlatformSpec,
     PreviewRules,
@@ -41,8 +42,10 @@ from composer.plugin import (
 from composer.plugin import Capability as C
 from platforms.translations import TRANSLATIONS
 
-if TYPE_CHECKING:  # typing only; httpx loads when a request is made
+if TYPE_CHECKING:  # typing only; httpx and the OAuth helpers load when a request is made
     import httpx
+
+    from composer.plugin import OAuthClient
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -96,7 +99,8 @@ CLOCK_SKEW = 300.0  # seconds allowed between this computer's clock and X's
 MEDIA_MARGIN = 600.0  # re-upload media whose id expires within this many seconds
 
 
-def oauth_client(account: Mapping[str, str], secrets: Mapping[str, str] | None = None):
+def oauth_client(account: Mapping[str, str],
+                 secrets: Mapping[str, str] | None = None) -> OAuthClient:
     from composer.plugin import OAuthClient
 
     api = (account.get("api_url") or API_URL).rstrip("/")
@@ -114,7 +118,7 @@ class XAdapter:
 
     # -- publish --------------------------------------------------------------------------------
 
-    def publish(self, ctx: PublishContext, post) -> PublishResult:
+    def publish(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult:
         api = _Api(ctx)
         parts = list(post.parts) or [post.text]
         media_ids = self._upload_media(ctx, api, post)
@@ -136,7 +140,7 @@ class XAdapter:
             ctx.save_checkpoint({"tweet_ids": ids})  # the moment it is known
         return self._result(ctx, ids, media_ids)
 
-    def _upload_media(self, ctx: PublishContext, api: _Api, post) -> list[str]:
+    def _upload_media(self, ctx: PublishContext, api: _Api, post: OutgoingPost) -> list[str]:
         done: list[str] = list(ctx.checkpoint.get("media_ids", []))
         if done and ctx.checkpoint.get("media_expires_at", 0) - time.time() < MEDIA_MARGIN:
             done = []  # ids from an earlier attempt expired (24 h for images): upload again
@@ -168,7 +172,7 @@ class XAdapter:
 
     # -- after a lost answer ------------------------------------------------------------------
 
-    def find_existing(self, ctx: PublishContext, post) -> PublishResult | None:
+    def find_existing(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult | None:
         """Look for our parts among the user's posts since the first send (X keeps no
         idempotency key). Found parts are checkpointed; a later publish sends only the rest."""
         parts = list(post.parts) or [post.text]
@@ -303,7 +307,7 @@ class XErrors(HttpErrors):
 ERRORS = XErrors()
 
 
-def _wait(headers) -> float | None:
+def _wait(headers: Mapping[str, str]) -> float | None:
     """Seconds until X lets us post again: the 15-minute window (x-rate-limit-reset, epoch), or
     the 24-hour plan cap when that is what ran out (x-user-limit-24hour-*, observed in
     akrherz/iembot#163), so the engine does not knock again in a few minutes."""
@@ -316,14 +320,14 @@ def _wait(headers) -> float | None:
     return wait
 
 
-def _body(response) -> Any:
+def _body(response: httpx.Response) -> Any:
     try:
         return response.json()
     except ValueError:
         return {}
 
 
-def _problem(response) -> str:
+def _problem(response: httpx.Response) -> str:
     """One line from X's problem details (first error message, detail, or title)."""
     body = _body(response)
     text = ""

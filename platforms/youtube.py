@@ -18,11 +18,12 @@ midnight Pacific Time), https://developers.google.com/identity/protocols/oauth2/
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import time
-from collections.abc import Iterator, Mapping, MutableMapping
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from composer.plugin import (
@@ -45,6 +46,7 @@ from composer.plugin import (
     PublishResult,
     RateLimited,
     Rejected,
+    RenderedMedia,
     Resolved,
     Severity,
     Transient,
@@ -58,8 +60,10 @@ from composer.plugin import (
 from composer.plugin import Capability as C
 from platforms.translations import TRANSLATIONS
 
-if TYPE_CHECKING:  # typing only; httpx loads when a request is made
+if TYPE_CHECKING:  # typing only; httpx and the OAuth helpers load when a request is made
     import httpx
+
+    from composer.plugin import OAuthClient
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -107,7 +111,8 @@ MIN_SCHEDULE_AHEAD = timedelta(minutes=2)  # nearer than this: publish now
 CLOCK_SKEW = 300.0  # seconds allowed between this computer's clock and Google's
 
 
-def oauth_client(account: Mapping[str, str], secrets: Mapping[str, str] | None = None):
+def oauth_client(account: Mapping[str, str],
+                 secrets: Mapping[str, str] | None = None) -> OAuthClient:
     from composer.plugin import OAuthClient
 
     secret = (secrets or {}).get("client_secret") or None
@@ -124,19 +129,20 @@ def oauth_client(account: Mapping[str, str], secrets: Mapping[str, str] | None =
 # Metadata, checked before any request
 
 
-def title_of(post) -> str:
+def title_of(post: Resolved | OutgoingPost) -> str:
     """The post's title; without one, the text's first line (cut at a word within 100)."""
     title = " ".join((post.title or "").split())
     if not title:
         first = next((line for line in post.text.splitlines() if line.strip()), "")
         title = " ".join(first.split())
-        if len(title) > SPEC.title_limit:
-            cut = title[: SPEC.title_limit - 1].rsplit(" ", 1)[0]
+        limit = SPEC.title_limit or 100  # YouTube's spec always sets it
+        if len(title) > limit:
+            cut = title[: limit - 1].rsplit(" ", 1)[0]
             title = cut + "…"
     return title
 
 
-def tags_length(tags) -> int:
+def tags_length(tags: Sequence[str]) -> int:
     """YouTube's count: the tags joined by commas, a tag with spaces counted with quotes."""
     return sum(len(t) + (2 if " " in t else 0) for t in tags) + max(0, len(tags) - 1)
 
@@ -177,7 +183,8 @@ def findings(post: Resolved | OutgoingPost, channel: str = "youtube") -> list[Fi
     return found
 
 
-def metadata(post, account: Mapping[str, str], now: datetime | None = None) -> dict[str, Any]:
+def metadata(post: OutgoingPost, account: Mapping[str, str],
+             now: datetime | None = None) -> dict[str, Any]:
     refused = findings(post)
     if refused:
         raise Rejected(refused[0].message)
@@ -203,6 +210,7 @@ def metadata(post, account: Mapping[str, str], now: datetime | None = None) -> d
 
 def until_midnight_pacific(now: datetime | None = None) -> float:
     """The daily quota resets at midnight Pacific Time."""
+    zone: tzinfo
     try:
         from zoneinfo import ZoneInfo
 
@@ -242,7 +250,7 @@ class YouTubeAdapter:
 
     # -- publish --------------------------------------------------------------------------------
 
-    def publish(self, ctx: PublishContext, post) -> PublishResult:
+    def publish(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult:
         if len(post.media) != 1:
             raise Rejected(_("YouTube publishes one video; this post has {count}",
                              count=len(post.media)))
@@ -284,7 +292,8 @@ class YouTubeAdapter:
                                  "upload_offset": 0, "publish_at": body["status"].get("publishAt")})
         return self._upload(ctx, api, session, video, total, offset)
 
-    def _upload(self, ctx, api: _Api, session: str, video, total: int, offset: int):
+    def _upload(self, ctx: PublishContext, api: _Api, session: str, video: RenderedMedia,
+                total: int, offset: int) -> PublishResult:
         chunk = max(UNIT, self.chunk_size // UNIT * UNIT)
         while True:
             ctx.check_cancelled()
@@ -293,7 +302,8 @@ class YouTubeAdapter:
             last = end == total
             response = api.call(
                 "PUT", session, creates=last, ok=(308,), upload=True,
-                content=lambda s=offset, e=end: _read(video.path, s, e),
+                # bound now: a fresh stream of this chunk per send
+                content=functools.partial(_read, video.path, offset, end),
                 headers={"Content-Length": str(end - offset), "Content-Type": video.mime,
                          "Content-Range": f"bytes {offset}-{end - 1}/{total}"})
             if response.status_code != 308:
@@ -301,7 +311,7 @@ class YouTubeAdapter:
             offset = _persisted(response)
             ctx.save_checkpoint({"upload_offset": offset})
 
-    def _status(self, api: _Api, session: str, total: int):
+    def _status(self, api: _Api, session: str, total: int) -> int | PublishResult | None:
         """Where the session is: bytes persisted (int), the finished video (PublishResult), or
         None when the session is gone."""
         response = api.call("PUT", session, creates=False, ok=(308, 404, 410), upload=True,
@@ -313,7 +323,7 @@ class YouTubeAdapter:
             return None
         return self._finished(api.ctx, response)
 
-    def _finished(self, ctx, response) -> PublishResult:
+    def _finished(self, ctx: PublishContext, response: httpx.Response) -> PublishResult:
         video = _json(response)
         status = video.get("status") or {}
         if status.get("uploadStatus") == "rejected":
@@ -329,7 +339,7 @@ class YouTubeAdapter:
         ctx.save_checkpoint({"video_id": video["id"]})
         return self._result(ctx, video["id"])
 
-    def _result(self, ctx, video_id: str) -> PublishResult:
+    def _result(self, ctx: PublishContext, video_id: str) -> PublishResult:
         web = (ctx.account.get("web_url") or WEB_URL).rstrip("/")
         extra = {"publish_at": ctx.checkpoint["publish_at"]} if ctx.checkpoint.get(
             "publish_at") else {}
@@ -337,7 +347,7 @@ class YouTubeAdapter:
 
     # -- after a lost answer ------------------------------------------------------------------
 
-    def find_existing(self, ctx: PublishContext, post) -> PublishResult | None:
+    def find_existing(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult | None:
         """Ask the journalled upload session: finished (the video), or not (None: publish goes
         on from where the session is). No session: no video was ever started."""
         if ctx.checkpoint.get("video_id"):
@@ -355,7 +365,8 @@ class YouTubeAdapter:
             return self._find_upload(ctx, api, post)
         return found if isinstance(found, PublishResult) else None
 
-    def _find_upload(self, ctx, api: _Api, post) -> PublishResult | None:
+    def _find_upload(self, ctx: PublishContext, api: _Api,
+                     post: OutgoingPost) -> PublishResult | None:
         """The channel's recent uploads (its "uploads" playlist, 1 quota unit a page rather
         than search's 100), matched by title and description, published since the send."""
         since = ctx.checkpoint.get("sent_since")
@@ -390,7 +401,8 @@ class YouTubeAdapter:
 
     # -- edit in place ------------------------------------------------------------------------------
 
-    def update(self, ctx: PublishContext, result: PublishResult, post) -> PublishResult:
+    def update(self, ctx: PublishContext, result: PublishResult,
+               post: OutgoingPost) -> PublishResult:
         """Edits the video's title, description and tags (``videos.update`` with
         ``part=snippet``: the whole snippet is sent, title and categoryId included, since
         YouTube drops what the snippet leaves out). The video itself cannot change."""
@@ -473,13 +485,13 @@ _WRITABLE_STATUS = ("privacyStatus", "publishAt", "license", "embeddable",
                     "publicStatsViewable", "selfDeclaredMadeForKids", "containsSyntheticMedia")
 
 
-def _persisted(response) -> int:
+def _persisted(response: httpx.Response) -> int:
     """The byte after what the server holds, from 308's ``Range: bytes=0-N`` (none: 0)."""
     match = re.fullmatch(r"bytes=0-(\d+)", (response.headers.get("range") or "").strip())
     return int(match.group(1)) + 1 if match else 0
 
 
-def _json(response) -> dict:
+def _json(response: httpx.Response) -> dict[str, Any]:
     try:
         body = response.json()
     except ValueError:
@@ -523,7 +535,9 @@ class _Api:
         self.token = tokens.access_token
 
     def call(self, method: str, url: str, *, creates: bool = True, ok: tuple[int, ...] = (),
-             upload: bool = False, content=None, headers=None, **kw: Any):
+             upload: bool = False,
+             content: bytes | Callable[[], Iterator[bytes]] | None = None,
+             headers: Mapping[str, str] | None = None, **kw: Any) -> httpx.Response:
         refreshed = False
         while True:
             sent = {"Authorization": f"Bearer {self.token}", **(headers or {})}
@@ -543,8 +557,10 @@ class _Api:
 
 
 def _reasons(body: dict[str, Any]) -> set[str]:
-    error = body.get("error") if isinstance(body.get("error"), dict) else {}
+    found = body.get("error")
+    error = found if isinstance(found, dict) else {}
     return {str(e.get("reason")) for e in error.get("errors") or [] if isinstance(e, dict)}
+
 
 
 class YouTubeErrors(HttpErrors):

@@ -54,6 +54,26 @@ def _severity(severity: Severity) -> str:
             Severity.INFO: _("info")}[severity]
 
 
+def _media_notes(post) -> list[str]:
+    """Every media file must be a regular file (one line otherwise: missing, a pipe, a device
+    ...); a link is followed, and said, so the officer knows which file goes out."""
+    from composer.core.safe_files import MissingFile, UnsafeFile, regular_file
+
+    notes = []
+    for n, ref in enumerate(post.media, 1):
+        what = _("Image {n}", n=n) if ref.kind == "image" else _("Video {n}", n=n)
+        try:
+            real = regular_file(ref.path, what=what)
+        except MissingFile:
+            raise UserError(_("Image not found: {path}", path=ref.path)) from None
+        except UnsafeFile as exc:
+            raise UserError(str(exc)) from None
+        if real != Path(ref.path).absolute():
+            notes.append(_("{what} ({name}) is a link to {target}", what=what,
+                           name=Path(ref.path).name, target=real))
+    return notes
+
+
 def _finding(f) -> dict:
     return {"code": f.code, "severity": f.severity.value, "message": f.message,
             "params": dict(f.params)}
@@ -61,9 +81,7 @@ def _finding(f) -> dict:
 
 def run(args) -> int:
     post = post_model.load(args.post)
-    for ref in post.media:
-        if not Path(ref.path).is_file():
-            raise UserError(_("Image not found: {path}", path=ref.path))
+    notes = _media_notes(post)
     svc = services()
     registry = svc.registry
     names = post.channels or [i for i in registry.ids() if i != "folder"]
@@ -73,7 +91,7 @@ def run(args) -> int:
         checked.append(check(post, name, spec, limit=limit))
     ok = all(c.ok for c in checked)
     if args.json:
-        print(json.dumps({"post": post.id, "ok": ok, "channels": [
+        print(json.dumps({"post": post.id, "ok": ok, "notes": notes, "channels": [
             {"channel": c.channel, "platform": c.spec.id, "ok": c.ok,
              "findings": [_finding(f) for f in c.findings],
              "length": c.count.length, "limit": c.count.limit, "unit": c.count.unit,
@@ -81,6 +99,8 @@ def run(args) -> int:
              "problems": [f.message for f in c.blocks]} for c in checked]},
             ensure_ascii=False, indent=2, default=str))
         return 0 if ok else 1
+    for note in notes:
+        print(_("note: {note}", note=note))
     for c in checked:
         limit = c.count.limit if c.count.limit is not None else "-"
         state = _("ok") if c.ok else _("NOT OK")

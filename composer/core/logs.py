@@ -51,11 +51,19 @@ def redact(secret: str | None) -> None:
 
 
 def _whole(forms: tuple[str, ...]) -> re.Pattern[str]:
-    """A secret is masked where it stands as a whole value: not inside a longer run of letters
-    digits and underscores. "practice" as a secret must not mask the word in "practice mode"'s neighbours
-    ("practices", "practice_2"), and a token is always delimited in a URL, a header or JSON."""
-    alternatives = "|".join(map(re.escape, forms))  # longest first: the longest form wins
-    return re.compile(f"(?<![A-Za-z0-9_])(?:{alternatives})(?![A-Za-z0-9_])")
+    """Every form of every secret, masked wherever it stands, except a secret that reads like a
+    word (letters only, shorter than a token): that one only where it stands whole, never inside
+    a longer word. "practice" as a secret must not mask "practices" or "practice_mode", while a
+    token glued to its prefix (Telegram's /bot123:ABC.../) is masked all the same."""
+    word_like = [f for f in forms if f.isalpha() and len(f) < 20]
+    anywhere = [f for f in forms if f not in word_like]
+    alternatives = []
+    if anywhere:  # longest first: a secret inside another is masked whole
+        alternatives.append("|".join(map(re.escape, anywhere)))
+    if word_like:
+        words = "|".join(map(re.escape, word_like))
+        alternatives.append(f"(?<![A-Za-z0-9_])(?:{words})(?![A-Za-z0-9_])")
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
 
 
 # A URL's query string can carry what a log must not keep: tokens, and what the officer wrote

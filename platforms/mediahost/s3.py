@@ -18,10 +18,15 @@ https://docs.aws.amazon.com/AmazonS3/latest/userguide/VirtualHosting.html
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING, cast
 from urllib.parse import quote, urlsplit
 
 from composer.plugin import PublishContext, Rejected, RenderedMedia, Transient, _
 from platforms.mediahost import Hosted, setting
+
+if TYPE_CHECKING:  # typing only; botocore and httpx load when an image is uploaded
+    import httpx
+    from botocore.credentials import Credentials
 
 DEFAULT_EXPIRY = 86_400
 MAX_EXPIRY = 7 * 86_400  # SigV4 presigned URLs
@@ -107,7 +112,7 @@ class _Bucket:
             return f"{self.public_base}/{quote(key, safe='/~')}"
         return self.object_url(key)
 
-    def _credentials(self):
+    def _credentials(self) -> Credentials:
         from botocore.credentials import Credentials
 
         return Credentials(self.key_id, self.secret)
@@ -127,10 +132,12 @@ class _Bucket:
         request = AWSRequest(method="GET", url=self.object_url(key))
         S3SigV4QueryAuth(self._credentials(), "s3", self.region,
                          expires=self.expiry).add_auth(request)
-        return request.url
+        # made with a URL above (add_auth only appends the signature); the stubs allow None
+        # because an AWSRequest may be made without one
+        return cast(str, request.url)
 
 
-def _error(response, host: str) -> Exception:
+def _error(response: httpx.Response, host: str) -> Exception:
     import re
 
     status = response.status_code

@@ -9,15 +9,24 @@ the upload go there (nothing was created by a 404).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Any
 
 from composer.plugin import MediaInvalid, PublishContext, Rejected, RenderedMedia, Transient, _
 from platforms.mediahost import Hosted, setting
+
+if TYPE_CHECKING:  # typing only; httpx loads when an image is uploaded
+    import httpx
 
 _EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp"}
 
 
 class WordPressHost:
-    def ready(self, ctx: PublishContext) -> tuple[str, str, str]:
+    def ready(self, ctx: PublishContext) -> None:
+        self._login(ctx)
+
+    @staticmethod
+    def _login(ctx: PublishContext) -> tuple[str, str, str]:
+        """(site, user, application password); Rejected when one is missing."""
         site = setting(ctx.account, "media_wp_url", _("the WordPress site URL")).rstrip("/")
         user = setting(ctx.account, "media_wp_user", _("the WordPress user name"))
         password = (ctx.secrets.get("media_wp_app_password") or "").strip()
@@ -30,7 +39,7 @@ class WordPressHost:
             fingerprint: str) -> Hosted:
         import httpx
 
-        site, user, password = self.ready(ctx)
+        site, user, password = self._login(ctx)
         name = f"siaran-{fingerprint[:16]}.{_EXTENSIONS.get(media.mime, 'jpg')}"
         headers = {"Content-Type": media.mime,
                    "Content-Disposition": f'attachment; filename="{name}"'}
@@ -57,11 +66,12 @@ class WordPressHost:
         return hosted  # library addresses do not expire
 
 
-def _is_json(response) -> bool:
-    return response.headers.get("content-type", "").startswith("application/json")
+def _is_json(response: httpx.Response) -> bool:
+    content_type: str = response.headers.get("content-type", "")  # httpx types .get as Any
+    return content_type.startswith("application/json")
 
 
-def _json(response) -> dict:
+def _json(response: httpx.Response) -> dict[str, Any]:
     try:
         body = response.json()
     except ValueError:
@@ -69,7 +79,7 @@ def _json(response) -> dict:
     return body if isinstance(body, dict) else {}
 
 
-def _error(response, body: dict, site: str) -> Exception:
+def _error(response: httpx.Response, body: dict[str, Any], site: str) -> Exception:
     status, code = response.status_code, str(body.get("code") or "")
     message = re.sub(r"<[^>]+>", "", str(body.get("message") or "")) or code or f"HTTP {status}"
     if status >= 500 or status == 429:

@@ -52,7 +52,7 @@ def fakes() -> dict[str, type[FakeServer]]:
     return dict(_scan()[0])
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> dict[str, type[FakeServer]]:
     if name == "FAKES":  # platform id -> fake class, found on first use
         return fakes()
     raise AttributeError(name)

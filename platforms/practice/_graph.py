@@ -22,9 +22,10 @@ import json
 import math
 import secrets
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-from platforms.practice.server import BadRequest, FakeServer, Request, Response, route
+from platforms.practice.server import BadRequest, FakeServer, Handler, Request, Response, route
 
 VERSION = r"/v\d+\.\d+"
 MEDIA_BUCKET = "practice-media"
@@ -60,7 +61,7 @@ def now_graph() -> str:
 class GraphFake(FakeServer):
     """Base of the Meta fakes. Subclasses set ``tokens`` and their routes."""
 
-    def __init__(self, **kw):
+    def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)
         self.tokens: set[str] = set()
         self.ids = itertools.count(17_841_400_000_000_001)
@@ -70,19 +71,19 @@ class GraphFake(FakeServer):
         # Meta Login: the app registered for practice, and the token a sign-in ends with.
         self.app_id, self.app_secret = "practice-meta-app", "practice-meta-app-secret"
         self.login_token = ""
-        self.codes: dict[str, dict] = {}
+        self.codes: dict[str, dict[str, Any]] = {}
 
     def new_id(self) -> str:
         return str(next(self.ids))
 
     # -- Graph manners --------------------------------------------------------------------------
 
-    def _run(self, handler, request: Request) -> Response:
+    def _run(self, handler: Handler | None, request: Request) -> Response:
         if handler is None:
             response = self.error_response(404, request.path)
         else:
             try:
-                response = handler(request)
+                response = handler(request) or Response(204)  # None: 204, as the base does
             except GraphFault as exc:
                 response = self._fault(exc)
             except BadRequest as exc:
@@ -161,7 +162,8 @@ class GraphFake(FakeServer):
 
     @route("GET", VERSION + r"/oauth/access_token")
     @route("POST", VERSION + r"/oauth/access_token")
-    def access_token(self, req: Request) -> Response:
+    def oauth_access_token(self, req: Request) -> Response:
+        # Not named access_token: Instagram's and Threads' fakes keep their token under that name.
         f = self.fields(req)
         if f.get("client_id") != self.app_id or f.get("client_secret") != self.app_secret:
             raise GraphFault("Error validating client secret.", 1)
@@ -208,7 +210,8 @@ class GraphFake(FakeServer):
                              subcode=2207052, user_msg="Only 127.0.0.1 is reachable in practice")
         try:
             with urllib.request.urlopen(url, timeout=self.fetch_timeout) as answer:  # noqa: S310
-                return answer.read()
+                data: bytes = answer.read()  # urlopen's answer is typed Any
+                return data
         except Exception:  # noqa: BLE001 - any failure is Meta's "could not be fetched"
             raise GraphFault("The media could not be fetched from this URI: " + url, 9004,
                              subcode=2207052) from None

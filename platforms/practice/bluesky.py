@@ -24,7 +24,7 @@ from typing import Any
 
 import regex
 
-from platforms.practice.server import BadRequest, FakeServer, Request, Response, route
+from platforms.practice.server import BadRequest, FakeServer, Handler, Request, Response, route
 
 POST = "app.bsky.feed.post"
 PROFILE = "app.bsky.actor.profile"
@@ -78,7 +78,7 @@ class BlueskyFake(FakeServer):
     max_image_bytes = 2_000_000  # lexicon app.bsky.embed.images
     rate_limit = 3000  # per five minutes, the global per-IP limit
 
-    def __init__(self, **kw):
+    def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)
         self.accounts: dict[str, Account] = {}  # did -> account
         self.tokens: dict[str, tuple[str, str, float]] = {}  # token -> (did, kind, expires)
@@ -150,11 +150,11 @@ class BlueskyFake(FakeServer):
         return self._json({"error": _NAMES.get(status, "InternalServerError"), "message": message},
                           status)
 
-    def _run(self, handler, request: Request) -> Response:
+    def _run(self, handler: Handler | None, request: Request) -> Response:
         if handler is None:
             return super()._run(handler, request)
 
-        def answer(req: Request) -> Response:  # keep the XRPC error name of XrpcError
+        def answer(req: Request) -> Response | None:  # keep the XRPC error name of XrpcError
             try:
                 return handler(req)
             except XrpcError as exc:
@@ -225,7 +225,7 @@ class BlueskyFake(FakeServer):
     def refresh_session(self, request: Request) -> Response:
         account = self._auth(request, "refresh")
         with self.lock:
-            self.tokens.pop(request.bearer(), None)  # refresh tokens rotate
+            self.tokens.pop(request.bearer() or "", None)  # refresh tokens rotate
             return self._json(self._session_body(account, self._issue(account.did)))
 
     @route("GET", r"/xrpc/com\.atproto\.server\.getSession")
@@ -280,8 +280,7 @@ class BlueskyFake(FakeServer):
         if not TID.match(str(rkey)):
             raise XrpcError(400, "InvalidRequest",
                             f'Invalid record key for {POST}: Invalid TID string (got "{rkey}") at $')
-        record = body.get("record")
-        validate_post(record, account)
+        record = validate_post(body.get("record"), account)
         with self.lock:
             if rkey in account.records:  # the real PDS's MST throws: a bare 500
                 raise XrpcError(500, "InternalServerError", "Internal Server Error")
@@ -350,7 +349,7 @@ def _bad(message: str, at: str) -> XrpcError:
     return XrpcError(400, "InvalidRequest", f"Invalid {POST} record: {message} at {at}")
 
 
-def _require(value: Any, keys: tuple[str, ...], at: str) -> dict:
+def _require(value: Any, keys: tuple[str, ...], at: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _bad("Expected an object", at)
     for key in keys:
@@ -359,10 +358,11 @@ def _require(value: Any, keys: tuple[str, ...], at: str) -> dict:
     return value
 
 
-def validate_post(record: Any, account: Account) -> None:
+def validate_post(value: Any, account: Account) -> dict[str, Any]:
     """The lexicon first (shapes and limits, from the record alone), then the blobs it names:
-    the order the real PDS checks in, so the same bad record earns the same answer."""
-    record = _require(record, ("text", "createdAt"), "$.record")
+    the order the real PDS checks in, so the same bad record earns the same answer. Returns
+    the record, now known to be an object."""
+    record = _require(value, ("text", "createdAt"), "$.record")
     if record.get("$type") != POST:
         raise XrpcError(400, "InvalidRequest",
                         f"Invalid $type: expected {POST}, got {record.get('$type')}")
@@ -391,6 +391,7 @@ def validate_post(record: Any, account: Account) -> None:
     if isinstance(embed, dict) and embed.get("$type") == "app.bsky.embed.images":
         _validate_images(embed)
         _check_blobs(embed, account)
+    return record
 
 
 def _validate_facet(facet: Any, at: str) -> None:
@@ -400,7 +401,7 @@ def _validate_facet(facet: Any, at: str) -> None:
         if not isinstance(index[key], int) or index[key] < 0:
             raise _bad(f"value too small (minimum 0, got {index[key]})", f"{at}.index.{key}")
     for j, feature in enumerate(facet["features"] or []):
-        kind = feature.get("$type") if isinstance(feature, dict) else None
+        kind: Any = feature.get("$type") if isinstance(feature, dict) else None  # unchecked JSON
         need = {"app.bsky.richtext.facet#link": "uri", "app.bsky.richtext.facet#mention": "did",
                 "app.bsky.richtext.facet#tag": "tag"}.get(kind)
         if need:
@@ -414,7 +415,7 @@ def _validate_facet(facet: Any, at: str) -> None:
                 raise _bad(f"grapheme too big (maximum 64, got {graphemes})", f"{at}.features[{j}].tag")
 
 
-def _validate_images(embed: dict) -> None:
+def _validate_images(embed: dict[str, Any]) -> None:
     images = _require(embed, ("images",), "$.record.embed")["images"]
     if len(images) > 4:
         raise _bad(f"array too big (maximum 4, got {len(images)})", "$.record.embed.images")
@@ -433,10 +434,10 @@ def _validate_images(embed: dict) -> None:
                                f"{at}.aspectRatio.{key}")
 
 
-def _check_blobs(embed: dict, account: Account) -> None:
+def _check_blobs(embed: dict[str, Any], account: Account) -> None:
     for image in embed["images"]:
         blob = image["image"]
-        ref = (blob.get("ref") or {}).get("$link")
+        ref: Any = (blob.get("ref") or {}).get("$link")  # unchecked JSON, looked up as is
         stored = account.blobs.get(ref)
         if stored is None:
             raise XrpcError(400, "BlobNotFound", f"Could not find blob: {ref}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from typing import TYPE_CHECKING, Any
 
 from composer.plugin import (
     AccountInfo,
@@ -29,7 +30,10 @@ from composer.plugin import (
     from_status,
     from_transport,
 )
-from platforms.practice.server import FakeServer, Response, route
+from platforms.practice.server import FakeServer, Request, Response, route
+
+if TYPE_CHECKING:  # typing only; httpx loads when a request is made
+    import httpx
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
@@ -52,22 +56,22 @@ class EchoServer(FakeServer):
     platform_id = ""  # never offered in practice mode; tests pick it explicitly
     token = "echo-token"
 
-    def __init__(self, **kw):
+    def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)
-        self.posts: dict[str, dict] = {}
-        self.media: dict[str, dict] = {}
+        self.posts: dict[str, dict[str, Any]] = {}
+        self.media: dict[str, dict[str, Any]] = {}
         self._ids = itertools.count(1)
 
-    def practice_account(self):
+    def practice_account(self) -> tuple[dict[str, str], dict[str, str]]:
         return {"url": self.url}, {"token": self.token}
 
-    def _auth(self, req) -> Response | None:
+    def _auth(self, req: Request) -> Response | None:
         if req.bearer() != self.token:
             return self.error_response(401, "bad token")
         return None
 
     @route("POST", r"/media")
-    def upload(self, req):
+    def upload(self, req: Request) -> Response:
         if denied := self._auth(req):
             return denied
         f = req.files.get("file")
@@ -79,7 +83,7 @@ class EchoServer(FakeServer):
         return Response(200, json={"id": mid})
 
     @route("POST", r"/posts")
-    def create(self, req):
+    def create(self, req: Request) -> Response:
         if denied := self._auth(req):
             return denied
         data = req.json()
@@ -95,7 +99,7 @@ class EchoServer(FakeServer):
         return Response(200, json={"id": pid, "url": post["url"]})
 
     @route("GET", r"/posts")
-    def find(self, req):
+    def find(self, req: Request) -> Response:
         if denied := self._auth(req):
             return denied
         key = req.query.get("key")
@@ -104,7 +108,7 @@ class EchoServer(FakeServer):
         return Response(200, json=[{"id": p["id"], "url": p["url"]} for p in found])
 
     @route("DELETE", r"/posts/(?P<id>p\d+)")
-    def delete(self, req):
+    def delete(self, req: Request) -> Response:
         if denied := self._auth(req):
             return denied
         with self.lock:
@@ -113,10 +117,10 @@ class EchoServer(FakeServer):
         return Response(204)
 
     @route("GET", r"/me")
-    def me(self, req):
+    def me(self, req: Request) -> Response:
         return self._auth(req) or Response(200, json={"name": "Echo Office", "handle": "echo"})
 
-    def duplicate_response(self):
+    def duplicate_response(self) -> Response:
         return self.error_response(422, "duplicate")
 
     # -- for tests ----------------------------------------------------------------------------
@@ -125,17 +129,18 @@ class EchoServer(FakeServer):
         with self.lock:
             return [p["text"] for p in self.posts.values() if not p.get("reply_to")]
 
-    def posts_by_key(self) -> Counter:
+    def posts_by_key(self) -> Counter[str | None]:
         """Top-level posts per idempotency key: anything above 1 is a duplicate."""
         with self.lock:
             return Counter(p.get("key") for p in self.posts.values() if not p.get("reply_to"))
 
 
 class EchoAdapter:
-    def __init__(self, spec: PlatformSpec = SPEC):
+    def __init__(self, spec: PlatformSpec = SPEC) -> None:
         self.spec = spec
 
-    def _call(self, ctx: PublishContext, method: str, path: str, *, creates: bool, **kw):
+    def _call(self, ctx: PublishContext, method: str, path: str, *, creates: bool,
+              **kw: Any) -> httpx.Response:
         ctx.check_cancelled()
         import httpx
 
@@ -179,6 +184,7 @@ class EchoAdapter:
             done.append(r["id"])
             first = first or r
             ctx.save_checkpoint({"part_ids": done, "first": first})
+        assert first is not None  # parts is never empty: the checkpoint or the loop set it
         return PublishResult(first["id"], first["url"], {"part_ids": done})
 
     def find_existing(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult | None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterable
+from typing import Any
 
 from platforms.practice._graph import VERSION, GraphFake, GraphFault, graph_error, now_graph
 from platforms.practice.server import Request, Response, route
@@ -24,7 +26,7 @@ PHOTO_FORMATS = {"JPEG", "PNG", "GIF", "BMP", "TIFF"}
 class FakeFacebook(GraphFake):
     platform_id = "facebook"
 
-    def __init__(self, **kw):
+    def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)
         self.page_id = "104000000000001"
         self.page_token = "practice-facebook-page-token"
@@ -33,8 +35,9 @@ class FakeFacebook(GraphFake):
         self.pages = [{"id": self.page_id, "name": "Humas Pemprov (latihan)",
                        "category": "Government organization", "access_token": self.page_token}]
         self.login_token = self.user_token  # Facebook Login yields a user token
-        self.posts: dict[str, dict] = {}  # published and scheduled posts, by "<page>_<id>"
-        self.photos: dict[str, dict] = {}
+        # published and scheduled posts, by "<page>_<id>"
+        self.posts: dict[str, dict[str, Any]] = {}
+        self.photos: dict[str, dict[str, Any]] = {}
         self.skew = 0.0  # seconds the page's clock is ahead of the real one (advance())
 
     def practice_account(self) -> tuple[dict[str, str], dict[str, str]]:
@@ -71,7 +74,8 @@ class FakeFacebook(GraphFake):
             raise GraphFault("(#100) The specified scheduled publish time is invalid.", 100)
         return when
 
-    def _new_post(self, message: str, *, scheduled: float | None, photos=(), link=None) -> dict:
+    def _new_post(self, message: str, *, scheduled: float | None, photos: Iterable[str] = (),
+                  link: str | None = None) -> dict[str, Any]:
         with self.lock:
             latest = max((p for p in self.posts.values() if not p["scheduled"]),
                          key=lambda p: p["_n"], default=None)
@@ -89,7 +93,7 @@ class FakeFacebook(GraphFake):
             self.posts[post_id] = post
         return post
 
-    def _photo(self, req: Request, f: dict[str, str]) -> dict:
+    def _photo(self, req: Request, f: dict[str, str]) -> dict[str, Any]:
         upload = req.files.get("source")
         if upload is not None:
             data = upload.data
@@ -101,8 +105,9 @@ class FakeFacebook(GraphFake):
         if kind not in PHOTO_FORMATS or len(data) > MAX_PHOTO_BYTES:
             raise GraphFault("(#100) Invalid parameter", 100, subcode=1366046,
                              user_msg="Photos should be smaller than 4 MB and saved as JPG, PNG")
-        photo = {"id": self.new_id(), "width": width, "height": height, "bytes": len(data),
-                 "alt_text_custom": f.get("alt_text_custom", ""), "post": None}
+        photo: dict[str, Any] = {"id": self.new_id(), "width": width, "height": height,
+                                 "bytes": len(data),
+                                 "alt_text_custom": f.get("alt_text_custom", ""), "post": None}
         with self.lock:
             self.photos[photo["id"]] = photo
         return photo

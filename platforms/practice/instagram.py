@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import time
+from typing import Any
 
 from platforms.practice._graph import VERSION, GraphFake, GraphFault, graph_error, now_graph
 from platforms.practice.server import Request, Response, route
@@ -28,7 +29,7 @@ _HASHTAG = re.compile(r"(?<![\w#])#\w+")
 class FakeInstagram(GraphFake):
     platform_id = "instagram"
 
-    def __init__(self, *, processing_polls: int = 1, **kw):
+    def __init__(self, *, processing_polls: int = 1, **kw: Any) -> None:
         super().__init__(**kw)
         self.processing_polls = processing_polls
         self.user_id = "17841499000000042"  # outside the ids the fake hands out
@@ -37,8 +38,8 @@ class FakeInstagram(GraphFake):
         self.tokens = {self.access_token}
         self.login_token = self.access_token  # Facebook Login's user token publishes
         self.page = {"id": "104000000000001", "name": "Humas Pemprov (latihan)"}
-        self.containers: dict[str, dict] = {}
-        self.media: dict[str, dict] = {}  # published posts
+        self.containers: dict[str, dict[str, Any]] = {}
+        self.media: dict[str, dict[str, Any]] = {}  # published posts
         self.fetched: list[str] = []  # every image_url the fake downloaded
         self.quota = QUOTA  # posts per rolling 24 hours (a soak raises it)
 
@@ -61,7 +62,7 @@ class FakeInstagram(GraphFake):
             raise GraphFault(f"Unsupported post request. Object with ID '{req.params.get('user')}'"
                              " does not exist", 100, subcode=33)
 
-    def _image(self, url: str) -> dict:
+    def _image(self, url: str) -> dict[str, Any]:
         data = self.fetch(url)
         with self.lock:
             self.fetched.append(url)
@@ -81,7 +82,7 @@ class FakeInstagram(GraphFake):
                              "valid aspect ratio.")
         return {"width": width, "height": height, "bytes": len(data)}
 
-    def _new_container(self, **fields) -> dict:
+    def _new_container(self, **fields: Any) -> dict[str, Any]:
         container = {"id": self.new_id(), "status_code": "IN_PROGRESS",
                      "_polls": self.processing_polls, "_made": time.time(), **fields}
         if container["_polls"] <= 0:
@@ -118,9 +119,10 @@ class FakeInstagram(GraphFake):
         if not f.get("image_url"):
             raise GraphFault("(#100) The parameter image_url is required", 100)
         image = self._image(f["image_url"])
-        item = f.get("is_carousel_item", "false").lower() == "true"
+        in_carousel = f.get("is_carousel_item", "false").lower() == "true"
         container = self._new_container(media_type="IMAGE", image_url=f["image_url"],
-                                        caption="" if item else caption, is_carousel_item=item,
+                                        caption="" if in_carousel else caption,
+                                        is_carousel_item=in_carousel,
                                         alt_text=f.get("alt_text", ""), **image)
         return Response(200, json={"id": container["id"]})
 

@@ -23,9 +23,10 @@ import re
 import secrets
 import time
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import unquote
 
-from platforms.practice.server import BadRequest, FakeServer, Request, Response, route
+from platforms.practice.server import BadRequest, FakeServer, Handler, Request, Response, route
 
 ORG_ID = "2414183"
 ORG = f"urn:li:organization:{ORG_ID}"
@@ -59,8 +60,8 @@ def plain(little: str) -> str:
     return re.sub(r"\\(.)", r"\1", text)
 
 
-def _error(status: int, message: str, code: str | None = None, **extra) -> Response:
-    body = {"message": message, "status": status, **extra}
+def _error(status: int, message: str, code: str | None = None, **extra: Any) -> Response:
+    body: dict[str, Any] = {"message": message, "status": status, **extra}
     if code:
         body["code"] = code
     return Response(status, json=body)
@@ -81,13 +82,14 @@ def _active_versions(now: datetime | None = None) -> set[str]:
 class FakeLinkedIn(FakeServer):
     platform_id = "linkedin"
 
-    def __init__(self, **kw):
+    def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)
         self.ids = itertools.count(7_300_000_000_000_000_001)
         self.tokens = {TOKEN}
-        self.images: dict[str, dict] = {}  # urn -> {"status", "owner", "upload", "mime", "size"}
+        # urn -> {"status", "owner", "upload", "mime", "size"}
+        self.images: dict[str, dict[str, Any]] = {}
         self.uploads: dict[str, str] = {}  # upload token -> image urn
-        self.posts: dict[str, dict] = {}  # urn -> post as LinkedIn stores it
+        self.posts: dict[str, dict[str, Any]] = {}  # urn -> post as LinkedIn stores it
         self.daily_limit_reached = False
 
     # -- platform-specific answers --------------------------------------------------------------
@@ -137,7 +139,7 @@ class FakeLinkedIn(FakeServer):
             raise BadRequest("Resource level throttle APPLICATION DAY limit for calls to this "
                              "resource is reached.", 429)
 
-    def _run(self, handler, request: Request) -> Response:
+    def _run(self, handler: Handler | None, request: Request) -> Response:
         response = super()._run(handler, request)
         if response.status == 401 and isinstance(response.json, dict):
             response.json.setdefault("serviceErrorCode", 65600)
@@ -189,7 +191,7 @@ class FakeLinkedIn(FakeServer):
 
     # -- Posts API --------------------------------------------------------------------------------
 
-    def _content_images(self, content: dict) -> list[dict]:
+    def _content_images(self, content: dict[str, Any]) -> list[dict[str, Any]]:
         if not content:
             return []
         if "media" in content:
@@ -223,7 +225,8 @@ class FakeLinkedIn(FakeServer):
         images = self._content_images(body.get("content") or {})
         with self.lock:
             for image in images:
-                found = self.images.get(image.get("id"))
+                image_id: Any = image.get("id")  # unchecked JSON, looked up as sent
+                found = self.images.get(image_id)
                 if found is None or found["status"] != "AVAILABLE" or found["owner"] != ORG:
                     raise BadRequest(f"Image {image.get('id')} is not available", 422)
             if any(p["commentary"] == text for p in self.posts.values()):

@@ -23,6 +23,7 @@ import re
 import secrets
 import time
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from urllib.parse import urlencode
 
 from platforms.practice.server import BadRequest, FakeServer, Request, Response, route
@@ -54,7 +55,10 @@ def status_length(text: str, url_length: int = URL_LENGTH) -> int:
 
 def _link(url: str) -> str:
     scheme, rest = url.split("://", 1)
-    e = lambda t: html.escape(t, quote=True)  # noqa: E731
+
+    def e(t: str) -> str:
+        return html.escape(t, quote=True)
+
     return (f'<a href="{e(url)}" rel="nofollow noopener" target="_blank">'
             f'<span class="invisible">{e(scheme)}://</span><span class="ellipsis">{e(rest[:30])}'
             f'</span><span class="invisible">{e(rest[30:])}</span></a>')
@@ -89,18 +93,18 @@ def _iso(moment: datetime) -> str:
 class FakeMastodon(FakeServer):
     platform_id = "mastodon"
 
-    def __init__(self, *, processing_polls: int = 0, **kw):
+    def __init__(self, *, processing_polls: int = 0, **kw: Any) -> None:
         super().__init__(**kw)
         self.processing_polls = processing_polls  # GETs answering 206 before a 202 upload is done
         self.ids = itertools.count(110_000_000_000_000_001)
-        self.apps: dict[str, dict] = {}
-        self.codes: dict[str, dict] = {}
+        self.apps: dict[str, dict[str, Any]] = {}
+        self.codes: dict[str, dict[str, Any]] = {}
         self.account = {"id": "109000000000000001", "username": "humas", "acct": "humas",
                         "display_name": "Humas Pemprov", "avatar": "", "url": ""}
         self.tokens: set[str] = {"practice-mastodon-token"}
-        self.media: dict[str, dict] = {}
-        self.statuses: dict[str, dict] = {}
-        self.scheduled: dict[str, dict] = {}
+        self.media: dict[str, dict[str, Any]] = {}
+        self.statuses: dict[str, dict[str, Any]] = {}
+        self.scheduled: dict[str, dict[str, Any]] = {}
         self.idempotency: dict[str, tuple[str, float]] = {}  # key -> (status id, until)
         self.idempotency_ttl = 3600.0
         self.skew = timedelta(0)  # the instance's clock ahead of the real one (advance())
@@ -135,7 +139,7 @@ class FakeMastodon(FakeServer):
     def _new_id(self) -> str:
         return str(next(self.ids))
 
-    def _fields(self, req: Request) -> dict:
+    def _fields(self, req: Request) -> dict[str, Any]:
         """Statuses take JSON or form fields (media_ids[] repeated)."""
         if req.content_type == "application/json":
             body = req.json()
@@ -148,12 +152,12 @@ class FakeMastodon(FakeServer):
             pairs = parse_qs(req.body.decode(), keep_blank_values=True)
         else:
             pairs = {k: [v] for k, v in req.form.items()}
-        fields = {k: v[-1] for k, v in pairs.items() if not k.endswith("[]")}
+        fields: dict[str, Any] = {k: v[-1] for k, v in pairs.items() if not k.endswith("[]")}
         if "media_ids[]" in pairs:
             fields["media_ids"] = pairs["media_ids[]"]
         return fields
 
-    def _status_json(self, status: dict) -> dict:
+    def _status_json(self, status: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in status.items() if not k.startswith("_")}
 
     # -- OAuth (apps + authorization code with PKCE) ----------------------------------------------
@@ -259,7 +263,7 @@ class FakeMastodon(FakeServer):
                                                 f"(maximum is {DESCRIPTION_LIMIT} characters)"})
         media_id = self._new_id()
         url = f"{self.url}/system/media_attachments/{media_id}/original/{upload.filename}"
-        media = {"id": media_id, "type": "image", "url": url, "preview_url": url,
+        media: dict[str, Any] = {"id": media_id, "type": "image", "url": url, "preview_url": url,
                  "description": description or None, "blurhash": "UFBWY:8_0Jxa4nIVjbxu00xu~qWB",
                  "meta": {}, "_polls_left": self.processing_polls, "_used": False,
                  "_bytes": len(upload.data)}
@@ -269,7 +273,7 @@ class FakeMastodon(FakeServer):
             return Response(202, json={**self._media_json(media), "url": None})
         return Response(200, json=self._media_json(media))
 
-    def _media_json(self, media: dict) -> dict:
+    def _media_json(self, media: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in media.items() if not k.startswith("_")}
 
     @route("GET", r"/api/v1/media/(?P<id>\d+)")
@@ -325,6 +329,7 @@ class FakeMastodon(FakeServer):
             if visibility not in ("public", "unlisted", "private", "direct"):
                 return Response(422, json={"error": "Validation failed: Visibility is invalid"})
             status_id = self._new_id()
+            item: dict[str, Any]
             if fields.get("scheduled_at"):
                 when = datetime.fromisoformat(str(fields["scheduled_at"]).replace("Z", "+00:00"))
                 if when - self.now() < MIN_SCHEDULE_OFFSET:
@@ -376,7 +381,7 @@ class FakeMastodon(FakeServer):
             fields = self._fields(req)
             text = str(fields.get("status") if fields.get("status") is not None
                        else status["_text"])
-            media_ids = [str(m) for m in (fields.get("media_ids") if "media_ids" in fields
+            media_ids = [str(m) for m in (fields["media_ids"] if "media_ids" in fields
                                           else [m["id"] for m in status["media_attachments"]])]
             if not text.strip() and not media_ids:
                 return Response(422, json={"error": "Validation failed: Text can't be blank"})

@@ -35,8 +35,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from email.parser import BytesHeaderParser
 from email.policy import HTTP
+from email.utils import collapse_rfc2231_value
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 FAULT_KINDS = (
@@ -66,7 +67,7 @@ class UploadedFile:
     data: bytes
 
 
-class Headers(dict):
+class Headers(dict[str, str]):
     """Request headers, looked up case-insensitively (keys are stored lower-case)."""
 
     def __init__(self, items: Iterable[tuple[str, str]] = ()):
@@ -75,7 +76,7 @@ class Headers(dict):
     def __getitem__(self, key: str) -> str:
         return super().__getitem__(key.lower())
 
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: str, default: Any = None) -> Any:
         return super().get(key.lower(), default)
 
     def __contains__(self, key: object) -> bool:
@@ -154,6 +155,8 @@ def parse_multipart(content_type: str, body: bytes) -> tuple[dict[str, str], dic
             raise BadRequest("multipart part without headers")
         headers = BytesHeaderParser(policy=HTTP).parsebytes(head + b"\r\n\r\n")
         name = headers.get_param("name", header="content-disposition")
+        if isinstance(name, tuple):  # an RFC 2231 name*=charset''value comes back in parts
+            name = collapse_rfc2231_value(name)
         if not name:
             raise BadRequest("multipart part without a name")
         filename = headers.get_filename()
@@ -183,11 +186,18 @@ class Response:
         return body, headers
 
 
-def route(method: str, pattern: str) -> Callable:
+# What a route handler is once bound to its fake: None means "204 No Content".
+Handler = Callable[[Request], Response | None]
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def route(method: str, pattern: str) -> Callable[[_F], _F]:
     """Mark a FakeServer method as the handler of ``method`` requests whose path matches."""
 
-    def mark(fn: Callable) -> Callable:
-        fn._routes = [*getattr(fn, "_routes", []), (method.upper(), re.compile(pattern))]
+    def mark(fn: _F) -> _F:
+        # The mark is an attribute on the function itself, read back by _collect_routes.
+        fn._routes = [  # type: ignore[attr-defined]
+            *getattr(fn, "_routes", []), (method.upper(), re.compile(pattern))]
         return fn
 
     return mark
@@ -201,7 +211,7 @@ def route(method: str, pattern: str) -> Callable:
 class Fault:
     kind: str
     method: str | None = None
-    pattern: re.Pattern | None = None
+    pattern: re.Pattern[str] | None = None
     times: int | None = 1  # None: forever
     options: dict[str, Any] = field(default_factory=dict)
 
@@ -211,7 +221,7 @@ class Fault:
         return self.pattern is None or bool(self.pattern.search(path))
 
 
-def _parse_route(spec: str | None) -> tuple[str | None, re.Pattern | None]:
+def _parse_route(spec: str | None) -> tuple[str | None, re.Pattern[str] | None]:
     if not spec:
         return None, None
     method, _, pattern = spec.strip().partition(" ")
@@ -223,13 +233,14 @@ def _parse_route(spec: str | None) -> tuple[str | None, re.Pattern | None]:
 class FaultInjector:
     """Faults waiting for the next matching requests, used in the order they were added."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._lock = threading.Lock()
         self._queue: list[Fault] = []
         self._random: tuple[float, list[Fault], random.Random] | None = None
         self.fired: list[tuple[str, str, str]] = []  # (kind, method, path)
 
-    def add(self, kind: str, route: str | None = None, times: int | None = 1, **options) -> Fault:
+    def add(self, kind: str, route: str | None = None, times: int | None = 1,
+            **options: Any) -> Fault:
         if kind not in FAULT_KINDS:
             raise ValueError(f"unknown fault kind {kind!r}; one of {', '.join(FAULT_KINDS)}")
         method, pattern = _parse_route(route)
@@ -238,12 +249,13 @@ class FaultInjector:
             self._queue.append(fault)
         return fault
 
-    def random(self, rate: float, *, seed: int = 0, kinds: Iterable[str | tuple[str, dict]] = (),
+    def random(self, rate: float, *, seed: int = 0,
+               kinds: Iterable[str | tuple[str, dict[str, Any]]] = (),
                route: str | None = None) -> None:
         """From now on, each matching request meets a fault with probability ``rate``.
         ``kinds`` items are a kind or (kind, options); the default is every kind."""
         method, pattern = _parse_route(route)
-        chosen = []
+        chosen: list[Fault] = []
         for item in kinds or FAULT_KINDS:
             kind, options = (item, {}) if isinstance(item, str) else item
             if kind not in FAULT_KINDS:
@@ -308,24 +320,24 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as real platforms and httpx use
     server: _HTTPServer
 
-    def log_message(self, format, *args):  # keep test output quiet; the fake logs requests
-        pass
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # keep test output quiet; the fake logs requests
 
-    def setup(self):
+    def setup(self) -> None:
         super().setup()
         # Headers and body go out in separate writes; without NODELAY, Nagle's algorithm and
         # the client's delayed ACK stall every small answer by up to 40 ms.
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.server.fake._track(self.connection, True)
 
-    def finish(self):
+    def finish(self) -> None:
         try:
             super().finish()
         except (OSError, ValueError):  # the connection was reset on purpose
             pass
         self.server.fake._track(self.connection, False)
 
-    def _dispatch(self):
+    def _dispatch(self) -> None:
         fake = self.server.fake
         self.idle = False
         fake._busy_change(+1)
@@ -395,7 +407,7 @@ class FakeServer:
     def __enter__(self) -> FakeServer:
         return self.start()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()
 
     @property
@@ -447,8 +459,8 @@ class FakeServer:
 
     # -- plumbing -----------------------------------------------------------------------------
 
-    def _collect_routes(self) -> list[tuple[str, re.Pattern, Callable]]:
-        routes = []
+    def _collect_routes(self) -> list[tuple[str, re.Pattern[str], Handler]]:
+        routes: list[tuple[str, re.Pattern[str], Handler]] = []
         for name in dir(type(self)):
             fn = getattr(type(self), name, None)
             for method, pattern in getattr(fn, "_routes", ()):
@@ -459,7 +471,7 @@ class FakeServer:
         with self._conn_lock:
             (self._connections.add if alive else self._connections.discard)(sock)
 
-    def _find(self, method: str, path: str):
+    def _find(self, method: str, path: str) -> tuple[Handler | None, dict[str, str]]:
         for m, pattern, handler in self._routes:
             if m == method:
                 match = pattern.fullmatch(path)
@@ -511,7 +523,7 @@ class FakeServer:
             response = self.expired_token_response()
         self._write(h, response)
 
-    def _run(self, handler, request: Request) -> Response:
+    def _run(self, handler: Handler | None, request: Request) -> Response:
         if handler is None:
             return self.error_response(404, f"no route for {request.method} {request.path}")
         try:

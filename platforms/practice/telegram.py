@@ -19,6 +19,7 @@ import itertools
 import json
 import re
 import time
+from typing import Any
 
 from platforms.practice.server import FakeServer, Request, Response, route
 
@@ -39,7 +40,9 @@ class EntityError(ValueError):
 def parse_html(text: str) -> str:
     """The plain text Telegram shows for an HTML-mode message; EntityError like the Bot API's
     "can't parse entities" when the markup is not what the docs allow."""
-    out, stack, i = [], [], 0
+    out: list[str] = []
+    stack: list[str] = []
+    i = 0
     while i < len(text):
         ch = text[i]
         offset = len(text[:i].encode())
@@ -87,17 +90,18 @@ class Refusal(Exception):
 class FakeTelegram(FakeServer):
     platform_id = "telegram"
 
-    def __init__(self, **kw):
+    def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)
         self.tokens = {TOKEN}
-        self.bot = {"id": 7000000001, "is_bot": True, "first_name": "Siaran Latihan",
-                    "username": "siaran_latihan_bot"}
-        self.channel = {"id": -1001234567890, "title": "Humas Latihan", "username": "humas_latihan",
-                        "type": "channel"}
+        self.bot: dict[str, Any] = {"id": 7000000001, "is_bot": True,
+                                    "first_name": "Siaran Latihan",
+                                    "username": "siaran_latihan_bot"}
+        self.channel: dict[str, Any] = {"id": -1001234567890, "title": "Humas Latihan",
+                                        "username": "humas_latihan", "type": "channel"}
         self.bot_can_post = True
         self.message_ids = itertools.count(101)
         self.group_ids = itertools.count(13_800_000_000_000_001)
-        self.messages: dict[int, dict] = {}
+        self.messages: dict[int, dict[str, Any]] = {}
 
     # -- platform-specific answers --------------------------------------------------------------
 
@@ -123,7 +127,7 @@ class FakeTelegram(FakeServer):
 
     # -- plumbing ---------------------------------------------------------------------------------
 
-    def _params(self, req: Request) -> dict:
+    def _params(self, req: Request) -> dict[str, Any]:
         if req.content_type == "application/json":
             body = req.json()
             return body if isinstance(body, dict) else {}
@@ -131,7 +135,7 @@ class FakeTelegram(FakeServer):
         params.update(req.form)
         return params
 
-    def _chat(self, chat_id) -> dict:
+    def _chat(self, chat_id: object) -> dict[str, Any]:
         names = {str(self.channel["id"])}
         if self.channel.get("username"):
             names.add("@" + self.channel["username"])
@@ -139,13 +143,13 @@ class FakeTelegram(FakeServer):
             return self.channel
         raise Refusal("Bad Request: chat not found")
 
-    def _message(self, **fields) -> dict:
+    def _message(self, **fields: Any) -> dict[str, Any]:
         message = {"message_id": next(self.message_ids), "sender_chat": dict(self.channel),
                    "chat": dict(self.channel), "date": int(time.time()), **fields}
         self.messages[message["message_id"]] = message
         return message
 
-    def _text(self, params: dict, field: str, limit: int, *, required: bool) -> str:
+    def _text(self, params: dict[str, Any], field: str, limit: int, *, required: bool) -> str:
         raw = str(params.get(field) or "")
         if params.get("parse_mode") == "HTML":
             try:
@@ -161,7 +165,7 @@ class FakeTelegram(FakeServer):
                           else "Bad Request: message caption is too long")
         return raw
 
-    def _photo(self, data: bytes) -> list[dict]:
+    def _photo(self, data: bytes) -> list[dict[str, Any]]:
         from PIL import Image, UnidentifiedImageError
 
         if len(data) > PHOTO_BYTES:
@@ -177,7 +181,7 @@ class FakeTelegram(FakeServer):
         return [{"file_id": file_id, "file_unique_id": file_id[-8:], "width": w, "height": h,
                  "file_size": len(data)}]
 
-    def _upload(self, req: Request, ref) -> bytes:
+    def _upload(self, req: Request, ref: object) -> bytes:
         """A photo given as a multipart file, directly or as attach://name."""
         if not isinstance(ref, str) or not ref:
             upload = None
@@ -207,18 +211,18 @@ class FakeTelegram(FakeServer):
 
     # -- methods ----------------------------------------------------------------------------------
 
-    def _may_post(self, params: dict) -> None:
+    def _may_post(self, params: dict[str, Any]) -> None:
         self._chat(params.get("chat_id"))
         if not self.bot_can_post:
             raise Refusal("Forbidden: bot is not a member of the channel chat", 403)
 
-    def m_getme(self, req, params):
+    def m_getme(self, req: Request, params: dict[str, Any]) -> dict[str, Any]:
         return dict(self.bot)
 
-    def m_getchat(self, req, params):
+    def m_getchat(self, req: Request, params: dict[str, Any]) -> dict[str, Any]:
         return {**self._chat(params.get("chat_id")), "description": "Kanal latihan Siaran"}
 
-    def m_getchatmember(self, req, params):
+    def m_getchatmember(self, req: Request, params: dict[str, Any]) -> dict[str, Any]:
         self._chat(params.get("chat_id"))
         if str(params.get("user_id")) != str(self.bot["id"]):
             raise Refusal("Bad Request: PARTICIPANT_ID_INVALID")
@@ -227,18 +231,18 @@ class FakeTelegram(FakeServer):
         return {"status": "administrator", "user": dict(self.bot), "can_post_messages": True,
                 "can_edit_messages": True, "can_delete_messages": True}
 
-    def m_sendmessage(self, req, params):
+    def m_sendmessage(self, req: Request, params: dict[str, Any]) -> dict[str, Any]:
         self._may_post(params)
         text = self._text(params, "text", TEXT_LIMIT, required=True)
         return self._message(text=text)
 
-    def m_sendphoto(self, req, params):
+    def m_sendphoto(self, req: Request, params: dict[str, Any]) -> dict[str, Any]:
         self._may_post(params)
         caption = self._text(params, "caption", CAPTION_LIMIT, required=False)
         photo = self._photo(self._upload(req, "photo" if "photo" in req.files else params.get("photo")))
         return self._message(photo=photo, **({"caption": caption} if caption else {}))
 
-    def m_sendmediagroup(self, req, params):
+    def m_sendmediagroup(self, req: Request, params: dict[str, Any]) -> list[dict[str, Any]]:
         self._may_post(params)
         try:
             items = json.loads(params.get("media") or "[]") if isinstance(
@@ -247,7 +251,7 @@ class FakeTelegram(FakeServer):
             raise Refusal("Bad Request: can't parse media JSON object") from None
         if not 2 <= len(items) <= 10:
             raise Refusal("Bad Request: wrong number of media in the album: must be 2-10")
-        prepared = []
+        prepared: list[tuple[list[dict[str, Any]], str]] = []
         for item in items:
             if item.get("type") != "photo":
                 raise Refusal("Bad Request: unsupported media type in the album")
@@ -258,20 +262,20 @@ class FakeTelegram(FakeServer):
                               **({"caption": caption} if caption else {}))
                 for photo, caption in prepared]
 
-    def m_deletemessage(self, req, params):
+    def m_deletemessage(self, req: Request, params: dict[str, Any]) -> bool:
         self._chat(params.get("chat_id"))
         if self.messages.pop(int(params.get("message_id") or 0), None) is None:
             raise Refusal("Bad Request: message to delete not found")
         return True
 
-    def _editable(self, params: dict) -> dict:
+    def _editable(self, params: dict[str, Any]) -> dict[str, Any]:
         self._may_post(params)
         message = self.messages.get(int(params.get("message_id") or 0))
         if message is None:
             raise Refusal("Bad Request: message to edit not found")
         return message
 
-    def m_editmessagetext(self, req, params):
+    def m_editmessagetext(self, req: Request, params: dict[str, Any]) -> dict[str, Any]:
         message = self._editable(params)
         if "text" not in message:
             raise Refusal("Bad Request: there is no text in the message to edit")
@@ -283,7 +287,7 @@ class FakeTelegram(FakeServer):
         message.update(text=text, edit_date=int(time.time()))
         return message
 
-    def m_editmessagecaption(self, req, params):
+    def m_editmessagecaption(self, req: Request, params: dict[str, Any]) -> dict[str, Any]:
         message = self._editable(params)
         if "photo" not in message:
             raise Refusal("Bad Request: there is no caption in the message to edit")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import time
+from typing import Any
 
 from platforms.practice._graph import GraphFake, GraphFault, graph_error, now_graph
 from platforms.practice.server import Request, Response, route
@@ -38,7 +39,7 @@ def threads_length(text: str) -> int:
 class FakeThreads(GraphFake):
     platform_id = "threads"
 
-    def __init__(self, *, processing_polls: int = 1, **kw):
+    def __init__(self, *, processing_polls: int = 1, **kw: Any) -> None:
         super().__init__(**kw)
         self.processing_polls = processing_polls
         self.user_id = "26000000000000007"
@@ -46,8 +47,8 @@ class FakeThreads(GraphFake):
         self.access_token = "practice-threads-token"
         self.tokens = {self.access_token}
         self.login_token = self.access_token
-        self.containers: dict[str, dict] = {}
-        self.posts: dict[str, dict] = {}
+        self.containers: dict[str, dict[str, Any]] = {}
+        self.posts: dict[str, dict[str, Any]] = {}
         self.fetched: list[str] = []
 
     def practice_account(self) -> tuple[dict[str, str], dict[str, str]]:
@@ -70,7 +71,7 @@ class FakeThreads(GraphFake):
             raise GraphFault(f"Object with ID '{req.params.get('user')}' does not exist", 100,
                              subcode=33)
 
-    def _container(self, **fields) -> dict:
+    def _container(self, **fields: Any) -> dict[str, Any]:
         container = {"id": self.new_id(), "status": "IN_PROGRESS",
                      "_polls": self.processing_polls, **fields}
         if container["_polls"] <= 0:
@@ -195,7 +196,7 @@ class FakeThreads(GraphFake):
                                    "paging": {}})
 
     @staticmethod
-    def _public(post: dict) -> dict:
+    def _public(post: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in post.items() if not k.startswith("_") and v is not None}
 
     @route("GET", VERSION + r"/(?P<user>\w+)/threads")

@@ -23,7 +23,7 @@ from email.message import Message
 from typing import Any
 from urllib.parse import parse_qs, urlencode
 
-from platforms.practice.server import FakeServer, Request, Response, route
+from platforms.practice.server import FakeServer, Handler, Request, Response, _Handler, route
 
 API = r"/wp-json/wp/v2"
 STATUSES = ("publish", "future", "draft", "pending", "private")
@@ -52,7 +52,7 @@ class WordPressFake(FakeServer):
     role = "administrator"
     max_upload_bytes = 8 * 1024 * 1024  # php.ini upload_max_filesize on Debian is 2M; hosts raise it
 
-    def __init__(self, **kw):
+    def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)
         self.user, self.app_password = "admin", " ".join(secrets.token_hex(2) for _ in range(6))
         self.posts: dict[int, dict[str, Any]] = {}
@@ -64,7 +64,7 @@ class WordPressFake(FakeServer):
 
     pretty_permalinks = True  # False: /wp-json is not routed, only /?rest_route=/wp/v2/...
 
-    def _handle(self, h) -> None:
+    def _handle(self, h: _Handler) -> None:
         """``/?rest_route=/wp/v2/x&a=b`` is ``/wp-json/wp/v2/x?a=b``, as in WordPress; without
         pretty permalinks the web server answers /wp-json/... with its own 404 page."""
         path, _, query = h.path.partition("?")
@@ -148,13 +148,13 @@ class WordPressFake(FakeServer):
             return [f"{p['title']['raw']}\n{p['content']['raw']}" for p in self.posts.values()
                     if p["status"] == "publish"]
 
-    def _run(self, handler, request: Request) -> Response:
+    def _run(self, handler: Handler | None, request: Request) -> Response:
         self._publish_due()
         if handler is None:
             return self._error(404, "rest_no_route",
                                "No route was found matching the URL and request method.")
 
-        def answer(req: Request) -> Response:
+        def answer(req: Request) -> Response | None:
             try:
                 return handler(req)
             except WPError as exc:
@@ -216,6 +216,7 @@ class WordPressFake(FakeServer):
             return Response(413, body="<html><h1>413 Request Entity Too Large</h1></html>",
                             headers={"Content-Type": "text/html"})
         fields: dict[str, Any] = dict(request.query)
+        filename: str | None  # until the Content-Disposition below is known to name one
         if request.content_type == "multipart/form-data":
             upload = request.files.get("file")
             if upload is None:  # WordPress 6.1 hands the missing file to wp_handle_upload

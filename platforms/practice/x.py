@@ -22,6 +22,7 @@ import re
 import secrets
 import time
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from platforms.practice.server import BadRequest, FakeServer, Request, Response, route
@@ -52,12 +53,13 @@ def _sniff(data: bytes) -> str | None:
     return None
 
 
-def _problem(status: int, title: str, detail: str, kind: str = "about:blank", **extra) -> Response:
+def _problem(status: int, title: str, detail: str, kind: str = "about:blank",
+             **extra: Any) -> Response:
     return Response(status, json={"title": title, "detail": detail, "type": kind,
                                   "status": status, **extra})
 
 
-def _invalid(message: str, parameter: str, value) -> Response:
+def _invalid(message: str, parameter: str, value: object) -> Response:
     return Response(400, json={
         "errors": [{"parameters": {parameter: [str(value)]}, "message": message}],
         "title": "Invalid Request", "detail": "One or more parameters to your request was invalid.",
@@ -67,17 +69,18 @@ def _invalid(message: str, parameter: str, value) -> Response:
 class FakeX(FakeServer):
     platform_id = "x"
 
-    def __init__(self, **kw):
+    def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)
         self.ids = itertools.count(1_880_000_000_000_000_001)
         self.user = {"id": "1500000000000000001", "name": "Humas Pemprov", "username": "humas_pemprov"}
-        self.clients = {"practice-x-client": None}  # client id -> secret (None: public)
+        # client id -> secret (None: public)
+        self.clients: dict[str, str | None] = {"practice-x-client": None}
         self.redirect_uris: set[str] | None = None  # None: any http://127.0.0.1:PORT/callback
         self.access: dict[str, float] = {"practice-x-token": time.time() + 10 * 365 * 86400}
         self.refresh_tokens: set[str] = {"practice-x-refresh"}
-        self.codes: dict[str, dict] = {}
-        self.media: dict[str, dict] = {}
-        self.tweets: dict[str, dict] = {}
+        self.codes: dict[str, dict[str, Any]] = {}
+        self.media: dict[str, dict[str, Any]] = {}
+        self.tweets: dict[str, dict[str, Any]] = {}
         self.daily_posts_left: int | None = None  # the plan's 24-hour cap; None: no cap
 
     # -- platform-specific answers --------------------------------------------------------------
@@ -130,7 +133,7 @@ class FakeX(FakeServer):
         with self.lock:
             self.access = dict.fromkeys(self.access, 0.0)
 
-    def _issue(self, scope: str) -> dict:
+    def _issue(self, scope: str) -> dict[str, Any]:
         access, refresh = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
         self.access[access] = time.time() + ACCESS_TTL
         body = {"token_type": "bearer", "expires_in": ACCESS_TTL, "access_token": access,
@@ -148,7 +151,7 @@ class FakeX(FakeServer):
         client_id = req.form.get("client_id", "")
         return client_id in self.clients and self.clients[client_id] is None
 
-    def _render(self, tweet: dict, fields: set[str]) -> dict:
+    def _render(self, tweet: dict[str, Any], fields: set[str]) -> dict[str, Any]:
         text = html.escape(tweet["text"], quote=False)  # X escapes &, <, > in text
         text = _URL.sub(lambda m: "https://t.co/" + hashlib.sha1(m.group(0).encode()).hexdigest()[:10],
                         text)

@@ -28,10 +28,20 @@ import secrets
 import socket
 import struct
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from urllib.parse import parse_qs, urlsplit
+from typing import Any
+from urllib.parse import SplitResult, parse_qs, urlsplit
 
-from platforms.practice.server import BadRequest, FakeServer, Headers, Request, Response, route
+from platforms.practice.server import (
+    BadRequest,
+    FakeServer,
+    Headers,
+    Request,
+    Response,
+    _Handler,
+    route,
+)
 
 UPLOAD_PATH = "/upload/youtube/v3/videos"
 UNIT = 256 * 1024
@@ -49,18 +59,18 @@ def _error(status: int, reason: str, message: str, domain: str = "youtube.api") 
         "errors": [{"message": message, "domain": domain, "reason": reason}]}})
 
 
-def _tags_length(tags) -> int:
+def _tags_length(tags: list[str]) -> int:
     return sum(len(t) + (2 if " " in t else 0) for t in tags) + max(0, len(tags) - 1)
 
 
 class FakeYouTube(FakeServer):
     platform_id = "youtube"
 
-    def __init__(self, **kw):
+    def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)
         self.access: dict[str, float] = {"practice-youtube-token": time.time() + 10 * 365 * 86400}
-        self.sessions: dict[str, dict] = {}
-        self.videos: dict[str, dict] = {}
+        self.sessions: dict[str, dict[str, Any]] = {}
+        self.videos: dict[str, dict[str, Any]] = {}
         self.uploads_left: int | None = None  # videos.insert's daily bucket; None: no limit
         self.reset_at: float | None = None  # fraction of the upload where the connection drops
         self.received_bytes = 0  # every byte read from upload chunks (resends included)
@@ -108,7 +118,7 @@ class FakeYouTube(FakeServer):
         with self.lock:
             self.access = dict.fromkeys(self.access, 0.0)
 
-    def _auth(self, headers) -> bool:
+    def _auth(self, headers: Headers) -> bool:
         auth = headers.get("authorization") or ""
         token = auth[7:].strip() if auth.lower().startswith("bearer ") else ""
         with self.lock:
@@ -167,7 +177,7 @@ class FakeYouTube(FakeServer):
         location = f"{self.url}{UPLOAD_PATH}?uploadType=resumable&upload_id={upload_id}"
         return Response(200, headers={"Location": location})
 
-    def _check_metadata(self, body: dict) -> Response | None:
+    def _check_metadata(self, body: dict[str, Any]) -> Response | None:
         snippet, status = body.get("snippet") or {}, body.get("status") or {}
         title, description = snippet.get("title") or "", snippet.get("description") or ""
         if not title.strip():
@@ -193,14 +203,14 @@ class FakeYouTube(FakeServer):
 
     # -- chunks: handled at the socket, streamed, never held in memory --------------------------
 
-    def _handle(self, h) -> None:
+    def _handle(self, h: _Handler) -> None:
         split = urlsplit(h.path)
         if h.command == "PUT" and split.path == UPLOAD_PATH:
             self._put(h, split)
         else:
             super()._handle(h)
 
-    def _put(self, h, split) -> None:
+    def _put(self, h: _Handler, split: SplitResult) -> None:
         query = {k: v[-1] for k, v in parse_qs(split.query).items()}
         headers = Headers(h.headers.items())
         fault = self.faults.take("PUT", split.path)
@@ -209,20 +219,23 @@ class FakeYouTube(FakeServer):
             self.requests.append(request)
         length = int(headers.get("content-length") or 0)
         kind = fault.kind if fault else None
+        options = fault.options if fault else {}
         if kind == "reset":
             self._drain(h, length // 2)
             request.complete = False
             self._abort(h)
             return
         if kind in ("status", "rate_limit", "expired_token") or (
-                kind == "timeout" and not fault.options.get("after_work")):
+                kind == "timeout" and not options.get("after_work")):
             self._drain(h, length)
-            response = {"status": lambda: self.error_response(int(fault.options.get("code", 503)),
-                                                              "injected failure"),
-                        "rate_limit": lambda: self.rate_limit_response(
-                            float(fault.options.get("retry_after", 1))),
-                        "expired_token": self.expired_token_response,
-                        "timeout": lambda: None}[kind]()
+            answers: dict[str, Callable[[], Response | None]] = {
+                "status": lambda: self.error_response(int(options.get("code", 503)),
+                                                      "injected failure"),
+                "rate_limit": lambda: self.rate_limit_response(
+                    float(options.get("retry_after", 1))),
+                "expired_token": self.expired_token_response,
+                "timeout": lambda: None}
+            response = answers[kind]()
         else:
             if kind == "duplicate":
                 session = self.sessions.get(query.get("upload_id", ""))
@@ -236,12 +249,14 @@ class FakeYouTube(FakeServer):
         if kind == "timeout":
             h.idle = True
             self._busy_change(-1)
-            self._stopped.wait(fault.options.get("seconds", self.hang_seconds))
+            self._stopped.wait(options.get("seconds", self.hang_seconds))
             h.close_connection = True
             return
+        assert response is not None  # only "timeout" answers nothing, and it returned above
         self._write(h, response)
 
-    def _chunk(self, h, request: Request, headers, query, length: int) -> Response | None:
+    def _chunk(self, h: _Handler, request: Request, headers: Headers, query: dict[str, str],
+               length: int) -> Response | None:
         if not self._auth(headers):
             self._drain(h, length)
             return self.expired_token_response()
@@ -285,7 +300,7 @@ class FakeYouTube(FakeServer):
         self._consume(h, session, size)
         return self._where(session)
 
-    def _where(self, session: dict) -> Response:
+    def _where(self, session: dict[str, Any]) -> Response:
         if session["received"] < session["total"]:
             headers = {"Range": f"bytes=0-{session['received'] - 1}"} if session["received"] else {}
             return Response(308, headers=headers)
@@ -295,7 +310,7 @@ class FakeYouTube(FakeServer):
             video = session["video"]
         return Response(200, json=video)
 
-    def _make_video(self, session: dict) -> dict:
+    def _make_video(self, session: dict[str, Any]) -> dict[str, Any]:
         meta = session["meta"]
         if session["duplicate"]:
             return {"kind": "youtube#video", "id": "rejected" + secrets.token_hex(3),
@@ -309,7 +324,7 @@ class FakeYouTube(FakeServer):
                                  "sha256": session["sha"].hexdigest()}
         return video
 
-    def _consume(self, h, session: dict, count: int) -> None:
+    def _consume(self, h: _Handler, session: dict[str, Any], count: int) -> None:
         """Read ``count`` body bytes into the session: hashed and counted, then let go."""
         sha, left = session["sha"], count
         while left > 0:
@@ -322,7 +337,7 @@ class FakeYouTube(FakeServer):
             session["received"] += count
             self.received_bytes += count
 
-    def _drain(self, h, count: int) -> None:
+    def _drain(self, h: _Handler, count: int) -> None:
         left = count
         while left > 0:
             piece = h.rfile.read(min(PIECE, left))
@@ -332,7 +347,7 @@ class FakeYouTube(FakeServer):
         with self.lock:
             self.received_bytes += count - left
 
-    def _abort(self, h) -> None:
+    def _abort(self, h: _Handler) -> None:
         """SO_LINGER 0 and close: a TCP RST while the client is still sending."""
         sock = h.connection
         try:
@@ -384,7 +399,7 @@ class FakeYouTube(FakeServer):
         if req.query.get("mine") != "true":
             raise BadRequest("mine=true is the only filter here")
         parts = set((req.query.get("part") or "").split(","))
-        channel = {"kind": "youtube#channel", "id": "UCpractice0000000000000a"}
+        channel: dict[str, Any] = {"kind": "youtube#channel", "id": "UCpractice0000000000000a"}
         if "snippet" in parts:
             channel["snippet"] = {"title": "Diskominfo Provinsi", "customUrl": "@diskominfoprov",
                                   "thumbnails": {"default": {"url": self.url + "/avatar.jpg"}}}

@@ -2,6 +2,7 @@
 
 import pytest
 
+from composer.core.registry import default_registry
 from composer.gui.previews import grids
 from composer.gui.previews.linkdisplay import bluesky_url, mastodon_mention, mastodon_url, x_url
 
@@ -84,12 +85,12 @@ def test_whatsapp_renders_its_formatting_markers():
     from composer.gui.previews.textbridge import entities
 
     text = "Halo *warga* _Sleman_, jadwal ~lama~ ```08.00``` di https://slemankab.go.id 2*3*4"
-    ps = pieces(text, entities(text), rules_for("whatsapp"))
+    ps = pieces(text, entities(text), rules_for("whatsapp", default_registry()))
     assert plain(ps) == "Halo warga Sleman, jadwal lama 08.00 di https://slemankab.go.id 2*3*4"
-    html = to_html(ps, rules_for("whatsapp"))
+    html = to_html(ps, rules_for("whatsapp", default_registry()))
     assert "<b>warga</b>" in html and "<i>Sleman</i>" in html and "<s>lama</s>" in html
     assert 'monospace;">08.00</span>' in html
-    x = plain(pieces(text, entities(text), rules_for("x")))  # other platforms show the markers
+    x = plain(pieces(text, entities(text), rules_for("x", default_registry())))  # other platforms show the markers
     assert "*warga*" in x
 
 

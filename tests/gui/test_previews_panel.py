@@ -47,14 +47,14 @@ def show(panel, post):
 def test_entities_are_styled_and_links_shown_the_platform_way(panel):
     post = Post(text=f"Vaksinasi gratis 😀 {LINK} #SlemanSehat @bupati")
     cards = show(panel, post)
-    link = rules_for("x").palette.link
+    link = rules_for("x", default_registry()).palette.link
     x_html = cards["x"].text.text()
     assert f'color:{link};">slemankab.go.id/berita/2026/va…' in x_html
     assert f'color:{link};">#SlemanSehat' in x_html and f'color:{link};">@bupati' in x_html
     assert "www.slemankab.go.id/berita/2026/..." in cards["bluesky"].text.text()
     assert "slemankab.go.id/berita/2026/va…" in cards["mastodon"].text.text()
     ig = cards["instagram"].text.text()  # URLs in captions are plain text on Instagram
-    assert LINK in ig and f'color:{rules_for("instagram").palette.link};">{LINK}' not in ig
+    assert LINK in ig and f'color:{rules_for("instagram", default_registry()).palette.link};">{LINK}' not in ig
     assert "😀" in cards["telegram"].text.plain_text()
 
 
@@ -213,7 +213,7 @@ def test_switching_to_desktop_keeps_the_images(panel, tmp_path, qtbot):
 def test_bluesky_styles_only_what_becomes_a_facet(panel):
     # "#2026" is all digits: Bluesky makes no tag facet of it, so its preview leaves it plain.
     cards = show(panel, Post(text="Laporan #2026 dan #SlemanSehat oleh @kominfo.bsky.social"))
-    link = rules_for("bluesky").palette.link
+    link = rules_for("bluesky", default_registry()).palette.link
     html = cards["bluesky"].text.text()
     assert f'color:{link};">#SlemanSehat' in html and f'color:{link};">@kominfo.bsky.social' in html
     assert f'color:{link};">#2026' not in html
@@ -223,7 +223,7 @@ def test_bluesky_styles_cashtags_and_long_emoji_tags_as_it_will_post_them(panel)
     # @atproto/api 0.21: "$bbca" is a tag facet, "US$5" is not; 33 emoji (66 UTF-16 units) are
     # a tag because they are 33 graphemes.
     cards = show(panel, Post(text="Saham $bbca naik, US$5 #" + "😀" * 33))
-    link = rules_for("bluesky").palette.link
+    link = rules_for("bluesky", default_registry()).palette.link
     html = cards["bluesky"].text.text()
     assert f'color:{link};">$bbca' in html and f'color:{link};">#😀' in html
     assert f'color:{link};">US$5' not in html and f'color:{link};">$5' not in html

@@ -9,6 +9,7 @@ the work runs on a small thread pool.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -371,7 +372,8 @@ def _write(job: _Job, encoded: Encoded) -> RenderedMedia:
         tmp.write_bytes(encoded.data)
         os.replace(tmp, target)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)  # never a half-written file left behind
+        with contextlib.suppress(OSError):  # never a half-written file left behind
+            tmp.unlink(missing_ok=True)
         if full(exc):
             raise write_failure(exc, job.out_dir) from None
         raise MediaError(_("Cannot write {path}: {error}", path=target, error=exc.strerror or exc)) from None

@@ -110,7 +110,7 @@ class PreviewsPanel(QWidget):
             card.deleteLater()
         self.cards = {}
         for key, spec, account in channels:
-            card = PreviewCard(key, spec, account, rules_for(spec.id, desktop=self.desktop, registry=self.registry), self.container,
+            card = PreviewCard(key, spec, account, rules_for(spec.id, self.registry, desktop=self.desktop), self.container,
                                width=self.card_width())
             card.setAccessibleName(self.tr("Preview for {channel}").format(channel=spec.name))
             card.tile_clicked.connect(self._on_tile)

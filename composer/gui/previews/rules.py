@@ -9,11 +9,14 @@ its labels in Indonesian too.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP as _qt_translate_noop
 
 from composer.core.preview import DEFAULT, Fold, Palette, PreviewRules, preview_rules
+
+if TYPE_CHECKING:
+    from composer.core.registry import Registry
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -43,11 +46,9 @@ FEED_LABELS = (
 )
 
 
-def rules_for(platform_id: str, *, desktop: bool = False, registry: Any = None) -> PreviewRules:
-    """The card rules the channel's plugin supplies (a generic card when it has none)."""
-    from composer.core.registry import default_registry
-
-    registry = registry if registry is not None else default_registry()
+def rules_for(platform_id: str, registry: Registry, *, desktop: bool = False) -> PreviewRules:
+    """The card rules the channel's plugin supplies (a generic card when it has none); the
+    registry is the window's (composer.core.services), never one built here."""
     platform = registry.platforms.get(platform_id)
     return preview_rules(platform.preview if platform is not None else None, desktop=desktop)
 
