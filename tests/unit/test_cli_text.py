@@ -57,6 +57,15 @@ def test_count_reports_bad_lines_keeps_going_and_exits_2(siaran_home):
                       'siaran: line 4: not a JSON object with a "text" string']
 
 
+def test_a_deeply_nested_line_is_one_error_and_the_others_are_counted(siaran_home):
+    """100,000 '[' used to end the whole run in a RecursionError, with no output at all."""
+    stdin = '{"text": "satu"}\n' + "[" * 100_000 + '\n{"text": "dua"}\n'
+    result = siaran("count", "--platform", "bluesky", stdin=stdin, home=siaran_home)
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+    out = lines(result)
+    assert [o.get("length") for o in out] == [4, None, 3] and "error" in out[1]
+
+
 def test_count_unknown_platform_is_one_line_exit_2(siaran_home):
     result = siaran("count", "--platform", "myspace", stdin='{"text": "a"}\n', home=siaran_home)
     assert result.returncode == 2
