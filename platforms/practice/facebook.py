@@ -38,7 +38,6 @@ class FakeFacebook(GraphFake):
         # published and scheduled posts, by "<page>_<id>"
         self.posts: dict[str, dict[str, Any]] = {}
         self.photos: dict[str, dict[str, Any]] = {}
-        self.skew = 0.0  # seconds the page's clock is ahead of the real one (advance())
 
     def practice_account(self) -> tuple[dict[str, str], dict[str, str]]:
         return ({"page_id": self.page_id, "api_url": self.url, "graph_version": "v25.0"},
@@ -167,7 +166,7 @@ class FakeFacebook(GraphFake):
 
     def _listing(self, req: Request, scheduled: bool) -> Response:
         self._page(req)
-        self._publish_due()
+        self.publish_due()
         since = float(req.query.get("since") or 0)
         limit = min(int(req.query.get("limit") or 25), 100)
         with self.lock:
@@ -199,7 +198,7 @@ class FakeFacebook(GraphFake):
             return Response(200, json={"id": self.page_id, "name": self.pages[0]["name"],
                                        "link": f"{self.url}/{self.page_id}",
                                        "picture": {"data": {"url": f"{self.url}/avatar.png"}}})
-        self._publish_due()
+        self.publish_due()
         post = self.posts.get(node_id)
         if post is None:
             raise GraphFault(f"Unsupported get request. Object with ID '{node_id}' does not "
@@ -220,7 +219,7 @@ class FakeFacebook(GraphFake):
         schedule cannot change. A new ``message`` edits the text (published or scheduled);
         photos and the link card stay."""
         self._page(req)
-        self._publish_due()
+        self.publish_due()
         f = self.fields(req)
         with self.lock:
             post = self.posts.get(req.params["id"])
@@ -249,15 +248,9 @@ class FakeFacebook(GraphFake):
     # -- the page's clock: Facebook publishes a scheduled post at its time -----------------------
 
     def clock(self) -> float:
-        return time.time() + self.skew
+        return self.clock_now().timestamp()
 
-    def advance(self, seconds: float) -> None:
-        """Let time pass on the page (tests): every scheduled post now due is published."""
-        with self.lock:
-            self.skew += seconds
-        self._publish_due()
-
-    def _publish_due(self) -> None:
+    def publish_due(self) -> None:
         with self.lock:
             for post in self.posts.values():
                 due = post.get("scheduled_publish_time")
@@ -267,7 +260,7 @@ class FakeFacebook(GraphFake):
 
     def live_texts(self) -> list[str]:
         """The message of every post people can see on the page now."""
-        self._publish_due()
+        self.publish_due()
         with self.lock:
             return [p["message"] for p in sorted(self.posts.values(), key=lambda p: p["_n"])
                     if p["is_published"]]

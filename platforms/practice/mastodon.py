@@ -86,6 +86,19 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _refuse_status(text: str, media_ids: list[str]) -> Response | None:
+    """Mastodon's validations of a status, the same for a new one and an edit."""
+    if not text.strip() and not media_ids:
+        return Response(422, json={"error": "Validation failed: Text can't be blank"})
+    if status_length(text) > MAX_CHARACTERS:
+        return Response(422, json={"error": "Validation failed: Text character limit "
+                                            f"of {MAX_CHARACTERS} exceeded"})
+    if len(media_ids) > MAX_MEDIA:
+        return Response(422, json={"error": "Validation failed: Media attachments "
+                                            "exceed the limit"})
+    return None
+
+
 def _iso(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
@@ -107,7 +120,6 @@ class FakeMastodon(FakeServer):
         self.scheduled: dict[str, dict[str, Any]] = {}
         self.idempotency: dict[str, tuple[str, float]] = {}  # key -> (status id, until)
         self.idempotency_ttl = 3600.0
-        self.skew = timedelta(0)  # the instance's clock ahead of the real one (advance())
 
     # -- platform-specific answers --------------------------------------------------------------
 
@@ -303,14 +315,9 @@ class FakeMastodon(FakeServer):
             fields = self._fields(req)
             text = str(fields.get("status") or "")
             media_ids = [str(m) for m in fields.get("media_ids") or []]
-            if not text.strip() and not media_ids:
-                return Response(422, json={"error": "Validation failed: Text can't be blank"})
-            if status_length(text) > MAX_CHARACTERS:
-                return Response(422, json={"error": "Validation failed: Text character limit "
-                                                    f"of {MAX_CHARACTERS} exceeded"})
-            if len(media_ids) > MAX_MEDIA:
-                return Response(422, json={"error": "Validation failed: Media attachments "
-                                                    "exceed the limit"})
+            refused = _refuse_status(text, media_ids)
+            if refused is not None:
+                return refused
             attachments = []
             for mid in media_ids:
                 media = self.media.get(mid)
@@ -383,14 +390,9 @@ class FakeMastodon(FakeServer):
                        else status["_text"])
             media_ids = [str(m) for m in (fields["media_ids"] if "media_ids" in fields
                                           else [m["id"] for m in status["media_attachments"]])]
-            if not text.strip() and not media_ids:
-                return Response(422, json={"error": "Validation failed: Text can't be blank"})
-            if status_length(text) > MAX_CHARACTERS:
-                return Response(422, json={"error": "Validation failed: Text character limit "
-                                                    f"of {MAX_CHARACTERS} exceeded"})
-            if len(media_ids) > MAX_MEDIA:
-                return Response(422, json={"error": "Validation failed: Media attachments "
-                                                    "exceed the limit"})
+            refused = _refuse_status(text, media_ids)
+            if refused is not None:
+                return refused
             for attrs in fields.get("media_attributes") or []:
                 media = self.media.get(str(attrs.get("id")))
                 if media is not None and "description" in attrs:
@@ -418,13 +420,13 @@ class FakeMastodon(FakeServer):
     @route("GET", r"/api/v1/scheduled_statuses")
     def list_scheduled(self, req: Request) -> Response:
         self._auth(req)
-        self._publish_due()
+        self.publish_due()
         return Response(200, json=list(self.scheduled.values()))
 
     @route("GET", r"/api/v1/scheduled_statuses/(?P<id>\d+)")
     def get_scheduled(self, req: Request) -> Response:
         self._auth(req)
-        self._publish_due()
+        self.publish_due()
         item = self.scheduled.get(req.params["id"])
         if item is None:
             return Response(404, json={"error": "Record not found"})
@@ -435,7 +437,7 @@ class FakeMastodon(FakeServer):
         """Only ``scheduled_at`` changes (ScheduledStatusesController#update); the same
         validation as at creation: at least 5 minutes ahead."""
         self._auth(req)
-        self._publish_due()
+        self.publish_due()
         fields = self._fields(req)
         with self.lock:
             item = self.scheduled.get(req.params["id"])
@@ -455,15 +457,9 @@ class FakeMastodon(FakeServer):
     # -- the instance's clock: Sidekiq publishes a scheduled status at its time ---------------------
 
     def now(self) -> datetime:
-        return _now() + self.skew
+        return self.clock_now()
 
-    def advance(self, seconds: float) -> None:
-        """Let time pass on the instance (tests): every scheduled status now due is posted."""
-        with self.lock:
-            self.skew += timedelta(seconds=seconds)
-        self._publish_due()
-
-    def _publish_due(self) -> None:
+    def publish_due(self) -> None:
         """PublishScheduledStatusWorker: the status is posted and the scheduled one is gone."""
         with self.lock:
             due = [i for i in self.scheduled.values()
@@ -482,7 +478,7 @@ class FakeMastodon(FakeServer):
 
     def live_texts(self) -> list[str]:
         """Texts of the posts readers can see now (scheduled ones are not yet)."""
-        self._publish_due()
+        self.publish_due()
         return self.published_texts()
 
     @route("DELETE", r"/api/v1/scheduled_statuses/(?P<id>\d+)")

@@ -33,6 +33,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from email.parser import BytesHeaderParser
 from email.policy import HTTP
 from email.utils import collapse_rfc2231_value
@@ -366,6 +367,7 @@ class FakeServer:
         self.errors: list[str] = []  # handler crashes: a bug in the fake, tests assert it is empty
         self.faults = FaultInjector()
         self.lock = threading.RLock()  # for subclasses' state
+        self.skew = 0.0  # seconds the platform's clock is ahead of the real one (advance())
         self._stopped = threading.Event()
         self._httpd: _HTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -438,6 +440,21 @@ class FakeServer:
     def practice_account(self) -> tuple[dict[str, str], dict[str, str]]:
         """(settings, secrets) of an account that talks to this fake (practice mode)."""
         raise NotImplementedError
+
+    # -- the platform's clock: what it holds for later goes out when it passes -----------------
+
+    def clock_now(self) -> datetime:
+        """The platform's time (UTC): the real one, plus what tests let pass with advance()."""
+        return datetime.now(UTC) + timedelta(seconds=self.skew)
+
+    def advance(self, seconds: float) -> None:
+        """Let time pass on the platform (tests): whatever it holds that is now due goes out."""
+        with self.lock:
+            self.skew += seconds
+        self.publish_due()
+
+    def publish_due(self) -> None:
+        """Publish what the platform held until now (a fake that schedules overrides this)."""
 
     # -- helpers for tests ----------------------------------------------------------------------
 

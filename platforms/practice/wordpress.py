@@ -18,7 +18,7 @@ import io
 import itertools
 import re
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from email.message import Message
 from typing import Any
 from urllib.parse import parse_qs, urlencode
@@ -60,7 +60,6 @@ class WordPressFake(FakeServer):
         self.files: dict[str, bytes] = {}  # /wp-content/uploads/... -> bytes
         self.tags: dict[int, dict[str, Any]] = {}
         self._ids = itertools.count(4)  # WordPress starts with the sample post and page
-        self.skew = timedelta(0)  # the site's clock ahead of the real one (advance())
 
     pretty_permalinks = True  # False: /wp-json is not routed, only /?rest_route=/wp/v2/...
 
@@ -126,15 +125,10 @@ class WordPressFake(FakeServer):
     # -- the site's clock: scheduled posts go out when it passes their date -------------------
 
     def now(self) -> datetime:
-        return _now() + self.skew
+        """The site's clock as WordPress stores dates: naive UTC, whole seconds."""
+        return self.clock_now().replace(microsecond=0, tzinfo=None)
 
-    def advance(self, seconds: float) -> None:
-        """Let time pass on the site (tests): every ``future`` post now due is published."""
-        with self.lock:
-            self.skew += timedelta(seconds=seconds)
-        self._publish_due()
-
-    def _publish_due(self) -> None:
+    def publish_due(self) -> None:
         """WordPress's cron (publish_future_post) publishes a ``future`` post at its date."""
         with self.lock:
             for post in self.posts.values():
@@ -143,13 +137,13 @@ class WordPressFake(FakeServer):
 
     def live_texts(self) -> list[str]:
         """Title and content of every post a reader can see now (not scheduled, not drafts)."""
-        self._publish_due()
+        self.publish_due()
         with self.lock:
             return [f"{p['title']['raw']}\n{p['content']['raw']}" for p in self.posts.values()
                     if p["status"] == "publish"]
 
     def _run(self, handler: Handler | None, request: Request) -> Response:
-        self._publish_due()
+        self.publish_due()
         if handler is None:
             return self._error(404, "rest_no_route",
                                "No route was found matching the URL and request method.")

@@ -29,7 +29,7 @@ import socket
 import struct
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import SplitResult, parse_qs, urlsplit
 
@@ -75,7 +75,6 @@ class FakeYouTube(FakeServer):
         self.reset_at: float | None = None  # fraction of the upload where the connection drops
         self.received_bytes = 0  # every byte read from upload chunks (resends included)
         self._ids = itertools.count(1)
-        self.skew = timedelta(0)  # YouTube's clock ahead of the real one (advance())
 
     # -- platform-specific answers --------------------------------------------------------------
 
@@ -431,7 +430,7 @@ class FakeYouTube(FakeServer):
         """videos.list by id: the parts asked for (status, snippet)."""
         if not self._auth(req.headers):
             return self.expired_token_response()
-        self._publish_due()
+        self.publish_due()
         parts = set((req.query.get("part") or "").split(","))
         wanted = [i for i in (req.query.get("id") or "").split(",") if i]
         with self.lock:
@@ -447,7 +446,7 @@ class FakeYouTube(FakeServer):
         in the future, and never on one already published."""
         if not self._auth(req.headers):
             return self.expired_token_response()
-        self._publish_due()
+        self.publish_due()
         if (req.query.get("part") or "") == "snippet":  # title, description, tags
             return self._update_snippet(req)
         if (req.query.get("part") or "") != "status":
@@ -476,15 +475,9 @@ class FakeYouTube(FakeServer):
     # -- YouTube's clock: a private video with publishAt goes public at that time ---------------
 
     def now(self) -> datetime:
-        return datetime.now(UTC) + self.skew
+        return self.clock_now()
 
-    def advance(self, seconds: float) -> None:
-        """Let time pass (tests): every video whose publishAt has come is made public."""
-        with self.lock:
-            self.skew += timedelta(seconds=seconds)
-        self._publish_due()
-
-    def _publish_due(self) -> None:
+    def publish_due(self) -> None:
         with self.lock:
             for video in self.videos.values():
                 at = video["status"].get("publishAt")
@@ -495,7 +488,7 @@ class FakeYouTube(FakeServer):
 
     def live_texts(self) -> list[str]:
         """Descriptions of the videos anyone can watch now (not private ones)."""
-        self._publish_due()
+        self.publish_due()
         with self.lock:
             return [v["snippet"]["description"] for v in self.videos.values()
                     if v["status"].get("privacyStatus") != "private"]
