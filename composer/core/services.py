@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # the real imports are deferred to first use (start-up time)
 
     from composer.core.accounts import Account, Accounts
     from composer.core.journal import Journal
+    from composer.core.office import OfficeProfile
     from composer.core.post import Post
     from composer.core.practice import Practice
     from composer.core.publish import Engine
@@ -144,6 +145,16 @@ class Services:
 
             return Engine(self.store, self.registry, accounts=self.accounts)
         return self._once("engine", build)
+
+    def office(self) -> OfficeProfile:
+        """The office profile (name, time zone, published numbers), read fresh each time so a
+        change made in the window or by another process is seen."""
+        from composer.core.office import OfficeProfile
+
+        return OfficeProfile.load(self.paths.config)
+
+    def save_office(self, profile: OfficeProfile) -> None:
+        profile.save(self.paths.config)
 
     def practice(self, *, latency: float = 0.0, only: set[str] | None = None) -> Practice:
         """Practice servers with their accounts (not started: ``start()`` them)."""
