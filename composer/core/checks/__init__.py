@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import cast
 
 from composer.core.adapters import Finding, PlatformSpec, Severity, Validating
+from composer.core.checks.gov import gov_findings
 from composer.core.checks.media import media_findings, takes_images
 from composer.core.checks.meta import (
     empty_findings,
@@ -111,7 +112,9 @@ def check(post: Post, channel: str, spec: PlatformSpec, *, adapter: object | Non
 
 def check_resolved(resolved: Resolved, channel: str, spec: PlatformSpec, *,
                    adapter: object | None = None, limit: int | None = None,
-                   now: datetime | None = None) -> ChannelCheck:
+                   now: datetime | None = None, governance: bool = True) -> ChannelCheck:
+    """``governance``: also the office's gov.* rules (personal data, marks ...; see
+    composer.core.checks.gov), read from this installation's rule set."""
     images = [m for m in resolved.media if m.ref.kind == "image"]
     videos = [m for m in resolved.media if m.ref.kind == "video"]
     with_media = bool(images)
@@ -123,6 +126,8 @@ def check_resolved(resolved: Resolved, channel: str, spec: PlatformSpec, *,
     found += media_findings(spec, channel, resolved.media)
     found += title_findings(spec, channel, resolved.title)
     found += schedule_findings(spec, channel, resolved, len(shaped.parts) or 1, now)
+    if governance:
+        found += gov_findings(resolved, channel)
     if adapter is not None and _validates(type(adapter)):
         found = _merge(found, cast(Validating, adapter).validate(resolved), channel)
     found.sort(key=lambda f: _ORDER[f.severity])  # stable: the rule book's order within each
