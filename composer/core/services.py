@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the real imports are deferred to first use (start-up time)
     from collections.abc import Iterable
 
     from composer.core.accounts import Account, Accounts
+    from composer.core.checks.gov.rules import GovRules
     from composer.core.journal import Journal
     from composer.core.office import OfficeProfile
     from composer.core.post import Post
@@ -155,6 +156,16 @@ class Services:
 
     def save_office(self, profile: OfficeProfile) -> None:
         profile.save(self.paths.config)
+
+    def governance_rules(self) -> GovRules:
+        """The office's governance rule set (severities, allow lists, DIK terms ...), read fresh
+        each time like the office profile."""
+        from composer.core.checks.gov.rules import GovRules
+
+        return GovRules.load(self.paths.config)
+
+    def save_governance_rules(self, rules: GovRules) -> None:
+        rules.save(self.paths.config)
 
     def practice(self, *, latency: float = 0.0, only: set[str] | None = None) -> Practice:
         """Practice servers with their accounts (not started: ``start()`` them)."""

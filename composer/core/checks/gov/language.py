@@ -189,7 +189,7 @@ def _spelling(text: str, ctx: Context) -> list[Hit]:
     suggested = 0
     seen: set[str] = set()
     words = [m.group(1) for m in _WORD.finditer(clean) if len(m.group(1)) >= 3]
-    if not words or sum(map(known_form, words)) < 0.6 * len(words):
+    if not words or sum(map(known_form, words)) < 0.5 * len(words):
         return []  # not (mostly) Indonesian: an English post is not misspelt Indonesian
     for m in _WORD.finditer(clean):
         word = m.group(1)

@@ -16,10 +16,12 @@ from composer.core.checks.gov.scan import Context, Hit
 
 _MARKS = re.compile(r"(?<![\w-])(SANGAT\s+RAHASIA|RAHASIA|TERBATAS|CONFIDENTIAL|SECRET|"
                     r"TOP\s+SECRET)(?![\w-])")
-_MARKS_AFTER_LABEL = re.compile(r"\b(?:klasifikasi|sifat)\s*:?\s*(sangat\s+rahasia|rahasia|"
-                                r"terbatas)\b", re.I)
+_MARKS_AFTER_LABEL = re.compile(r"\b(?:klasifikasi|sifat|bersifat)\s*:?\s*(sangat\s+rahasia|"
+                                r"rahasia|terbatas)\b", re.I)
+# "KUOTA TERBATAS" on a poster is not a mark: TERBATAS right after another capitalised word
+_SHOUTED = re.compile(r"[A-Z]{2,}[ \t]+$")
 # R-12/KOMINFO/2026, SR.03/Setda/2026, RH-7/... (B-, biasa, is public)
-_LETTER = re.compile(r"(?<![\w/.-])((?:SR|RH|R|T)\s?[-.]\s?\d{1,6}(?:[/.][\w.\-]+)*/[\w.\-]+)")
+_LETTER = re.compile(r"(?<![\w/.-])((?:SR|RH|R|T)\s?[-./]\s?\d{1,6}(?:[/.][\w.\-]+)*/[\w.\-]+)")
 _FINANCE = re.compile(
     r"\b(?:rencana|usulan|wacana|draf|rancangan|akan)\s+(?:\w+\s+){0,2}?"
     r"(?:kenaikan|penurunan|perubahan|penyesuaian|menaikkan|menurunkan|mengubah|menyesuaikan)"
@@ -44,6 +46,9 @@ def scan(text: str, ctx: Context) -> list[Hit]:
         for m in pattern.finditer(text) if pattern else ():
             span = m.span(1)
             if any(not (span[1] <= a or span[0] >= b) for a, b in spans):
+                continue
+            if m.group(1) == "TERBATAS" and pattern is _MARKS and \
+                    _SHOUTED.search(text[max(0, span[0] - 30):span[0]]):
                 continue
             spans.append(span)
             hits.append(Hit("gov.mark.classified", m.group(1), *span, fix=""))
