@@ -32,6 +32,12 @@ COMMANDS = {
     "count": "measure JSON lines of text the way one channel does",
     "split": "split stdin's text into thread parts for one channel",
     "rules": "the office's governance rules: severities, lists, export and import",
+    "keys": "create an approver's signing key (kept in the keyring)",
+    "approvers": "add, list or remove the office's approvers",
+    "approvals": "the approval policy, importing decisions, a post's approval state",
+    "review": "request approval: a review package and a sign-off sheet (PDF)",
+    "approve": "approve or reject a review package with your signing key",
+    "audit": "verify or export the audit trail",
 }
 
 

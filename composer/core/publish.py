@@ -86,7 +86,8 @@ class Engine:
                  sleep: SleepFn = _real_sleep, rng: random.Random | None = None,
                  transport_factory: Callable[[], httpx.BaseTransport] | None = None,
                  cache_dir: Path | None = None,
-                 media_file: Callable[[MediaRef], Path] | None = None):
+                 media_file: Callable[[MediaRef], Path] | None = None,
+                 gate: Callable[[Post, list[tuple[str, str]]], None] | None = None):
         self.store = store
         self.registry = registry
         # Without secrets (tests, ad-hoc channels that bring their own) only a named account's
@@ -104,6 +105,9 @@ class Engine:
         self._ssl: ssl.SSLContext | None = None
         self._running: set[tuple[str, str]] = set()  # (post, account) being published now
         self.locks_dir = store.paths.data / "locks"
+        # Governance (docs/governance.md): before anything is sent, the office's approval
+        # policy and any crisis hold are asked; raising refuses the whole publish
+        self.gate = gate or self._default_gate()
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -117,6 +121,7 @@ class Engine:
         is sent nothing and its outcome lists the choices."""
         targets = list({t.account: t for t in map(self.target, reversed(accounts))}.values())
         targets.reverse()  # each account once, in the order asked
+        self.gate(post, [(t.account, t.platform) for t in targets])
         specs = {t.platform: self.registry.get(t.platform).spec for t in targets
                  if t.platform in self.registry}
         render = RenderOnce(self.cache_dir / post.id, self.media_file, specs.values())
@@ -125,6 +130,13 @@ class Engine:
             (post.id, t, functools.partial(self._prepare, post, t, render, chosen.get(t.account)))
             for t in targets]
         return self._run_all(jobs, progress, cancel or threading.Event())
+
+    def _default_gate(self) -> Callable[[Post, list[tuple[str, str]]], None]:
+        from composer.core.governance.approvals import engine_gate
+
+        paths = self.store.paths
+        return engine_gate(paths.config, paths.data, self.registry, self.accounts.find,
+                           self.media_file)
 
     def resume(self, post_id: str | None = None, progress: ProgressFn | None = None,
                cancel: threading.Event | None = None,

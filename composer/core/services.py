@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # the real imports are deferred to first use (start-up time)
 
     from composer.core.accounts import Account, Accounts
     from composer.core.checks.gov.rules import GovRules
+    from composer.core.governance.approvals import Approvals
+    from composer.core.governance.audit import AuditTrail
     from composer.core.journal import Journal
     from composer.core.office import OfficeProfile
     from composer.core.post import Post
@@ -166,6 +168,28 @@ class Services:
 
     def save_governance_rules(self, rules: GovRules) -> None:
         rules.save(self.paths.config)
+
+    @property
+    def approvals(self) -> Approvals:
+        """Signed approvals: policy, approvers, review packages, decisions (the keyring is
+        opened only to create a key or to sign)."""
+        def build() -> Approvals:
+            from composer.core.governance.approvals import Approvals, platform_finder
+
+            return Approvals(self.paths.config, self.paths.data, self.registry,
+                             platform_finder(self.registry, self.find_account),
+                             lambda: self.secrets, self.store.media_file,
+                             record=self.audit.record)
+        return self._once("approvals", build)
+
+    @property
+    def audit(self) -> AuditTrail:
+        """The append-only audit trail (a hash chain in the data folder)."""
+        def build() -> AuditTrail:
+            from composer.core.governance.audit import AuditTrail
+
+            return AuditTrail(self.paths.data / "audit.jsonl")
+        return self._once("audit", build)
 
     def practice(self, *, latency: float = 0.0, only: set[str] | None = None) -> Practice:
         """Practice servers with their accounts (not started: ``start()`` them)."""
