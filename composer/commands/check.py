@@ -98,6 +98,9 @@ def run(args) -> int:
         spec, limit = _channel(name, registry, svc)
         checked.append(check(post, name, spec, limit=limit))
     ok = all(c.ok for c in checked)
+    svc.audit.record("checks run", post=post.id, ok=ok, findings={
+        c.channel: sorted({f.code for f in c.findings if f.severity != Severity.INFO})
+        for c in checked})
     if args.json:
         print(json.dumps({"post": post.id, "ok": ok, "notes": notes, "channels": [
             {"channel": c.channel, "platform": c.spec.id, "ok": c.ok,

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 from composer.core import adapters as A
 from composer.core import corrections as C
 from composer.core.accounts import Accounts, Secrets
+from composer.core.governance.audit import AuditTrail
 from composer.core.i18n import UserError, _
 from composer.core.journal import Entry, Journal, State, snapshot_of
 from composer.core.outcome import Outcome, Policy, Target, reason_for
@@ -87,7 +88,8 @@ class Engine:
                  transport_factory: Callable[[], httpx.BaseTransport] | None = None,
                  cache_dir: Path | None = None,
                  media_file: Callable[[MediaRef], Path] | None = None,
-                 gate: Callable[[Post, list[tuple[str, str]]], None] | None = None):
+                 gate: Callable[[Post, list[tuple[str, str]]], None] | None = None,
+                 audit: AuditTrail | None = None):
         self.store = store
         self.registry = registry
         # Without secrets (tests, ad-hoc channels that bring their own) only a named account's
@@ -108,6 +110,7 @@ class Engine:
         # Governance (docs/governance.md): before anything is sent, the office's approval
         # policy and any crisis hold are asked; raising refuses the whole publish
         self.gate = gate or self._default_gate()
+        self.audit = audit or AuditTrail(store.paths.data / "audit.jsonl")
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -129,7 +132,20 @@ class Engine:
         jobs: list[Job] = [
             (post.id, t, functools.partial(self._prepare, post, t, render, chosen.get(t.account)))
             for t in targets]
-        return self._run_all(jobs, progress, cancel or threading.Event())
+        outcomes = self._run_all(jobs, progress, cancel or threading.Event())
+        self._record(post.id, outcomes)
+        return outcomes
+
+    def _record(self, post_id: str, outcomes: list[Outcome]) -> None:
+        """Into the audit trail: what went out where, with the platforms' ids."""
+        sent = [o for o in outcomes if o.sent or o.action]
+        if not sent:
+            return
+        self.audit.record("updated" if any(o.action for o in sent) else "published",
+                          post=post_id, results=[
+                              {"account": o.account, "platform": o.platform,
+                               "state": str(o.state), "id": o.remote_id, "url": o.url,
+                               "action": o.action} for o in sent])
 
     def _default_gate(self) -> Callable[[Post, list[tuple[str, str]]], None]:
         from composer.core.governance.approvals import engine_gate
@@ -181,7 +197,9 @@ class Engine:
                 except A.AdapterError as exc:
                     raise UserError(reason_for(exc, platform.spec, attempt)) from None
                 break
-        return Outcome.of(self.journal.unpublished(entry.id))
+        outcome = Outcome.of(self.journal.unpublished(entry.id))
+        self.audit.record("unpublished", post=post_id, account=account, id=entry.remote_id)
+        return outcome
 
     def can_unpublish(self, entry: Entry) -> bool:
         """Can Siaran delete this row's post (History's menu asks the same as the CLI)?"""

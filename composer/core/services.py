@@ -146,7 +146,7 @@ class Services:
         def build() -> Engine:
             from composer.core.publish import Engine
 
-            return Engine(self.store, self.registry, accounts=self.accounts)
+            return Engine(self.store, self.registry, accounts=self.accounts, audit=self.audit)
         return self._once("engine", build)
 
     def office(self) -> OfficeProfile:

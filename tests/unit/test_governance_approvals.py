@@ -88,6 +88,12 @@ def test_publish_waits_for_the_approval_then_goes(office):
     code, out, err = publish(do, path, tmp)
     assert code == 0, err
     assert list((tmp / "out").rglob("*.md")) or list((tmp / "out").iterdir())
+    assert do("audit", "verify")[0] == 0
+    month = datetime.now(UTC).strftime("%Y-%m")
+    trail = do("audit", "export", "--month", month)[1]
+    for action in ("approval requested", "approval granted", "approval imported",
+                   "published"):
+        assert action in trail
 
 
 def test_the_pasted_line_imports_too(office):
