@@ -68,13 +68,13 @@ def run(args) -> int:
     elif args.action == "finance":
         rules.finance = args.state == "on"
     else:
-        values: list[str] = getattr(rules, LISTS[args.list])
-        if args.action == "add" and args.value not in values:
-            values.append(args.value)
+        entries: list[str] = getattr(rules, LISTS[args.list])
+        if args.action == "add" and args.value not in entries:
+            entries.append(args.value)
         elif args.action == "remove":
-            if args.value not in values:
+            if args.value not in entries:
                 raise UserError(_("'{value}' is not in the list", value=args.value))
-            values.remove(args.value)
+            entries.remove(args.value)
     svc.save_governance_rules(rules)
     print(_("Rule set saved"))
     return 0

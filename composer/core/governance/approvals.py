@@ -160,7 +160,7 @@ class Approvals:
     def __init__(self, config: Path, data: Path, registry: Registry,
                  platform_of: Callable[[str], str], secrets: Callable[[], object],
                  media_file: Callable[[MediaRef], Path] | None = None,
-                 record: Callable[..., None] | None = None,
+                 record: Callable[..., object] | None = None,
                  hold_started: Callable[[], datetime | None] | None = None):
         self.config = config
         self.folder = data / "approvals"
@@ -282,7 +282,7 @@ class Approvals:
         except (OSError, ValueError, KeyError, TypeError, binascii.Error):
             raise BadApproval(_("{file} is not an intact Siaran review package",
                                 file=path)) from None
-        return data
+        return dict(data)
 
     def decide(self, package: Path, name: str, *, reject: bool = False,
                comment: str = "") -> Decision:
@@ -452,7 +452,7 @@ def engine_gate(config: Path, data: Path, registry: Registry, find_account: Call
     return approvals.gate
 
 
-def _replace(decision: Decision, **changes: str) -> Decision:
+def _replace(decision: Decision, **changes: Any) -> Decision:
     from dataclasses import replace
 
     return replace(decision, **changes)
