@@ -38,6 +38,8 @@ COMMANDS = {
     "review": "request approval: a review package and a sign-off sheet (PDF)",
     "approve": "approve or reject a review package with your signing key",
     "audit": "verify or export the audit trail",
+    "hold": "crisis hold: stop everything scheduled, here and on the platforms",
+    "release": "end the crisis hold and restore what it took off the schedules",
 }
 
 

@@ -149,10 +149,17 @@ class Engine:
 
     def _default_gate(self) -> Callable[[Post, list[tuple[str, str]]], None]:
         from composer.core.governance.approvals import engine_gate
+        from composer.core.governance.hold import Holds
 
         paths = self.store.paths
-        return engine_gate(paths.config, paths.data, self.registry, self.accounts.find,
-                           self.media_file)
+        holds = Holds(paths.data)
+        approved = engine_gate(paths.config, paths.data, self.registry, self.accounts.find,
+                               self.media_file, hold_started=holds.last_started)
+
+        def gate(post: Post, targets: list[tuple[str, str]]) -> None:
+            holds.gate()  # a crisis hold stops everything, approved or not
+            approved(post, targets)
+        return gate
 
     def resume(self, post_id: str | None = None, progress: ProgressFn | None = None,
                cancel: threading.Event | None = None,

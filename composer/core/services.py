@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the real imports are deferred to first use (start-up time)
     from composer.core.checks.gov.rules import GovRules
     from composer.core.governance.approvals import Approvals
     from composer.core.governance.audit import AuditTrail
+    from composer.core.governance.hold import Holds
     from composer.core.journal import Journal
     from composer.core.office import OfficeProfile
     from composer.core.post import Post
@@ -179,8 +180,18 @@ class Services:
             return Approvals(self.paths.config, self.paths.data, self.registry,
                              platform_finder(self.registry, self.find_account),
                              lambda: self.secrets, self.store.media_file,
-                             record=self.audit.record)
+                             record=self.audit.record,
+                             hold_started=self.holds.last_started)
         return self._once("approvals", build)
+
+    @property
+    def holds(self) -> Holds:
+        """The crisis hold (docs/governance.md)."""
+        def build() -> Holds:
+            from composer.core.governance.hold import Holds
+
+            return Holds(self.paths.data)
+        return self._once("holds", build)
 
     @property
     def audit(self) -> AuditTrail:

@@ -245,3 +245,23 @@ def test_the_sheet_holds_every_channel_and_the_fingerprint(office):
     package = json.loads((tmp / "review.json").read_text())
     assert package["fingerprint"] == fingerprint
     assert Decision  # the module's decision type is what import reads
+
+
+def test_a_crisis_hold_stops_publishing_and_voids_earlier_approvals(office):
+    do, path, tmp, _keys = office
+    review(do, path, tmp)
+    approve(do, tmp)
+    assert do("approvals", "import", tmp / "decision.json")[0] == 0
+    code, out, _err = do("hold", "--reason", "Bencana banjir")
+    assert code == 0 and "Bencana banjir" in out
+    code, _out, err = publish(do, path, tmp)
+    assert code == 1 and "crisis hold" in err and err.count("\n") == 1
+    code, _out, err = do("release", "--as", "Eve")  # not an approver
+    assert code == 1 and "Only an approver" in err
+    assert do("release", "--as", "Budi")[0] == 0
+    code, _out, err = publish(do, path, tmp)
+    assert code == 1 and "before the crisis hold" in err
+    review(do, path, tmp)
+    approve(do, tmp, "Sari")
+    assert do("approvals", "import", tmp / "decision.json")[0] == 0
+    assert publish(do, path, tmp)[0] == 0

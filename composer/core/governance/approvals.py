@@ -225,6 +225,21 @@ class Approvals:
         self.record("key created", name=name, key=public)
         return public
 
+    def prove_approver(self, name: str | None = None) -> str:
+        """The approver working here, proven by their key in this keyring (a signature the
+        approver list's public key verifies); NotApproved otherwise."""
+        who = name or self.identity()
+        approver = self.settings().approver(who)
+        if approver is None:
+            raise NotApproved(_("Only an approver can do this; '{name}' is not on the office's "
+                                "list of approvers", name=who))
+        challenge = os.urandom(32)
+        signature, _public = keys.sign(approver.name, self._secrets(), challenge)
+        if not keys.verify(approver.key, signature, challenge):
+            raise NotApproved(_("The key in this computer's keyring is not {name}'s key on the "
+                                "approver list", name=approver.name))
+        return approver.name
+
     # -- the fingerprint -------------------------------------------------------------------
 
     def manifest(self, post: Post, targets: Iterable[str] | None = None,
