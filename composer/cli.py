@@ -40,6 +40,7 @@ COMMANDS = {
     "audit": "verify or export the audit trail",
     "hold": "crisis hold: stop everything scheduled, here and on the platforms",
     "release": "end the crisis hold and restore what it took off the schedules",
+    "calendar": "sensitive dates: holidays, mourning days, quiet periods (hold/warn/hint)",
 }
 
 

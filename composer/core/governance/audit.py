@@ -46,7 +46,7 @@ class AuditTrail:
         self.actor = actor
         self._lock = threading.Lock()
 
-    def record(self, action: str, **details: Any) -> dict[str, Any]:
+    def record(self, action: str, /, **details: Any) -> dict[str, Any]:
         """Append one entry; returns it (with its hash)."""
         from filelock import FileLock
 

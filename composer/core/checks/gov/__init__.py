@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,17 +31,18 @@ __all__ = ["RULES", "Context", "GovRules", "Hit", "Office", "citation", "context
 
 def context_for(config_dir: Path) -> Context:
     """The office's rule set and its own numbers and addresses, read from ``config_dir``."""
+    from composer.core.governance.dates import Calendar
     from composer.core.office import OfficeProfile
 
     office = OfficeProfile.load(config_dir)
     return Context(GovRules.load(config_dir), Office(
         phones=tuple(personal.normalise_phone(p) for p in office.phones),
         emails=tuple(e.strip().lower() for e in office.emails),
-        website=office.website))
+        website=office.website), Calendar.load(config_dir), office.zone)
 
 
 _cache_lock = threading.Lock()
-_cached: tuple[tuple[float, float], Context] | None = None
+_cached: tuple[tuple[float, ...], Context] | None = None
 
 
 def current_context() -> Context:
@@ -50,7 +52,8 @@ def current_context() -> Context:
     from composer.core.paths import app_paths
 
     config = app_paths().config
-    stamp = (_mtime(config / FILE_NAME), _mtime(config / "office.json"))
+    stamp = (_mtime(config / FILE_NAME), _mtime(config / "office.json"),
+             _mtime(config / "calendar.json"))
     with _cache_lock:
         if _cached is not None and _cached[0] == stamp and _cached[1] is not None:
             return _cached[1]
@@ -90,6 +93,8 @@ def gov_findings(resolved: Resolved, channel: str, ctx: Context | None = None) -
     for n, text in enumerate(texts):
         hits += scan_text(text, context, resolved.links if n == 0 else (),
                           resolved.media if n == 0 else ())
+    if context.rules.enabled:
+        hits += date_hits(resolved.schedule, context)
     for hit in hits:
         severity = context.rules.severity(hit.code)
         if severity is None:
@@ -98,6 +103,22 @@ def gov_findings(resolved: Resolved, channel: str, ctx: Context | None = None) -
                   "start": hit.start, "end": hit.end, **hit.params}
         result.append(Finding(hit.code, severity, channel, message_for(hit), params))
     return result
+
+
+def date_hits(schedule: datetime | None, ctx: Context) -> list[Hit]:
+    """The sensitive days the post goes out on (its schedule, else today), in the office's
+    zone."""
+    from composer.core.office import format_date, zone_of
+
+    moment = schedule or datetime.now(UTC)
+    day = moment.astimezone(zone_of(ctx.zone)).date()
+    hits = []
+    for sensitive in ctx.calendar.on(day):
+        name = sensitive.name + (" (perkiraan)" if sensitive.estimate else "")
+        hits.append(Hit(f"gov.date.{sensitive.severity}", name, params={
+            "date": format_date(day), "day": day.isoformat(), "estimate": sensitive.estimate,
+            "region": sensitive.region}))
+    return hits
 
 
 def message_for(hit: Hit) -> str:
@@ -153,6 +174,13 @@ def message_for(hit: Hit) -> str:
                                   fix=hit.fix),
         "gov.lang.glossary": lambda: _("The office writes '{fix}', not '{found}'", found=found,
                                        fix=hit.fix),
+        "gov.date.hold": lambda: _(
+            "{date} is {found}: nothing may be scheduled or sent that day",
+            date=hit.params.get("date", ""), found=found),
+        "gov.date.warn": lambda: _("{date} is {found}: make sure the post suits the day",
+                                   date=hit.params.get("date", ""), found=found),
+        "gov.date.hint": lambda: _("{date} is {found}: mind the tone",
+                                   date=hit.params.get("date", ""), found=found),
         "gov.election.name": lambda: _(
             "'{found}' is a candidate or party in the election: keep the post neutral",
             found=found),

@@ -66,6 +66,12 @@ RULES: dict[str, Rule] = {r.code: r for r in (
     Rule("gov.lang.eyd", Severity.WARN,
          "Keputusan Kepala Badan Bahasa 0424/I/BS.00.01/2022 (EYD V)"),
     Rule("gov.lang.glossary", Severity.INFO, "UU 24/2009 Pasal 33 (glosarium kantor)"),
+    Rule("gov.date.hold", Severity.BLOCK,
+         "PP 26/2024 dan Keppres tentang hari berkabung nasional (bendera setengah tiang); "
+         "UU 7/2017 Pasal 1 angka 36 dan Pasal 278 (masa tenang); Pergub Bali tentang Nyepi"),
+    Rule("gov.date.warn", Severity.WARN, "PermenPANRB 83/2012 (responsif, representatif)"),
+    Rule("gov.date.hint", Severity.INFO,
+         "Keputusan Bersama Menteri tentang hari libur nasional dan cuti bersama"),
     Rule("gov.election.name", Severity.WARN,
          "SKB 2/2022 (netralitas ASN); UU 5/2014 Pasal 2 huruf f; UU 7/2017 Pasal 280 dan 283"),
 )}

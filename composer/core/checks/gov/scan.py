@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from composer.core.checks.gov.rules import GovRules
+from composer.core.governance.dates import Calendar
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class Office:
 class Context:
     rules: GovRules
     office: Office
+    calendar: Calendar = field(default_factory=Calendar)
+    zone: str = "WIB"
 
 
 def mask_digits(value: str, keep_head: int = 4, keep_tail: int = 2) -> str:
