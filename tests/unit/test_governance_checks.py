@@ -226,3 +226,18 @@ def test_indonesian_spelling_and_eyd():
     glossary = ctx(glossary={"diskominfo": "Diskominfo"})
     assert [h.fix for h in scan_text("kata diskominfo hari ini", glossary)
             if h.code == "gov.lang.glossary"] == ["Diskominfo"]
+
+
+def test_fixes_mask_the_number_remove_the_mark_and_correct_the_link():
+    from composer.core.checks.gov import apply_fix
+
+    context = ctx()
+    text = "RAHASIA  NIK 3404071203900001, info http://example.org/a"
+    hits = {h.code: h for h in scan_text(text, context)}
+    masked = apply_fix(text, "gov.pii.nik", hits["gov.pii.nik"].start, context)
+    assert masked is not None and "3404071203900001" not in masked and "3404" in masked
+    unmarked = apply_fix(text, "gov.mark.classified", hits["gov.mark.classified"].start, context)
+    assert unmarked is not None and "RAHASIA" not in unmarked
+    secure = apply_fix(text, "gov.link.insecure", -1, context)
+    assert secure is not None and "https://example.org/a" in secure
+    assert apply_fix(text, "gov.pii.nik", 999, context) is None  # stale: nothing changes

@@ -25,7 +25,7 @@ from composer.core.checks.gov.scan import Context, Hit, Office
 from composer.core.i18n import _
 from composer.core.post import Resolved, ResolvedMedia
 
-__all__ = ["RULES", "Context", "GovRules", "Hit", "Office", "citation", "context_for",
+__all__ = ["RULES", "Context", "apply_fix", "GovRules", "Hit", "Office", "citation", "context_for",
            "current_context", "gov_findings", "message_for", "scan_text"]
 
 
@@ -103,6 +103,23 @@ def gov_findings(resolved: Resolved, channel: str, ctx: Context | None = None) -
                   "start": hit.start, "end": hit.end, **hit.params}
         result.append(Finding(hit.code, severity, channel, message_for(hit), params))
     return result
+
+
+def apply_fix(text: str, code: str, start: int, ctx: Context | None = None) -> str | None:
+    """``text`` with the fix of the finding ``code`` found at ``start`` applied (the number
+    masked, the mark removed, the spelling or link corrected); None when that finding is no
+    longer there or has no fix. The text is scanned again, so a stale finding changes nothing."""
+    import re
+
+    for hit in scan_text(text, ctx or current_context()):
+        if hit.code != code or hit.fix is None:
+            continue
+        if hit.start >= 0 and hit.start == start:
+            fixed = text[:hit.start] + hit.fix + text[hit.end:]
+            return re.sub(r"[ \t]{2,}", " ", fixed) if not hit.fix else fixed
+        if hit.start < 0 and start < 0 and hit.shown in text:
+            return text.replace(hit.shown, hit.fix, 1)
+    return None
 
 
 def date_hits(schedule: datetime | None, ctx: Context) -> list[Hit]:

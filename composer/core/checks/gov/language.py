@@ -203,5 +203,5 @@ def _spelling(text: str, ctx: Context) -> list[Hit]:
             options = suggestions(word)
             suggested += 1
         hits.append(Hit("gov.lang.spelling", word, *m.span(1),
-                        fix=options[0] if options else "", params={"suggestions": list(options)}))
+                        fix=options[0] if options else None, params={"suggestions": list(options)}))
     return hits

@@ -16,7 +16,7 @@ class Hit:
     shown: str  # the match as the officer may see it (masked for personal data)
     start: int = -1  # where in the text; -1: not in the text (an image, a setting)
     end: int = -1
-    fix: str = ""  # the replacement that would fix it ("" none)
+    fix: str | None = None  # the replacement that fixes it ("": remove it; None: no fix)
     params: dict[str, Any] = field(default_factory=dict)
 
 
