@@ -139,26 +139,26 @@ def scan(text: str, ctx: Context) -> list[Hit]:
     for m in _TIME_COLON.finditer(text):
         fixed = f"{m.group(1)} {int(m.group(2)):02d}.{m.group(3)}"
         hits.append(Hit("gov.lang.eyd", m.group(0), *m.span(0), fix=fixed,
-                        params={"rule": "time"}))
+                        params={"eyd": "time"}))
     for m in _TIME_NO_ZONE.finditer(text):
         hits.append(Hit("gov.lang.eyd", m.group(0), *m.span(0), fix=m.group(0) + " WIB",
-                        params={"rule": "zone"}))
+                        params={"eyd": "zone"}))
     for m in _RUPIAH.finditer(text):
         if not (m.group(1) or m.group(3)):
             continue  # Rp5.000: as EYD writes it
         raw = m.group(0)
         fixed = "Rp" + m.group(2)
-        hits.append(Hit("gov.lang.eyd", raw, *m.span(0), fix=fixed, params={"rule": "rupiah"}))
+        hits.append(Hit("gov.lang.eyd", raw, *m.span(0), fix=fixed, params={"eyd": "rupiah"}))
     for m in _DI_JOINED.finditer(text):
         hits.append(Hit("gov.lang.eyd", m.group(0), *m.span(0),
-                        fix=f"{m.group(1)} {m.group(2)}", params={"rule": "di"}))
+                        fix=f"{m.group(1)} {m.group(2)}", params={"eyd": "di"}))
     for m in _DI_SPACE.finditer(text):
         word = m.group(2)
         joined = "di" + word
         if word not in _PLACES and dictionary() is not None and known(joined) \
                 and _is_verb_base(word):
             hits.append(Hit("gov.lang.eyd", m.group(0), *m.span(0),
-                            fix=m.group(1) + word, params={"rule": "di"}))
+                            fix=m.group(1) + word, params={"eyd": "di"}))
     lowered = {k.lower(): v for k, v in rules.glossary.items()}
     if lowered:
         pattern = re.compile(r"(?<![\w#@])(" + "|".join(
