@@ -33,6 +33,7 @@ def shots(app, shell, out: Path, lang: str) -> None:  # noqa: D103
     window.splitter.setSizes([200, 480, 680])
     settle(app, shell)
     window.tabs.setCurrentWidget(window.checks)
+    window.governance.refresh()
     window.checks.rescan()
     wait(app, lambda: bool(window.checks.findings), 60)
     pump(app, 0.5)
@@ -50,10 +51,18 @@ def shots(app, shell, out: Path, lang: str) -> None:  # noqa: D103
     dialog.grab().save(str(out / f"governance-approvers-{lang}.png"))
     dialog.close()
 
-    window.governance.refresh()
-    wait(app, lambda: window.governance.approval_state.isVisible(), 60)
-    pump(app, 0.5)
-    window.grab().save(str(out / f"governance-approval-{lang}.png"))
+
+
+def sign_off_sheet(services, package, pdf: Path, out: Path) -> None:
+    """The sign-off sheet's first page as PNG (pdftoppm, from poppler-utils)."""
+    import subprocess
+
+    from composer.core.governance.sheet import write_sheet
+
+    write_sheet(package, pdf, services.approvals.settings().approvers,
+                office="Dinas Komunikasi dan Informatika Kabupaten Sukamaju", zone="WIB")
+    subprocess.run(["pdftoppm", "-png", "-r", "70", "-singlefile", str(pdf),
+                    str(out / "governance-signoff-sheet")], check=True)
 
 
 def main() -> int:
@@ -91,7 +100,9 @@ def main() -> int:
         shots(app, shell, out, "en")
         # the approval flow: a request, then the state shows who must approve
         post = window.model.post.copy()
-        approvals.request(post, Path(home) / "review.json", drafter="Ani")
+        package = approvals.request(post, Path(home) / "review.json", drafter="Ani",
+                                    office="Dinas Komunikasi dan Informatika Kabupaten Sukamaju")
+        sign_off_sheet(services, package, Path(home) / "sheet.pdf", out)
         # the hold banner
         services.holds.hold(services.engine, "Bencana banjir: semua publikasi ditahan", "Ani")
         window.governance.refresh()
@@ -112,7 +123,6 @@ def main() -> int:
         window = shell.window
         window.governance.refresh()
         shots(app, shell, out, "id")
-        window.grab().save(str(out / "governance-hold-id.png"))
     return 0
 
 

@@ -143,7 +143,11 @@ def write_sheet(package: dict[str, Any], path: Path, approvers: list[Any], *,
          + (f" (NIP {a.nip})" if a.nip else "")) for n, a in enumerate(approvers, 1)]
     for level, who in levels:
         pdf.cell(18, 9, level, border=1, align="C")
-        pdf.cell(width - 18 - 35 - 40, 9, _printable(who)[:70], border=1)
+        name_width = width - 18 - 35 - 40
+        shown = _printable(who)
+        while shown and pdf.get_string_width(shown) > name_width - 3:
+            shown = shown[:-2] + "…"
+        pdf.cell(name_width, 9, shown, border=1)
         pdf.cell(35, 9, "", border=1)
         pdf.cell(40, 9, "", border=1)
         pdf.ln()

@@ -32,12 +32,6 @@ from PySide6.QtWidgets import (
 from composer.core.i18n import UserError
 
 SEVERITIES = ("block", "warn", "info", "off")
-LISTS = (("dik_terms", "Withheld information (DIK) terms"),
-         ("marks", "Older local classification marks"),
-         ("phones", "Hotlines allowed besides the office's numbers"),
-         ("emails", "E-mail addresses or @domains allowed"),
-         ("election_names", "Candidates and parties (election periods)"),
-         ("words", "Words spelled right (names, local terms)"))
 
 
 class GovernanceDialog(QDialog):
@@ -129,13 +123,19 @@ class GovernanceDialog(QDialog):
         page = QWidget(self)
         form = QFormLayout(page)
         self.list_edits: dict[str, QPlainTextEdit] = {}
-        for name, label in LISTS:
+        lists = (("dik_terms", self.tr("Withheld information (DIK) terms")),
+                 ("marks", self.tr("Older local classification marks")),
+                 ("phones", self.tr("Hotlines allowed besides the office's numbers")),
+                 ("emails", self.tr("E-mail addresses or @domains allowed")),
+                 ("election_names", self.tr("Candidates and parties (election periods)")),
+                 ("words", self.tr("Words spelled right (names, local terms)")))
+        for name, label in lists:
             edit = QPlainTextEdit("\n".join(getattr(self.rules, name)), page)
             edit.setObjectName(name)
             edit.setPlaceholderText(self.tr("one per line"))
             edit.setMaximumHeight(70)
             self.list_edits[name] = edit
-            form.addRow(self.tr(label), edit)
+            form.addRow(label, edit)
         self.glossary = QPlainTextEdit("\n".join(f"{k} = {v}" for k, v in
                                                  self.rules.glossary.items()), page)
         self.glossary.setPlaceholderText(self.tr("sosmed = media sosial (one per line)"))
