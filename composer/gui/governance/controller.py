@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow
 
 from composer.gui.actions import make_action
@@ -73,7 +73,13 @@ class GovernanceController(QObject):
             "audit": make_action(window, "auditTrail", self.tr("Au&dit trail"), ["Ctrl+Shift+U"],
                                  self.open_audit),
         }
-        model.changed.connect(self.refresh_approval)
+        # the approval state is asked again a moment after the post stops changing (never on
+        # each keystroke: the fingerprint renders the images)
+        self._approval_timer = QTimer(self)
+        self._approval_timer.setSingleShot(True)
+        self._approval_timer.setInterval(1500)
+        self._approval_timer.timeout.connect(self.refresh_approval)
+        model.changed.connect(self._approval_timer.start)
 
     # -- state -------------------------------------------------------------------------------
 
