@@ -144,10 +144,10 @@ def write_sheet(package: dict[str, Any], path: Path, approvers: list[Any], *,
     for level, who in levels:
         pdf.cell(18, 9, level, border=1, align="C")
         name_width = width - 18 - 35 - 40
-        shown = _printable(who)
-        while shown and pdf.get_string_width(shown) > name_width - 3:
-            shown = shown[:-2] + "…"
-        pdf.cell(name_width, 9, shown, border=1)
+        label = _printable(who)
+        while label and pdf.get_string_width(label) > name_width - 3:
+            label = label[:-2] + "…"
+        pdf.cell(name_width, 9, label, border=1)
         pdf.cell(35, 9, "", border=1)
         pdf.cell(40, 9, "", border=1)
         pdf.ln()

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.core.adapters import Severity
+from composer.core.adapters import Finding, Severity
 
 DELAY_MS = 600
 
 
-def scan_post(_ctx, post) -> list[tuple[str, object]]:
+def scan_post(_ctx, post) -> list[tuple[str, Finding]]:
     """(variant key or "" for the master text, finding) for the master text and each variant
     with its own text; runs in a worker thread."""
     from composer.core.checks.gov import gov_findings
@@ -122,8 +122,8 @@ class FindingsPanel(QWidget):
             button.setObjectName("fixButton")
             button.setToolTip(self.tr("Replace with: {fix}").format(fix=fix) if fix
                               else self.tr("Remove it from the text"))
-            button.clicked.connect(lambda _c=False, k=key, c=finding.code,
-                                   s=int(finding.params.get("start", -1)):
+            start = int(finding.params.get("start", -1))
+            button.clicked.connect(lambda _c=False, k=key, c=finding.code, s=start:
                                    self.fix_requested.emit(k, c, s))
             line.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         return row
