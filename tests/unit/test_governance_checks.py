@@ -58,6 +58,18 @@ TRUE_POSITIVES = [
     ("Menindaklanjuti surat Nomor R-123/KOMINFO/2026", "gov.mark.letter_number"),
     ("nomor SR.05/Setda/III/2026", "gov.mark.letter_number"),
     ("surat RH-7/BKD/2026", "gov.mark.letter_number"),
+    ("Nomor: R/123/KOMINFO/2026", "gov.mark.letter_number"),
+    ("NIK 34.04.07.120390.0001", "gov.pii.nik"),
+    ("no ktp 3404-0712-0390-0001", "gov.pii.nik"),
+    ("NPWP 0123456789010000", "gov.pii.npwp"),
+    ("0812.3456.7890", "gov.pii.phone"),
+    ("62-812-3456-7890", "gov.pii.phone"),
+    ("wa.me/6281234567890", "gov.pii.phone"),
+    ("budi[at]gmail.com", "gov.pii.email"),
+    ("budi (at) gmail (dot) com", "gov.pii.email"),
+    ("1234567890 (BRI) a.n. Budi", "gov.pii.bank"),
+    ("Sangat Rahasia", "gov.mark.classified"),
+    ("NOTA DINAS TERBATAS", "gov.mark.classified"),
 ]
 
 
@@ -109,6 +121,15 @@ LOOK_ALIKES = [
     "Nomor SK 188/123/Kep.KDH/2026",
     "Koordinat -7.7156, 110.3556",
     "ISBN 978-602-1234-56-7",
+    "Rp 1.234.567.890.123.456",
+    "NIP 19870101 201001 1 001",
+    "Sebanyak 1.250 KK menerima bantuan",
+    "Kode Rekening 5.1.02.01.01.0024 belanja ATK",
+    "TEMPAT TERBATAS untuk 50 peserta",
+    "SK Nomor 188.45/123/Kep.KDH/A/2026",
+    "UU Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi",
+    "Kirim ke rekening kas daerah sebesar Rp1.234.567.890 pada 2026",
+    "mulai 1 Januari 2026 s.d. 31 Desember 2026",
 ]
 
 

@@ -14,12 +14,14 @@ from functools import lru_cache
 
 from composer.core.checks.gov.scan import Context, Hit
 
-_MARKS = re.compile(r"(?<![\w-])(SANGAT\s+RAHASIA|RAHASIA|TERBATAS|CONFIDENTIAL|SECRET|"
-                    r"TOP\s+SECRET)(?![\w-])")
+_MARKS = re.compile(r"(?<![\w-])(SANGAT\s+RAHASIA|Sangat\s+Rahasia|RAHASIA|TERBATAS|"
+                    r"CONFIDENTIAL|SECRET|TOP\s+SECRET)(?![\w-])")
 _MARKS_AFTER_LABEL = re.compile(r"\b(?:klasifikasi|sifat|bersifat)\s*:?\s*(sangat\s+rahasia|"
                                 r"rahasia|terbatas)\b", re.I)
-# "KUOTA TERBATAS" on a poster is not a mark: TERBATAS right after another capitalised word
-_SHOUTED = re.compile(r"[A-Z]{2,}[ \t]+$")
+# "KUOTA TERBATAS" on a poster is not a mark: TERBATAS right after a word that says what is
+# limited (seats, stock, time)
+_SHOUTED = re.compile(r"\b(KUOTA|TEMPAT|STOK|STOCK|JUMLAH|KURSI|WAKTU|SLOT|PESERTA|PERSEDIAAN|"
+                      r"KAPASITAS|SANGAT|SERBA|EDISI|DISKON|PROMO)[ \t]+$")
 # R-12/KOMINFO/2026, SR.03/Setda/2026, RH-7/... (B-, biasa, is public)
 _LETTER = re.compile(r"(?<![\w/.-])((?:SR|RH|R|T)\s?[-./]\s?\d{1,6}(?:[/.][\w.\-]+)*/[\w.\-]+)")
 _FINANCE = re.compile(

@@ -30,8 +30,8 @@ assert len(PROVINCES) == 38
 
 _SEP = r"[ .\-]?"
 # 16 digits together, or written in groups of four (3404 0712 0390 0001)
-_SIXTEEN = re.compile(r"(?<![\d.,])(\d{16}|\d{4}(?:[ .\-]\d{4}){3}|\d{6}[ .\-]\d{6}[ .\-]\d{4})"
-                      r"(?![\d]|[.,]\d)")
+_SIXTEEN = re.compile(r"(?<![\d.,])(\d{16}|\d{4}(?:[ .\-]\d{4}){3}|\d{6}[ .\-]\d{6}[ .\-]\d{4}"
+                      r"|\d{2}([ .\-])\d{2}\2\d{2}\2\d{6}\2\d{4})(?![\d]|[.,]\d)")
 _KK_WORDS = re.compile(r"\b(KK|K\.K\.|kartu\s+keluarga|no\.?\s*kk|nomor\s+kk)\b", re.I)
 _NIK_WORDS = re.compile(r"\b(NIK|KTP|e-?KTP|nomor\s+induk\s+kependudukan)\b", re.I)
 _NPWP_WORDS = re.compile(r"\bNPWP\b|nomor\s+pokok\s+wajib\s+pajak", re.I)
@@ -41,6 +41,11 @@ _NPWP_FORMATTED = re.compile(
     r"|\d{2}\.\d{3}\.\d{3}\.\d-\d{3}\.\d{3}\.?\d?)(?![\d])")
 _DIGITS15 = re.compile(r"(?<![\d.,])(\d{15}|\d{16})(?![\d]|[.,]\d)")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# written to fool harvesters: budi[at]gmail.com, budi (at) gmail (dot) com
+_EMAIL_HIDDEN = re.compile(r"(?<![\w.+-])([\w.+-]+)\s*[\[(]\s*at\s*[\])]\s*([\w-]+)"
+                           r"((?:\s*(?:[\[(]\s*dot\s*[\])]|\.)\s*[A-Za-z]{2,})+)", re.I)
+# budget account codes (kode rekening belanja 5.1.02.01.01.0024) are not bank accounts
+_BUDGET_CODE = re.compile(r"^\d(?:\.\d{1,2}){3,}")
 _BANK_WORDS = re.compile(
     r"\b(rekening|rek\.?|no\.?\s*rek|norek|account|a/n|a\.n\.|atas\s+nama|virtual\s+account|"
     r"BRI|BNI|BCA|BSI|BTN|Mandiri|CIMB|Danamon|Permata|Bank\s+\w+)\b", re.I)
@@ -130,6 +135,9 @@ def scan(text: str, ctx: Context) -> list[Hit]:
         if not _office_email(address, ctx):
             add(Hit("gov.pii.email", mask_email(address), m.start(), m.start() + len(address),
                     fix=mask_email(address)))
+    for m in _EMAIL_HIDDEN.finditer(text):
+        if free(*m.span(0)):
+            add(Hit("gov.pii.email", mask_email(m.group(1) + "@" + m.group(2)), *m.span(0)))
     for start, end, raw, digits in _phones(text):
         if free(start, end) and not _allowed_phone(digits, ctx):
             add(Hit("gov.pii.phone", mask_digits(raw, 4, 3), start, end,
@@ -139,8 +147,12 @@ def scan(text: str, ctx: Context) -> list[Hit]:
         if not free(start, end) or _is_amount(text, start, end):
             continue
         before = text[max(0, start - 48):start]
+        after = text[end:end + 24]
         d = _digits(m.group(1))
-        if 8 <= len(d) <= 18 and _BANK_WORDS.search(before) and not _looks_like_date(m.group(1)):
+        if re.search(r"kode\s+rekening\s*:?\s*$", before, re.I) or _BUDGET_CODE.match(m.group(1)):
+            continue
+        if 8 <= len(d) <= 18 and (_BANK_WORDS.search(before) or _BANK_WORDS.search(after)) \
+                and not _looks_like_date(m.group(1)):
             add(Hit("gov.pii.bank", mask_digits(m.group(1), 2, 3), start, end,
                     fix=mask_digits(m.group(1), 2, 3)))
     return hits
