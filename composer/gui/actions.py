@@ -25,7 +25,8 @@ QToolButton:hover { border: 1px solid palette(highlighted-text); }
 """
 
 # The order of the keyboard-shortcuts list, the order the menus name them in
-ORDER = ("new", "open", "publish", "resume", "request_approval", "import_approval", "quit",
+ORDER = ("new", "open", "publish", "resume", "request_approval", "import_approval",
+         "review_package", "quit",
          "undo", "redo", "paste", "add_images", "template", "accounts", "practice", "governance",
          "hold", "audit", "previews", "channel_text", "history", "checks", "focus_text",
          "focus_channels", "shortcuts")
@@ -53,7 +54,8 @@ def lay_out(window: QMainWindow, actions: dict[str, QAction], languages: list[QA
     """The menus and the toolbar of the main window, from every controller's actions."""
     menus = (  # (title, action names; None is a separator)
         (translate("Actions", "&File"), ("new", "open", None, "publish", "resume", None,
-                                         "request_approval", "import_approval", None, "quit")),
+                                         "request_approval", "import_approval", "review_package",
+                                         None, "quit")),
         (translate("Actions", "&Edit"), ("undo", "redo", None, "paste", "add_images", "template")),
         (translate("Actions", "&View"), ("previews", "channel_text", "history", "checks", None,
                                          "focus_text", "focus_channels")),

@@ -77,3 +77,31 @@ def test_the_hold_banner_shows_and_publishing_is_refused(qtbot, shell):
     window.governance.release()
     qtbot.waitUntil(lambda: not window.governance.banner.isVisible(), timeout=10_000)
     audit.deleteLater()
+
+
+def test_an_approver_reviews_a_package_in_the_window(qtbot, shell, in_memory_keyring, tmp_path,
+                                                     monkeypatch):
+    from composer.core.governance.approvals import Decision
+    from composer.gui.governance.review_dialog import ReviewDialog
+
+    approvals = shell.services.approvals
+    approvals.add_approver("Budi", approvals.create_key("Budi"))
+    post = Post(text="Pelayanan KTP dibuka Senin. Hubungi 0812-3456-7890", channels=["folder"])
+    data = approvals.request(post, tmp_path / "review.json", drafter="Ani")
+    dialog = ReviewDialog(shell.services, shell.runner, tmp_path / "review.json",
+                          approvals.read_package(tmp_path / "review.json"), shell.window)
+    from PySide6.QtWidgets import QLabel
+
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "Pelayanan KTP dibuka Senin" in texts and "UU 27/2022" in texts
+    dialog.reject_button.click()  # no comment: refused before anything is signed
+    assert "comment" in dialog.error.text()
+    import composer.gui.governance.review_dialog as module
+
+    monkeypatch.setattr(module.QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: ("", "")))
+    dialog.approve_button.click()
+    qtbot.waitUntil(lambda: dialog.decision is not None, timeout=10_000)
+    decision = Decision.parse(dialog.paste.text())
+    assert decision.fingerprint == data["fingerprint"] and decision.approver == "Budi"
+    dialog.deleteLater()

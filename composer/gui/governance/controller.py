@@ -68,6 +68,9 @@ class GovernanceController(QObject):
                                             self.request_approval),
             "import_approval": make_action(window, "importApproval", self.tr("&Import approval…"),
                                            ["Ctrl+Shift+I"], self.import_approval),
+            "review_package": make_action(window, "reviewPackage",
+                                          self.tr("Re&view a package for approval…"),
+                                          ["Ctrl+Shift+V"], self.review_package),
             "hold": make_action(window, "crisisHold", self.tr("Crisis &hold…"), ["Ctrl+Shift+H"],
                                 self.toggle_hold),
             "audit": make_action(window, "auditTrail", self.tr("Au&dit trail"), ["Ctrl+Shift+U"],
@@ -143,6 +146,26 @@ class GovernanceController(QObject):
             "approver").format(package=package.name, sheet=sheet.name), 10000))
         task.finished.connect(lambda _fp: self.refresh_approval())
         task.failed.connect(self.notices.error)
+
+    def review_package(self, path: str | None = None) -> None:
+        """The approver opens a review package: previews, findings, approve or reject."""
+        from composer.core.i18n import UserError
+        from composer.gui.governance.review_dialog import ReviewDialog
+
+        if not path:
+            path, _filter = QFileDialog.getOpenFileName(
+                self.window, self.tr("Open a review package"), str(Path.home()),
+                self.tr("Review package (*.json)"))
+            if not path:
+                return
+        try:
+            data = self.services.approvals.read_package(Path(path))
+        except UserError as exc:
+            self.notices.error(str(exc))
+            return
+        dialog = ReviewDialog(self.services, self.runner, Path(path), data, self.window)
+        self.review_dialog = dialog
+        dialog.open()
 
     def import_approval(self) -> None:
         text, ok = QInputDialog.getMultiLineText(

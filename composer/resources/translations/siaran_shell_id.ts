@@ -506,6 +506,10 @@
         <translation>&amp;Impor persetujuan…</translation>
     </message>
     <message>
+        <source>Re&amp;view a package for approval…</source>
+        <translation>&amp;Telaah paket persetujuan…</translation>
+    </message>
+    <message>
         <source>Crisis &amp;hold…</source>
         <translation>Pena&amp;hanan krisis…</translation>
     </message>
@@ -532,6 +536,10 @@
     <message>
         <source>Review package {package} and sign-off sheet {sheet} written: send them to the approver</source>
         <translation>Paket telaah {package} dan lembar paraf {sheet} sudah ditulis: kirimkan kepada pemberi persetujuan</translation>
+    </message>
+    <message>
+        <source>Open a review package</source>
+        <translation>Buka paket telaah</translation>
     </message>
     <message>
         <source>Import approval</source>
@@ -1475,6 +1483,65 @@ Alasan:</translation>
         <translation>
             <numerusform>%n pengiriman masih belum terkirim.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review a post for approval</source>
+        <translation>Telaah postingan untuk persetujuan</translation>
+    </message>
+    <message>
+        <source>Drafted by {drafter} · fingerprint {fingerprint}</source>
+        <translation>Disusun oleh {drafter} · sidik {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Temuan</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>Pemberi persetujuan</translation>
+    </message>
+    <message>
+        <source>A comment for the drafter (needed to reject)</source>
+        <translation>Catatan untuk konseptor (wajib saat menolak)</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>The decision line to paste into the chat appears here</source>
+        <translation>Baris keputusan untuk ditempel ke obrolan muncul di sini</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Keputusan</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Tolak</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Setujui</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Say why the post is rejected in the comment</source>
+        <translation>Tuliskan alasan penolakan pada catatan</translation>
+    </message>
+    <message>
+        <source>Save the decision</source>
+        <translation>Simpan keputusan</translation>
+    </message>
+    <message>
+        <source>Decision (*.json)</source>
+        <translation>Keputusan (*.json)</translation>
     </message>
 </context>
 <context>
