@@ -34,7 +34,7 @@ def scan_post(_ctx, post) -> list[tuple[str, Finding]]:
     sources += [(key, post.resolve(key)) for key, v in post.variants.items()
                 if "text" in v.overrides and v.enabled]
     for key, resolved in sources:
-        for finding in gov_findings(resolved, key or "*"):
+        for finding in gov_findings(resolved, key or "*", suggest=True):
             ident = (finding.code, finding.params.get("start"), finding.params.get("found"))
             if ident in seen:
                 continue

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from composer.core.adapters import Finding
+from composer.core.adapters import Finding, Severity
 from composer.core.checks.gov import access, language, links, marks, personal
 from composer.core.checks.gov.rules import RULES, GovRules, citation
 from composer.core.checks.gov.scan import Context, Hit, Office
@@ -38,7 +38,7 @@ def context_for(config_dir: Path) -> Context:
     return Context(GovRules.load(config_dir), Office(
         phones=tuple(personal.normalise_phone(p) for p in office.phones),
         emails=tuple(e.strip().lower() for e in office.emails),
-        website=office.website), Calendar.load(config_dir), office.zone)
+        website=office.website), Calendar.load(config_dir), office.zone, Path(config_dir))
 
 
 _cache_lock = threading.Lock()
@@ -55,7 +55,7 @@ def current_context() -> Context:
     stamp = (_mtime(config / FILE_NAME), _mtime(config / "office.json"),
              _mtime(config / "calendar.json"))
     with _cache_lock:
-        if _cached is not None and _cached[0] == stamp and _cached[1] is not None:
+        if _cached is not None and _cached[0] == stamp and _cached[1].config == config:
             return _cached[1]
     found = context_for(config)
     with _cache_lock:
@@ -71,37 +71,68 @@ def _mtime(path: Path) -> float:
 
 
 def scan_text(text: str, ctx: Context, links_given: Sequence[str] = (),
-              media: Sequence[ResolvedMedia] = ()) -> list[Hit]:
-    """Every governance hit in a text (and its links and media), before severities."""
+              media: Sequence[ResolvedMedia] = (), *, suggest: bool = True) -> list[Hit]:
+    """Every governance hit in a text (and its links and media), before severities.
+    ``suggest``: spelling suggestions too (slow; the rule book leaves them to the Checks tab's
+    background scan and the CLI)."""
     if not ctx.rules.enabled:
         return []
-    found = [*_text_hits(text, ctx), *links.scan(text, links_given, ctx),
+    found = [*_text_hits(text, ctx, suggest), *links.scan(text, links_given, ctx),
              *access.scan(text, media, ctx)]
     return found
 
 
 @lru_cache(maxsize=256)
-def _text_hits(text: str, ctx: Context) -> tuple[Hit, ...]:
-    return (*personal.scan(text, ctx), *marks.scan(text, ctx), *language.scan(text, ctx))
+def _text_hits(text: str, ctx: Context, suggest: bool) -> tuple[Hit, ...]:
+    return (*personal.scan(text, ctx), *marks.scan(text, ctx),
+            *language.scan(text, ctx, suggest=suggest))
 
 
-def gov_findings(resolved: Resolved, channel: str, ctx: Context | None = None) -> list[Finding]:
+def gov_findings(resolved: Resolved, channel: str, ctx: Context | None = None, *,
+                 suggest: bool = False) -> list[Finding]:
+    """The governance findings of one channel's resolved post. The text's are remembered per
+    text (the previews ask for every channel on every keystroke, and channels mostly share a
+    text); the media's (alt texts, captions) are looked at each time."""
+    from composer.core.i18n import current_language
+    from composer.core.office import zone_of
+
     context = ctx or current_context()
-    result: list[Finding] = []
-    texts = [resolved.text] + ([resolved.title] if resolved.title else [])
-    hits: list[Hit] = []
-    for n, text in enumerate(texts):
-        hits += scan_text(text, context, resolved.links if n == 0 else (),
-                          resolved.media if n == 0 else ())
-    if context.rules.enabled:
-        hits += date_hits(resolved.schedule, context)
+    if not context.rules.enabled:
+        return []
+    moment = resolved.schedule or datetime.now(UTC)
+    day = moment.astimezone(zone_of(context.zone)).date()
+    found = list(_findings(resolved.text, resolved.title, tuple(resolved.links), day, suggest,
+                           current_language(), context))
+    if resolved.media:
+        found += _as_findings(access.media_hits(resolved.text, resolved.media, context), context)
+    return [Finding(code, severity, channel, message, params)
+            for code, severity, message, params in found]
+
+
+_Found = tuple[str, Severity, str, dict[str, object]]
+
+
+@lru_cache(maxsize=512)
+def _findings(text: str, title: str, links_given: tuple[str, ...], day: date, suggest: bool,
+              language: str, context: Context) -> tuple[_Found, ...]:
+    del language  # part of the key: the messages are translated
+    hits = scan_text(text, context, links_given, suggest=suggest)
+    if title:
+        hits += scan_text(title, context, suggest=suggest)
+    hits += _day_hits(day, context)
+    return tuple(_as_findings(hits, context))
+
+
+def _as_findings(hits: Sequence[Hit], context: Context) -> list[_Found]:
+    result = []
     for hit in hits:
         severity = context.rules.severity(hit.code)
         if severity is None:
             continue
-        params = {"found": hit.shown, "rule": citation(hit.code), "fix": hit.fix,
-                  "start": hit.start, "end": hit.end, **hit.params}
-        result.append(Finding(hit.code, severity, channel, message_for(hit), params))
+        params: dict[str, object] = {"found": hit.shown, "rule": citation(hit.code),
+                                     "fix": hit.fix, "start": hit.start, "end": hit.end,
+                                     **hit.params}
+        result.append((hit.code, severity, message_for(hit), params))
     return result
 
 
@@ -125,17 +156,23 @@ def apply_fix(text: str, code: str, start: int, ctx: Context | None = None) -> s
 def date_hits(schedule: datetime | None, ctx: Context) -> list[Hit]:
     """The sensitive days the post goes out on (its schedule, else today), in the office's
     zone."""
-    from composer.core.office import format_date, zone_of
+    from composer.core.office import zone_of
 
     moment = schedule or datetime.now(UTC)
-    day = moment.astimezone(zone_of(ctx.zone)).date()
+    return list(_day_hits(moment.astimezone(zone_of(ctx.zone)).date(), ctx))
+
+
+@lru_cache(maxsize=64)
+def _day_hits(day: date, ctx: Context) -> tuple[Hit, ...]:
+    from composer.core.office import format_date
+
     hits = []
     for sensitive in ctx.calendar.on(day):
         name = sensitive.name + (" (perkiraan)" if sensitive.estimate else "")
         hits.append(Hit(f"gov.date.{sensitive.severity}", name, params={
             "date": format_date(day), "day": day.isoformat(), "estimate": sensitive.estimate,
             "region": sensitive.region}))
-    return hits
+    return tuple(hits)
 
 
 def message_for(hit: Hit) -> str:

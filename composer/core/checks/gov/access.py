@@ -23,6 +23,14 @@ def _norm(text: str) -> str:
 
 
 def scan(text: str, media: Sequence[ResolvedMedia], ctx: Context) -> list[Hit]:
+    hits = media_hits(text, media, ctx)
+    for m in _HASHTAG.finditer(text):
+        hits.append(Hit("gov.a11y.hashtag_case", "#" + m.group(1), *m.span(0)))
+    return hits
+
+
+def media_hits(text: str, media: Sequence[ResolvedMedia], ctx: Context) -> list[Hit]:
+    """Alt texts and captions: what the media say, apart from the text's own hits."""
     hits: list[Hit] = []
     body = _norm(text)
     for n, item in enumerate(media, 1):
@@ -37,8 +45,6 @@ def scan(text: str, media: Sequence[ResolvedMedia], ctx: Context) -> list[Hit]:
             hits.append(Hit("gov.a11y.alt_filename", alt, params={"n": n}))
         elif len(_norm(alt)) >= 12 and (_norm(alt) == body or _norm(alt) in body):
             hits.append(Hit("gov.a11y.alt_copy", alt[:40], params={"n": n}))
-    for m in _HASHTAG.finditer(text):
-        hits.append(Hit("gov.a11y.hashtag_case", "#" + m.group(1), *m.span(0)))
     return hits
 
 

@@ -131,11 +131,13 @@ def suggestions(word: str) -> tuple[str, ...]:
         return tuple(s for s in list(found.suggest(word))[:3])
 
 
-def scan(text: str, ctx: Context) -> list[Hit]:
+def scan(text: str, ctx: Context, *, suggest: bool = True) -> list[Hit]:
+    """``suggest``: look for suggestions for unknown words (a fraction of a second each: the
+    rule book, asked per keystroke, only looks words up)."""
     hits: list[Hit] = []
     rules = ctx.rules
     if rules.spelling and dictionary() is not None:
-        hits += _spelling(text, ctx)
+        hits += _spelling(text, ctx, suggest)
     for m in _TIME_COLON.finditer(text):
         fixed = f"{m.group(1)} {int(m.group(2)):02d}.{m.group(3)}"
         hits.append(Hit("gov.lang.eyd", m.group(0), *m.span(0), fix=fixed,
@@ -182,7 +184,7 @@ def _is_verb_base(word: str) -> bool:
     return False
 
 
-def _spelling(text: str, ctx: Context) -> list[Hit]:
+def _spelling(text: str, ctx: Context, suggest: bool) -> list[Hit]:
     own = {w.lower() for w in ctx.rules.words} | {k.lower() for k in ctx.rules.glossary}
     clean = _URLISH.sub(lambda m: " " * len(m.group(0)), text)
     hits: list[Hit] = []
@@ -199,7 +201,7 @@ def _spelling(text: str, ctx: Context) -> list[Hit]:
             continue  # the EYD rule on "di" says it, with the fix
         seen.add(word)
         options: tuple[str, ...] = ()
-        if suggested < MAX_SUGGESTED:
+        if suggest and suggested < MAX_SUGGESTED:
             options = suggestions(word)
             suggested += 1
         hits.append(Hit("gov.lang.spelling", word, *m.span(1),

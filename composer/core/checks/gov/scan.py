@@ -4,6 +4,7 @@ context the scanners need (its own numbers and addresses, its rule set)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from composer.core.checks.gov.rules import GovRules
@@ -36,6 +37,7 @@ class Context:
     office: Office
     calendar: Calendar = field(default_factory=Calendar)
     zone: str = "WIB"
+    config: Path | None = None  # where it was read from (None: made in code)
 
 
 def mask_digits(value: str, keep_head: int = 4, keep_tail: int = 2) -> str:
