@@ -262,3 +262,39 @@ def test_fixes_mask_the_number_remove_the_mark_and_correct_the_link():
     secure = apply_fix(text, "gov.link.insecure", -1, context)
     assert secure is not None and "https://example.org/a" in secure
     assert apply_fix(text, "gov.pii.nik", 999, context) is None  # stale: nothing changes
+
+
+def test_links_are_asked_and_a_dead_one_is_said(monkeypatch):
+    """Against a real HTTP server on loopback (the rule itself never asks a local address, so
+    the test lets it for this one server)."""
+    import http.server
+    import threading
+
+    from composer.core.checks.gov import links
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_HEAD(self):
+            self.send_response(200 if self.path == "/ok" else 404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}"
+        monkeypatch.setattr(links, "_internal", lambda host: False)
+        links.forget()
+        answers = links.resolve([base + "/ok", base + "/gone", "http://127.0.0.1:9/none"],
+                                timeout=2)
+        assert answers == {base + "/ok": True, base + "/gone": False,
+                           "http://127.0.0.1:9/none": None}
+        found = [h.code for h in links.scan(f"{base}/gone {base}/ok http://127.0.0.1:9/none",
+                                            (), ctx())]
+        assert found.count("gov.link.unreachable") == 1
+        assert found.count("gov.link.not_checked") == 1  # no answer is never a pass
+    finally:
+        server.shutdown()
+        server.server_close()
+        links.forget()

@@ -27,7 +27,13 @@ def scan_post(_ctx, post) -> list[tuple[str, Finding]]:
     """(variant key or "" for the master text, finding) for the master text and each variant
     with its own text; runs in a worker thread."""
     from composer.core.checks.gov import gov_findings
+    from composer.core.checks.gov.links import answer_for, resolve, urls_in
 
+    # links are asked here, off the GUI thread (a short timeout; no answer: "not checked")
+    texts = [post.text, *(v.overrides.get("text", "") for v in post.variants.values())]
+    unasked = [u for t in texts for u in urls_in(t, post.links) if answer_for(u) is None]
+    if unasked:
+        resolve(dict.fromkeys(unasked), timeout=3.0)
     found = []
     seen = set()
     sources = [("", post.resolve("__master__"))]

@@ -102,7 +102,7 @@ def gov_findings(resolved: Resolved, channel: str, ctx: Context | None = None, *
     moment = resolved.schedule or datetime.now(UTC)
     day = moment.astimezone(zone_of(context.zone)).date()
     found = list(_findings(resolved.text, resolved.title, tuple(resolved.links), day, suggest,
-                           current_language(), context))
+                           (current_language(), links.generation()), context))
     if resolved.media:
         found += _as_findings(access.media_hits(resolved.text, resolved.media, context), context)
     return [Finding(code, severity, channel, message, params)
@@ -114,8 +114,8 @@ _Found = tuple[str, Severity, str, dict[str, object]]
 
 @lru_cache(maxsize=512)
 def _findings(text: str, title: str, links_given: tuple[str, ...], day: date, suggest: bool,
-              language: str, context: Context) -> tuple[_Found, ...]:
-    del language  # part of the key: the messages are translated
+              stamp: tuple[str, int], context: Context) -> tuple[_Found, ...]:
+    del stamp  # part of the key: the messages' language, and the links' answers so far
     hits = scan_text(text, context, links_given, suggest=suggest)
     if title:
         hits += scan_text(title, context, suggest=suggest)

@@ -27,6 +27,11 @@ ANSWER_KEEP = 600.0  # seconds an answer is believed
 _lock = threading.Lock()
 # url -> (True: answers, False: the server said no (4xx/5xx), None: no answer, when asked)
 _answers: dict[str, tuple[bool | None, float, int]] = {}
+_generation = 0  # counts answers, so a finding remembered before an answer is made again
+
+
+def generation() -> int:
+    return _generation
 
 
 def urls_in(text: str, links: Iterable[str] = ()) -> list[str]:
@@ -93,11 +98,15 @@ def resolve(urls: Iterable[str], *, timeout: float = 4.0) -> dict[str, bool | No
             except httpx.HTTPError:
                 ok = None  # offline, DNS, timeout: not checked, never a pass
             result[url] = ok
+            global _generation
             with _lock:
                 _answers[url] = (ok, time.monotonic(), status)
+                _generation += 1
     return result
 
 
 def forget() -> None:
+    global _generation
     with _lock:
         _answers.clear()
+        _generation += 1
