@@ -91,3 +91,17 @@ def test_the_cli_verifies_and_exports(siaran_home, capsys):
     assert cli.main(["audit", "verify"]) == 1
     assert "audit trail:" in capsys.readouterr().out
     assert cli.main(["audit", "export", "--month", "2026-13"]) == 2
+
+
+def test_a_new_draft_is_recorded_once(siaran_home):
+    from composer.core.post import Post
+    from composer.core.services import Services
+
+    services = Services()
+    post = Post(text="Rapat koordinasi")
+    services.store.autosave(post)
+    post.text += " pukul 09.00 WIB"
+    services.store.autosave(post)
+    drafted = [e for e in services.audit.entries() if e["action"] == "drafted"]
+    assert [e["details"]["post"] for e in drafted] == [post.id]
+    services.close()

@@ -130,6 +130,7 @@ LOOK_ALIKES = [
     "UU Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi",
     "Kirim ke rekening kas daerah sebesar Rp1.234.567.890 pada 2026",
     "mulai 1 Januari 2026 s.d. 31 Desember 2026",
+    "Ikuti @diskominfo@sukamaju.social dan @sukamajukab.go.id",
 ]
 
 

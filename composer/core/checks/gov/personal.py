@@ -40,7 +40,8 @@ _NPWP_FORMATTED = re.compile(
     r"(?<![\d.])(\d{2}[.\s]?\d{3}[.\s]?\d{3}[.\s]?\d[.\-\s]?\d{3}[.\s]?\d{3}"
     r"|\d{2}\.\d{3}\.\d{3}\.\d-\d{3}\.\d{3}\.?\d?)(?![\d])")
 _DIGITS15 = re.compile(r"(?<![\d.,])(\d{15}|\d{16})(?![\d]|[.,]\d)")
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# (not a fediverse handle: @humas@mastodon.social starts with '@')
+_EMAIL = re.compile(r"(?<![\w.+@/-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # written to fool harvesters: budi[at]gmail.com, budi (at) gmail (dot) com
 _EMAIL_HIDDEN = re.compile(r"(?<![\w.+-])([\w.+-]+)\s*[\[(]\s*at\s*[\])]\s*([\w-]+)"
                            r"((?:\s*(?:[\[(]\s*dot\s*[\])]|\.)\s*[A-Za-z]{2,})+)", re.I)
