@@ -110,6 +110,9 @@ class Engine:
         # Governance (docs/governance.md): before anything is sent, the office's approval
         # policy and any crisis hold are asked; raising refuses the whole publish
         self.gate = gate or self._default_gate()
+        from composer.core.governance.hold import Holds
+
+        self.hold_gate: Callable[[], None] = Holds(store.paths.data).gate
         self.audit = audit or AuditTrail(store.paths.data / "audit.jsonl")
 
     # -- public API ---------------------------------------------------------------------------
@@ -166,6 +169,7 @@ class Engine:
                targets: Mapping[str, Target] | None = None) -> list[Outcome]:
         """Finish what a crash, a cancel or a fault left unfinished; never repeat a success.
         ``targets`` supplies ad-hoc channels (with their secrets) by account name."""
+        self.hold_gate()  # a crisis hold stops the unfinished sends too
         jobs: list[Job] = []
         skipped: list[Outcome] = []
         for entry in self.journal.unfinished(post_id):

@@ -265,3 +265,15 @@ def test_a_crisis_hold_stops_publishing_and_voids_earlier_approvals(office):
     approve(do, tmp, "Sari")
     assert do("approvals", "import", tmp / "decision.json")[0] == 0
     assert publish(do, path, tmp)[0] == 0
+
+
+def test_resume_waits_for_the_end_of_a_hold(office):
+    from composer.commands import services
+    from composer.core.governance.hold import OnHold
+
+    do, _path, _tmp, _keys = office
+    assert do("hold", "--reason", "Kerusuhan")[0] == 0
+    with pytest.raises(OnHold):
+        services().engine.resume()
+    code, _out, err = do("resume")
+    assert code == 1 and "crisis hold" in err
