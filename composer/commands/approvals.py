@@ -16,6 +16,8 @@ def add_arguments(parser) -> None:
     p = sub.add_parser("policy", help=_("who needs approval: off, all, or channels"))
     p.add_argument("value", metavar="off|all|CHANNEL[,CHANNEL...]")
     p.add_argument("--expiry-days", type=int, help=_("days an approval stays valid (7)"))
+    p.add_argument("--levels", type=int,
+                   help=_("approvals from different approvers a post needs (1)"))
     p = sub.add_parser("import", help=_("import an approver's decision (file, or - for stdin)"))
     p.add_argument("file")
     p = sub.add_parser("status", help=_("whether a post may be published"))
@@ -30,6 +32,11 @@ def run(args) -> int:
             if args.expiry_days < 1:
                 raise UserError(_("An approval must stay valid at least one day"))
             settings.expiry_days = args.expiry_days
+            approvals.save_settings(settings)
+        if args.levels is not None:
+            if not 1 <= args.levels <= max(1, len(settings.approvers)):
+                raise UserError(_("Levels must be between 1 and the number of approvers"))
+            settings.levels = args.levels
             approvals.save_settings(settings)
         shown = {"off": _("off"), "all": _("all channels")}.get(settings.policy,
                                                                 ", ".join(settings.channels))

@@ -277,3 +277,16 @@ def test_resume_waits_for_the_end_of_a_hold(office):
         services().engine.resume()
     code, _out, err = do("resume")
     assert code == 1 and "crisis hold" in err
+
+
+def test_two_levels_need_two_different_approvers(office):
+    do, path, tmp, _keys = office
+    assert do("approvals", "policy", "all", "--levels", "2")[0] == 0
+    review(do, path, tmp)
+    approve(do, tmp, "Budi")
+    assert do("approvals", "import", tmp / "decision.json")[0] == 0
+    code, _out, err = publish(do, path, tmp)
+    assert code == 1 and "1 more approval" in err and "Sari" in err
+    approve(do, tmp, "Sari")
+    assert do("approvals", "import", tmp / "decision.json")[0] == 0
+    assert publish(do, path, tmp)[0] == 0

@@ -60,6 +60,7 @@ class ApprovalSettings:
     channels: list[str] = field(default_factory=list)  # with policy "channels"
     expiry_days: int = 7
     approvers: list[Approver] = field(default_factory=list)
+    levels: int = 1  # approvals from different approvers a post needs (paraf berjenjang)
 
     def covers(self, targets: Iterable[tuple[str, str]]) -> list[str]:
         """The targets ((account, platform) pairs) that need an approval under the policy."""
@@ -79,6 +80,7 @@ class ApprovalSettings:
             data = json.loads((config / SETTINGS_FILE).read_text(encoding="utf-8"))
             return cls(policy=data.get("policy", "off"), channels=list(data.get("channels", [])),
                        expiry_days=int(data.get("expiry_days", 7)),
+                       levels=max(1, int(data.get("levels", 1))),
                        approvers=[Approver(**a) for a in data.get("approvers", [])])
         except FileNotFoundError:
             return cls()
@@ -379,6 +381,8 @@ class Approvals:
         moment = now or _now()
         hold = self.hold_started()
         newest_reason = _("{post} needs the approval of {who}", post=post.id, who=who)
+        granted: dict[str, Decision] = {}  # approver -> their valid approval (paraf berjenjang)
+        fingerprints: dict[tuple[str, ...], str] = {}
         for raw in reversed(self._history(post.id)["decisions"]):
             try:
                 decision = Decision.parse(json.dumps({"format": DECISION_FORMAT, **{
@@ -401,12 +405,23 @@ class Approvals:
                 newest_reason = _("Approvals given before the crisis hold are void; {who} "
                                   "must approve again", who=who)
                 continue
-            if self.manifest(post, decision.targets).fingerprint != decision.fingerprint:
+            key = tuple(decision.targets)
+            if key not in fingerprints:  # rendering once per set of targets
+                fingerprints[key] = self.manifest(post, decision.targets).fingerprint
+            if fingerprints[key] != decision.fingerprint:
                 newest_reason = _("The post changed after {approver} approved it; {who} must "
                                   "approve it again", approver=decision.approver, who=who)
                 continue
-            return Status(True, True, _("Approved by {approver}", approver=decision.approver),
-                          decision)
+            granted.setdefault(decision.approver.casefold(), decision)
+            if len(granted) >= settings.levels:
+                names = ", ".join(d.approver for d in reversed(granted.values()))
+                return Status(True, True, _("Approved by {approver}", approver=names), decision)
+        if granted:
+            missing = settings.levels - len(granted)
+            return Status(True, False, _(
+                "Approved by {approver}; {count} more approval(s) needed, from {who}",
+                approver=", ".join(d.approver for d in granted.values()), count=missing,
+                who=self._who(settings, post, exclude=set(granted))))
         return Status(True, False, newest_reason)
 
     def gate(self, post: Post, targets: Iterable[tuple[str, str]]) -> None:
@@ -415,8 +430,9 @@ class Approvals:
         if found.needed and not found.approved:
             raise NotApproved(found.reason)
 
-    def _who(self, settings: ApprovalSettings, post: Post) -> str:
+    def _who(self, settings: ApprovalSettings, post: Post, exclude: set[str] | None = None) -> str:
         drafters = {r["drafter"].casefold() for r in self._history(post.id)["requests"][-1:]}
+        drafters |= exclude or set()
         names = [a.name for a in settings.approvers if a.name.casefold() not in drafters]
         if not names:
             return _("an approver (none is on the list yet: siaran approvers add)")

@@ -165,6 +165,11 @@ class GovernanceDialog(QDialog):
         self.expiry.setValue(settings.expiry_days)
         self.expiry.setSuffix(" " + self.tr("days"))
         form.addRow(self.tr("An approval stays valid"), self.expiry)
+        self.levels = QSpinBox(page)
+        self.levels.setObjectName("approvalLevels")
+        self.levels.setRange(1, 9)
+        self.levels.setValue(settings.levels)
+        form.addRow(self.tr("Approvals needed (levels)"), self.levels)
         col.addLayout(form)
         self.approvers = QTableWidget(0, 4, page)
         self.approvers.setObjectName("approversTable")
@@ -308,6 +313,7 @@ class GovernanceDialog(QDialog):
         if settings.policy == "channels" and not settings.channels:
             raise UserError(self.tr("Name the channels that need approval"))
         settings.expiry_days = self.expiry.value()
+        settings.levels = self.levels.value()
         settings.approvers = [
             Approver(name=self._cell(n, 0), position=self._cell(n, 1), nip=self._cell(n, 2),
                      key=self._cell(n, 3)) for n in range(self.approvers.rowCount())]

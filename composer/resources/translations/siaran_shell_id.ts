@@ -735,6 +735,10 @@ Alasan:</translation>
         <translation>Persetujuan berlaku selama</translation>
     </message>
     <message>
+        <source>Approvals needed (levels)</source>
+        <translation>Persetujuan yang diperlukan (tingkat)</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
