@@ -16,6 +16,7 @@ def add_arguments(parser) -> None:
     p = sub.add_parser("export", help=_("one month's entries as CSV"))
     p.add_argument("--month", required=True, help=_("the month, e.g. 2026-12"))
     p.add_argument("--out", type=Path, help=_("the CSV file (default: standard output)"))
+    p.add_argument("--pdf", type=Path, help=_("also write the month as a PDF"))
 
 
 def run(args) -> int:
@@ -32,7 +33,15 @@ def run(args) -> int:
         return 0
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.month):
         raise UserError(_("'{month}' is not a month like 2026-12", month=args.month))
-    text = trail.csv(args.month, svc.office().zone)
+    office = svc.office()
+    text = trail.csv(args.month, office.zone)
+    if args.pdf is not None:
+        from composer.core.governance.audit import write_pdf
+
+        write_pdf(trail, args.month, args.pdf, office=office.name, zone=office.zone)
+        if args.out is None:
+            print(_("Audit trail of {month} written to {file}", month=args.month, file=args.pdf))
+            return 0
     if args.out is None:
         print(text, end="")
         return 0

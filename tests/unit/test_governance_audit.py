@@ -87,6 +87,13 @@ def test_the_cli_verifies_and_exports(siaran_home, capsys):
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
     assert rows[0][:3] == ["seq", "time", "action"]
     assert [r[2] for r in rows[1:]] == ["hold", "release"] and rows[1][1].endswith("WIB")
+    pdf = siaran_home / "audit.pdf"
+    assert cli.main(["audit", "export", "--month", month, "--pdf", str(pdf)]) == 0
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "hold" in text and "release" in text and "Bencana" in text and "whole" in text
     rewrite(trail, lines(trail)[::-1])
     assert cli.main(["audit", "verify"]) == 1
     assert "audit trail:" in capsys.readouterr().out

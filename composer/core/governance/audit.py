@@ -147,6 +147,55 @@ class AuditTrail:
         return out.getvalue()
 
 
+def write_pdf(trail: AuditTrail, month: str, path: Path, *, office: str = "",
+              zone: str | None = None) -> int:
+    """One month of the trail as a PDF table (landscape A4) with the chain's state; returns
+    the number of entries."""
+    from fpdf import FPDF
+
+    from composer.core.governance.sheet import _font, _printable
+    from composer.core.office import format_datetime
+
+    entries = trail.month(month, zone)
+    problems = trail.verify()
+    pdf = FPDF(orientation="L", format="A4")
+    pdf.set_auto_page_break(True, margin=14)
+    pdf.add_font("DejaVu", "", str(_font("DejaVuSans.ttf")))
+    pdf.add_font("DejaVu", "B", str(_font("DejaVuSans-Bold.ttf")))
+    pdf.add_page()
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    pdf.set_font("DejaVu", "B", 13)
+    pdf.multi_cell(width, 7, (office.upper() + "\n" if office else "")
+                   + _("Audit trail {month}", month=month), align="C", new_x="LMARGIN",
+                   new_y="NEXT")
+    pdf.set_font("DejaVu", "", 9)
+    state = (_("The trail is whole: no entry was changed, removed or reordered.")
+             if not problems else "; ".join(p.reason for p in problems))
+    pdf.multi_cell(width, 5, state, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    columns = [(_("No."), 12), (_("Time"), 64), (_("Action"), 38), (_("By"), 26),
+               (_("Details"), width - 12 - 64 - 38 - 26)]
+    pdf.set_font("DejaVu", "B", 9)
+    for title, w in columns:
+        pdf.cell(w, 6, title, border=1)
+    pdf.ln()
+    pdf.set_font("DejaVu", "", 8)
+    for e in entries:
+        details = json.dumps(e["details"], ensure_ascii=False, sort_keys=True)
+        values = [str(e["seq"]), format_datetime(datetime.fromisoformat(e["at"]), zone=zone),
+                  e["action"], e["actor"], details]
+        for (_title, w), value in zip(columns, values, strict=True):
+            text = _printable(value)
+            while text and pdf.get_string_width(text) > w - 2:
+                text = text[:-2] + "…"
+            pdf.cell(w, 5, text, border=1)
+        pdf.ln()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pdf.output(str(path))
+    return len(entries)
+
+
 def _login() -> str:
     try:
         return getpass.getuser()
