@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self.central_column.insertWidget(0, self.governance.banner)
         self.statusBar().addPermanentWidget(self.governance.approval_state)
         self.checks.fix_requested.connect(self._apply_fix)
+        self.publishing.may_publish = self.governance.before_publish
 
         self.editor.text_edited.connect(model.set_text)
         self.editor.title_edited.connect(model.set_title)

@@ -105,3 +105,22 @@ def test_an_approver_reviews_a_package_in_the_window(qtbot, shell, in_memory_key
     decision = Decision.parse(dialog.paste.text())
     assert decision.fingerprint == data["fingerprint"] and decision.approver == "Budi"
     dialog.deleteLater()
+
+
+def test_publish_offers_request_or_import_when_approval_is_missing(qtbot, shell,
+                                                                  in_memory_keyring):
+    window = shell.window
+    approvals = shell.services.approvals
+    approvals.add_approver("Budi", approvals.create_key("Budi"))
+    approvals.set_policy("all")
+    window.picker.set_checked("folder")
+    window.model.set_text("Pelayanan KTP dibuka Senin.")
+    window.governance.refresh_approval()
+    qtbot.waitUntil(lambda: window.governance.last_status is not None, timeout=10_000)
+    assert "Budi" in window.governance.approval_state.text()
+    window.publishing.publish()
+    box = window.governance.approval_box
+    assert box is not None and box.isVisible() and "Budi" in box.text()
+    assert window.publishing.publish_dialog is None  # no publish dialog for a refused post
+    box.reject()
+    wait_idle(qtbot, shell)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox
 
 from composer.gui.actions import make_action
 from composer.gui.governance.banner import HoldBanner
@@ -60,6 +60,8 @@ class GovernanceController(QObject):
         self.approval_state = QLabel(window)
         self.approval_state.setObjectName("approvalState")
         self.approval_state.hide()
+        self.last_status = None  # the approval state last asked (None: no approval needed)
+        self.approval_box: QMessageBox | None = None
         self.actions = {
             "governance": make_action(window, "governance", self.tr("&Governance…"),
                                       ["Ctrl+Shift+G"], self.open_settings),
@@ -99,6 +101,7 @@ class GovernanceController(QObject):
         task.finished.connect(self._show_approval)
 
     def _show_approval(self, status) -> None:
+        self.last_status = status
         if status is None:
             self.approval_state.hide()
             return
@@ -106,6 +109,30 @@ class GovernanceController(QObject):
         self.approval_state.setText(f"{mark} {status.reason}")
         self.approval_state.setAccessibleName(status.reason)
         self.approval_state.show()
+
+    def before_publish(self) -> bool:
+        """In the publish flow: when the post is known to lack its approval (or a hold is in
+        force), say so and offer Request / Import approval instead of the publish dialog. The
+        engine refuses such a post anyway; this only saves the officer a refused attempt."""
+        holds = self.services.holds
+        if holds.active:
+            self.notices.error(self.tr("A crisis hold is in force: nothing is published until "
+                                       "it is released."))
+            return False
+        status = self.last_status
+        if status is None or status.approved:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Approval needed"),
+                          status.reason, QMessageBox.StandardButton.Cancel, self.window)
+        box.setObjectName("approvalNeeded")
+        request = box.addButton(self.tr("Request approval…"), QMessageBox.ButtonRole.AcceptRole)
+        imported = box.addButton(self.tr("Import approval…"), QMessageBox.ButtonRole.ActionRole)
+        request.clicked.connect(self.request_approval)
+        imported.clicked.connect(self.import_approval)
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.approval_box = box
+        box.open()
+        return False
 
     # -- commands ----------------------------------------------------------------------------
 

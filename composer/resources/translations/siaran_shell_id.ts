@@ -522,6 +522,26 @@
         <translation>Cabut pena&amp;hanan krisis…</translation>
     </message>
     <message>
+        <source>A crisis hold is in force: nothing is published until it is released.</source>
+        <translation>Penahanan krisis berlaku: tidak ada yang diterbitkan sampai penahanan dicabut.</translation>
+    </message>
+    <message>
+        <source>Approval needed</source>
+        <translation>Perlu persetujuan</translation>
+    </message>
+    <message>
+        <source>Request approval…</source>
+        <translation>Minta persetujuan…</translation>
+    </message>
+    <message>
+        <source>Import approval…</source>
+        <translation>Impor persetujuan…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
         <source>Choose the channels first: an approval binds where the post goes.</source>
         <translation>Pilih kanal terlebih dahulu: persetujuan mengikat ke mana postingan terbit.</translation>
     </message>
