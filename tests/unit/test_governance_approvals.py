@@ -77,6 +77,8 @@ def publish(do, path, tmp):
 
 def test_publish_waits_for_the_approval_then_goes(office):
     do, path, tmp, _keys = office
+    code, _out, err = do("keys", "create", "--name", "Budi")  # never a second, orphaning key
+    assert code == 2 and "already holds" in err
     code, _out, err = publish(do, path, tmp)
     assert code == 1 and err.count("\n") == 1 and "Budi or Sari" in err
     review(do, path, tmp)

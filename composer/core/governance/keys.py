@@ -24,6 +24,9 @@ def create(name: str, secrets: object) -> str:
 
     if not name.strip():
         raise UserError(_("Give the approver's name"))
+    if secrets.get(keyring_account(name), FIELD):  # type: ignore[attr-defined]
+        # a second key would silently orphan the one on the office's approver list
+        raise UserError(_("This keyring already holds a signing key for {name}", name=name))
     key = Ed25519PrivateKey.generate()
     raw = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
                             serialization.NoEncryption())
