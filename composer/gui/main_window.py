@@ -212,7 +212,6 @@ class MainWindow(QMainWindow):
     def after_show(self, *, restore: bool) -> None:
         """Reopen the last draft (once per run, not per window), then load the channels."""
         self.governance.refresh()
-        self.checks.rescan()
         if restore:
             self.drafts.restore()
         else:

@@ -2,7 +2,7 @@
 where the core has one, a Fix button (mask the number, remove the mark, correct the spelling).
 
 The scan runs in the background a moment after typing stops (spelling suggestions can take a
-fraction of a second), so typing never waits for it."""
+fraction of a second), and only while the tab is open, so typing never waits for it."""
 
 from __future__ import annotations
 
@@ -77,9 +77,19 @@ class FindingsPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DELAY_MS)
-        self._timer.timeout.connect(self.rescan)
+        self._timer.timeout.connect(self._rescan_if_shown)
         model.changed.connect(self._timer.start)
         self.summary.setText(self.tr("Checking…"))
+
+    def _rescan_if_shown(self) -> None:
+        """Only while the tab is open: the scan (the dictionary, the links) is background work
+        nobody looks at otherwise; opening the tab scans at once."""
+        if self.isVisible():
+            self.rescan()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.rescan()
 
     def rescan(self) -> None:
         task = self.runner.submit(scan_post, self.model.post.copy(), name="governance-scan")
