@@ -112,3 +112,13 @@ def test_a_new_draft_is_recorded_once(siaran_home):
     drafted = [e for e in services.audit.entries() if e["action"] == "drafted"]
     assert [e["details"]["post"] for e in drafted] == [post.id]
     services.close()
+
+
+def test_a_crash_between_the_entry_and_its_head_is_not_tampering(tmp_path):
+    trail = trail_with(tmp_path, 3)
+    head = trail.head.read_text()
+    trail.record("published", post="p3")
+    trail.head.write_text(head)  # the process died before the head was updated
+    assert trail.verify() == []
+    trail.record("release")
+    assert trail.verify() == [] and [e["seq"] for e in trail.entries()] == [1, 2, 3, 4, 5]

@@ -68,14 +68,39 @@ class AuditTrail:
         return entry
 
     def _tail(self) -> tuple[int, str]:
+        """The last entry's number and hash, from the head file; an entry written just before
+        a crash, whose head was not yet updated, is taken when it follows the head exactly."""
         try:
             data = json.loads(self.head.read_text(encoding="utf-8"))
-            return int(data["seq"]), str(data["hash"])
+            seq, last = int(data["seq"]), str(data["hash"])
         except FileNotFoundError:
-            return 0, GENESIS
+            seq, last = 0, GENESIS
         except (OSError, ValueError, KeyError, TypeError):
             raise UserError(_("The audit trail's head file is damaged: run siaran audit "
                               "verify")) from None
+        newest = self._last_line()
+        if newest is not None and newest.get("seq") == seq + 1 and newest.get("prev") == last:
+            body = {k: newest.get(k) for k in ("seq", "at", "action", "actor", "details")}
+            if newest.get("hash") == _hash(last, body):
+                return seq + 1, str(newest["hash"])
+        return seq, last
+
+    def _last_line(self) -> dict[str, Any] | None:
+        try:
+            with open(self.path, "rb") as handle:
+                handle.seek(0, os.SEEK_END)
+                handle.seek(max(0, handle.tell() - 65536))
+                lines = handle.read().splitlines()
+        except FileNotFoundError:
+            return None
+        for line in reversed(lines):
+            if line.strip():
+                try:
+                    found = json.loads(line)
+                except ValueError:
+                    return None
+                return found if isinstance(found, dict) else None
+        return None
 
     def entries(self) -> Iterator[dict[str, Any]]:
         try:
