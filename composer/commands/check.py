@@ -96,7 +96,7 @@ def run(args) -> int:
     checked = []
     for name in names:
         spec, limit = _channel(name, registry, svc)
-        checked.append(check(post, name, spec, limit=limit))
+        checked.append(check(post, name, spec, limit=limit, suggest=True))
     ok = all(c.ok for c in checked)
     svc.audit.record("checks run", post=post.id, ok=ok, findings={
         c.channel: sorted({f.code for f in c.findings if f.severity != Severity.INFO})

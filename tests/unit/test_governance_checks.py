@@ -299,3 +299,15 @@ def test_links_are_asked_and_a_dead_one_is_said(monkeypatch):
         server.shutdown()
         server.server_close()
         links.forget()
+
+
+def test_the_cli_check_suggests_spellings_and_cites_rules(siaran_home, tmp_path, capsys):
+    from composer import cli
+
+    path = tmp_path / "post.toml"
+    path.write_text('siaran = 1\ntext = "Pelayanan aktifitas warga dibuka Senin. NIK '
+                    '3404071203900001"\nchannels = ["mastodon"]\n', encoding="utf-8")
+    assert cli.main(["check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "perhaps 'aktivitas'" in out and "gov.pii.nik" in out and "UU 27/2022" in out
+    assert "3404071203900001" not in out

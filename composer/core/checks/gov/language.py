@@ -37,6 +37,21 @@ _DI_SPACE = re.compile(r"\b([Dd]i)\s+([a-z]{3,})\b")
 _DI_JOINED = re.compile(r"\b([Dd]i)(" + "|".join(sorted(_PLACES, key=len, reverse=True))
                         + r")\b")
 
+# Common non-standard forms and the standard (baku) word in KBBI: said first, whatever the
+# dictionary suggests (Hunspell offers 'resik' before 'risiko')
+BAKU = {
+    "resiko": "risiko", "aktifitas": "aktivitas", "nasehat": "nasihat", "praktek": "praktik",
+    "ijin": "izin", "jadual": "jadwal", "analisa": "analisis", "apotik": "apotek",
+    "merubah": "mengubah", "antri": "antre", "sekedar": "sekadar", "silahkan": "silakan",
+    "himbauan": "imbauan", "himbau": "imbau", "karir": "karier", "tehnik": "teknik",
+    "obyek": "objek", "sistim": "sistem", "kwalitas": "kualitas", "propinsi": "provinsi",
+    "trampil": "terampil", "efektifitas": "efektivitas", "produktifitas": "produktivitas",
+    "kreatifitas": "kreativitas", "do'a": "doa", "ramadhan": "Ramadan", "nopember": "November",
+    "pebruari": "Februari", "jum'at": "Jumat", "kwitansi": "kuitansi", "ambulan": "ambulans",
+    "standart": "standar", "hakekat": "hakikat", "kadaluarsa": "kedaluwarsa",
+    "kadaluwarsa": "kedaluwarsa", "fikir": "pikir",
+    "kemana": "ke mana", "kedepan": "ke depan", "kesana": "ke sana", "kesini": "ke sini",
+}
 _lock = threading.Lock()
 
 
@@ -138,6 +153,14 @@ def scan(text: str, ctx: Context, *, suggest: bool = True) -> list[Hit]:
     rules = ctx.rules
     if rules.spelling and dictionary() is not None:
         hits += _spelling(text, ctx, suggest)
+    for m in re.finditer(r"(?<![\w'])([A-Za-z][a-z']+)(?![\w'])", text) if rules.spelling else ():
+        standard = BAKU.get(m.group(1).lower())
+        if standard and standard != m.group(1).lower() and m.group(1).lower() not in {
+                w.lower() for w in rules.words}:
+            fix = standard if m.group(1)[0].islower() or standard[0].isupper() \
+                else standard[0].upper() + standard[1:]
+            hits.append(Hit("gov.lang.spelling", m.group(1), *m.span(1), fix=fix,
+                            params={"suggestions": [fix]}))
     for m in _TIME_COLON.finditer(text):
         fixed = f"{m.group(1)} {int(m.group(2)):02d}.{m.group(3)}"
         hits.append(Hit("gov.lang.eyd", m.group(0), *m.span(0), fix=fixed,
@@ -200,6 +223,8 @@ def _spelling(text: str, ctx: Context, suggest: bool) -> list[Hit]:
         if word.startswith("di") and word[2:] in _PLACES:
             continue  # the EYD rule on "di" says it, with the fix
         seen.add(word)
+        if word in BAKU:
+            continue  # the standard-form rule says it, with the fix
         options: tuple[str, ...] = ()
         if suggest and suggested < MAX_SUGGESTED:
             options = suggestions(word)
