@@ -1,0 +1,99 @@
+"""The first run and the Help menu: shows the welcome page while no account is connected, the
+office profile, Getting started, About, the window title (the draft's) and the colour scheme
+choice (the shell applies it)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QStackedWidget
+
+from composer.gui.actions import make_action
+from composer.gui.welcome import help_pages
+from composer.gui.welcome.office_dialog import OfficeDialog
+from composer.gui.welcome.page import WelcomePage
+
+SCHEMES = (None, "light", "dark")  # None follows the system
+
+
+class WelcomeController(QObject):
+    office_changed = Signal()
+    color_scheme_requested = Signal(object)  # "light", "dark" or None (the system's)
+
+    def __init__(self, window, services, settings, stack: QStackedWidget):
+        super().__init__(window)
+        self.window, self.services, self.settings, self.stack = window, services, settings, stack
+        self.dismissed = False
+        self.page = WelcomePage(stack)
+        stack.addWidget(self.page)
+        self.office_dialog: OfficeDialog | None = None
+        self.help_page: help_pages.HelpPage | None = None
+        self.actions = {
+            "office": make_action(window, "officeProfile", self.tr("&Office profile…"), [],
+                                  self.open_office),
+            "getting_started": make_action(window, "gettingStarted", self.tr("&Getting started"), [],
+                                           self.open_getting_started),
+            "about": make_action(window, "about", self.tr("&About Siaran"), [], self.open_about),
+        }
+        self.schemes = self._scheme_actions()
+        self.page.practice_chosen.connect(lambda: window.preferences.toggle_practice(True))
+        self.page.connect_chosen.connect(window.preferences.open_accounts)
+        self.page.office_chosen.connect(self.open_office)
+        self.page.dismissed.connect(self.dismiss)
+        window.channels.catalog_loaded.connect(self.update_page)
+        window.model.replaced.connect(self.show_title)
+        window.model.text_changed.connect(self.show_title)
+        self.show_title()
+
+    def _scheme_actions(self) -> list[QAction]:
+        group = QActionGroup(self.window)
+        labels = {None: self.tr("Follow the system"), "light": self.tr("Light"), "dark": self.tr("Dark")}
+        for code in SCHEMES:
+            act = QAction(labels[code], group, checkable=True)
+            act.setObjectName(f"scheme_{code or 'system'}")
+            act.setChecked((self.settings.color_scheme or None) == code)
+            act.triggered.connect(lambda _=False, c=code: self.color_scheme_requested.emit(c))
+        return group.actions()
+
+    # -- the welcome page ----------------------------------------------------------------------
+
+    def has_accounts(self) -> bool:
+        return any(c.account is not None for c in self.window.channels.catalog.values())
+
+    def update_page(self, *_args) -> None:
+        """The welcome page while nothing can be published but the folder; the previews once an
+        account (a practice one too) is there, or once the officer chose to just write."""
+        welcome = not self.dismissed and not self.has_accounts()
+        self.stack.setCurrentIndex(self.stack.indexOf(self.page) if welcome else 0)
+
+    def dismiss(self) -> None:
+        self.dismissed = True
+        self.update_page()
+
+    # -- dialogs -------------------------------------------------------------------------------
+
+    def open_office(self) -> None:
+        dialog = self.office_dialog = OfficeDialog(self.services, self.window)
+        if dialog.exec():
+            self.window.notices.say(self.tr("Office profile saved."), 5000)
+            self.office_changed.emit()
+
+    def open_getting_started(self) -> None:
+        self.help_page = help_pages.getting_started(self.window)
+        self.help_page.open()
+
+    def open_about(self) -> None:
+        self.help_page = help_pages.about(self.window)
+        self.help_page.open()
+
+    # -- the title -----------------------------------------------------------------------------
+
+    def show_title(self) -> None:
+        """The draft's title; the platform adds " — Siaran" (the application's display name)."""
+        post = self.window.model.post
+        title = (post.title or post.text[:200].strip().split("\n")[0]).strip()  # cheap per keystroke
+        if len(title) > 60:
+            title = title[:59].rstrip() + "…"
+        title = title or self.tr("New draft")
+        if title != self.window.windowTitle():
+            self.window.setWindowTitle(title)
