@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
                    **self.publishing.actions, **self.preferences.actions, **self.editing.actions,
                    **self.welcome.actions}
         self.actions_by_name = {name: actions[name] for name in ORDER}
+        self.welcome.watch(self.actions_by_name)
         for act in self.preferences.languages:
             self.actions_by_name[act.objectName()] = act
         self.toolbar = lay_out(self, self.actions_by_name, self.preferences.languages, self.welcome.schemes)

@@ -29,11 +29,12 @@ class WelcomeController(QObject):
         self.office_dialog: OfficeDialog | None = None
         self.help_page: help_pages.HelpPage | None = None
         self.actions = {
-            "office": make_action(window, "officeProfile", self.tr("&Office profile…"), [],
+            "office": make_action(window, "officeProfile", self.tr("&Office profile…"), ["Ctrl+Shift+O"],
                                   self.open_office),
-            "getting_started": make_action(window, "gettingStarted", self.tr("&Getting started"), [],
+            "getting_started": make_action(window, "gettingStarted", self.tr("&Getting started"), ["Shift+F1"],
                                            self.open_getting_started),
-            "about": make_action(window, "about", self.tr("&About Siaran"), [], self.open_about),
+            "about": make_action(window, "about", self.tr("&About Siaran"), ["Ctrl+F1"],
+                                 self.open_about),
         }
         self.schemes = self._scheme_actions()
         self.page.practice_chosen.connect(lambda: window.preferences.toggle_practice(True))
@@ -41,6 +42,11 @@ class WelcomeController(QObject):
         self.page.office_chosen.connect(self.open_office)
         self.page.dismissed.connect(self.dismiss)
         window.channels.catalog_loaded.connect(self.update_page)
+        # The page steps aside once the officer is at work: writing, ticking a channel, or going
+        # to the previews, the text per channel or the history.
+        window.tabs.currentChanged.connect(self.dismiss)
+        window.picker.selection_changed.connect(self.dismiss)
+        window.model.text_changed.connect(self._text_changed)
         window.model.replaced.connect(self.show_title)
         window.model.text_changed.connect(self.show_title)
         self.show_title()
@@ -66,9 +72,19 @@ class WelcomeController(QObject):
         welcome = not self.dismissed and not self.has_accounts()
         self.stack.setCurrentIndex(self.stack.indexOf(self.page) if welcome else 0)
 
-    def dismiss(self) -> None:
-        self.dismissed = True
-        self.update_page()
+    def dismiss(self, *_args) -> None:
+        if not self.dismissed:
+            self.dismissed = True
+            self.update_page()
+
+    def _text_changed(self) -> None:
+        if not self.dismissed and self.window.model.post.text:
+            self.dismiss()
+
+    def watch(self, actions: dict) -> None:
+        """Going to a tab (Ctrl+1/2/3) shows it, even the one already current."""
+        for name in ("previews", "channel_text", "history"):
+            actions[name].triggered.connect(self.dismiss)
 
     # -- dialogs -------------------------------------------------------------------------------
 

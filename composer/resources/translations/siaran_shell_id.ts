@@ -468,6 +468,10 @@
         <translation>Sumber</translation>
     </message>
     <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+    <message>
         <source>Getting started</source>
         <translation>Panduan memulai</translation>
     </message>
@@ -961,6 +965,14 @@
     <message>
         <source>Logo</source>
         <translation>Logo</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
     <message>
         <source>Choose the office logo</source>
