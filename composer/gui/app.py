@@ -89,6 +89,9 @@ class Shell(QObject):
         self.translations.install(self.language)
         if self.settings.color_scheme and not os.environ.get("SIARAN_COLOR_SCHEME"):
             apply_color_scheme(app, self.settings.color_scheme)
+        # the desktop switched between light and dark: icons are redrawn in the new text colour
+        self._applying = False
+        app.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         from composer.gui.editor.draft_model import DraftModel
         from composer.gui.tasks import TaskRunner
 
@@ -132,6 +135,7 @@ class Shell(QObject):
         self.practice.stop_now()
         self.services.close()
         self.translations.remove()
+        self.app.styleHints().colorSchemeChanged.disconnect(self._system_scheme_changed)
 
     def _build_window(self):
         from composer.gui.main_window import MainWindow
@@ -146,7 +150,11 @@ class Shell(QObject):
         the new text colour."""
         self.settings.color_scheme = scheme
         self.settings.save()
-        apply_color_scheme(self.app, scheme)
+        self._applying = True  # our own change: rebuilt once, below, not again by the signal
+        try:
+            apply_color_scheme(self.app, scheme)
+        finally:
+            self._applying = False
         self._rebuild()
 
     def set_language(self, code: str | None) -> None:
@@ -159,6 +167,10 @@ class Shell(QObject):
         self.language = lang
         self.translations.install(lang)
         self._rebuild()
+
+    def _system_scheme_changed(self, *_args) -> None:
+        if self.window is not None and not self.settings.color_scheme and not self._applying:
+            self._rebuild()
 
     def _rebuild(self) -> None:
         """A new window over the same draft (every label through tr() again, icons redrawn)."""

@@ -206,3 +206,17 @@ def test_the_office_profile_file_round_trips(tmp_path):
     profile = OfficeProfile(name="Diskominfo", logo="", handle="@x", zone="WIT", language="en")
     profile.save(tmp_path)
     assert OfficeProfile.load(tmp_path) == profile
+
+
+def test_a_system_scheme_switch_redraws_the_window_unless_a_scheme_is_forced(qtbot, shell):
+    from PySide6.QtCore import Qt
+
+    hints = QApplication.instance().styleHints()
+    before = shell.window
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # what the desktop sends when it switches
+    assert shell.window is not before  # rebuilt: icons drawn in the new text colour
+    shell.settings.color_scheme = "light"
+    forced = shell.window
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert shell.window is forced
+    shell.settings.color_scheme = None
