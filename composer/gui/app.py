@@ -121,6 +121,8 @@ class Shell(QObject):
             self.services.setup_logging()
         except OSError:  # a read-only home must not stop the app; the log then stays on stderr
             log.exception("logging could not be set up")
+        if self.app.windowIcon().isNull():  # after the first paint: start-up stays as quick
+            self.app.setWindowIcon(app_icon())
         restore, self.restored = not self.restored, True
         if self.window is not None:
             self.window.after_show(restore=restore)
@@ -226,7 +228,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("Siaran")
     app.setOrganizationName("Siaran")
     app.setDesktopFileName("siaran")
-    app.setWindowIcon(app_icon())
     # The desktop's light or dark scheme comes through Qt's platform theme by itself; an
     # explicit choice (SIARAN_COLOR_SCHEME=dark|light, or the Appearance setting) overrides it.
     scheme = os.environ.get("SIARAN_COLOR_SCHEME", "").lower()
@@ -236,14 +237,14 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def app_icon():
-    """Siaran's icon: the SVG, with PNG sizes beside it for desktops that want bitmaps."""
+    """Siaran's icon at every size drawn from its SVG (tools/render_app_icon.py); bitmaps, so
+    no SVG plugin loads for it."""
     from PySide6.QtGui import QIcon
 
     icon = QIcon()
     folder = Path(__file__).resolve().parent.parent / "resources" / "icons"
     for png in sorted(folder.glob("siaran-*.png")):
         icon.addFile(str(png))
-    icon.addFile(str(folder / "siaran.svg"))
     return icon
 
 

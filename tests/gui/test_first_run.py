@@ -84,6 +84,10 @@ def test_office_profile_is_saved_and_reaches_the_templates(qtbot, shell, tmp_pat
         "Diskominfo Sleman", "@kominfosleman", "WITA", "id")
     values = template_fields(w.model.post)  # what every template image and preview now shows
     assert values["office"] == saved.name and values["handle"] == "@kominfosleman"
+    w.welcome.office_changed.emit()  # what the Office profile command sends after a save
+    qtbot.waitUntil(lambda: w.channels.catalog["x"].display.get("handle") == "@kominfosleman",
+                    timeout=10_000)
+    assert w.channels.catalog["x"].display["display_name"] == "Diskominfo Sleman"
 
 
 def test_window_title_is_the_drafts_title_never_siaran_twice(qtbot, shell):
