@@ -4,14 +4,18 @@ choice (the shell applies it)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QStackedWidget
 
 from composer.gui.actions import make_action
-from composer.gui.welcome import help_pages
-from composer.gui.welcome.office_dialog import OfficeDialog
-from composer.gui.welcome.page import WelcomePage
+
+if TYPE_CHECKING:  # the page and the dialogs load when first shown, after start-up
+    from composer.gui.welcome.help_pages import HelpPage
+    from composer.gui.welcome.office_dialog import OfficeDialog
+    from composer.gui.welcome.page import WelcomePage
 
 SCHEMES = (None, "light", "dark")  # None follows the system
 
@@ -24,10 +28,9 @@ class WelcomeController(QObject):
         super().__init__(window)
         self.window, self.services, self.settings, self.stack = window, services, settings, stack
         self.dismissed = False
-        self.page = WelcomePage(stack)
-        stack.addWidget(self.page)
+        self.page: WelcomePage | None = None  # built the first time it is needed
         self.office_dialog: OfficeDialog | None = None
-        self.help_page: help_pages.HelpPage | None = None
+        self.help_page: HelpPage | None = None
         self.actions = {
             "office": make_action(window, "officeProfile", self.tr("&Office profile…"), ["Ctrl+Shift+O"],
                                   self.open_office),
@@ -37,10 +40,6 @@ class WelcomeController(QObject):
                                  self.open_about),
         }
         self.schemes = self._scheme_actions()
-        self.page.practice_chosen.connect(lambda: window.preferences.toggle_practice(True))
-        self.page.connect_chosen.connect(window.preferences.open_accounts)
-        self.page.office_chosen.connect(self.open_office)
-        self.page.dismissed.connect(self.dismiss)
         window.channels.catalog_loaded.connect(self.update_page)
         # The page steps aside once the officer is at work: writing, ticking a channel, or going
         # to the previews, the text per channel or the history.
@@ -70,7 +69,20 @@ class WelcomeController(QObject):
         """The welcome page while nothing can be published but the folder; the previews once an
         account (a practice one too) is there, or once the officer chose to just write."""
         welcome = not self.dismissed and not self.has_accounts()
-        self.stack.setCurrentIndex(self.stack.indexOf(self.page) if welcome else 0)
+        if welcome and self.page is None:
+            self.page = self._build_page()
+        self.stack.setCurrentIndex(self.stack.indexOf(self.page) if welcome and self.page else 0)
+
+    def _build_page(self) -> WelcomePage:
+        from composer.gui.welcome.page import WelcomePage
+
+        page = WelcomePage(self.stack)
+        page.practice_chosen.connect(lambda: self.window.preferences.toggle_practice(True))
+        page.connect_chosen.connect(self.window.preferences.open_accounts)
+        page.office_chosen.connect(self.open_office)
+        page.dismissed.connect(self.dismiss)
+        self.stack.addWidget(page)
+        return page
 
     def dismiss(self, *_args) -> None:
         if not self.dismissed:
@@ -89,16 +101,22 @@ class WelcomeController(QObject):
     # -- dialogs -------------------------------------------------------------------------------
 
     def open_office(self) -> None:
+        from composer.gui.welcome.office_dialog import OfficeDialog
+
         dialog = self.office_dialog = OfficeDialog(self.services, self.window)
         if dialog.exec():
             self.window.notices.say(self.tr("Office profile saved."), 5000)
             self.office_changed.emit()
 
     def open_getting_started(self) -> None:
+        from composer.gui.welcome import help_pages
+
         self.help_page = help_pages.getting_started(self.window)
         self.help_page.open()
 
     def open_about(self) -> None:
+        from composer.gui.welcome import help_pages
+
         self.help_page = help_pages.about(self.window)
         self.help_page.open()
 
