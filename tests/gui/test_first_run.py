@@ -224,3 +224,24 @@ def test_a_system_scheme_switch_redraws_the_window_unless_a_scheme_is_forced(qtb
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
     assert shell.window is forced
     shell.settings.color_scheme = None
+
+
+def test_the_crop_editor_keeps_a_poster_whole_when_asked(qtbot, shell, tmp_path):
+    from shell_kit import make_image, wait_idle
+
+    w = shell.window
+    w.media.add_files([make_image(tmp_path / "poster.jpg", (540, 960))])
+    wait_idle(qtbot, shell)
+    qtbot.waitUntil(lambda: bool(w.media.proxies), timeout=15_000)
+    ref = w.model.post.media[0]
+    spec = w.channels.registry.get("instagram").spec
+    from composer.gui.crop import CropEditor
+
+    editor = CropEditor()
+    qtbot.addWidget(editor)
+    editor.fit_changed.connect(lambda media_id, fit: w.model.update_media(media_id, fit=fit))
+    editor.edit(w.model.post, "instagram", spec, ref, w.media.proxies[ref.id])
+    editor.fit.setCurrentIndex(editor.fit.findData("blur"))
+    editor.fit.activated.emit(editor.fit.currentIndex())
+    assert w.model.post.media[0].fit == "blur"
+    assert w.model.post.copy().media[0].fit == "blur"  # saved with the draft

@@ -199,6 +199,17 @@
     </message>
 </context>
 <context>
+    <name>ChannelCrops</name>
+    <message>
+        <source>manual</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>otomatis</translation>
+    </message>
+</context>
+<context>
     <name>ChannelPicker</name>
     <message>
         <source>Accounts</source>
@@ -354,6 +365,85 @@
     <message>
         <source>no limit</source>
         <translation>tanpa batas</translation>
+    </message>
+</context>
+<context>
+    <name>CropEditor</name>
+    <message>
+        <source>Crop area</source>
+        <translation>Area potong</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Bentuk</translation>
+    </message>
+    <message>
+        <source>Whole picture</source>
+        <translation>Gambar utuh</translation>
+    </message>
+    <message>
+        <source>Crop to the shape</source>
+        <translation>Potong sesuai bentuk</translation>
+    </message>
+    <message>
+        <source>Whole picture, plain background</source>
+        <translation>Gambar utuh, latar polos</translation>
+    </message>
+    <message>
+        <source>Whole picture, blurred background</source>
+        <translation>Gambar utuh, latar buram</translation>
+    </message>
+    <message>
+        <source>Set focal point</source>
+        <translation>Tetapkan titik fokus</translation>
+    </message>
+    <message>
+        <source>Then click the most important spot of the photo (F). Double-click the photo does the same.</source>
+        <translation>Lalu klik bagian terpenting foto (F). Klik ganda pada foto juga bisa.</translation>
+    </message>
+    <message>
+        <source>Reset to automatic</source>
+        <translation>Kembali ke otomatis</translation>
+    </message>
+    <message>
+        <source>Forget this channel&apos;s manual crop (Ctrl+Backspace)</source>
+        <translation>Lupakan potongan manual kanal ini (Ctrl+Backspace)</translation>
+    </message>
+    <message>
+        <source>Shape:</source>
+        <translation>Bentuk:</translation>
+    </message>
+    <message>
+        <source>Fit:</source>
+        <translation>Penyesuaian:</translation>
+    </message>
+    <message>
+        <source>Every channel&apos;s crop of this photo</source>
+        <translation>Potongan foto ini di setiap kanal</translation>
+    </message>
+    <message>
+        <source>Drag the box to move it, drag a corner to resize it, arrow keys nudge it (Shift: more), + and - make it larger or smaller.</source>
+        <translation>Seret kotak untuk memindahkannya, seret sudut untuk mengubah ukurannya, tombol panah menggesernya (Shift: lebih jauh), + dan - memperbesar atau memperkecilnya.</translation>
+    </message>
+    <message>
+        <source>Crop for {channel}</source>
+        <translation>Potong untuk {channel}</translation>
+    </message>
+    <message>
+        <source>Cannot open this image: {reason}</source>
+        <translation>Gambar ini tidak dapat dibuka: {reason}</translation>
+    </message>
+    <message>
+        <source>Manual crop for this channel.</source>
+        <translation>Potongan manual untuk kanal ini.</translation>
+    </message>
+    <message>
+        <source>Automatic: follows the focal point.</source>
+        <translation>Otomatis: mengikuti titik fokus.</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Asli</translation>
     </message>
 </context>
 <context>
