@@ -122,14 +122,20 @@ def _draw_logo(canvas: Image.Image, template: Template, layer: Layer, rect: Rect
 FLOOR_SIZE = 0.018
 
 
-def _wrap(text: str, font: Face, width: float, wrap: bool) -> list[str]:
+def _wrap(text: str, font: Face, width: float, wrap: bool, limit: int | None = None) -> list[str]:
+    """The lines of ``text`` in ``width``; past ``limit`` lines it stops (the rest cannot show:
+    a 4,000-character title is not wrapped to the end at every size tried)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
+        if limit is not None and len(lines) > limit:
+            break
         if not wrap:
             lines.append(paragraph)
             continue
         line = ""
         for word in paragraph.split():
+            if limit is not None and len(lines) > limit:
+                break
             candidate = f"{line} {word}" if line else word
             if font.getlength(candidate) <= width:
                 line = candidate
@@ -137,6 +143,8 @@ def _wrap(text: str, font: Face, width: float, wrap: bool) -> list[str]:
             if line:
                 lines.append(line)
             while font.getlength(word) > width and len(word) > 1:  # a word wider than the box
+                if limit is not None and len(lines) > limit:
+                    break
                 cut = _longest_fitting(word, font, width)
                 lines.append(word[:cut])
                 word = word[cut:]
@@ -167,27 +175,46 @@ def _ellipsize(line: str, font: Face, width: float) -> str:
     return line + ELLIPSIS
 
 
+def _attempt(layer: Layer, rect: Rect, text: str, size: float) -> tuple[Face, list[str], float, int, int, bool]:
+    """(face, lines, line height, glyph height, room, fits) at one font size."""
+    font = Face(load_font(layer.font, round(size), layer.bold, layer.italic), round(size))
+    glyph = font.glyph_height  # what one line really covers, accents and descenders included
+    line_height = max(size * layer.line_spacing, 1)
+    room = max(1, int((rect.height - glyph) // line_height) + 1)
+    if layer.max_lines:
+        room = min(room, layer.max_lines)
+    lines = _wrap(text, font, rect.width, layer.wrap, limit=room)
+    fits = (len(lines) <= room and glyph <= rect.height
+            and all(font.getlength(li) <= rect.width for li in lines))
+    return font, lines, line_height, glyph, room, fits
+
+
 def layout_text(layer: Layer, rect: Rect, text: str,
                 short_edge: int) -> tuple[Face, list[str], float, int, bool]:
     """(face, lines, line height, glyph height, clipped): the largest size that fits the box,
-    shrinking past the template's ``min_size`` down to FLOOR_SIZE rather than cutting words;
-    only when even that is too long are lines cut with an ellipsis (``clipped``)."""
+    from the layer's size down to its ``min_size``, and on down to FLOOR_SIZE when that lets the
+    whole text show; only a text too long even then is cut with an ellipsis (``clipped``), at
+    the template's own smallest size."""
     size = layer.size * short_edge
-    smallest = min(layer.min_size or layer.size, FLOOR_SIZE) * short_edge
-    smallest = min(smallest, size)
+    smallest = (layer.min_size or layer.size) * short_edge
     while True:
-        font = Face(load_font(layer.font, round(size), layer.bold, layer.italic), round(size))
-        glyph = font.glyph_height  # what one line really covers, accents and descenders included
-        line_height = max(size * layer.line_spacing, 1)
-        lines = _wrap(text, font, rect.width, layer.wrap)
-        room = max(1, int((rect.height - glyph) // line_height) + 1)
-        if layer.max_lines:
-            room = min(room, layer.max_lines)
-        fits = (len(lines) <= room and glyph <= rect.height
-                and all(font.getlength(li) <= rect.width for li in lines))
-        if fits or size * 0.9 < smallest:
+        attempt = _attempt(layer, rect, text, size)
+        if attempt[5] or size * 0.9 < smallest:
             break
         size *= 0.9
+    floor = min(FLOOR_SIZE * short_edge, size)
+    if not attempt[5] and floor < size:
+        tiny = _attempt(layer, rect, text, floor)
+        if tiny[5]:  # shrinking lets it all show: the largest size between that fits
+            lo, hi, attempt = floor, size, tiny
+            for _step in range(6):
+                mid = (lo + hi) / 2
+                trial = _attempt(layer, rect, text, mid)
+                if trial[5]:
+                    lo, attempt = mid, trial
+                else:
+                    hi = mid
+    font, lines, line_height, glyph, room, _fits = attempt
     clipped = False
     if len(lines) > room:
         lines = lines[:room]

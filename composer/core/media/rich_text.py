@@ -77,7 +77,7 @@ class Face:
         self.scale = self.size / EMOJI_NATIVE_SIZE
 
     def _parts(self, text: str) -> list[tuple[str, bool]]:
-        if self.emoji is None or not EMOJI.search(text):
+        if self.emoji is None or text.isascii() or not EMOJI.search(text):
             return [(text, False)]
         return runs(text)
 

@@ -276,6 +276,8 @@ class CropEditor(QWidget):
     def _on_fit(self, index: int) -> None:
         """Crop, or keep the whole picture on every channel (padded or on a blurred copy)."""
         fit = self.fit.itemData(index) or ""
+        if self.media is None:
+            return
         self.media.fit = fit
         self.fit_changed.emit(self.media.id, fit)
 
