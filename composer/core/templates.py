@@ -29,7 +29,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from composer.core.i18n import UserError, _, current_language
+from composer.core.i18n import UserError, _, current_language, translate_to
 from composer.core.office import OfficeProfile
 from composer.core.office import format_date as office_format_date
 from composer.core.paths import Paths, app_paths
@@ -427,7 +427,7 @@ def template_fields(post: Post, resolved: Resolved | None = None, *, image: int 
     values = {"title": title, "text": text, "date": post_date(post, office, lang),
               "handle": office.handle, "office": office.name or office.short_name,
               "short_office": office.short_name or office.name, "logo": office.logo,
-              "quote": title, "label": _("ANNOUNCEMENT")}
+              "quote": title, "label": translate_to(lang, "ANNOUNCEMENT")}  # media.id.json
     fields = {str(k): str(v) for k, v in post.fields.items()}
     values.update({k: v for k, v in fields.items() if "." not in k and v.strip()})
     if image is not None:  # one value per picture: "title.2" for the second image

@@ -137,3 +137,28 @@ def test_fit_keeps_the_whole_poster_on_a_padded_or_blurred_background(tmp_path, 
             assert side == (255, 255, 255)
         else:  # ... or the poster's own colours, blurred
             assert side[0] > 180 and side[1] > 120 and side[2] < 90
+
+
+def test_the_office_logo_replaces_the_templates_own(tmp_path, siaran_home):
+    logo = tmp_path / "logo-kantor.png"
+    Image.new("RGBA", (200, 200), (0, 200, 0, 255)).save(logo)
+    office = OfficeProfile(name="Diskominfo", logo=str(logo))
+    template = load_template("announcement")
+    values = template_fields(Post(text="x"), office=office)
+    assert values["logo"] == str(logo)
+    canvas = compose(template, (1080, 1080), None, values, only=["logo"])
+    box = template.layer_rect(template.layer("logo"), 1080, 1080).box()
+    centre = canvas.getpixel(((box[0] + box[2]) // 2, (box[1] + box[3]) // 2))
+    assert centre[:3] == (0, 200, 0)  # the office's green square, not the built-in star
+    plain = compose(template, (1080, 1080), None, template_fields(Post(text="x"), office=OFFICE),
+                    only=["logo"])
+    assert plain.getpixel(((box[0] + box[2]) // 2, (box[1] + box[3]) // 2))[:3] != (0, 200, 0)
+
+
+def test_the_words_on_an_image_follow_the_office_language_not_the_window():
+    i18n.set_language("en")
+    assert template_fields(Post(text="x"), office=OFFICE)["label"] == "PENGUMUMAN"
+    i18n.set_language("id")
+    english = OfficeProfile(language="en")
+    assert template_fields(Post(text="x", schedule=AUG17), office=english)["label"] == "ANNOUNCEMENT"
+    assert template_fields(Post(text="x", schedule=AUG17), office=english)["date"] == "17 August 2026"
