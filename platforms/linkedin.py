@@ -319,19 +319,30 @@ def administered(account: Mapping[str, str], token: str) -> list[Choice]:
                "X-Restli-Protocol-Version": "2.0.0"}
     errors = LinkedInErrors(version)
     out: list[Choice] = []
-    with httpx.Client(timeout=30, headers=headers) as client:
-        acls = errors.request(client, "GET", base + "/rest/organizationAcls", creates=False,
-                              params={"q": "roleAssignee", "role": "ADMINISTRATOR",
-                                      "state": "APPROVED"}).json()
-        for element in acls.get("elements") or []:
-            urn = str(element.get("organization") or "")
-            if not re.fullmatch(r"urn:li:organization:\d+", urn):
-                continue
-            org = errors.request(client, "GET", f"{base}/rest/organizations/{urn.rsplit(':', 1)[1]}",
-                                 creates=False).json()
-            out.append(Choice(urn, org.get("localizedName") or org.get("vanityName") or urn,
-                              org.get("vanityName") or ""))
+    try:
+        with httpx.Client(timeout=30, headers=headers) as client:
+            _list_organizations(client, errors, base, out)
+    except AdapterError as exc:
+        from composer import plugin
+
+        raise plugin.SignInError(_("Could not list the LinkedIn organizations you administer: "
+                                   "{reason}", reason=exc.reason)) from None
     return out
+
+
+def _list_organizations(client: httpx.Client, errors: LinkedInErrors, base: str,
+                        out: list[Choice]) -> None:
+    acls = errors.request(client, "GET", base + "/rest/organizationAcls", creates=False,
+                          params={"q": "roleAssignee", "role": "ADMINISTRATOR",
+                                  "state": "APPROVED"}).json()
+    for element in acls.get("elements") or []:
+        urn = str(element.get("organization") or "")
+        if not re.fullmatch(r"urn:li:organization:\d+", urn):
+            continue
+        org = errors.request(client, "GET", f"{base}/rest/organizations/{urn.rsplit(':', 1)[1]}",
+                             creates=False).json()
+        out.append(Choice(urn, org.get("localizedName") or org.get("vanityName") or urn,
+                          org.get("vanityName") or ""))
 
 
 class _Api:

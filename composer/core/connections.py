@@ -114,8 +114,20 @@ class Connections:
             secrets: Mapping[str, str], *, verify: bool = True) -> Account:
         """A typed-in account (app password, bot token ...), saved only once the platform has
         accepted it. ``verify=False`` (`--no-verify`) saves it unasked."""
+        from composer.core.publish import SignInRefused
+
         self.check_new(name, platform, settings, secrets)
-        info = self.verify(platform, settings, secrets) if verify else None
+        info = None
+        if verify:
+            try:
+                info = self.verify(platform, settings, secrets)
+            except SignInRefused:
+                raise
+            except UserError as exc:
+                raise AccountError(_(
+                    "Could not ask {platform} whether it accepts these credentials ({reason}); "
+                    "nothing was saved", platform=self.registry.get(platform).spec.name,
+                    reason=exc)) from None
         return self._save(name, platform, settings, secrets, info)
 
     def sign_in(self, name: str, platform: str, settings: Mapping[str, str],
