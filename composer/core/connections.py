@@ -85,17 +85,22 @@ class Connections:
     def check_new(self, name: str, platform: str, settings: Mapping[str, str],
                   secrets: Mapping[str, str]) -> None:
         """What can be refused before asking the platform: the name and the required fields."""
-        if not NAME_PATTERN.match(name or ""):
-            raise AccountError(_("The account name '{name}' may use only letters, digits, '.', "
-                                 "'_' and '-'", name=name))
-        if self.accounts.find(name) is not None:
-            raise AccountError(_("There is already an account named '{name}'", name=name))
+        self._check_name(name)
         spec = self.registry.get(platform).spec
         missing = missing_fields(spec, {**settings, **secrets})
         if missing:
             labels = {f.name: _(f.label) for f in spec.credentials}
             raise AccountError(_("{platform} needs: {fields}", platform=spec.name,
                                  fields=", ".join(labels[m] for m in missing)))
+
+    def _check_name(self, name: str) -> None:
+        if not name:
+            raise AccountError(_("Give the account a name (letters, digits, '.', '_' or '-')"))
+        if not NAME_PATTERN.match(name):
+            raise AccountError(_("The account name '{name}' may use only letters, digits, '.', "
+                                 "'_' and '-'", name=name))
+        if self.accounts.find(name) is not None:
+            raise AccountError(_("There is already an account named '{name}'", name=name))
 
     def verify(self, platform: str, settings: Mapping[str, str],
                secrets: Mapping[str, str]) -> AccountInfo | None:
@@ -148,11 +153,7 @@ class Connections:
         if not entry.connectable or not isinstance(adapter, Connectable):
             raise UserError(_("{platform} has no browser sign-in; use `siaran accounts add`",
                               platform=spec.name))
-        if not NAME_PATTERN.match(name or ""):
-            raise AccountError(_("The account name '{name}' may use only letters, digits, '.', "
-                                 "'_' and '-'", name=name))
-        if self.accounts.find(name) is not None:
-            raise AccountError(_("There is already an account named '{name}'", name=name))
+        self._check_name(name)
         needed = [f for f in spec.credentials if not f.secret and f.required and not f.by_sign_in
                   and f.default is None and not settings.get(f.name)]
         if needed:

@@ -60,6 +60,22 @@ class SettingsController(QObject):
         self.accounts_dialog = dialog
         dialog.exec()
 
+    def check_sign_ins(self):
+        """Once the window is up: renew the sign-ins that end within a week (the core's
+        Connections), then say in the status bar which still end soon, today or have ended."""
+        def work(ctx):
+            connections = self.services.connections
+            renewals = connections.renew_due()
+            return [r.message for r in renewals if not r.renewed] + connections.notices()
+
+        def show(lines: list) -> None:
+            if lines:
+                self.notices.say("  ".join(lines), 30_000)
+
+        task = self.runner.submit(work, name="sign-ins")
+        task.finished.connect(show)
+        return task
+
     def _practice_triggered(self) -> None:
         self.toggle_practice(self.actions["practice"].isChecked())
 
