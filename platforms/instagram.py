@@ -86,8 +86,10 @@ SPEC = PlatformSpec(
         # graph.instagram.com for "Instagram API with Instagram Login" accounts
         CredentialField("api_url", "Graph API address", required=False, default=GRAPH_URL),
         # For connect(): the Meta app that signs the officer in (the secret exchanges tokens).
-        CredentialField("app_id", "Meta app ID", required=False),
-        CredentialField("app_secret", "Meta app secret", secret=True, required=False),
+        CredentialField("app_id", "Meta app ID", required=False,
+                        help="From the office's app in Meta for Developers, App settings, Basic"),
+        CredentialField("app_secret", "Meta app secret", secret=True, required=False,
+                        help="Needed to sign in and to renew the 60-day sign-in"),
         CredentialField("login_url", "Sign-in page", required=False,
                         default="https://www.facebook.com"),
         *mediahost.FIELDS,

@@ -87,7 +87,8 @@ SPEC = PlatformSpec(
         CredentialField("access_token", "Access token", secret=True, by_sign_in=True),
         CredentialField("client_id", "Client ID", required=False),
         # LinkedIn's token endpoint needs the app's secret (no public clients).
-        CredentialField("client_secret", "Client secret", secret=True, required=False),
+        CredentialField("client_secret", "Client secret", secret=True, required=False,
+                        help="From the office's app in the LinkedIn developer portal, Auth"),
         CredentialField("api_url", "API address", required=False, default=API_URL),
         CredentialField("authorize_url", "Sign-in page", required=False, default=AUTHORIZE_URL),
         CredentialField("token_url", "Token address", required=False, default=TOKEN_URL),

@@ -65,7 +65,8 @@ SPEC = PlatformSpec(
     alt_text_limit=1500,
     credential_kind="oauth2_pkce",
     credentials=(
-        CredentialField("instance", "Instance URL"),
+        CredentialField("instance", "Instance URL",
+                        help="The server the account lives on, e.g. https://mastodon.social"),
         CredentialField("client_id", "Client ID", required=False, by_sign_in=True),
         CredentialField("access_token", "Access token", secret=True, by_sign_in=True),
         # Set by connect(): Mastodon registers a confidential client per sign-in.

@@ -70,7 +70,8 @@ SPEC = PlatformSpec(
         CredentialField("graph_version", "Threads API version", required=False,
                         default=THREADS_VERSION),
         # For connect(): the Threads app (not the Meta app) id and secret (docs/platforms.md §4).
-        CredentialField("app_id", "Threads app ID", required=False),
+        CredentialField("app_id", "Threads app ID", required=False,
+                        help="The Threads app ID (not the Meta app ID) in Meta for Developers"),
         CredentialField("app_secret", "Threads app secret", secret=True, required=False),
         CredentialField("login_url", "Sign-in page", required=False, default=LOGIN_URL),
         *mediahost.FIELDS,

@@ -72,7 +72,8 @@ SPEC = PlatformSpec(
     alt_text_limit=1000,
     credential_kind="oauth2_pkce",
     credentials=(
-        CredentialField("client_id", "Client ID"),
+        CredentialField("client_id", "Client ID",
+                        help="The OAuth 2.0 client ID of the office's app in the X developer portal"),
         CredentialField("access_token", "Access token", secret=True, by_sign_in=True),
         CredentialField("refresh_token", "Refresh token", secret=True, required=False,
                         by_sign_in=True),

@@ -88,7 +88,8 @@ SPEC = PlatformSpec(
     video_only=True,
     credential_kind="oauth2_pkce",
     credentials=(
-        CredentialField("client_id", "Client ID"),
+        CredentialField("client_id", "Client ID",
+                        help="The OAuth client ID (desktop app) of the office's Google Cloud project"),
         CredentialField("refresh_token", "Refresh token", secret=True, by_sign_in=True),
         # Google's desktop clients come with a "secret" the token endpoint still asks for.
         CredentialField("client_secret", "Client secret", secret=True, required=False),
