@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.gui.tasks import Task
+
 DEFAULT_TIMEOUT = 300.0
 
 
@@ -107,7 +109,7 @@ class SignInDialog(QDialog):
         self._deadline = time.monotonic() + timeout
         self._clock = QTimer(self, interval=1000)
         self._clock.timeout.connect(self._tick)
-        self.task = None
+        self.task: Task | None = None
 
     # -- running -----------------------------------------------------------------------------
 
@@ -115,11 +117,12 @@ class SignInDialog(QDialog):
         values = self.values
         platform = self.services.registry.get(values["platform"]).spec.name
         self.setWindowTitle(self.tr("Signing in to {platform}").format(platform=platform))
-        self.task = self.runner.submit(self._work, name="sign in")
-        self.task.progressed.connect(self._progressed)
-        self.task.finished.connect(self._finished)
-        self.task.failed.connect(self._failed)
-        self.task.cancelled.connect(self._gone)
+        task = self.runner.submit(self._work, name="sign in")
+        task.progressed.connect(self._progressed)
+        task.finished.connect(self._finished)
+        task.failed.connect(self._failed)
+        task.cancelled.connect(self._gone)
+        self.task = task
         self._tick()
         self._clock.start()
         self.open()
