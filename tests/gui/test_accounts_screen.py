@@ -351,3 +351,22 @@ def test_each_account_shows_whose_it_is_its_picture_and_when_its_sign_in_ends(
         server.shutdown()
         server.server_close()
         services.close()
+
+
+def test_the_window_warns_of_a_sign_in_ending_this_week_when_it_opens(qtbot, in_memory_keyring):
+    import time
+
+    from shell_kit import start_shell, stop_shell, wait_idle
+
+    setup = Services(secrets=SecretStore(in_memory_keyring))
+    setup.accounts.add("bsky-humas", "bluesky", {"service": "http://127.0.0.1:9", "handle": "a"},
+                       {"app_password": "p", "expires_at": f"{time.time() + 3 * 86400:.0f}"})
+    setup.close()
+    shell = start_shell(qtbot)
+    try:
+        bar = shell.window.statusBar()
+        qtbot.waitUntil(lambda: "bsky-humas" in bar.currentMessage(), timeout=10_000)
+        assert "sign in again before then" in bar.currentMessage()
+        wait_idle(qtbot, shell)
+    finally:
+        stop_shell(qtbot, shell)
