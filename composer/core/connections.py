@@ -17,6 +17,7 @@ and the window's Accounts screen:
 from __future__ import annotations
 
 import hashlib
+import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -36,6 +37,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from composer.core.office import OfficeProfile
     from composer.core.publish import Engine
     from composer.core.registry import Registry
+
+log = logging.getLogger("siaran.connections")
 
 DAY = 86400.0
 WARN_AHEAD = 7 * DAY  # warn (or renew) this long before a sign-in ends
@@ -256,8 +259,12 @@ class Connections:
                     or account.expires_at is None:
                 continue
             ahead = 0.0 if _refreshes(account, self.registry) else WARN_AHEAD
-            if account.expires_at - now <= ahead:
-                out.append(self.renew(account.name))
+            if account.expires_at - now > ahead:
+                continue
+            renewal = self.renew(account.name)
+            if not renewal.renewed:
+                log.warning("%s", renewal.message)
+            out.append(renewal)
         return out
 
     def renew(self, name: str) -> Renewal:

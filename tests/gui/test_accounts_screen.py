@@ -129,7 +129,7 @@ def test_browser_sign_in_against_the_real_oauth_server_keeps_tokens_in_the_keyri
     assert any("whose account" in line for line in lines)  # progress reached the dialog
     # The list shows the new account and that its sign-in renews itself.
     qtbot.waitUntil(lambda: dialog.accounts.topLevelItem(0).text(0) == name, timeout=5000)
-    assert "Renewed by Siaran" in dialog.accounts.topLevelItem(0).text(3)
+    assert "Renewed by Siaran" in dialog.accounts.topLevelItem(0).text(4)
 
 
 def test_cancel_leaves_no_account_and_no_keyring_entry(qtbot, real_screen, real_keyring, provider):
@@ -333,9 +333,9 @@ def test_each_account_shows_whose_it_is_its_picture_and_when_its_sign_in_ends(
         instagram = rows["ig-humas"]
         assert instagram.text(2) == "Humas Kabupaten · @humaskab"
         # Meta's token can be renewed, but a renewal a week ahead did not happen: warn.
-        assert "ends on" in instagram.text(3) and "WIB" not in instagram.text(3)
+        assert "ends on" in instagram.text(4) and "WIB" not in instagram.text(4)
         assert "sign in again" in dialog.message.text()
-        assert rows["portal"].text(3) == "no end date"
+        assert rows["portal"].text(4) == "no end date"
         qtbot.waitUntil(lambda: not instagram.icon(2).isNull(), timeout=10_000)
         # Fetched once, then from the cache: a second screen does not download it again.
         runner.wait(5000)

@@ -167,3 +167,25 @@ def test_the_cli_menu_takes_a_number_and_refuses_nonsense():
     assert "Type a number from 1 to 2" in out.getvalue()
     with pytest.raises(SignInCancelled):
         choose_from_menu(pages, io.StringIO("\n"), io.StringIO())
+
+
+def test_linkedin_lists_the_organisations_the_member_administers():
+    from platforms import linkedin
+    from platforms.practice.linkedin import ORG, TOKEN, FakeLinkedIn
+
+    with FakeLinkedIn() as fake:
+        (choice,) = linkedin.administered({"api_url": fake.url}, TOKEN)
+    assert choice.id == ORG and choice.label == "Diskominfo Provinsi"
+
+
+def test_a_sign_in_with_one_page_needs_no_choice_and_a_wrong_wanted_one_is_refused():
+    from composer.core.adapters import Choice
+    from composer.core.oauth import SignInError, pick_one
+
+    only = [Choice("1", "Humas")]
+    assert pick_one(only, wanted=None, choose=None, refusal="x") == only[0]
+    with pytest.raises(SignInError):
+        pick_one(only, wanted="2", choose=None, refusal="Choose the page by its ID: Humas (1)")
+    two = [*only, Choice("2", "Dinas")]
+    with pytest.raises(SignInError):  # several and no one to ask
+        pick_one(two, wanted=None, choose=None, refusal="x")

@@ -36,6 +36,7 @@ class AccountForm(QDialog):
         self.setObjectName("accountForm")
         self.setWindowTitle(self.tr("Add an account"))
         self.setMinimumWidth(520)
+        self.resize(600, 560)  # every field and the buttons visible on a 1366x768 laptop
         self.platform = QComboBox(self)
         self.platform.setObjectName("accountPlatform")
         self.platform.setAccessibleName(self.tr("Channel"))
@@ -156,7 +157,9 @@ class AccountForm(QDialog):
         self.buttons.setEnabled(not busy)
         if busy:
             self.error.setStyleSheet("")
-            self.error.setText(self.tr("Checking with {platform}…").format(platform=self.spec.name))
+            busy_text = self.tr("Signing in to {platform}…") if self.signs_in \
+                else self.tr("Checking with {platform}…")
+            self.error.setText(busy_text.format(platform=self.spec.name))
 
     def show_error(self, message: str) -> None:
         self.error.setStyleSheet("color: #c62828;")

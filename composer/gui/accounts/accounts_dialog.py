@@ -28,6 +28,9 @@ from composer.gui.accounts.sign_in_dialog import DEFAULT_TIMEOUT, SignInDialog
 from composer.gui.ask import confirm
 
 
+SIGN_IN_COLUMN = 4  # when the account's sign-in ends
+
+
 class AccountsDialog(QDialog):
     accounts_changed = Signal()
 
@@ -44,12 +47,16 @@ class AccountsDialog(QDialog):
         self.sign_in_dialog: SignInDialog | None = None
         self.setObjectName("accountsDialog")
         self.setWindowTitle(self.tr("Accounts and channels"))
-        self.resize(900, 540)
+        self.resize(1100, 560)  # fits a 1366x768 laptop with room around it
 
         self.accounts = QTreeWidget(self)
         self.accounts.setObjectName("accountList")
         self.accounts.setHeaderLabels([self.tr("Name"), self.tr("Channel"), self.tr("Whose"),
-                                       self.tr("Sign-in"), self.tr("Kind")])
+                                       self.tr("Kind"), self.tr("Sign-in")])
+        header = self.accounts.header()
+        header.setStretchLastSection(True)
+        for col in range(4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.accounts.setIconSize(QSize(24, 24))
         self.accounts.setRootIsDecorated(False)
         self.accounts.setWordWrap(True)
@@ -120,12 +127,12 @@ class AccountsDialog(QDialog):
             shown = " · ".join(x for x in (acc.display_name, acc.handle) if x)
             status = statuses[acc.name]
             item = QTreeWidgetItem(self.accounts, [acc.name, spec.spec.name if spec else acc.platform,
-                                                   shown or self.tr("(not checked yet)"),
-                                                   status.message or self.tr("no end date"), kind])
+                                                   shown or self.tr("(not checked yet)"), kind,
+                                                   status.message or self.tr("no end date")])
             item.setData(0, Qt.ItemDataRole.UserRole, acc.name)
-            item.setToolTip(3, status.message)
+            item.setToolTip(SIGN_IN_COLUMN, status.message)
             if status.warns:
-                item.setForeground(3, Qt.GlobalColor.darkRed)
+                item.setForeground(SIGN_IN_COLUMN, Qt.GlobalColor.darkRed)
                 warnings.append(status.message)
             if acc.avatar_url:
                 self._show_avatar(item, acc.avatar_url)
@@ -141,8 +148,6 @@ class AccountsDialog(QDialog):
             item.setForeground(1, Qt.GlobalColor.red)
             item.setToolTip(1, broken.error)
         self.channels.resizeColumnToContents(0)
-        for col in range(4):
-            self.accounts.resizeColumnToContents(col)
         self.message.setText("\n".join(warnings))
         self._update_buttons()
 

@@ -41,6 +41,9 @@ class SignInDialog(QDialog):
         self.setObjectName("signInDialog")
         self.setWindowTitle(self.tr("Signing in"))
         self.setMinimumWidth(520)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("signInHeading")
+        self.heading.setStyleSheet("font-weight: bold; font-size: 12pt;")
         self.status = QLabel(self.tr("Starting…"), self)
         self.status.setObjectName("signInStatus")
         self.status.setWordWrap(True)
@@ -95,6 +98,7 @@ class SignInDialog(QDialog):
         self.cancel_button.setText(self.tr("Cancel"))
         self.buttons.rejected.connect(self.cancel)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
         layout.addWidget(self.status)
         layout.addWidget(self.bar)
         layout.addWidget(self.left)
@@ -117,6 +121,7 @@ class SignInDialog(QDialog):
         values = self.values
         platform = self.services.registry.get(values["platform"]).spec.name
         self.setWindowTitle(self.tr("Signing in to {platform}").format(platform=platform))
+        self.heading.setText(self.windowTitle())
         task = self.runner.submit(self._work, name="sign in")
         task.progressed.connect(self._progressed)
         task.finished.connect(self._finished)
@@ -170,6 +175,10 @@ class SignInDialog(QDialog):
         self.status.setText(self.tr("Signed in. Choose where Siaran publishes, then press "
                                     "\u201cUse this one\u201d."))
         self.choice_box.show()
+        self.bar.hide()  # signed in: what is left is the officer's choice, with no clock on it
+        self.left.hide()
+        self._clock.stop()
+        self.use.setDefault(True)
         self.choices.setFocus()
 
     def _use_choice(self) -> None:
@@ -177,6 +186,7 @@ class SignInDialog(QDialog):
         if 0 <= row < len(self._offered):
             self._picked = self._offered[row]
             self.choice_box.hide()
+            self.bar.show()
             self.status.setText(self.tr("Finishing the sign-in…"))
             self._answered.set()
 

@@ -64,9 +64,10 @@ class SettingsController(QObject):
         """Once the window is up: renew the sign-ins that end within a week (the core's
         Connections), then say in the status bar which still end soon, today or have ended."""
         def work(ctx):
+            # A refused renewal leaves the sign-in ending: the notice below says so, and what to do.
             connections = self.services.connections
-            renewals = connections.renew_due()
-            return [r.message for r in renewals if not r.renewed] + connections.notices()
+            connections.renew_due()
+            return connections.notices()
 
         def show(lines: list) -> None:
             if lines:

@@ -60,6 +60,10 @@
         <translation>Periksa dan &amp;simpan</translation>
     </message>
     <message>
+        <source>Signing in to {platform}…</source>
+        <translation>Masuk ke {platform}…</translation>
+    </message>
+    <message>
         <source>Checking with {platform}…</source>
         <translation>Memeriksa ke {platform}…</translation>
     </message>
