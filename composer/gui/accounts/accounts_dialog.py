@@ -27,7 +27,6 @@ from composer.gui.accounts.account_form import SIGN_IN, AccountForm
 from composer.gui.accounts.sign_in_dialog import DEFAULT_TIMEOUT, SignInDialog
 from composer.gui.ask import confirm
 
-
 SIGN_IN_COLUMN = 4  # when the account's sign-in ends
 
 
