@@ -370,3 +370,24 @@ def test_the_window_warns_of_a_sign_in_ending_this_week_when_it_opens(qtbot, in_
         wait_idle(qtbot, shell)
     finally:
         stop_shell(qtbot, shell)
+
+
+def test_check_again_asks_the_platform_and_shows_whose_it_is(qtbot, screen):
+    from platforms.practice.telegram import FakeTelegram
+
+    dialog, services, _ring = screen
+    with FakeTelegram() as fake:
+        settings, secrets = fake.practice_account()
+        services.accounts.add("tg", "telegram", settings, secrets)  # saved unchecked earlier
+        dialog.refresh()
+        qtbot.waitUntil(lambda: dialog.accounts.topLevelItem(0).text(0) == "tg", timeout=5000)
+        assert dialog.accounts.topLevelItem(0).text(2) == "(not checked yet)"
+        dialog.accounts.setCurrentItem(dialog.accounts.topLevelItem(0))
+        dialog.check_button.click()
+        qtbot.waitUntil(lambda: "works" in dialog.message.text(), timeout=10_000)
+        whose = services.accounts.get("tg").display_name
+        assert whose and whose in dialog.accounts.topLevelItem(0).text(2)
+        fake.tokens.clear()  # the bot token was revoked meanwhile
+        dialog.check_button.click()
+        qtbot.waitUntil(lambda: "did not accept" in dialog.message.text(), timeout=10_000)
+        assert "\n" not in dialog.message.text()

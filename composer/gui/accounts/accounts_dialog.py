@@ -44,6 +44,7 @@ class AccountsDialog(QDialog):
         self.registry = None  # arrives with the first refresh (loading it imports every plugin)
         self.avatars: dict[str, QIcon] = {}  # picture address -> icon, once fetched
         self.sign_in_dialog: SignInDialog | None = None
+        self._note = ""  # one line to show with the next listing (the outcome of Check again)
         self.setObjectName("accountsDialog")
         self.setWindowTitle(self.tr("Accounts and channels"))
         self.resize(1100, 560)  # fits a 1366x768 laptop with room around it
@@ -64,6 +65,10 @@ class AccountsDialog(QDialog):
         self.add_button.setObjectName("addAccount")
         self.remove_button = QPushButton(self.tr("&Remove"), self)
         self.remove_button.setObjectName("removeAccount")
+        self.check_button = QPushButton(self.tr("&Check again"), self)
+        self.check_button.setObjectName("checkAccount")
+        self.check_button.setToolTip(self.tr("Ask the platform again whose account this is and "
+                                             "whether the saved sign-in still works"))
         self.message = QLabel(self)
         self.message.setObjectName("accountsMessage")
         self.message.setWordWrap(True)
@@ -74,6 +79,7 @@ class AccountsDialog(QDialog):
         col.addWidget(self.accounts, 1)
         row = QHBoxLayout()
         row.addWidget(self.add_button)
+        row.addWidget(self.check_button)
         row.addWidget(self.remove_button)
         row.addStretch(1)
         col.addLayout(row)
@@ -98,6 +104,7 @@ class AccountsDialog(QDialog):
 
         self.add_button.clicked.connect(self.add_account)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.check_button.clicked.connect(self.check_selected)
         self.accounts.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.refresh()
 
@@ -118,6 +125,8 @@ class AccountsDialog(QDialog):
     def _show(self, result) -> None:
         registry, accounts, statuses = result
         self.registry = registry
+        current = self.accounts.currentItem()
+        keep = current.data(0, Qt.ItemDataRole.UserRole) if current else None
         self.accounts.clear()
         warnings = []
         for acc in accounts:
@@ -135,6 +144,8 @@ class AccountsDialog(QDialog):
                 warnings.append(status.message)
             if acc.avatar_url:
                 self._show_avatar(item, acc.avatar_url)
+            if acc.name == keep:  # the same account stays selected after a refresh
+                self.accounts.setCurrentItem(item)
         if not accounts:
             QTreeWidgetItem(self.accounts, [self.tr("No accounts yet. Add one to publish beyond the folder.")]) \
                 .setFlags(Qt.ItemFlag.NoItemFlags)
@@ -147,7 +158,8 @@ class AccountsDialog(QDialog):
             item.setForeground(1, Qt.GlobalColor.red)
             item.setToolTip(1, broken.error)
         self.channels.resizeColumnToContents(0)
-        self.message.setText("\n".join(warnings))
+        self.message.setText("\n".join(([self._note] if self._note else []) + warnings))
+        self._note = ""
         self._update_buttons()
 
     def _show_avatar(self, item: QTreeWidgetItem, url: str) -> None:
@@ -172,7 +184,9 @@ class AccountsDialog(QDialog):
 
     def _update_buttons(self) -> None:
         item = self.accounts.currentItem()
-        self.remove_button.setEnabled(bool(item and item.data(0, Qt.ItemDataRole.UserRole)))
+        chosen = bool(item and item.data(0, Qt.ItemDataRole.UserRole))
+        self.remove_button.setEnabled(chosen)
+        self.check_button.setEnabled(chosen)
 
     def _say(self, message: str) -> None:
         self.message.setText(message)
@@ -217,6 +231,26 @@ class AccountsDialog(QDialog):
         task = self.runner.submit(work, name="add account")
         task.finished.connect(added)
         task.failed.connect(refused)
+
+    def check_selected(self) -> None:
+        """Whose account, asked of the platform again (a wrong or revoked sign-in shows here)."""
+        item = self.accounts.currentItem()
+        name = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        if not name:
+            return
+        self.message.setText(self.tr("Checking {name}…").format(name=name))
+
+        def checked(account) -> None:
+            self._note = self.tr("{name} works: {whose}.").format(
+                name=account.name, whose=account.display_name or account.handle)
+            self.refresh()
+            self.accounts_changed.emit()
+
+        task = self.runner.submit(lambda ctx: self.services.connections.refresh_profile(name),
+                                  name="check account")
+        task.finished.connect(checked)
+        task.failed.connect(self._say)
+        self._check_task = task
 
     def remove_selected(self) -> None:
         item = self.accounts.currentItem()
