@@ -23,6 +23,7 @@ COMMANDS = {
     "accounts": "add, list or remove the accounts Siaran publishes to",
     "publish": "publish a post to accounts, each exactly once",
     "history": "what was published where, with links and reasons",
+    "report": "the monthly report of posts per channel (.xlsx or .csv)",
     "unpublish": "delete a published post where the platform allows",
     "resume": "finish publishing what was interrupted",
     "practice": "start practice servers and practice accounts (until Ctrl+C)",

@@ -146,6 +146,11 @@ class Services:
             return Engine(self.store, self.registry, accounts=self.accounts)
         return self._once("engine", build)
 
+    def channel_names(self) -> dict[str, str]:
+        """Platform id -> the channel's name ("wordpress" -> "WordPress"), for lists and the
+        monthly report."""
+        return {pid: p.spec.name for pid, p in self.registry.platforms.items()}
+
     def office(self) -> OfficeProfile:
         """The office profile (name, time zone, published numbers), read fresh each time so a
         change made in the window or by another process is seen."""
