@@ -569,6 +569,12 @@ class Journal:
             rows.append(entry)
         return rows
 
+    def accounts(self) -> list[tuple[str, str]]:
+        """Every (account, platform) the history has rows for, by name (History's channel
+        filter lists them, removed accounts too)."""
+        return [(r["account"], r["platform"]) for r in self.store.query(
+            "SELECT DISTINCT account, platform FROM journal ORDER BY account")]
+
     def unfinished(self, post_id: str | None = None) -> list[Entry]:
         """Rows a resume should pick up: never what is posted, deleted or refused for good."""
         marks = ",".join("?" * len(UNFINISHED))

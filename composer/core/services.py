@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the real imports are deferred to first use (start-up time)
     from collections.abc import Iterable
 
     from composer.core.accounts import Account, Accounts
+    from composer.core.drafts import Drafts
     from composer.core.journal import Journal
     from composer.core.office import OfficeProfile
     from composer.core.post import Post
@@ -89,7 +90,7 @@ class Services:
             raise TypeError(f"cannot provide {sorted(unknown)}")
         with self._lock:
             self._built.update(pieces)
-            for dependent in ("accounts", "journal", "engine"):
+            for dependent in ("accounts", "journal", "engine", "drafts"):
                 self._built.pop(dependent, None)
 
     # -- the services ------------------------------------------------------------------------
@@ -137,6 +138,15 @@ class Services:
 
             return Journal(self.store)
         return self._once("journal", build)
+
+    @property
+    def drafts(self) -> Drafts:
+        """The drafts list of File ▸ Open: drafts, published and archived posts."""
+        def build() -> Drafts:
+            from composer.core.drafts import Drafts
+
+            return Drafts(self.store, self.journal)
+        return self._once("drafts", build)
 
     @property
     def engine(self) -> Engine:

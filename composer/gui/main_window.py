@@ -219,6 +219,8 @@ class MainWindow(QMainWindow):
             from composer.gui.history.history_panel import HistoryPanel
 
             self.history = HistoryPanel(self.services, self.runner, self.history_holder)
+            self.history.publish_requested.connect(self.publishing.publish_entry)
+            self.history.notice.connect(self.notices.say)
             self.history_holder.layout().addWidget(self.history)
         self.history.refresh()
 
