@@ -366,21 +366,76 @@
         <source>Database notice</source>
         <translation>Pemberitahuan basis data</translation>
     </message>
+</context>
+<context>
+    <name>DraftsDialog</name>
     <message>
-        <source>There are no other drafts.</source>
-        <translation>Tidak ada draf lain.</translation>
+        <source>Open a post</source>
+        <translation>Buka unggahan</translation>
+    </message>
+    <message>
+        <source>&amp;Drafts</source>
+        <translation>&amp;Draf</translation>
+    </message>
+    <message>
+        <source>&amp;Published</source>
+        <translation>&amp;Terbit</translation>
+    </message>
+    <message>
+        <source>&amp;Archived</source>
+        <translation>&amp;Arsip</translation>
+    </message>
+    <message>
+        <source>Posts, newest first</source>
+        <translation>Unggahan, terbaru di atas</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Buka</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate as new</source>
+        <translation>&amp;Gandakan sebagai baru</translation>
+    </message>
+    <message>
+        <source>Arc&amp;hive</source>
+        <translation>Ar&amp;sipkan</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Pulihkan</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
     </message>
     <message>
         <source>(untitled)</source>
         <translation>(tanpa judul)</translation>
     </message>
     <message>
-        <source>Open a draft</source>
-        <translation>Buka draf</translation>
+        <source>No drafts. A new draft starts with File ▸ New.</source>
+        <translation>Belum ada draf. Draf baru dibuat lewat Berkas ▸ Draf baru.</translation>
     </message>
     <message>
-        <source>Drafts, newest first:</source>
-        <translation>Draf, terbaru lebih dulu:</translation>
+        <source>Nothing published yet.</source>
+        <translation>Belum ada yang terbit.</translation>
+    </message>
+    <message>
+        <source>Nothing archived.</source>
+        <translation>Belum ada yang diarsipkan.</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Hapus draf</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” and its saved versions? This cannot be undone.</source>
+        <translation>Hapus “{title}” beserta versi tersimpannya? Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
 </context>
 <context>
@@ -430,6 +485,62 @@
     <message>
         <source>Nothing published yet. Published posts appear here with a link per channel.</source>
         <translation>Belum ada yang diterbitkan. Postingan yang terbit muncul di sini dengan tautan per kanal.</translation>
+    </message>
+    <message>
+        <source>Search title, text or link…</source>
+        <translation>Cari judul, teks, atau tautan…</translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation>Cari di riwayat</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Dari</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>&amp;Sampai</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Hapus saringan</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;report…</source>
+        <translation>&amp;Laporan bulanan…</translation>
+    </message>
+    <message>
+        <source>Save the month&apos;s posts per channel as a spreadsheet (.xlsx) or .csv</source>
+        <translation>Simpan unggahan sebulan per kanal sebagai lembar kerja (.xlsx) atau .csv</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Terbit</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Dihapus</translation>
+    </message>
+    <message>
+        <source>Not finished</source>
+        <translation>Belum selesai</translation>
+    </message>
+    <message>
+        <source>Every channel</source>
+        <translation>Semua kanal</translation>
     </message>
     <message>
         <source>waiting</source>
@@ -496,8 +607,24 @@
         <translation>Enter atau klik ganda membuka tautan</translation>
     </message>
     <message>
+        <source>Nothing matches these filters.</source>
+        <translation>Tidak ada yang cocok dengan saringan ini.</translation>
+    </message>
+    <message>
         <source>Open link</source>
         <translation>Buka tautan</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Salin tautan</translation>
+    </message>
+    <message>
+        <source>Update…</source>
+        <translation>Perbarui…</translation>
+    </message>
+    <message>
+        <source>Publish again…</source>
+        <translation>Terbitkan lagi…</translation>
     </message>
     <message>
         <source>Unpublish (delete it there)</source>
@@ -506,6 +633,16 @@
     <message>
         <source>This channel does not let Siaran delete posts; delete it there</source>
         <translation>Kanal ini tidak mengizinkan Siaran menghapus postingan; hapus langsung di sana</translation>
+    </message>
+    <message>
+        <source>Link copied</source>
+        <translation>Tautan disalin</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report saved: %n row(s) in {path}</source>
+        <translation>
+            <numerusform>Laporan tersimpan: %n baris di {path}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -997,8 +1134,47 @@
         <translation>&amp;Lanjutkan penerbitan…</translation>
     </message>
     <message>
+        <source>The account {account} is no longer in Siaran.</source>
+        <translation>Akun {account} sudah tidak ada di Siaran.</translation>
+    </message>
+    <message>
         <source>Nothing is waiting to be published.</source>
         <translation>Tidak ada yang menunggu diterbitkan.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Monthly report</source>
+        <translation>Laporan bulanan</translation>
+    </message>
+    <message>
+        <source>One row per post and channel, with the date and time in the office&apos;s time zone, the link and who published it, and a summary per channel.</source>
+        <translation>Satu baris per unggahan dan kanal, dengan tanggal dan jam menurut zona waktu kantor, tautan, dan siapa yang menerbitkan, ditambah ringkasan per kanal.</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>&amp;Bulan:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Simpan sebagai…</translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>Simpan laporan bulanan</translation>
+    </message>
+    <message>
+        <source>report-{month}.xlsx</source>
+        <translation>laporan-{month}.xlsx</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (*.xlsx)</source>
+        <translation>Lembar kerja (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>
