@@ -31,11 +31,14 @@ class DraftsController(QObject):
         self.settings, self.autosaver, self.notices = settings, autosaver, notices
         self.store_notice_box: QMessageBox | None = None
         self.drafts_dialog = None  # File ▸ Open's list, while it is open
+        self.event_form = None  # File ▸ Zoom event, while it is open
         keys = QKeySequence.StandardKey
         self.actions = {
             "new": make_action(window, "newDraft", self.tr("&New draft"), [keys.New], self.new_draft, "new"),
             "open": make_action(window, "openDraft", self.tr("&Open draft…"), [keys.Open], self.open_draft,
                                 "open"),
+            "event": make_action(window, "zoomEvent", self.tr("Zoom &event announcements…"),
+                                 ["Ctrl+Shift+E"], self.new_event),
         }
         autosaver.saved.connect(self.remember)
 
@@ -89,6 +92,18 @@ class DraftsController(QObject):
         dialog.open_requested.connect(self.show_post)
         self.drafts_dialog = dialog
         dialog.open()
+
+    def new_event(self) -> None:
+        """The Zoom event form: its announcements become scheduled posts (composer.core.events)."""
+        from composer.gui.editor.event_form import EventForm
+
+        channels = self.window.channels
+        form = EventForm(self.services, self.runner, list(channels.catalog.values()),
+                         list(self.model.post.channels), self.services.office().zone, self.window)
+        form.created.connect(lambda series: self.notices.say(
+            self.tr("%n announcement(s) scheduled.", "", len(series))))
+        self.event_form = form
+        form.open()
 
     def show_post(self, post: Post) -> None:
         """Open ``post`` in the editor (History's update or publish again, the drafts list)."""
