@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 from datetime import UTC, datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from composer.core.i18n import UserError, _

@@ -171,6 +171,7 @@ def snapshot_of(post: OutgoingPost) -> dict[str, Any]:
     data["parts"] = list(post.parts)
     data["tags"] = list(post.tags)
     data["media"] = [asdict(m) for m in post.media]
+    data["options"] = dict(post.options)
     return data
 
 
@@ -179,6 +180,7 @@ def outgoing_from_snapshot(data: Mapping[str, Any]) -> OutgoingPost:
     values["parts"] = tuple(values.get("parts", ()))
     values["tags"] = tuple(values.get("tags", ()))
     values["media"] = tuple(RenderedMedia(**m) for m in values.get("media", ()))
+    values["options"] = dict(values.get("options") or {})  # rows from before options: none
     return OutgoingPost(**values)
 
 

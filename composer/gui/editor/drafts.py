@@ -83,7 +83,7 @@ class DraftsController(QObject):
         self.autosaver.flush()
         self.model.load(Post(channels=list(self.model.post.channels)))
 
-    def open_draft(self) -> None:
+    def open_draft(self):
         """The drafts list (drafts, published, archived): open, duplicate, archive, delete."""
         from composer.gui.editor.drafts_list import DraftsDialog
 
@@ -93,7 +93,7 @@ class DraftsController(QObject):
         self.drafts_dialog = dialog
         dialog.open()
 
-    def new_event(self) -> None:
+    def new_event(self):
         """The Zoom event form: its announcements become scheduled posts (composer.core.events)."""
         from composer.gui.editor.event_form import EventForm
 

@@ -126,7 +126,7 @@ class EventForm(QDialog):
                                                QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setObjectName("eventCreate")
         self.create_button.setDefault(True)
-        buttons.accepted.connect(self.create)
+        buttons.accepted.connect(self.schedule_series)
         buttons.rejected.connect(self.reject)
         col = QVBoxLayout(self)
         col.addLayout(form)
@@ -142,7 +142,7 @@ class EventForm(QDialog):
         return tuple(self.channel_list.item(i).data(KEY) for i in range(self.channel_list.count())
                      if self.channel_list.item(i).checkState() == Qt.CheckState.Checked)
 
-    def create(self) -> None:
+    def schedule_series(self):
         if self.task is not None and not self.task.is_done:
             return
         self.error.hide()

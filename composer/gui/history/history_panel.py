@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -28,6 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+if TYPE_CHECKING:
+    from composer.core.history import RowActions
+    from composer.core.journal import Entry, Version
+
 URL = Qt.ItemDataRole.UserRole
 ROW = Qt.ItemDataRole.UserRole + 1  # the HistoryRow of a channel's item
 NO_DAY = QDate(2000, 1, 1)  # a date field at its minimum means "no bound" (shown as "—")
@@ -38,9 +44,9 @@ class HistoryRow:
     """What a channel's line needs, read on the worker: the journal row, its versions, and
     what the officer may do with it (the core's rule, asked once here)."""
 
-    entry: object
-    versions: tuple
-    actions: object  # composer.core.history.RowActions
+    entry: Entry
+    versions: tuple[Version, ...]
+    actions: RowActions
 
     @property
     def can_unpublish(self) -> bool:
@@ -51,8 +57,8 @@ class HistoryRow:
 class Filters:
     channel: str = ""
     status: str = ""
-    first_day: object = None  # datetime.date or None
-    last_day: object = None
+    first_day: date | None = None
+    last_day: date | None = None
     text: str = ""
 
 
@@ -338,8 +344,8 @@ class HistoryPanel(QWidget):
             return action
 
         add("openLinkAction", self.tr("Open link"),
-            lambda: QDesktopServices.openUrl(QUrl(entry.url)), allowed.open_link)
-        add("copyLinkAction", self.tr("Copy link"), lambda: self.copy_link(entry.url),
+            lambda: QDesktopServices.openUrl(QUrl(entry.url or "")), allowed.open_link)
+        add("copyLinkAction", self.tr("Copy link"), lambda: self.copy_link(entry.url or ""),
             allowed.open_link)
         menu.addSeparator()
         add("updateAction", self.tr("Update…"),

@@ -50,7 +50,7 @@ class PublishingController(QObject):
         self.publish_dialog = dialog
         dialog.open()
 
-    def publish_entry(self, post_id: str, account: str, correction: str | None = None) -> None:
+    def publish_entry(self, post_id, account, correction=None):
         """History's Update / Publish again: open the post in the editor, then the publish
         dialog for that one channel (which asks the engine, and offers update, replace or post
         as new when it changed)."""
@@ -61,7 +61,7 @@ class PublishingController(QObject):
         task.finished.connect(lambda post: self._publish_loaded(post, account, correction))
         task.failed.connect(self.notices.error)
 
-    def _publish_loaded(self, post, account: str, correction: str | None) -> None:
+    def _publish_loaded(self, post, account, correction):
         from composer.gui.publish.publish_dialog import PublishDialog
 
         self.window.drafts.show_post(post)

@@ -69,7 +69,7 @@ class PublishDialog(QDialog):
     published = Signal()  # a publish run finished (whatever the outcomes)
 
     def __init__(self, services, runner, post, channels, proxies=None, parent=None, *, settings=None,
-                 correction: dict | None = None):
+                 correction=None):
         """``correction``: what the first Publish asks the engine for per account (History's
         "Publish again" of a deleted post: {account: "as_new"})."""
         super().__init__(parent)
