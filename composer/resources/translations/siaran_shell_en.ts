@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>DraftsController</name>
+    <message numerus="yes">
+        <source>%n announcement(s) scheduled.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message numerus="yes">
         <source>Report saved: %n row(s) in {path}</source>

@@ -195,6 +195,25 @@
     </message>
 </context>
 <context>
+    <name>ChannelDetails</name>
+    <message>
+        <source>Title for {channel}</source>
+        <translation>Judul untuk {channel}</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Judul:</translation>
+    </message>
+    <message>
+        <source>(the channel&apos;s default)</source>
+        <translation>(bawaan kanal)</translation>
+    </message>
+    <message>
+        <source>Same as the master title</source>
+        <translation>Sama dengan judul utama</translation>
+    </message>
+</context>
+<context>
     <name>ChannelPicker</name>
     <message>
         <source>Accounts</source>
@@ -262,6 +281,10 @@
     <message>
         <source>Choose channels to see their text here.</source>
         <translation>Pilih kanal untuk melihat teksnya di sini.</translation>
+    </message>
+    <message>
+        <source>Description for {channel}</source>
+        <translation>Deskripsi untuk {channel}</translation>
     </message>
     <message>
         <source>Text for {channel}</source>
@@ -363,8 +386,18 @@
         <translation>&amp;Buka draf…</translation>
     </message>
     <message>
+        <source>Zoom &amp;event announcements…</source>
+        <translation>Pengumuman acara &amp;Zoom…</translation>
+    </message>
+    <message>
         <source>Database notice</source>
         <translation>Pemberitahuan basis data</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n announcement(s) scheduled.</source>
+        <translation>
+            <numerusform>%n pengumuman dijadwalkan.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -451,6 +484,89 @@
     <message>
         <source>&amp;Paste</source>
         <translation>&amp;Tempel</translation>
+    </message>
+</context>
+<context>
+    <name>EventForm</name>
+    <message>
+        <source>Zoom event announcements</source>
+        <translation>Pengumuman acara Zoom</translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia and English</source>
+        <translation>Bahasa Indonesia dan Inggris</translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia</source>
+        <translation>Bahasa Indonesia</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Bahasa Inggris</translation>
+    </message>
+    <message>
+        <source>Save the date (a week ahead, 09.00)</source>
+        <translation>Catat tanggalnya (seminggu sebelumnya, pukul 09.00)</translation>
+    </message>
+    <message>
+        <source>The day before, at the event&apos;s hour</source>
+        <translation>Sehari sebelumnya, pada jam acara</translation>
+    </message>
+    <message>
+        <source>Starting now</source>
+        <translation>Dimulai sekarang</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Judul:</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>&amp;Mulai:</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;link:</source>
+        <translation>&amp;Tautan Zoom:</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting ID:</source>
+        <translation>ID &amp;rapat:</translation>
+    </message>
+    <message>
+        <source>&amp;Passcode:</source>
+        <translation>&amp;Kode sandi:</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>&amp;Bahasa:</translation>
+    </message>
+    <message>
+        <source>Announcements:</source>
+        <translation>Pengumuman:</translation>
+    </message>
+    <message>
+        <source>&amp;Channels:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <source>The passcode is printed in the posts: whoever reads them can join.</source>
+        <translation>Kode sandi ikut tercetak di unggahan: siapa pun yang membacanya dapat bergabung.</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule the announcements</source>
+        <translation>&amp;Jadwalkan pengumuman</translation>
+    </message>
+    <message>
+        <source>Save the date</source>
+        <translation>Catat tanggalnya</translation>
+    </message>
+    <message>
+        <source>The day before</source>
+        <translation>Sehari sebelumnya</translation>
+    </message>
+    <message>
+        <source>Scheduled:</source>
+        <translation>Terjadwal:</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1107,33 @@
         <translation>
             <numerusform>%n kanal</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PostDetails</name>
+    <message>
+        <source>Ta&amp;gs:</source>
+        <translation>&amp;Tagar:</translation>
+    </message>
+    <message>
+        <source>Lin&amp;ks:</source>
+        <translation>Tau&amp;tan:</translation>
+    </message>
+    <message>
+        <source>banjir, Sleman (commas or spaces; # optional)</source>
+        <translation>banjir, Sleman (pisahkan dengan koma atau spasi; # boleh ditulis)</translation>
+    </message>
+    <message>
+        <source>https://… (the first is the link card)</source>
+        <translation>https://… (yang pertama menjadi kartu tautan)</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tagar</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Tautan</translation>
     </message>
 </context>
 <context>
