@@ -58,9 +58,9 @@ class EventForm(QDialog):
         self.start.setObjectName("eventStart")
         self.start.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.start.setCalendarPopup(True)
-        tomorrow = QDateTime.currentDateTime().addDays(8)
-        tomorrow.setTime(QTime(9, 0))
-        self.start.setDateTime(tomorrow)
+        next_week = QDateTime.currentDateTime().addDays(8)  # a save-the-date still ahead
+        next_week.setTime(QTime(9, 0))
+        self.start.setDateTime(next_week)
         self.zone = QComboBox(self)
         self.zone.setObjectName("eventZone")
         self.zone.addItems(list(ZONES))
@@ -102,7 +102,9 @@ class EventForm(QDialog):
                                else Qt.CheckState.Unchecked)
         form = QFormLayout()
         form.addRow(self.tr("&Title:"), self.title)
-        form.addRow(self.tr("&Starts:"), when)
+        starts = QLabel(self.tr("&Starts:"), self)
+        starts.setBuddy(self.start)  # a row of two fields: its label names the first
+        form.addRow(starts, when)
         form.addRow(self.tr("Zoom &link:"), self.link)
         form.addRow(self.tr("&Meeting ID:"), self.meeting_id)
         form.addRow(self.tr("&Passcode:"), self.passcode)
