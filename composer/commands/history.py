@@ -54,7 +54,7 @@ def _day(text: str) -> str:
 
 def run(args) -> int:
     from composer.commands import services
-    from composer.core.report import report_row
+    from composer.core.report import report_row, status_label
 
     svc = services()
     journal = svc.journal
@@ -76,23 +76,33 @@ def run(args) -> int:
     if not rows:
         print(_("Nothing published yet"))
     for e in rows:
-        when = e.when[:16].replace("T", " ")
+        when = local_time(e.when, office.zone)
         if e.sent_by:
             detail = _("sent by hand by {name}", name=e.sent_by)
         elif e.state in ("posted", "deleted"):
             detail = e.url or e.remote_id or ""
         else:
             detail = e.reason or ""
-        print(f"{when}  {e.post_id:<12} {e.account:<16} {_(str(e.state)):<14} {detail}")
+        print(f"{when}  {e.post_id:<12} {e.account:<16} {status_label(str(e.state)):<14} {detail}")
         if len(versions[e.id]) > 1:  # corrected: every version, oldest first
             for v in versions[e.id]:
-                print("    " + version_line(v))
+                print("    " + version_line(v, office.zone))
     return 0
 
 
-def version_line(v) -> str:
-    """"v2 updated 2026-12-07 08:15  https://..." in the officer's language."""
+def local_time(stamp: str, zone: str) -> str:
+    """A journal time (UTC) as '2026-12-07 09:15 WIB', in the office's zone."""
+    from datetime import datetime
+
+    from composer.core.office import zone_of
+
+    return datetime.fromisoformat(stamp).astimezone(zone_of(zone)).strftime(
+        "%Y-%m-%d %H:%M ") + zone
+
+
+def version_line(v, zone: str) -> str:
+    """"v2 updated 2026-12-07 08:15 WIB  https://..." in the officer's language."""
     from composer.core.corrections import version_words
 
-    when = v.at[:16].replace("T", " ")
+    when = local_time(v.at, zone)
     return f"{version_words(v.action, v.version, when)}  {v.url or v.remote_id or ''}"

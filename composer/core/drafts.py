@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from composer.core.i18n import UserError, _
 from composer.core.journal import Journal
 from composer.core.post import Post, new_id
-from composer.core.store import DraftInfo, Store
+from composer.core.store import DraftInfo, DraftNotFound, Store
 
 DRAFT, PUBLISHED, ARCHIVED = "draft", "published", "archived"
 SHELVES = (DRAFT, PUBLISHED, ARCHIVED)
@@ -84,4 +84,5 @@ class Drafts:
         if self.in_history(draft_id):
             raise UserError(_("This post is in the history and the monthly report: archive it "
                               "instead of deleting it"))
-        self.store.delete_draft(draft_id)
+        if not self.store.delete_draft(draft_id):
+            raise DraftNotFound(_("There is no draft {id}", id=draft_id))
