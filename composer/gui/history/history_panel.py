@@ -79,8 +79,9 @@ def load_history(ctx, services, filters: Filters = Filters(), limit: int = 300):
     rows = {e.id: HistoryRow(e, tuple(services.journal.versions(e.id)),
                              row_actions(e, engine.can_unpublish(e))) for e in entries}
     titles = {e.post_id: e.title for e in entries}
-    accounts = sorted(set(services.journal.accounts())
-                      | {(a.name, a.platform) for a in services.list_accounts()})
+    names = services.channel_names()
+    accounts = [(name, names.get(platform, platform)) for name, platform in sorted(
+        set(services.journal.accounts()) | {(a.name, a.platform) for a in services.list_accounts()})]
     return entries, titles, rows, accounts, office.zone
 
 
@@ -207,8 +208,9 @@ class HistoryPanel(QWidget):
         self.channel.blockSignals(True)
         self.channel.clear()
         self.channel.addItem(self.tr("Every channel"), "")
-        for name, platform in self._accounts:
-            self.channel.addItem(f"{name} ({platform})" if name != platform else name, name)
+        for name, channel in self._accounts:
+            self.channel.addItem(name if name.casefold() == channel.casefold()
+                                 else f"{name} ({channel})", name)
         self.channel.setCurrentIndex(max(0, self.channel.findData(current)))
         self.channel.blockSignals(False)
 
