@@ -117,6 +117,23 @@ def test_history_filters_menu_and_report(qtbot, shell, tmp_path):
     qtbot.waitUntil(lambda: panel.tree.topLevelItem(tops(panel.tree).index(FLOOD)).child(0)
                     .childCount() == 3, timeout=5000)
 
+    # Update…: the vaccine post opens with the publish dialog for that one channel, which asks
+    # the engine (unchanged here: "already published", nothing sent)
+    item = panel.tree.topLevelItem(tops(panel.tree).index(VACCINE)).child(0)
+    menu = panel.menu_for(item.data(0, 0x0100 + 1))
+    update = next(a for a in menu.actions() if a.objectName() == "updateAction")
+    previous = w.publishing.publish_dialog
+    update.trigger()
+    qtbot.waitUntil(lambda: w.publishing.publish_dialog is not previous
+                    and w.publishing.publish_dialog.isVisible(), timeout=5000)
+    dialog = w.publishing.publish_dialog
+    assert w.editor.text_edit.toPlainText() == VACCINE
+    assert [p.channel.key for p in dialog.plans] == ["folder"]
+    dialog.publish_button.click()
+    qtbot.waitUntil(lambda: dialog.task is not None and dialog.task.is_done, timeout=20_000)
+    assert dialog.outcomes["folder"].state == State.ALREADY
+    dialog.close_button.click()
+
     # the monthly report from History, the core's as `siaran report`
     out = tmp_path / "laporan.xlsx"
     panel.ask_report()

@@ -92,3 +92,33 @@ def test_channel_title_description_and_declared_options(qtbot, shell, tmp_path):
     wait_idle(qtbot, shell)
     saved = shell.services.store.load_draft(post.id)
     assert saved.variant("telegram").options == {"silent": "true"}
+
+
+def test_options_are_drawn_from_any_declaration(qtbot):
+    """A plugin's option needs no change to the window: a made-up channel's choice, flag and
+    text appear and write the variant."""
+    from composer.core.adapters import Counting, OptionField, PlatformSpec
+    from composer.gui.editor.channel_details import ChannelDetails
+    from composer.gui.editor.draft_model import DraftModel
+
+    spec = PlatformSpec("kabar", "Kabar Desa", 500, Counting.CODEPOINTS, unsent_parts=frozenset(
+        {"title"}), options=(OptionField("audience", "Audience", choices=(("all", "Everyone"),
+                                                                           ("rt", "RT only"))),
+                             OptionField("pin", "Pin it", kind="flag"),
+                             OptionField("note", "Note", kind="text", help="For the admin")))
+    model = DraftModel()
+    details = ChannelDetails(model)
+    qtbot.addWidget(details)
+    details.show_channel("kabar", spec)
+    assert details.title is None and set(details.fields) == {"audience", "pin", "note"}
+    audience = details.fields["audience"]
+    audience.setCurrentIndex(audience.findData("rt"))
+    audience.activated.emit(audience.currentIndex())
+    details.fields["pin"].setChecked(True)
+    details.fields["note"].setText("untuk RT 03")
+    details.fields["note"].textEdited.emit("untuk RT 03")
+    assert details.fields["note"].toolTip() == "For the admin"
+    assert model.post.variant("kabar").options == {"audience": "rt", "pin": "true",
+                                                   "note": "untuk RT 03"}
+    details.fields["pin"].setChecked(False)
+    assert "pin" not in model.post.variant("kabar").options

@@ -97,3 +97,24 @@ def test_tags_and_links_as_typed():
         "https://a.test/x", "http://b.test"]
     with pytest.raises(UserError, match="not a web address"):
         parse_links("https://a.test www.b.test")
+
+
+def test_publish_again_after_unpublish_is_a_new_version(practice_server, practice_engine):
+    """History's "Publish again" of a deleted post: the engine sends it as a new version (own
+    idempotency key), the deleted one stays in the versions; without the choice nothing is
+    sent again."""
+    server = practice_server(WordPressFake)
+    practice = practice_engine(wordpress.PLATFORM, server)
+    engine, journal = practice.engine, practice.engine.journal
+    post = Post(title="Rapat", text="Rapat koordinasi")
+    assert practice.publish(post).state == State.POSTED
+    engine.unpublish(post.id, "practice")
+    assert journal.get(post.id, "practice").state == State.DELETED
+    (again,) = engine.publish(post, ["practice"])
+    assert again.state == State.DELETED and len(server.requests_to("POST", r"/posts$")) == 1
+    (again,) = engine.publish(post, ["practice"], correction={"practice": "as_new"})
+    assert again.state == State.POSTED and again.url
+    entry = journal.get(post.id, "practice")
+    assert [v.action for v in journal.versions(entry.id)] == ["published", "deleted", "as_new"]
+    live = [p for p in server.posts.values() if p["status"] == "publish"]
+    assert len(live) == 1 and live[0]["link"] == again.url
