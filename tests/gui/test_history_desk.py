@@ -144,7 +144,7 @@ def test_history_filters_menu_and_report(qtbot, shell, tmp_path):
     book = load_workbook(out)
     titles = sorted(r[1].value for r in book.worksheets[0].iter_rows(min_row=2))
     assert titles == sorted([FLOOD, VACCINE, "Pengumuman CPNS"])
-    assert "3 row(s)" in w.statusBar().currentMessage()
+    assert f"Report saved: 3 rows in {out}" == w.statusBar().currentMessage()
     wait_idle(qtbot, shell)
 
 

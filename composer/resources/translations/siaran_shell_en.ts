@@ -15,9 +15,9 @@
     <name>DraftsController</name>
     <message numerus="yes">
         <source>%n announcement(s) scheduled.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n announcement scheduled.</numerusform>
+            <numerusform>%n announcements scheduled.</numerusform>
         </translation>
     </message>
 </context>
@@ -25,9 +25,9 @@
     <name>HistoryPanel</name>
     <message numerus="yes">
         <source>Report saved: %n row(s) in {path}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Report saved: %n row in {path}</numerusform>
+            <numerusform>Report saved: %n rows in {path}</numerusform>
         </translation>
     </message>
 </context>
