@@ -80,7 +80,8 @@ class ReportRow:
 
 
 def report_row(entry: Entry, channel_name: Callable[[str], str], zone: str) -> ReportRow:
-    when = datetime.fromisoformat(entry.when).astimezone(zone_of(zone))
+    # to the second: the spreadsheet and `siaran history --json` hold the same moment
+    when = datetime.fromisoformat(entry.when).astimezone(zone_of(zone)).replace(microsecond=0)
     return ReportRow(
         when=when, title=entry.title, channel=channel_name(entry.platform),
         account=entry.account, status=status_label(str(entry.state)), link=entry.url or "",
@@ -142,7 +143,7 @@ def build_report(journal: Journal, office: OfficeProfile, month: str,
 
 def headers(zone: str) -> list[str]:
     return [_("Date and time ({zone})", zone=zone), _("Title"), _("Channel"), _("Account"),
-            _("Status"), _("Link"), _("Published by"), _("Reason"), _("Post")]
+            _("Status"), _("Link"), _("Published by"), _("Reason"), _("Post ID")]
 
 
 def _values(row: ReportRow) -> list[Any]:

@@ -43,7 +43,7 @@ def month_of_posts(siaran_home):
     _publish(j, "p1", "kanwil", "bluesky", "Pengumuman banjir\nisi", url="https://b.test/1",
              at="2026-12-02T01:00:00.000+00:00")
     _publish(j, "p2", "kanwil", "bluesky", "Jadwal vaksinasi", fail="Text too long",
-             at="2026-12-10T03:00:00.000+00:00")
+             at="2026-12-10T03:04:05.678+00:00")  # seconds and milliseconds, as journalled
     # 30 Nov 15:59 UTC is 23:59 WITA: still November, not in the report
     _publish(j, "p0", "portal", "wordpress", "Lama", url="https://x.test/0",
              at="2026-11-30T15:59:00.000+00:00")
@@ -87,6 +87,7 @@ def test_report_xlsx_reads_back_equal_to_history_json(month_of_posts, tmp_path, 
     # the failure says so, with its reason, and the summary counts it
     failed = by_key[("p2", "kanwil")]
     assert failed[4] == "failed" and failed[7] == "Text too long"
+    assert failed[0] == datetime(2026, 12, 10, 11, 4, 5)  # WITA, to the second
     summary = [[c.value for c in r] for r in book.worksheets[1].iter_rows()]
     assert summary[0][0].startswith("Diskominfo Sleman") and "December 2026" in summary[0][0]
     table = {(r[0], r[1]): r[2:] for r in summary[4:]}
