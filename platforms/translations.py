@@ -53,4 +53,21 @@ TRANSLATIONS: dict[str, dict[str, str]] = {"id": {
     "Token": "Token",
     "Token address": "Alamat token",
     "User name": "Nama pengguna",
+    # per-post options (PlatformSpec.options)
+    "Privacy": "Privasi",
+    "Public": "Publik",
+    "Unlisted": "Tidak publik (hanya lewat tautan)",
+    "Private": "Pribadi",
+    "Left empty: the account's privacy setting": "Bila kosong: pengaturan privasi akun",
+    "Send silently (no notification sound)": "Kirim senyap (tanpa bunyi notifikasi)",
+    "Organization page": "Halaman organisasi",
+    "Left empty: the account's page. Another page the account manages: urn:li:organization:12345":
+        "Bila kosong: halaman milik akun. Halaman lain yang dikelola akun: "
+        "urn:li:organization:12345",
+    "On the portal": "Di portal",
+    "Published": "Terbit",
+    "Pending review by an editor": "Menunggu ditinjau editor",
+    "Category number": "Nomor kategori",
+    "The category's ID in WordPress (Posts > Categories); empty: the portal's default category":
+        "ID kategori di WordPress (Pos > Kategori); bila kosong: kategori bawaan portal",
 }}
