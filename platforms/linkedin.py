@@ -36,6 +36,7 @@ from composer.plugin import (
     Duplicate,
     Fold,
     HttpErrors,
+    OptionField,
     OutgoingPost,
     Palette,
     Platform,
@@ -102,6 +103,9 @@ SPEC = PlatformSpec(
         "https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/images-api",
         "https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/multiimage-post-api",
     ),
+    options=(OptionField("organization", "Organization page", kind="text",
+                         help="Left empty: the account's page. Another page the account "
+                              "manages: urn:li:organization:12345"),),
 )
 
 CLOCK_SKEW = 300.0  # seconds allowed between this computer's clock and LinkedIn's
@@ -135,6 +139,12 @@ def commentary(text: str) -> str:
     return "".join(out)
 
 
+def _author(ctx: PublishContext, post: OutgoingPost) -> str:
+    """The page the post goes out as: the post's own choice, else the account's."""
+    chosen = post.options.get("organization", "").strip()
+    return organization_urn({**ctx.account, "organization": chosen} if chosen else ctx.account)
+
+
 def organization_urn(account: Mapping[str, str]) -> str:
     value = (account.get("organization") or "").strip()
     if value.isdigit():
@@ -165,7 +175,7 @@ class LinkedInAdapter:
 
     def publish(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult:
         api = _Api(ctx)
-        author = organization_urn(ctx.account)
+        author = _author(ctx, post)
         images = self._upload_images(ctx, api, author, post)
         body: dict[str, Any] = {
             "author": author,
@@ -229,7 +239,7 @@ class LinkedInAdapter:
         if since is None:
             return None  # the create was never sent
         api = _Api(ctx)
-        author = organization_urn(ctx.account)
+        author = _author(ctx, post)
         # Rest.li 2.0 wants the URN percent-encoded in the query.
         answer = api.call("GET", f"/rest/posts?author={quote(author, safe='')}&q=author"
                                  "&count=50&sortBy=LAST_MODIFIED", creates=False).json()

@@ -68,4 +68,21 @@ TRANSLATIONS: dict[str, dict[str, str]] = {"id": {
     "Needed to sign in and to renew the 60-day sign-in": "Diperlukan untuk masuk dan untuk memperbarui masa masuk 60 hari",
     "The Threads app ID (not the Meta app ID) in Meta for Developers": "ID aplikasi Threads (bukan ID aplikasi Meta) di Meta for Developers",
     "From the office's app in the LinkedIn developer portal, Auth": "Dari aplikasi kantor di portal pengembang LinkedIn, bagian Auth",
+    # per-post options (PlatformSpec.options)
+    "Privacy": "Privasi",
+    "Public": "Publik",
+    "Unlisted": "Tidak publik (hanya lewat tautan)",
+    "Private": "Pribadi",
+    "Left empty: the account's privacy setting": "Bila kosong: pengaturan privasi akun",
+    "Send silently (no notification sound)": "Kirim senyap (tanpa bunyi notifikasi)",
+    "Organization page": "Halaman organisasi",
+    "Left empty: the account's page. Another page the account manages: urn:li:organization:12345":
+        "Bila kosong: halaman milik akun. Halaman lain yang dikelola akun: "
+        "urn:li:organization:12345",
+    "On the portal": "Di portal",
+    "Published": "Terbit",
+    "Pending review by an editor": "Menunggu ditinjau editor",
+    "Category number": "Nomor kategori",
+    "The category's ID in WordPress (Posts > Categories); empty: the portal's default category":
+        "ID kategori di WordPress (Pos > Kategori); bila kosong: kategori bawaan portal",
 }}

@@ -40,6 +40,7 @@ from composer.plugin import (
     Duplicate,
     HttpErrors,
     MediaInvalid,
+    OptionField,
     OutgoingPost,
     Palette,
     Platform,
@@ -85,6 +86,13 @@ SPEC = PlatformSpec(
         "https://developer.wordpress.org/rest-api/reference/posts/",
         "https://developer.wordpress.org/rest-api/reference/media/",
     ),
+    options=(
+        OptionField("status", "On the portal", choices=(
+            ("publish", "Published"), ("pending", "Pending review by an editor"))),
+        OptionField("category", "Category number", kind="text",
+                    help="The category's ID in WordPress (Posts > Categories); empty: the "
+                         "portal's default category"),
+    ),
 )
 
 # Where a post of ours may be; trash is left out (a trashed post was unpublished on purpose).
@@ -104,6 +112,13 @@ def _slug_words(post: OutgoingPost) -> str:
     words = unicodedata.normalize("NFKD", post.title or _derived_title(post.text))
     words = re.sub(r"[^a-z0-9]+", "-", words.encode("ascii", "ignore").decode().lower())
     return words.strip("-")[:60].rstrip("-")
+
+
+def _category_id(value: str) -> int:
+    if not value.strip().isdigit():
+        raise Rejected(_("The WordPress category must be its number, not '{value}'",
+                         value=value))
+    return int(value.strip())
 
 
 def post_slug(post: OutgoingPost) -> str:
@@ -200,7 +215,9 @@ class WordPressAdapter:
         if isinstance(draft_id, PublishResult):
             return draft_id  # an earlier attempt got all the way
         body: dict[str, Any] = {"status": "publish"}
-        if post.schedule_utc:
+        if post.options.get("status") == "pending":  # an editor publishes it on the portal
+            body = {"status": "pending"}
+        elif post.schedule_utc:
             body = {"status": "future", "date_gmt": _wp_date_gmt(post.schedule_utc)}
         data = self._request(ctx, "POST", f"/posts/{draft_id}", json=body, creates=True).json()
         ctx.progress("posted", 1.0)
@@ -226,6 +243,8 @@ class WordPressAdapter:
             body["featured_media"] = uploaded[0]["id"]
         if state.get("tag_ids"):
             body["tags"] = state["tag_ids"]
+        if post.options.get("category"):
+            body["categories"] = [_category_id(post.options["category"])]
         state["sent"] = True  # journalled first, so a retry knows it must look
         self._checkpoint(ctx, state)
         data = self._request(ctx, "POST", "/posts", json=body, creates=True).json()

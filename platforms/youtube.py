@@ -38,6 +38,7 @@ from composer.plugin import (
     Fold,
     HttpErrors,
     MediaInvalid,
+    OptionField,
     OutgoingPost,
     Palette,
     Platform,
@@ -106,6 +107,9 @@ SPEC = PlatformSpec(
     edit_scope=frozenset({"title", "text", "tags"}),
     post_url_template="https://www.youtube.com/watch?v={id}",
     sources=("https://developers.google.com/youtube/v3/docs/videos",),
+    options=(OptionField("privacy", "Privacy", choices=(
+        ("public", "Public"), ("unlisted", "Unlisted"), ("private", "Private")),
+        help="Left empty: the account's privacy setting"),),
 )
 
 UNIT = 256 * 1024  # chunks must be multiples of this, except the last
@@ -193,7 +197,7 @@ def metadata(post: OutgoingPost, account: Mapping[str, str],
         raise Rejected(refused[0].message)
     title = title_of(post)
     tags = [t.lstrip("#").strip() for t in post.tags if t.lstrip("#").strip()]
-    privacy = (account.get("privacy") or "public").strip().lower()
+    privacy = (post.options.get("privacy") or account.get("privacy") or "public").strip().lower()
     if privacy not in PRIVACY:
         raise Rejected(_("Unknown YouTube privacy '{privacy}' (public, unlisted or private)",
                          privacy=privacy))

@@ -68,6 +68,21 @@ class CredentialField:
 
 
 @dataclass(frozen=True)
+class OptionField:
+    """A per-post choice a channel offers (YouTube privacy, WordPress status, Telegram silent).
+
+    The window draws it from this declaration alone (never per platform); the officer's value
+    reaches the adapter in ``OutgoingPost.options[name]`` as a string ("" or absent: the
+    adapter's own default, usually the account's setting). Additive to API version 2."""
+
+    name: str
+    label: str  # English; translated through the plugin's ``translations`` (see Platform)
+    kind: str = "choice"  # "choice" (one of ``choices``), "flag" ("true"/"false") or "text"
+    choices: tuple[tuple[str, str], ...] = ()  # (value, English label) for a choice
+    help: str = ""  # one sentence under the field; translated too
+
+
+@dataclass(frozen=True)
 class PlatformSpec:
     """Everything the composer needs to know about a channel without talking to it."""
 
@@ -111,6 +126,8 @@ class PlatformSpec:
     # Facts not confirmed by a primary source; the settings may override these (see overrides()).
     unverified: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    # Per-post options the officer may set for this channel (see OptionField)
+    options: tuple[OptionField, ...] = ()
 
     @property
     def supports_threads(self) -> bool:
@@ -235,6 +252,8 @@ class OutgoingPost:
     schedule_utc: str | None = None  # ISO 8601; None publishes now
     # A stable key for this (post, account); adapters use it for idempotency where possible.
     idempotency_key: str = ""
+    # The officer's per-post options for this channel, by OptionField name (only those set)
+    options: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -458,6 +477,7 @@ __all__ = [
     "Finding",
     "IMPLEMENTED_CAPABILITIES",
     "MediaInvalid",
+    "OptionField",
     "OutgoingPost",
     "Platform",
     "PlatformSpec",

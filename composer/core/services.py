@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # the real imports are deferred to first use (start-up time)
 
     from composer.core.accounts import Account, Accounts
     from composer.core.connections import Connections
+    from composer.core.drafts import Drafts
     from composer.core.journal import Journal
     from composer.core.office import OfficeProfile
     from composer.core.post import Post
@@ -90,7 +91,7 @@ class Services:
             raise TypeError(f"cannot provide {sorted(unknown)}")
         with self._lock:
             self._built.update(pieces)
-            for dependent in ("accounts", "journal", "engine", "connections"):
+            for dependent in ("accounts", "journal", "engine", "drafts", "connections"):
                 self._built.pop(dependent, None)
 
     # -- the services ------------------------------------------------------------------------
@@ -150,12 +151,26 @@ class Services:
         return self._once("journal", build)
 
     @property
+    def drafts(self) -> Drafts:
+        """The drafts list of File ▸ Open: drafts, published and archived posts."""
+        def build() -> Drafts:
+            from composer.core.drafts import Drafts
+
+            return Drafts(self.store, self.journal)
+        return self._once("drafts", build)
+
+    @property
     def engine(self) -> Engine:
         def build() -> Engine:
             from composer.core.publish import Engine
 
             return Engine(self.store, self.registry, accounts=self.accounts)
         return self._once("engine", build)
+
+    def channel_names(self) -> dict[str, str]:
+        """Platform id -> the channel's name ("wordpress" -> "WordPress"), for lists and the
+        monthly report."""
+        return {pid: p.spec.name for pid, p in self.registry.platforms.items()}
 
     def office(self) -> OfficeProfile:
         """The office profile (name, time zone, published numbers), read fresh each time so a

@@ -262,8 +262,6 @@ def test_accounts_screen_lists_a_plugin_that_failed_to_load(qtbot, shell):
 
 
 def test_new_draft_keeps_the_old_one_and_open_draft_brings_it_back(qtbot, shell, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
-
     w = shell.window
     type_unicode(w.editor.text_edit, "Draf pertama")
     first = w.model.post.id
@@ -271,14 +269,12 @@ def test_new_draft_keeps_the_old_one_and_open_draft_brings_it_back(qtbot, shell,
     assert w.model.post.id != first and w.editor.text_edit.toPlainText() == ""
     assert shell.services.store.load_draft(first).text == "Draf pertama"
     type_unicode(w.editor.text_edit, "Draf kedua")
-    offered = []
-
-    def choose(parent, title, label, items, current, editable):
-        offered.extend(items)
-        return next(i for i in items if i.startswith("Draf pertama")), True
-
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
     w.actions_by_name["open"].trigger()  # Ctrl+O: the list and the draft load off the GUI thread
+    dialog = w.drafts.drafts_dialog
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)
+    offered = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    dialog.list.setCurrentRow(next(i for i, t in enumerate(offered) if t.startswith("Draf pertama")))
+    dialog.buttons["open"].click()
     qtbot.waitUntil(lambda: w.model.post.id == first, timeout=5000)
     assert any(i.startswith("Draf kedua") for i in offered)  # saved before the list was read
     assert w.editor.text_edit.toPlainText() == "Draf pertama"

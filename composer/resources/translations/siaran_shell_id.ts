@@ -231,6 +231,25 @@
     </message>
 </context>
 <context>
+    <name>ChannelDetails</name>
+    <message>
+        <source>Title for {channel}</source>
+        <translation>Judul untuk {channel}</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Judul:</translation>
+    </message>
+    <message>
+        <source>(the channel&apos;s default)</source>
+        <translation>(bawaan kanal)</translation>
+    </message>
+    <message>
+        <source>Same as the master title</source>
+        <translation>Sama dengan judul utama</translation>
+    </message>
+</context>
+<context>
     <name>ChannelPicker</name>
     <message>
         <source>Accounts</source>
@@ -298,6 +317,10 @@
     <message>
         <source>Choose channels to see their text here.</source>
         <translation>Pilih kanal untuk melihat teksnya di sini.</translation>
+    </message>
+    <message>
+        <source>Description for {channel}</source>
+        <translation>Deskripsi untuk {channel}</translation>
     </message>
     <message>
         <source>Text for {channel}</source>
@@ -399,24 +422,89 @@
         <translation>&amp;Buka draf…</translation>
     </message>
     <message>
+        <source>Zoom &amp;event announcements…</source>
+        <translation>Pengumuman acara &amp;Zoom…</translation>
+    </message>
+    <message>
         <source>Database notice</source>
         <translation>Pemberitahuan basis data</translation>
     </message>
+    <message numerus="yes">
+        <source>%n announcement(s) scheduled.</source>
+        <translation>
+            <numerusform>%n pengumuman dijadwalkan.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DraftsDialog</name>
     <message>
-        <source>There are no other drafts.</source>
-        <translation>Tidak ada draf lain.</translation>
+        <source>Open a post</source>
+        <translation>Buka unggahan</translation>
+    </message>
+    <message>
+        <source>&amp;Drafts</source>
+        <translation>&amp;Draf</translation>
+    </message>
+    <message>
+        <source>&amp;Published</source>
+        <translation>&amp;Terbit</translation>
+    </message>
+    <message>
+        <source>&amp;Archived</source>
+        <translation>&amp;Arsip</translation>
+    </message>
+    <message>
+        <source>Posts, newest first</source>
+        <translation>Unggahan, terbaru di atas</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Buka</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate as new</source>
+        <translation>&amp;Gandakan sebagai baru</translation>
+    </message>
+    <message>
+        <source>Arc&amp;hive</source>
+        <translation>Ar&amp;sipkan</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Pulihkan</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
     </message>
     <message>
         <source>(untitled)</source>
         <translation>(tanpa judul)</translation>
     </message>
     <message>
-        <source>Open a draft</source>
-        <translation>Buka draf</translation>
+        <source>No drafts. A new draft starts with File ▸ New.</source>
+        <translation>Belum ada draf. Draf baru dibuat lewat Berkas ▸ Draf baru.</translation>
     </message>
     <message>
-        <source>Drafts, newest first:</source>
-        <translation>Draf, terbaru lebih dulu:</translation>
+        <source>Nothing published yet.</source>
+        <translation>Belum ada yang terbit.</translation>
+    </message>
+    <message>
+        <source>Nothing archived.</source>
+        <translation>Belum ada yang diarsipkan.</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Hapus draf</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” and its saved versions? This cannot be undone.</source>
+        <translation>Hapus “{title}” beserta versi tersimpannya? Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
 </context>
 <context>
@@ -432,6 +520,89 @@
     <message>
         <source>&amp;Paste</source>
         <translation>&amp;Tempel</translation>
+    </message>
+</context>
+<context>
+    <name>EventForm</name>
+    <message>
+        <source>Zoom event announcements</source>
+        <translation>Pengumuman acara Zoom</translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia and English</source>
+        <translation>Bahasa Indonesia dan Inggris</translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia</source>
+        <translation>Bahasa Indonesia</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Bahasa Inggris</translation>
+    </message>
+    <message>
+        <source>Save the date (a week ahead, 09.00)</source>
+        <translation>Catat tanggalnya (seminggu sebelumnya, pukul 09.00)</translation>
+    </message>
+    <message>
+        <source>The day before, at the event&apos;s hour</source>
+        <translation>Sehari sebelumnya, pada jam acara</translation>
+    </message>
+    <message>
+        <source>Starting now</source>
+        <translation>Dimulai sekarang</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Judul:</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>&amp;Mulai:</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;link:</source>
+        <translation>&amp;Tautan Zoom:</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting ID:</source>
+        <translation>ID &amp;rapat:</translation>
+    </message>
+    <message>
+        <source>&amp;Passcode:</source>
+        <translation>&amp;Kode sandi:</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>&amp;Bahasa:</translation>
+    </message>
+    <message>
+        <source>Announcements:</source>
+        <translation>Pengumuman:</translation>
+    </message>
+    <message>
+        <source>&amp;Channels:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <source>The passcode is printed in the posts: whoever reads them can join.</source>
+        <translation>Kode sandi ikut tercetak di unggahan: siapa pun yang membacanya dapat bergabung.</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule the announcements</source>
+        <translation>&amp;Jadwalkan pengumuman</translation>
+    </message>
+    <message>
+        <source>Save the date</source>
+        <translation>Catat tanggalnya</translation>
+    </message>
+    <message>
+        <source>The day before</source>
+        <translation>Sehari sebelumnya</translation>
+    </message>
+    <message>
+        <source>Scheduled:</source>
+        <translation>Terjadwal:</translation>
     </message>
 </context>
 <context>
@@ -466,6 +637,62 @@
     <message>
         <source>Nothing published yet. Published posts appear here with a link per channel.</source>
         <translation>Belum ada yang diterbitkan. Postingan yang terbit muncul di sini dengan tautan per kanal.</translation>
+    </message>
+    <message>
+        <source>Search title, text or link…</source>
+        <translation>Cari judul, teks, atau tautan…</translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation>Cari di riwayat</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Dari</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>&amp;Sampai</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Hapus saringan</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;report…</source>
+        <translation>&amp;Laporan bulanan…</translation>
+    </message>
+    <message>
+        <source>Save the month&apos;s posts per channel as a spreadsheet (.xlsx) or .csv</source>
+        <translation>Simpan unggahan sebulan per kanal sebagai lembar kerja (.xlsx) atau .csv</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Terbit</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Dihapus</translation>
+    </message>
+    <message>
+        <source>Not finished</source>
+        <translation>Belum selesai</translation>
+    </message>
+    <message>
+        <source>Every channel</source>
+        <translation>Semua kanal</translation>
     </message>
     <message>
         <source>waiting</source>
@@ -532,8 +759,24 @@
         <translation>Enter atau klik ganda membuka tautan</translation>
     </message>
     <message>
+        <source>Nothing matches these filters.</source>
+        <translation>Tidak ada yang cocok dengan saringan ini.</translation>
+    </message>
+    <message>
         <source>Open link</source>
         <translation>Buka tautan</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Salin tautan</translation>
+    </message>
+    <message>
+        <source>Update…</source>
+        <translation>Perbarui…</translation>
+    </message>
+    <message>
+        <source>Publish again…</source>
+        <translation>Terbitkan lagi…</translation>
     </message>
     <message>
         <source>Unpublish (delete it there)</source>
@@ -542,6 +785,16 @@
     <message>
         <source>This channel does not let Siaran delete posts; delete it there</source>
         <translation>Kanal ini tidak mengizinkan Siaran menghapus postingan; hapus langsung di sana</translation>
+    </message>
+    <message>
+        <source>Link copied</source>
+        <translation>Tautan disalin</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report saved: %n row(s) in {path}</source>
+        <translation>
+            <numerusform>Laporan tersimpan: %n baris di {path}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -893,6 +1146,33 @@
     </message>
 </context>
 <context>
+    <name>PostDetails</name>
+    <message>
+        <source>Ta&amp;gs:</source>
+        <translation>&amp;Tagar:</translation>
+    </message>
+    <message>
+        <source>Lin&amp;ks:</source>
+        <translation>Tau&amp;tan:</translation>
+    </message>
+    <message>
+        <source>banjir, Sleman (commas or spaces; # optional)</source>
+        <translation>banjir, Sleman (pisahkan dengan koma atau spasi; # boleh ditulis)</translation>
+    </message>
+    <message>
+        <source>https://… (the first is the link card)</source>
+        <translation>https://… (yang pertama menjadi kartu tautan)</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tagar</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Tautan</translation>
+    </message>
+</context>
+<context>
     <name>PublishDialog</name>
     <message>
         <source>Publish</source>
@@ -1033,8 +1313,47 @@
         <translation>&amp;Lanjutkan penerbitan…</translation>
     </message>
     <message>
+        <source>The account {account} is no longer in Siaran.</source>
+        <translation>Akun {account} sudah tidak ada di Siaran.</translation>
+    </message>
+    <message>
         <source>Nothing is waiting to be published.</source>
         <translation>Tidak ada yang menunggu diterbitkan.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Monthly report</source>
+        <translation>Laporan bulanan</translation>
+    </message>
+    <message>
+        <source>One row per post and channel, with the date and time in the office&apos;s time zone, the link and who published it, and a summary per channel.</source>
+        <translation>Satu baris per unggahan dan kanal, dengan tanggal dan jam menurut zona waktu kantor, tautan, dan siapa yang menerbitkan, ditambah ringkasan per kanal.</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>&amp;Bulan:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Simpan sebagai…</translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>Simpan laporan bulanan</translation>
+    </message>
+    <message>
+        <source>report-{month}.xlsx</source>
+        <translation>laporan-{month}.xlsx</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (*.xlsx)</source>
+        <translation>Lembar kerja (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>
