@@ -80,8 +80,10 @@ SPEC = PlatformSpec(
     recommended_sizes=((1280, 720), (1080, 1080), (1080, 1350)),
     credential_kind="bot_token",
     credentials=(
-        CredentialField("chat_id", "Channel (@name or id)"),
-        CredentialField("bot_token", "Bot token", secret=True),
+        CredentialField("chat_id", "Channel (@name or id)",
+                        help="The channel's public @name; the bot must be one of its administrators"),
+        CredentialField("bot_token", "Bot token", secret=True,
+                        help="Given by @BotFather in Telegram when the bot was made"),
         CredentialField("api_url", "Bot API address", required=False, default=API_URL),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.EDIT, C.VERIFY}),

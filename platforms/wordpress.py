@@ -75,9 +75,11 @@ SPEC = PlatformSpec(
     recommended_sizes=((1200, 675), (1200, 630), (1080, 1080)),
     credential_kind="application_password",
     credentials=(
-        CredentialField("url", "Site URL"),
-        CredentialField("user", "User name"),
-        CredentialField("app_password", "Application password", secret=True),
+        CredentialField("url", "Site URL",
+                        help="The address of the portal, e.g. https://diskominfo.example.go.id"),
+        CredentialField("user", "User name", help="The WordPress user who publishes (an Author or Editor)"),
+        CredentialField("app_password", "Application password", secret=True,
+                        help="Made in WordPress under Users, Profile, Application Passwords; not the login password"),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.EDIT, C.SCHEDULE, C.VERIFY}),
     sources=(

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the real imports are deferred to first use (start-up time)
     from collections.abc import Iterable
 
     from composer.core.accounts import Account, Accounts
+    from composer.core.connections import Connections
     from composer.core.drafts import Drafts
     from composer.core.journal import Journal
     from composer.core.office import OfficeProfile
@@ -90,7 +91,7 @@ class Services:
             raise TypeError(f"cannot provide {sorted(unknown)}")
         with self._lock:
             self._built.update(pieces)
-            for dependent in ("accounts", "journal", "engine", "drafts"):
+            for dependent in ("accounts", "journal", "engine", "drafts", "connections"):
                 self._built.pop(dependent, None)
 
     # -- the services ------------------------------------------------------------------------
@@ -129,6 +130,16 @@ class Services:
 
             return Accounts(self.store, self.secrets, registry=self.registry)
         return self._once("accounts", build)
+
+    @property
+    def connections(self) -> Connections:
+        """Adding accounts the platform vouched for, browser sign-ins, renewals, avatars."""
+        def build() -> Connections:
+            from composer.core.connections import Connections
+
+            return Connections(self.accounts, self.registry, lambda: self.engine, self.office,
+                               self.paths.cache)
+        return self._once("connections", build)
 
     @property
     def journal(self) -> Journal:

@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
         """Reopen the last draft (once per run, not per window), then load the channels."""
         if restore:
             self.drafts.restore()
+            self.preferences.check_sign_ins()  # once per run: renew, or warn of sign-ins ending
         else:
             self.channels.reload()
 

@@ -20,10 +20,6 @@
         <translation>mis. portal, x-humas</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Simpan</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -48,16 +44,28 @@
         <translation>Kanal ini tidak memerlukan masuk akun.</translation>
     </message>
     <message>
-        <source>Give the account a name.</source>
-        <translation>Beri nama akun ini.</translation>
+        <source>Siaran opens {platform} in your browser: sign in there and allow access. Nothing is saved until you have.</source>
+        <translation>Siaran membuka {platform} di peramban: masuk di sana lalu izinkan akses. Tidak ada yang disimpan sebelum Anda selesai.</translation>
     </message>
     <message>
-        <source>Please fill in: {fields}</source>
-        <translation>Harap isi: {fields}</translation>
+        <source>Sign in with the &amp;browser</source>
+        <translation>Masuk lewat &amp;peramban</translation>
     </message>
     <message>
-        <source>Saving…</source>
-        <translation>Menyimpan…</translation>
+        <source>Siaran checks these with {platform} before saving: a wrong password is never saved.</source>
+        <translation>Siaran memeriksa data ini ke {platform} sebelum menyimpan: kata sandi yang salah tidak akan pernah disimpan.</translation>
+    </message>
+    <message>
+        <source>Check and &amp;save</source>
+        <translation>Periksa dan &amp;simpan</translation>
+    </message>
+    <message>
+        <source>Signing in to {platform}…</source>
+        <translation>Masuk ke {platform}…</translation>
+    </message>
+    <message>
+        <source>Checking with {platform}…</source>
+        <translation>Memeriksa ke {platform}…</translation>
     </message>
 </context>
 <context>
@@ -75,12 +83,16 @@
         <translation>Kanal</translation>
     </message>
     <message>
-        <source>Shown as</source>
-        <translation>Tampil sebagai</translation>
+        <source>Whose</source>
+        <translation>Milik</translation>
     </message>
     <message>
         <source>Kind</source>
         <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Masa masuk</translation>
     </message>
     <message>
         <source>Accounts</source>
@@ -93,6 +105,14 @@
     <message>
         <source>&amp;Remove</source>
         <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>&amp;Check again</source>
+        <translation>&amp;Periksa lagi</translation>
+    </message>
+    <message>
+        <source>Ask the platform again whose account this is and whether the saved sign-in still works</source>
+        <translation>Tanyakan lagi kepada platform akun milik siapa ini dan apakah data masuk yang tersimpan masih berlaku</translation>
     </message>
     <message>
         <source>Status</source>
@@ -115,6 +135,14 @@
         <translation>akun</translation>
     </message>
     <message>
+        <source>(not checked yet)</source>
+        <translation>(belum diperiksa)</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>tanpa batas waktu</translation>
+    </message>
+    <message>
         <source>No accounts yet. Add one to publish beyond the folder.</source>
         <translation>Belum ada akun. Tambahkan akun untuk menerbitkan selain ke folder.</translation>
     </message>
@@ -129,6 +157,14 @@
     <message>
         <source>failed to load: {error}</source>
         <translation>gagal dimuat: {error}</translation>
+    </message>
+    <message>
+        <source>Checking {name}…</source>
+        <translation>Memeriksa {name}…</translation>
+    </message>
+    <message>
+        <source>{name} works: {whose}.</source>
+        <translation>{name} berfungsi: {whose}.</translation>
     </message>
     <message>
         <source>Remove account</source>
@@ -1404,6 +1440,73 @@
     <message>
         <source>Practice mode is off.</source>
         <translation>Mode latihan mati.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Signing in</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Memulai…</translation>
+    </message>
+    <message>
+        <source>No browser opened. Open this address in a browser on this computer to sign in:</source>
+        <translation>Peramban tidak terbuka. Buka alamat ini di peramban pada komputer ini untuk masuk:</translation>
+    </message>
+    <message>
+        <source>Sign-in address</source>
+        <translation>Alamat masuk</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>Choose where Siaran publishes:</source>
+        <translation>Pilih tempat Siaran menerbitkan:</translation>
+    </message>
+    <message>
+        <source>Pages you manage</source>
+        <translation>Halaman yang Anda kelola</translation>
+    </message>
+    <message>
+        <source>&amp;Use this one</source>
+        <translation>&amp;Gunakan yang ini</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Signing in to {platform}</source>
+        <translation>Masuk ke {platform}</translation>
+    </message>
+    <message>
+        <source>Signed in. Choose where Siaran publishes, then press “Use this one”.</source>
+        <translation>Sudah masuk. Pilih tempat Siaran menerbitkan, lalu tekan “Gunakan yang ini”.</translation>
+    </message>
+    <message>
+        <source>Finishing the sign-in…</source>
+        <translation>Menyelesaikan proses masuk…</translation>
+    </message>
+    <message>
+        <source>Time left to sign in: {time}</source>
+        <translation>Sisa waktu untuk masuk: {time}</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Membatalkan…</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled; nothing was saved.</source>
+        <translation>Masuk dibatalkan; tidak ada yang disimpan.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Tersalin</translation>
     </message>
 </context>
 <context>
