@@ -23,6 +23,8 @@ COMMANDS = {
     "accounts": "add, list or remove the accounts Siaran publishes to",
     "publish": "publish a post to accounts, each exactly once",
     "history": "what was published where, with links and reasons",
+    "report": "the monthly report of posts per channel (.xlsx or .csv)",
+    "drafts": "list drafts apart from published posts; duplicate, archive, delete",
     "unpublish": "delete a published post where the platform allows",
     "resume": "finish publishing what was interrupted",
     "practice": "start practice servers and practice accounts (until Ctrl+C)",

@@ -25,7 +25,7 @@ QToolButton:hover { border: 1px solid palette(highlighted-text); }
 """
 
 # The order of the keyboard-shortcuts list, the order the menus name them in
-ORDER = ("new", "open", "publish", "resume", "quit", "undo", "redo", "paste", "add_images",
+ORDER = ("new", "open", "event", "publish", "resume", "quit", "undo", "redo", "paste", "add_images",
          "template", "accounts", "practice", "previews", "channel_text", "history", "focus_text",
          "focus_channels", "office", "shortcuts", "getting_started", "about")
 TOOLBAR = ("new", "undo", "redo", None, "add_images", "template", "accounts", None, "publish")
@@ -52,7 +52,7 @@ def lay_out(window: QMainWindow, actions: dict[str, QAction], languages: list[QA
             schemes: list[QAction] | None = None) -> QToolBar:
     """The menus and the toolbar of the main window, from every controller's actions."""
     menus = (  # (title, action names; None is a separator)
-        (translate("Actions", "&File"), ("new", "open", None, "publish", "resume", None, "quit")),
+        (translate("Actions", "&File"), ("new", "open", "event", None, "publish", "resume", None, "quit")),
         (translate("Actions", "&Edit"), ("undo", "redo", None, "paste", "add_images", "template")),
         (translate("Actions", "&View"), ("previews", "channel_text", "history", None, "focus_text",
                                          "focus_channels")),
