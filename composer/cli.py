@@ -33,6 +33,7 @@ COMMANDS = {
     "check": "per-channel counts and problems of a post file",
     "count": "measure JSON lines of text the way one channel does",
     "split": "split stdin's text into thread parts for one channel",
+    "office": "show or change the office profile (name, logo, handle, time zone)",
 }
 
 

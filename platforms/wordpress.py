@@ -72,7 +72,7 @@ SPEC = PlatformSpec(
     counting=Counting.NONE,
     max_images=50,
     image_formats=("image/jpeg", "image/png", "image/gif", "image/webp"),
-    recommended_sizes=((1200, 675), (1200, 630), (1080, 1080)),
+    recommended_sizes=((1200, 675), (1200, 630), (1080, 1080), (1080, 1350)),  # 4:5: posters stay portrait
     credential_kind="application_password",
     credentials=(
         CredentialField("url", "Site URL",

@@ -20,8 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GUI = ROOT / "composer" / "gui"
 OUT = ROOT / "composer" / "resources" / "translations"
-# The shell's own folders; previews/, crop/ and templates/ keep their own catalogue.
-SHELL_DIRS = ("editor", "media", "accounts", "publish", "history", "settings")
+# The shell's own folders; previews/ keeps its own catalogue.
+SHELL_DIRS = ("editor", "media", "accounts", "publish", "history", "settings", "welcome", "templates",
+              "crop")
 
 
 def sources() -> list[str]:

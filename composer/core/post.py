@@ -72,6 +72,9 @@ class MediaRef:
     sha256: str | None = None  # set once copied into the content-addressed media store
     focal: tuple[float, float] | None = None  # (x, y) fractions; None: estimate from the image
     kind: str = "image"  # "image" or "video"
+    # How the picture meets a channel's shape: "" crops it; "pad" or "blur" keep it whole on a
+    # plain or blurred background (a poster whose every line matters).
+    fit: str = ""
 
 
 @dataclass
@@ -205,6 +208,15 @@ def to_dict(post: Post) -> dict[str, Any]:
     return data
 
 
+FITS = ("", "pad", "blur")
+
+
+def _fit(value: Any, where: str) -> str:
+    if value not in FITS:
+        raise PostFileError(_("'{field}' must be \"pad\", \"blur\" or empty", field=where))
+    return str(value)
+
+
 def _media_to_dict(m: MediaRef) -> dict[str, Any]:
     out: dict[str, Any] = {"id": m.id, "path": m.path, "alt": m.alt}
     if m.sha256:
@@ -213,6 +225,8 @@ def _media_to_dict(m: MediaRef) -> dict[str, Any]:
         out["focal"] = list(m.focal)
     if m.kind != "image":
         out["kind"] = m.kind
+    if m.fit:
+        out["fit"] = m.fit
     return out
 
 
@@ -330,6 +344,7 @@ def from_dict(data: dict[str, Any]) -> Post:
             sha256=sha256,
             focal=focal,
             kind=kind,
+            fit=_fit(raw.get("fit", ""), where + ".fit"),
         ))
     media_ids = {m.id for m in post.media}
     for channel, raw in _expect(data.get("variants", {}), dict, "variants").items():

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,6 +40,7 @@ from composer.gui.media.renders import RenderQueue
 from composer.gui.notices import Notices
 from composer.gui.publish.controller import PublishingController
 from composer.gui.settings.controller import SettingsController
+from composer.gui.welcome.controller import WelcomeController
 
 log = logging.getLogger("siaran.gui.window")
 
@@ -53,6 +55,7 @@ def make_heading(label) -> None:
 
 class MainWindow(QMainWindow):
     language_requested = Signal(object)  # "en", "id" or None (the system's)
+    color_scheme_requested = Signal(object)  # "light", "dark" or None (the system's)
 
     def __init__(self, services, model, runner, settings, practice):
         """``practice`` is the shell's PracticeSwitch (it outlives a window rebuilt in another
@@ -61,7 +64,6 @@ class MainWindow(QMainWindow):
         self.services, self.model, self.runner, self.settings = services, model, runner, settings
         self._detached = False
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Siaran — write once, publish everywhere"))
         self.resize(1360, 860)
 
         # panels
@@ -106,7 +108,10 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.picker)
         self.splitter.addWidget(compose)
-        self.splitter.addWidget(self.tabs)
+        self.right = QStackedWidget(self)  # the tabs, or the welcome page on a first run
+        self.right.setObjectName("rightArea")
+        self.right.addWidget(self.tabs)
+        self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setSizes(settings.splitter or [220, 500, 640])
@@ -136,6 +141,7 @@ class MainWindow(QMainWindow):
                                                self.channels, self.media, self.notices)
         self.preferences = SettingsController(self, services, runner, settings, practice, self.notices)
         self.editing = EditController(self, self.editor, self.media)
+        self.welcome = WelcomeController(self, services, settings, self.right)
 
         self.editor.text_edited.connect(model.set_text)
         self.editor.title_edited.connect(model.set_title)
@@ -153,6 +159,9 @@ class MainWindow(QMainWindow):
         self.channels.channels_changed.connect(self.set_channels)
         self.preferences.accounts_changed.connect(self.channels.reload)
         self.preferences.language_requested.connect(self.language_requested)
+        self.welcome.color_scheme_requested.connect(self.color_scheme_requested)
+        self.welcome.office_changed.connect(self.renders.schedule)  # the logo and name on images
+        self.welcome.office_changed.connect(self.channels.reload)  # and on the previews
         self.publishing.published.connect(self._refresh_history)
         self.publishing.unfinished_changed.connect(self.show_unfinished)
         runner.task_started.connect(self._show_work)
@@ -160,11 +169,13 @@ class MainWindow(QMainWindow):
         model.replaced.connect(self._show_post)
 
         actions = {**self.drafts.actions, **self._own_actions(), **self.images.actions,
-                   **self.publishing.actions, **self.preferences.actions, **self.editing.actions}
+                   **self.publishing.actions, **self.preferences.actions, **self.editing.actions,
+                   **self.welcome.actions}
         self.actions_by_name = {name: actions[name] for name in ORDER}
+        self.welcome.watch(self.actions_by_name)
         for act in self.preferences.languages:
             self.actions_by_name[act.objectName()] = act
-        self.toolbar = lay_out(self, self.actions_by_name, self.preferences.languages)
+        self.toolbar = lay_out(self, self.actions_by_name, self.preferences.languages, self.welcome.schemes)
         self._set_tab_order()
         self.retranslate()
         self._restore_layout()

@@ -80,6 +80,7 @@ class ChannelCrops(QWidget):
 class CropEditor(QWidget):
     crop_changed = Signal(str, str, object)  # channel key, media id, Crop or None (automatic)
     focal_changed = Signal(str, object)  # media id, (x, y) fractions
+    fit_changed = Signal(str, str)  # media id, "" (crop), "pad" or "blur"
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -102,6 +103,13 @@ class CropEditor(QWidget):
         self.shape = QComboBox(self)
         self.shape.setAccessibleName(self.tr("Shape"))
         self.shape.activated.connect(self._on_shape)
+        self.fit = QComboBox(self)  # a poster whose every line matters is kept whole
+        self.fit.setAccessibleName(self.tr("Whole picture"))
+        for code, label in (("", self.tr("Crop to the shape")),
+                            ("pad", self.tr("Whole picture, plain background")),
+                            ("blur", self.tr("Whole picture, blurred background"))):
+            self.fit.addItem(label, code)
+        self.fit.activated.connect(self._on_fit)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.focal_button = QPushButton(self.tr("Set focal point"), self)
@@ -123,6 +131,7 @@ class CropEditor(QWidget):
         side.addWidget(self.title)
         form = QFormLayout()
         form.addRow(self.tr("Shape:"), self.shape)
+        form.addRow(self.tr("Fit:"), self.fit)
         side.addLayout(form)
         side.addWidget(self.status)
         side.addWidget(self.focal_button)
@@ -146,7 +155,8 @@ class CropEditor(QWidget):
         row.addWidget(self.canvas, 1)
         row.addWidget(side_box)
         self.setTabOrder(self.canvas, self.shape)
-        self.setTabOrder(self.shape, self.focal_button)
+        self.setTabOrder(self.shape, self.fit)
+        self.setTabOrder(self.fit, self.focal_button)
         self.setTabOrder(self.focal_button, self.reset_button)
 
     def _add_shortcuts(self) -> None:
@@ -166,6 +176,7 @@ class CropEditor(QWidget):
         message shown) when the image cannot be read."""
         self.post, self.key, self.spec, self.media = post, channel_key, spec, media_ref
         self.focal_button.setChecked(False)  # the editor is reused: start every image fresh
+        self.fit.setCurrentIndex(max(0, self.fit.findData(media_ref.fit)))
         self.channels = dict(channels or {})
         self.channels.setdefault(channel_key, spec)
         reader = QImageReader(str(proxy_path))
@@ -261,6 +272,14 @@ class CropEditor(QWidget):
         """Switch the shape as if chosen in the list (keyboard users, tests)."""
         self.shape.setCurrentIndex(index)
         self._on_shape(index)
+
+    def _on_fit(self, index: int) -> None:
+        """Crop, or keep the whole picture on every channel (padded or on a blurred copy)."""
+        fit = self.fit.itemData(index) or ""
+        if self.media is None:
+            return
+        self.media.fit = fit
+        self.fit_changed.emit(self.media.id, fit)
 
     def _on_focal_mode(self, on: bool) -> None:
         self.canvas.focal_mode = on

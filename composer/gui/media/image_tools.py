@@ -65,6 +65,7 @@ class ImageToolsController(QObject):
             layout.addWidget(editor)
             editor.crop_changed.connect(self.model.set_crop)
             editor.focal_changed.connect(self._focal_changed)
+            editor.fit_changed.connect(lambda media_id, fit: self.model.update_media(media_id, fit=fit))
         host = editor_of(editor)
         host.setWindowTitle(self.tr("Crop for {channel}").format(channel=channel.spec.name))
         # A crop belongs to the network (the publish engine renders once per network, whatever

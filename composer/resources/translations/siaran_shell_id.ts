@@ -210,6 +210,10 @@
         <translation>Ban&amp;tuan</translation>
     </message>
     <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Tampilan</translation>
+    </message>
+    <message>
         <source>Main</source>
         <translation>Utama</translation>
     </message>
@@ -228,6 +232,17 @@
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Pintasan papan ketik</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelCrops</name>
+    <message>
+        <source>manual</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>otomatis</translation>
     </message>
 </context>
 <context>
@@ -409,6 +424,85 @@
     <message>
         <source>no limit</source>
         <translation>tanpa batas</translation>
+    </message>
+</context>
+<context>
+    <name>CropEditor</name>
+    <message>
+        <source>Crop area</source>
+        <translation>Area potong</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Bentuk</translation>
+    </message>
+    <message>
+        <source>Whole picture</source>
+        <translation>Gambar utuh</translation>
+    </message>
+    <message>
+        <source>Crop to the shape</source>
+        <translation>Potong sesuai bentuk</translation>
+    </message>
+    <message>
+        <source>Whole picture, plain background</source>
+        <translation>Gambar utuh, latar polos</translation>
+    </message>
+    <message>
+        <source>Whole picture, blurred background</source>
+        <translation>Gambar utuh, latar buram</translation>
+    </message>
+    <message>
+        <source>Set focal point</source>
+        <translation>Tetapkan titik fokus</translation>
+    </message>
+    <message>
+        <source>Then click the most important spot of the photo (F). Double-click the photo does the same.</source>
+        <translation>Lalu klik bagian terpenting foto (F). Klik ganda pada foto juga bisa.</translation>
+    </message>
+    <message>
+        <source>Reset to automatic</source>
+        <translation>Kembali ke otomatis</translation>
+    </message>
+    <message>
+        <source>Forget this channel&apos;s manual crop (Ctrl+Backspace)</source>
+        <translation>Lupakan potongan manual kanal ini (Ctrl+Backspace)</translation>
+    </message>
+    <message>
+        <source>Shape:</source>
+        <translation>Bentuk:</translation>
+    </message>
+    <message>
+        <source>Fit:</source>
+        <translation>Penyesuaian:</translation>
+    </message>
+    <message>
+        <source>Every channel&apos;s crop of this photo</source>
+        <translation>Potongan foto ini di setiap kanal</translation>
+    </message>
+    <message>
+        <source>Drag the box to move it, drag a corner to resize it, arrow keys nudge it (Shift: more), + and - make it larger or smaller.</source>
+        <translation>Seret kotak untuk memindahkannya, seret sudut untuk mengubah ukurannya, tombol panah menggesernya (Shift: lebih jauh), + dan - memperbesar atau memperkecilnya.</translation>
+    </message>
+    <message>
+        <source>Crop for {channel}</source>
+        <translation>Potong untuk {channel}</translation>
+    </message>
+    <message>
+        <source>Cannot open this image: {reason}</source>
+        <translation>Gambar ini tidak dapat dibuka: {reason}</translation>
+    </message>
+    <message>
+        <source>Manual crop for this channel.</source>
+        <translation>Potongan manual untuk kanal ini.</translation>
+    </message>
+    <message>
+        <source>Automatic: follows the focal point.</source>
+        <translation>Otomatis: mengikuti titik fokus.</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Asli</translation>
     </message>
 </context>
 <context>
@@ -614,6 +708,73 @@
     <message>
         <source>No account: add one under Accounts to publish here.</source>
         <translation>Tidak ada akun: tambahkan di Akun untuk menerbitkan di sini.</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>&lt;b&gt;Practice first.&lt;/b&gt; Settings ▸ Practice mode (Ctrl+Shift+P) adds practice channels on this computer. Publish to them as often as you like: nothing reaches the public.</source>
+        <translation>&lt;b&gt;Mulai dengan latihan.&lt;/b&gt; Pengaturan ▸ Mode latihan (Ctrl+Shift+P) menambahkan kanal latihan di komputer ini. Terbitkan ke kanal itu sesering Anda mau: tidak ada yang sampai ke publik.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Set up the office.&lt;/b&gt; Settings ▸ Office profile: the office&apos;s name, logo and handle go on template images; its time zone (WIB, WITA or WIT) is used for every date and time.</source>
+        <translation>&lt;b&gt;Atur profil kantor.&lt;/b&gt; Pengaturan ▸ Profil kantor: nama, logo, dan nama akun kantor dipasang pada gambar templat; zona waktunya (WIB, WITA, atau WIT) dipakai untuk setiap tanggal dan jam.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Connect the channels.&lt;/b&gt; Settings ▸ Accounts (Ctrl+Shift+A): the office&apos;s WordPress site, X, Instagram, Facebook Page, Telegram and others. Passwords stay in the system keyring.</source>
+        <translation>&lt;b&gt;Hubungkan kanal.&lt;/b&gt; Pengaturan ▸ Akun (Ctrl+Shift+A): situs WordPress kantor, X, Instagram, Halaman Facebook, Telegram, dan lainnya. Kata sandi tetap tersimpan di gantungan kunci sistem.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Write once.&lt;/b&gt; Type the post in the middle; the counters show each channel&apos;s limit and the previews on the right show how each channel will look.</source>
+        <translation>&lt;b&gt;Tulis sekali.&lt;/b&gt; Ketik unggahan di bagian tengah; penghitung menunjukkan batas setiap kanal dan pratinjau di kanan menunjukkan tampilannya di setiap kanal.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Images.&lt;/b&gt; Add pictures (Ctrl+Shift+I); each channel gets the shape it shows best. A template (Ctrl+T) puts the office&apos;s branding and the post&apos;s date on them.</source>
+        <translation>&lt;b&gt;Gambar.&lt;/b&gt; Tambahkan gambar (Ctrl+Shift+I); setiap kanal mendapat bentuk yang paling baik ditampilkannya. Templat (Ctrl+T) memasang identitas kantor dan tanggal unggahan pada gambar.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Publish.&lt;/b&gt; Ctrl+Enter lists the channels and asks before anything is sent; a schedule publishes later, at the time shown with its zone.</source>
+        <translation>&lt;b&gt;Terbitkan.&lt;/b&gt; Ctrl+Enter menampilkan daftar kanal dan meminta konfirmasi sebelum apa pun dikirim; unggahan terjadwal terbit kemudian, pada jam yang ditampilkan beserta zonanya.</translation>
+    </message>
+    <message>
+        <source>Getting started with Siaran</source>
+        <translation>Memulai dengan Siaran</translation>
+    </message>
+    <message>
+        <source>F1 lists every keyboard shortcut.</source>
+        <translation>F1 menampilkan semua pintasan papan ketik.</translation>
+    </message>
+    <message>
+        <source>Write once, publish everywhere: a post composer for public offices.</source>
+        <translation>Tulis sekali, terbitkan di mana saja: penyusun unggahan untuk instansi pemerintah.</translation>
+    </message>
+    <message>
+        <source>Libraries and fonts</source>
+        <translation>Pustaka dan fon</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Komponen</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lisensi</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>Panduan memulai</translation>
+    </message>
+    <message>
+        <source>About Siaran</source>
+        <translation>Tentang Siaran</translation>
     </message>
 </context>
 <context>
@@ -829,10 +990,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Siaran — write once, publish everywhere</source>
-        <translation>Siaran — tulis sekali, terbitkan di mana saja</translation>
-    </message>
     <message>
         <source>Loading channels…</source>
         <translation>Memuat kanal…</translation>
@@ -1116,6 +1273,97 @@
     <message>
         <source>Siaran</source>
         <translation>Siaran</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeDialog</name>
+    <message>
+        <source>Office profile</source>
+        <translation>Profil kantor</translation>
+    </message>
+    <message>
+        <source>Templates put the office&apos;s name, logo and handle on images; every date and time is written in its time zone.</source>
+        <translation>Templat memasang nama, logo, dan nama akun kantor pada gambar; setiap tanggal dan jam ditulis dalam zona waktunya.</translation>
+    </message>
+    <message>
+        <source>Dinas Komunikasi dan Informatika Kabupaten …</source>
+        <translation>Dinas Komunikasi dan Informatika Kabupaten …</translation>
+    </message>
+    <message>
+        <source>Diskominfo …</source>
+        <translation>Diskominfo …</translation>
+    </message>
+    <message>
+        <source>a PNG with a transparent background</source>
+        <translation>PNG berlatar transparan</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Pilih…</translation>
+    </message>
+    <message>
+        <source>WIB (UTC+7): Sumatra, Java, West and Central Kalimantan</source>
+        <translation>WIB (UTC+7): Sumatra, Jawa, Kalimantan Barat dan Tengah</translation>
+    </message>
+    <message>
+        <source>WITA (UTC+8): Bali, Nusa Tenggara, Sulawesi, other Kalimantan</source>
+        <translation>WITA (UTC+8): Bali, Nusa Tenggara, Sulawesi, Kalimantan lainnya</translation>
+    </message>
+    <message>
+        <source>WIT (UTC+9): Maluku, Papua</source>
+        <translation>WIT (UTC+9): Maluku, Papua</translation>
+    </message>
+    <message>
+        <source>Same as the app</source>
+        <translation>Sama dengan aplikasi</translation>
+    </message>
+    <message>
+        <source>Office &amp;name:</source>
+        <translation>&amp;Nama kantor:</translation>
+    </message>
+    <message>
+        <source>&amp;Short name:</source>
+        <translation>Nama &amp;singkat:</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Logo:</translation>
+    </message>
+    <message>
+        <source>Default &amp;handle:</source>
+        <translation>Nama &amp;akun bawaan:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zona waktu:</translation>
+    </message>
+    <message>
+        <source>Language of &amp;images and reports:</source>
+        <translation>&amp;Bahasa gambar dan laporan:</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Choose the office logo</source>
+        <translation>Pilih logo kantor</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>Gambar (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <source>The profile could not be saved: {error}</source>
+        <translation>Profil tidak dapat disimpan: {error}</translation>
     </message>
 </context>
 <context>
@@ -1514,6 +1762,195 @@
     <message>
         <source>Unexpected error: {error}</source>
         <translation>Galat tak terduga: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Template</source>
+        <translation>Templat</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Lapisan</translation>
+    </message>
+    <message>
+        <source>Save as new template…</source>
+        <translation>Simpan sebagai templat baru…</translation>
+    </message>
+    <message>
+        <source>Use this template</source>
+        <translation>Gunakan templat ini</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Templat:</translation>
+    </message>
+    <message>
+        <source>Placeholders</source>
+        <translation>Isian</translation>
+    </message>
+    <message>
+        <source>Layers (🔒 locked ones stay put)</source>
+        <translation>Lapisan (yang 🔒 terkunci tetap di tempatnya)</translation>
+    </message>
+    <message>
+        <source>Template canvas</source>
+        <translation>Kanvas templat</translation>
+    </message>
+    <message>
+        <source>Show {shape} large</source>
+        <translation>Tampilkan {shape} dalam ukuran besar</translation>
+    </message>
+    <message>
+        <source>Every shape, side by side (click one to edit it large):</source>
+        <translation>Semua bentuk berdampingan (klik salah satu untuk menyuntingnya dalam ukuran besar):</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Nama akun</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Kantor</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Title, image {n}</source>
+        <translation>Judul, gambar {n}</translation>
+    </message>
+    <message>
+        <source>as above</source>
+        <translation>sama seperti di atas</translation>
+    </message>
+    <message>
+        <source>no date: add one, or schedule the post</source>
+        <translation>tanpa tanggal: isi tanggal, atau jadwalkan unggahan</translation>
+    </message>
+    <message>
+        <source>The layer &apos;{layer}&apos; is locked: it keeps its place in every shape.</source>
+        <translation>Lapisan &apos;{layer}&apos; terkunci: posisinya tetap di setiap bentuk.</translation>
+    </message>
+    <message>
+        <source>Rendering…</source>
+        <translation>Menggambar…</translation>
+    </message>
+    <message>
+        <source>The photo cannot be shown: {reason}</source>
+        <translation>Foto tidak dapat ditampilkan: {reason}</translation>
+    </message>
+    <message>
+        <source>Give the new template a name.</source>
+        <translation>Beri nama templat baru.</translation>
+    </message>
+    <message>
+        <source>A template called &apos;{name}&apos; already exists.</source>
+        <translation>Templat bernama &apos;{name}&apos; sudah ada.</translation>
+    </message>
+    <message>
+        <source>Saved as &apos;{name}&apos;.</source>
+        <translation>Disimpan sebagai &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>Save as new template</source>
+        <translation>Simpan sebagai templat baru</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nama:</translation>
+    </message>
+    <message>
+        <source>Save your changes as a new template to use them.</source>
+        <translation>Simpan perubahan Anda sebagai templat baru untuk memakainya.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeController</name>
+    <message>
+        <source>&amp;Office profile…</source>
+        <translation>Profil &amp;kantor…</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>&amp;Panduan memulai</translation>
+    </message>
+    <message>
+        <source>&amp;About Siaran</source>
+        <translation>&amp;Tentang Siaran</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Ikuti sistem</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Terang</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Gelap</translation>
+    </message>
+    <message>
+        <source>Office profile saved.</source>
+        <translation>Profil kantor disimpan.</translation>
+    </message>
+    <message>
+        <source>New draft</source>
+        <translation>Draf baru</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to Siaran</source>
+        <translation>Selamat datang di Siaran</translation>
+    </message>
+    <message>
+        <source>Write a post once; Siaran shapes it for every channel and shows how it will look. No channel is connected yet. Choose where to start:</source>
+        <translation>Tulis unggahan sekali; Siaran menyesuaikannya untuk setiap kanal dan menunjukkan tampilannya. Belum ada kanal yang terhubung. Pilih langkah pertama:</translation>
+    </message>
+    <message>
+        <source>&amp;Try it in practice mode</source>
+        <translation>&amp;Coba dengan mode latihan</translation>
+    </message>
+    <message>
+        <source>Practice channels on this computer: publish freely, nothing reaches the public.</source>
+        <translation>Kanal latihan di komputer ini: terbitkan sesuka hati, tidak ada yang sampai ke publik.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect a channel</source>
+        <translation>&amp;Hubungkan kanal</translation>
+    </message>
+    <message>
+        <source>Add the office&apos;s WordPress site, Instagram, X, Telegram and other accounts.</source>
+        <translation>Tambahkan situs WordPress kantor, Instagram, X, Telegram, dan akun lainnya.</translation>
+    </message>
+    <message>
+        <source>Set up the &amp;office profile</source>
+        <translation>Atur profil &amp;kantor</translation>
+    </message>
+    <message>
+        <source>Name, logo, handle and time zone, used on templates, previews and reports.</source>
+        <translation>Nama, logo, nama akun, dan zona waktu, dipakai pada templat, pratinjau, dan laporan.</translation>
+    </message>
+    <message>
+        <source>Just start &amp;writing</source>
+        <translation>Langsung &amp;menulis</translation>
     </message>
 </context>
 <context>
