@@ -24,8 +24,8 @@ def run(args) -> int:
 
     agent = Agent(services().paths, args.system) if args.system else services().agent()
     if args.action == "show":
-        for path, text in agent.files().items():
-            print(f"# {path}\n{text}")
+        for where, text in agent.files().items():
+            print(f"# {where}\n{text}")
         return 0
     if args.action == "status":
         status = agent.status()

@@ -326,10 +326,11 @@ class Queue:
     def items(self, *, start: datetime | None = None, end: datetime | None = None
               ) -> list[QueueItem]:
         """The queue by time (optionally only ``start`` <= at < ``end``)."""
-        sql, params = "SELECT * FROM schedule", []
+        sql = "SELECT * FROM schedule"
+        params: tuple[str, ...] = ()
         if start is not None and end is not None:
             sql += " WHERE at >= ? AND at < ?"
-            params = [iso_utc(start), iso_utc(end)]
+            params = (iso_utc(start), iso_utc(end))
         now = self.clock()
         return [self._item(row, now) for row in self.store.query(sql + " ORDER BY at, id", params)]
 
