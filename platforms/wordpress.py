@@ -79,7 +79,7 @@ SPEC = PlatformSpec(
         CredentialField("app_password", "Application password", secret=True),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.EDIT, C.SCHEDULE, C.VERIFY}),
-    schedule_min_ahead=120,  # MIN_RESCHEDULE_AHEAD_SECONDS: nearer, WordPress publishes at once
+    schedule_min_ahead=60,  # holds any date ahead; a minute for the request to land first
     sources=(
         "https://developer.wordpress.org/rest-api/reference/posts/",
         "https://developer.wordpress.org/rest-api/reference/media/",

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GUI = ROOT / "composer" / "gui"
 OUT = ROOT / "composer" / "resources" / "translations"
 # The shell's own folders; previews/, crop/ and templates/ keep their own catalogue.
-SHELL_DIRS = ("editor", "media", "accounts", "publish", "history", "settings")
+SHELL_DIRS = ("editor", "media", "accounts", "publish", "history", "settings", "queue")
 
 
 def sources() -> list[str]:

@@ -123,6 +123,20 @@ def format_date(day: date | datetime, lang: str | None = None, *, weekday: bool 
     return babel_date(day, pattern, locale=_locale(lang))
 
 
+def format_weekday(day: date, lang: str | None = None) -> str:
+    """'Sen' / 'Mon': a calendar's column heading."""
+    from babel.dates import format_date as babel_date
+
+    return babel_date(day, "EEE", locale=_locale(lang))
+
+
+def format_month(day: date, lang: str | None = None) -> str:
+    """'Desember 2026' / 'December 2026': a calendar's title."""
+    from babel.dates import format_date as babel_date
+
+    return babel_date(day, "LLLL y", locale=_locale(lang))
+
+
 def format_time(moment: datetime, lang: str | None = None, zone: str | None = None) -> str:
     """'09.00 WIB' in Indonesian (EYD: a full stop between hours and minutes), '09:00 WIB'."""
     name = (zone or DEFAULT_ZONE).upper()

@@ -50,7 +50,7 @@ STATES = (SCHEDULED, DUE, MISSED, SENDING, PUBLISHED, FAILED)
 NATIVE, LOCAL = "native", "local"
 
 # A handed-over post must reach the platform inside its window: this much is kept for the way.
-HANDOVER_MARGIN = timedelta(seconds=60)
+HANDOVER_MARGIN = timedelta(seconds=15)
 # A failed send is tried again after these waits, then it is "failed" for good: never endless
 # retries (a cross-poster's endless retries once got an account banned for spam).
 BACK_OFF = (timedelta(minutes=2), timedelta(minutes=10))

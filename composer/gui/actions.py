@@ -26,8 +26,8 @@ QToolButton:hover { border: 1px solid palette(highlighted-text); }
 
 # The order of the keyboard-shortcuts list, the order the menus name them in
 ORDER = ("new", "open", "publish", "resume", "quit", "undo", "redo", "paste", "add_images",
-         "template", "accounts", "practice", "previews", "channel_text", "history", "focus_text",
-         "focus_channels", "shortcuts")
+         "template", "accounts", "practice", "keep_in_tray", "previews", "channel_text", "history",
+         "queue", "focus_text", "focus_channels", "shortcuts")
 TOOLBAR = ("new", "undo", "redo", None, "add_images", "template", "accounts", None, "publish")
 
 
@@ -53,9 +53,9 @@ def lay_out(window: QMainWindow, actions: dict[str, QAction], languages: list[QA
     menus = (  # (title, action names; None is a separator)
         (translate("Actions", "&File"), ("new", "open", None, "publish", "resume", None, "quit")),
         (translate("Actions", "&Edit"), ("undo", "redo", None, "paste", "add_images", "template")),
-        (translate("Actions", "&View"), ("previews", "channel_text", "history", None, "focus_text",
-                                         "focus_channels")),
-        (translate("Actions", "&Settings"), ("accounts", "practice")),
+        (translate("Actions", "&View"), ("previews", "channel_text", "history", "queue", None,
+                                         "focus_text", "focus_channels")),
+        (translate("Actions", "&Settings"), ("accounts", "practice", "keep_in_tray")),
         (translate("Actions", "&Help"), ("shortcuts",)),
     )
     bar = window.menuBar()

@@ -37,6 +37,7 @@ from composer.gui.media.media_strip import MediaStrip
 from composer.gui.media.renders import RenderQueue
 from composer.gui.notices import Notices
 from composer.gui.publish.controller import PublishingController
+from composer.gui.queue.controller import QueueController
 from composer.gui.settings.controller import SettingsController
 
 log = logging.getLogger("siaran.gui.window")
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         self.history = None  # built the first time its tab is opened
         self.history_holder = QWidget(self)
         QVBoxLayout(self.history_holder).setContentsMargins(0, 0, 0, 0)
+        self.queue_holder = QWidget(self)  # the Queue tab, built the first time it opens
+        QVBoxLayout(self.queue_holder).setContentsMargins(0, 0, 0, 0)
 
         compose = QWidget(self)
         compose.setObjectName("composeColumn")
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.previews_holder, "")
         self.tabs.addTab(self.channel_text, "")
         self.tabs.addTab(self.history_holder, "")
+        self.tabs.addTab(self.queue_holder, "")
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -133,6 +137,8 @@ class MainWindow(QMainWindow):
                                                self.channels, self.media, self.notices)
         self.preferences = SettingsController(self, services, runner, settings, practice, self.notices)
         self.editing = EditController(self, self.editor, self.media)
+        self.queue = QueueController(self, services, runner, settings,
+                                     lambda: self.tabs.setCurrentWidget(self.queue_holder))
 
         self.editor.text_edited.connect(model.set_text)
         self.editor.title_edited.connect(model.set_title)
@@ -149,13 +155,16 @@ class MainWindow(QMainWindow):
         self.preferences.accounts_changed.connect(self.channels.reload)
         self.preferences.language_requested.connect(self.language_requested)
         self.publishing.published.connect(self._refresh_history)
+        self.publishing.published.connect(self._publish_ended)
+        self.queue.open_post.connect(self.drafts.open_post)
         self.publishing.unfinished_changed.connect(self.show_unfinished)
         runner.task_started.connect(self._show_work)
         runner.task_done.connect(self._show_work)
         model.replaced.connect(self._show_post)
 
         actions = {**self.drafts.actions, **self._own_actions(), **self.images.actions,
-                   **self.publishing.actions, **self.preferences.actions, **self.editing.actions}
+                   **self.publishing.actions, **self.preferences.actions, **self.editing.actions,
+                   **self.queue.actions}
         self.actions_by_name = {name: actions[name] for name in ORDER}
         for act in self.preferences.languages:
             self.actions_by_name[act.objectName()] = act
@@ -225,6 +234,12 @@ class MainWindow(QMainWindow):
     def _refresh_history(self) -> None:
         if self.history is not None:
             self.history.refresh()
+        self.queue.refresh()
+
+    def _publish_ended(self) -> None:
+        dialog = self.publishing.publish_dialog
+        if dialog is not None and not dialog.running:
+            self.queue.publish_ended(list(dialog.outcomes.values()))
 
     def show_unfinished(self, count: int) -> None:
         self.resume_button.setText("⟳ " + self.tr("Resume publishing (%n unfinished)", "", count))
@@ -258,13 +273,16 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.history_holder:
             self.show_history()
+        elif self.tabs.widget(index) is self.queue_holder:
+            self.queue.panel_for(self.queue_holder).refresh()
 
     def retranslate(self) -> None:
         self.compose_heading.setText(self.tr("Post"))
         self.tabs.setTabText(0, self.tr("Previews"))
         self.tabs.setTabText(1, self.tr("Text per channel"))
         self.tabs.setTabText(2, self.tr("History"))
-        self.tabs.setAccessibleName(self.tr("Previews, per-channel text and history"))
+        self.tabs.setTabText(3, self.tr("Queue"))
+        self.tabs.setAccessibleName(self.tr("Previews, per-channel text, history and queue"))
         self._show_save_state(self.autosaver.state, "")
 
     def _set_tab_order(self) -> None:

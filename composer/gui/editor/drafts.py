@@ -109,6 +109,11 @@ class DraftsController(QObject):
         task.finished.connect(self._open)
         task.failed.connect(self.notices.error)
 
+    def open_post(self, post: Post) -> None:
+        """Open ``post`` in the editor (from the queue): the open draft is saved first."""
+        self.autosaver.flush()
+        self._open(post)
+
     def _open(self, post: Post) -> None:
         self.model.load(post)
         self.autosaver.mark_clean()
