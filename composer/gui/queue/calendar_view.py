@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +40,6 @@ class DayList(QListWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def dropEvent(self, event) -> None:
@@ -64,6 +64,7 @@ class CalendarView(QWidget):
         self.items: list = []
         self.zone = "WIB"
         self.now: datetime | None = None
+        self.words: dict[str, str] = {}  # the states in the window's language
         self.days: dict[date, DayList] = {}
         self.grid = QGridLayout(self)
         self.grid.setSpacing(2)
@@ -98,14 +99,15 @@ class CalendarView(QWidget):
         self.anchor = date.today()
         self._build()
 
-    def show_items(self, items, zone: str, now: datetime) -> None:
-        self.items, self.zone, self.now = list(items), zone, now
+    def show_items(self, items, zone: str, now: datetime, words: dict[str, str]) -> None:
+        self.items, self.zone, self.now, self.words = list(items), zone, now, words
         self._build()
 
     def _build(self) -> None:
         while self.grid.count():
             widget = self.grid.takeAt(0).widget()
             if widget is not None:
+                widget.hide()  # gone at once; deleted when the event loop comes round
                 widget.deleteLater()
         self.days = {}
         start, end = self.span()
@@ -130,6 +132,10 @@ class CalendarView(QWidget):
                 label.setEnabled(False)
             col.addWidget(label)
             lst = DayList(day, cell)
+            lst.setWordWrap(self.mode == "week")
+            # six weeks must fit a 768-pixel screen: a day's list may shrink and scroll
+            lst.setMinimumHeight(20)
+            lst.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
             lst.dropped.connect(self.move_requested)
             lst.itemActivated.connect(lambda item: self.activated.emit(item.data(KEY)))
             lst.currentItemChanged.connect(lambda item, _old: self.selected.emit(
@@ -144,12 +150,16 @@ class CalendarView(QWidget):
                 self._add(self.days[local], item)
 
     def _add(self, lst: DayList, item) -> None:
-        text = f"{format_time(item.at, zone=self.zone)} {item.account} — {item.title}"
+        clock = format_time(item.at, zone=self.zone).rsplit(" ", 1)[0]  # the zone is above
+        # a month's day is small: the hour and the title; the tooltip tells the rest
+        text = (f"{clock} {item.title}" if self.mode == "month"
+                else f"{clock} {item.account} — {item.title}")
         if item.soon:
             text = "⏰ " + text
         entry = QListWidgetItem(text, lst)
         entry.setData(KEY, (item.post_id, item.account))
-        entry.setToolTip(f"{item.title}\n{item.channel} · {item.state}")
+        entry.setToolTip(f"{format_time(item.at, zone=self.zone)} · {item.title}\n"
+                         f"{item.account} ({item.channel}) · {self.words.get(item.state, item.state)}")
         if item.state in COLOURS:
             entry.setForeground(QBrush(QColor(COLOURS[item.state])))
         if item.soon:

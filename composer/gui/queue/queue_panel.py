@@ -182,7 +182,8 @@ class QueuePanel(QWidget):
         words = self.state_words()
         for item in self.items:
             when = format_datetime(item.at, zone=self.zone)
-            row = QTreeWidgetItem([("⏰ " if item.soon else "") + when, item.account,
+            row = QTreeWidgetItem([("⏰ " if item.soon else "") + when,
+                                   f"{item.account} ({item.channel})",
                                    item.title, words.get(item.state, item.state)])
             row.setData(0, KEY, (item.post_id, item.account))
             tip = item.reason or (self.tr("Held by {channel} until its time").format(
@@ -200,7 +201,7 @@ class QueuePanel(QWidget):
             self.tree.addTopLevelItem(row)
         for column in range(3):
             self.tree.resizeColumnToContents(column)
-        self.calendar.show_items(self.items, self.zone, now)
+        self.calendar.show_items(self.items, self.zone, now, words)
         soon = sum(1 for i in self.items if i.soon)
         self.status.setText(self.tr("%n post(s) due within the hour (⏰).", "", soon) if soon else "")
         if self.selected is not None:
