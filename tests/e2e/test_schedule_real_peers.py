@@ -24,11 +24,13 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 import real_peers
-from test_publish_real_peers import ROOT, Siaran, bluesky_account, keyring_env  # noqa: F401
+import test_publish_real_peers as publish_e2e
+from test_publish_real_peers import ROOT, Siaran, bluesky_account
 
 from composer.core.office import ZONES
 
 pytestmark = pytest.mark.e2e
+keyring_env = publish_e2e.keyring_env  # the CLI's keyring: the same fixture as publishing's
 
 APP_SCHEDULER = textwrap.dedent("""
     import json, sys
