@@ -207,6 +207,9 @@ class Queue:
             if row["state"] == SENDING:
                 raise UserError(_("The post is being sent to '{account}' right now",
                                   account=row["account"]))
+            if self._item(row, self.clock()).state == PUBLISHED:
+                raise UserError(_("The post already went out on '{account}'; unpublish it "
+                                  "there instead", account=row["account"]))
             if row["mode"] == NATIVE and row["state"] == SCHEDULED and \
                     parse_utc(row["at"]) > self.clock():
                 self.engine.reschedule(post_id, row["account"], None)

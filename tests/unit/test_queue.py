@@ -73,6 +73,8 @@ def test_wordpress_holds_it_natively_and_bluesky_gets_it_from_run_due_once(desk)
     assert bsky_posts(bsky) == [post.text]
     states = {i.account: i.state for i in queue.items()}
     assert states == {"portal": "published", "kanwil": "published"}
+    with pytest.raises(UserError, match="already went out"):
+        queue.unschedule(post.id, "kanwil")  # the record of what went out stays
 
 
 def test_moving_and_cancelling_change_wordpress_own_schedule(desk):
