@@ -13,7 +13,7 @@ from shell_kit import running_shell, tick, type_unicode, wait_idle
 
 from composer.core.office import ZONES
 from composer.core.post import Post
-from composer.gui.queue.schedule_field import to_qt
+from composer.gui.queue.schedule_field import ScheduleField, to_qt
 
 
 @pytest.fixture
@@ -138,3 +138,74 @@ def test_keep_in_tray_setting_keeps_the_app_when_the_window_closes(qtbot, shell)
                                                                               "Quit"]
     action.trigger()
     assert QApplication.instance().quitOnLastWindowClosed()
+
+
+class Drop:
+    """What DayList.dropEvent reads of a drop: where the drag came from."""
+
+    def __init__(self, source):
+        self._source, self.accepted = source, False
+
+    def source(self):
+        return self._source
+
+    def setDropAction(self, action) -> None:
+        self.action = action
+
+    def accept(self) -> None:
+        self.accepted = True
+
+
+def test_change_time_dialog_and_a_drop_on_another_day_move_the_post(qtbot, shell, tmp_path):
+    w = with_archive(qtbot, shell, tmp_path)
+    queue = shell.services.queue
+    post = Post(text="Donor darah di aula kecamatan", title="Donor darah")
+    start = (datetime.now(UTC) + timedelta(days=1)).replace(second=0, microsecond=0)
+    queue.schedule(post, ["arsip"], start)
+    panel = open_queue(qtbot, w)
+    panel._reselect((post.id, "arsip"))
+    assert panel.move_button.isEnabled()
+    panel.move_button.click()
+    dialog = panel.time_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    field = dialog.findChild(ScheduleField)
+    assert field.zone_label.text() == "WIB" and not field.check.isVisible()
+    later = start + timedelta(hours=5)
+    field.edit.setDateTime(to_qt(later, "WIB"))
+    dialog.accept()
+    qtbot.waitUntil(lambda: queue.item(post.id, "arsip").at == later, timeout=5000)
+    qtbot.waitUntil(lambda: "Moved to" in panel.status.text(), timeout=5000)
+
+    panel.set_mode("week")
+    wait_idle(qtbot, shell)
+    day = later.astimezone(ZONES["WIB"]).date()
+    if day not in panel.calendar.days:
+        panel.calendar.step(+1)
+    source = panel.calendar.days[day]
+    source.setCurrentRow(0)
+    target_day = next(d for d in panel.calendar.days if d != day)
+    drop = Drop(source)
+    panel.calendar.days[target_day].dropEvent(drop)
+    assert drop.accepted
+    qtbot.waitUntil(lambda: queue.item(post.id, "arsip").at.astimezone(ZONES["WIB"]).date()
+                    == target_day, timeout=5000)
+    assert queue.item(post.id, "arsip").at.astimezone(ZONES["WIB"]).time() == \
+        later.astimezone(ZONES["WIB"]).time()
+    wait_idle(qtbot, shell)
+
+
+def test_a_publish_that_ends_while_the_window_is_behind_is_told_by_the_tray(qtbot, shell):
+    w = shell.window
+    type_unicode(w.editor.text_edit, "Pengumuman libur nasional")
+    w.queue.in_front = lambda: False
+    w.publishing.publish()
+    qtbot.waitUntil(lambda: w.publishing.publish_dialog is not None
+                    and w.publishing.publish_dialog.isVisible(), timeout=3000)
+    dialog = w.publishing.publish_dialog
+    dialog.publish_button.click()
+    qtbot.waitUntil(lambda: dialog.task is not None and dialog.task.is_done, timeout=20_000)
+    qtbot.waitUntil(lambda: bool(shell.tray.messages), timeout=5000)
+    title, text = shell.tray.messages[-1]
+    assert title == "Siaran: publishing finished" and "Went out: folder" in text
+    dialog.close_button.click()
+    wait_idle(qtbot, shell)
