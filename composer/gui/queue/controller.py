@@ -53,7 +53,7 @@ class QueueController(QObject):
         on = self.actions["keep_in_tray"].isChecked()
         self.settings.keep_in_tray = on
         self.settings.save()
-        QApplication.instance().setQuitOnLastWindowClosed(not on)
+        QApplication.setQuitOnLastWindowClosed(not on)
         if on and self.tray is not None:
             self.tray.show()
 

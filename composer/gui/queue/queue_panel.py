@@ -286,7 +286,7 @@ class QueuePanel(QWidget):
         col.addWidget(field)
         col.addWidget(box)
         self.time_dialog = dialog
-        dialog.accepted.connect(lambda: self.move(item.post_id, item.account, field.value()))
+        dialog.accepted.connect(lambda: self.move_post(item.post_id, item.account, field.value()))
         dialog.open()
 
     def move_to_day(self, key, day: date) -> None:
@@ -297,9 +297,9 @@ class QueuePanel(QWidget):
         tz = zone_of(self.zone)
         local = item.at.astimezone(tz)
         when = datetime.combine(day, time(local.hour, local.minute), tzinfo=tz)
-        self.move(item.post_id, item.account, when)
+        self.move_post(item.post_id, item.account, when)
 
-    def move(self, post_id: str, account: str, when: datetime | None) -> None:
+    def move_post(self, post_id: str, account: str, when: datetime | None) -> None:
         if when is None:
             return
         self._act(reschedule_job, post_id, account, when.astimezone(UTC),

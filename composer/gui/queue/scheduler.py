@@ -41,5 +41,5 @@ class AppScheduler(QObject):
     def run_now(self) -> None:
         if self.task is not None and not self.task.is_done:
             return  # the last run is still sending: never two of ours at once
-        self.task = self.runner.submit(run_due_job, self.services, name="run-due")
-        self.task.finished.connect(lambda sent: self.ran.emit(list(sent or [])))
+        task = self.task = self.runner.submit(run_due_job, self.services, name="run-due")
+        task.finished.connect(lambda sent: self.ran.emit(list(sent or [])))
