@@ -112,7 +112,9 @@ class QueuePanel(QWidget):
         self.empty.setObjectName("queueEmpty")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.status = QLabel(self)
+        self.soon = QLabel(self)  # how many go out within the hour
+        self.soon.setObjectName("queueSoon")
+        self.status = QLabel(self)  # what the officer's last action came to
         self.status.setObjectName("queueStatus")
         self.status.setWordWrap(True)
 
@@ -138,6 +140,7 @@ class QueuePanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.empty)
         layout.addWidget(self.pages, 1)
+        layout.addWidget(self.soon)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.mode = "list"
@@ -203,7 +206,7 @@ class QueuePanel(QWidget):
             self.tree.resizeColumnToContents(column)
         self.calendar.show_items(self.items, self.zone, now, words)
         soon = sum(1 for i in self.items if i.soon)
-        self.status.setText(self.tr("%n post(s) due within the hour (⏰).", "", soon) if soon else "")
+        self.soon.setText(self.tr("%n post(s) due within the hour (⏰).", "", soon) if soon else "")
         if self.selected is not None:
             self._reselect(self.selected)
         self._update()
