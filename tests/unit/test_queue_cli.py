@@ -110,3 +110,14 @@ def test_windows_task_and_launchd_agent_are_well_formed():
     plist = plistlib.loads(agent_module.launchd_plist().encode())
     assert plist["StartInterval"] == 60 and plist["RunAtLoad"] is True
     assert plist["ProgramArguments"][-1] == "run-due"
+
+
+def test_publishing_a_post_whose_time_is_ahead_puts_it_in_the_queue(desk, capsys):
+    post = Post(text="Lomba desa tingkat kabupaten",
+                schedule=datetime.now(UTC) + timedelta(hours=3))
+    save(post, desk / "later.toml")
+    code, out, err = run(capsys, "publish", str(desk / "later.toml"), "--to", "arsip")
+    assert code == 0, err
+    (item,) = json.loads(run(capsys, "queue", "--json")[1])
+    assert item["post_id"] == post.id and item["state"] == "scheduled"
+    assert not (desk / "out").exists()  # nothing written before its time
