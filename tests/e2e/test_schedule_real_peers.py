@@ -129,6 +129,7 @@ def test_scheduling_against_real_wordpress_and_bluesky(wordpress, pds, keyring_e
         app_out, app_err = app.communicate(timeout=120)
         assert app.returncode == 0, app_err
         assert seen_at is not None and seen_at - at <= timedelta(seconds=60), (seen_at, at)
+        print(f"Bluesky had it {(seen_at - at).total_seconds():.0f} s after its time")
         assert len(on_bluesky(pds["BSKY_PDS_URL"], did, marker)) == 1  # exactly once
         by_cli = [s for run in runs for s in run if s["state"] == "published"]
         by_app = [s for line in app_out.splitlines() for s in json.loads(line)

@@ -26,7 +26,7 @@ class QueueController(QObject):
             "keep_in_tray": make_action(
                 window, "keepInTray",
                 self.tr("Keep sending scheduled posts from the &tray when the window is closed"),
-                [], self._keep_in_tray_toggled),
+                ["Ctrl+Shift+B"], self._keep_in_tray_toggled),
         }
         keep = self.actions["keep_in_tray"]
         keep.setCheckable(True)

@@ -117,6 +117,7 @@ class QueuePanel(QWidget):
         self.status = QLabel(self)  # what the officer's last action came to
         self.status.setObjectName("queueStatus")
         self.status.setWordWrap(True)
+        self.status.hide()  # shown with the result of an action
 
         self.open_button = QPushButton(self)
         self.open_button.setObjectName("queueOpen")
@@ -177,7 +178,7 @@ class QueuePanel(QWidget):
             return
         self.task = self.runner.submit(load_queue, self.services, name="queue")
         self.task.finished.connect(self._show)
-        self.task.failed.connect(self.status.setText)
+        self.task.failed.connect(self.say)
 
     def _show(self, result) -> None:
         self.items, self.zone, now = result
@@ -270,7 +271,7 @@ class QueuePanel(QWidget):
         task = self.action_task = self.runner.submit(open_post_job, self.services, key[0],
                                                      name="open scheduled")
         task.finished.connect(self.open_requested)
-        task.failed.connect(self.status.setText)
+        task.failed.connect(self.say)
 
     def ask_new_time(self) -> None:
         item = self.item_of(self.selected)
@@ -316,6 +317,10 @@ class QueuePanel(QWidget):
         if self.selected:
             self._act(unschedule_job, *self.selected, done=self.tr("Taken off the schedule."))
 
+    def say(self, message: str) -> None:
+        self.status.setText(message)
+        self.status.setVisible(bool(message))
+
     def _act(self, job, *args, done: str) -> None:
         if self.action_task is not None and not self.action_task.is_done:
             return
@@ -324,12 +329,12 @@ class QueuePanel(QWidget):
         task.failed.connect(self._act_failed)
 
     def _acted(self, message: str) -> None:
-        self.status.setText(message)
+        self.say(message)
         self.changed.emit()
         self.refresh()
 
     def _act_failed(self, message: str) -> None:
-        self.status.setText(message)
+        self.say(message)
         self.refresh()
 
 
