@@ -34,7 +34,7 @@ class ScheduleField(QWidget):
         super().__init__(parent)
         self.zone = zone
         self.setObjectName("scheduleField")
-        self.check = QCheckBox(self.tr("&Schedule for"), self)
+        self.check = QCheckBox(self.tr("Schedule &for"), self)
         self.check.setObjectName("scheduleCheck")
         self.check.setVisible(optional)
         self.edit = QDateTimeEdit(self)

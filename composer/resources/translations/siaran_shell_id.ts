@@ -1245,8 +1245,8 @@
 <context>
     <name>ScheduleField</name>
     <message>
-        <source>&amp;Schedule for</source>
-        <translation>&amp;Jadwalkan pada</translation>
+        <source>Schedule &amp;for</source>
+        <translation>Jadwalkan &amp;pada</translation>
     </message>
     <message>
         <source>Date and time in {zone}</source>
