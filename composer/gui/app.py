@@ -164,7 +164,8 @@ class Shell(QObject):
 
     def quit(self) -> None:
         """The tray's Quit: close the window the normal way (the draft is saved), then leave."""
-        if self.window is not None and self.window.isVisible():
+        if self.window is not None:
+            self.window.quitting = True
             self.window.close()
         self.app.quit()
 

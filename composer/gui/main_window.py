@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services, self.model, self.runner, self.settings = services, model, runner, settings
         self._detached = False
+        self.quitting = False  # the tray's Quit: close for real even when kept in the tray
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Siaran — write once, publish everywhere"))
         self.resize(1360, 860)
@@ -317,6 +318,16 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         if self._detached:
             event.accept()
+            return
+        from PySide6.QtWidgets import QApplication
+
+        if not QApplication.quitOnLastWindowClosed() and not self.quitting:
+            # kept in the tray: the window goes, the app and its scheduler stay (Open brings
+            # the window back as it was)
+            self.save_layout()
+            self.autosaver.flush()
+            self.hide()
+            event.ignore()
             return
         self.save_layout()
         if not self.autosaver.flush():

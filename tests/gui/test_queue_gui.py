@@ -210,3 +210,17 @@ def test_a_publish_that_ends_while_the_window_is_behind_is_told_by_the_tray(qtbo
     assert title == "Siaran: publishing finished" and "Went out: folder" in text
     dialog.close_button.click()
     wait_idle(qtbot, shell)
+
+
+def test_kept_in_the_tray_closing_hides_the_window_and_open_brings_it_back(qtbot, shell):
+    w = shell.window
+    w.queue.actions["keep_in_tray"].trigger()
+    type_unicode(w.editor.text_edit, "Tetap berjalan")
+    w.close()
+    assert not w.isVisible() and shell.scheduler.running  # the app and its scheduler stay
+    assert shell.services.store.latest_draft().text == "Tetap berjalan"  # saved on the way
+    shell.tray.open_action.trigger()
+    qtbot.waitUntil(w.isVisible, timeout=3000)
+    assert w.editor.text_edit.toPlainText() == "Tetap berjalan"
+    w.queue.actions["keep_in_tray"].trigger()  # the next test's shell quits as usual
+    wait_idle(qtbot, shell)
