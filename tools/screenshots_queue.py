@@ -70,8 +70,9 @@ def shots(app, shell, out: Path, lang: str, wait, pump) -> None:
     panel = window.queue.panel_for(window.queue_holder)
     panel.refresh()
     wait(app, lambda: panel.task is not None and panel.task.is_done)
-    window.splitter.setSizes([190, 330, 846])
     panel.set_mode("list")
+    pump(app, 0.5)
+    window.splitter.setSizes([190, 300, 876])  # after the rebuilt window settled
     pump(app, 0.5)
     window.grab().save(str(out / f"queue-list-{lang}.png"))
     panel.set_mode("week")

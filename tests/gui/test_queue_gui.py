@@ -77,9 +77,10 @@ def test_queue_list_and_calendar_mark_soon_move_and_open(qtbot, shell, tmp_path)
     panel = open_queue(qtbot, w)
     assert panel.tree.topLevelItemCount() == 2
     first, second = panel.tree.topLevelItem(0), panel.tree.topLevelItem(1)
-    assert first.text(0).startswith("⏰") and "WIB" in first.text(0) and first.text(2) == "Apel"
-    assert not second.text(0).startswith("⏰") and second.text(3) == "scheduled"
+    assert first.text(0).startswith("⏰") and "WIB" in first.text(0) and first.text(4) == "Apel"
+    assert not second.text(0).startswith("⏰") and second.text(1) == "scheduled"
     assert panel.soon.text() == "1 post due within the hour (⏰)."
+    assert second.text(3) == "Siaran"  # the folder cannot hold posts: Siaran sends it
 
     panel.mode_buttons["week"].click()
     local_day = (now + timedelta(minutes=40)).astimezone(ZONES["WIB"]).date()

@@ -94,7 +94,7 @@ class QueuePanel(QWidget):
 
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("queueList")
-        self.tree.setColumnCount(4)
+        self.tree.setColumnCount(5)
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.itemActivated.connect(lambda item: self.open_post(item.data(0, KEY)))
@@ -156,8 +156,9 @@ class QueuePanel(QWidget):
         self.today_button.setText(self.tr("Today"))
         self.prev_button.setToolTip(self.tr("Earlier"))
         self.next_button.setToolTip(self.tr("Later"))
-        self.tree.setHeaderLabels([self.tr("Time"), self.tr("Account"), self.tr("Post"),
-                                   self.tr("State")])
+        # the title last: on a narrow screen it is what may be cut, not the state
+        self.tree.setHeaderLabels([self.tr("Time"), self.tr("State"), self.tr("Account"),
+                                   self.tr("Sent by"), self.tr("Post")])
         self.tree.setAccessibleName(self.tr("Scheduled posts"))
         self.empty.setText(self.tr("Nothing is scheduled. Tick \"Schedule for\" in the publish "
                                    "dialog (Ctrl+Enter) to put a post in the queue."))
@@ -187,23 +188,25 @@ class QueuePanel(QWidget):
         for item in self.items:
             when = format_datetime(item.at, zone=self.zone)
             row = QTreeWidgetItem([("⏰ " if item.soon else "") + when,
+                                   words.get(item.state, item.state),
                                    f"{item.account} ({item.channel})",
-                                   item.title, words.get(item.state, item.state)])
+                                   item.channel if item.mode == "native" else "Siaran",
+                                   item.title])
             row.setData(0, KEY, (item.post_id, item.account))
             tip = item.reason or (self.tr("Held by {channel} until its time").format(
                 channel=item.channel) if item.mode == "native" else
                 self.tr("Siaran sends it at its time"))
-            for column in range(4):
+            for column in range(5):
                 row.setToolTip(column, tip)
             if item.state in COLOURS:
-                row.setForeground(3, QBrush(QColor(COLOURS[item.state])))
+                row.setForeground(1, QBrush(QColor(COLOURS[item.state])))
             if item.soon:
                 font = row.font(0)
                 font.setBold(True)
-                for column in range(4):
+                for column in range(5):
                     row.setFont(column, font)
             self.tree.addTopLevelItem(row)
-        for column in range(3):
+        for column in range(4):
             self.tree.resizeColumnToContents(column)
         self.calendar.show_items(self.items, self.zone, now, words)
         soon = sum(1 for i in self.items if i.soon)

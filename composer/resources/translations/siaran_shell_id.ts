@@ -1113,6 +1113,10 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Sent by</source>
+        <translation>Dikirim oleh</translation>
+    </message>
+    <message>
         <source>Scheduled posts</source>
         <translation>Postingan terjadwal</translation>
     </message>
