@@ -166,30 +166,57 @@ class Queue:
 
     def _put(self, post: Post, account: str, mode: str, when: datetime) -> QueueItem:
         platform = self.engine.target(account).platform
-        at = iso_utc(when)
         scheduled = replace(post, schedule=when.astimezone(UTC))
+        row = (post.id, account, platform, iso_utc(when), mode, draft_title(post),
+               encode_post(scheduled))
         if mode == NATIVE:
             entry = self.engine.journal.get(post.id, account)
             if entry is not None and entry.state == State.POSTED:
                 self.engine.reschedule(post.id, account, when)  # held there: move it there
             else:
-                (outcome,) = self.engine.publish(scheduled, [account])
-                if outcome.state != State.POSTED:
-                    raise UserError(_("{account} did not take the scheduled post: {reason}",
-                                      account=account, reason=outcome.reason or outcome.state))
+                self._hand_over(scheduled, account, row)
+        self._write(row, SCHEDULED)
+        return self.item(post.id, account)
+
+    def _hand_over(self, scheduled: Post, account: str, row: tuple[str, ...]) -> None:
+        """The platform takes the post to hold. The queue row is written first ("sending"), so
+        a crash in between leaves a trace run-due settles through the journal; a refusal puts
+        back what the queue had."""
+        before = self._row(scheduled.id, account)
+        self._write(row, SENDING)
+        try:
+            (outcome,) = self.engine.publish(scheduled, [account])
+        except BaseException:
+            self._put_back(before, scheduled.id, account)
+            raise
+        if outcome.state != State.POSTED:
+            self._put_back(before, scheduled.id, account)
+            raise UserError(_("{account} did not take the scheduled post: {reason}",
+                              account=account, reason=outcome.reason or outcome.state))
+
+    def _write(self, row: tuple[str, ...], state: str) -> None:
         now = utcnow()
+        claimed = iso_utc(self.clock()) if state == SENDING else None
         with self.store.transaction() as db:
             db.execute(
-                "INSERT INTO schedule (post_id, account, platform, at, mode, state, title, body,"
+                "INSERT INTO schedule (post_id, account, platform, at, mode, title, body, state,"
                 " tries, next_try, reason, url, claimed_at, created_at, updated_at)"
-                " VALUES (?,?,?,?,?,?,?,?,0,NULL,'',NULL,NULL,?,?)"
+                " VALUES (?,?,?,?,?,?,?,?,0,NULL,'',NULL,?,?,?)"
                 " ON CONFLICT (post_id, account) DO UPDATE SET at=excluded.at,"
                 " mode=excluded.mode, state=excluded.state, title=excluded.title,"
-                " body=excluded.body, tries=0, next_try=NULL, reason='', claimed_at=NULL,"
-                " updated_at=excluded.updated_at",
-                (post.id, account, platform, at, mode, SCHEDULED, draft_title(post),
-                 encode_post(scheduled), now, now))
-        return self.item(post.id, account)
+                " body=excluded.body, tries=0, next_try=NULL, reason='',"
+                " claimed_at=excluded.claimed_at, updated_at=excluded.updated_at",
+                (*row, state, claimed, now, now))
+
+    def _put_back(self, before: Any, post_id: str, account: str) -> None:
+        with self.store.transaction() as db:
+            if before is None:
+                db.execute("DELETE FROM schedule WHERE post_id=? AND account=?",
+                           (post_id, account))
+                return
+            names = [k for k in before.keys() if k != "id"]
+            db.execute(f"UPDATE schedule SET {', '.join(f'{k}=?' for k in names)} WHERE id=?",
+                       (*(before[k] for k in names), before["id"]))
 
     def reschedule(self, post_id: str, account: str | None, when: datetime) -> list[QueueItem]:
         """Move a queued post (a missed or failed one too) to ``when``; native ones move on the
@@ -237,6 +264,10 @@ class Queue:
         done: list[Sent] = []
         self._note_run(now)
         for row in self.store.query("SELECT * FROM schedule WHERE mode=? AND state=? AND"
+                                    " claimed_at IS NOT NULL", (NATIVE, SENDING)):
+            if now - parse_utc(row["claimed_at"]) > STALE_SENDING:
+                self._settle_hand_over(row)
+        for row in self.store.query("SELECT * FROM schedule WHERE mode=? AND state=? AND"
                                     " claimed_at IS NOT NULL", (LOCAL, SENDING)):
             if now - parse_utc(row["claimed_at"]) > STALE_SENDING:
                 log.warning("finishing %s/%s left sending", row["post_id"], row["account"])
@@ -257,6 +288,17 @@ class Queue:
             if self._claim(row["id"], (SCHEDULED,)):
                 done.append(self._send(self._by_id(row["id"]), now))
         return done
+
+    def _settle_hand_over(self, row: Any) -> None:
+        """A hand-over a process left unfinished: the journal says whether the platform has
+        it (then the platform holds it) or not (the officer schedules it again)."""
+        entry = self.engine.journal.get(row["post_id"], row["account"])
+        if entry is not None and entry.state == State.POSTED:
+            self._move(row["id"], SENDING, SCHEDULED)
+        else:
+            self._move(row["id"], SENDING, FAILED, _(
+                "The hand-over to {channel} was interrupted; schedule it again",
+                channel=self._channel(row["platform"])))
 
     def _note_run(self, now: datetime) -> None:
         """When run-due last ran (``siaran agent status`` shows it)."""

@@ -154,3 +154,28 @@ def test_due_within_the_hour_is_marked(desk):
     queue.schedule(soon, ["kanwil"], clock.now + timedelta(minutes=40))
     queue.schedule(later, ["kanwil"], clock.now + timedelta(hours=3))
     assert {i.post_id: i.soon for i in queue.items()} == {soon.id: True, later.id: False}
+
+
+def test_a_refused_hand_over_leaves_nothing_in_the_queue(desk):
+    queue, clock, wp, _bsky = desk
+    clock.now = datetime.now(UTC).replace(microsecond=0)
+    wp.faults.add("status", route="POST /wp-json/wp/v2/posts", times=None, code=403)
+    with pytest.raises(UserError, match="did not take the scheduled post"):
+        queue.schedule(Post(text="Pengumuman", title="P"), ["portal"],
+                       clock.now + timedelta(days=1))
+    assert queue.items() == []
+
+
+def test_a_hand_over_cut_short_is_settled_by_the_journal(desk):
+    queue, clock, wp, _bsky = desk
+    clock.now = datetime.now(UTC).replace(microsecond=0)
+    held, lost = Post(text="Diterima", title="A"), Post(text="Terputus", title="B")
+    queue.schedule(held, ["portal"], clock.now + timedelta(days=1))
+    for post in (held, lost):  # as a process that died between the two writes leaves them
+        queue._write((post.id, "portal", "wordpress", "2030-01-01T00:00:00Z", "native",
+                      post.title, "{}"), "sending")
+    clock.now += timedelta(minutes=11)
+    queue.run_due()
+    assert queue.item(held.id, "portal").state == "scheduled"
+    assert queue.item(lost.id, "portal").state == "failed"
+    assert "interrupted" in queue.item(lost.id, "portal").reason
