@@ -172,11 +172,26 @@ class Queue:
         if mode == NATIVE:
             entry = self.engine.journal.get(post.id, account)
             if entry is not None and entry.state == State.POSTED:
+                before = self._row(post.id, account)
                 self.engine.reschedule(post.id, account, when)  # held there: move it there
+                if before is not None and _content(decode_post(before["body"], post.id)) \
+                        != _content(post):
+                    self._update_held(scheduled, account, row, before)
             else:
                 self._hand_over(scheduled, account, row)
         self._write(row, SCHEDULED)
         return self.item(post.id, account)
+
+    def _update_held(self, scheduled: Post, account: str, row: tuple[str, ...],
+                     before: Any) -> None:
+        """The officer changed a post the platform holds: edit it there (same post, same
+        time), or say that only the time moved."""
+        (outcome,) = self.engine.publish(scheduled, [account], correction={account: "update"})
+        if not outcome.ok:
+            self._write((*row[:5], before["title"], before["body"]), SCHEDULED)
+            raise UserError(_("Moved to the new time, but {channel} did not take the changed "
+                              "post: {reason}", channel=self._channel(row[2]),
+                              reason=outcome.reason or outcome.state))
 
     def _hand_over(self, scheduled: Post, account: str, row: tuple[str, ...]) -> None:
         """The platform takes the post to hold. The queue row is written first ("sending"), so
@@ -425,6 +440,15 @@ class Queue:
             raise NotScheduled(_("Post {post} is not scheduled for '{account}'", post=post_id,
                                  account=account))
         return rows
+
+
+def _content(post: Post) -> dict[str, Any]:
+    """What goes out, apart from its time."""
+    from composer.core.post import to_dict
+
+    data = to_dict(post)
+    data.pop("schedule", None)
+    return data
 
 
 def _retryable(outcome: Outcome) -> bool:

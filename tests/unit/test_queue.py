@@ -179,3 +179,20 @@ def test_a_hand_over_cut_short_is_settled_by_the_journal(desk):
     assert queue.item(held.id, "portal").state == "scheduled"
     assert queue.item(lost.id, "portal").state == "failed"
     assert "interrupted" in queue.item(lost.id, "portal").reason
+
+
+def test_a_held_post_changed_and_scheduled_again_is_edited_on_wordpress(desk):
+    queue, clock, wp, _bsky = desk
+    clock.now = datetime.now(UTC).replace(microsecond=0)
+    post = Post(text="Rapat pukul 09.00 di aula", title="Rapat")
+    queue.schedule(post, ["portal"], clock.now + timedelta(days=1))
+    (wp_id,) = wp.posts
+    edited = queue.post(post.id)  # opened from the queue and corrected
+    edited.text = "Rapat pukul 10.00 di ruang Bupati"
+    later = clock.now + timedelta(days=2)
+    queue.schedule(edited, ["portal"], later)
+    assert list(wp.posts) == [wp_id]  # the same WordPress post, edited
+    held = wp.posts[wp_id]
+    assert "10.00 di ruang Bupati" in held["content"]["raw"] and held["status"] == "future"
+    assert held["date_gmt"] == later.strftime("%Y-%m-%dT%H:%M:%S")
+    assert queue.post(post.id).text == edited.text
