@@ -61,10 +61,11 @@ class QueueController(QObject):
 
     def ran(self, sent: list) -> None:
         """A run of the scheduler: refresh the queue; say what happened when not in front."""
+        if self.panel is not None and self.panel.isVisible():
+            self.panel.refresh()  # times pass: due, due within the hour, missed
         told = [s for s in sent if s.state in ("published", "failed", "missed")]
         if not told:
             return
-        self.refresh()
         went = [f"{s.account} ({s.title})" for s in told if s.state == "published"]
         not_sent = [f"{s.account}: {s.reason}" for s in told if s.state != "published"]
         self.tell(self.tr("Siaran: scheduled posts"), went, not_sent)
