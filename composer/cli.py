@@ -23,6 +23,8 @@ COMMANDS = {
     "accounts": "add, list or remove the accounts Siaran publishes to",
     "publish": "publish a post to accounts, each exactly once",
     "history": "what was published where, with links and reasons",
+    "report": "the monthly report of posts per channel (.xlsx or .csv)",
+    "drafts": "list drafts apart from published posts; duplicate, archive, delete",
     "unpublish": "delete a published post where the platform allows",
     "schedule": "put a post in the queue for a time (the platform holds it, or Siaran sends it)",
     "queue": "the scheduled posts and their state (scheduled, due, missed, published, failed)",

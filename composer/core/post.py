@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -82,6 +83,8 @@ class Variant:
     crops: dict[str, Crop] = field(default_factory=dict)  # media id -> manual crop
     alt: dict[str, str] = field(default_factory=dict)  # media id -> alt text for this channel
     enabled: bool = True
+    # the channel's declared per-post options (PlatformSpec.options): name -> value
+    options: dict[str, str] = field(default_factory=dict)
 
     def follows(self, name: str) -> bool:
         return name not in self.overrides
@@ -95,7 +98,7 @@ class Variant:
         self.overrides.pop(name, None)
 
     def is_empty(self) -> bool:
-        return not (self.overrides or self.crops or self.alt) and self.enabled
+        return not (self.overrides or self.crops or self.alt or self.options) and self.enabled
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,7 @@ class Resolved:
     template: str | None
     media: tuple[ResolvedMedia, ...]
     schedule: datetime | None
+    options: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -162,6 +166,7 @@ class Post:
             template=value["template"],
             media=media,
             schedule=self.schedule,
+            options=dict(v.options),
         )
 
     def media_by_id(self, media_id: str) -> MediaRef:
@@ -219,6 +224,8 @@ def _variant_to_dict(v: Variant) -> dict[str, Any]:
         out["crops"] = {mid: c.as_list() for mid, c in v.crops.items()}
     if v.alt:
         out["alt"] = dict(v.alt)
+    if v.options:
+        out["options"] = dict(v.options)
     return out
 
 
@@ -341,6 +348,9 @@ def from_dict(data: dict[str, Any]) -> Post:
                         variant.crops[mid] = Crop(*box)
                     except (TypeError, ValueError):
                         raise PostFileError(_("'{field}' is not a valid crop", field=f"{where}.crops.{mid}")) from None
+            elif name == "options":
+                variant.options = {str(k): _expect(v, str, f"{where}.options.{k}")
+                                   for k, v in _expect(value, dict, where + ".options").items()}
             elif name == "alt":
                 variant.alt = {k: _expect(v, str, f"{where}.alt.{k}")
                                for k, v in _expect(value, dict, where + ".alt").items()}

@@ -32,6 +32,7 @@ from composer.gui.editor.drafts import DraftsController
 from composer.gui.editor.editing import EditController
 from composer.gui.editor.live import LiveUpdater
 from composer.gui.editor.master_editor import MasterEditor
+from composer.gui.editor.post_details import PostDetails
 from composer.gui.media.image_tools import ImageToolsController
 from composer.gui.media.media_strip import MediaStrip
 from composer.gui.media.renders import RenderQueue
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         # panels
         self.picker = ChannelPicker(self)
         self.editor = MasterEditor(self)
+        self.details = PostDetails(self)  # tags and links
         self.counters = CounterBar(self)
         self.media = MediaStrip(model, runner, services, self)
         self.channel_text = ChannelTextPanel(model, self)
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         col.addWidget(self.compose_heading)
         col.addWidget(self.editor, 1)
         col.addWidget(self.counters)
+        col.addWidget(self.details)
         col.addWidget(self.media)
 
         self.tabs = QTabWidget(self)
@@ -143,6 +146,8 @@ class MainWindow(QMainWindow):
 
         self.editor.text_edited.connect(model.set_text)
         self.editor.title_edited.connect(model.set_title)
+        self.details.tags_edited.connect(model.set_tags)
+        self.details.links_edited.connect(model.set_links)
         self.editor.media_pasted.connect(self.media.take_mime)
         self.picker.manage_accounts.connect(self.preferences.open_accounts)
         self.resume_button.clicked.connect(self.publishing.resume)
@@ -202,6 +207,7 @@ class MainWindow(QMainWindow):
         """Reopen the last draft (once per run, not per window), then load the channels."""
         if restore:
             self.drafts.restore()
+            self.preferences.check_sign_ins()  # once per run: renew, or warn of sign-ins ending
         else:
             self.channels.reload()
 
@@ -229,6 +235,8 @@ class MainWindow(QMainWindow):
             from composer.gui.history.history_panel import HistoryPanel
 
             self.history = HistoryPanel(self.services, self.runner, self.history_holder)
+            self.history.publish_requested.connect(self.publishing.publish_entry)
+            self.history.notice.connect(self.notices.say)
             self.history_holder.layout().addWidget(self.history)
         self.history.refresh()
 
@@ -256,6 +264,7 @@ class MainWindow(QMainWindow):
     def _show_post(self) -> None:
         post = self.model.post
         self.editor.set_content(post.title, post.text)
+        self.details.set_content(post.tags, post.links)
 
     def _show_save_state(self, state: str, detail: str) -> None:
         text = {
@@ -291,7 +300,8 @@ class MainWindow(QMainWindow):
         # the previews/per-channel/history tabs
         media = self.media
         order = [self.picker.tree, self.picker.accounts_button, self.editor.title_edit,
-                 self.editor.text_edit, *self.counters.chips(), media.add_button, media.left_button,
+                 self.editor.text_edit, *self.counters.chips(), self.details.tags,
+                 self.details.links, media.add_button, media.left_button,
                  media.right_button, media.remove_button, media.list, media.alt_edit, self.tabs]
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)

@@ -49,6 +49,16 @@ class DraftModel(QObject):
             self.post.title = title
             self._emit(self.text_changed)
 
+    def set_tags(self, tags: list[str]) -> None:
+        if list(tags) != self.post.tags:
+            self.post.tags = list(tags)
+            self._emit(self.text_changed)
+
+    def set_links(self, links: list[str]) -> None:
+        if list(links) != self.post.links:
+            self.post.links = list(links)
+            self._emit(self.text_changed)
+
     # -- channels and their variants -------------------------------------------------------
 
     def set_channels(self, keys: list[str]) -> None:
@@ -70,6 +80,21 @@ class DraftModel(QObject):
         if not self.follows(channel, name):
             self.post.variant(channel).reset(name)
             self._emit(self.variant_changed, channel)
+
+    def option(self, channel: str, name: str) -> str:
+        variant = self.post.variants.get(channel)
+        return variant.options.get(name, "") if variant is not None else ""
+
+    def set_option(self, channel: str, name: str, value: str) -> None:
+        """A channel's declared option ("" goes back to the channel's default)."""
+        if self.option(channel, name) == value:
+            return
+        options = self.post.variant(channel).options
+        if value:
+            options[name] = value
+        else:
+            options.pop(name, None)
+        self._emit(self.variant_changed, channel)
 
     def set_crop(self, channel: str, media_id: str, crop: Crop | None) -> None:
         crops = self.post.variant(channel).crops

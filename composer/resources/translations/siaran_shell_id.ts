@@ -20,10 +20,6 @@
         <translation>mis. portal, x-humas</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Simpan</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -48,16 +44,28 @@
         <translation>Kanal ini tidak memerlukan masuk akun.</translation>
     </message>
     <message>
-        <source>Give the account a name.</source>
-        <translation>Beri nama akun ini.</translation>
+        <source>Siaran opens {platform} in your browser: sign in there and allow access. Nothing is saved until you have.</source>
+        <translation>Siaran membuka {platform} di peramban: masuk di sana lalu izinkan akses. Tidak ada yang disimpan sebelum Anda selesai.</translation>
     </message>
     <message>
-        <source>Please fill in: {fields}</source>
-        <translation>Harap isi: {fields}</translation>
+        <source>Sign in with the &amp;browser</source>
+        <translation>Masuk lewat &amp;peramban</translation>
     </message>
     <message>
-        <source>Saving…</source>
-        <translation>Menyimpan…</translation>
+        <source>Siaran checks these with {platform} before saving: a wrong password is never saved.</source>
+        <translation>Siaran memeriksa data ini ke {platform} sebelum menyimpan: kata sandi yang salah tidak akan pernah disimpan.</translation>
+    </message>
+    <message>
+        <source>Check and &amp;save</source>
+        <translation>Periksa dan &amp;simpan</translation>
+    </message>
+    <message>
+        <source>Signing in to {platform}…</source>
+        <translation>Masuk ke {platform}…</translation>
+    </message>
+    <message>
+        <source>Checking with {platform}…</source>
+        <translation>Memeriksa ke {platform}…</translation>
     </message>
 </context>
 <context>
@@ -75,12 +83,16 @@
         <translation>Kanal</translation>
     </message>
     <message>
-        <source>Shown as</source>
-        <translation>Tampil sebagai</translation>
+        <source>Whose</source>
+        <translation>Milik</translation>
     </message>
     <message>
         <source>Kind</source>
         <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Masa masuk</translation>
     </message>
     <message>
         <source>Accounts</source>
@@ -93,6 +105,14 @@
     <message>
         <source>&amp;Remove</source>
         <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>&amp;Check again</source>
+        <translation>&amp;Periksa lagi</translation>
+    </message>
+    <message>
+        <source>Ask the platform again whose account this is and whether the saved sign-in still works</source>
+        <translation>Tanyakan lagi kepada platform akun milik siapa ini dan apakah data masuk yang tersimpan masih berlaku</translation>
     </message>
     <message>
         <source>Status</source>
@@ -115,6 +135,14 @@
         <translation>akun</translation>
     </message>
     <message>
+        <source>(not checked yet)</source>
+        <translation>(belum diperiksa)</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>tanpa batas waktu</translation>
+    </message>
+    <message>
         <source>No accounts yet. Add one to publish beyond the folder.</source>
         <translation>Belum ada akun. Tambahkan akun untuk menerbitkan selain ke folder.</translation>
     </message>
@@ -129,6 +157,14 @@
     <message>
         <source>failed to load: {error}</source>
         <translation>gagal dimuat: {error}</translation>
+    </message>
+    <message>
+        <source>Checking {name}…</source>
+        <translation>Memeriksa {name}…</translation>
+    </message>
+    <message>
+        <source>{name} works: {whose}.</source>
+        <translation>{name} berfungsi: {whose}.</translation>
     </message>
     <message>
         <source>Remove account</source>
@@ -192,6 +228,25 @@
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Pintasan papan ketik</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDetails</name>
+    <message>
+        <source>Title for {channel}</source>
+        <translation>Judul untuk {channel}</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Judul:</translation>
+    </message>
+    <message>
+        <source>(the channel&apos;s default)</source>
+        <translation>(bawaan kanal)</translation>
+    </message>
+    <message>
+        <source>Same as the master title</source>
+        <translation>Sama dengan judul utama</translation>
     </message>
 </context>
 <context>
@@ -262,6 +317,10 @@
     <message>
         <source>Choose channels to see their text here.</source>
         <translation>Pilih kanal untuk melihat teksnya di sini.</translation>
+    </message>
+    <message>
+        <source>Description for {channel}</source>
+        <translation>Deskripsi untuk {channel}</translation>
     </message>
     <message>
         <source>Text for {channel}</source>
@@ -363,24 +422,89 @@
         <translation>&amp;Buka draf…</translation>
     </message>
     <message>
+        <source>Zoom &amp;event announcements…</source>
+        <translation>Pengumuman acara &amp;Zoom…</translation>
+    </message>
+    <message>
         <source>Database notice</source>
         <translation>Pemberitahuan basis data</translation>
     </message>
+    <message numerus="yes">
+        <source>%n announcement(s) scheduled.</source>
+        <translation>
+            <numerusform>%n pengumuman dijadwalkan.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DraftsDialog</name>
     <message>
-        <source>There are no other drafts.</source>
-        <translation>Tidak ada draf lain.</translation>
+        <source>Open a post</source>
+        <translation>Buka unggahan</translation>
+    </message>
+    <message>
+        <source>&amp;Drafts</source>
+        <translation>&amp;Draf</translation>
+    </message>
+    <message>
+        <source>&amp;Published</source>
+        <translation>&amp;Terbit</translation>
+    </message>
+    <message>
+        <source>&amp;Archived</source>
+        <translation>&amp;Arsip</translation>
+    </message>
+    <message>
+        <source>Posts, newest first</source>
+        <translation>Unggahan, terbaru di atas</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Buka</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate as new</source>
+        <translation>&amp;Gandakan sebagai baru</translation>
+    </message>
+    <message>
+        <source>Arc&amp;hive</source>
+        <translation>Ar&amp;sipkan</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Pulihkan</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
     </message>
     <message>
         <source>(untitled)</source>
         <translation>(tanpa judul)</translation>
     </message>
     <message>
-        <source>Open a draft</source>
-        <translation>Buka draf</translation>
+        <source>No drafts. A new draft starts with File ▸ New.</source>
+        <translation>Belum ada draf. Draf baru dibuat lewat Berkas ▸ Draf baru.</translation>
     </message>
     <message>
-        <source>Drafts, newest first:</source>
-        <translation>Draf, terbaru lebih dulu:</translation>
+        <source>Nothing published yet.</source>
+        <translation>Belum ada yang terbit.</translation>
+    </message>
+    <message>
+        <source>Nothing archived.</source>
+        <translation>Belum ada yang diarsipkan.</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Hapus draf</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” and its saved versions? This cannot be undone.</source>
+        <translation>Hapus “{title}” beserta versi tersimpannya? Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
 </context>
 <context>
@@ -396,6 +520,89 @@
     <message>
         <source>&amp;Paste</source>
         <translation>&amp;Tempel</translation>
+    </message>
+</context>
+<context>
+    <name>EventForm</name>
+    <message>
+        <source>Zoom event announcements</source>
+        <translation>Pengumuman acara Zoom</translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia and English</source>
+        <translation>Bahasa Indonesia dan Inggris</translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia</source>
+        <translation>Bahasa Indonesia</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Bahasa Inggris</translation>
+    </message>
+    <message>
+        <source>Save the date (a week ahead, 09.00)</source>
+        <translation>Catat tanggalnya (seminggu sebelumnya, pukul 09.00)</translation>
+    </message>
+    <message>
+        <source>The day before, at the event&apos;s hour</source>
+        <translation>Sehari sebelumnya, pada jam acara</translation>
+    </message>
+    <message>
+        <source>Starting now</source>
+        <translation>Dimulai sekarang</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Judul:</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>&amp;Mulai:</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;link:</source>
+        <translation>&amp;Tautan Zoom:</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting ID:</source>
+        <translation>ID &amp;rapat:</translation>
+    </message>
+    <message>
+        <source>&amp;Passcode:</source>
+        <translation>&amp;Kode sandi:</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>&amp;Bahasa:</translation>
+    </message>
+    <message>
+        <source>Announcements:</source>
+        <translation>Pengumuman:</translation>
+    </message>
+    <message>
+        <source>&amp;Channels:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <source>The passcode is printed in the posts: whoever reads them can join.</source>
+        <translation>Kode sandi ikut tercetak di unggahan: siapa pun yang membacanya dapat bergabung.</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule the announcements</source>
+        <translation>&amp;Jadwalkan pengumuman</translation>
+    </message>
+    <message>
+        <source>Save the date</source>
+        <translation>Catat tanggalnya</translation>
+    </message>
+    <message>
+        <source>The day before</source>
+        <translation>Sehari sebelumnya</translation>
+    </message>
+    <message>
+        <source>Scheduled:</source>
+        <translation>Terjadwal:</translation>
     </message>
 </context>
 <context>
@@ -430,6 +637,62 @@
     <message>
         <source>Nothing published yet. Published posts appear here with a link per channel.</source>
         <translation>Belum ada yang diterbitkan. Postingan yang terbit muncul di sini dengan tautan per kanal.</translation>
+    </message>
+    <message>
+        <source>Search title, text or link…</source>
+        <translation>Cari judul, teks, atau tautan…</translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation>Cari di riwayat</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Dari</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>&amp;Sampai</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Hapus saringan</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;report…</source>
+        <translation>&amp;Laporan bulanan…</translation>
+    </message>
+    <message>
+        <source>Save the month&apos;s posts per channel as a spreadsheet (.xlsx) or .csv</source>
+        <translation>Simpan unggahan sebulan per kanal sebagai lembar kerja (.xlsx) atau .csv</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Terbit</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Dihapus</translation>
+    </message>
+    <message>
+        <source>Not finished</source>
+        <translation>Belum selesai</translation>
+    </message>
+    <message>
+        <source>Every channel</source>
+        <translation>Semua kanal</translation>
     </message>
     <message>
         <source>waiting</source>
@@ -496,8 +759,24 @@
         <translation>Enter atau klik ganda membuka tautan</translation>
     </message>
     <message>
+        <source>Nothing matches these filters.</source>
+        <translation>Tidak ada yang cocok dengan saringan ini.</translation>
+    </message>
+    <message>
         <source>Open link</source>
         <translation>Buka tautan</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Salin tautan</translation>
+    </message>
+    <message>
+        <source>Update…</source>
+        <translation>Perbarui…</translation>
+    </message>
+    <message>
+        <source>Publish again…</source>
+        <translation>Terbitkan lagi…</translation>
     </message>
     <message>
         <source>Unpublish (delete it there)</source>
@@ -506,6 +785,16 @@
     <message>
         <source>This channel does not let Siaran delete posts; delete it there</source>
         <translation>Kanal ini tidak mengizinkan Siaran menghapus postingan; hapus langsung di sana</translation>
+    </message>
+    <message>
+        <source>Link copied</source>
+        <translation>Tautan disalin</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report saved: %n row(s) in {path}</source>
+        <translation>
+            <numerusform>Laporan tersimpan: %n baris di {path}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -861,6 +1150,33 @@
     </message>
 </context>
 <context>
+    <name>PostDetails</name>
+    <message>
+        <source>Ta&amp;gs:</source>
+        <translation>&amp;Tagar:</translation>
+    </message>
+    <message>
+        <source>Lin&amp;ks:</source>
+        <translation>Tau&amp;tan:</translation>
+    </message>
+    <message>
+        <source>banjir, Sleman (commas or spaces; # optional)</source>
+        <translation>banjir, Sleman (pisahkan dengan koma atau spasi; # boleh ditulis)</translation>
+    </message>
+    <message>
+        <source>https://… (the first is the link card)</source>
+        <translation>https://… (yang pertama menjadi kartu tautan)</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tagar</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Tautan</translation>
+    </message>
+</context>
+<context>
     <name>PublishDialog</name>
     <message>
         <source>Publish</source>
@@ -1039,6 +1355,10 @@
         <translation>&amp;Lanjutkan penerbitan…</translation>
     </message>
     <message>
+        <source>The account {account} is no longer in Siaran.</source>
+        <translation>Akun {account} sudah tidak ada di Siaran.</translation>
+    </message>
+    <message>
         <source>Nothing is waiting to be published.</source>
         <translation>Tidak ada yang menunggu diterbitkan.</translation>
     </message>
@@ -1101,20 +1421,20 @@
         <translation>Waktu</translation>
     </message>
     <message>
-        <source>Account</source>
-        <translation>Akun</translation>
-    </message>
-    <message>
-        <source>Post</source>
-        <translation>Postingan</translation>
-    </message>
-    <message>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
+        <source>Account</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
         <source>Sent by</source>
         <translation>Dikirim oleh</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Postingan</translation>
     </message>
     <message>
         <source>Scheduled posts</source>
@@ -1193,6 +1513,41 @@
     <message>
         <source>Taken off the schedule.</source>
         <translation>Jadwal dibatalkan.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Monthly report</source>
+        <translation>Laporan bulanan</translation>
+    </message>
+    <message>
+        <source>One row per post and channel, with the date and time in the office&apos;s time zone, the link and who published it, and a summary per channel.</source>
+        <translation>Satu baris per unggahan dan kanal, dengan tanggal dan jam menurut zona waktu kantor, tautan, dan siapa yang menerbitkan, ditambah ringkasan per kanal.</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>&amp;Bulan:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Simpan sebagai…</translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>Simpan laporan bulanan</translation>
+    </message>
+    <message>
+        <source>report-{month}.xlsx</source>
+        <translation>laporan-{month}.xlsx</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (*.xlsx)</source>
+        <translation>Lembar kerja (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -1294,6 +1649,73 @@
     <message>
         <source>Practice mode is off.</source>
         <translation>Mode latihan mati.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Signing in</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Memulai…</translation>
+    </message>
+    <message>
+        <source>No browser opened. Open this address in a browser on this computer to sign in:</source>
+        <translation>Peramban tidak terbuka. Buka alamat ini di peramban pada komputer ini untuk masuk:</translation>
+    </message>
+    <message>
+        <source>Sign-in address</source>
+        <translation>Alamat masuk</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>Choose where Siaran publishes:</source>
+        <translation>Pilih tempat Siaran menerbitkan:</translation>
+    </message>
+    <message>
+        <source>Pages you manage</source>
+        <translation>Halaman yang Anda kelola</translation>
+    </message>
+    <message>
+        <source>&amp;Use this one</source>
+        <translation>&amp;Gunakan yang ini</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Signing in to {platform}</source>
+        <translation>Masuk ke {platform}</translation>
+    </message>
+    <message>
+        <source>Signed in. Choose where Siaran publishes, then press “Use this one”.</source>
+        <translation>Sudah masuk. Pilih tempat Siaran menerbitkan, lalu tekan “Gunakan yang ini”.</translation>
+    </message>
+    <message>
+        <source>Finishing the sign-in…</source>
+        <translation>Menyelesaikan proses masuk…</translation>
+    </message>
+    <message>
+        <source>Time left to sign in: {time}</source>
+        <translation>Sisa waktu untuk masuk: {time}</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Membatalkan…</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled; nothing was saved.</source>
+        <translation>Masuk dibatalkan; tidak ada yang disimpan.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Tersalin</translation>
     </message>
 </context>
 <context>
