@@ -88,6 +88,7 @@ SPEC = PlatformSpec(
         CredentialField("login_url", "Sign-in page", required=False, default=WEB_URL),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.EDIT, C.SCHEDULE, C.VERIFY, C.CONNECT}),
+    schedule_min_ahead=600, schedule_max_ahead=30 * 86400,  # MIN/MAX_SCHEDULE_AHEAD
     edit_scope=frozenset({"text"}),
     unsent_parts=frozenset({"title", "tags"}),
     unverified=("text_limit", "max_images", "max_image_bytes", "alt text"),

@@ -74,6 +74,7 @@ SPEC = PlatformSpec(
                         by_sign_in=True),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.EDIT, C.SCHEDULE, C.THREADS, C.VERIFY, C.CONNECT}),
+    schedule_min_ahead=300,  # MIN_SCHEDULE_AHEAD (ScheduledStatus::MINIMUM_OFFSET)
     edit_scope=frozenset({"text", "link", "media", "alt"}),
     unsent_parts=frozenset({"title", "tags"}),
     post_url_template="https://{instance}/@{username}/{id}",

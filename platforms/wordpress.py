@@ -82,6 +82,7 @@ SPEC = PlatformSpec(
                         help="Made in WordPress under Users, Profile, Application Passwords; not the login password"),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.EDIT, C.SCHEDULE, C.VERIFY}),
+    schedule_min_ahead=60,  # holds any date ahead; a minute for the request to land first
     sources=(
         "https://developer.wordpress.org/rest-api/reference/posts/",
         "https://developer.wordpress.org/rest-api/reference/media/",

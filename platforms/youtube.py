@@ -104,6 +104,7 @@ SPEC = PlatformSpec(
         CredentialField("authorize_url", "Sign-in page", required=False, default=AUTHORIZE_URL),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.EDIT, C.SCHEDULE, C.VERIFY, C.CONNECT}),
+    schedule_min_ahead=120,  # MIN_SCHEDULE_AHEAD: nearer, the video is published at once
     edit_scope=frozenset({"title", "text", "tags"}),
     post_url_template="https://www.youtube.com/watch?v={id}",
     sources=("https://developers.google.com/youtube/v3/docs/videos",),

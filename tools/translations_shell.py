@@ -22,7 +22,7 @@ GUI = ROOT / "composer" / "gui"
 OUT = ROOT / "composer" / "resources" / "translations"
 # The shell's own folders; previews/ keeps its own catalogue.
 SHELL_DIRS = ("editor", "media", "accounts", "publish", "history", "settings", "welcome", "templates",
-              "crop")
+              "crop", "queue")
 
 
 def sources() -> list[str]:

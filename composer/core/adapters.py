@@ -123,6 +123,10 @@ class PlatformSpec:
     # change to them is no change here.
     unsent_parts: frozenset[str] = frozenset()
     post_url_template: str | None = None
+    # With SCHEDULE: how far ahead the platform holds a post (seconds). Nearer or further,
+    # Siaran keeps the post in its own queue and sends it itself at its time.
+    schedule_min_ahead: int = 0
+    schedule_max_ahead: int | None = None
     # Facts not confirmed by a primary source; the settings may override these (see overrides()).
     unverified: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the real imports are deferred to first use (start-up time)
     from collections.abc import Iterable
 
     from composer.core.accounts import Account, Accounts
+    from composer.core.agent import Agent
     from composer.core.connections import Connections
     from composer.core.drafts import Drafts
     from composer.core.journal import Journal
@@ -32,6 +33,7 @@ if TYPE_CHECKING:  # the real imports are deferred to first use (start-up time)
     from composer.core.post import Post
     from composer.core.practice import Practice
     from composer.core.publish import Engine
+    from composer.core.queue import Queue
     from composer.core.registry import Registry
     from composer.core.secrets import SecretStore
     from composer.core.store import DraftInfo, Store, VersionInfo
@@ -91,7 +93,7 @@ class Services:
             raise TypeError(f"cannot provide {sorted(unknown)}")
         with self._lock:
             self._built.update(pieces)
-            for dependent in ("accounts", "journal", "engine", "drafts", "connections"):
+            for dependent in ("accounts", "journal", "engine", "drafts", "connections", "queue"):
                 self._built.pop(dependent, None)
 
     # -- the services ------------------------------------------------------------------------
@@ -167,6 +169,23 @@ class Services:
             return Engine(self.store, self.registry, accounts=self.accounts)
         return self._once("engine", build)
 
+    @property
+    def queue(self) -> Queue:
+        """Scheduled posts: native hand-over, Siaran's own queue, run-due (composer.core.queue)."""
+        def build() -> Queue:
+            from datetime import timedelta
+
+            from composer.core.queue import Queue
+
+            return Queue(self.engine, tolerance=lambda: timedelta(
+                minutes=self.office().missed_after_minutes))
+        return self._once("queue", build)
+
+    def agent(self) -> Agent:
+        """The operating system's agent that runs `siaran run-due` while the app is closed."""
+        from composer.core.agent import Agent
+
+        return Agent(self.paths)
     def channel_names(self) -> dict[str, str]:
         """Platform id -> the channel's name ("wordpress" -> "WordPress"), for lists and the
         monthly report."""

@@ -26,8 +26,8 @@ QToolButton:hover { border: 1px solid palette(highlighted-text); }
 
 # The order of the keyboard-shortcuts list, the order the menus name them in
 ORDER = ("new", "open", "event", "publish", "resume", "quit", "undo", "redo", "paste", "add_images",
-         "template", "accounts", "practice", "previews", "channel_text", "history", "focus_text",
-         "focus_channels", "office", "shortcuts", "getting_started", "about")
+         "template", "accounts", "practice", "keep_in_tray", "office", "previews", "channel_text",
+         "history", "queue", "focus_text", "focus_channels", "shortcuts", "getting_started", "about")
 TOOLBAR = ("new", "undo", "redo", None, "add_images", "template", "accounts", None, "publish")
 
 
@@ -54,9 +54,9 @@ def lay_out(window: QMainWindow, actions: dict[str, QAction], languages: list[QA
     menus = (  # (title, action names; None is a separator)
         (translate("Actions", "&File"), ("new", "open", "event", None, "publish", "resume", None, "quit")),
         (translate("Actions", "&Edit"), ("undo", "redo", None, "paste", "add_images", "template")),
-        (translate("Actions", "&View"), ("previews", "channel_text", "history", None, "focus_text",
-                                         "focus_channels")),
-        (translate("Actions", "&Settings"), ("accounts", "practice", "office")),
+        (translate("Actions", "&View"), ("previews", "channel_text", "history", "queue", None,
+                                         "focus_text", "focus_channels")),
+        (translate("Actions", "&Settings"), ("accounts", "practice", "keep_in_tray", "office")),
         (translate("Actions", "&Help"), ("getting_started", "shortcuts", None, "about")),
     )
     bar = window.menuBar()

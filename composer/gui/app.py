@@ -101,6 +101,11 @@ class Shell(QObject):
         self.practice = PracticeSwitch(self.services, self.runner, self)
         self._model_class = DraftModel
         self.model = DraftModel()
+        from composer.gui.queue.scheduler import AppScheduler
+
+        # Sends due posts while the app runs (the tray may keep it running without a window)
+        self.scheduler = AppScheduler(self.services, self.runner, parent=self)
+        self.tray = None  # built with the first window (it needs the translations)
         self.window = None
         self.errors = None  # the excepthook, installed with the first window
         self.restored = False  # the last draft is reopened once per run, not per window
@@ -126,10 +131,12 @@ class Shell(QObject):
         restore, self.restored = not self.restored, True
         if self.window is not None:
             self.window.after_show(restore=restore)
+        self.scheduler.start()
 
     def shutdown(self) -> None:
         """After the window closed: let workers finish (they report to objects about to go),
         then release the database and the translators."""
+        self.scheduler.stop()
         self.runner.cancel_all()
         self.runner.pool.waitForDone(10_000)
         if self.errors is not None:
@@ -145,6 +152,17 @@ class Shell(QObject):
         window = MainWindow(self.services, self.model, self.runner, self.settings, self.practice)
         window.language_requested.connect(self.set_language)
         window.color_scheme_requested.connect(self.set_color_scheme)
+        if self.tray is None:
+            from composer.gui.queue.tray import Tray
+
+            self.tray = Tray(self)
+            self.tray.open_requested.connect(self.show_window)
+            self.tray.quit_requested.connect(self.quit)
+        self.tray.retranslate()
+        self.app.setQuitOnLastWindowClosed(not self.settings.keep_in_tray)
+        if self.settings.keep_in_tray:
+            self.tray.show()
+        window.queue.attach(self.scheduler, self.tray)
         return window
 
     def set_color_scheme(self, scheme: str | None) -> None:
@@ -158,6 +176,20 @@ class Shell(QObject):
         finally:
             self._applying = False
         self._rebuild()
+
+    def show_window(self) -> None:
+        """The tray's Open: the window again, in front."""
+        if self.window is not None:
+            self.window.show()
+            self.window.raise_()
+            self.window.activateWindow()
+
+    def quit(self) -> None:
+        """The tray's Quit: close the window the normal way (the draft is saved), then leave."""
+        if self.window is not None:
+            self.window.quitting = True
+            self.window.close()
+        self.app.quit()
 
     def set_language(self, code: str | None) -> None:
         """``None`` follows the system again. The window is rebuilt in the new language."""

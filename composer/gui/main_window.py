@@ -39,6 +39,7 @@ from composer.gui.media.media_strip import MediaStrip
 from composer.gui.media.renders import RenderQueue
 from composer.gui.notices import Notices
 from composer.gui.publish.controller import PublishingController
+from composer.gui.queue.controller import QueueController
 from composer.gui.settings.controller import SettingsController
 from composer.gui.welcome.controller import WelcomeController
 
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services, self.model, self.runner, self.settings = services, model, runner, settings
         self._detached = False
+        self.quitting = False  # the tray's Quit: close for real even when kept in the tray
         self.setObjectName("mainWindow")
         self.resize(1360, 860)
 
@@ -82,6 +84,8 @@ class MainWindow(QMainWindow):
         self.history = None  # built the first time its tab is opened
         self.history_holder = QWidget(self)
         QVBoxLayout(self.history_holder).setContentsMargins(0, 0, 0, 0)
+        self.queue_holder = QWidget(self)  # the Queue tab, built the first time it opens
+        QVBoxLayout(self.queue_holder).setContentsMargins(0, 0, 0, 0)
 
         compose = QWidget(self)
         compose.setObjectName("composeColumn")
@@ -102,6 +106,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.previews_holder, "")
         self.tabs.addTab(self.channel_text, "")
         self.tabs.addTab(self.history_holder, "")
+        self.tabs.addTab(self.queue_holder, "")
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -142,6 +147,8 @@ class MainWindow(QMainWindow):
         self.preferences = SettingsController(self, services, runner, settings, practice, self.notices)
         self.editing = EditController(self, self.editor, self.media)
         self.welcome = WelcomeController(self, services, settings, self.right)
+        self.queue = QueueController(self, services, runner, settings,
+                                     lambda: self.tabs.setCurrentWidget(self.queue_holder))
 
         self.editor.text_edited.connect(model.set_text)
         self.editor.title_edited.connect(model.set_title)
@@ -163,6 +170,8 @@ class MainWindow(QMainWindow):
         self.welcome.office_changed.connect(self.renders.schedule)  # the logo and name on images
         self.welcome.office_changed.connect(self.channels.reload)  # and on the previews
         self.publishing.published.connect(self._refresh_history)
+        self.publishing.published.connect(self._publish_ended)
+        self.queue.open_post.connect(self.drafts.open_post)
         self.publishing.unfinished_changed.connect(self.show_unfinished)
         runner.task_started.connect(self._show_work)
         runner.task_done.connect(self._show_work)
@@ -170,7 +179,7 @@ class MainWindow(QMainWindow):
 
         actions = {**self.drafts.actions, **self._own_actions(), **self.images.actions,
                    **self.publishing.actions, **self.preferences.actions, **self.editing.actions,
-                   **self.welcome.actions}
+                   **self.welcome.actions, **self.queue.actions}
         self.actions_by_name = {name: actions[name] for name in ORDER}
         self.welcome.watch(self.actions_by_name)
         for act in self.preferences.languages:
@@ -244,6 +253,12 @@ class MainWindow(QMainWindow):
     def _refresh_history(self) -> None:
         if self.history is not None:
             self.history.refresh()
+        self.queue.refresh()
+
+    def _publish_ended(self) -> None:
+        dialog = self.publishing.publish_dialog
+        if dialog is not None and not dialog.running:
+            self.queue.publish_ended(list(dialog.outcomes.values()))
 
     def show_unfinished(self, count: int) -> None:
         self.resume_button.setText("⟳ " + self.tr("Resume publishing (%n unfinished)", "", count))
@@ -278,13 +293,16 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.history_holder:
             self.show_history()
+        elif self.tabs.widget(index) is self.queue_holder:
+            self.queue.panel_for(self.queue_holder).refresh()
 
     def retranslate(self) -> None:
         self.compose_heading.setText(self.tr("Post"))
         self.tabs.setTabText(0, self.tr("Previews"))
         self.tabs.setTabText(1, self.tr("Text per channel"))
         self.tabs.setTabText(2, self.tr("History"))
-        self.tabs.setAccessibleName(self.tr("Previews, per-channel text and history"))
+        self.tabs.setTabText(3, self.tr("Queue"))
+        self.tabs.setAccessibleName(self.tr("Previews, per-channel text, history and queue"))
         self._show_save_state(self.autosaver.state, "")
 
     def _set_tab_order(self) -> None:
@@ -320,6 +338,16 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         if self._detached:
             event.accept()
+            return
+        from PySide6.QtWidgets import QApplication
+
+        if not QApplication.quitOnLastWindowClosed() and not self.quitting:
+            # kept in the tray: the window goes, the app and its scheduler stay (Open brings
+            # the window back as it was)
+            self.save_layout()
+            self.autosaver.flush()
+            self.hide()
+            event.ignore()
             return
         self.save_layout()
         if not self.autosaver.flush():

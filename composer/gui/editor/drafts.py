@@ -109,6 +109,11 @@ class DraftsController(QObject):
         """Open ``post`` in the editor (History's update or publish again, the drafts list)."""
         self._open(post)
 
+    def open_post(self, post: Post) -> None:
+        """Open ``post`` in the editor (from the queue): the open draft is saved first."""
+        self.autosaver.flush()
+        self._open(post)
+
     def _open(self, post: Post) -> None:
         self.model.load(post)
         self.autosaver.mark_clean()

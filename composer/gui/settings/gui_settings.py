@@ -23,6 +23,7 @@ class GuiSettings:
     state: str = ""  # QMainWindow.saveState(), base64
     splitter: list[int] = field(default_factory=list)
     manual_sender: str = ""  # who last confirmed a post sent by hand (WhatsApp), offered next time
+    keep_in_tray: bool = False  # closing the window leaves the tray and its scheduler running
     path: Path | None = field(default=None, repr=False, compare=False)
 
     @classmethod

@@ -113,6 +113,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Scheduled to %n channel(s) for {time}.</source>
+        <translation>
+            <numerusform>Scheduled to %n channel for {time}.</numerusform>
+            <numerusform>Scheduled to %n channels for {time}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Ready: %n channel(s) to send by hand.</source>
         <translation>
             <numerusform>Ready: %n channel to send by hand.</numerusform>
@@ -120,10 +127,34 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Schedule to %n channel(s)?</source>
+        <translation>
+            <numerusform>Schedule to %n channel?</numerusform>
+            <numerusform>Schedule to %n channels?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Schedule to %n channel(s)</source>
+        <translation>
+            <numerusform>&amp;Schedule to %n channel</numerusform>
+            <numerusform>&amp;Schedule to %n channels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>&amp;Publish to %n channel(s)</source>
         <translation>
             <numerusform>&amp;Publish to %n channel</numerusform>
             <numerusform>&amp;Publish to %n channels</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message numerus="yes">
+        <source>%n post(s) due within the hour (⏰).</source>
+        <translation>
+            <numerusform>%n post due within the hour (⏰).</numerusform>
+            <numerusform>%n posts due within the hour (⏰).</numerusform>
         </translation>
     </message>
 </context>

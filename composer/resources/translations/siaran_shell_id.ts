@@ -1073,10 +1073,6 @@
         <translation>Riwayat</translation>
     </message>
     <message>
-        <source>Previews, per-channel text and history</source>
-        <translation>Pratinjau, teks per kanal, dan riwayat</translation>
-    </message>
-    <message>
         <source>The draft could not be saved ({reason}). Close anyway and lose the latest changes?</source>
         <translation>Draf tidak dapat disimpan ({reason}). Tetap tutup dan kehilangan perubahan terakhir?</translation>
     </message>
@@ -1087,6 +1083,14 @@
     <message>
         <source>Keep open</source>
         <translation>Biarkan terbuka</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Antrean</translation>
+    </message>
+    <message>
+        <source>Previews, per-channel text, history and queue</source>
+        <translation>Pratinjau, teks per kanal, riwayat, dan antrean</translation>
     </message>
 </context>
 <context>
@@ -1490,6 +1494,44 @@
             <numerusform>&amp;Terbitkan ke %n kanal</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Scheduling for {time}…</source>
+        <translation>Menjadwalkan untuk {time}…</translation>
+    </message>
+    <message>
+        <source>Sent by hand or without an account: it cannot be scheduled; publish it at its time</source>
+        <translation>Dikirim manual atau tanpa akun: tidak bisa dijadwalkan; terbitkan pada waktunya</translation>
+    </message>
+    <message>
+        <source>held by {channel} until then</source>
+        <translation>disimpan oleh {channel} sampai waktunya</translation>
+    </message>
+    <message>
+        <source>Siaran sends it then</source>
+        <translation>Siaran mengirimnya pada waktunya</translation>
+    </message>
+    <message>
+        <source>Scheduled for {time}, {how}</source>
+        <translation>Dijadwalkan untuk {time}, {how}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scheduled to %n channel(s) for {time}.</source>
+        <translation>
+            <numerusform>Dijadwalkan ke %n kanal untuk {time}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule to %n channel(s)?</source>
+        <translation>
+            <numerusform>Jadwalkan ke %n kanal?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Schedule to %n channel(s)</source>
+        <translation>
+            <numerusform>&amp;Jadwalkan ke %n kanal</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PublishRows</name>
@@ -1567,6 +1609,158 @@
     <message>
         <source>Nothing is waiting to be published.</source>
         <translation>Tidak ada yang menunggu diterbitkan.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueController</name>
+    <message>
+        <source>&amp;Queue and calendar</source>
+        <translation>&amp;Antrean dan kalender</translation>
+    </message>
+    <message>
+        <source>Keep sending scheduled posts from the &amp;tray when the window is closed</source>
+        <translation>Tetap kirim postingan terjadwal dari &amp;baki sistem saat jendela ditutup</translation>
+    </message>
+    <message>
+        <source>Siaran: scheduled posts</source>
+        <translation>Siaran: postingan terjadwal</translation>
+    </message>
+    <message>
+        <source>Siaran: publishing finished</source>
+        <translation>Siaran: penerbitan selesai</translation>
+    </message>
+    <message>
+        <source>Went out: {names}</source>
+        <translation>Terkirim: {names}</translation>
+    </message>
+    <message>
+        <source>Did not go out: {names}</source>
+        <translation>Tidak terkirim: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>&amp;List</source>
+        <translation>&amp;Daftar</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Minggu</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Bulan</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hari ini</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>Sebelumnya</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Berikutnya</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation>Dikirim oleh</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Postingan</translation>
+    </message>
+    <message>
+        <source>Scheduled posts</source>
+        <translation>Postingan terjadwal</translation>
+    </message>
+    <message>
+        <source>Nothing is scheduled. Tick &quot;Schedule for&quot; in the publish dialog (Ctrl+Enter) to put a post in the queue.</source>
+        <translation>Belum ada yang dijadwalkan. Centang &quot;Jadwalkan pada&quot; di dialog terbitkan (Ctrl+Enter) untuk memasukkan postingan ke antrean.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Buka</translation>
+    </message>
+    <message>
+        <source>&amp;Change time…</source>
+        <translation>&amp;Ubah waktu…</translation>
+    </message>
+    <message>
+        <source>Send &amp;now</source>
+        <translation>&amp;Kirim sekarang</translation>
+    </message>
+    <message>
+        <source>&amp;Unschedule</source>
+        <translation>&amp;Batalkan jadwal</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>terjadwal</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>jatuh tempo</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>terlewat</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>sedang dikirim</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>terbit</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>gagal</translation>
+    </message>
+    <message>
+        <source>Held by {channel} until its time</source>
+        <translation>Disimpan oleh {channel} sampai waktunya</translation>
+    </message>
+    <message>
+        <source>Siaran sends it at its time</source>
+        <translation>Siaran mengirimnya pada waktunya</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) due within the hour (⏰).</source>
+        <translation>
+            <numerusform>%n postingan jatuh tempo dalam satu jam (⏰).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change the time</source>
+        <translation>Ubah waktu</translation>
+    </message>
+    <message>
+        <source>Moved to {time}.</source>
+        <translation>Dipindahkan ke {time}.</translation>
+    </message>
+    <message>
+        <source>Sent.</source>
+        <translation>Terkirim.</translation>
+    </message>
+    <message>
+        <source>Taken off the schedule.</source>
+        <translation>Jadwal dibatalkan.</translation>
     </message>
 </context>
 <context>
@@ -1653,6 +1847,21 @@
         <translation>
             <numerusform>%n pengiriman masih belum terkirim.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleField</name>
+    <message>
+        <source>Schedule &amp;for</source>
+        <translation>Jadwalkan &amp;pada</translation>
+    </message>
+    <message>
+        <source>Date and time in {zone}</source>
+        <translation>Tanggal dan waktu dalam {zone}</translation>
+    </message>
+    <message>
+        <source>The office&apos;s time zone (set in the office profile)</source>
+        <translation>Zona waktu kantor (diatur di profil kantor)</translation>
     </message>
 </context>
 <context>
@@ -1877,6 +2086,17 @@
     <message>
         <source>Save your changes as a new template to use them.</source>
         <translation>Simpan perubahan Anda sebagai templat baru untuk memakainya.</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>&amp;Open Siaran</source>
+        <translation>&amp;Buka Siaran</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
     </message>
 </context>
 <context>
