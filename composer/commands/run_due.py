@@ -18,7 +18,7 @@ def run(args) -> int:
     from composer.commands import publishing_services
     from composer.core.queue import dumps
 
-    sent = publishing_services().queue.run_due()
+    sent = publishing_services().run_due()
     if args.json:
         print(dumps(sent))
     for item in ([] if args.json else sent):

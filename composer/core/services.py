@@ -33,12 +33,13 @@ if TYPE_CHECKING:  # the real imports are deferred to first use (start-up time)
     from composer.core.post import Post
     from composer.core.practice import Practice
     from composer.core.publish import Engine
-    from composer.core.queue import Queue
+    from composer.core.queue import Queue, Sent
     from composer.core.registry import Registry
     from composer.core.secrets import SecretStore
     from composer.core.store import DraftInfo, Store, VersionInfo
 
 T = TypeVar("T")
+RENEWAL_INTERVAL = 3600.0  # seconds between two renewal checks by run-due
 
 
 class _NoKeyring:
@@ -180,6 +181,29 @@ class Services:
             return Queue(self.engine, tolerance=lambda: timedelta(
                 minutes=self.office().missed_after_minutes))
         return self._once("queue", build)
+
+    def run_due(self) -> list[Sent]:
+        """What the agent (`siaran run-due`) and the app's scheduler run every minute: send what
+        is due, then, at most once an hour, renew the sign-ins that end within a week, so an
+        office whose app stays closed still keeps its 60-day tokens alive. A renewal the platform
+        refuses is reported by the account itself (it warns), never retried every minute."""
+        import logging
+        import time
+
+        sent = self.queue.run_due()
+        marker = self.paths.cache / "renewals-checked"
+        try:
+            recent = time.time() - marker.stat().st_mtime < RENEWAL_INTERVAL
+        except OSError:
+            recent = False
+        if not recent:
+            try:
+                marker.parent.mkdir(parents=True, exist_ok=True)
+                marker.touch()
+                self.connections.renew_due()
+            except OSError as exc:  # an unreachable keyring or a full disk: next hour again
+                logging.getLogger("siaran.services").warning("renewal check skipped: %s", exc)
+        return sent
 
     def agent(self) -> Agent:
         """The operating system's agent that runs `siaran run-due` while the app is closed."""

@@ -189,3 +189,22 @@ def test_a_sign_in_with_one_page_needs_no_choice_and_a_wrong_wanted_one_is_refus
     two = [*only, Choice("2", "Dinas")]
     with pytest.raises(SignInError):  # several and no one to ask
         pick_one(two, wanted=None, choose=None, refusal="x")
+
+
+def test_run_due_renews_a_token_near_its_end_once_an_hour(services):
+    """The agent runs `siaran run-due` every minute while the app is closed: it keeps a 60-day
+    token alive, and asks the platform at most once an hour."""
+    from platforms.practice.instagram import FakeInstagram
+
+    with FakeInstagram() as fake:
+        settings, secrets = fake.practice_account()
+        services.accounts.add("ig", "instagram", {**settings, "app_id": fake.app_id},
+                              {**secrets, "app_secret": fake.app_secret,
+                               "expires_at": f"{time.time() + 2 * DAY:.0f}"})
+        assert services.run_due() == []  # nothing scheduled; the sign-in is renewed
+        assert len(fake.exchanges) == 1
+        assert services.accounts.get("ig").expires_at > time.time() + 50 * DAY
+        # made to end soon again: the next minute's run leaves it to the next hour
+        services.accounts.update_secrets("ig", {"expires_at": f"{time.time() + DAY:.0f}"})
+        services.run_due()
+        assert len(fake.exchanges) == 1

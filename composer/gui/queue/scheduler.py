@@ -11,8 +11,8 @@ INTERVAL_MS = 20_000
 
 
 def run_due_job(ctx, services):
-    """On a worker: send what is due (composer.core.queue.Queue.run_due)."""
-    return services.queue.run_due()
+    """On a worker: send what is due and renew sign-ins near their end (Services.run_due)."""
+    return services.run_due()
 
 
 class AppScheduler(QObject):
