@@ -34,7 +34,12 @@ LAST_RUN_FILE = "run-due.last"
 
 
 def command() -> list[str]:
-    """How the operating system starts `siaran run-due`: this very Python and package."""
+    """How the operating system starts `siaran run-due`: this very Python and package, or, in
+    the installed app (frozen by PyInstaller: ``sys.frozen``), the `siaran` program beside this
+    one. Its path stays the same across upgrades, so the agent survives them."""
+    if getattr(sys, "frozen", False):  # PyInstaller's marker, not one of ours
+        program = Path(sys.executable).with_name("siaran" + Path(sys.executable).suffix)
+        return [str(program), "run-due"]
     return [sys.executable, "-m", "composer", "run-due"]
 
 

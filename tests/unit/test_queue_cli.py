@@ -121,3 +121,13 @@ def test_publishing_a_post_whose_time_is_ahead_puts_it_in_the_queue(desk, capsys
     (item,) = json.loads(run(capsys, "queue", "--json")[1])
     assert item["post_id"] == post.id and item["state"] == "scheduled"
     assert not (desk / "out").exists()  # nothing written before its time
+
+
+def test_the_installed_apps_agent_runs_the_installed_siaran(monkeypatch):
+    """Frozen by the package build, `python -m composer` does not exist: the agent must start
+    the `siaran` program installed beside the app, whose path survives an upgrade."""
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    monkeypatch.setattr("sys.executable", "/usr/lib/siaran/siaran-gui")
+    assert agent_module.command() == ["/usr/lib/siaran/siaran", "run-due"]
+    assert "ExecStart=/usr/lib/siaran/siaran run-due" in agent_module.systemd_units()[
+        "siaran-run-due.service"]
