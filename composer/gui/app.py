@@ -83,6 +83,9 @@ class Shell(QObject):
         self.services = services or Services()
         self.services.paths.ensure()
         self.settings = GuiSettings.load(self.services.paths.config)
+        from composer.gui import dialog_size
+
+        dialog_size.remember_in(self.settings)
         self.translations = Translations(app)
         self.language = choose_language(self.settings)
         self.translations.install(self.language)

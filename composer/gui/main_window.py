@@ -132,7 +132,11 @@ class MainWindow(QMainWindow):
         self.publishing = PublishingController(self, model, services, runner, settings, self.autosaver,
                                                self.channels, self.media, self.notices)
         self.preferences = SettingsController(self, services, runner, settings, practice, self.notices)
-        self.editing = EditController(self, self.editor, self.media)
+        self.editing = EditController(self, self.editor, self.media, model,
+                                      (self.editor.title_edit, self.editor.text_edit,
+                                       self.channel_text.edit, self.media.alt_edit))
+        model.channel_name = self.channel_name
+        model.text_restored.connect(self._text_restored)
 
         self.editor.text_edited.connect(model.set_text)
         self.editor.title_edited.connect(model.set_title)
@@ -230,6 +234,31 @@ class MainWindow(QMainWindow):
         self.resume_button.setText("⟳ " + self.tr("Resume publishing (%n unfinished)", "", count))
         self.resume_button.setAccessibleName(self.resume_button.text())
         self.resume_button.setVisible(count > 0)
+
+    def channel_name(self, key: str) -> str:
+        """A channel's name for the Edit menu: an account's label, or a network's name (crops
+        are kept per network)."""
+        channel = self.channels.catalog.get(key)
+        if channel is not None:
+            return channel.label
+        return next((c.spec.name for c in self.channels.catalog.values() if c.spec.id == key), key)
+
+    def _text_restored(self, field: str, cursor: int) -> None:
+        """An undo or redo changed a text: show it, with the cursor where the change was."""
+        if field in ("text", "title"):
+            self._show_post()
+            edit = self.editor.text_edit if field == "text" else self.editor.title_edit
+            edit.setFocus()
+            if field == "title":
+                self.editor.title_edit.setCursorPosition(cursor)
+            else:
+                text_cursor = edit.textCursor()
+                text_cursor.setPosition(min(cursor, len(self.model.post.text)))
+                edit.setTextCursor(text_cursor)
+        elif field.startswith("alt:"):
+            self.media.show_alt(field[4:])
+        else:
+            self.show_channel_text(field)
 
     def show_channel_text(self, key: str) -> None:
         self.tabs.setCurrentWidget(self.channel_text)

@@ -4,7 +4,9 @@
 writes its changes into the post it was given (the variant's manual crop, the image's focal point)
 and announces them: ``crop_changed(channel_key, media_id, Crop | None)`` (None: back to automatic)
 and ``focal_changed(media_id, (x, y))``. A new focal point re-derives the automatic crop of every
-channel in ``channels`` that has no manual crop for this image.
+channel in ``channels`` that has no manual crop for this image. With ``model`` set (the window's
+DraftModel), the changes go through it instead, so each one can be undone. ``revert()`` puts back
+the crops and focal point the image had when it was opened (the dialog's Cancel).
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from PySide6.QtGui import QAction, QColor, QImageReader, QKeySequence, QPainter,
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -91,6 +95,8 @@ class CropEditor(QWidget):
         self.presets: list[presets.Preset] = []
         self.pixmap = QPixmap()
         self.w = self.h = 1
+        self.model = None  # the window's DraftModel: changes go through it (undoable)
+        self._opened: tuple[dict[str, Crop | None], tuple[float, float] | None] = ({}, None)
         self.canvas = CropCanvas(self)
         self.canvas.setAccessibleName(self.tr("Crop area"))
         self.canvas.box_edited.connect(self._on_box_moving)
@@ -141,10 +147,18 @@ class CropEditor(QWidget):
         side.addWidget(hint)
         side_box = QWidget(self)
         side_box.setLayout(side)
-        side_box.setFixedWidth(300)
+        # the side column scrolls (eleven channels' thumbnails of a portrait photo are taller than
+        # a 768-pixel screen); the photo keeps the rest of the dialog
+        side_scroll = QScrollArea(self)
+        side_scroll.setWidget(side_box)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_scroll.setFixedWidth(300 + side_scroll.verticalScrollBar().sizeHint().width())
         row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.canvas, 1)
-        row.addWidget(side_box)
+        row.addWidget(side_scroll)
         self.setTabOrder(self.canvas, self.shape)
         self.setTabOrder(self.shape, self.focal_button)
         self.setTabOrder(self.focal_button, self.reset_button)
@@ -168,6 +182,7 @@ class CropEditor(QWidget):
         self.focal_button.setChecked(False)  # the editor is reused: start every image fresh
         self.channels = dict(channels or {})
         self.channels.setdefault(channel_key, spec)
+        self._opened = ({k: self.manual_crop(k) for k in self.channels}, media_ref.focal)
         reader = QImageReader(str(proxy_path))
         reader.setAutoTransform(True)
         image = reader.read()
@@ -235,11 +250,41 @@ class CropEditor(QWidget):
     def _store_manual(self) -> None:
         assert self.post is not None and self.media is not None  # edit() came first
         crop = self.current_crop()
-        self.post.variant(self.key).crops[self.media.id] = crop
+        self._write_crop(self.key, crop)
         self.status.setText(self.tr("Manual crop for this channel."))
         self.reset_button.setEnabled(True)
         self._refresh_others()
-        self.crop_changed.emit(self.key, self.media.id, crop)
+
+    def _write_crop(self, key: str, crop: Crop | None) -> None:
+        assert self.post is not None and self.media is not None  # edit() came first
+        if self.model is not None:
+            self.model.set_crop(key, self.media.id, crop)
+        elif crop is None:
+            self.post.variant(key).crops.pop(self.media.id, None)
+        else:
+            self.post.variant(key).crops[self.media.id] = crop
+        self.crop_changed.emit(key, self.media.id, crop)
+
+    def _write_focal(self, focal: tuple[float, float] | None) -> None:
+        assert self.media is not None
+        if self.model is not None:
+            self.model.set_focal(self.media.id, focal)
+        else:
+            self.media.focal = focal
+        self.canvas.focal = focal
+        self.focal_changed.emit(self.media.id, focal)
+
+    def revert(self) -> None:
+        """Back to the crops and focal point this image had when it was opened."""
+        if self.post is None or self.media is None:
+            return
+        crops, focal = self._opened
+        for key, crop in crops.items():
+            if self.manual_crop(key) != crop:
+                self._write_crop(key, crop)
+        if self.media.focal != focal:
+            self._write_focal(focal)
+        self._show_current()
 
     def _on_box_moving(self) -> None:
         self.status.setText(self.tr("Manual crop for this channel."))
@@ -271,15 +316,12 @@ class CropEditor(QWidget):
         if self.media is None:
             return
         focal = (min(max(x, 0.0), 1.0), min(max(y, 0.0), 1.0))
-        self.media.focal = focal
-        self.canvas.focal = focal
+        self._write_focal(focal)
         self.focal_button.setChecked(False)
-        self.focal_changed.emit(self.media.id, focal)
         self._show_current()
 
     def reset_to_automatic(self) -> None:
         if self.post is None or self.media is None or self.manual_crop(self.key) is None:
             return
-        self.post.variant(self.key).crops.pop(self.media.id, None)
-        self.crop_changed.emit(self.key, self.media.id, None)
+        self._write_crop(self.key, None)
         self._show_current()

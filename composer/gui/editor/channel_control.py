@@ -28,6 +28,7 @@ class ChannelsController(QObject):
         self.registry = None
         picker.selection_changed.connect(self.picked)
         model.replaced.connect(self._post_replaced)
+        model.channels_changed.connect(self._show_chosen)
 
     def reload(self) -> None:
         task = self.runner.submit(load_catalog, self.services, name="channels")
@@ -41,7 +42,7 @@ class ChannelsController(QObject):
         chosen = [k for k in self.model.post.channels if k in self.catalog]
         if not chosen and not self.model.post.channels and "folder" in self.catalog:
             chosen = ["folder"]  # a first post goes to the folder until channels are chosen
-            self.model.set_channels(chosen)
+            self.model.set_channels(chosen, record=False)
         self.picker.set_catalog(catalog, chosen)
         self.channels_changed.emit([self.catalog[k] for k in chosen])
         # Everything built so far lives as long as the window: keep it out of the garbage
@@ -52,7 +53,21 @@ class ChannelsController(QObject):
         return [self.catalog[k] for k in self.model.post.channels if k in self.catalog]
 
     def picked(self, keys: list[str]) -> None:
-        self.model.set_channels(keys)
+        # channels the catalog does not show now (practice ones while practice mode is off)
+        # stay in the draft: the officer did not untick them
+        hidden = [k for k in self.model.post.channels if k not in self.catalog]
+        self.model.set_channels(list(keys) + hidden)
+        self.channels_changed.emit(self.chosen())
+
+    def _show_chosen(self) -> None:
+        """The draft's channels changed from elsewhere (an undo): tick them in the picker."""
+        chosen = set(self.model.post.channels)
+        if set(self.picker.checked()) == chosen & set(self.catalog):
+            return
+        self.picker.tree.blockSignals(True)
+        for key in self.catalog:
+            self.picker.set_checked(key, key in chosen)
+        self.picker.tree.blockSignals(False)
         self.channels_changed.emit(self.chosen())
 
     def _post_replaced(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core.post import MediaRef
-from composer.gui.editor.draft_model import DraftModel, RemovedMedia
+from composer.gui.editor.draft_model import DraftModel
 from composer.gui.media import jobs
 
 ID = Qt.ItemDataRole.UserRole
@@ -82,20 +82,6 @@ class _Thumbs(QListWidget):
         event.acceptProposedAction()
 
 
-class _RemoveImage(QUndoCommand):
-    def __init__(self, model: DraftModel, media_id: str, text: str):
-        super().__init__(text)
-        self.model, self.media_id = model, media_id
-        self.removed: RemovedMedia | None = None
-
-    def redo(self) -> None:
-        self.removed = self.model.remove_media(self.media_id)
-
-    def undo(self) -> None:
-        if self.removed is not None:
-            self.model.restore_media(self.removed)
-
-
 class MediaStrip(QWidget):
     proxy_ready = Signal(str, str)  # media id, preview proxy path
     error = Signal(str)  # one line for the status bar / a message box
@@ -106,7 +92,6 @@ class MediaStrip(QWidget):
         self.proxies: dict[str, str] = {}  # kept after a removal, so an undo shows it again
         self._thumbs: dict[str, QPixmap] = {}
         self.pending = 0
-        self.undo_stack = QUndoStack(self)  # removals can be undone (Ctrl+Z in the strip)
 
         self.list = _Thumbs(self)
         self.list.setObjectName("mediaStrip")
@@ -146,7 +131,6 @@ class MediaStrip(QWidget):
         QShortcut(QKeySequence("Ctrl+Shift+Right"), self, lambda: self.move_selected(+1))
         model.media_changed.connect(self.refresh)
         model.replaced.connect(self.reload)
-        model.replaced.connect(self.undo_stack.clear)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -256,7 +240,7 @@ class MediaStrip(QWidget):
         media_id = self.selected_id()
         if media_id:
             row = self.list.currentRow()
-            self.undo_stack.push(_RemoveImage(self.model, media_id, self.tr("Remove image")))
+            self.model.remove_media(media_id)  # the draft's undo puts it back
             self.list.setCurrentRow(min(row, self.list.count() - 1))
 
     def move_selected(self, delta: int) -> None:
@@ -271,7 +255,14 @@ class MediaStrip(QWidget):
     def _alt_edited(self, text: str) -> None:
         media_id = self.selected_id()
         if media_id:
-            self.model.update_media(media_id, alt=text)
+            self.model.set_alt(media_id, text)
+
+    def show_alt(self, media_id: str) -> None:
+        """An undo changed this image's alt text: select it and show the text."""
+        self._select(media_id)
+        ref = self._ref(media_id)
+        if ref is not None and self.alt_edit.text() != ref.alt:
+            self.alt_edit.setText(ref.alt)
 
     def _on_current(self, *_):
         media_id = self.selected_id()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -46,7 +48,7 @@ from composer.gui.templates import rendering
 from composer.gui.templates.canvas import TemplateCanvas
 
 STANDARD_FIELDS = ("title", "date", "handle", "office")
-THUMB_HEIGHT = 150
+THUMB_HEIGHT = 120
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -92,6 +94,7 @@ class TemplateEditor(QWidget):
         self.busy.setStyleSheet("color:#6B7280;")
 
         side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(QLabel(self.tr("Template:"), self))
         side.addWidget(self.picker)
         fields_title = QLabel(self.tr("Placeholders"), self)
@@ -104,11 +107,21 @@ class TemplateEditor(QWidget):
         side.addWidget(self.layers)
         side.addWidget(self.status)
         side.addStretch(1)
-        side.addWidget(self.save_button)
-        side.addWidget(self.use_button)
         side_box = QWidget(self)
         side_box.setLayout(side)
-        side_box.setFixedWidth(310)
+        # the fields and layers scroll; the two buttons below them stay in sight on any screen
+        side_scroll = QScrollArea(self)
+        side_scroll.setWidget(side_box)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_column = QVBoxLayout()
+        side_column.addWidget(side_scroll, 1)
+        side_column.addWidget(self.save_button)
+        side_column.addWidget(self.use_button)
+        side_holder = QWidget(self)
+        side_holder.setLayout(side_column)
+        side_holder.setFixedWidth(310)
 
         self.canvas = TemplateCanvas(self)
         self.canvas.setAccessibleName(self.tr("Template canvas"))
@@ -118,7 +131,9 @@ class TemplateEditor(QWidget):
         self.canvas.refused.connect(self._on_refused)
 
         self.thumbs: list[QToolButton] = []
-        strip = QHBoxLayout()
+        strip_box = QWidget(self)
+        strip = QHBoxLayout(strip_box)
+        strip.setContentsMargins(0, 0, 0, 0)
         strip.setSpacing(10)
         for i, (label, _size) in enumerate(rendering.ASPECTS):
             button = QToolButton(self)
@@ -131,7 +146,15 @@ class TemplateEditor(QWidget):
             strip.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
             self.thumbs.append(button)
         strip.addStretch(1)
-        strip.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignBottom)
+        # every shape side by side, scrolled sideways when the dialog is narrower than the row
+        self.strip = QScrollArea(self)
+        self.strip.setObjectName("shapeStrip")
+        self.strip.setWidget(strip_box)
+        self.strip.setWidgetResizable(True)
+        self.strip.setFrameShape(QFrame.Shape.NoFrame)
+        self.strip.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.strip.setFixedHeight(THUMB_HEIGHT + 2 * self.fontMetrics().height() + 12
+                                  + self.strip.horizontalScrollBar().sizeHint().height())
         self.thumbs[0].setChecked(True)
         self._add_shortcuts()
 
@@ -139,10 +162,14 @@ class TemplateEditor(QWidget):
         centre.addWidget(self.canvas, 1)
         every = QLabel(self.tr("Every shape, side by side (click one to edit it large):"), self)
         every.setStyleSheet("font-weight:bold;")
-        centre.addWidget(every)
-        centre.addLayout(strip)
+        heading = QHBoxLayout()
+        heading.addWidget(every, 1)
+        heading.addWidget(self.busy)
+        centre.addLayout(heading)
+        centre.addWidget(self.strip)
         row = QHBoxLayout(self)
-        row.addWidget(side_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(side_holder)
         row.addLayout(centre, 1)
 
     def _add_shortcuts(self) -> None:
