@@ -47,7 +47,7 @@ def test_the_last_draft_reopens_without_freezing_the_window(qtbot, slow_store):
 
 
 def test_open_draft_lists_and_loads_off_the_gui_thread(qtbot, slow_store, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
+    from composer.gui.editor import open_draft
 
     shell = start_shell(qtbot)
     try:
@@ -57,11 +57,11 @@ def test_open_draft_lists_and_loads_off_the_gui_thread(qtbot, slow_store, monkey
         w.actions_by_name["new"].trigger()
         offered = []
 
-        def choose(parent, title, label, items, current, editable):
+        def choose(parent, title, label, items):
             offered.extend(items)
             return next(i for i in items if i.startswith("Draf pertama")), True
 
-        monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
+        monkeypatch.setattr(open_draft, "pick_draft", choose)
         ticker = Ticker()
         started = time.monotonic()
         w.actions_by_name["open"].trigger()  # Ctrl+O

@@ -254,7 +254,7 @@ def test_accounts_screen_lists_a_plugin_that_failed_to_load(qtbot, shell):
 
 
 def test_new_draft_keeps_the_old_one_and_open_draft_brings_it_back(qtbot, shell, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
+    from composer.gui.editor import open_draft
 
     w = shell.window
     type_unicode(w.editor.text_edit, "Draf pertama")
@@ -265,11 +265,11 @@ def test_new_draft_keeps_the_old_one_and_open_draft_brings_it_back(qtbot, shell,
     type_unicode(w.editor.text_edit, "Draf kedua")
     offered = []
 
-    def choose(parent, title, label, items, current, editable):
+    def choose(parent, title, label, items):
         offered.extend(items)
         return next(i for i in items if i.startswith("Draf pertama")), True
 
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
+    monkeypatch.setattr(open_draft, "pick_draft", choose)
     w.actions_by_name["open"].trigger()  # Ctrl+O: the list and the draft load off the GUI thread
     qtbot.waitUntil(lambda: w.model.post.id == first, timeout=5000)
     assert any(i.startswith("Draf kedua") for i in offered)  # saved before the list was read

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core.i18n import _
+from composer.gui.dialog_size import fit
 
 
 class AccountForm(QDialog):
@@ -28,6 +29,7 @@ class AccountForm(QDialog):
         self.setObjectName("accountForm")
         self.setWindowTitle(self.tr("Add an account"))
         self.setMinimumWidth(460)
+        fit(self, "accountForm", 520, 360)
         self.platform = QComboBox(self)
         self.platform.setObjectName("accountPlatform")
         self.platform.setAccessibleName(self.tr("Channel"))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from composer.gui.accounts.account_form import AccountForm
 from composer.gui.ask import confirm
+from composer.gui.dialog_size import fit
 
 
 class AccountsDialog(QDialog):
@@ -33,7 +34,7 @@ class AccountsDialog(QDialog):
         self.registry = None  # arrives with the first refresh (loading it imports every plugin)
         self.setObjectName("accountsDialog")
         self.setWindowTitle(self.tr("Accounts and channels"))
-        self.resize(760, 520)
+        fit(self, "accounts", 760, 520)
 
         self.accounts = QTreeWidget(self)
         self.accounts.setObjectName("accountList")

@@ -11,7 +11,7 @@ the crops and focal point the image had when it was opened (the dialog's Cancel)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QImageReader, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,19 @@ from composer.core.post import Crop, MediaRef, Post
 from composer.gui.crop import geometry, presets
 from composer.gui.crop.canvas import CropCanvas
 from composer.gui.crop.geometry import Box
+
+
+def crop_shortcuts() -> list[tuple[str, str]]:
+    """The crop editor's keys (what, keys): bound by the editor, listed by F1."""
+    tr = QCoreApplication.translate
+    return [(tr("CropEditor", "Set the focal point, then click the photo"), FOCAL_KEY),
+            (tr("CropEditor", "Reset to automatic"), RESET_KEY),
+            (tr("CropEditor", "Nudge the box (Shift: more)"), "← ↑ → ↓"),
+            (tr("CropEditor", "Larger / smaller box"), "+ / −"),
+            (tr("CropEditor", "Done"), "Enter"), (tr("CropEditor", "Cancel"), "Esc")]
+
+
+FOCAL_KEY, RESET_KEY = "F", "Ctrl+Backspace"
 
 
 class ChannelCrops(QWidget):
@@ -164,8 +177,8 @@ class CropEditor(QWidget):
         self.setTabOrder(self.focal_button, self.reset_button)
 
     def _add_shortcuts(self) -> None:
-        for keys, slot in (("F", self.focal_button.toggle),
-                           ("Ctrl+Backspace", self.reset_to_automatic)):
+        for keys, slot in ((FOCAL_KEY, self.focal_button.toggle),
+                           (RESET_KEY, self.reset_to_automatic)):
             action = QAction(self)
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

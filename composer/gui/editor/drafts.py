@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from composer.core.post import Post
 from composer.gui.actions import make_action
+from composer.gui.editor import open_draft
 from composer.gui.tasks import Task
 
 
@@ -100,8 +101,8 @@ class DraftsController(QObject):
             return
         untitled = self.tr("(untitled)")
         labels = [f"{d.title or untitled} — {d.updated_at:%Y-%m-%d %H:%M}" for d in drafts]
-        label, ok = QInputDialog.getItem(self.window, self.tr("Open a draft"),
-                                         self.tr("Drafts, newest first:"), labels, 0, False)
+        label, ok = open_draft.pick_draft(self.window, self.tr("Open a draft"),
+                                          self.tr("Drafts, newest first:"), labels)
         if not ok:
             return
         task = self.load_task = self.runner.submit(load_draft_job, self.services,

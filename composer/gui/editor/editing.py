@@ -8,6 +8,7 @@ attaches the clipboard's image."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMainWindow, QPlainTextEdit, QTextEdit
@@ -60,6 +61,8 @@ class EditController(QObject):
 
     def _name_actions(self, *_):
         stack = self.model.undo
+        if not shiboken6.isValid(stack) or not shiboken6.isValid(self):
+            return  # the stack goes with its draft model (the window closing)
         undo, redo = self.actions["undo"], self.actions["redo"]
         undo.setText(self.tr("&Undo {what}").format(what=stack.undoText()) if stack.canUndo() else self.tr("&Undo"))
         redo.setText(self.tr("&Redo {what}").format(what=stack.redoText()) if stack.canRedo() else self.tr("&Redo"))

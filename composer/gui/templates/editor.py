@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -50,6 +50,19 @@ from composer.gui.templates.canvas import TemplateCanvas
 STANDARD_FIELDS = ("title", "date", "handle", "office")
 THUMB_HEIGHT = 120
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def template_shortcuts() -> list[tuple[str, str]]:
+    """The template editor's keys (what, keys): bound by the editor, listed by F1."""
+    tr = QCoreApplication.translate
+    shapes = f"Ctrl+1 … Ctrl+{len(rendering.ASPECTS)}"
+    return [(tr("TemplateEditor", "Save as new template…"), SAVE_KEY),
+            (tr("TemplateEditor", "Use this template"), USE_KEY),
+            (tr("TemplateEditor", "Show a shape large"), shapes),
+            (tr("TemplateEditor", "Nudge the selected layer"), "← ↑ → ↓")]
+
+
+SAVE_KEY, USE_KEY = "Ctrl+Shift+S", "Ctrl+Return"
 
 
 class TemplateEditor(QWidget):
@@ -174,8 +187,8 @@ class TemplateEditor(QWidget):
 
     def _add_shortcuts(self) -> None:
         keys: list[tuple[str, Callable[..., object], QAbstractButton]] = [
-            ("Ctrl+Shift+S", self._ask_save_as, self.save_button),
-            ("Ctrl+Return", self.use, self.use_button)]
+            (SAVE_KEY, self._ask_save_as, self.save_button),
+            (USE_KEY, self.use, self.use_button)]
         keys += [(f"Ctrl+{i + 1}", lambda _checked=False, i=i: self.show_aspect(i), button) for i, button in enumerate(self.thumbs)]
         for sequence, slot, button in keys:
             action = QAction(self)
