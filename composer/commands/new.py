@@ -41,6 +41,8 @@ def run(args) -> int:
         path, alt = split_image_arg(value)
         if not path:
             raise UserError(_("--image needs a path"))
+        if not Path(path).is_file():  # now, not at `check` or `publish` time
+            raise UserError(_("No such image file: {path}", path=path))
         # absolute, because the file goes to stdout and its final folder is unknown
         post.media.append(post_model.MediaRef(path=str(Path(path).resolve()), alt=alt))
     for value in args.video:

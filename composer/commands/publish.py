@@ -53,6 +53,7 @@ def resolve_targets(names: list[str], registry, accounts, out: str | None):
     from composer.core.outcome import Target
 
     targets: list[str | Target] = []
+    without: list[str] = []  # channels with no account: all named at once, each with its command
     for name in names:
         if accounts.find(name) is not None:
             targets.append(name)
@@ -71,9 +72,15 @@ def resolve_targets(names: list[str], registry, accounts, out: str | None):
             if mine:
                 raise UserError(_("Several accounts are on {channel} ({names}); name one",
                                   channel=name, names=", ".join(mine)))
-            raise UserError(_("No account on {channel} yet; add one with `siaran accounts add "
-                              "{channel} --name NAME ...`", channel=name))
+            without.append(name)
+            continue
         accounts.get(name)  # raises "No account named ..." with the list of accounts
+    if without:
+        from composer.core.accounts import add_account_command
+
+        raise UserError(_("No account yet on {channels}. Add them with: {commands}",
+                          channels=", ".join(registry.get(n).spec.name for n in without),
+                          commands="; ".join(f"`{add_account_command(registry.get(n))}`" for n in without)))
     return targets
 
 

@@ -152,3 +152,11 @@ class Accounts:
     def update_profile(self, name: str, *, display_name: str = "", handle: str = "") -> None:
         self.store.execute("UPDATE accounts SET display_name=?, handle=? WHERE name=?",
                            (display_name, handle, name))
+
+
+def add_account_command(platform) -> str:
+    """The command that gives ``platform`` (a registry Platform) an account: a browser sign-in
+    where it has one (X, Mastodon, Meta ...), else the account form's fields (app passwords)."""
+    if platform.connectable:
+        return f"siaran sign-in {platform.id} --name NAME"
+    return f"siaran accounts add {platform.id} --name NAME ..."
