@@ -96,6 +96,8 @@ class Shell(QObject):
         from composer.gui.accounts.practice_switch import PracticeSwitch
 
         self.practice = PracticeSwitch(self.services, self.runner, self)
+        if self.settings.practice:  # it was on when the app last closed
+            self.practice.set_on(True)
         self._model_class = DraftModel
         self.model = DraftModel()
         self.window = None

@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self.drafts.restored.connect(self.channels.reload)
         self.channels.catalog_loaded.connect(self.attach_previews)
         self.channels.channels_changed.connect(self.set_channels)
+        self.preferences.practice_started.connect(self.channels.practice_started)
         self.preferences.accounts_changed.connect(self.channels.reload)
         self.preferences.language_requested.connect(self.language_requested)
         self.publishing.published.connect(self._refresh_history)

@@ -19,7 +19,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QScrollArea
 
 import composer.gui
-from tests.gui.shell_kit import make_image, start_shell, stop_shell, type_unicode, wait_idle
+from shell_kit import make_image, start_shell, stop_shell, type_unicode, wait_idle
 
 LAPTOP = QRect(0, 0, 1366, 768)
 

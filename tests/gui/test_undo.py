@@ -4,11 +4,9 @@ ticks, images, alt text, the template; Edit ▸ Undo says what it will undo."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tests.gui.shell_kit import make_image, running_shell, type_unicode
+from shell_kit import answer, make_image, running_shell, type_unicode
 
 
 @pytest.fixture
@@ -42,19 +40,6 @@ def test_ctrl_z_in_the_text_goes_to_the_drafts_stack(shell, qtbot):
     w.editor.text_edit.setFocus()
     qtbot.keyClick(w.editor.text_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert w.model.post.text == "satu "
-
-
-def answer(yes: bool) -> None:
-    """Click the next question's button (the question blocks until answered)."""
-    def click():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, click)
-            return
-        buttons = box.buttons()
-        target = box.defaultButton() if yes else next(b for b in buttons if b is not box.defaultButton())
-        target.click()
-    QTimer.singleShot(20, click)
 
 
 def test_follow_master_asks_and_undo_brings_the_channel_text_back(shell, qtbot):

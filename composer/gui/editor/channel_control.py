@@ -26,6 +26,7 @@ class ChannelsController(QObject):
         self.notices = notices
         self.catalog: dict[str, ChannelInfo] = {}
         self.registry = None
+        self._tick_practice = False  # practice mode just came on: tick its channels once listed
         picker.selection_changed.connect(self.picked)
         model.replaced.connect(self._post_replaced)
         model.channels_changed.connect(self._show_chosen)
@@ -39,6 +40,9 @@ class ChannelsController(QObject):
         self.registry, catalog = result
         self.catalog = {c.key: c for c in catalog}
         self.catalog_loaded.emit(self.registry)
+        if self._tick_practice:
+            self._tick_practice = False
+            self._choose_practice()
         chosen = [k for k in self.model.post.channels if k in self.catalog]
         if not chosen and not self.model.post.channels and "folder" in self.catalog:
             chosen = ["folder"]  # a first post goes to the folder until channels are chosen
@@ -48,6 +52,22 @@ class ChannelsController(QObject):
         # Everything built so far lives as long as the window: keep it out of the garbage
         # collector's full passes, which otherwise land on a keystroke now and then (~80 ms)
         gc.freeze()
+
+    def practice_started(self) -> None:
+        """Practice mode came on: once its channels are listed, tick them (see _choose_practice)."""
+        self._tick_practice = True
+
+    def _choose_practice(self) -> None:
+        """Tick the practice channel of each network the draft goes to (its accounts and
+        preview-only networks); a draft that goes nowhere but the folder gets every practice
+        channel. Practice channels the draft already had stay ticked."""
+        practice = {c.spec.id: c.key for c in self.catalog.values() if c.kind == "practice"}
+        chosen = list(self.model.post.channels)
+        networks = [self.catalog[k].spec.id for k in chosen if k in self.catalog and k != "folder"]
+        wanted = [practice[n] for n in networks if n in practice] or list(practice.values())
+        keys = chosen + [k for k in wanted if k not in chosen]
+        if keys != chosen:
+            self.model.set_channels(keys, record=False)
 
     def chosen(self) -> list[ChannelInfo]:
         return [self.catalog[k] for k in self.model.post.channels if k in self.catalog]
