@@ -63,9 +63,11 @@ class Translations:
         QLocale.setDefault(QLocale(QLocale.Language.Indonesian if lang == "id" else QLocale.Language.English))
         # English is the source language; its .qm files hold only plural forms ("1 image")
         files = sorted(TRANSLATIONS.glob(f"siaran_*_{lang}.qm"))
-        if lang != "en":  # Qt's own dialogs (buttons of message boxes, file dialogs)
+        if lang != "en":  # Qt's own dialogs (buttons of message boxes, file dialogs, menus of
+            # text fields): ours where PySide6 ships none (Indonesian), else Qt's
+            ours = TRANSLATIONS / f"qtbase_{lang}.qm"
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            files.append(Path(qt_dir) / f"qtbase_{lang}.qm")
+            files.append(ours if ours.exists() else Path(qt_dir) / f"qtbase_{lang}.qm")
         for path in files:
             translator = QTranslator(self.app)
             if path.exists() and translator.load(str(path)):

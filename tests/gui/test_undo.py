@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QTextCursor
-
 from shell_kit import answer, make_image, running_shell, type_unicode
 
 

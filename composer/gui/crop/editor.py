@@ -35,12 +35,11 @@ from composer.gui.crop.geometry import Box
 
 def crop_shortcuts() -> list[tuple[str, str]]:
     """The crop editor's keys (what, keys): bound by the editor, listed by F1."""
-    tr = QCoreApplication.translate
-    return [(tr("CropEditor", "Set the focal point, then click the photo"), FOCAL_KEY),
-            (tr("CropEditor", "Reset to automatic"), RESET_KEY),
-            (tr("CropEditor", "Nudge the box (Shift: more)"), "← ↑ → ↓"),
-            (tr("CropEditor", "Larger / smaller box"), "+ / −"),
-            (tr("CropEditor", "Done"), "Enter"), (tr("CropEditor", "Cancel"), "Esc")]
+    return [(QCoreApplication.translate("CropEditor", "Set the focal point, then click the photo"), FOCAL_KEY),
+            (QCoreApplication.translate("CropEditor", "Reset to automatic"), RESET_KEY),
+            (QCoreApplication.translate("CropEditor", "Nudge the box (Shift: more)"), "← ↑ → ↓"),
+            (QCoreApplication.translate("CropEditor", "Larger / smaller box"), "+ / −"),
+            (QCoreApplication.translate("CropEditor", "Done"), "Enter"), (QCoreApplication.translate("CropEditor", "Cancel"), "Esc")]
 
 
 FOCAL_KEY, RESET_KEY = "F", "Ctrl+Backspace"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.text.counting import unit_name
 from composer.gui.ask import confirm
 from composer.gui.editor.channels import ChannelInfo
 from composer.gui.editor.counting import ChannelCount, utf16_offset
@@ -185,7 +186,7 @@ class ChannelTextPanel(QWidget):
         else:
             limit = count.limit if count.limit is not None else self.tr("no limit")
             line = self.tr("{used} of {limit} ({unit})").format(used=count.length, limit=limit,
-                                                                unit=count.unit)
+                                                                unit=unit_name(count.unit))
             if count.problems:
                 line += " — " + "; ".join(count.problems)
             self.counter.setText(line)

@@ -54,12 +54,11 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 def template_shortcuts() -> list[tuple[str, str]]:
     """The template editor's keys (what, keys): bound by the editor, listed by F1."""
-    tr = QCoreApplication.translate
     shapes = f"Ctrl+1 … Ctrl+{len(rendering.ASPECTS)}"
-    return [(tr("TemplateEditor", "Save as new template…"), SAVE_KEY),
-            (tr("TemplateEditor", "Use this template"), USE_KEY),
-            (tr("TemplateEditor", "Show a shape large"), shapes),
-            (tr("TemplateEditor", "Nudge the selected layer"), "← ↑ → ↓")]
+    return [(QCoreApplication.translate("TemplateEditor", "Save as new template…"), SAVE_KEY),
+            (QCoreApplication.translate("TemplateEditor", "Use this template"), USE_KEY),
+            (QCoreApplication.translate("TemplateEditor", "Show a shape large"), shapes),
+            (QCoreApplication.translate("TemplateEditor", "Nudge the selected layer"), "← ↑ → ↓")]
 
 
 SAVE_KEY, USE_KEY = "Ctrl+Shift+S", "Ctrl+Return"

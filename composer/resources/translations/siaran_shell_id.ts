@@ -178,6 +178,10 @@
         <translation>Utama</translation>
     </message>
     <message>
+        <source>Window</source>
+        <translation>Jendela</translation>
+    </message>
+    <message>
         <source>Remove the selected image</source>
         <translation>Hapus gambar yang dipilih</translation>
     </message>
@@ -190,8 +194,35 @@
         <translation>Isian berikutnya</translation>
     </message>
     <message>
+        <source>Crop editor</source>
+        <translation>Penyunting potongan</translation>
+    </message>
+    <message>
+        <source>Template editor</source>
+        <translation>Penyunting templat</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Pintasan papan ketik</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Perintah</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tombol</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelCrops</name>
+    <message>
+        <source>manual</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>otomatis</translation>
     </message>
 </context>
 <context>
@@ -287,6 +318,18 @@
         <source>Beyond {channel}&apos;s limit</source>
         <translation>Melewati batas {channel}</translation>
     </message>
+    <message>
+        <source>Drop the text written for {channel} and use the master text again?</source>
+        <translation>Buang teks yang ditulis khusus untuk {channel} dan pakai lagi teks utama?</translation>
+    </message>
+    <message>
+        <source>Drop and follow master</source>
+        <translation>Buang dan ikuti teks utama</translation>
+    </message>
+    <message>
+        <source>Keep this text</source>
+        <translation>Pertahankan teks ini</translation>
+    </message>
 </context>
 <context>
     <name>Corrections</name>
@@ -353,6 +396,140 @@
     </message>
 </context>
 <context>
+    <name>CropEditor</name>
+    <message>
+        <source>Crop area</source>
+        <translation>Area potongan</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Bentuk</translation>
+    </message>
+    <message>
+        <source>Set focal point</source>
+        <translation>Tetapkan titik fokus</translation>
+    </message>
+    <message>
+        <source>Then click the most important spot of the photo (F). Double-click the photo does the same.</source>
+        <translation>Lalu klik bagian terpenting foto (F). Klik ganda pada foto juga bisa.</translation>
+    </message>
+    <message>
+        <source>Reset to automatic</source>
+        <translation>Kembali ke otomatis</translation>
+    </message>
+    <message>
+        <source>Set the focal point, then click the photo</source>
+        <translation>Tetapkan titik fokus, lalu klik foto</translation>
+    </message>
+    <message>
+        <source>Nudge the box (Shift: more)</source>
+        <translation>Geser kotak sedikit (Shift: lebih jauh)</translation>
+    </message>
+    <message>
+        <source>Larger / smaller box</source>
+        <translation>Perbesar / perkecil kotak</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Forget this channel&apos;s manual crop (Ctrl+Backspace)</source>
+        <translation>Lupakan potongan manual kanal ini (Ctrl+Backspace)</translation>
+    </message>
+    <message>
+        <source>Shape:</source>
+        <translation>Bentuk:</translation>
+    </message>
+    <message>
+        <source>Every channel&apos;s crop of this photo</source>
+        <translation>Potongan foto ini di setiap kanal</translation>
+    </message>
+    <message>
+        <source>Drag the box to move it, drag a corner to resize it, arrow keys nudge it (Shift: more), + and - make it larger or smaller.</source>
+        <translation>Seret kotak untuk memindahkannya, seret sudutnya untuk mengubah ukuran, tombol panah menggesernya (Shift: lebih jauh), + dan - memperbesar atau memperkecilnya.</translation>
+    </message>
+    <message>
+        <source>Crop for {channel}</source>
+        <translation>Potongan untuk {channel}</translation>
+    </message>
+    <message>
+        <source>Cannot open this image: {reason}</source>
+        <translation>Gambar ini tidak dapat dibuka: {reason}</translation>
+    </message>
+    <message>
+        <source>Manual crop for this channel.</source>
+        <translation>Potongan manual untuk kanal ini.</translation>
+    </message>
+    <message>
+        <source>Automatic: follows the focal point.</source>
+        <translation>Otomatis: mengikuti titik fokus.</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Asli</translation>
+    </message>
+</context>
+<context>
+    <name>DraftModel</name>
+    <message>
+        <source>typing</source>
+        <translation>ketikan</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>judul</translation>
+    </message>
+    <message>
+        <source>channel choice</source>
+        <translation>pilihan kanal</translation>
+    </message>
+    <message>
+        <source>text for {channel}</source>
+        <translation>teks untuk {channel}</translation>
+    </message>
+    <message>
+        <source>{field} for {channel}</source>
+        <translation>{field} untuk {channel}</translation>
+    </message>
+    <message>
+        <source>Follow master for {channel}</source>
+        <translation>ikuti teks utama untuk {channel}</translation>
+    </message>
+    <message>
+        <source>crop for {channel}</source>
+        <translation>potongan untuk {channel}</translation>
+    </message>
+    <message>
+        <source>add image</source>
+        <translation>tambah gambar</translation>
+    </message>
+    <message>
+        <source>alt text</source>
+        <translation>teks alternatif</translation>
+    </message>
+    <message>
+        <source>focal point</source>
+        <translation>titik fokus</translation>
+    </message>
+    <message>
+        <source>remove image</source>
+        <translation>hapus gambar</translation>
+    </message>
+    <message>
+        <source>image order</source>
+        <translation>urutan gambar</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>templat</translation>
+    </message>
+</context>
+<context>
     <name>DraftsController</name>
     <message>
         <source>&amp;New draft</source>
@@ -396,6 +573,14 @@
     <message>
         <source>&amp;Paste</source>
         <translation>&amp;Tempel</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {what}</source>
+        <translation>&amp;Urungkan {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {what}</source>
+        <translation>&amp;Ulangi {what}</translation>
     </message>
 </context>
 <context>
@@ -521,6 +706,14 @@
     <message>
         <source>The image is still being prepared.</source>
         <translation>Gambar masih disiapkan.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
     <message>
         <source>Crop for {channel}</source>
@@ -786,10 +979,6 @@
     <message>
         <source>Could not add the image: {reason}</source>
         <translation>Gambar tidak dapat ditambahkan: {reason}</translation>
-    </message>
-    <message>
-        <source>Remove image</source>
-        <translation>Hapus gambar</translation>
     </message>
     <message>
         <source>no alt text</source>
@@ -1092,6 +1281,117 @@
     <message>
         <source>Unexpected error: {error}</source>
         <translation>Galat tak terduga: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Template</source>
+        <translation>Templat</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Lapisan</translation>
+    </message>
+    <message>
+        <source>Save as new template…</source>
+        <translation>Simpan sebagai templat baru…</translation>
+    </message>
+    <message>
+        <source>Use this template</source>
+        <translation>Pakai templat ini</translation>
+    </message>
+    <message>
+        <source>Show a shape large</source>
+        <translation>Tampilkan satu bentuk dalam ukuran besar</translation>
+    </message>
+    <message>
+        <source>Nudge the selected layer</source>
+        <translation>Geser sedikit lapisan yang dipilih</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Templat:</translation>
+    </message>
+    <message>
+        <source>Placeholders</source>
+        <translation>Isian</translation>
+    </message>
+    <message>
+        <source>Layers (🔒 locked ones stay put)</source>
+        <translation>Lapisan (🔒 yang terkunci tidak bergeser)</translation>
+    </message>
+    <message>
+        <source>Template canvas</source>
+        <translation>Kanvas templat</translation>
+    </message>
+    <message>
+        <source>Show {shape} large</source>
+        <translation>Tampilkan {shape} dalam ukuran besar</translation>
+    </message>
+    <message>
+        <source>Every shape, side by side (click one to edit it large):</source>
+        <translation>Semua bentuk berdampingan (klik salah satu untuk menyuntingnya dalam ukuran besar):</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Nama akun</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>The layer &apos;{layer}&apos; is locked: it keeps its place in every shape.</source>
+        <translation>Lapisan &apos;{layer}&apos; terkunci: letaknya tetap di setiap bentuk.</translation>
+    </message>
+    <message>
+        <source>Rendering…</source>
+        <translation>Menggambar…</translation>
+    </message>
+    <message>
+        <source>The photo cannot be shown: {reason}</source>
+        <translation>Foto tidak dapat ditampilkan: {reason}</translation>
+    </message>
+    <message>
+        <source>Give the new template a name.</source>
+        <translation>Beri nama templat baru.</translation>
+    </message>
+    <message>
+        <source>A template called &apos;{name}&apos; already exists.</source>
+        <translation>Templat bernama &apos;{name}&apos; sudah ada.</translation>
+    </message>
+    <message>
+        <source>Saved as &apos;{name}&apos;.</source>
+        <translation>Disimpan sebagai &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>Save as new template</source>
+        <translation>Simpan sebagai templat baru</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nama:</translation>
+    </message>
+    <message>
+        <source>Save your changes as a new template to use them.</source>
+        <translation>Simpan perubahan sebagai templat baru untuk memakainya.</translation>
     </message>
 </context>
 <context>
