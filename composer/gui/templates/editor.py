@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core.i18n import UserError
+from composer.core.i18n import _ as core_tr
 from composer.core.post import Post
 from composer.core.templates import (
     Template,
@@ -213,7 +214,7 @@ class TemplateEditor(QWidget):
             except UserError as exc:
                 self._say(str(exc), error=True)
                 continue
-            self.picker.addItem(title, name)
+            self.picker.addItem(core_tr(title), name)  # bundled titles are in templates.id.json
         index = max(0, self.picker.findData(select)) if select else 0
         if self.picker.count():
             self.picker.setCurrentIndex(index)
@@ -261,10 +262,25 @@ class TemplateEditor(QWidget):
         self.layers.blockSignals(True)
         self.layers.clear()
         for layer in reversed(template.layers):  # topmost first, like drawing programs
-            item = QListWidgetItem(("🔒 " if layer.locked else "") + f"{layer.id}  ·  {layer.type}")
+            item = QListWidgetItem(("🔒 " if layer.locked else "") + f"{self.layer_name(layer.id)}  ·  "
+                                   f"{self.layer_kind(layer.type)}")
             item.setData(Qt.ItemDataRole.UserRole, layer.id)
             self.layers.addItem(item)
         self.layers.blockSignals(False)
+
+    def layer_name(self, layer_id: str) -> str:
+        """A layer as the officer reads it (the bundled templates' layer names; others as named)."""
+        names = {"title": self.tr("Title"), "date": self.tr("Date"), "handle": self.tr("Handle"),
+                 "office": self.tr("Office"), "quote": self.tr("Quote"), "label": self.tr("Label"),
+                 "photo": self.tr("Photo"), "logo": self.tr("Logo"), "header": self.tr("Header"),
+                 "band": self.tr("Band"), "accent": self.tr("Accent"), "meta": self.tr("Details"),
+                 "shade": self.tr("Shade"), "mark": self.tr("Quotation mark"), "who": self.tr("Speaker")}
+        return names.get(layer_id, layer_id)
+
+    def layer_kind(self, kind: str) -> str:
+        kinds = {"text": self.tr("text"), "photo": self.tr("photo"), "logo": self.tr("logo"),
+                 "rect": self.tr("shape")}
+        return kinds.get(kind, kind)
 
     # -- edits --------------------------------------------------------------------------------
     def values(self) -> dict[str, str]:

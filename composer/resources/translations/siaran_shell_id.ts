@@ -1358,6 +1358,58 @@
         <translation>Label</translation>
     </message>
     <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Kepala</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>Pita</translation>
+    </message>
+    <message>
+        <source>Accent</source>
+        <translation>Aksen</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Shade</source>
+        <translation>Bayangan</translation>
+    </message>
+    <message>
+        <source>Quotation mark</source>
+        <translation>Tanda kutip</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Pembicara</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>teks</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>foto</translation>
+    </message>
+    <message>
+        <source>logo</source>
+        <translation>logo</translation>
+    </message>
+    <message>
+        <source>shape</source>
+        <translation>bentuk</translation>
+    </message>
+    <message>
         <source>The layer &apos;{layer}&apos; is locked: it keeps its place in every shape.</source>
         <translation>Lapisan &apos;{layer}&apos; terkunci: letaknya tetap di setiap bentuk.</translation>
     </message>
