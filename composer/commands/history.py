@@ -11,7 +11,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--post", metavar="ID", help=_("only this post"))
     parser.add_argument("--account", metavar="NAME", help=_("only this account"))
     parser.add_argument("--limit", type=int, default=50, help=_("at most this many rows"))
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
 
 def run(args) -> int:

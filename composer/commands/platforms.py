@@ -9,7 +9,7 @@ from composer.core.i18n import _
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
 
 def run(args) -> int:

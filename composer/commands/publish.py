@@ -22,7 +22,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--out", metavar="DIR", help=_("folder for the 'folder' channel"))
     parser.add_argument("--confirm-manual", metavar="NAME",
                         help=_("channels sent by hand (WhatsApp): record them as sent by NAME"))
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
     fix = parser.add_mutually_exclusive_group()
     fix.add_argument("--update", dest="correction", action="store_const", const="update",
                      help=_("a post changed since it was published: edit it in place"))

@@ -14,7 +14,7 @@ card change channel channels characters check choose chosen click close code com
 corner could count counter crop cut date default delete describe desktop detail details did do done
 down drafts draft drag each earlier edit editor empty enter error every failed file files find first
 focal follow following follows for forward found from go graphemes has have help here hidden hide
-history how if image images in into is it its keep key keyboard keys kind label language large
+history how if image images in into is it its keep key keyboard keys kind language large
 larger last later layer layers less limit link list load loading look master may modified
 more move must name new next no none not nothing now of off on one only open optional or order other
 our out over page part parts password paste phone photo photos please point port post posted posts
@@ -35,7 +35,7 @@ PySide Python Linux Windows Google Meta OAuth HTTP HTTPS SQLite Babel Pillow AT
 """.split())
 
 HIDDEN = re.compile(r"https?://\S+|`[^`]*`|\{\w+\}|--[\w-]+|\S+\.(?:jpg|png|toml|json|txt)\b|<[^>]+>"
-                    r"|\b(?:Ctrl|Shift|Alt|Meta)\+[\w+←→↑↓]+|\((?:Delete|Del)\)")
+                    r"|\b(?:Ctrl|Shift|Alt|Meta)\+[\w+←→↑↓]+|\((?:Delete|Del)\)|\b\w+_\w+\b")
 
 
 def english_words(text: str) -> list[str]:
