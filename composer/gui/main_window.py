@@ -215,6 +215,8 @@ class MainWindow(QMainWindow):
 
     def set_channels(self, channels) -> None:
         self.live.set_channels(channels)
+        limits = {c.spec.name: c.spec.alt_text_limit for c in channels if c.spec.alt_text_limit}
+        self.media.set_alt_limits(sorted(limits.items()))
         self.renders.set_channels(channels)
         self._set_tab_order()  # the counter chips are new widgets
 

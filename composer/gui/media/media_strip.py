@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from composer.core.post import MediaRef
 from composer.gui.editor.draft_model import DraftModel
 from composer.gui.media import jobs
+from composer.gui.media.alt_text import AltCounter, AltTextEdit
 
 ID = Qt.ItemDataRole.UserRole
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.webp *.gif *.heic *.heif *.avif *.tif *.tiff"
@@ -100,8 +100,9 @@ class MediaStrip(QWidget):
         self.remove_button = QToolButton(self)
         self.left_button = QToolButton(self)
         self.right_button = QToolButton(self)
-        self.alt_edit = QLineEdit(self)
+        self.alt_edit = AltTextEdit(self)
         self.alt_edit.setObjectName("altText")
+        self.alt_counter = AltCounter(self)
         self.summary = QLabel(self)
         self.summary.setObjectName("mediaSummary")
 
@@ -116,6 +117,7 @@ class MediaStrip(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.list)
         layout.addWidget(self.alt_edit)
+        layout.addWidget(self.alt_counter)
 
         self.add_button.clicked.connect(self.choose_files)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -256,6 +258,12 @@ class MediaStrip(QWidget):
         media_id = self.selected_id()
         if media_id:
             self.model.set_alt(media_id, text)
+        self.alt_counter.show_count(text)
+
+    def set_alt_limits(self, limits: list[tuple[str, int]]) -> None:
+        """(channel name, alt-text limit) of the chosen channels that have one."""
+        self.alt_counter.set_limits(limits)
+        self.alt_counter.show_count(self.alt_edit.text())
 
     def show_alt(self, media_id: str) -> None:
         """An undo changed this image's alt text: select it and show the text."""
@@ -263,12 +271,14 @@ class MediaStrip(QWidget):
         ref = self._ref(media_id)
         if ref is not None and self.alt_edit.text() != ref.alt:
             self.alt_edit.setText(ref.alt)
+            self.alt_counter.show_count(ref.alt)
 
     def _on_current(self, *_):
         media_id = self.selected_id()
         self.alt_edit.setEnabled(media_id is not None)
         ref = self._ref(media_id)
         self.alt_edit.setText(ref.alt if ref else "")
+        self.alt_counter.show_count(ref.alt if ref else "")
         for b in (self.remove_button, self.left_button, self.right_button):
             b.setEnabled(media_id is not None)
 

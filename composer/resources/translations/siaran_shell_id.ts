@@ -215,6 +215,25 @@
     </message>
 </context>
 <context>
+    <name>AltCounter</name>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n karakter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alt text too long for {channels}</source>
+        <translation>Teks alternatif terlalu panjang untuk {channels}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alt text length: %n character(s)</source>
+        <translation>
+            <numerusform>Panjang teks alternatif: %n karakter</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChannelCrops</name>
     <message>
         <source>manual</source>
@@ -393,6 +412,10 @@
     <message>
         <source>no limit</source>
         <translation>tanpa batas</translation>
+    </message>
+    <message>
+        <source>{over} over the limit</source>
+        <translation>{over} melewati batas</translation>
     </message>
 </context>
 <context>
