@@ -160,6 +160,11 @@ def openers(w, shell):
 
         ResumeDialog(shell.services, shell.runner, entries, w).open()
 
+    def save_template_as():
+        actions["template"].trigger()
+        editor = w.images.template_editor
+        QTimer.singleShot(0, editor._ask_save_as)  # asked from inside the template editor
+
     def follow_master():
         w.show_channel_text("x")
         w.channel_text.edit.setPlainText("Teks khusus X")
@@ -175,6 +180,8 @@ def openers(w, shell):
         ("Resume publishing", resume),
         ("Follow master question", follow_master),
         ("Error message", lambda: w.notices.error("Contoh pesan galat")),
+        ("Add images (the file dialog)", w.media.choose_files),
+        ("Save as new template (its name)", save_template_as),
     ]
 
 
