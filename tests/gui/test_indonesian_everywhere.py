@@ -153,3 +153,28 @@ def test_every_cli_command_reads_in_indonesian(tmp_path):
                for cmd, text in outputs.items() for line in text.splitlines()
                if (words := english_words(without_code(line)))]
     assert not english, f"{len(english)} English lines in `siaran --lang id`:\n" + "\n".join(english)
+
+
+def test_qts_own_buttons_and_text_menus_are_indonesian(qtbot):
+    """PySide6 ships no Indonesian qtbase catalogue; ours (qtbase_id.qm) is loaded with the app's."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    shell = start_shell(qtbot)
+    try:
+        english_window = shell.window
+        english_window.actions_by_name["language_id"].trigger()
+        qtbot.waitUntil(lambda: shell.window is not english_window, timeout=5000)
+        b = QDialogButtonBox.StandardButton
+        box = QDialogButtonBox(b.Ok | b.Cancel | b.Yes | b.No | b.Save | b.Close | b.Apply)
+        texts = sorted(button.text().replace("&", "") for button in box.buttons())
+        assert texts == sorted(["OK", "Batal", "Ya", "Tidak", "Simpan", "Tutup", "Terapkan"])
+        for field in (QLineEdit(), QPlainTextEdit()):
+            field.setPlainText("x") if isinstance(field, QPlainTextEdit) else field.setText("x")
+            menu = field.createStandardContextMenu()
+            shown = [a.text().split("\t")[0].replace("&", "") for a in menu.actions() if a.text()]
+            assert {"Urungkan", "Ulangi", "Potong", "Salin", "Tempel", "Hapus", "Pilih semua"} <= set(shown), shown
+            menu.deleteLater()
+            field.deleteLater()
+        box.deleteLater()
+    finally:
+        stop_shell(qtbot, shell)

@@ -61,6 +61,18 @@
 <context>
     <name>QFileDialog</name>
     <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Jenis berkas:</translation>
+    </message>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Cari di:</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>Nama berkas:</translation>
+    </message>
+    <message>
         <source>Look in:</source>
         <translation>Cari di:</translation>
     </message>
