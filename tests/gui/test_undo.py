@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QTextCursor
-from shell_kit import answer, make_image, running_shell, type_unicode
+from shell_kit import answer, make_image, running_shell, type_unicode, wait_idle
 
 
 @pytest.fixture
@@ -107,3 +107,32 @@ def test_another_draft_starts_its_own_stack(shell, qtbot):
     w.actions_by_name["new"].trigger()
     qtbot.waitUntil(lambda: w.model.post.id != first)
     assert not w.actions_by_name["undo"].isEnabled()
+
+
+def test_a_focal_point_is_undone_and_the_menu_names_it_in_indonesian(shell, qtbot, tmp_path):
+    from composer.core import i18n
+    from composer.core.post import Crop
+
+    w = shell.window
+    w.media.add_files([make_image(tmp_path / "a.jpg")])
+    qtbot.waitUntil(lambda: len(w.model.post.media) == 1, timeout=15_000)
+    media_id = w.model.post.media[0].id
+    wait_idle(qtbot, shell)
+    found = w.model.post.media[0].focal  # the app's own guess, or None
+    w.model.set_focal(media_id, (0.2, 0.3))
+    assert undo_label(w) == "Undo focal point"
+    w.actions_by_name["undo"].trigger()
+    assert w.model.post.media[0].focal == found
+    w.actions_by_name["redo"].trigger()
+    assert w.model.post.media[0].focal == (0.2, 0.3)
+
+    english = shell.window
+    english.actions_by_name["language_id"].trigger()
+    qtbot.waitUntil(lambda: shell.window is not english, timeout=5000)
+    w = shell.window
+    try:
+        qtbot.waitUntil(lambda: bool(w.channels.catalog), timeout=10_000)  # the channels' names
+        w.model.set_crop("instagram", media_id, Crop(0, 0, 0.5, 1))
+        assert undo_label(w) == "Urungkan potongan untuk Instagram"
+    finally:
+        i18n.set_language("en")

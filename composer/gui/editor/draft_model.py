@@ -17,6 +17,8 @@ from PySide6.QtGui import QUndoStack
 from composer.core.post import Crop, MediaRef, Post
 from composer.gui.editor.undo import Change, TextChange
 
+UNDO_STEPS = 1000  # words, crops, ticks ...: a working day's worth; older steps are let go
+
 # what restore_media needs to undo a removal: the image, its place, its crops and alt texts
 # by channel
 RemovedMedia = tuple[MediaRef, int, dict[str, Crop], dict[str, str]]
@@ -37,6 +39,7 @@ class DraftModel(QObject):
         super().__init__(parent)
         self.post = post or Post()
         self.undo = QUndoStack(self)
+        self.undo.setUndoLimit(UNDO_STEPS)
         # how the Edit menu names a channel ("crop for Instagram"); the window knows the names
         self.channel_name: Callable[[str], str] = lambda key: key
 
