@@ -23,6 +23,8 @@ COMMANDS = {
     "accounts": "add, list or remove the accounts Siaran publishes to",
     "publish": "publish a post to accounts, each exactly once",
     "history": "what was published where, with links and reasons",
+    "report": "the monthly report of posts per channel (.xlsx or .csv)",
+    "drafts": "list drafts apart from published posts; duplicate, archive, delete",
     "unpublish": "delete a published post where the platform allows",
     "resume": "finish publishing what was interrupted",
     "practice": "start practice servers and practice accounts (until Ctrl+C)",
@@ -31,6 +33,7 @@ COMMANDS = {
     "check": "per-channel counts and problems of a post file",
     "count": "measure JSON lines of text the way one channel does",
     "split": "split stdin's text into thread parts for one channel",
+    "office": "show or change the office profile (name, logo, handle, time zone)",
 }
 
 

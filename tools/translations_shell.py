@@ -20,8 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GUI = ROOT / "composer" / "gui"
 OUT = ROOT / "composer" / "resources" / "translations"
-# The shell's own folders (the image editors included); previews/ keeps its own catalogue.
-SHELL_DIRS = ("editor", "media", "accounts", "publish", "history", "settings", "crop", "templates")
+# The shell's own folders; previews/ keeps its own catalogue.
+SHELL_DIRS = ("editor", "media", "accounts", "publish", "history", "settings", "welcome", "templates",
+              "crop")
 # Qt's own strings in Indonesian (PySide6 ships none), kept by hand: compiled, never lupdated
 QTBASE = ("qtbase_id.ts",)
 

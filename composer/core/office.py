@@ -88,6 +88,16 @@ class OfficeProfile:
     def is_set_up(self) -> bool:
         return bool(self.name.strip())
 
+    def problem(self) -> str | None:
+        """What stops this profile being saved (one translated line), or None."""
+        if self.language not in ("", "id", "en"):
+            return _("Unknown language '{language}': use id or en", language=self.language)
+        if self.logo and not Path(self.logo).expanduser().is_file():
+            return _("The logo {path} is not a file that can be read", path=self.logo)
+        if self.handle and any(c.isspace() for c in self.handle.strip()):
+            return _("A handle has no spaces, for example @kominfosleman")
+        return None
+
 
 # ---------------------------------------------------------------------------------------------
 # Writing dates and times (the one place)

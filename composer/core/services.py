@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # the real imports are deferred to first use (start-up time)
     from collections.abc import Iterable
 
     from composer.core.accounts import Account, Accounts
+    from composer.core.connections import Connections
+    from composer.core.drafts import Drafts
     from composer.core.journal import Journal
     from composer.core.office import OfficeProfile
     from composer.core.post import Post
@@ -89,7 +91,7 @@ class Services:
             raise TypeError(f"cannot provide {sorted(unknown)}")
         with self._lock:
             self._built.update(pieces)
-            for dependent in ("accounts", "journal", "engine"):
+            for dependent in ("accounts", "journal", "engine", "drafts", "connections"):
                 self._built.pop(dependent, None)
 
     # -- the services ------------------------------------------------------------------------
@@ -130,6 +132,16 @@ class Services:
         return self._once("accounts", build)
 
     @property
+    def connections(self) -> Connections:
+        """Adding accounts the platform vouched for, browser sign-ins, renewals, avatars."""
+        def build() -> Connections:
+            from composer.core.connections import Connections
+
+            return Connections(self.accounts, self.registry, lambda: self.engine, self.office,
+                               self.paths.cache)
+        return self._once("connections", build)
+
+    @property
     def journal(self) -> Journal:
         """What was published where: the history queries."""
         def build() -> Journal:
@@ -139,12 +151,26 @@ class Services:
         return self._once("journal", build)
 
     @property
+    def drafts(self) -> Drafts:
+        """The drafts list of File ▸ Open: drafts, published and archived posts."""
+        def build() -> Drafts:
+            from composer.core.drafts import Drafts
+
+            return Drafts(self.store, self.journal)
+        return self._once("drafts", build)
+
+    @property
     def engine(self) -> Engine:
         def build() -> Engine:
             from composer.core.publish import Engine
 
             return Engine(self.store, self.registry, accounts=self.accounts)
         return self._once("engine", build)
+
+    def channel_names(self) -> dict[str, str]:
+        """Platform id -> the channel's name ("wordpress" -> "WordPress"), for lists and the
+        monthly report."""
+        return {pid: p.spec.name for pid, p in self.registry.platforms.items()}
 
     def office(self) -> OfficeProfile:
         """The office profile (name, time zone, published numbers), read fresh each time so a

@@ -34,9 +34,9 @@ QToolButton:hover { border: 1px solid palette(highlighted-text); }
 """
 
 # The order of the keyboard-shortcuts list, the order the menus name them in
-ORDER = ("new", "open", "publish", "resume", "quit", "undo", "redo", "paste", "add_images",
+ORDER = ("new", "open", "event", "publish", "resume", "quit", "undo", "redo", "paste", "add_images",
          "template", "accounts", "practice", "previews", "channel_text", "history", "focus_text",
-         "focus_channels", "shortcuts")
+         "focus_channels", "office", "shortcuts", "getting_started", "about")
 TOOLBAR = ("new", "undo", "redo", None, "add_images", "template", "accounts", None, "publish")
 
 
@@ -58,15 +58,16 @@ def make_action(window: QWidget, name: str, text: str, shortcuts, slot,
     return action
 
 
-def lay_out(window: QMainWindow, actions: dict[str, QAction], languages: list[QAction]) -> QToolBar:
+def lay_out(window: QMainWindow, actions: dict[str, QAction], languages: list[QAction],
+            schemes: list[QAction] | None = None) -> QToolBar:
     """The menus and the toolbar of the main window, from every controller's actions."""
     menus = (  # (title, action names; None is a separator)
-        (translate("Actions", "&File"), ("new", "open", None, "publish", "resume", None, "quit")),
+        (translate("Actions", "&File"), ("new", "open", "event", None, "publish", "resume", None, "quit")),
         (translate("Actions", "&Edit"), ("undo", "redo", None, "paste", "add_images", "template")),
         (translate("Actions", "&View"), ("previews", "channel_text", "history", None, "focus_text",
                                          "focus_channels")),
-        (translate("Actions", "&Settings"), ("accounts", "practice")),
-        (translate("Actions", "&Help"), ("shortcuts",)),
+        (translate("Actions", "&Settings"), ("accounts", "practice", "office")),
+        (translate("Actions", "&Help"), ("getting_started", "shortcuts", None, "about")),
     )
     bar = window.menuBar()
     for i, (title, names) in enumerate(menus):
@@ -77,6 +78,9 @@ def lay_out(window: QMainWindow, actions: dict[str, QAction], languages: list[QA
             language_menu = menu.addMenu(translate("Actions", "&Language"))
             for act in languages:
                 language_menu.addAction(act)
+            scheme_menu = menu.addMenu(translate("Actions", "&Appearance"))
+            for act in schemes or []:
+                scheme_menu.addAction(act)
 
     toolbar = QToolBar(translate("Actions", "Main"), window)
     toolbar.setObjectName("mainToolbar")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,12 +33,14 @@ from composer.gui.editor.drafts import DraftsController
 from composer.gui.editor.editing import EditController
 from composer.gui.editor.live import LiveUpdater
 from composer.gui.editor.master_editor import MasterEditor
+from composer.gui.editor.post_details import PostDetails
 from composer.gui.media.image_tools import ImageToolsController
 from composer.gui.media.media_strip import MediaStrip
 from composer.gui.media.renders import RenderQueue
 from composer.gui.notices import Notices
 from composer.gui.publish.controller import PublishingController
 from composer.gui.settings.controller import SettingsController
+from composer.gui.welcome.controller import WelcomeController
 
 log = logging.getLogger("siaran.gui.window")
 
@@ -52,6 +55,7 @@ def make_heading(label) -> None:
 
 class MainWindow(QMainWindow):
     language_requested = Signal(object)  # "en", "id" or None (the system's)
+    color_scheme_requested = Signal(object)  # "light", "dark" or None (the system's)
 
     def __init__(self, services, model, runner, settings, practice):
         """``practice`` is the shell's PracticeSwitch (it outlives a window rebuilt in another
@@ -60,12 +64,12 @@ class MainWindow(QMainWindow):
         self.services, self.model, self.runner, self.settings = services, model, runner, settings
         self._detached = False
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Siaran — write once, publish everywhere"))
         self.resize(1360, 860)
 
         # panels
         self.picker = ChannelPicker(self)
         self.editor = MasterEditor(self)
+        self.details = PostDetails(self)  # tags and links
         self.counters = CounterBar(self)
         self.media = MediaStrip(model, runner, services, self)
         self.channel_text = ChannelTextPanel(model, self)
@@ -90,6 +94,7 @@ class MainWindow(QMainWindow):
         col.addWidget(self.compose_heading)
         col.addWidget(self.editor, 1)
         col.addWidget(self.counters)
+        col.addWidget(self.details)
         col.addWidget(self.media)
 
         self.tabs = QTabWidget(self)
@@ -103,7 +108,10 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.picker)
         self.splitter.addWidget(compose)
-        self.splitter.addWidget(self.tabs)
+        self.right = QStackedWidget(self)  # the tabs, or the welcome page on a first run
+        self.right.setObjectName("rightArea")
+        self.right.addWidget(self.tabs)
+        self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setSizes(settings.splitter or [220, 500, 640])
@@ -137,9 +145,12 @@ class MainWindow(QMainWindow):
                                        self.channel_text.edit, self.media.alt_edit))
         model.channel_name = self.channel_name
         model.text_restored.connect(self._text_restored)
+        self.welcome = WelcomeController(self, services, settings, self.right)
 
         self.editor.text_edited.connect(model.set_text)
         self.editor.title_edited.connect(model.set_title)
+        self.details.tags_edited.connect(model.set_tags)
+        self.details.links_edited.connect(model.set_links)
         self.editor.media_pasted.connect(self.media.take_mime)
         self.picker.manage_accounts.connect(self.preferences.open_accounts)
         self.resume_button.clicked.connect(self.publishing.resume)
@@ -153,6 +164,9 @@ class MainWindow(QMainWindow):
         self.preferences.practice_started.connect(self.channels.practice_started)
         self.preferences.accounts_changed.connect(self.channels.reload)
         self.preferences.language_requested.connect(self.language_requested)
+        self.welcome.color_scheme_requested.connect(self.color_scheme_requested)
+        self.welcome.office_changed.connect(self.renders.schedule)  # the logo and name on images
+        self.welcome.office_changed.connect(self.channels.reload)  # and on the previews
         self.publishing.published.connect(self._refresh_history)
         self.publishing.unfinished_changed.connect(self.show_unfinished)
         runner.task_started.connect(self._show_work)
@@ -160,11 +174,13 @@ class MainWindow(QMainWindow):
         model.replaced.connect(self._show_post)
 
         actions = {**self.drafts.actions, **self._own_actions(), **self.images.actions,
-                   **self.publishing.actions, **self.preferences.actions, **self.editing.actions}
+                   **self.publishing.actions, **self.preferences.actions, **self.editing.actions,
+                   **self.welcome.actions}
         self.actions_by_name = {name: actions[name] for name in ORDER}
+        self.welcome.watch(self.actions_by_name)
         for act in self.preferences.languages:
             self.actions_by_name[act.objectName()] = act
-        self.toolbar = lay_out(self, self.actions_by_name, self.preferences.languages)
+        self.toolbar = lay_out(self, self.actions_by_name, self.preferences.languages, self.welcome.schemes)
         self._set_tab_order()
         self.retranslate()
         self._restore_layout()
@@ -197,6 +213,7 @@ class MainWindow(QMainWindow):
         """Reopen the last draft (once per run, not per window), then load the channels."""
         if restore:
             self.drafts.restore()
+            self.preferences.check_sign_ins()  # once per run: renew, or warn of sign-ins ending
         else:
             self.channels.reload()
 
@@ -226,6 +243,8 @@ class MainWindow(QMainWindow):
             from composer.gui.history.history_panel import HistoryPanel
 
             self.history = HistoryPanel(self.services, self.runner, self.history_holder)
+            self.history.publish_requested.connect(self.publishing.publish_entry)
+            self.history.notice.connect(self.notices.say)
             self.history_holder.layout().addWidget(self.history)
         self.history.refresh()
 
@@ -272,6 +291,7 @@ class MainWindow(QMainWindow):
     def _show_post(self) -> None:
         post = self.model.post
         self.editor.set_content(post.title, post.text)
+        self.details.set_content(post.tags, post.links)
 
     def _show_save_state(self, state: str, detail: str) -> None:
         text = {
@@ -304,7 +324,8 @@ class MainWindow(QMainWindow):
         # the previews/per-channel/history tabs
         media = self.media
         order = [self.picker.tree, self.picker.accounts_button, self.editor.title_edit,
-                 self.editor.text_edit, *self.counters.chips(), media.add_button, media.left_button,
+                 self.editor.text_edit, *self.counters.chips(), self.details.tags,
+                 self.details.links, media.add_button, media.left_button,
                  media.right_button, media.remove_button, media.list, media.alt_edit, self.tabs]
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)

@@ -126,4 +126,4 @@ def test_tab_moves_through_the_post_top_to_bottom(qtbot, shell):
     chips = w.counters.chips()
     assert seen[:2] == [w.editor.title_edit, w.editor.text_edit]  # Tab leaves the text, not indents
     assert seen[2:4] == chips[:2]  # the counters of what was just typed
-    assert seen[4] in (chips + [w.media.add_button])
+    assert seen[4] in (chips + [w.details.tags])  # then the post's tags and links

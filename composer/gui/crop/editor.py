@@ -96,6 +96,7 @@ class ChannelCrops(QWidget):
 class CropEditor(QWidget):
     crop_changed = Signal(str, str, object)  # channel key, media id, Crop or None (automatic)
     focal_changed = Signal(str, object)  # media id, (x, y) fractions
+    fit_changed = Signal(str, str)  # media id, "" (crop), "pad" or "blur"
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -108,7 +109,8 @@ class CropEditor(QWidget):
         self.pixmap = QPixmap()
         self.w = self.h = 1
         self.model = None  # the window's DraftModel: changes go through it (undoable)
-        self._opened: tuple[dict[str, Crop | None], tuple[float, float] | None] = ({}, None)
+        # what Cancel puts back: every channel's manual crop, the focal point, the fit
+        self._opened: tuple[dict[str, Crop | None], tuple[float, float] | None, str] = ({}, None, "")
         self.canvas = CropCanvas(self)
         self.canvas.setAccessibleName(self.tr("Crop area"))
         self.canvas.box_edited.connect(self._on_box_moving)
@@ -120,6 +122,13 @@ class CropEditor(QWidget):
         self.shape = QComboBox(self)
         self.shape.setAccessibleName(self.tr("Shape"))
         self.shape.activated.connect(self._on_shape)
+        self.fit = QComboBox(self)  # a poster whose every line matters is kept whole
+        self.fit.setAccessibleName(self.tr("Whole picture"))
+        for code, label in (("", self.tr("Crop to the shape")),
+                            ("pad", self.tr("Whole picture, plain background")),
+                            ("blur", self.tr("Whole picture, blurred background"))):
+            self.fit.addItem(label, code)
+        self.fit.activated.connect(self._on_fit)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.focal_button = QPushButton(self.tr("Set focal point"), self)
@@ -141,6 +150,7 @@ class CropEditor(QWidget):
         side.addWidget(self.title)
         form = QFormLayout()
         form.addRow(self.tr("Shape:"), self.shape)
+        form.addRow(self.tr("Fit:"), self.fit)
         side.addLayout(form)
         side.addWidget(self.status)
         side.addWidget(self.focal_button)
@@ -172,7 +182,8 @@ class CropEditor(QWidget):
         row.addWidget(self.canvas, 1)
         row.addWidget(side_scroll)
         self.setTabOrder(self.canvas, self.shape)
-        self.setTabOrder(self.shape, self.focal_button)
+        self.setTabOrder(self.shape, self.fit)
+        self.setTabOrder(self.fit, self.focal_button)
         self.setTabOrder(self.focal_button, self.reset_button)
 
     def _add_shortcuts(self) -> None:
@@ -192,9 +203,10 @@ class CropEditor(QWidget):
         message shown) when the image cannot be read."""
         self.post, self.key, self.spec, self.media = post, channel_key, spec, media_ref
         self.focal_button.setChecked(False)  # the editor is reused: start every image fresh
+        self.fit.setCurrentIndex(max(0, self.fit.findData(media_ref.fit)))
         self.channels = dict(channels or {})
         self.channels.setdefault(channel_key, spec)
-        self._opened = ({k: self.manual_crop(k) for k in self.channels}, media_ref.focal)
+        self._opened = ({k: self.manual_crop(k) for k in self.channels}, media_ref.focal, media_ref.fit)
         reader = QImageReader(str(proxy_path))
         reader.setAutoTransform(True)
         image = reader.read()
@@ -290,12 +302,15 @@ class CropEditor(QWidget):
         """Back to the crops and focal point this image had when it was opened."""
         if self.post is None or self.media is None:
             return
-        crops, focal = self._opened
+        crops, focal, fit = self._opened
         for key, crop in crops.items():
             if self.manual_crop(key) != crop:
                 self._write_crop(key, crop)
         if self.media.focal != focal:
             self._write_focal(focal)
+        if self.media.fit != fit:
+            self._write_fit(fit)
+            self.fit.setCurrentIndex(max(0, self.fit.findData(fit)))
         self._show_current()
 
     def _on_box_moving(self) -> None:
@@ -318,6 +333,21 @@ class CropEditor(QWidget):
         """Switch the shape as if chosen in the list (keyboard users, tests)."""
         self.shape.setCurrentIndex(index)
         self._on_shape(index)
+
+    def _on_fit(self, index: int) -> None:
+        """Crop, or keep the whole picture on every channel (padded or on a blurred copy)."""
+        fit = self.fit.itemData(index) or ""
+        if self.media is None:
+            return
+        self._write_fit(fit)
+
+    def _write_fit(self, fit: str) -> None:
+        assert self.media is not None
+        if self.model is not None:
+            self.model.set_fit(self.media.id, fit)
+        else:
+            self.media.fit = fit
+        self.fit_changed.emit(self.media.id, fit)
 
     def _on_focal_mode(self, on: bool) -> None:
         self.canvas.focal_mode = on

@@ -13,7 +13,9 @@ from composer.gui.editor.channels import ChannelInfo, build_catalog
 
 def load_catalog(ctx, services) -> tuple[object, list[ChannelInfo]]:
     registry = services.registry  # imports every platform plugin: off the GUI thread
-    return registry, build_catalog(registry, services.list_accounts())
+    office = services.office()  # previews show the office's name and handle until accounts do
+    return registry, build_catalog(registry, services.list_accounts(),
+                                   office.short_name or office.name, office.handle)
 
 
 class ChannelsController(QObject):

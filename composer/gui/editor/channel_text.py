@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from composer.core.text.counting import unit_name
 from composer.gui.ask import confirm
+from composer.gui.editor.channel_details import ChannelDetails
 from composer.gui.editor.channels import ChannelInfo
 from composer.gui.editor.counting import ChannelCount, utf16_offset
 from composer.gui.editor.draft_model import DraftModel
@@ -48,6 +49,7 @@ class ChannelTextPanel(QWidget):
         self.status.setObjectName("channelTextStatus")
         self.follow_button = QPushButton(self)
         self.follow_button.setObjectName("followMaster")
+        self.details = ChannelDetails(model, self)  # its title and declared options
         self.edit = QPlainTextEdit(self)
         self.edit.setObjectName("channelText")
         self.edit.setTabChangesFocus(True)
@@ -65,6 +67,7 @@ class ChannelTextPanel(QWidget):
         col = QVBoxLayout(right)
         col.setContentsMargins(0, 0, 0, 0)
         col.addLayout(head)
+        col.addWidget(self.details)
         col.addWidget(self.status)
         col.addWidget(self.edit, 3)
         col.addWidget(self.counter)
@@ -156,6 +159,7 @@ class ChannelTextPanel(QWidget):
         enabled = key is not None
         for w in (self.edit, self.follow_button):
             w.setEnabled(enabled)
+        self.details.show_channel(key, self._channels[key].spec if key is not None else None)
         if key is None:
             self.heading.setText(self.tr("Choose channels to see their text here."))
             self.status.clear()
@@ -166,7 +170,10 @@ class ChannelTextPanel(QWidget):
             return
         channel = self._channels[key]
         follows = self.model.follows(key, "text")
-        self.heading.setText(self.tr("Text for {channel}").format(channel=channel.label))
+        # a channel with a title and a description limit (YouTube) calls its text a description
+        heading = (self.tr("Description for {channel}") if channel.spec.description_limit_bytes
+                   else self.tr("Text for {channel}"))
+        self.heading.setText(heading.format(channel=channel.label))
         self.status.setText(self.tr("Follows the master text") if follows
                             else self.tr("Edited for this channel; the master text no longer changes it"))
         self.follow_button.setVisible(not follows)

@@ -90,6 +90,16 @@ class DraftModel(QObject):
         if cursor is not None:
             self.text_restored.emit(field, cursor)
 
+    def set_tags(self, tags: list[str]) -> None:
+        if list(tags) != self.post.tags:
+            self.post.tags = list(tags)
+            self._emit(self.text_changed)
+
+    def set_links(self, links: list[str]) -> None:
+        if list(links) != self.post.links:
+            self.post.links = list(links)
+            self._emit(self.text_changed)
+
     # -- channels and their variants -------------------------------------------------------
 
     def set_channels(self, keys: list[str], *, record: bool = True) -> None:
@@ -148,6 +158,21 @@ class DraftModel(QObject):
             variant.override(name, copy.deepcopy(value))
         self._emit(self.variant_changed, channel)
 
+    def option(self, channel: str, name: str) -> str:
+        variant = self.post.variants.get(channel)
+        return variant.options.get(name, "") if variant is not None else ""
+
+    def set_option(self, channel: str, name: str, value: str) -> None:
+        """A channel's declared option ("" goes back to the channel's default)."""
+        if self.option(channel, name) == value:
+            return
+        options = self.post.variant(channel).options
+        if value:
+            options[name] = value
+        else:
+            options.pop(name, None)
+        self._emit(self.variant_changed, channel)
+
     def set_crop(self, channel: str, media_id: str, crop: Crop | None) -> None:
         before = self.post.variant(channel).crops.get(media_id)
         if before == crop:
@@ -190,6 +215,13 @@ class DraftModel(QObject):
         if ref is not None and ref.focal != focal:
             self._record(self.tr("focal point"), ref.focal, focal,
                          lambda v: self._put_media(media_id, "focal", v, None))
+
+    def set_fit(self, media_id: str, fit: str) -> None:
+        """Crop ("") or keep the whole picture ("pad", "blur") on every channel."""
+        ref = self._find(media_id)
+        if ref is not None and ref.fit != fit:
+            self._record(self.tr("whole picture"), ref.fit, fit,
+                         lambda v: self._put_media(media_id, "fit", v, None))
 
     def _put_media(self, media_id: str, name: str, value, cursor: int | None) -> None:
         ref = self._find(media_id)

@@ -69,8 +69,12 @@ def target_for(services, channel):
 class PublishDialog(QDialog):
     published = Signal()  # a publish run finished (whatever the outcomes)
 
-    def __init__(self, services, runner, post, channels, proxies=None, parent=None, *, settings=None):
+    def __init__(self, services, runner, post, channels, proxies=None, parent=None, *, settings=None,
+                 correction=None):
+        """``correction``: what the first Publish asks the engine for per account (History's
+        "Publish again" of a deleted post: {account: "as_new"})."""
         super().__init__(parent)
+        self.preset_correction = correction
         self.services, self.runner, self.post = services, runner, post
         self.setObjectName("publishDialog")
         self.setWindowTitle(self.tr("Publish"))
@@ -106,11 +110,12 @@ class PublishDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
 
-        self.publish_button.clicked.connect(lambda: self.start())
+        self.publish_button.clicked.connect(lambda: self.start(correction=self.preset_correction))
         self.retry_button.clicked.connect(self.retry_failed)
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, lambda: self.start())
+        QShortcut(QKeySequence("Ctrl+Return"), self,
+                  lambda: self.start(correction=self.preset_correction))
         self._update_buttons()
 
     # -- page 1: what goes where ---------------------------------------------------------

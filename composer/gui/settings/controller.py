@@ -61,6 +61,23 @@ class SettingsController(QObject):
         self.accounts_dialog = dialog
         dialog.exec()
 
+    def check_sign_ins(self):
+        """Once the window is up: renew the sign-ins that end within a week (the core's
+        Connections), then say in the status bar which still end soon, today or have ended."""
+        def work(ctx):
+            # A refused renewal leaves the sign-in ending: the notice below says so, and what to do.
+            connections = self.services.connections
+            connections.renew_due()
+            return connections.notices()
+
+        def show(lines: list) -> None:
+            if lines:
+                self.notices.say("  ".join(lines), 30_000)
+
+        task = self.runner.submit(work, name="sign-ins")
+        task.finished.connect(show)
+        return task
+
     def _practice_triggered(self) -> None:
         self.toggle_practice(self.actions["practice"].isChecked())
 

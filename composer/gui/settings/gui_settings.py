@@ -17,6 +17,7 @@ log = logging.getLogger("siaran.gui.settings")
 @dataclass
 class GuiSettings:
     language: str | None = None  # None follows the system; "en" or "id" overrides it
+    color_scheme: str | None = None  # None follows the system; "light" or "dark" overrides it
     last_draft: str | None = None  # the draft that was open when the app last closed
     geometry: str = ""  # QMainWindow.saveGeometry(), base64
     state: str = ""  # QMainWindow.saveState(), base64

@@ -78,6 +78,7 @@ class TemplateEditor(QWidget):
         self.modified = False
         self.aspect = 0  # index into rendering.ASPECTS shown large
         self.fields: dict[str, QLineEdit] = {}
+        self.defaults: dict[str, str] = {}
         self._generation = 0
         self._pending = 0
         self._render_timer = QTimer(self)
@@ -246,16 +247,26 @@ class TemplateEditor(QWidget):
             if layer.type == "text":
                 found += [m for m in PLACEHOLDER.findall(layer.text) if m not in found]
         names = [n for n in STANDARD_FIELDS if n in found] + [n for n in found if n not in STANDARD_FIELDS]
+        # What the post itself says (its date, the office's name) shows greyed as a placeholder;
+        # only what the officer types is kept, so a later schedule still changes the date.
         values = template_fields(self.post) if self.post is not None else {}
+        self.defaults = values
+        typed = self.post.fields if self.post is not None else {}
         labels = {"title": self.tr("Title"), "date": self.tr("Date"), "handle": self.tr("Handle"),
                   "office": self.tr("Office"), "quote": self.tr("Quote"), "label": self.tr("Label")}
-        for name in names:
-            edit = QLineEdit(old.get(name, values.get(name, "")), self)
+        images = sum(1 for m in self.post.media if m.kind == "image") if self.post is not None else 0
+        rows = [(n, labels.get(n, n), values.get(n, "")) for n in names]
+        if "title" in names:  # one title for all images, or one per image
+            rows += [(f"title.{i}", self.tr("Title, image {n}").format(n=i), self.tr("as above"))
+                     for i in range(2, images + 1)]
+        for name, label, hint in rows:
+            edit = QLineEdit(old.get(name, typed.get(name, "")), self)
             edit.setCursorPosition(0)
-            edit.setPlaceholderText("{" + name + "}")
-            edit.setAccessibleName(labels.get(name, name))
+            edit.setPlaceholderText(hint or (self.tr("no date: add one, or schedule the post")
+                                             if name == "date" else "{" + name + "}"))
+            edit.setAccessibleName(label)
             edit.textChanged.connect(self.schedule_render)
-            self.form.addRow(labels.get(name, name) + ":", edit)
+            self.form.addRow(label + ":", edit)
             self.fields[name] = edit
 
     def _fill_layers(self, template: Template) -> None:
@@ -283,8 +294,15 @@ class TemplateEditor(QWidget):
         return kinds.get(kind, kind)
 
     # -- edits --------------------------------------------------------------------------------
+    def typed(self) -> dict[str, str]:
+        """The fields the officer typed (kept on the post)."""
+        return {name: edit.text() for name, edit in self.fields.items() if edit.text().strip()}
+
     def values(self) -> dict[str, str]:
-        return {name: edit.text() for name, edit in self.fields.items()}
+        """What the large canvas shows: the post's own values with the typed ones on top."""
+        values = dict(self.defaults)
+        values.update({k: v for k, v in self.typed().items() if "." not in k})
+        return values
 
     def _on_layer_item(self, item, _previous=None) -> None:
         if item is not None:
@@ -401,7 +419,7 @@ class TemplateEditor(QWidget):
         if self.modified and not self._ask_save_as():
             self._say(self.tr("Save your changes as a new template to use them."), error=True)
             return
-        self.template_chosen.emit(self.template.name, self.values())
+        self.template_chosen.emit(self.template.name, self.typed())
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.status.setStyleSheet("color:#B3261E;" if error else "color:#1B5E20;")

@@ -29,6 +29,26 @@
     </message>
 </context>
 <context>
+    <name>DraftsController</name>
+    <message numerus="yes">
+        <source>%n announcement(s) scheduled.</source>
+        <translation>
+            <numerusform>%n announcement scheduled.</numerusform>
+            <numerusform>%n announcements scheduled.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message numerus="yes">
+        <source>Report saved: %n row(s) in {path}</source>
+        <translation>
+            <numerusform>Report saved: %n row in {path}</numerusform>
+            <numerusform>Report saved: %n rows in {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Resume publishing (%n unfinished)</source>

@@ -20,10 +20,6 @@
         <translation>mis. portal, x-humas</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Simpan</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -48,16 +44,28 @@
         <translation>Kanal ini tidak memerlukan masuk akun.</translation>
     </message>
     <message>
-        <source>Give the account a name.</source>
-        <translation>Beri nama akun ini.</translation>
+        <source>Siaran opens {platform} in your browser: sign in there and allow access. Nothing is saved until you have.</source>
+        <translation>Siaran membuka {platform} di peramban: masuk di sana lalu izinkan akses. Tidak ada yang disimpan sebelum Anda selesai.</translation>
     </message>
     <message>
-        <source>Please fill in: {fields}</source>
-        <translation>Harap isi: {fields}</translation>
+        <source>Sign in with the &amp;browser</source>
+        <translation>Masuk lewat &amp;peramban</translation>
     </message>
     <message>
-        <source>Saving…</source>
-        <translation>Menyimpan…</translation>
+        <source>Siaran checks these with {platform} before saving: a wrong password is never saved.</source>
+        <translation>Siaran memeriksa data ini ke {platform} sebelum menyimpan: kata sandi yang salah tidak akan pernah disimpan.</translation>
+    </message>
+    <message>
+        <source>Check and &amp;save</source>
+        <translation>Periksa dan &amp;simpan</translation>
+    </message>
+    <message>
+        <source>Signing in to {platform}…</source>
+        <translation>Masuk ke {platform}…</translation>
+    </message>
+    <message>
+        <source>Checking with {platform}…</source>
+        <translation>Memeriksa ke {platform}…</translation>
     </message>
 </context>
 <context>
@@ -75,12 +83,16 @@
         <translation>Kanal</translation>
     </message>
     <message>
-        <source>Shown as</source>
-        <translation>Tampil sebagai</translation>
+        <source>Whose</source>
+        <translation>Milik</translation>
     </message>
     <message>
         <source>Kind</source>
         <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Masa masuk</translation>
     </message>
     <message>
         <source>Accounts</source>
@@ -93,6 +105,14 @@
     <message>
         <source>&amp;Remove</source>
         <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>&amp;Check again</source>
+        <translation>&amp;Periksa lagi</translation>
+    </message>
+    <message>
+        <source>Ask the platform again whose account this is and whether the saved sign-in still works</source>
+        <translation>Tanyakan lagi kepada platform akun milik siapa ini dan apakah data masuk yang tersimpan masih berlaku</translation>
     </message>
     <message>
         <source>Status</source>
@@ -115,6 +135,14 @@
         <translation>akun</translation>
     </message>
     <message>
+        <source>(not checked yet)</source>
+        <translation>(belum diperiksa)</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>tanpa batas waktu</translation>
+    </message>
+    <message>
         <source>No accounts yet. Add one to publish beyond the folder.</source>
         <translation>Belum ada akun. Tambahkan akun untuk menerbitkan selain ke folder.</translation>
     </message>
@@ -129,6 +157,14 @@
     <message>
         <source>failed to load: {error}</source>
         <translation>gagal dimuat: {error}</translation>
+    </message>
+    <message>
+        <source>Checking {name}…</source>
+        <translation>Memeriksa {name}…</translation>
+    </message>
+    <message>
+        <source>{name} works: {whose}.</source>
+        <translation>{name} berfungsi: {whose}.</translation>
     </message>
     <message>
         <source>Remove account</source>
@@ -172,6 +208,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>Ban&amp;tuan</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Tampilan</translation>
     </message>
     <message>
         <source>Main</source>
@@ -245,6 +285,25 @@
     </message>
 </context>
 <context>
+    <name>ChannelDetails</name>
+    <message>
+        <source>Title for {channel}</source>
+        <translation>Judul untuk {channel}</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Judul:</translation>
+    </message>
+    <message>
+        <source>(the channel&apos;s default)</source>
+        <translation>(bawaan kanal)</translation>
+    </message>
+    <message>
+        <source>Same as the master title</source>
+        <translation>Sama dengan judul utama</translation>
+    </message>
+</context>
+<context>
     <name>ChannelPicker</name>
     <message>
         <source>Accounts</source>
@@ -312,6 +371,10 @@
     <message>
         <source>Choose channels to see their text here.</source>
         <translation>Pilih kanal untuk melihat teksnya di sini.</translation>
+    </message>
+    <message>
+        <source>Description for {channel}</source>
+        <translation>Deskripsi untuk {channel}</translation>
     </message>
     <message>
         <source>Text for {channel}</source>
@@ -422,11 +485,27 @@
     <name>CropEditor</name>
     <message>
         <source>Crop area</source>
-        <translation>Area potongan</translation>
+        <translation>Area potong</translation>
     </message>
     <message>
         <source>Shape</source>
         <translation>Bentuk</translation>
+    </message>
+    <message>
+        <source>Whole picture</source>
+        <translation>Gambar utuh</translation>
+    </message>
+    <message>
+        <source>Crop to the shape</source>
+        <translation>Potong sesuai bentuk</translation>
+    </message>
+    <message>
+        <source>Whole picture, plain background</source>
+        <translation>Gambar utuh, latar polos</translation>
+    </message>
+    <message>
+        <source>Whole picture, blurred background</source>
+        <translation>Gambar utuh, latar buram</translation>
     </message>
     <message>
         <source>Set focal point</source>
@@ -469,16 +548,20 @@
         <translation>Bentuk:</translation>
     </message>
     <message>
+        <source>Fit:</source>
+        <translation>Penyesuaian:</translation>
+    </message>
+    <message>
         <source>Every channel&apos;s crop of this photo</source>
         <translation>Potongan foto ini di setiap kanal</translation>
     </message>
     <message>
         <source>Drag the box to move it, drag a corner to resize it, arrow keys nudge it (Shift: more), + and - make it larger or smaller.</source>
-        <translation>Seret kotak untuk memindahkannya, seret sudutnya untuk mengubah ukuran, tombol panah menggesernya (Shift: lebih jauh), + dan - memperbesar atau memperkecilnya.</translation>
+        <translation>Seret kotak untuk memindahkannya, seret sudut untuk mengubah ukurannya, tombol panah menggesernya (Shift: lebih jauh), + dan - memperbesar atau memperkecilnya.</translation>
     </message>
     <message>
         <source>Crop for {channel}</source>
-        <translation>Potongan untuk {channel}</translation>
+        <translation>Potong untuk {channel}</translation>
     </message>
     <message>
         <source>Cannot open this image: {reason}</source>
@@ -540,6 +623,10 @@
         <translation>titik fokus</translation>
     </message>
     <message>
+        <source>whole picture</source>
+        <translation>gambar utuh</translation>
+    </message>
+    <message>
         <source>remove image</source>
         <translation>hapus gambar</translation>
     </message>
@@ -563,24 +650,89 @@
         <translation>&amp;Buka draf…</translation>
     </message>
     <message>
+        <source>Zoom &amp;event announcements…</source>
+        <translation>Pengumuman acara &amp;Zoom…</translation>
+    </message>
+    <message>
         <source>Database notice</source>
         <translation>Pemberitahuan basis data</translation>
     </message>
+    <message numerus="yes">
+        <source>%n announcement(s) scheduled.</source>
+        <translation>
+            <numerusform>%n pengumuman dijadwalkan.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DraftsDialog</name>
     <message>
-        <source>There are no other drafts.</source>
-        <translation>Tidak ada draf lain.</translation>
+        <source>Open a post</source>
+        <translation>Buka unggahan</translation>
+    </message>
+    <message>
+        <source>&amp;Drafts</source>
+        <translation>&amp;Draf</translation>
+    </message>
+    <message>
+        <source>&amp;Published</source>
+        <translation>&amp;Terbit</translation>
+    </message>
+    <message>
+        <source>&amp;Archived</source>
+        <translation>&amp;Arsip</translation>
+    </message>
+    <message>
+        <source>Posts, newest first</source>
+        <translation>Unggahan, terbaru di atas</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Buka</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate as new</source>
+        <translation>&amp;Gandakan sebagai baru</translation>
+    </message>
+    <message>
+        <source>Arc&amp;hive</source>
+        <translation>Ar&amp;sipkan</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Pulihkan</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
     </message>
     <message>
         <source>(untitled)</source>
         <translation>(tanpa judul)</translation>
     </message>
     <message>
-        <source>Open a draft</source>
-        <translation>Buka draf</translation>
+        <source>No drafts. A new draft starts with File ▸ New.</source>
+        <translation>Belum ada draf. Draf baru dibuat lewat Berkas ▸ Draf baru.</translation>
     </message>
     <message>
-        <source>Drafts, newest first:</source>
-        <translation>Draf, terbaru lebih dulu:</translation>
+        <source>Nothing published yet.</source>
+        <translation>Belum ada yang terbit.</translation>
+    </message>
+    <message>
+        <source>Nothing archived.</source>
+        <translation>Belum ada yang diarsipkan.</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Hapus draf</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” and its saved versions? This cannot be undone.</source>
+        <translation>Hapus “{title}” beserta versi tersimpannya? Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
 </context>
 <context>
@@ -607,6 +759,89 @@
     </message>
 </context>
 <context>
+    <name>EventForm</name>
+    <message>
+        <source>Zoom event announcements</source>
+        <translation>Pengumuman acara Zoom</translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia and English</source>
+        <translation>Bahasa Indonesia dan Inggris</translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia</source>
+        <translation>Bahasa Indonesia</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Bahasa Inggris</translation>
+    </message>
+    <message>
+        <source>Save the date (a week ahead, 09.00)</source>
+        <translation>Catat tanggalnya (seminggu sebelumnya, pukul 09.00)</translation>
+    </message>
+    <message>
+        <source>The day before, at the event&apos;s hour</source>
+        <translation>Sehari sebelumnya, pada jam acara</translation>
+    </message>
+    <message>
+        <source>Starting now</source>
+        <translation>Dimulai sekarang</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Judul:</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>&amp;Mulai:</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;link:</source>
+        <translation>&amp;Tautan Zoom:</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting ID:</source>
+        <translation>ID &amp;rapat:</translation>
+    </message>
+    <message>
+        <source>&amp;Passcode:</source>
+        <translation>&amp;Kode sandi:</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>&amp;Bahasa:</translation>
+    </message>
+    <message>
+        <source>Announcements:</source>
+        <translation>Pengumuman:</translation>
+    </message>
+    <message>
+        <source>&amp;Channels:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <source>The passcode is printed in the posts: whoever reads them can join.</source>
+        <translation>Kode sandi ikut tercetak di unggahan: siapa pun yang membacanya dapat bergabung.</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule the announcements</source>
+        <translation>&amp;Jadwalkan pengumuman</translation>
+    </message>
+    <message>
+        <source>Save the date</source>
+        <translation>Catat tanggalnya</translation>
+    </message>
+    <message>
+        <source>The day before</source>
+        <translation>Sehari sebelumnya</translation>
+    </message>
+    <message>
+        <source>Scheduled:</source>
+        <translation>Terjadwal:</translation>
+    </message>
+</context>
+<context>
     <name>Findings</name>
     <message>
         <source>(no text)</source>
@@ -615,6 +850,73 @@
     <message>
         <source>No account: add one under Accounts to publish here.</source>
         <translation>Tidak ada akun: tambahkan di Akun untuk menerbitkan di sini.</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>&lt;b&gt;Practice first.&lt;/b&gt; Settings ▸ Practice mode (Ctrl+Shift+P) adds practice channels on this computer. Publish to them as often as you like: nothing reaches the public.</source>
+        <translation>&lt;b&gt;Mulai dengan latihan.&lt;/b&gt; Pengaturan ▸ Mode latihan (Ctrl+Shift+P) menambahkan kanal latihan di komputer ini. Terbitkan ke kanal itu sesering Anda mau: tidak ada yang sampai ke publik.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Set up the office.&lt;/b&gt; Settings ▸ Office profile: the office&apos;s name, logo and handle go on template images; its time zone (WIB, WITA or WIT) is used for every date and time.</source>
+        <translation>&lt;b&gt;Atur profil kantor.&lt;/b&gt; Pengaturan ▸ Profil kantor: nama, logo, dan nama akun kantor dipasang pada gambar templat; zona waktunya (WIB, WITA, atau WIT) dipakai untuk setiap tanggal dan jam.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Connect the channels.&lt;/b&gt; Settings ▸ Accounts (Ctrl+Shift+A): the office&apos;s WordPress site, X, Instagram, Facebook Page, Telegram and others. Passwords stay in the system keyring.</source>
+        <translation>&lt;b&gt;Hubungkan kanal.&lt;/b&gt; Pengaturan ▸ Akun (Ctrl+Shift+A): situs WordPress kantor, X, Instagram, Halaman Facebook, Telegram, dan lainnya. Kata sandi tetap tersimpan di gantungan kunci sistem.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Write once.&lt;/b&gt; Type the post in the middle; the counters show each channel&apos;s limit and the previews on the right show how each channel will look.</source>
+        <translation>&lt;b&gt;Tulis sekali.&lt;/b&gt; Ketik unggahan di bagian tengah; penghitung menunjukkan batas setiap kanal dan pratinjau di kanan menunjukkan tampilannya di setiap kanal.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Images.&lt;/b&gt; Add pictures (Ctrl+Shift+I); each channel gets the shape it shows best. A template (Ctrl+T) puts the office&apos;s branding and the post&apos;s date on them.</source>
+        <translation>&lt;b&gt;Gambar.&lt;/b&gt; Tambahkan gambar (Ctrl+Shift+I); setiap kanal mendapat bentuk yang paling baik ditampilkannya. Templat (Ctrl+T) memasang identitas kantor dan tanggal unggahan pada gambar.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Publish.&lt;/b&gt; Ctrl+Enter lists the channels and asks before anything is sent; a schedule publishes later, at the time shown with its zone.</source>
+        <translation>&lt;b&gt;Terbitkan.&lt;/b&gt; Ctrl+Enter menampilkan daftar kanal dan meminta konfirmasi sebelum apa pun dikirim; unggahan terjadwal terbit kemudian, pada jam yang ditampilkan beserta zonanya.</translation>
+    </message>
+    <message>
+        <source>Getting started with Siaran</source>
+        <translation>Memulai dengan Siaran</translation>
+    </message>
+    <message>
+        <source>F1 lists every keyboard shortcut.</source>
+        <translation>F1 menampilkan semua pintasan papan ketik.</translation>
+    </message>
+    <message>
+        <source>Write once, publish everywhere: a post composer for public offices.</source>
+        <translation>Tulis sekali, terbitkan di mana saja: penyusun unggahan untuk instansi pemerintah.</translation>
+    </message>
+    <message>
+        <source>Libraries and fonts</source>
+        <translation>Pustaka dan fon</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Komponen</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lisensi</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>Panduan memulai</translation>
+    </message>
+    <message>
+        <source>About Siaran</source>
+        <translation>Tentang Siaran</translation>
     </message>
 </context>
 <context>
@@ -638,6 +940,62 @@
     <message>
         <source>Nothing published yet. Published posts appear here with a link per channel.</source>
         <translation>Belum ada yang diterbitkan. Postingan yang terbit muncul di sini dengan tautan per kanal.</translation>
+    </message>
+    <message>
+        <source>Search title, text or link…</source>
+        <translation>Cari judul, teks, atau tautan…</translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation>Cari di riwayat</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Dari</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>&amp;Sampai</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Hapus saringan</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;report…</source>
+        <translation>&amp;Laporan bulanan…</translation>
+    </message>
+    <message>
+        <source>Save the month&apos;s posts per channel as a spreadsheet (.xlsx) or .csv</source>
+        <translation>Simpan unggahan sebulan per kanal sebagai lembar kerja (.xlsx) atau .csv</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Terbit</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Dihapus</translation>
+    </message>
+    <message>
+        <source>Not finished</source>
+        <translation>Belum selesai</translation>
+    </message>
+    <message>
+        <source>Every channel</source>
+        <translation>Semua kanal</translation>
     </message>
     <message>
         <source>waiting</source>
@@ -704,8 +1062,24 @@
         <translation>Enter atau klik ganda membuka tautan</translation>
     </message>
     <message>
+        <source>Nothing matches these filters.</source>
+        <translation>Tidak ada yang cocok dengan saringan ini.</translation>
+    </message>
+    <message>
         <source>Open link</source>
         <translation>Buka tautan</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Salin tautan</translation>
+    </message>
+    <message>
+        <source>Update…</source>
+        <translation>Perbarui…</translation>
+    </message>
+    <message>
+        <source>Publish again…</source>
+        <translation>Terbitkan lagi…</translation>
     </message>
     <message>
         <source>Unpublish (delete it there)</source>
@@ -714,6 +1088,16 @@
     <message>
         <source>This channel does not let Siaran delete posts; delete it there</source>
         <translation>Kanal ini tidak mengizinkan Siaran menghapus postingan; hapus langsung di sana</translation>
+    </message>
+    <message>
+        <source>Link copied</source>
+        <translation>Tautan disalin</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report saved: %n row(s) in {path}</source>
+        <translation>
+            <numerusform>Laporan tersimpan: %n baris di {path}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -756,10 +1140,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Siaran — write once, publish everywhere</source>
-        <translation>Siaran — tulis sekali, terbitkan di mana saja</translation>
-    </message>
     <message>
         <source>Loading channels…</source>
         <translation>Memuat kanal…</translation>
@@ -1042,6 +1422,97 @@
     </message>
 </context>
 <context>
+    <name>OfficeDialog</name>
+    <message>
+        <source>Office profile</source>
+        <translation>Profil kantor</translation>
+    </message>
+    <message>
+        <source>Templates put the office&apos;s name, logo and handle on images; every date and time is written in its time zone.</source>
+        <translation>Templat memasang nama, logo, dan nama akun kantor pada gambar; setiap tanggal dan jam ditulis dalam zona waktunya.</translation>
+    </message>
+    <message>
+        <source>Dinas Komunikasi dan Informatika Kabupaten …</source>
+        <translation>Dinas Komunikasi dan Informatika Kabupaten …</translation>
+    </message>
+    <message>
+        <source>Diskominfo …</source>
+        <translation>Diskominfo …</translation>
+    </message>
+    <message>
+        <source>a PNG with a transparent background</source>
+        <translation>PNG berlatar transparan</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Pilih…</translation>
+    </message>
+    <message>
+        <source>WIB (UTC+7): Sumatra, Java, West and Central Kalimantan</source>
+        <translation>WIB (UTC+7): Sumatra, Jawa, Kalimantan Barat dan Tengah</translation>
+    </message>
+    <message>
+        <source>WITA (UTC+8): Bali, Nusa Tenggara, Sulawesi, other Kalimantan</source>
+        <translation>WITA (UTC+8): Bali, Nusa Tenggara, Sulawesi, Kalimantan lainnya</translation>
+    </message>
+    <message>
+        <source>WIT (UTC+9): Maluku, Papua</source>
+        <translation>WIT (UTC+9): Maluku, Papua</translation>
+    </message>
+    <message>
+        <source>Same as the app</source>
+        <translation>Sama dengan aplikasi</translation>
+    </message>
+    <message>
+        <source>Office &amp;name:</source>
+        <translation>&amp;Nama kantor:</translation>
+    </message>
+    <message>
+        <source>&amp;Short name:</source>
+        <translation>Nama &amp;singkat:</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Logo:</translation>
+    </message>
+    <message>
+        <source>Default &amp;handle:</source>
+        <translation>Nama &amp;akun bawaan:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zona waktu:</translation>
+    </message>
+    <message>
+        <source>Language of &amp;images and reports:</source>
+        <translation>&amp;Bahasa gambar dan laporan:</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Choose the office logo</source>
+        <translation>Pilih logo kantor</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>Gambar (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <source>The profile could not be saved: {error}</source>
+        <translation>Profil tidak dapat disimpan: {error}</translation>
+    </message>
+</context>
+<context>
     <name>Plurals</name>
     <message numerus="yes">
         <source>%n image(s)</source>
@@ -1066,6 +1537,33 @@
         <translation>
             <numerusform>%n kanal</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PostDetails</name>
+    <message>
+        <source>Ta&amp;gs:</source>
+        <translation>&amp;Tagar:</translation>
+    </message>
+    <message>
+        <source>Lin&amp;ks:</source>
+        <translation>Tau&amp;tan:</translation>
+    </message>
+    <message>
+        <source>banjir, Sleman (commas or spaces; # optional)</source>
+        <translation>banjir, Sleman (pisahkan dengan koma atau spasi; # boleh ditulis)</translation>
+    </message>
+    <message>
+        <source>https://… (the first is the link card)</source>
+        <translation>https://… (yang pertama menjadi kartu tautan)</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tagar</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Tautan</translation>
     </message>
 </context>
 <context>
@@ -1209,8 +1707,47 @@
         <translation>&amp;Lanjutkan penerbitan…</translation>
     </message>
     <message>
+        <source>The account {account} is no longer in Siaran.</source>
+        <translation>Akun {account} sudah tidak ada di Siaran.</translation>
+    </message>
+    <message>
         <source>Nothing is waiting to be published.</source>
         <translation>Tidak ada yang menunggu diterbitkan.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Monthly report</source>
+        <translation>Laporan bulanan</translation>
+    </message>
+    <message>
+        <source>One row per post and channel, with the date and time in the office&apos;s time zone, the link and who published it, and a summary per channel.</source>
+        <translation>Satu baris per unggahan dan kanal, dengan tanggal dan jam menurut zona waktu kantor, tautan, dan siapa yang menerbitkan, ditambah ringkasan per kanal.</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>&amp;Bulan:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Simpan sebagai…</translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>Simpan laporan bulanan</translation>
+    </message>
+    <message>
+        <source>report-{month}.xlsx</source>
+        <translation>laporan-{month}.xlsx</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (*.xlsx)</source>
+        <translation>Lembar kerja (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -1300,6 +1837,73 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Signing in</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Memulai…</translation>
+    </message>
+    <message>
+        <source>No browser opened. Open this address in a browser on this computer to sign in:</source>
+        <translation>Peramban tidak terbuka. Buka alamat ini di peramban pada komputer ini untuk masuk:</translation>
+    </message>
+    <message>
+        <source>Sign-in address</source>
+        <translation>Alamat masuk</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>Choose where Siaran publishes:</source>
+        <translation>Pilih tempat Siaran menerbitkan:</translation>
+    </message>
+    <message>
+        <source>Pages you manage</source>
+        <translation>Halaman yang Anda kelola</translation>
+    </message>
+    <message>
+        <source>&amp;Use this one</source>
+        <translation>&amp;Gunakan yang ini</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Signing in to {platform}</source>
+        <translation>Masuk ke {platform}</translation>
+    </message>
+    <message>
+        <source>Signed in. Choose where Siaran publishes, then press “Use this one”.</source>
+        <translation>Sudah masuk. Pilih tempat Siaran menerbitkan, lalu tekan “Gunakan yang ini”.</translation>
+    </message>
+    <message>
+        <source>Finishing the sign-in…</source>
+        <translation>Menyelesaikan proses masuk…</translation>
+    </message>
+    <message>
+        <source>Time left to sign in: {time}</source>
+        <translation>Sisa waktu untuk masuk: {time}</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Membatalkan…</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled; nothing was saved.</source>
+        <translation>Masuk dibatalkan; tidak ada yang disimpan.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Tersalin</translation>
+    </message>
+</context>
+<context>
     <name>Tasks</name>
     <message>
         <source>Unexpected error: {error}</source>
@@ -1322,7 +1926,7 @@
     </message>
     <message>
         <source>Use this template</source>
-        <translation>Pakai templat ini</translation>
+        <translation>Gunakan templat ini</translation>
     </message>
     <message>
         <source>Show a shape large</source>
@@ -1342,7 +1946,7 @@
     </message>
     <message>
         <source>Layers (🔒 locked ones stay put)</source>
-        <translation>Lapisan (🔒 yang terkunci tidak bergeser)</translation>
+        <translation>Lapisan (yang 🔒 terkunci tetap di tempatnya)</translation>
     </message>
     <message>
         <source>Template canvas</source>
@@ -1370,7 +1974,7 @@
     </message>
     <message>
         <source>Office</source>
-        <translation>Instansi</translation>
+        <translation>Kantor</translation>
     </message>
     <message>
         <source>Quote</source>
@@ -1379,6 +1983,18 @@
     <message>
         <source>Label</source>
         <translation>Label</translation>
+    </message>
+    <message>
+        <source>Title, image {n}</source>
+        <translation>Judul, gambar {n}</translation>
+    </message>
+    <message>
+        <source>as above</source>
+        <translation>sama seperti di atas</translation>
+    </message>
+    <message>
+        <source>no date: add one, or schedule the post</source>
+        <translation>tanpa tanggal: isi tanggal, atau jadwalkan unggahan</translation>
     </message>
     <message>
         <source>Photo</source>
@@ -1434,7 +2050,7 @@
     </message>
     <message>
         <source>The layer &apos;{layer}&apos; is locked: it keeps its place in every shape.</source>
-        <translation>Lapisan &apos;{layer}&apos; terkunci: letaknya tetap di setiap bentuk.</translation>
+        <translation>Lapisan &apos;{layer}&apos; terkunci: posisinya tetap di setiap bentuk.</translation>
     </message>
     <message>
         <source>Rendering…</source>
@@ -1466,7 +2082,81 @@
     </message>
     <message>
         <source>Save your changes as a new template to use them.</source>
-        <translation>Simpan perubahan sebagai templat baru untuk memakainya.</translation>
+        <translation>Simpan perubahan Anda sebagai templat baru untuk memakainya.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeController</name>
+    <message>
+        <source>&amp;Office profile…</source>
+        <translation>Profil &amp;kantor…</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>&amp;Panduan memulai</translation>
+    </message>
+    <message>
+        <source>&amp;About Siaran</source>
+        <translation>&amp;Tentang Siaran</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Ikuti sistem</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Terang</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Gelap</translation>
+    </message>
+    <message>
+        <source>Office profile saved.</source>
+        <translation>Profil kantor disimpan.</translation>
+    </message>
+    <message>
+        <source>New draft</source>
+        <translation>Draf baru</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to Siaran</source>
+        <translation>Selamat datang di Siaran</translation>
+    </message>
+    <message>
+        <source>Write a post once; Siaran shapes it for every channel and shows how it will look. No channel is connected yet. Choose where to start:</source>
+        <translation>Tulis unggahan sekali; Siaran menyesuaikannya untuk setiap kanal dan menunjukkan tampilannya. Belum ada kanal yang terhubung. Pilih langkah pertama:</translation>
+    </message>
+    <message>
+        <source>&amp;Try it in practice mode</source>
+        <translation>&amp;Coba dengan mode latihan</translation>
+    </message>
+    <message>
+        <source>Practice channels on this computer: publish freely, nothing reaches the public.</source>
+        <translation>Kanal latihan di komputer ini: terbitkan sesuka hati, tidak ada yang sampai ke publik.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect a channel</source>
+        <translation>&amp;Hubungkan kanal</translation>
+    </message>
+    <message>
+        <source>Add the office&apos;s WordPress site, Instagram, X, Telegram and other accounts.</source>
+        <translation>Tambahkan situs WordPress kantor, Instagram, X, Telegram, dan akun lainnya.</translation>
+    </message>
+    <message>
+        <source>Set up the &amp;office profile</source>
+        <translation>Atur profil &amp;kantor</translation>
+    </message>
+    <message>
+        <source>Name, logo, handle and time zone, used on templates, previews and reports.</source>
+        <translation>Nama, logo, nama akun, dan zona waktu, dipakai pada templat, pratinjau, dan laporan.</translation>
+    </message>
+    <message>
+        <source>Just start &amp;writing</source>
+        <translation>Langsung &amp;menulis</translation>
     </message>
 </context>
 <context>
