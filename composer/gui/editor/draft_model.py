@@ -9,6 +9,7 @@ word at a time (composer.gui.editor.undo)."""
 from __future__ import annotations
 
 import copy
+from functools import partial
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -128,7 +129,7 @@ class DraftModel(QObject):
             variant.override(name, value)
             after = self._overrides(channel)
             self.undo.push(Change(self.tr("text for {channel}").format(channel=self.channel_name(channel)),
-                                  before, after, lambda o, c=channel: self._put_overrides(c, o),
+                                  before, after, partial(self._put_overrides, channel),
                                   done=True))
             self._emit(self.variant_changed, channel)
         elif name == "text":  # typing on: grouped a word at a time
@@ -137,14 +138,14 @@ class DraftModel(QObject):
         else:
             self._record(self.tr("{field} for {channel}").format(field=name, channel=self.channel_name(channel)),
                          self._overrides(channel), {**self._overrides(channel), name: value},
-                         lambda o, c=channel: self._put_overrides(c, o))
+                         partial(self._put_overrides, channel))
 
     def follow_master(self, channel: str, name: str = "text") -> None:
         if not self.follows(channel, name):
             before = self._overrides(channel)
             after = {k: v for k, v in before.items() if k != name}
             self._record(self.tr("Follow master for {channel}").format(channel=self.channel_name(channel)),
-                         before, after, lambda o, c=channel: self._put_overrides(c, o))
+                         before, after, partial(self._put_overrides, channel))
 
     def _overrides(self, channel: str) -> dict:
         return copy.deepcopy(self.post.variant(channel).overrides)
@@ -178,7 +179,7 @@ class DraftModel(QObject):
         if before == crop:
             return
         self._record(self.tr("crop for {channel}").format(channel=self.channel_name(channel)), before, crop,
-                     lambda c, ch=channel: self._put_crop(ch, media_id, c))
+                     partial(self._put_crop, channel, media_id))
 
     def _put_crop(self, channel: str, media_id: str, crop: Crop | None) -> None:
         crops = self.post.variant(channel).crops
