@@ -9,8 +9,8 @@ word at a time (composer.gui.editor.undo)."""
 from __future__ import annotations
 
 import copy
-from functools import partial
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
