@@ -59,7 +59,7 @@ class Capability(StrEnum):
 
         labels = {"publish": _("publish"), "delete": _("delete"), "edit": _("edit"),
                   "schedule": _("schedule"), "threads": _("threads"), "verify": _("verify"),
-                  "connect": _("sign-in"), "manual": _("by hand")}
+                  "connect": _("sign-in"), "renew": _("renews its sign-in"), "manual": _("by hand")}
         return labels[self.value]
 
 
