@@ -43,20 +43,42 @@ COMMANDS = {
 }
 
 
+def argparse_messages() -> None:
+    """argparse's own words (usage, options, errors) through our catalogue (cli.id.json)."""
+    argparse._ = _  # type: ignore[attr-defined]  # argparse looks its gettext ``_`` up per call
+
+
+def language_in(argv: list[str]) -> str | None:
+    """``--lang`` read before the parser is built, so --help and errors are in that language."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def build_parser() -> argparse.ArgumentParser:
+    argparse_messages()
     parser = argparse.ArgumentParser(prog="siaran", description=_("Write once, publish everywhere."))
-    parser.add_argument("--version", action="version", version=f"siaran {__version__}")
-    parser.add_argument("--lang", choices=["en", "id"], help="language of messages")
+    parser.add_argument("--version", action="version", version=f"siaran {__version__}",
+                        help=_("show program's version number and exit"))
+    parser.add_argument("--lang", choices=["en", "id"], help=_("language of messages"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, help_text in COMMANDS.items():
         module = importlib.import_module(f"composer.commands.{name.replace('-', '_')}")
-        p = sub.add_parser(name, help=help_text, description=help_text)
+        p = sub.add_parser(name, help=_(help_text), description=_(help_text))
         module.add_arguments(p)
         p.set_defaults(_run=module.run)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if language_in(argv) in ("en", "id"):
+        from composer.core.i18n import set_language
+
+        set_language(language_in(argv))
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -21,13 +21,13 @@ from composer.core.i18n import UserError, _
 def add_arguments(parser) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = sub.add_parser("add", help=_("add an account (secrets from stdin or a prompt)"))
-    add.add_argument("platform", help=_("channel id, see `siaran platforms`"))
-    add.add_argument("fields", nargs=argparse.REMAINDER,
+    add.add_argument("platform", metavar="PLATFORM", help=_("channel id, see `siaran platforms`"))
+    add.add_argument("fields", nargs=argparse.REMAINDER, metavar="FIELDS",
                      help=_("--name NAME and the platform's fields, e.g. --url URL --user NAME"))
     listing = sub.add_parser("list", help=_("list the accounts"))
-    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.add_argument("--json", action="store_true", help=_("machine-readable output"))
     remove = sub.add_parser("remove", help=_("remove an account and its secrets"))
-    remove.add_argument("name")
+    remove.add_argument("name", metavar="NAME")
     sub.add_parser("renew", help=_("renew the sign-ins that end within a week"))
 
 

@@ -28,7 +28,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--text", metavar="WORDS", help=_("only rows whose title, text or link "
                                                           "contains these words"))
     parser.add_argument("--limit", type=int, default=50, help=_("at most this many rows"))
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
 
 def query_of(args, zone: str):

@@ -14,13 +14,13 @@ FIELDS = ("name", "short_name", "logo", "handle", "zone", "language")
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--name", help="the office's full name")
-    parser.add_argument("--short-name", dest="short_name", help="the short name, e.g. Diskominfo Sleman")
-    parser.add_argument("--logo", help="the logo image used on templates (a PNG with transparency)")
-    parser.add_argument("--handle", help="the default handle shown on templates, e.g. @kominfosleman")
-    parser.add_argument("--zone", choices=sorted(ZONES), help="the office's time zone")
+    parser.add_argument("--name", help=_("the office's full name"))
+    parser.add_argument("--short-name", dest="short_name", help=_("the short name, e.g. Diskominfo Sleman"))
+    parser.add_argument("--logo", help=_("the logo image used on templates (a PNG with transparency)"))
+    parser.add_argument("--handle", help=_("the default handle shown on templates, e.g. @kominfosleman"))
+    parser.add_argument("--zone", choices=sorted(ZONES), help=_("the office's time zone"))
     parser.add_argument("--language", choices=["id", "en", ""],
-                        help="language of images and reports (empty: the app's)")
+                        help=_("language of images and reports (empty: the app's)"))
 
 
 def run(args) -> int:

@@ -25,7 +25,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--out", metavar="DIR", help=_("folder for the 'folder' channel"))
     parser.add_argument("--confirm-manual", metavar="NAME",
                         help=_("channels sent by hand (WhatsApp): record them as sent by NAME"))
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
     fix = parser.add_mutually_exclusive_group()
     fix.add_argument("--update", dest="correction", action="store_const", const="update",
                      help=_("a post changed since it was published: edit it in place"))
@@ -56,6 +56,7 @@ def resolve_targets(names: list[str], registry, accounts, out: str | None):
     from composer.core.outcome import Target
 
     targets: list[str | Target] = []
+    without: list[str] = []  # channels with no account: all named at once, each with its command
     for name in names:
         if accounts.find(name) is not None:
             targets.append(name)
@@ -74,9 +75,15 @@ def resolve_targets(names: list[str], registry, accounts, out: str | None):
             if mine:
                 raise UserError(_("Several accounts are on {channel} ({names}); name one",
                                   channel=name, names=", ".join(mine)))
-            raise UserError(_("No account on {channel} yet; add one with `siaran accounts add "
-                              "{channel} --name NAME ...`", channel=name))
+            without.append(name)
+            continue
         accounts.get(name)  # raises "No account named ..." with the list of accounts
+    if without:
+        from composer.core.accounts import add_account_command
+
+        raise UserError(_("No account yet on {channels}. Add them with: {commands}",
+                          channels=", ".join(registry.get(n).spec.name for n in without),
+                          commands="; ".join(f"`{add_account_command(registry.get(n))}`" for n in without)))
     return targets
 
 

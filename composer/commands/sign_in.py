@@ -19,8 +19,8 @@ from composer.core.i18n import UserError, _
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("platform", help=_("channel id with a browser sign-in (x, mastodon, facebook, instagram, threads, linkedin, youtube)"))
-    parser.add_argument("fields", nargs=argparse.REMAINDER,
+    parser.add_argument("platform", metavar="PLATFORM", help=_("channel id with a browser sign-in (x, mastodon, facebook, instagram, threads, linkedin, youtube)"))
+    parser.add_argument("fields", nargs=argparse.REMAINDER, metavar="FIELDS",
                         help=_("--name NAME and the platform's fields, e.g. --instance URL"))
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from composer.core.adapters import PlatformSpec
+from composer.core.adapters import Platform, PlatformSpec
 from composer.core.i18n import UserError, _
 from composer.core.registry import Registry
 from composer.core.store import Store, utcnow
@@ -196,3 +196,11 @@ class Accounts:
                 data[_AVATAR] = avatar_url
             self.store.execute("UPDATE accounts SET settings=? WHERE name=?",
                                (json.dumps(data), name))
+
+
+def add_account_command(platform: Platform) -> str:
+    """The command that gives ``platform`` (a registry Platform) an account: a browser sign-in
+    where it has one (X, Mastodon, Meta ...), else the account form's fields (app passwords)."""
+    if platform.connectable:
+        return f"siaran sign-in {platform.id} --name NAME"
+    return f"siaran accounts add {platform.id} --name NAME ..."

@@ -52,6 +52,16 @@ class Capability(StrEnum):
     RENEW = "renew"  # can renew its own sign-in before it lapses
     MANUAL = "manual"  # the officer posts by hand; Siaran prepares and records it
 
+    @property
+    def label(self) -> str:
+        """What the capability is called in the current language (the value stays the key)."""
+        from composer.core.i18n import _
+
+        labels = {"publish": _("publish"), "delete": _("delete"), "edit": _("edit"),
+                  "schedule": _("schedule"), "threads": _("threads"), "verify": _("verify"),
+                  "connect": _("sign-in"), "renew": _("renews its sign-in"), "manual": _("by hand")}
+        return labels[self.value]
+
 
 @dataclass(frozen=True)
 class CredentialField:

@@ -64,9 +64,11 @@ class Translations:
         QLocale.setDefault(QLocale(QLocale.Language.Indonesian if lang == "id" else QLocale.Language.English))
         # English is the source language; its .qm files hold only plural forms ("1 image")
         files = sorted(TRANSLATIONS.glob(f"siaran_*_{lang}.qm"))
-        if lang != "en":  # Qt's own dialogs (buttons of message boxes, file dialogs)
+        if lang != "en":  # Qt's own dialogs (buttons of message boxes, file dialogs, menus of
+            # text fields): ours where PySide6 ships none (Indonesian), else Qt's
+            ours = TRANSLATIONS / f"qtbase_{lang}.qm"
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            files.append(Path(qt_dir) / f"qtbase_{lang}.qm")
+            files.append(ours if ours.exists() else Path(qt_dir) / f"qtbase_{lang}.qm")
         for path in files:
             translator = QTranslator(self.app)
             if path.exists() and translator.load(str(path)):
@@ -84,6 +86,9 @@ class Shell(QObject):
         self.services = services or Services()
         self.services.paths.ensure()
         self.settings = GuiSettings.load(self.services.paths.config)
+        from composer.gui import dialog_size
+
+        dialog_size.remember_in(self.settings)
         self.translations = Translations(app)
         self.language = choose_language(self.settings)
         self.translations.install(self.language)
@@ -99,6 +104,8 @@ class Shell(QObject):
         from composer.gui.accounts.practice_switch import PracticeSwitch
 
         self.practice = PracticeSwitch(self.services, self.runner, self)
+        if self.settings.practice:  # it was on when the app last closed
+            self.practice.set_on(True)
         self._model_class = DraftModel
         self.model = DraftModel()
         from composer.gui.queue.scheduler import AppScheduler

@@ -145,7 +145,11 @@ class MainWindow(QMainWindow):
         self.publishing = PublishingController(self, model, services, runner, settings, self.autosaver,
                                                self.channels, self.media, self.notices)
         self.preferences = SettingsController(self, services, runner, settings, practice, self.notices)
-        self.editing = EditController(self, self.editor, self.media)
+        self.editing = EditController(self, self.editor, self.media, model,
+                                      (self.editor.title_edit, self.editor.text_edit,
+                                       self.channel_text.edit, self.media.alt_edit))
+        model.channel_name = self.channel_name
+        model.text_restored.connect(self._text_restored)
         self.welcome = WelcomeController(self, services, settings, self.right)
         self.queue = QueueController(self, services, runner, settings,
                                      lambda: self.tabs.setCurrentWidget(self.queue_holder))
@@ -164,6 +168,7 @@ class MainWindow(QMainWindow):
         self.drafts.restored.connect(self.channels.reload)
         self.channels.catalog_loaded.connect(self.attach_previews)
         self.channels.channels_changed.connect(self.set_channels)
+        self.preferences.practice_started.connect(self.channels.practice_started)
         self.preferences.accounts_changed.connect(self.channels.reload)
         self.preferences.language_requested.connect(self.language_requested)
         self.welcome.color_scheme_requested.connect(self.color_scheme_requested)
@@ -236,6 +241,8 @@ class MainWindow(QMainWindow):
 
     def set_channels(self, channels) -> None:
         self.live.set_channels(channels)
+        limits = {c.spec.name: c.spec.alt_text_limit for c in channels if c.spec.alt_text_limit}
+        self.media.set_alt_limits(sorted(limits.items()))
         self.renders.set_channels(channels)
         self._set_tab_order()  # the counter chips are new widgets
 
@@ -264,6 +271,31 @@ class MainWindow(QMainWindow):
         self.resume_button.setText("⟳ " + self.tr("Resume publishing (%n unfinished)", "", count))
         self.resume_button.setAccessibleName(self.resume_button.text())
         self.resume_button.setVisible(count > 0)
+
+    def channel_name(self, key: str) -> str:
+        """A channel's name for the Edit menu: an account's label, or a network's name (crops
+        are kept per network)."""
+        channel = self.channels.catalog.get(key)
+        if channel is not None:
+            return channel.label
+        return next((c.spec.name for c in self.channels.catalog.values() if c.spec.id == key), key)
+
+    def _text_restored(self, field: str, cursor: int) -> None:
+        """An undo or redo changed a text: show it, with the cursor where the change was."""
+        if field in ("text", "title"):
+            self._show_post()
+            edit = self.editor.text_edit if field == "text" else self.editor.title_edit
+            edit.setFocus()
+            if field == "title":
+                self.editor.title_edit.setCursorPosition(cursor)
+            else:
+                text_cursor = edit.textCursor()
+                text_cursor.setPosition(min(cursor, len(self.model.post.text)))
+                edit.setTextCursor(text_cursor)
+        elif field.startswith("alt:"):
+            self.media.show_alt(field[4:])
+        else:
+            self.show_channel_text(field)
 
     def show_channel_text(self, key: str) -> None:
         self.tabs.setCurrentWidget(self.channel_text)

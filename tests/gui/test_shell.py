@@ -302,7 +302,7 @@ def test_a_crop_made_on_an_accounts_preview_is_the_networks_and_reaches_the_rend
         editor = w.images.crop_editor
         assert editor.key == "x"  # kept for the network, as the publish engine renders it
         w.model.set_crop(editor.key, media_id, Crop(0.2, 0.0, 0.5625, 1.0))  # a square
-        editor.window().close()
+        editor.window().accept()  # Done (Cancel would put the crop back)
         out = shell.services.render_dir / w.model.post.id / "humas-x"
 
         def square_rendered():

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from composer.core.post import MediaRef, Post
 from composer.core.templates import list_templates, load_template, user_dir
 from composer.gui.templates import TemplateEditor, rendering
+from composer.gui.templates.editor import THUMB_HEIGHT
 
 
 @pytest.fixture
@@ -70,7 +71,7 @@ def test_every_shape_is_rendered_off_the_gui_thread(editor, monkeypatch):
     assert all(t is not threading.main_thread() for t in threads)
     for button, (_label, size) in zip(editor.thumbs, rendering.ASPECTS, strict=True):
         icon = button.iconSize()
-        assert icon.height() == 150 and icon.width() == pytest.approx(150 * size[0] / size[1], abs=1)
+        assert icon.height() == THUMB_HEIGHT and icon.width() == pytest.approx(THUMB_HEIGHT * size[0] / size[1], abs=1)
     assert not editor.canvas.image.isNull()
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core.i18n import _
+from composer.gui.dialog_size import fit
 
 SIGN_IN, ADD = "sign_in", "add"
 
@@ -36,7 +37,7 @@ class AccountForm(QDialog):
         self.setObjectName("accountForm")
         self.setWindowTitle(self.tr("Add an account"))
         self.setMinimumWidth(520)
-        self.resize(600, 560)  # every field and the buttons visible on a 1366x768 laptop
+        fit(self, "accountForm", 600, 560)  # every field and the buttons visible on a 1366x768 laptop
         self.platform = QComboBox(self)
         self.platform.setObjectName("accountPlatform")
         self.platform.setAccessibleName(self.tr("Channel"))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from composer.gui.accounts.account_form import SIGN_IN, AccountForm
 from composer.gui.accounts.sign_in_dialog import DEFAULT_TIMEOUT, SignInDialog
 from composer.gui.ask import confirm
+from composer.gui.dialog_size import fit
 
 SIGN_IN_COLUMN = 4  # when the account's sign-in ends
 
@@ -47,7 +48,7 @@ class AccountsDialog(QDialog):
         self._note = ""  # one line to show with the next listing (the outcome of Check again)
         self.setObjectName("accountsDialog")
         self.setWindowTitle(self.tr("Accounts and channels"))
-        self.resize(1100, 560)  # fits a 1366x768 laptop with room around it
+        fit(self, "accounts", 1100, 560)
 
         self.accounts = QTreeWidget(self)
         self.accounts.setObjectName("accountList")

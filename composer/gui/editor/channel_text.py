@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.text.counting import unit_name
+from composer.gui.ask import confirm
 from composer.gui.editor.channel_details import ChannelDetails
 from composer.gui.editor.channels import ChannelInfo
 from composer.gui.editor.counting import ChannelCount, utf16_offset
@@ -191,7 +193,7 @@ class ChannelTextPanel(QWidget):
         else:
             limit = count.limit if count.limit is not None else self.tr("no limit")
             line = self.tr("{used} of {limit} ({unit})").format(used=count.length, limit=limit,
-                                                                unit=count.unit)
+                                                                unit=unit_name(count.unit))
             if count.problems:
                 line += " — " + "; ".join(count.problems)
             self.counter.setText(line)
@@ -215,6 +217,17 @@ class ChannelTextPanel(QWidget):
         self.model.override(key, "text", text)
 
     def _follow_master(self) -> None:
-        if self.current_key:
-            self.model.follow_master(self.current_key, "text")
-            self._refresh()
+        """Asks first when the channel's own text differs from the master (it would be lost;
+        Edit ▸ Undo brings it back too)."""
+        key = self.current_key
+        if not key:
+            return
+        own = self.model.post.resolve(key).text
+        if own != self.model.post.text and not confirm(
+                self, self.tr("Follow master"),
+                self.tr("Drop the text written for {channel} and use the master text again?")
+                .format(channel=self._channels[key].label),
+                self.tr("Drop and follow master"), self.tr("Keep this text")):
+            return
+        self.model.follow_master(key, "text")
+        self._refresh()

@@ -26,6 +26,7 @@ from composer.core.adapters import Severity
 from composer.core.i18n import UserError
 from composer.core.journal import State
 from composer.core.outcome import Outcome
+from composer.gui.dialog_size import fit
 from composer.gui.publish import corrections
 from composer.gui.publish.findings import ChannelPlan, grouped, plan
 from composer.gui.publish.manual_row import ManualRow, confirm_job, is_manual, prepare_share
@@ -99,7 +100,7 @@ class PublishDialog(QDialog):
         self.schedule.changed.connect(self._update_buttons)
         self.setObjectName("publishDialog")
         self.setWindowTitle(self.tr("Publish"))
-        self.resize(760, 520)
+        fit(self, "publish", 760, 520)
         self.plans: list[ChannelPlan] = plan(post, channels)
         self.plan_rows: dict[str, PlanRow] = {}
         self.rows: dict[str, ProgressRow] = {}

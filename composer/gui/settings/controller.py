@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 class SettingsController(QObject):
     accounts_changed = Signal()  # accounts added or removed, practice ones included
+    practice_started = Signal()  # practice mode came on: its channels are about to be listed
     language_requested = Signal(object)  # "en", "id" or None (the system's)
 
     def __init__(self, window: QMainWindow, services, runner, settings, practice, notices):
@@ -83,6 +84,8 @@ class SettingsController(QObject):
     def toggle_practice(self, on: bool) -> None:
         self.notices.say(self.tr("Starting the practice servers…") if on
                          else self.tr("Stopping the practice servers…"))
+        self.settings.practice = on  # remembered: a restart comes back in practice mode
+        self.settings.save()
         self.practice.set_on(on)
 
     def _practice_changed(self, on: bool) -> None:
@@ -92,4 +95,6 @@ class SettingsController(QObject):
         action.blockSignals(False)
         self.notices.say(self.tr("Practice mode: practice channels are ready; nothing reaches a real "
                                  "account.") if on else self.tr("Practice mode is off."), 8000)
+        if on:
+            self.practice_started.emit()
         self.accounts_changed.emit()

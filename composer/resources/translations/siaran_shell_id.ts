@@ -218,6 +218,10 @@
         <translation>Utama</translation>
     </message>
     <message>
+        <source>Window</source>
+        <translation>Jendela</translation>
+    </message>
+    <message>
         <source>Remove the selected image</source>
         <translation>Hapus gambar yang dipilih</translation>
     </message>
@@ -230,8 +234,43 @@
         <translation>Isian berikutnya</translation>
     </message>
     <message>
+        <source>Crop editor</source>
+        <translation>Penyunting potongan</translation>
+    </message>
+    <message>
+        <source>Template editor</source>
+        <translation>Penyunting templat</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Pintasan papan ketik</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Perintah</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tombol</translation>
+    </message>
+</context>
+<context>
+    <name>AltCounter</name>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n karakter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alt text too long for {channels}</source>
+        <translation>Teks alternatif terlalu panjang untuk {channels}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alt text length: %n character(s)</source>
+        <translation>
+            <numerusform>Panjang teks alternatif: %n karakter</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -361,6 +400,18 @@
         <source>Beyond {channel}&apos;s limit</source>
         <translation>Melewati batas {channel}</translation>
     </message>
+    <message>
+        <source>Drop the text written for {channel} and use the master text again?</source>
+        <translation>Buang teks yang ditulis khusus untuk {channel} dan pakai lagi teks utama?</translation>
+    </message>
+    <message>
+        <source>Drop and follow master</source>
+        <translation>Buang dan ikuti teks utama</translation>
+    </message>
+    <message>
+        <source>Keep this text</source>
+        <translation>Pertahankan teks ini</translation>
+    </message>
 </context>
 <context>
     <name>Corrections</name>
@@ -425,6 +476,10 @@
         <source>no limit</source>
         <translation>tanpa batas</translation>
     </message>
+    <message>
+        <source>{over} over the limit</source>
+        <translation>{over} melewati batas</translation>
+    </message>
 </context>
 <context>
     <name>CropEditor</name>
@@ -465,6 +520,26 @@
         <translation>Kembali ke otomatis</translation>
     </message>
     <message>
+        <source>Set the focal point, then click the photo</source>
+        <translation>Tetapkan titik fokus, lalu klik foto</translation>
+    </message>
+    <message>
+        <source>Nudge the box (Shift: more)</source>
+        <translation>Geser kotak sedikit (Shift: lebih jauh)</translation>
+    </message>
+    <message>
+        <source>Larger / smaller box</source>
+        <translation>Perbesar / perkecil kotak</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
         <source>Forget this channel&apos;s manual crop (Ctrl+Backspace)</source>
         <translation>Lupakan potongan manual kanal ini (Ctrl+Backspace)</translation>
     </message>
@@ -503,6 +578,65 @@
     <message>
         <source>Original</source>
         <translation>Asli</translation>
+    </message>
+</context>
+<context>
+    <name>DraftModel</name>
+    <message>
+        <source>typing</source>
+        <translation>ketikan</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>judul</translation>
+    </message>
+    <message>
+        <source>channel choice</source>
+        <translation>pilihan kanal</translation>
+    </message>
+    <message>
+        <source>text for {channel}</source>
+        <translation>teks untuk {channel}</translation>
+    </message>
+    <message>
+        <source>{field} for {channel}</source>
+        <translation>{field} untuk {channel}</translation>
+    </message>
+    <message>
+        <source>Follow master for {channel}</source>
+        <translation>ikuti teks utama untuk {channel}</translation>
+    </message>
+    <message>
+        <source>crop for {channel}</source>
+        <translation>potongan untuk {channel}</translation>
+    </message>
+    <message>
+        <source>add image</source>
+        <translation>tambah gambar</translation>
+    </message>
+    <message>
+        <source>alt text</source>
+        <translation>teks alternatif</translation>
+    </message>
+    <message>
+        <source>focal point</source>
+        <translation>titik fokus</translation>
+    </message>
+    <message>
+        <source>whole picture</source>
+        <translation>gambar utuh</translation>
+    </message>
+    <message>
+        <source>remove image</source>
+        <translation>hapus gambar</translation>
+    </message>
+    <message>
+        <source>image order</source>
+        <translation>urutan gambar</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>templat</translation>
     </message>
 </context>
 <context>
@@ -614,6 +748,14 @@
     <message>
         <source>&amp;Paste</source>
         <translation>&amp;Tempel</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {what}</source>
+        <translation>&amp;Urungkan {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {what}</source>
+        <translation>&amp;Ulangi {what}</translation>
     </message>
 </context>
 <context>
@@ -973,6 +1115,14 @@
         <translation>Gambar masih disiapkan.</translation>
     </message>
     <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
         <source>Crop for {channel}</source>
         <translation>Potongan untuk {channel}</translation>
     </message>
@@ -1236,10 +1386,6 @@
     <message>
         <source>Could not add the image: {reason}</source>
         <translation>Gambar tidak dapat ditambahkan: {reason}</translation>
-    </message>
-    <message>
-        <source>Remove image</source>
-        <translation>Hapus gambar</translation>
     </message>
     <message>
         <source>no alt text</source>
@@ -1992,6 +2138,14 @@
         <translation>Gunakan templat ini</translation>
     </message>
     <message>
+        <source>Show a shape large</source>
+        <translation>Tampilkan satu bentuk dalam ukuran besar</translation>
+    </message>
+    <message>
+        <source>Nudge the selected layer</source>
+        <translation>Geser sedikit lapisan yang dipilih</translation>
+    </message>
+    <message>
         <source>Template:</source>
         <translation>Templat:</translation>
     </message>
@@ -2050,6 +2204,58 @@
     <message>
         <source>no date: add one, or schedule the post</source>
         <translation>tanpa tanggal: isi tanggal, atau jadwalkan unggahan</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Kepala</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>Pita</translation>
+    </message>
+    <message>
+        <source>Accent</source>
+        <translation>Aksen</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Shade</source>
+        <translation>Bayangan</translation>
+    </message>
+    <message>
+        <source>Quotation mark</source>
+        <translation>Tanda kutip</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Pembicara</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>teks</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>foto</translation>
+    </message>
+    <message>
+        <source>logo</source>
+        <translation>logo</translation>
+    </message>
+    <message>
+        <source>shape</source>
+        <translation>bentuk</translation>
     </message>
     <message>
         <source>The layer &apos;{layer}&apos; is locked: it keeps its place in every shape.</source>
