@@ -19,9 +19,9 @@ def add_arguments(parser) -> None:
     p.add_argument("--levels", type=int,
                    help=_("approvals from different approvers a post needs (1)"))
     p = sub.add_parser("import", help=_("import an approver's decision (file, or - for stdin)"))
-    p.add_argument("file")
+    p.add_argument("file", metavar="FILE")
     p = sub.add_parser("status", help=_("whether a post may be published"))
-    p.add_argument("post")
+    p.add_argument("post", metavar="POST")
 
 
 def run(args) -> int:

@@ -11,11 +11,11 @@ from composer.core.i18n import UserError, _
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("package", type=Path, help=_("the review package"))
-    parser.add_argument("--as", dest="name", required=True, help=_("the approver's name"))
+    parser.add_argument("package", metavar="PACKAGE", type=Path, help=_("the review package"))
+    parser.add_argument("--as", dest="name", metavar="NAME", required=True, help=_("the approver's name"))
     parser.add_argument("--reject", action="store_true", help=_("reject instead of approve"))
-    parser.add_argument("--comment", default="", help=_("a comment for the drafter"))
-    parser.add_argument("--out", type=Path, required=True, help=_("the decision file"))
+    parser.add_argument("--comment", default="", metavar="TEXT", help=_("a comment for the drafter"))
+    parser.add_argument("--out", type=Path, metavar="FILE", required=True, help=_("the decision file"))
 
 
 def run(args) -> int:

@@ -10,13 +10,13 @@ from composer.core.i18n import _
 def add_arguments(parser) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = sub.add_parser("add", help=_("add an approver"))
-    p.add_argument("name")
+    p.add_argument("name", metavar="NAME")
     p.add_argument("--key", required=True, help=_("the approver's public key (ed25519:...)"))
     p.add_argument("--nip", default="")
     p.add_argument("--position", default="")
     sub.add_parser("list", help=_("list the approvers"))
     p = sub.add_parser("remove", help=_("remove an approver"))
-    p.add_argument("name")
+    p.add_argument("name", metavar="NAME")
 
 
 def run(args) -> int:

@@ -18,16 +18,16 @@ def add_arguments(parser) -> None:
     p = sub.add_parser("list", help=_("the sensitive dates of a year"))
     p.add_argument("--year", type=int, default=date.today().year)
     p = sub.add_parser("add", help=_("add one of the office's sensitive dates"))
-    p.add_argument("date", help=_("the first day, e.g. 2026-08-17"))
-    p.add_argument("--name", required=True)
+    p.add_argument("date", metavar="DATE", help=_("the first day, e.g. 2026-08-17"))
+    p.add_argument("--name", required=True, metavar="NAME")
     p.add_argument("--severity", required=True, choices=["hold", "warn", "hint"])
     p.add_argument("--end", default="", help=_("the last day, when it lasts several"))
     p.add_argument("--region", default="", help=_("only for this province"))
     p.add_argument("--estimate", action="store_true", help=_("not yet fixed by decision"))
     p = sub.add_parser("confirm", help=_("the estimated date is now decided"))
-    p.add_argument("date")
+    p.add_argument("date", metavar="DATE")
     p = sub.add_parser("region", help=_("the office's province"))
-    p.add_argument("name")
+    p.add_argument("name", metavar="NAME")
 
 
 def run(args) -> int:

@@ -11,7 +11,7 @@ from composer.core.i18n import _
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--reason", required=True, help=_("why (shown on the banner)"))
+    parser.add_argument("--reason", required=True, metavar="TEXT", help=_("why (shown on the banner)"))
 
 
 def run(args) -> int:

@@ -11,7 +11,7 @@ from composer.core.i18n import _
 def add_arguments(parser) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = sub.add_parser("create", help=_("create a signing key in this computer's keyring"))
-    p.add_argument("--name", required=True, help=_("the approver's name as on the list"))
+    p.add_argument("--name", required=True, metavar="NAME", help=_("the approver's name as on the list"))
 
 
 def run(args) -> int:

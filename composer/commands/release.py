@@ -11,7 +11,7 @@ from composer.core.i18n import _
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--as", dest="name", help=_("the approver who releases"))
+    parser.add_argument("--as", dest="name", metavar="NAME", help=_("the approver who releases"))
 
 
 def run(args) -> int:

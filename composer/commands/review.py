@@ -12,12 +12,12 @@ from composer.core.i18n import _
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("post", help=_("a post file (TOML)"))
+    parser.add_argument("post", metavar="POST", help=_("a post file (TOML)"))
     parser.add_argument("--pdf", type=Path, required=True, metavar="SHEET",
                         help=_("where to write the sign-off sheet (PDF)"))
     parser.add_argument("--package", type=Path, required=True, metavar="FILE",
                         help=_("where to write the review package for the approver"))
-    parser.add_argument("--by", help=_("the drafter's name (default: this computer's officer)"))
+    parser.add_argument("--by", metavar="NAME", help=_("the drafter's name (default: this computer's officer)"))
 
 
 def run(args) -> int:

@@ -21,18 +21,18 @@ def add_arguments(parser) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     sub.add_parser("show", help=_("every rule with its severity and regulation"))
     p = sub.add_parser("set", help=_("change a rule's severity"))
-    p.add_argument("code")
-    p.add_argument("severity", choices=["block", "warn", "info", "off"])
+    p.add_argument("code", metavar="CODE")
+    p.add_argument("severity", metavar="SEVERITY", choices=["block", "warn", "info", "off"])
     for action in ("add", "remove"):
         p = sub.add_parser(action, help=_("edit one of the office's lists"))
-        p.add_argument("list", choices=sorted(LISTS))
-        p.add_argument("value")
+        p.add_argument("list", metavar="LIST", choices=sorted(LISTS))
+        p.add_argument("value", metavar="VALUE")
     p = sub.add_parser("finance", help=_("the Finance 17(e) plan rule: on or off"))
-    p.add_argument("state", choices=["on", "off"])
+    p.add_argument("state", metavar="on|off", choices=["on", "off"])
     p = sub.add_parser("export", help=_("write the rule set to a file"))
-    p.add_argument("file", type=Path)
+    p.add_argument("file", metavar="FILE", type=Path)
     p = sub.add_parser("import", help=_("use the rule set in a file"))
-    p.add_argument("file", type=Path)
+    p.add_argument("file", metavar="FILE", type=Path)
 
 
 def run(args) -> int:

@@ -41,10 +41,15 @@ class ReviewDialog(QDialog):
         self.services, self.runner, self.package, self.data = services, runner, package, data
         self.resize(900, 660)
         col = QVBoxLayout(self)
-        head = QLabel(self.tr("Drafted by {drafter} · fingerprint {fingerprint}").format(
-            drafter=data["drafter"], fingerprint=data["fingerprint"][:16] + "…"), self)
-        head.setWordWrap(True)
-        col.addWidget(head)
+        top = QHBoxLayout()
+        head = QLabel(self.tr("Drafted by {drafter}").format(drafter=data["drafter"]), self)
+        top.addWidget(head)
+        top.addWidget(QLabel(self.tr("Fingerprint"), self))
+        fingerprint = QLineEdit(data["fingerprint"], self)  # to compare with the sheet's
+        fingerprint.setObjectName("fingerprint")
+        fingerprint.setReadOnly(True)
+        top.addWidget(fingerprint, 1)
+        col.addLayout(top)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         body = QWidget(scroll)

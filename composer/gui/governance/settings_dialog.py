@@ -99,7 +99,7 @@ class GovernanceDialog(QDialog):
                              "info": self.tr("info"), "off": self.tr("off")}[value], value)
             current = self.rules.severities.get(code, rule.severity.value)
             box.setCurrentIndex(SEVERITIES.index(current))
-            box.setAccessibleName(code)
+            box.setAccessibleName(self.tr("Severity") + f" `{code}`")
             self.severity_boxes[code] = box
             self.table.setCellWidget(n, 1, box)
             item = QTableWidgetItem(rule.citation)

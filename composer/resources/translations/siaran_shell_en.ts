@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AltCounter</name>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Alt text length: %n character(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CounterBar</name>
     <message numerus="yes">
         <source>%n part(s)</source>
@@ -12,19 +29,29 @@
     </message>
 </context>
 <context>
+    <name>DraftsController</name>
+    <message numerus="yes">
+        <source>%n announcement(s) scheduled.</source>
+        <translation>
+            <numerusform>%n announcement scheduled.</numerusform>
+            <numerusform>%n announcements scheduled.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message numerus="yes">
         <source>%n finding(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n block(s) publishing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n block publishing</numerusform>
+            <numerusform>%n blocks publishing</numerusform>
         </translation>
     </message>
 </context>
@@ -32,16 +59,26 @@
     <name>GovernanceController</name>
     <message numerus="yes">
         <source>Crisis hold in force: %n scheduled post(s) taken off the platforms&apos; schedules</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Crisis hold in force: %n scheduled post taken off the platforms&apos; schedules</numerusform>
+            <numerusform>Crisis hold in force: %n scheduled posts taken off the platforms&apos; schedules</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The crisis hold is released: %n post(s) scheduled again</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The crisis hold is released: %n post scheduled again</numerusform>
+            <numerusform>The crisis hold is released: %n posts scheduled again</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message numerus="yes">
+        <source>Report saved: %n row(s) in {path}</source>
+        <translation>
+            <numerusform>Report saved: %n row in {path}</numerusform>
+            <numerusform>Report saved: %n rows in {path}</numerusform>
         </translation>
     </message>
 </context>
@@ -127,6 +164,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Scheduled to %n channel(s) for {time}.</source>
+        <translation>
+            <numerusform>Scheduled to %n channel for {time}.</numerusform>
+            <numerusform>Scheduled to %n channels for {time}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Ready: %n channel(s) to send by hand.</source>
         <translation>
             <numerusform>Ready: %n channel to send by hand.</numerusform>
@@ -134,10 +178,34 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Schedule to %n channel(s)?</source>
+        <translation>
+            <numerusform>Schedule to %n channel?</numerusform>
+            <numerusform>Schedule to %n channels?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Schedule to %n channel(s)</source>
+        <translation>
+            <numerusform>&amp;Schedule to %n channel</numerusform>
+            <numerusform>&amp;Schedule to %n channels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>&amp;Publish to %n channel(s)</source>
         <translation>
             <numerusform>&amp;Publish to %n channel</numerusform>
             <numerusform>&amp;Publish to %n channels</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message numerus="yes">
+        <source>%n post(s) due within the hour (⏰).</source>
+        <translation>
+            <numerusform>%n post due within the hour (⏰).</numerusform>
+            <numerusform>%n posts due within the hour (⏰).</numerusform>
         </translation>
     </message>
 </context>
