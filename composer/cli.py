@@ -40,6 +40,16 @@ COMMANDS = {
     "count": "measure JSON lines of text the way one channel does",
     "split": "split stdin's text into thread parts for one channel",
     "office": "show or change the office profile (name, logo, handle, time zone)",
+    "rules": "the office's governance rules: severities, lists, export and import",
+    "keys": "create an approver's signing key (kept in the keyring)",
+    "approvers": "add, list or remove the office's approvers",
+    "approvals": "the approval policy, importing decisions, a post's approval state",
+    "review": "request approval: a review package and a sign-off sheet (PDF)",
+    "approve": "approve or reject a review package with your signing key",
+    "audit": "verify or export the audit trail",
+    "hold": "crisis hold: stop everything scheduled, here and on the platforms",
+    "release": "end the crisis hold and restore what it took off the schedules",
+    "calendar": "sensitive dates: holidays, mourning days, quiet periods (hold/warn/hint)",
 }
 
 

@@ -22,7 +22,7 @@ GUI = ROOT / "composer" / "gui"
 OUT = ROOT / "composer" / "resources" / "translations"
 # The shell's own folders; previews/ keeps its own catalogue.
 SHELL_DIRS = ("editor", "media", "accounts", "publish", "history", "settings", "welcome", "templates",
-              "crop", "queue")
+              "crop", "queue", "governance")
 # Qt's own strings in Indonesian (PySide6 ships none), kept by hand: compiled, never lupdated
 QTBASE = ("qtbase_id.ts",)
 

@@ -24,6 +24,8 @@ from composer.core.text.counting import unit_name
 def add_arguments(parser) -> None:
     parser.add_argument("post", metavar="POST", help=_("a post file (TOML)"))
     parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    parser.add_argument("--links", action="store_true",
+                        help=_("ask every link whether it answers (needs the network)"))
 
 
 def _channel(name: str, registry, svc):
@@ -86,11 +88,20 @@ def run(args) -> int:
     svc = services()
     registry = svc.registry
     names = post.channels or [i for i in registry.ids() if i != "folder"]
+    if args.links:
+        from composer.core.checks.gov.links import resolve, urls_in
+
+        urls = [u for key in {post.text, *(v.overrides.get("text", "") for v in
+                                          post.variants.values())} for u in urls_in(key)]
+        resolve([*urls, *post.links])
     checked = []
     for name in names:
         spec, limit = _channel(name, registry, svc)
-        checked.append(check(post, name, spec, limit=limit))
+        checked.append(check(post, name, spec, limit=limit, suggest=True))
     ok = all(c.ok for c in checked)
+    svc.audit.record("checks run", post=post.id, ok=ok, findings={
+        c.channel: sorted({f.code for f in c.findings if f.severity != Severity.INFO})
+        for c in checked})
     if args.json:
         print(json.dumps({"post": post.id, "ok": ok, "notes": notes, "channels": [
             {"channel": c.channel, "platform": c.spec.id, "ok": c.ok,
@@ -110,5 +121,7 @@ def run(args) -> int:
         for f in c.findings:
             if f.code != "text.thread":  # already on the channel's line
                 print(f"    - {_severity(f.severity)}: {f.message} [{f.code}]")
+                if f.params.get("rule"):  # governance rules cite their regulation
+                    print(f"      {f.params['rule']}")
     sys.stdout.flush()
     return 0 if ok else 1

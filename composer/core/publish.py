@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 from composer.core import adapters as A
 from composer.core import corrections as C
 from composer.core.accounts import Accounts, Secrets
+from composer.core.governance.audit import AuditTrail
 from composer.core.i18n import UserError, _
 from composer.core.journal import Entry, Journal, State, snapshot_of
 from composer.core.outcome import Outcome, Policy, Target, reason_for
@@ -86,7 +87,9 @@ class Engine:
                  sleep: SleepFn = _real_sleep, rng: random.Random | None = None,
                  transport_factory: Callable[[], httpx.BaseTransport] | None = None,
                  cache_dir: Path | None = None,
-                 media_file: Callable[[MediaRef], Path] | None = None):
+                 media_file: Callable[[MediaRef], Path] | None = None,
+                 gate: Callable[[Post, list[tuple[str, str]]], None] | None = None,
+                 audit: AuditTrail | None = None):
         self.store = store
         self.registry = registry
         # Without secrets (tests, ad-hoc channels that bring their own) only a named account's
@@ -104,6 +107,13 @@ class Engine:
         self._ssl: ssl.SSLContext | None = None
         self._running: set[tuple[str, str]] = set()  # (post, account) being published now
         self.locks_dir = store.paths.data / "locks"
+        # Governance (docs/governance.md): before anything is sent, the office's approval
+        # policy and any crisis hold are asked; raising refuses the whole publish
+        self.gate = gate or self._default_gate()
+        from composer.core.governance.hold import Holds
+
+        self.hold_gate: Callable[[], None] = Holds(store.paths.data).gate
+        self.audit = audit or AuditTrail(store.paths.data / "audit.jsonl")
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -117,6 +127,7 @@ class Engine:
         is sent nothing and its outcome lists the choices."""
         targets = list({t.account: t for t in map(self.target, reversed(accounts))}.values())
         targets.reverse()  # each account once, in the order asked
+        self.gate(post, [(t.account, t.platform) for t in targets])
         specs = {t.platform: self.registry.get(t.platform).spec for t in targets
                  if t.platform in self.registry}
         render = RenderOnce(self.cache_dir / post.id, self.media_file, specs.values())
@@ -124,13 +135,41 @@ class Engine:
         jobs: list[Job] = [
             (post.id, t, functools.partial(self._prepare, post, t, render, chosen.get(t.account)))
             for t in targets]
-        return self._run_all(jobs, progress, cancel or threading.Event())
+        outcomes = self._run_all(jobs, progress, cancel or threading.Event())
+        self._record(post.id, outcomes)
+        return outcomes
+
+    def _record(self, post_id: str, outcomes: list[Outcome]) -> None:
+        """Into the audit trail: what went out where, with the platforms' ids."""
+        sent = [o for o in outcomes if o.sent or o.action]
+        if not sent:
+            return
+        self.audit.record("updated" if any(o.action for o in sent) else "published",
+                          post=post_id, results=[
+                              {"account": o.account, "platform": o.platform,
+                               "state": str(o.state), "id": o.remote_id, "url": o.url,
+                               "action": o.action} for o in sent])
+
+    def _default_gate(self) -> Callable[[Post, list[tuple[str, str]]], None]:
+        from composer.core.governance.approvals import engine_gate
+        from composer.core.governance.hold import Holds
+
+        paths = self.store.paths
+        holds = Holds(paths.data)
+        approved = engine_gate(paths.config, paths.data, self.registry, self.accounts.find,
+                               self.media_file, hold_started=holds.last_started)
+
+        def gate(post: Post, targets: list[tuple[str, str]]) -> None:
+            holds.gate()  # a crisis hold stops everything, approved or not
+            approved(post, targets)
+        return gate
 
     def resume(self, post_id: str | None = None, progress: ProgressFn | None = None,
                cancel: threading.Event | None = None,
                targets: Mapping[str, Target] | None = None) -> list[Outcome]:
         """Finish what a crash, a cancel or a fault left unfinished; never repeat a success.
         ``targets`` supplies ad-hoc channels (with their secrets) by account name."""
+        self.hold_gate()  # a crisis hold stops the unfinished sends too
         jobs: list[Job] = []
         skipped: list[Outcome] = []
         for entry in self.journal.unfinished(post_id):
@@ -169,7 +208,9 @@ class Engine:
                 except A.AdapterError as exc:
                     raise UserError(reason_for(exc, platform.spec, attempt)) from None
                 break
-        return Outcome.of(self.journal.unpublished(entry.id))
+        outcome = Outcome.of(self.journal.unpublished(entry.id))
+        self.audit.record("unpublished", post=post_id, account=account, id=entry.remote_id)
+        return outcome
 
     def can_unpublish(self, entry: Entry) -> bool:
         """Can Siaran delete this row's post (History's menu asks the same as the CLI)?"""

@@ -26,8 +26,12 @@ if TYPE_CHECKING:  # the real imports are deferred to first use (start-up time)
 
     from composer.core.accounts import Account, Accounts
     from composer.core.agent import Agent
+    from composer.core.checks.gov.rules import GovRules
     from composer.core.connections import Connections
     from composer.core.drafts import Drafts
+    from composer.core.governance.approvals import Approvals
+    from composer.core.governance.audit import AuditTrail
+    from composer.core.governance.hold import Holds
     from composer.core.journal import Journal
     from composer.core.office import OfficeProfile
     from composer.core.post import Post
@@ -167,7 +171,7 @@ class Services:
         def build() -> Engine:
             from composer.core.publish import Engine
 
-            return Engine(self.store, self.registry, accounts=self.accounts)
+            return Engine(self.store, self.registry, accounts=self.accounts, audit=self.audit)
         return self._once("engine", build)
 
     @property
@@ -224,6 +228,48 @@ class Services:
 
     def save_office(self, profile: OfficeProfile) -> None:
         profile.save(self.paths.config)
+
+    def governance_rules(self) -> GovRules:
+        """The office's governance rule set (severities, allow lists, DIK terms ...), read fresh
+        each time like the office profile."""
+        from composer.core.checks.gov.rules import GovRules
+
+        return GovRules.load(self.paths.config)
+
+    def save_governance_rules(self, rules: GovRules) -> None:
+        rules.save(self.paths.config)
+
+    @property
+    def approvals(self) -> Approvals:
+        """Signed approvals: policy, approvers, review packages, decisions (the keyring is
+        opened only to create a key or to sign)."""
+        def build() -> Approvals:
+            from composer.core.governance.approvals import Approvals, platform_finder
+
+            return Approvals(self.paths.config, self.paths.data, self.registry,
+                             platform_finder(self.registry, self.find_account),
+                             lambda: self.secrets, self.store.media_file,
+                             record=self.audit.record,
+                             hold_started=self.holds.last_started)
+        return self._once("approvals", build)
+
+    @property
+    def holds(self) -> Holds:
+        """The crisis hold (docs/governance.md)."""
+        def build() -> Holds:
+            from composer.core.governance.hold import Holds
+
+            return Holds(self.paths.data)
+        return self._once("holds", build)
+
+    @property
+    def audit(self) -> AuditTrail:
+        """The append-only audit trail (a hash chain in the data folder)."""
+        def build() -> AuditTrail:
+            from composer.core.governance.audit import AuditTrail
+
+            return AuditTrail(self.paths.data / "audit.jsonl")
+        return self._once("audit", build)
 
     def practice(self, *, latency: float = 0.0, only: set[str] | None = None) -> Practice:
         """Practice servers with their accounts (not started: ``start()`` them)."""

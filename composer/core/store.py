@@ -319,6 +319,11 @@ class Store:
                                  "VALUES (?, ?, ?, ?)", (post.id, body, now, kind)).lastrowid
             if version is not None and version % THIN_EVERY == 0:  # an INSERT always has one  # amortised: a third of an autosave's cost otherwise
                 self._thin_versions(db, post.id, _parse_time(now))
+        if row is None:  # a new draft: the audit trail records who began it (once per post)
+            from composer.core.governance.audit import AuditTrail
+
+            AuditTrail(self.paths.data / "audit.jsonl").record(
+                "drafted", post=post.id, title=draft_title(post))
         return True
 
     def _thin_versions(self, db: sqlite3.Connection, draft_id: str, now: datetime) -> None:

@@ -107,6 +107,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.channel_text, "")
         self.tabs.addTab(self.history_holder, "")
         self.tabs.addTab(self.queue_holder, "")
+        from composer.gui.governance.findings_panel import FindingsPanel
+
+        self.checks = FindingsPanel(model, runner, self)
+        self.tabs.addTab(self.checks, "")
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -120,7 +124,13 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setSizes(settings.splitter or [220, 500, 640])
-        self.setCentralWidget(self.splitter)
+        central = QWidget(self)
+        central_col = QVBoxLayout(central)
+        central_col.setContentsMargins(0, 0, 0, 0)
+        central_col.setSpacing(0)
+        self.central_column = central_col
+        central_col.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self.save_state = QLabel(self)
         self.save_state.setObjectName("autosaveIndicator")
@@ -153,6 +163,14 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomeController(self, services, settings, self.right)
         self.queue = QueueController(self, services, runner, settings,
                                      lambda: self.tabs.setCurrentWidget(self.queue_holder))
+        from composer.gui.governance.controller import GovernanceController
+
+        self.governance = GovernanceController(self, model, services, runner, self.autosaver,
+                                               self.notices)
+        self.central_column.insertWidget(0, self.governance.banner)
+        self.statusBar().addPermanentWidget(self.governance.approval_state)
+        self.checks.fix_requested.connect(self._apply_fix)
+        self.publishing.may_publish = self.governance.before_publish
 
         self.editor.text_edited.connect(model.set_text)
         self.editor.title_edited.connect(model.set_title)
@@ -184,7 +202,8 @@ class MainWindow(QMainWindow):
 
         actions = {**self.drafts.actions, **self._own_actions(), **self.images.actions,
                    **self.publishing.actions, **self.preferences.actions, **self.editing.actions,
-                   **self.welcome.actions, **self.queue.actions}
+                   **self.welcome.actions, **self.queue.actions,
+                   **self.governance.actions}
         self.actions_by_name = {name: actions[name] for name in ORDER}
         self.welcome.watch(self.actions_by_name)
         for act in self.preferences.languages:
@@ -208,6 +227,8 @@ class MainWindow(QMainWindow):
                                         lambda: self.tabs.setCurrentIndex(1)),
             "history": make_action(self, "showHistory", self.tr("&History"), ["Ctrl+3"],
                                    lambda: self.tabs.setCurrentIndex(2), "history"),
+            "checks": make_action(self, "showChecks", self.tr("&Checks"), ["Ctrl+5"],
+                                  lambda: self.tabs.setCurrentWidget(self.checks)),
             "focus_text": make_action(self, "focusText", self.tr("Go to the &text"), ["Ctrl+L"],
                                       lambda: self.editor.text_edit.setFocus()),
             "focus_channels": make_action(self, "focusChannels", self.tr("Go to the c&hannels"), ["Ctrl+K"],
@@ -220,6 +241,7 @@ class MainWindow(QMainWindow):
 
     def after_show(self, *, restore: bool) -> None:
         """Reopen the last draft (once per run, not per window), then load the channels."""
+        self.governance.refresh()
         if restore:
             self.drafts.restore()
             self.preferences.check_sign_ins()  # once per run: renew, or warn of sign-ins ending
@@ -271,6 +293,23 @@ class MainWindow(QMainWindow):
         self.resume_button.setText("⟳ " + self.tr("Resume publishing (%n unfinished)", "", count))
         self.resume_button.setAccessibleName(self.resume_button.text())
         self.resume_button.setVisible(count > 0)
+
+    def _apply_fix(self, key: str, code: str, start: int) -> None:
+        """A governance finding's fix, as the core makes it, into the master text or the
+        channel's own text."""
+        from composer.core.checks.gov import apply_fix
+
+        post = self.model.post
+        variant = post.variants.get(key) if key else None
+        text = variant.overrides["text"] if variant is not None else post.text
+        fixed = apply_fix(text, code, start)
+        if fixed is None:
+            return
+        if variant is not None:
+            self.model.override(key, "text", fixed)
+        else:
+            self.model.set_text(fixed)
+            self.editor.set_content(post.title, fixed)
 
     def channel_name(self, key: str) -> str:
         """A channel's name for the Edit menu: an account's label, or a network's name (crops
@@ -334,7 +373,8 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(1, self.tr("Text per channel"))
         self.tabs.setTabText(2, self.tr("History"))
         self.tabs.setTabText(3, self.tr("Queue"))
-        self.tabs.setAccessibleName(self.tr("Previews, per-channel text, history and queue"))
+        self.tabs.setTabText(4, self.tr("Checks"))
+        self.tabs.setAccessibleName(self.tr("Previews, per-channel text, history, queue and checks"))
         self._show_save_state(self.autosaver.state, "")
 
     def _set_tab_order(self) -> None:

@@ -183,6 +183,17 @@ def openers(w, shell):
 
         SignInDialog(shell.services, shell.runner, {"platform": "mastodon", "name": "humas"}, w).open()
 
+    def review_package():
+        import tempfile
+        from pathlib import Path
+
+        from composer.gui.governance.review_dialog import ReviewDialog
+
+        approvals = shell.services.approvals
+        path = Path(tempfile.mkdtemp(prefix="siaran-review-")) / "review.json"
+        approvals.request(w.model.post.copy(), path, drafter="Ani")
+        ReviewDialog(shell.services, shell.runner, path, approvals.read_package(path), w).open()
+
     def report():
         w.tabs.setCurrentIndex(2)  # History, where the monthly report is asked for
         w.show_history()
@@ -201,11 +212,12 @@ def openers(w, shell):
         ("Save as new template (its name)", save_template_as),
         ("Signing in", sign_in),
         ("Monthly report", report),
+        ("Review a package for approval", review_package),
     ]
 
 
 # window commands that open no dialog, or leave the window (quit)
 NOT_DIALOGS = {"quit", "practice", "undo", "redo", "paste", "previews", "channel_text", "history",
-               "focus_text", "focus_channels", "new"}
+               "focus_text", "focus_channels", "new", "checks"}
 
 

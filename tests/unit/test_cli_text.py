@@ -153,8 +153,9 @@ def test_check_json_has_coded_findings_and_missing_alt_text_is_a_warning(siaran_
 
 
 def test_check_blocks_a_future_schedule_where_the_platform_cannot_hold_it(siaran_home, tmp_path):
+    # (a working day: New Year's Day would add the holiday's tone hint, gov.date.hint)
     body = ('text = "Pengumuman"\nchannels = ["bluesky", "mastodon"]\n'
-            'schedule = 2099-01-01T08:00:00+07:00\n')
+            'schedule = 2099-01-05T08:00:00+07:00\n')
     result = siaran("check", str(_post(tmp_path, body)), "--json", home=siaran_home)
     assert result.returncode == 1
     by_channel = {c["channel"]: c for c in json.loads(result.stdout)["channels"]}

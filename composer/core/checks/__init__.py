@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import cast
 
 from composer.core.adapters import Finding, PlatformSpec, Severity, Validating
+from composer.core.checks.gov import gov_findings
 from composer.core.checks.media import media_findings, takes_images
 from composer.core.checks.meta import (
     empty_findings,
@@ -92,7 +93,7 @@ def adapter_for(spec: PlatformSpec) -> object | None:
 
 def check(post: Post, channel: str, spec: PlatformSpec, *, adapter: object | None = None,
           limit: int | None = None, now: datetime | None = None,
-          platform_rules: bool = True) -> ChannelCheck:
+          platform_rules: bool = True, suggest: bool = False) -> ChannelCheck:
     """Everything the rule book finds about ``post`` on ``channel`` (an account name or a
     channel id; its variant is used when the post has one). ``limit`` is the account's own text
     limit; ``adapter`` the channel's adapter (default: the installed one for ``spec``)."""
@@ -106,12 +107,17 @@ def check(post: Post, channel: str, spec: PlatformSpec, *, adapter: object | Non
     if adapter is None and platform_rules:
         adapter = adapter_for(spec)
     return check_resolved(post.resolve(key), channel, spec,
-                          adapter=adapter if platform_rules else None, limit=limit, now=now)
+                          adapter=adapter if platform_rules else None, limit=limit, now=now,
+                          suggest=suggest)
 
 
 def check_resolved(resolved: Resolved, channel: str, spec: PlatformSpec, *,
                    adapter: object | None = None, limit: int | None = None,
-                   now: datetime | None = None) -> ChannelCheck:
+                   now: datetime | None = None, governance: bool = True,
+                   suggest: bool = False) -> ChannelCheck:
+    """``governance``: also the office's gov.* rules (personal data, marks ...; see
+    composer.core.checks.gov), read from this installation's rule set; ``suggest``: with
+    spelling suggestions (slow: for the CLI and background scans, never per keystroke)."""
     images = [m for m in resolved.media if m.ref.kind == "image"]
     videos = [m for m in resolved.media if m.ref.kind == "video"]
     with_media = bool(images)
@@ -123,6 +129,8 @@ def check_resolved(resolved: Resolved, channel: str, spec: PlatformSpec, *,
     found += media_findings(spec, channel, resolved.media)
     found += title_findings(spec, channel, resolved.title)
     found += schedule_findings(spec, channel, resolved, len(shaped.parts) or 1, now)
+    if governance:
+        found += gov_findings(resolved, channel, suggest=suggest)
     if adapter is not None and _validates(type(adapter)):
         found = _merge(found, cast(Validating, adapter).validate(resolved), channel)
     found.sort(key=lambda f: _ORDER[f.severity])  # stable: the rule book's order within each

@@ -4,6 +4,7 @@ loaded and offered through Resume publishing (Ctrl+Shift+R)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -30,6 +31,8 @@ class PublishingController(QObject):
         self.publish_dialog: PublishDialog | None = None
         self.resume_dialog: ResumeDialog | None = None
         self.unfinished: list = []
+        # asked before the publish dialog opens (the window sets it to its governance's check)
+        self.may_publish: Callable[[], bool] = lambda: True
         self._checked_unfinished = False
         self.actions = {
             "publish": make_action(window, "publish", self.tr("&Publish…"), ["Ctrl+Return", "Ctrl+Enter"],
@@ -44,6 +47,8 @@ class PublishingController(QObject):
         from composer.gui.publish.publish_dialog import PublishDialog
 
         self.autosaver.flush()  # what is published is what is saved
+        if not self.may_publish():  # governance: approval needed, or a crisis hold
+            return
         dialog = PublishDialog(self.services, self.runner, self.model.post.copy(), self.channels.chosen(),
                                self.media.proxies, settings=self.settings, parent=self.window)
         dialog.published.connect(self.published)

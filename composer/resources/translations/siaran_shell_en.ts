@@ -39,6 +39,40 @@
     </message>
 </context>
 <context>
+    <name>FindingsPanel</name>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s) publishing</source>
+        <translation>
+            <numerusform>%n block publishing</numerusform>
+            <numerusform>%n blocks publishing</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GovernanceController</name>
+    <message numerus="yes">
+        <source>Crisis hold in force: %n scheduled post(s) taken off the platforms&apos; schedules</source>
+        <translation>
+            <numerusform>Crisis hold in force: %n scheduled post taken off the platforms&apos; schedules</numerusform>
+            <numerusform>Crisis hold in force: %n scheduled posts taken off the platforms&apos; schedules</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The crisis hold is released: %n post(s) scheduled again</source>
+        <translation>
+            <numerusform>The crisis hold is released: %n post scheduled again</numerusform>
+            <numerusform>The crisis hold is released: %n posts scheduled again</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message numerus="yes">
         <source>Report saved: %n row(s) in {path}</source>

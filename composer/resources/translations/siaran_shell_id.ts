@@ -274,6 +274,45 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>Jejak audit</translation>
+    </message>
+    <message>
+        <source>The trail was tampered with: {reasons}</source>
+        <translation>Jejak audit telah diubah: {reasons}</translation>
+    </message>
+    <message>
+        <source>The trail is whole: no entry was changed, removed or reordered.</source>
+        <translation>Jejak audit utuh: tidak ada catatan yang diubah, dihapus, atau ditukar urutannya.</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Rincian</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
     <name>ChannelCrops</name>
     <message>
         <source>manual</source>
@@ -853,6 +892,405 @@
     </message>
 </context>
 <context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>Checking…</source>
+        <translation>Memeriksa…</translation>
+    </message>
+    <message>
+        <source>No governance findings: no personal data, classification marks or withheld terms found.</source>
+        <translation>Tidak ada temuan tata kelola: tidak ditemukan data pribadi, tanda klasifikasi, atau istilah yang dikecualikan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n temuan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s) publishing</source>
+        <translation>
+            <numerusform>%n menghalangi penerbitan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>Samarkan</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Perbaiki</translation>
+    </message>
+    <message>
+        <source>Replace with: {fix}</source>
+        <translation>Ganti dengan: {fix}</translation>
+    </message>
+    <message>
+        <source>Remove it from the text</source>
+        <translation>Hapus dari teks</translation>
+    </message>
+</context>
+<context>
+    <name>GovernanceController</name>
+    <message>
+        <source>&amp;Governance…</source>
+        <translation>&amp;Tata kelola…</translation>
+    </message>
+    <message>
+        <source>Request &amp;approval…</source>
+        <translation>Minta &amp;persetujuan…</translation>
+    </message>
+    <message>
+        <source>&amp;Import approval…</source>
+        <translation>&amp;Impor persetujuan…</translation>
+    </message>
+    <message>
+        <source>Re&amp;view a package for approval…</source>
+        <translation>&amp;Telaah paket persetujuan…</translation>
+    </message>
+    <message>
+        <source>Crisis &amp;hold…</source>
+        <translation>Pena&amp;hanan krisis…</translation>
+    </message>
+    <message>
+        <source>Au&amp;dit trail</source>
+        <translation>Jejak au&amp;dit</translation>
+    </message>
+    <message>
+        <source>Release the crisis &amp;hold…</source>
+        <translation>Cabut pena&amp;hanan krisis…</translation>
+    </message>
+    <message>
+        <source>A crisis hold is in force: nothing is published until it is released.</source>
+        <translation>Penahanan krisis berlaku: tidak ada yang diterbitkan sampai penahanan dicabut.</translation>
+    </message>
+    <message>
+        <source>Approval needed</source>
+        <translation>Perlu persetujuan</translation>
+    </message>
+    <message>
+        <source>Request approval…</source>
+        <translation>Minta persetujuan…</translation>
+    </message>
+    <message>
+        <source>Import approval…</source>
+        <translation>Impor persetujuan…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Choose the channels first: an approval binds where the post goes.</source>
+        <translation>Pilih kanal terlebih dahulu: persetujuan mengikat ke mana postingan terbit.</translation>
+    </message>
+    <message>
+        <source>Save the review package</source>
+        <translation>Simpan paket telaah</translation>
+    </message>
+    <message>
+        <source>Review package (*.json)</source>
+        <translation>Paket telaah (*.json)</translation>
+    </message>
+    <message>
+        <source>Review package {package} and sign-off sheet {sheet} written: send them to the approver</source>
+        <translation>Paket telaah {package} dan lembar paraf {sheet} sudah ditulis: kirimkan kepada pemberi persetujuan</translation>
+    </message>
+    <message>
+        <source>Open a review package</source>
+        <translation>Buka paket telaah</translation>
+    </message>
+    <message>
+        <source>Import approval</source>
+        <translation>Impor persetujuan</translation>
+    </message>
+    <message>
+        <source>Paste the approval line from the chat, or leave this empty to open the decision file:</source>
+        <translation>Tempelkan baris persetujuan dari obrolan, atau biarkan kosong untuk membuka berkas keputusan:</translation>
+    </message>
+    <message>
+        <source>Open the decision</source>
+        <translation>Buka keputusan</translation>
+    </message>
+    <message>
+        <source>Decision (*.json)</source>
+        <translation>Keputusan (*.json)</translation>
+    </message>
+    <message>
+        <source>{approver} approved the post</source>
+        <translation>{approver} menyetujui postingan</translation>
+    </message>
+    <message>
+        <source>{approver} rejected the post: {comment}</source>
+        <translation>{approver} menolak postingan: {comment}</translation>
+    </message>
+    <message>
+        <source>Crisis hold</source>
+        <translation>Penahanan krisis</translation>
+    </message>
+    <message>
+        <source>Everything scheduled stops, here and on the platforms, until released.
+Reason:</source>
+        <translation>Semua yang terjadwal berhenti, di sini dan di platform, sampai penahanan dicabut.
+Alasan:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Crisis hold in force: %n scheduled post(s) taken off the platforms&apos; schedules</source>
+        <translation>
+            <numerusform>Penahanan krisis berlaku: %n postingan terjadwal dikeluarkan dari jadwal platform</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The crisis hold is released: %n post(s) scheduled again</source>
+        <translation>
+            <numerusform>Penahanan krisis dicabut: %n postingan dijadwalkan kembali</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GovernanceDialog</name>
+    <message>
+        <source>Governance</source>
+        <translation>Tata kelola</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Aturan</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>Daftar</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Persetujuan</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Import rule set…</source>
+        <translation>Impor aturan…</translation>
+    </message>
+    <message>
+        <source>Export rule set…</source>
+        <translation>Ekspor aturan…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>How hard each rule is for this office. Block: the post cannot go out; warn: the officer should look; info: a note; off: not checked.</source>
+        <translation>Seberapa tegas setiap aturan bagi kantor ini. Blokir: postingan tidak dapat terbit; peringatan: petugas perlu memeriksa; info: catatan; mati: tidak diperiksa.</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Aturan</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Tingkat</translation>
+    </message>
+    <message>
+        <source>Regulation</source>
+        <translation>Dasar hukum</translation>
+    </message>
+    <message>
+        <source>block</source>
+        <translation>blokir</translation>
+    </message>
+    <message>
+        <source>warn</source>
+        <translation>peringatan</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>mati</translation>
+    </message>
+    <message>
+        <source>Finance office: warn on early plans for taxes, tariffs and rates (UU 14/2008 Pasal 17 huruf e)</source>
+        <translation>Kantor keuangan: ingatkan rencana awal perubahan pajak, tarif, dan suku bunga (UU 14/2008 Pasal 17 huruf e)</translation>
+    </message>
+    <message>
+        <source>Check Indonesian spelling</source>
+        <translation>Periksa ejaan bahasa Indonesia</translation>
+    </message>
+    <message>
+        <source>Withheld information (DIK) terms</source>
+        <translation>Istilah informasi yang dikecualikan (DIK)</translation>
+    </message>
+    <message>
+        <source>Older local classification marks</source>
+        <translation>Tanda klasifikasi lama setempat</translation>
+    </message>
+    <message>
+        <source>Hotlines allowed besides the office&apos;s numbers</source>
+        <translation>Nomor layanan yang diizinkan selain nomor kantor</translation>
+    </message>
+    <message>
+        <source>E-mail addresses or @domains allowed</source>
+        <translation>Alamat surel atau @domain yang diizinkan</translation>
+    </message>
+    <message>
+        <source>Candidates and parties (election periods)</source>
+        <translation>Calon dan partai (masa pemilihan)</translation>
+    </message>
+    <message>
+        <source>Words spelled right (names, local terms)</source>
+        <translation>Kata yang ejaannya benar (nama, istilah setempat)</translation>
+    </message>
+    <message>
+        <source>one per line</source>
+        <translation>satu per baris</translation>
+    </message>
+    <message>
+        <source>sosmed = media sosial (one per line)</source>
+        <translation>sosmed = media sosial (satu per baris)</translation>
+    </message>
+    <message>
+        <source>Office glossary</source>
+        <translation>Glosarium kantor</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Mati</translation>
+    </message>
+    <message>
+        <source>Required for all channels</source>
+        <translation>Wajib untuk semua kanal</translation>
+    </message>
+    <message>
+        <source>Required for chosen channels</source>
+        <translation>Wajib untuk kanal tertentu</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Persetujuan</translation>
+    </message>
+    <message>
+        <source>channel ids or account names, e.g. x, portal</source>
+        <translation>id kanal atau nama akun, misalnya x, portal</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>hari</translation>
+    </message>
+    <message>
+        <source>An approval stays valid</source>
+        <translation>Persetujuan berlaku selama</translation>
+    </message>
+    <message>
+        <source>Approvals needed (levels)</source>
+        <translation>Persetujuan yang diperlukan (tingkat)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Jabatan</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation>Kunci publik</translation>
+    </message>
+    <message>
+        <source>Public key (ed25519:…)</source>
+        <translation>Kunci publik (ed25519:…)</translation>
+    </message>
+    <message>
+        <source>Add approver</source>
+        <translation>Tambah pemberi persetujuan</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Hapus yang dipilih</translation>
+    </message>
+    <message>
+        <source>Give the approver&apos;s name</source>
+        <translation>Isikan nama pemberi persetujuan</translation>
+    </message>
+    <message>
+        <source>e.g. Bali (Nyepi then holds posts)</source>
+        <translation>misalnya Bali (Nyepi menahan postingan)</translation>
+    </message>
+    <message>
+        <source>The office&apos;s province</source>
+        <translation>Provinsi kantor</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Hari</translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation>tahan</translation>
+    </message>
+    <message>
+        <source>hint</source>
+        <translation>catatan</translation>
+    </message>
+    <message>
+        <source>(perkiraan)</source>
+        <translation>(perkiraan)</translation>
+    </message>
+    <message>
+        <source>first day, 2026-11-02</source>
+        <translation>hari pertama, 2026-11-02</translation>
+    </message>
+    <message>
+        <source>last day (optional)</source>
+        <translation>hari terakhir (opsional)</translation>
+    </message>
+    <message>
+        <source>Hari Berkabung Nasional</source>
+        <translation>Hari Berkabung Nasional</translation>
+    </message>
+    <message>
+        <source>Add day</source>
+        <translation>Tambah hari</translation>
+    </message>
+    <message>
+        <source>Name the channels that need approval</source>
+        <translation>Sebutkan kanal yang memerlukan persetujuan</translation>
+    </message>
+    <message>
+        <source>Export rule set</source>
+        <translation>Ekspor aturan</translation>
+    </message>
+    <message>
+        <source>Import rule set</source>
+        <translation>Impor aturan</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <source>&lt;b&gt;Practice first.&lt;/b&gt; Settings ▸ Practice mode (Ctrl+Shift+P) adds practice channels on this computer. Publish to them as often as you like: nothing reaches the public.</source>
@@ -1101,6 +1539,17 @@
     </message>
 </context>
 <context>
+    <name>HoldBanner</name>
+    <message>
+        <source>CRISIS HOLD since {since}: {reason}. Nothing is published; scheduled posts were taken off the platforms&apos; schedules.</source>
+        <translation>PENAHANAN KRISIS sejak {since}: {reason}. Tidak ada yang diterbitkan; postingan terjadwal dikeluarkan dari jadwal platform.</translation>
+    </message>
+    <message>
+        <source>Release…</source>
+        <translation>Cabut…</translation>
+    </message>
+</context>
+<context>
     <name>ImageToolsController</name>
     <message>
         <source>Add &amp;images…</source>
@@ -1175,6 +1624,10 @@
         <translation>&amp;Riwayat</translation>
     </message>
     <message>
+        <source>&amp;Checks</source>
+        <translation>Pe&amp;meriksaan</translation>
+    </message>
+    <message>
         <source>Go to the &amp;text</source>
         <translation>Ke &amp;teks</translation>
     </message>
@@ -1223,6 +1676,14 @@
         <translation>Riwayat</translation>
     </message>
     <message>
+        <source>Checks</source>
+        <translation>Pemeriksaan</translation>
+    </message>
+    <message>
+        <source>Previews, per-channel text, history, queue and checks</source>
+        <translation>Pratinjau, teks per kanal, riwayat, antrean, dan pemeriksaan</translation>
+    </message>
+    <message>
         <source>The draft could not be saved ({reason}). Close anyway and lose the latest changes?</source>
         <translation>Draf tidak dapat disimpan ({reason}). Tetap tutup dan kehilangan perubahan terakhir?</translation>
     </message>
@@ -1237,10 +1698,6 @@
     <message>
         <source>Queue</source>
         <translation>Antrean</translation>
-    </message>
-    <message>
-        <source>Previews, per-channel text, history and queue</source>
-        <translation>Pratinjau, teks per kanal, riwayat, dan antrean</translation>
     </message>
 </context>
 <context>
@@ -1993,6 +2450,69 @@
         <translation>
             <numerusform>%n pengiriman masih belum terkirim.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review a post for approval</source>
+        <translation>Telaah postingan untuk persetujuan</translation>
+    </message>
+    <message>
+        <source>Drafted by {drafter}</source>
+        <translation>Disusun oleh {drafter}</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Sidik</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Temuan</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>Pemberi persetujuan</translation>
+    </message>
+    <message>
+        <source>A comment for the drafter (needed to reject)</source>
+        <translation>Catatan untuk konseptor (wajib saat menolak)</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>The decision line to paste into the chat appears here</source>
+        <translation>Baris keputusan untuk ditempel ke obrolan muncul di sini</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Keputusan</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Tolak</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Setujui</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Say why the post is rejected in the comment</source>
+        <translation>Tuliskan alasan penolakan pada catatan</translation>
+    </message>
+    <message>
+        <source>Save the decision</source>
+        <translation>Simpan keputusan</translation>
+    </message>
+    <message>
+        <source>Decision (*.json)</source>
+        <translation>Keputusan (*.json)</translation>
     </message>
 </context>
 <context>
