@@ -43,7 +43,7 @@ def test_text_too_long_blocks_where_it_cannot_split_and_threads_elsewhere():
     post = Post(text="kata " * 700)
     f = found(post, "linkedin")["text.too_long"]
     assert f.severity == Severity.BLOCK and f.params["overflow_at"] == 3000
-    assert f.message == "The text is too long for LinkedIn: 3500 of 3000 utf16"
+    assert f.message == "The text is too long for LinkedIn: 3500 of 3000 UTF-16 units"
     x = checks.check(post, "x", spec("x"))
     assert x.ok and x.parts > 1 and "text.too_long" not in {f.code for f in x.findings}
     assert {f.code: f.severity for f in x.findings}["text.thread"] == Severity.INFO
