@@ -124,6 +124,7 @@ class Shell(QObject):
         then release the database and the translators."""
         self.runner.cancel_all()
         self.runner.pool.waitForDone(10_000)
+        self.runner.image_pool.waitForDone(10_000)
         if self.errors is not None:
             self.errors.uninstall()
         self.practice.stop_now()

@@ -3,11 +3,16 @@
 Typing is the hot path: ``update_text`` refreshes the cards on screen at once and the others from
 the event loop right after (one card per turn), so a keystroke never waits for previews nobody
 can see. ``flush()`` finishes the pending ones now (tests, screenshots).
+
+Images: each file is decoded once at the size the cards show it (device-pixel-ratio aware) and
+kept in an LRU with a byte budget; a file no card shows any more (an image removed, a render
+replaced) is released at once.
 """
 
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
@@ -30,6 +35,7 @@ from composer.gui.previews.rules import rules_for
 
 SPACING = 16
 DEFER_MS = 30
+PIXMAP_BUDGET = 48 * 1024 * 1024  # decoded preview images kept for cards that show them again
 
 
 def _file_key(path: str) -> tuple[str, float] | None:
@@ -49,7 +55,7 @@ class PreviewsPanel(QWidget):
         self.cards: dict[str, PreviewCard] = {}
         self._post: Post | None = None
         self._pending: set[str] = set()
-        self._pixmaps: dict[tuple[str, float], QPixmap] = {}
+        self._pixmaps: OrderedDict[tuple[str, float], QPixmap] = OrderedDict()  # LRU
         self._waiting: dict[tuple[str, float], set[str]] = {}  # image -> cards waiting for it
         self.loader = ImageLoader(self)
         self.loader.loaded.connect(self._image_loaded)
@@ -191,6 +197,17 @@ class PreviewsPanel(QWidget):
             return
         self._rendered[channel_key] = [str(p) if p else None for p in images]
         self._show_images(channel_key)
+        self._release_unshown()
+
+    def set_shapes(self, channel_key: str, ratios: list[float | None]) -> None:
+        """The shape (width/height) each of the card's images will have once rendered, so its
+        placeholders take their place before the files arrive."""
+        if channel_key in self.cards:
+            self.cards[channel_key].set_shapes(ratios)
+
+    def image_edge(self) -> int:
+        """How many pixels wide a preview image is ever drawn: a card's width on this screen."""
+        return round(self.card_width() * self.devicePixelRatioF())
 
     def _show_images(self, channel_key: str) -> None:
         pixmaps = []
@@ -198,17 +215,34 @@ class PreviewsPanel(QWidget):
             key = _file_key(path) if path else None
             if key is not None and key not in self._pixmaps:
                 self._waiting.setdefault(key, set()).add(channel_key)
-                self.loader.request(key)
+                self.loader.request(key, self.image_edge())
+            elif key is not None:
+                self._pixmaps.move_to_end(key)
             pixmaps.append(self._pixmaps.get(key) if key is not None else None)
         self.cards[channel_key].set_pixmaps(pixmaps)
 
     def _image_loaded(self, key, image: QImage) -> None:
-        if len(self._pixmaps) > 96:  # cards keep their own references; this is only a cache
-            self._pixmaps.clear()
+        waiting = self._waiting.pop(key, set())
+        if not any(key[0] in self._rendered.get(k, ()) for k in waiting):
+            return  # replaced or removed while it was being read
         self._pixmaps[key] = QPixmap.fromImage(image)  # a null pixmap: unreadable, drawn grey
-        for channel_key in self._waiting.pop(key, set()):
+        self._trim()
+        for channel_key in waiting:
             if channel_key in self.cards:
                 self._show_images(channel_key)
+
+    def pixmap_bytes(self) -> int:
+        return sum(p.width() * p.height() * max(1, p.depth() // 8) for p in self._pixmaps.values())
+
+    def _trim(self) -> None:
+        """The least recently shown go first once the budget is spent (cards keep their own)."""
+        while len(self._pixmaps) > 1 and self.pixmap_bytes() > PIXMAP_BUDGET:
+            self._pixmaps.popitem(last=False)
+
+    def _release_unshown(self) -> None:
+        shown = {path for paths in self._rendered.values() for path in paths if path}
+        for key in [k for k in self._pixmaps if k[0] not in shown]:
+            del self._pixmaps[key]
 
     def wait_for_images(self, msecs: int = 10_000) -> None:
         """Block until every requested image is decoded and shown (tests, screenshots)."""
