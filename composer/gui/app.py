@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -73,6 +74,15 @@ class Translations:
                 self.installed.append(translator)
 
 
+def warm_up(_ctx) -> None:
+    """The text engine's big URL and emoji patterns compiled, the previews' modules imported
+    (only modules: every widget is still made on the GUI thread)."""
+    import composer.gui.previews  # noqa: F401
+    from composer.core import text
+
+    text.warm_up()
+
+
 class Shell(QObject):
     """Owns the services, the open draft and the main window; rebuilds the window when the
     language changes (every label is built through tr() again; the draft stays as it is)."""
@@ -116,6 +126,9 @@ class Shell(QObject):
         except OSError:  # a read-only home must not stop the app; the log then stays on stderr
             log.exception("logging could not be set up")
         restore, self.restored = not self.restored, True
+        # What the first count and the previews need loads on a worker now, while the draft and
+        # the channels load, not on the GUI thread once they are there.
+        self.runner.submit(warm_up, name="warm-up")
         if self.window is not None:
             self.window.after_show(restore=restore)
 
@@ -246,6 +259,41 @@ def _report_when_shown(window) -> None:
     _ExposeWatch(window, report, at_once=True)
 
 
+def is_usable(window) -> bool:
+    """The officer can work: the channels are listed, the reopened draft is in the editor, and
+    every preview on screen shows its images (bench/startup.py waits for this; call it once the
+    draft's reopening is over)."""
+    if not window.channels.catalog or window.previews is None:
+        return False
+    post = window.model.post
+    media = window.media
+    if window.editor.text_edit.toPlainText() != post.text or media.pending:
+        return False
+    if any(m.id not in window.renders.proxies for m in post.media) or window.renders.busy:
+        return False
+    panel = window.previews
+    for card in panel.cards.values():
+        if panel._on_screen(card) and not card.media.shows_all_images():
+            return False
+    return True
+
+
+def _report_when_usable(shell) -> None:
+    """For bench/startup.py: print the moment the window is usable, then leave at once."""
+    started = time.perf_counter()
+    timer = QTimer(shell, interval=5)
+    restored = []
+    shell.window.drafts.restored.connect(lambda: restored.append(True))
+
+    def check():
+        if restored and shell.window is not None and is_usable(shell.window):
+            print(f"usable {time.perf_counter() - started:.3f}", flush=True)
+            os._exit(0)
+
+    timer.timeout.connect(check)
+    timer.start()
+
+
 def _quit_on_signals(shell) -> None:
     """SIGTERM (a logout, a service manager) and Ctrl+C close the window the normal way, so the
     draft is saved. Python runs signal handlers only between bytecodes, hence the idle timer."""
@@ -270,6 +318,8 @@ def main(argv: list[str] | None = None) -> int:
     _quit_on_signals(shell)
     if os.environ.get("SIARAN_EXIT_WHEN_SHOWN"):
         _report_when_shown(window)
+    if os.environ.get("SIARAN_EXIT_WHEN_USABLE"):
+        _report_when_usable(shell)
     code = app.exec()
     shell.shutdown()
     return code

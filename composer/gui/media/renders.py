@@ -44,7 +44,24 @@ def usable_templates(post) -> None:
             variant.overrides["template"] = None
 
 
-def render_previews(ctx, post, specs: list, memo, proxies: dict[str, str]) -> dict[str, list[str]] | None:
+class MemoBox:
+    """Holds the RenderMemo, made on the image worker at the first render: building it loads the
+    image engine (Pillow), which must never happen on the GUI thread."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.memo = None
+
+    def get(self):
+        if self.memo is None:
+            from composer.core.media.memo import RenderMemo
+
+            self.memo = RenderMemo(self.folder)
+            self.memo.sweep()  # what earlier runs left beyond the memo's capacity
+        return self.memo
+
+
+def render_previews(ctx, post, specs: list, box: MemoBox, proxies: dict[str, str]) -> dict[str, list[str]] | None:
     """Every channel's preview images in one pass; ``{platform id: [file, ...]}`` in post order.
     First, from the proxies' headers alone, the shape each output will have (progress
     "planned", ``shapes={platform id: [(w, h) | None, ...]}``) for the cards' placeholders."""
@@ -60,6 +77,7 @@ def render_previews(ctx, post, specs: list, memo, proxies: dict[str, str]) -> di
         sizes[media_id] = (info.width, info.height)
     ctx.progress("planned", None, shapes={spec.id: planned_sizes(post, spec, sizes) for spec in specs})
     usable_templates(post)
+    memo = box.get()
     rendered = render_variants(post, specs, memo.folder, media_file=lambda ref: Path(proxies[ref.id]),
                                memo=memo, workers=1)
     return {key: [m.path for m in variant] for key, variant in rendered.items()}
@@ -74,7 +92,7 @@ class RenderQueue(QObject):
         self.previews = None
         self.channels: list = []
         self.proxies: dict[str, str] = {}
-        self._memo = None  # built at the first render: the image engine loads on a worker
+        self._memo = MemoBox(Path(services.render_dir) / "previews")
         self._tasks: list = []
         self._stopped = False
         self._shown: dict[str, list] = {}  # channel key -> files shown
@@ -88,11 +106,8 @@ class RenderQueue(QObject):
 
     @property
     def memo(self):
-        if self._memo is None:
-            from composer.core.media.memo import RenderMemo
-
-            self._memo = RenderMemo(Path(self.services.render_dir) / "previews")
-        return self._memo
+        """The RenderMemo, once the first render has made it (None before)."""
+        return self._memo.memo
 
     def set_channels(self, channels: list) -> None:
         """The chosen channels changed (their cards are new): what is in the memo shows at once
@@ -102,8 +117,14 @@ class RenderQueue(QObject):
         self.schedule()
 
     def proxy_ready(self, media_id: str, path: str) -> None:
+        """An image can be rendered. Once every image of the draft can, at once: nothing the
+        officer does is being debounced, the previews are only waiting (a reopened draft)."""
         self.proxies[media_id] = path
-        self.schedule()
+        if all(m.id in self.proxies for m in self.model.post.media):
+            if not self._stopped:
+                self._timer.start(0)
+        else:
+            self.schedule()
 
     def forget(self, media_id: str) -> None:
         """An image left the draft for good: no proxy of it is kept for renders."""
@@ -111,7 +132,7 @@ class RenderQueue(QObject):
 
     def schedule(self) -> None:
         if not self._stopped:
-            self._timer.start()
+            self._timer.start(DEBOUNCE_MS)
 
     def stop(self) -> None:
         """The window closes: no new renders, and the running ones are cancelled."""
@@ -139,7 +160,7 @@ class RenderQueue(QObject):
                 self._show(channel.key, [])
             return
         specs = list({c.spec.id: c.spec for c in self.channels}.values())
-        task = self.runner.submit_image(render_previews, snapshot, specs, self.memo, dict(self.proxies),
+        task = self.runner.submit_image(render_previews, snapshot, specs, self._memo, dict(self.proxies),
                                         name="render previews")
         task.progressed.connect(lambda step, _f, data, t=task: self._planned(t, step, data))
         task.finished.connect(lambda paths, t=task: self._rendered(t, paths))

@@ -59,6 +59,11 @@ class MediaView(QWidget):
             self._shapes = list(ratios)
             self._relayout()
 
+    def shows_all_images(self) -> bool:
+        """Every tile drawn from its image (none waiting as a placeholder)."""
+        return all(t.index < len(self._pixmaps) and self._pixmaps[t.index] is not None
+                   for t in self.grid.tiles)
+
     def ratios(self) -> list[float]:
         out = []
         for i in range(self._count):
