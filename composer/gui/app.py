@@ -74,13 +74,18 @@ class Translations:
                 self.installed.append(translator)
 
 
-def warm_up(_ctx) -> None:
-    """The text engine's big URL and emoji patterns compiled, the previews' modules imported
-    (only modules: every widget is still made on the GUI thread)."""
-    import composer.gui.previews  # noqa: F401
+def prepare(_ctx, services: Services) -> None:
+    """Start-up work off the GUI thread: the store (to reopen the draft), the registry (every
+    channel plugin), the text engine's big URL and emoji patterns, and the modules the window
+    needs once the channels are there (only modules: every widget is made on the GUI thread)."""
+    services.store  # noqa: B018 - built now, used by the draft's reopening
+    services.registry  # noqa: B018 - built now, used by the channel list
     from composer.core import text
 
     text.warm_up()
+    import composer.core.checks  # noqa: F401 - the rule book each preview card asks
+    import composer.gui.previews  # noqa: F401
+    import composer.gui.publish.resume_dialog  # noqa: F401 - asked for unfinished publishes
 
 
 class Shell(QObject):
@@ -108,12 +113,17 @@ class Shell(QObject):
         self.window = None
         self.errors = None  # the excepthook, installed with the first window
         self.restored = False  # the last draft is reopened once per run, not per window
+        self.open_file: str | None = None  # a post file to open instead (siaran-gui FILE)
 
     def start(self):
         from composer.gui.errors import ErrorReporter
 
         self.errors = ErrorReporter(lambda: self.window.notices if self.window is not None else None, self)
         self.errors.install()
+        # While the window is built and shown, a worker opens the store, loads the channel
+        # plugins and warms what the first count and the previews need: the draft and the
+        # channels are then on screen in the first frames after it shows.
+        self.runner.submit(prepare, self.services, name="prepare")
         self.window = self._build_window()
         self.window.show()
         when_exposed(self.window, self._after_first_show)
@@ -126,11 +136,14 @@ class Shell(QObject):
         except OSError:  # a read-only home must not stop the app; the log then stays on stderr
             log.exception("logging could not be set up")
         restore, self.restored = not self.restored, True
-        # What the first count and the previews need loads on a worker now, while the draft and
-        # the channels load, not on the GUI thread once they are there.
-        self.runner.submit(warm_up, name="warm-up")
-        if self.window is not None:
-            self.window.after_show(restore=restore)
+        if self.window is None:
+            return
+        if self.open_file:  # the file asked for is the draft, not the last one
+            path, self.open_file = self.open_file, None
+            self.window.after_show(restore=False)
+            self.window.post_file.open_path(path)
+            return
+        self.window.after_show(restore=restore)
 
     def shutdown(self) -> None:
         """After the window closed: let workers finish (they report to objects about to go),
@@ -311,9 +324,16 @@ def _quit_on_signals(shell) -> None:
     timer.start()
 
 
+def post_file_argument(app: QCoreApplication) -> str | None:
+    """``siaran-gui FILE``: the post file to open (Qt's own options are gone by now)."""
+    files = [a for a in app.arguments()[1:] if not a.startswith("-")]
+    return files[0] if files else None
+
+
 def main(argv: list[str] | None = None) -> int:
     app = make_application(argv)
     shell = Shell(app)
+    shell.open_file = post_file_argument(app)
     window = shell.start()
     _quit_on_signals(shell)
     if os.environ.get("SIARAN_EXIT_WHEN_SHOWN"):
