@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from composer.gui.actions import make_action
+from composer.gui.tasks import Task
 
 POST_FILTER = "*.toml"
 
@@ -26,7 +27,7 @@ class PostFileController(QObject):
         super().__init__(window)
         self.window, self.model, self.services, self.runner = window, model, services, runner
         self.autosaver, self.notices = autosaver, notices
-        self.task = None
+        self.task: Task | None = None
         self.actions = {
             "open_file": make_action(window, "openPostFile", self.tr("Open post &file…"), ["Ctrl+Shift+O"],
                                      self.choose),
@@ -42,9 +43,9 @@ class PostFileController(QObject):
     def open_path(self, path: str) -> None:
         self.autosaver.flush()  # the draft being written is kept
         self.notices.say(self.tr("Opening {file}…").format(file=Path(path).name))
-        self.task = self.runner.submit(open_job, self.services, path, name="open post file")
-        self.task.finished.connect(lambda post: self._opened(path, post))
-        self.task.failed.connect(self.notices.error)
+        task = self.task = self.runner.submit(open_job, self.services, path, name="open post file")
+        task.finished.connect(lambda post: self._opened(path, post))
+        task.failed.connect(self.notices.error)
 
     def _opened(self, path: str, post) -> None:
         self.model.load(post)  # a new draft: autosave keeps it in the store
