@@ -67,7 +67,13 @@ app.exec()
 """
 
 
-def measure(cmd: list[str], env: dict, expect: str) -> float:
+CPU: dict[str, list[float]] = {}  # CPU seconds of each process (user + system), by figure
+
+
+def measure(cmd: list[str], env: dict, expect: str, figure: str = "") -> float:
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True)
@@ -76,6 +82,9 @@ def measure(cmd: list[str], env: dict, expect: str) -> float:
     proc.wait(60)
     if not line.startswith(expect):
         raise SystemExit(f"startup: {cmd[-1]} did not report {expect!r} (got {line!r})")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if figure:  # the process exits right after reporting: its CPU time is what it took
+        CPU.setdefault(figure, []).append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     return elapsed
 
 
@@ -146,17 +155,23 @@ def main() -> int:
         for name in homes:
             measure(app_cmd, usable[name], "usable")
         for _ in range(args.runs):
-            figures.setdefault("bare", []).append(measure(bare_cmd, env, "shown"))
+            figures.setdefault("bare", []).append(measure(bare_cmd, env, "shown", "bare"))
             for name in homes:
-                figures.setdefault(f"{name}_shown", []).append(measure(app_cmd, shown[name], "shown"))
-                figures.setdefault(f"{name}_usable", []).append(measure(app_cmd, usable[name], "usable"))
+                figures.setdefault(f"{name}_shown", []).append(
+                    measure(app_cmd, shown[name], "shown", f"{name}_shown"))
+                figures.setdefault(f"{name}_usable", []).append(
+                    measure(app_cmd, usable[name], "usable", f"{name}_usable"))
     med = {k: statistics.median(v) for k, v in figures.items()}
     print(f"platform={env['QT_QPA_PLATFORM']} runs={args.runs} bytecode={not args.no_compile} "
           f"loadavg={os.getloadavg()[0]:.2f} cores={os.cpu_count()}")
     for key, values in figures.items():
         print(f"{key + '_ms':<22} median={med[key] * 1000:.0f} min={min(values) * 1000:.0f} "
-              f"max={max(values) * 1000:.0f}")
+              f"max={max(values) * 1000:.0f} cpu_median={statistics.median(CPU[key]) * 1000:.0f}")
     b = med["bare"]
+    # CPU time hardly depends on what else the machine runs: the ratio to read when it is busy
+    cpu_bare = statistics.median(CPU["bare"])
+    for key in ("empty_usable", "draft4_usable"):
+        print(f"cpu_ratio_{key}={statistics.median(CPU[key]) / cpu_bare:.2f}")
     print(f"ratio_empty_shown={med['empty_shown'] / b:.2f}")
     print(f"ratio_draft4_shown={med['draft4_shown'] / b:.2f}")
     print(f"ratio_empty_usable={med['empty_usable'] / b:.2f}")

@@ -131,8 +131,12 @@ class RenderQueue(QObject):
         self.proxies.pop(media_id, None)
 
     def schedule(self) -> None:
-        if not self._stopped:
+        if self._stopped:
+            return
+        if self.model.post.media:
             self._timer.start(DEBOUNCE_MS)
+        else:
+            self.render_now()  # nothing to render: the cards show no images at once
 
     def stop(self) -> None:
         """The window closes: no new renders, and the running ones are cancelled."""
