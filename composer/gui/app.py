@@ -285,6 +285,10 @@ def is_usable(window) -> bool:
     if any(m.id not in window.renders.proxies for m in post.media) or window.renders.busy:
         return False
     panel = window.previews
+    if panel._to_build:  # cards still to be made must all lie below what the viewport shows
+        seen = panel.scroll_area.verticalScrollBar().value() + panel.scroll_area.viewport().height()
+        if max((c.geometry().bottom() for c in panel.cards.values()), default=0) < seen:
+            return False
     for card in panel.cards.values():
         if panel._on_screen(card) and not card.media.shows_all_images():
             return False
