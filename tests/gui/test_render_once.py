@@ -63,6 +63,8 @@ def test_four_images_on_ten_channels_decode_once_and_encode_each_output_once(
 
     proxies = sorted(w.renders.proxies.values())
     assert sorted(spy.decoded) == proxies  # each image decoded once, for every channel at once
+    memo = w.renders._memo.memo
+    assert (memo.decodes, memo.encodes) == (len(spy.decoded), len(spy.encoded))  # its own tally agrees
     assert len(set(spy.encoded)) == len(spy.encoded)  # no output encoded twice
     shown = {key: w.previews._rendered[key] for key in CHANNELS}
     pairs = sum(len(paths) for paths in shown.values())

@@ -120,12 +120,13 @@ class RenderMemo:
             self._outputs.move_to_end(key)
             gone = []
             while len(self._outputs) > self.capacity:
-                _key, old = self._outputs.popitem(last=False)
+                old_key, old = self._outputs.popitem(last=False)
+                gone.append(str(self.target(old_key, Path(old.path).suffix.lstrip("."))))
                 gone.append(old.path)
-        for path in gone:
-            if not any(o.path == path for o in self._outputs.values()):
-                with contextlib.suppress(OSError):
-                    os.unlink(path)
+            used = {o.path for o in self._outputs.values()}
+        for path in set(gone) - used:  # a file another key still shows stays
+            with contextlib.suppress(OSError):
+                os.unlink(path)
 
     def focal(self, path: Path) -> tuple[float, float] | None:
         """The focal point estimated the last time this source was decoded."""
@@ -151,13 +152,3 @@ class RenderMemo:
         with self._lock:
             self.decodes += decodes
             self.encodes += encodes
-
-    def forget(self) -> None:
-        """Drop every output (their files too): the window closes, or the draft is gone."""
-        with self._lock:
-            paths = [o.path for o in self._outputs.values()]
-            self._outputs.clear()
-            self._focal.clear()
-        for path in paths:
-            with contextlib.suppress(OSError):
-                os.unlink(path)

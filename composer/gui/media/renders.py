@@ -104,11 +104,6 @@ class RenderQueue(QObject):
             signal.connect(self.schedule)
         model.variant_changed.connect(lambda _key: self.schedule())
 
-    @property
-    def memo(self):
-        """The RenderMemo, once the first render has made it (None before)."""
-        return self._memo.memo
-
     def set_channels(self, channels: list) -> None:
         """The chosen channels changed (their cards are new): what is in the memo shows at once
         in the next pass, only new shapes are rendered."""
@@ -125,10 +120,6 @@ class RenderQueue(QObject):
                 self._timer.start(0)
         else:
             self.schedule()
-
-    def forget(self, media_id: str) -> None:
-        """An image left the draft for good: no proxy of it is kept for renders."""
-        self.proxies.pop(media_id, None)
 
     def schedule(self) -> None:
         if self._stopped:

@@ -106,7 +106,9 @@ class PreviewsPanel(QWidget):
         self._timer.setInterval(DEFER_MS)
         self._timer.timeout.connect(self._update_one_pending)
         self.scroll_area.verticalScrollBar().valueChanged.connect(lambda _v: self._update_visible_pending())
-        self._build_timer = QTimer(self, singleShot=True, interval=0)
+        # the cards nobody sees yet come a moment apart: images arriving for the cards on screen
+        # and keystrokes go between them
+        self._build_timer = QTimer(self, singleShot=True, interval=DEFER_MS)
         self._build_timer.timeout.connect(self._build_later)
 
     # -- channels -----------------------------------------------------------------------------
@@ -139,7 +141,7 @@ class PreviewsPanel(QWidget):
         for _ in range(max(0, FIRST_SCREENFUL * max(1, self._columns) - len(self.cards))):
             self._build_next()
         if self._to_build:
-            self._build_timer.start(0)
+            self._build_timer.start()
         if self._post is not None:
             self.update_text(self._post)
 
@@ -172,7 +174,7 @@ class PreviewsPanel(QWidget):
     def _build_later(self) -> None:
         self._build_next()
         if self._to_build:
-            self._build_timer.start(0)
+            self._build_timer.start()
 
     def card_width(self) -> int:
         return DESKTOP_WIDTH if self.desktop else CARD_WIDTH

@@ -860,7 +860,7 @@
     <name>PostFileController</name>
     <message>
         <source>Open post &amp;file…</source>
-        <translation>Buka berkas <translation>Buka &amp;berkas postingan…</translation>amp;postingan…</translation>
+        <translation>Buka berkas &amp;postingan…</translation>
     </message>
     <message>
         <source>Open post file</source>
