@@ -88,6 +88,14 @@ def test_four_images_on_ten_channels_decode_once_and_encode_each_output_once(
     assert spy.decoded == [] and spy.encoded == []
     assert "render previews" not in started
     assert w.previews._rendered["x"] == x  # the same files are still shown
+    # nor do a channel's own text, or a channel ticked off and on again
+    w.model.override("x", "text", "Festival UMKM, khusus X")
+    tick(w.picker, "threads", False)
+    tick(w.picker, "threads")
+    qtbot.wait(600)
+    settle(qtbot, shell)
+    assert "render previews" not in started and spy.decoded == [] and spy.encoded == []
+    assert w.previews._rendered["threads"] == shown["threads"]
 
 
 def test_a_fifth_image_decodes_only_itself(qtbot, shell, tmp_path, monkeypatch):

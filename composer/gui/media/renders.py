@@ -44,6 +44,20 @@ def usable_templates(post) -> None:
             variant.overrides["template"] = None
 
 
+def render_inputs(post, proxies: dict[str, str]) -> tuple:
+    """What the preview renders read, as one comparable value (channels aside): while it stays
+    the same, there is nothing to render. Text only counts when a template may print it."""
+    branded = bool(post.template) or any(v.overrides.get("template") for v in post.variants.values())
+    media = tuple((m.id, m.kind, proxies.get(m.id), m.focal) for m in post.media)
+    variants = tuple(sorted(
+        (key, v.enabled, tuple(sorted(v.crops.items(), key=lambda kv: kv[0])), v.overrides.get("template"),
+         (v.overrides.get("text"), v.overrides.get("title")) if branded else None)
+        for key, v in post.variants.items()
+        if branded or v.crops or not v.enabled or "template" in v.overrides))  # else: text only
+    words = (post.text, post.title, post.schedule, tuple(sorted(post.fields.items()))) if branded else None
+    return media, variants, post.template, words
+
+
 class MemoBox:
     """Holds the RenderMemo, made on the image worker at the first render: building it loads the
     image engine (Pillow), which must never happen on the GUI thread."""
@@ -96,6 +110,7 @@ class RenderQueue(QObject):
         self._tasks: list = []
         self._stopped = False
         self._shown: dict[str, list] = {}  # channel key -> files shown
+        self._last: tuple[tuple, dict[str, list]] | None = None  # inputs and files of the last render
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.render_now)
         # media_changed covers added, removed and reordered images and focal points; alt text
@@ -155,10 +170,14 @@ class RenderQueue(QObject):
                 self._show(channel.key, [])
             return
         specs = list({c.spec.id: c.spec for c in self.channels}.values())
+        inputs = render_inputs(post, self.proxies)
+        if self._last is not None and self._last[0] == inputs and all(s.id in self._last[1] for s in specs):
+            self._rendered(None, self._last[1])  # no pixel changed (a tick, a text override)
+            return
         task = self.runner.submit_image(render_previews, snapshot, specs, self._memo, dict(self.proxies),
                                         name="render previews")
         task.progressed.connect(lambda step, _f, data, t=task: self._planned(t, step, data))
-        task.finished.connect(lambda paths, t=task: self._rendered(t, paths))
+        task.finished.connect(lambda paths, t=task, i=inputs: self._rendered(t, paths, i))
         task.failed.connect(lambda msg: log.warning("preview render: %s", msg))
         task.done.connect(self._task_done)
         self._tasks.append(task)
@@ -168,9 +187,11 @@ class RenderQueue(QObject):
         self._tasks = [t for t in self._tasks if not t.is_done]
         self.rendering.emit(len(self._tasks))
 
-    def _rendered(self, task, paths) -> None:
-        if paths is None or task not in self._tasks:  # superseded by a newer change
+    def _rendered(self, task, paths, inputs: tuple | None = None) -> None:
+        if paths is None or (task is not None and task not in self._tasks):  # superseded
             return
+        if inputs is not None:
+            self._last = (inputs, paths)
         for channel in self.channels:
             self._show(channel.key, paths.get(channel.spec.id, []))
 
