@@ -211,6 +211,9 @@ def planned_sizes(post: Post, spec: PlatformSpec,
         if size is None:
             out.append(None)
             continue
+        if m.ref.fit:  # the whole picture on a canvas of the channel's shape, as _plan has it
+            out.append(crops.output_size(*crops.fit_canvas(size[0], size[1], spec), spec))
+            continue
         chosen, _narrowed = crops.effective_crop(size[0], size[1], m.crop, m.ref.focal, spec)
         box = crops.crop_box(chosen, size[0], size[1])
         out.append(crops.output_size(box[2] - box[0], box[3] - box[1], spec))

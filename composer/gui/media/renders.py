@@ -48,7 +48,7 @@ def render_inputs(post, proxies: dict[str, str]) -> tuple:
     """What the preview renders read, as one comparable value (channels aside): while it stays
     the same, there is nothing to render. Text only counts when a template may print it."""
     branded = bool(post.template) or any(v.overrides.get("template") for v in post.variants.values())
-    media = tuple((m.id, m.kind, proxies.get(m.id), m.focal) for m in post.media)
+    media = tuple((m.id, m.kind, proxies.get(m.id), m.focal, m.fit) for m in post.media)
     variants = tuple(sorted(
         (key, v.enabled, tuple(sorted(v.crops.items(), key=lambda kv: kv[0])), v.overrides.get("template"),
          (v.overrides.get("text"), v.overrides.get("title")) if branded else None)
