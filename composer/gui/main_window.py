@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
         self.preferences.accounts_changed.connect(self.channels.reload)
         self.preferences.language_requested.connect(self.language_requested)
         self.welcome.color_scheme_requested.connect(self.color_scheme_requested)
-        self.welcome.office_changed.connect(self.renders.schedule)  # the logo and name on images
+        self.welcome.office_changed.connect(self.renders.refresh)  # the logo and name on images
         self.welcome.office_changed.connect(self.channels.reload)  # and on the previews
         self.publishing.published.connect(self._refresh_history)
         self.publishing.published.connect(self._publish_ended)

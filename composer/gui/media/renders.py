@@ -115,8 +115,9 @@ class RenderQueue(QObject):
         self._timer.timeout.connect(self.render_now)
         # media_changed covers added, removed and reordered images and focal points; alt text
         # has its own signal (alt_changed) and needs no render, like the text and the ticks
-        for signal in (model.media_changed, model.template_changed, model.replaced):
+        for signal in (model.media_changed, model.replaced):
             signal.connect(self.schedule)
+        model.template_changed.connect(self.refresh)  # a template saved again under its name
         model.variant_changed.connect(lambda _key: self.schedule())
 
     def set_channels(self, channels: list) -> None:
@@ -135,6 +136,12 @@ class RenderQueue(QObject):
                 self._timer.start(0)
         else:
             self.schedule()
+
+    def refresh(self) -> None:
+        """Render again even if the draft did not change: what a render reads from outside it
+        changed (a template's file, the office profile's name and logo)."""
+        self._last = None
+        self.schedule()
 
     def schedule(self) -> None:
         if self._stopped:
