@@ -34,11 +34,11 @@ QToolButton:hover { border: 1px solid palette(highlighted-text); }
 """
 
 # The order of the keyboard-shortcuts list, the order the menus name them in
-ORDER = ("new", "open", "event", "publish", "resume", "request_approval", "import_approval",
-         "review_package", "quit", "undo", "redo", "paste", "add_images", "template", "accounts",
-         "practice", "keep_in_tray", "office", "governance", "hold", "audit", "previews",
-         "channel_text", "history", "queue", "checks", "focus_text", "focus_channels",
-         "shortcuts", "getting_started", "about")
+ORDER = ("new", "open", "open_file", "event", "publish", "resume", "request_approval",
+         "import_approval", "review_package", "quit", "undo", "redo", "paste", "add_images",
+         "template", "accounts", "practice", "keep_in_tray", "office", "governance", "hold",
+         "audit", "previews", "channel_text", "history", "queue", "checks", "focus_text",
+         "focus_channels", "shortcuts", "getting_started", "about")
 TOOLBAR = ("new", "undo", "redo", None, "add_images", "template", "accounts", None, "publish")
 
 
@@ -64,9 +64,9 @@ def lay_out(window: QMainWindow, actions: dict[str, QAction], languages: list[QA
             schemes: list[QAction] | None = None) -> QToolBar:
     """The menus and the toolbar of the main window, from every controller's actions."""
     menus = (  # (title, action names; None is a separator)
-        (translate("Actions", "&File"), ("new", "open", "event", None, "publish", "resume", None,
-                                         "request_approval", "import_approval", "review_package",
-                                         None, "quit")),
+        (translate("Actions", "&File"), ("new", "open", "open_file", "event", None, "publish",
+                                         "resume", None, "request_approval", "import_approval",
+                                         "review_package", None, "quit")),
         (translate("Actions", "&Edit"), ("undo", "redo", None, "paste", "add_images", "template")),
         (translate("Actions", "&View"), ("previews", "channel_text", "history", "queue", "checks",
                                          None, "focus_text", "focus_channels")),

@@ -34,6 +34,7 @@ from composer.gui.editor.editing import EditController
 from composer.gui.editor.live import LiveUpdater
 from composer.gui.editor.master_editor import MasterEditor
 from composer.gui.editor.post_details import PostDetails
+from composer.gui.editor.post_file import PostFileController
 from composer.gui.media.image_tools import ImageToolsController
 from composer.gui.media.media_strip import MediaStrip
 from composer.gui.media.renders import RenderQueue
@@ -171,6 +172,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.governance.approval_state)
         self.checks.fix_requested.connect(self._apply_fix)
         self.publishing.may_publish = self.governance.before_publish
+        self.post_file = PostFileController(self, model, services, runner, self.autosaver, self.notices)
 
         self.editor.text_edited.connect(model.set_text)
         self.editor.title_edited.connect(model.set_title)
@@ -190,7 +192,7 @@ class MainWindow(QMainWindow):
         self.preferences.accounts_changed.connect(self.channels.reload)
         self.preferences.language_requested.connect(self.language_requested)
         self.welcome.color_scheme_requested.connect(self.color_scheme_requested)
-        self.welcome.office_changed.connect(self.renders.schedule)  # the logo and name on images
+        self.welcome.office_changed.connect(self.renders.refresh)  # the logo and name on images
         self.welcome.office_changed.connect(self.channels.reload)  # and on the previews
         self.publishing.published.connect(self._refresh_history)
         self.publishing.published.connect(self._publish_ended)
@@ -203,7 +205,7 @@ class MainWindow(QMainWindow):
         actions = {**self.drafts.actions, **self._own_actions(), **self.images.actions,
                    **self.publishing.actions, **self.preferences.actions, **self.editing.actions,
                    **self.welcome.actions, **self.queue.actions,
-                   **self.governance.actions}
+                   **self.governance.actions, **self.post_file.actions}
         self.actions_by_name = {name: actions[name] for name in ORDER}
         self.welcome.watch(self.actions_by_name)
         for act in self.preferences.languages:
