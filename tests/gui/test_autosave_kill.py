@@ -82,7 +82,9 @@ def _one_trial(display: str, home: Path, rng: random.Random) -> None:
     app = subprocess.Popen([sys.executable, "-m", "composer.gui.app"], env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "Siaran"],
+        # by class: the title is the draft's ("New draft — Siaran"), and xdotool does not match
+        # a name past its non-Latin-1 dash
+        subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--class", "Siaran"],
                        env=env, timeout=60, check=True, stdout=subprocess.DEVNULL)
         # the window is up; the editor has focus once the draft is open: type until it lands
         deadline = time.monotonic() + 30
