@@ -45,6 +45,7 @@ from composer.plugin import (
     Rejected,
     Transient,
     Unknown,
+    VideoRules,
     _,
 )
 from composer.plugin import Capability as C
@@ -58,7 +59,18 @@ API_VERSION = 2
 
 POST_URL_TEMPLATE = "https://bsky.app/profile/{handle}/post/{rkey}"
 
+# Video (app.bsky.embed.video): MP4, at most 100 MB and 3 minutes through Bluesky's video
+# service (a PDS of one's own takes it as a blob up to its own limit); aspectRatio required,
+# alt text, captions as WebVTT (at most 20 files).
+# https://docs.bsky.app/docs/tutorials/video
+# https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/embed/video.json
+VIDEO = VideoRules(
+    containers=("mp4",), video_codecs=("h264",), audio_codecs=("aac",),
+    max_bytes=100 * 1000 * 1000, max_duration=180, captions=True, caption_formats=("vtt",),
+)
+
 SPEC = PlatformSpec(
+    video=VIDEO,
     id="bluesky",
     name="Bluesky",
     text_limit=300,

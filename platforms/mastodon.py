@@ -35,6 +35,7 @@ from composer.plugin import (
     PublishResult,
     Rejected,
     Transient,
+    VideoRules,
     _,
     one_line,
     retry_after,
@@ -47,6 +48,19 @@ if TYPE_CHECKING:  # typing only; httpx loads when a request is made
 
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
+
+# Video (media v2, processed asynchronously): the instance's own limits come from
+# /api/v2/instance configuration.media_attachments (video_size_limit 99 MiB by default,
+# video_matrix_limit 3840x2160 = 8,294,400 pixels, video_frame_rate_limit 120); the instance
+# transcodes what it takes, so MP4 and WebM both go. No captions file.
+# https://docs.joinmastodon.org/methods/instance/#v2 https://docs.joinmastodon.org/methods/media/#v2
+# Not on SPEC yet: this adapter sends images only, so the rule book says a video stays behind
+# (video.unsupported) until its upload lands; then SPEC gets video=VIDEO.
+VIDEO = VideoRules(
+    containers=("mp4", "webm"), video_codecs=("h264", "hevc", "vp8", "vp9", "av1"),
+    audio_codecs=("aac", "mp3", "opus", "vorbis"),
+    max_bytes=103_809_024, max_long_side=3840, max_short_side=2160, max_fps=120,
+)
 
 SPEC = PlatformSpec(
     id="mastodon",

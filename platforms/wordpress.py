@@ -52,6 +52,7 @@ from composer.plugin import (
     RenderedMedia,
     Transient,
     Unknown,
+    VideoRules,
     _,
     reached,
 )
@@ -64,7 +65,18 @@ if TYPE_CHECKING:  # typing only; httpx loads when a request is made
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
 
+# Video: the media library takes what the site allows, and the video block plays it in the
+# reader's browser with HTML5 <video>, so MP4 (H.264 + AAC) or WebM (VP9 + Opus) with the index
+# first; captions as a WebVTT <track>.
+# https://wordpress.org/documentation/article/video-block/
+# https://developer.wordpress.org/rest-api/reference/media/#create-a-media-item
+VIDEO = VideoRules(
+    containers=("mp4", "webm"), video_codecs=("h264", "vp9", "av1"),
+    audio_codecs=("aac", "opus"), captions=True, caption_formats=("vtt",),
+)
+
 SPEC = PlatformSpec(
+    video=VIDEO,
     id="wordpress",
     name="WordPress",
     text_limit=None,

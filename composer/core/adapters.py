@@ -247,6 +247,14 @@ class RenderedMedia:
     height: int
     alt: str = ""
     sha256: str = ""
+    # A video (mime video/*): its length, its cover image (JPEG) and captions file, when any.
+    duration: float = 0.0
+    cover: str = ""
+    captions: str = ""
+
+    @property
+    def is_video(self) -> bool:
+        return self.mime.startswith("video/")
 
 
 @dataclass(frozen=True)

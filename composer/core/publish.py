@@ -119,12 +119,14 @@ class Engine:
         targets.reverse()  # each account once, in the order asked
         specs = {t.platform: self.registry.get(t.platform).spec for t in targets
                  if t.platform in self.registry}
-        render = RenderOnce(self.cache_dir / post.id, self.media_file, specs.values())
+        cancel = cancel or threading.Event()
+        render = RenderOnce(self.cache_dir / post.id, self.media_file, specs.values(),
+                            cancelled=cancel.is_set)
         chosen = dict(correction or {})
         jobs: list[Job] = [
             (post.id, t, functools.partial(self._prepare, post, t, render, chosen.get(t.account)))
             for t in targets]
-        return self._run_all(jobs, progress, cancel or threading.Event())
+        return self._run_all(jobs, progress, cancel)
 
     def resume(self, post_id: str | None = None, progress: ProgressFn | None = None,
                cancel: threading.Event | None = None,

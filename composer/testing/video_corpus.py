@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 
 def _frame_bytes(w: int, h: int, i: int, noise: bool) -> tuple[bytes, bytes, bytes]:
@@ -43,7 +44,7 @@ def make_video(path: str | Path, *, width: int = 320, height: int = 240, fps: in
     out = av.open(str(path), "w", format=container, options=options)
     if location:
         out.metadata["location"] = "-6.2088+106.8456/"  # Jakarta, as a phone writes ©xyz
-    stream = out.add_stream(codec, rate=fps)
+    stream: Any = out.add_stream(codec, rate=fps)
     stream.width, stream.height, stream.pix_fmt = width, height, pix_fmt
     opts = {"preset": "ultrafast"} if codec == "libx264" else {}
     if codec == "libx265":
@@ -55,7 +56,7 @@ def make_video(path: str | Path, *, width: int = 320, height: int = 240, fps: in
         stream.codec_context.time_base = Fraction(1, 1000)
     if rotate is not None:
         stream.set_display_rotation(rotate)
-    sound = None
+    sound: Any = None
     if audio:
         acodec = "aac" if container == "mp4" else "libopus"
         sound = out.add_stream(acodec, rate=48000)
@@ -64,7 +65,7 @@ def make_video(path: str | Path, *, width: int = 320, height: int = 240, fps: in
     clock = 0
     cache: dict[int, tuple[bytes, bytes, bytes]] = {}
     for i in range(frames):
-        frame = VideoFrame(width, height, "yuv420p")
+        frame: Any = VideoFrame(width, height, "yuv420p")
         key = i % 64
         if noise or key not in cache:
             cache[key] = _frame_bytes(width, height, i, noise)
@@ -85,9 +86,9 @@ def make_video(path: str | Path, *, width: int = 320, height: int = 240, fps: in
         total = int(48000 * (clock / 1000 if vfr else seconds))
         pts = 0
         while pts < total:
-            af = AudioFrame(format="fltp", layout="stereo", samples=960)
-            for plane in af.planes:
-                plane.update(bytes(plane.buffer_size))
+            af: Any = AudioFrame(format="fltp", layout="stereo", samples=960)
+            for aplane in af.planes:
+                aplane.update(bytes(aplane.buffer_size))
             af.sample_rate, af.pts = 48000, pts
             pts += 960
             for packet in sound.encode(af):

@@ -98,13 +98,13 @@ def _run(info: VideoInfo, todo: list[Target], paths: dict[Target, Path],
     remuxes: list[tuple[Any, dict[int, Any]]] = []
     encodes: list[_Encode] = []
     try:
-        vin = source.streams.video[0]
+        vin: Any = source.streams.video[0]
         ain = source.streams.audio[0] if source.streams.audio else None
         vin.thread_type = "AUTO"
         for t in todo:
             out = av.open(str(temps[t]), "w", format="mp4", options={"movflags": "+faststart"})
             if t.remux_only:
-                streams = {vin.index: out.add_stream_from_template(vin)}
+                streams: dict[int, Any] = {vin.index: out.add_stream_from_template(vin)}
                 if ain is not None:
                     streams[ain.index] = out.add_stream_from_template(ain)
                 remuxes.append((out, streams))
@@ -122,8 +122,8 @@ def _run(info: VideoInfo, todo: list[Target], paths: dict[Target, Path],
         need_audio = ain is not None and any(e.audio is not None for e in encodes)
         duration = max(info.duration, 0.001)
         last_report = -1.0
-        streams = [s for s in (vin, ain) if s is not None]
-        for packet in source.demux(*streams):
+        inputs = [s for s in (vin, ain) if s is not None]
+        for packet in source.demux(*inputs):
             if cancelled():
                 raise Cancelled(_("Cancelled"))
             # decode before copying: a copy re-labels the packet with the output's stream
@@ -135,10 +135,10 @@ def _run(info: VideoInfo, todo: list[Target], paths: dict[Target, Path],
                     for frame in frames:
                         for e in encodes:
                             _push_video(e, frame)
-                        t = float(frame.time or 0.0)
-                        if t - last_report >= 0.5:
-                            last_report = t
-                            progress(min(t / duration, 0.99))
+                        at = float(frame.time or 0.0)
+                        if at - last_report >= 0.5:
+                            last_report = at
+                            progress(min(at / duration, 0.99))
             elif ain is not None and packet.stream.index == ain.index:
                 frames = _decode(packet) if need_audio else []
                 for out, mapping in remuxes:
