@@ -14,8 +14,15 @@ def add_arguments(parser) -> None:
     parser.add_argument("--title", default="", help="a title (portal, YouTube)")
     parser.add_argument("--image", action="append", default=[], metavar="PATH[:ALT]",
                         help="attach an image, optionally with its alt text (repeatable)")
-    parser.add_argument("--video", action="append", default=[], metavar="PATH",
-                        help="attach a video (YouTube), sent as it is (repeatable)")
+    parser.add_argument("--video", default=None, metavar="PATH[:DESCRIPTION]",
+                        help="attach one video, optionally with its description (alt text); "
+                             "a post carries images or one video")
+    parser.add_argument("--captions", default=None, metavar="FILE",
+                        help="the video's captions (SRT or WebVTT)")
+    cover = parser.add_mutually_exclusive_group()
+    cover.add_argument("--cover", default=None, metavar="IMAGE", help="the video's cover image")
+    cover.add_argument("--cover-at", default=None, type=float, metavar="SECONDS",
+                       help="use the video's frame at SECONDS as its cover")
     parser.add_argument("--to", default="", metavar="ID[,ID...]",
                         help="channel ids or account names to publish to")
     parser.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
@@ -43,9 +50,40 @@ def run(args) -> int:
             raise UserError(_("--image needs a path"))
         # absolute, because the file goes to stdout and its final folder is unknown
         post.media.append(post_model.MediaRef(path=str(Path(path).resolve()), alt=alt))
-    for value in args.video:
-        if not Path(value).is_file():
-            raise UserError(_("No such video file: {path}", path=value))
-        post.media.append(post_model.MediaRef(path=str(Path(value).resolve()), kind="video"))
+    if args.video is not None:
+        post.media.append(_video(args))
+    elif args.captions or args.cover or args.cover_at is not None:
+        raise UserError(_("--captions, --cover and --cover-at need --video"))
     sys.stdout.write(post_model.dumps(post))
     return 0
+
+
+def _video(args) -> post_model.MediaRef:
+    """The video, probed now so a file that is no video is one line here, not at publish."""
+    from composer.core.video import probe
+
+    if args.image:
+        raise UserError(_("A post carries images or one video, not both: remove the images or "
+                          "the video"))
+    path, description = split_image_arg(args.video)
+    if not path:
+        raise UserError(_("--video needs a path"))
+    info = probe(path)  # VideoError: one line, exit 2
+    if args.cover_at is not None and not 0 <= args.cover_at <= info.duration:
+        raise UserError(_("--cover-at must be between 0 and {length} seconds",
+                          length=f"{info.duration:.1f}"))
+    captions = None
+    if args.captions:
+        from composer.core.video.captions import read
+
+        if not args.captions.lower().endswith(post_model.CAPTION_SUFFIXES):
+            raise UserError(_("The captions must be an SRT or WebVTT file (.srt, .vtt)"))
+        read(args.captions)  # CaptionsError: one line
+        captions = str(Path(args.captions).resolve())
+    cover = None
+    if args.cover:
+        if not Path(args.cover).is_file():
+            raise UserError(_("No such cover image: {path}", path=args.cover))
+        cover = str(Path(args.cover).resolve())
+    return post_model.MediaRef(path=str(Path(path).resolve()), alt=description, kind="video",
+                               cover=cover, cover_at=args.cover_at, captions=captions)

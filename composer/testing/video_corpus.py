@@ -127,7 +127,7 @@ def make_corpus(folder: str | Path) -> dict[str, Path]:
     c["rotated"] = make_video(d / "rotated.mp4", width=640, height=360, rotate=90,
                               location=True)
     c["hevc4k"] = make_video(d / "hevc4k.mp4", width=3840, height=2160, codec="libx265",
-                             seconds=1.0, fps=30)
+                             seconds=3.2, fps=30)  # past the 3 s that Reels and LinkedIn need
     c["portrait"] = make_video(d / "portrait.mp4", width=360, height=640)
     c["silent"] = make_video(d / "silent.mp4", width=640, height=360, audio=False)
     c["tenbit"] = make_video(d / "tenbit.mp4", width=640, height=360, codec="libx265",

@@ -33,6 +33,10 @@ def video_findings(spec: PlatformSpec, channel: str,
     for p in problems(info, rules, spec.name):
         severity = Severity.INFO if p.fixable else Severity.BLOCK
         found.append(Finding(p.code, severity, channel, p.message, p.params))
+    if info.has_location:
+        found.append(Finding("video.location_removed", Severity.INFO, channel, _(
+            "The place where the video was filmed is removed from the file before it goes"),
+            {}))
     if not video.alt.strip():
         found.append(Finding("video.alt_missing", Severity.WARN, channel, _(
             "The video has no description: people who cannot see it will not know what it "

@@ -90,7 +90,10 @@ def probe(path: str | os.PathLike[str]) -> VideoInfo:
         raise VideoError(_("No such video file: {path}", path=p)) from None
     if not p.is_file():
         raise VideoError(_("{name} is not a video file", name=_name(p)))
-    key = (str(p.absolute()), st.st_size, st.st_mtime_ns)
+    from composer.core.i18n import current_language
+
+    # the language too: a cached refusal is a sentence in the language it was made in
+    key = (str(p.absolute()), st.st_size, st.st_mtime_ns, current_language())
     with _CACHE_LOCK:
         hit = _CACHE.get(key)
     if hit is None:
@@ -107,7 +110,7 @@ def probe(path: str | os.PathLike[str]) -> VideoInfo:
     return hit
 
 
-_CACHE: dict[tuple[str, int, int], VideoInfo | VideoError] = {}
+_CACHE: dict[tuple[str, int, int, str], VideoInfo | VideoError] = {}
 _CACHE_LOCK = threading.Lock()
 
 
