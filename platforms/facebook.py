@@ -70,7 +70,7 @@ WEB_URL = "https://www.facebook.com"
 # Not on SPEC yet: this adapter sends images only, so the rule book says a video stays behind
 # (video.unsupported) until its upload lands; then SPEC gets video=VIDEO.
 VIDEO = VideoRules(
-    containers=("mp4",), video_codecs=("h264", "hevc"), audio_codecs=("aac",),
+    containers=("mp4", "mov"), video_codecs=("h264", "hevc"), audio_codecs=("aac",),
     max_bytes=10 * 1024 ** 3, max_duration=240 * 60, min_duration=1,
     aspect_min=9 / 16, aspect_max=16 / 9, max_fps=60, captions=True, caption_formats=("srt",),
 )

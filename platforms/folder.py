@@ -53,7 +53,7 @@ API_VERSION = 2
 # Video: the folder keeps whatever it is given (no platform on the other end), with its
 # captions beside it.
 VIDEO = VideoRules(
-    containers=("mp4", "webm", "avi", "flv", "mpeg", "ts", "asf", "mkv"),
+    containers=("mp4", "mov", "webm", "avi", "flv", "mpeg", "ts", "asf", "mkv"),
     video_codecs=("h264", "hevc", "vp8", "vp9", "av1", "mpeg4", "mpeg2video", "prores"),
     audio_codecs=("aac", "mp3", "opus", "vorbis", "ac3", "pcm_s16le", "flac"),
     hdr=True, captions=True, caption_formats=("srt", "vtt"),

@@ -68,7 +68,7 @@ ASPECT_MIN, ASPECT_MAX = 0.8, 1.91  # 4:5 portrait to 1.91:1 landscape
 # Not on SPEC yet: this adapter sends images only, so the rule book says a video stays behind
 # (video.unsupported) until its upload lands; then SPEC gets video=VIDEO.
 VIDEO = VideoRules(
-    containers=("mp4",), video_codecs=("h264", "hevc"), audio_codecs=("aac",),
+    containers=("mp4", "mov"), video_codecs=("h264", "hevc"), audio_codecs=("aac",),
     max_bytes=300 * 1024 * 1024, max_duration=15 * 60, min_duration=3,
     max_long_side=1920, max_short_side=1080, aspect_min=9 / 16, aspect_max=9 / 16, fit="crop",
     max_fps=60, min_fps=23, variable_fps=False,

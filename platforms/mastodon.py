@@ -57,7 +57,7 @@ API_VERSION = 2
 # Not on SPEC yet: this adapter sends images only, so the rule book says a video stays behind
 # (video.unsupported) until its upload lands; then SPEC gets video=VIDEO.
 VIDEO = VideoRules(
-    containers=("mp4", "webm"), video_codecs=("h264", "hevc", "vp8", "vp9", "av1"),
+    containers=("mp4", "mov", "webm"), video_codecs=("h264", "hevc", "vp8", "vp9", "av1"),
     audio_codecs=("aac", "mp3", "opus", "vorbis"),
     max_bytes=103_809_024, max_long_side=3840, max_short_side=2160, max_fps=120,
 )

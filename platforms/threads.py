@@ -53,7 +53,7 @@ SCOPES = ("threads_basic", "threads_content_publish")
 # Not on SPEC yet: this adapter sends images only, so the rule book says a video stays behind
 # (video.unsupported) until its upload lands; then SPEC gets video=VIDEO.
 VIDEO = VideoRules(
-    containers=("mp4",), video_codecs=("h264", "hevc"), audio_codecs=("aac",),
+    containers=("mp4", "mov"), video_codecs=("h264", "hevc"), audio_codecs=("aac",),
     max_bytes=1024 ** 3, max_duration=5 * 60, max_long_side=1920,
     aspect_min=0.01, aspect_max=10.0, max_fps=60, min_fps=23,
 )

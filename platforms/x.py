@@ -64,7 +64,7 @@ SCOPES = ("tweet.read", "tweet.write", "users.read", "media.write", "offline.acc
 # Not on SPEC yet: this adapter sends images only, so the rule book says a video stays behind
 # (video.unsupported) until its upload lands; then SPEC gets video=VIDEO.
 VIDEO = VideoRules(
-    containers=("mp4",), video_codecs=("h264",), audio_codecs=("aac",),
+    containers=("mp4", "mov"), video_codecs=("h264",), audio_codecs=("aac",),
     max_bytes=512 * 1024 * 1024, max_duration=140, min_duration=0.5,
     max_long_side=1280, max_short_side=1024, aspect_min=1 / 3, aspect_max=3.0,
     max_fps=60, variable_fps=False,

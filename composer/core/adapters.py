@@ -71,7 +71,7 @@ class VideoRules:
     (container, codec, size, shape, frame rate, bytes) is shaped once; one outside a rule no
     encode fixes (too long, too short) is a ``block`` finding."""
 
-    containers: tuple[str, ...] = ("mp4",)  # composer.core.video names: mp4 (MP4/MOV), webm
+    containers: tuple[str, ...] = ("mp4",)  # composer.core.video names: mp4, mov, webm ...
     video_codecs: tuple[str, ...] = ("h264",)  # FFmpeg names: h264, hevc, vp9, av1
     audio_codecs: tuple[str, ...] = ("aac",)
     max_bytes: int | None = None

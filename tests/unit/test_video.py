@@ -166,7 +166,7 @@ def test_the_rule_book_blocks_what_no_encode_fixes(corpus):
     found = check(long, "bluesky", _spec("bluesky"))  # 200 s; Bluesky takes 3 minutes
     assert not found.ok and found.blocks[0].code == "video.too_long"
     assert "3:00" in found.blocks[0].message
-    assert check(long, "youtube", _spec("youtube")).ok
+    assert check(long, "folder", _spec("folder")).ok
 
 
 def test_telegram_50_mb_bot_limit_is_a_block_before_any_upload(corpus):
@@ -257,13 +257,13 @@ def test_cli_render_names_a_blocked_channel(corpus, tmp_path, capsys):
     from composer.cli import main
 
     post = _post_with(corpus["long"])
-    post.channels = ["bluesky", "youtube"]
+    post.channels = ["bluesky", "folder"]
     post_file = tmp_path / "long.toml"
     post_model.save(post, post_file)
     assert main(["render", str(post_file), "--out", str(tmp_path / "out")]) == 1
     captured = capsys.readouterr()
     assert "bluesky" in captured.err and "3:00" in captured.err
-    assert (tmp_path / "out" / "youtube" / "video.mp4").is_file()
+    assert (tmp_path / "out" / "folder" / "video.mp4").is_file()
 
 
 def test_vfr_becomes_constant_where_the_channel_wants_it(tmp_path):

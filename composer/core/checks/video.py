@@ -25,6 +25,8 @@ def video_findings(spec: PlatformSpec, channel: str,
         return []  # no video here, or the count is media_findings' business
     video = videos[0]
     found: list[Finding] = []
+    if not Path(video.ref.path).exists():
+        return []  # a missing file is the render's to report, as for images
     try:
         info = probe(video.ref.path)
     except VideoError as exc:

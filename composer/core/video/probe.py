@@ -38,7 +38,7 @@ class VideoError(UserError):
 class VideoInfo:
     path: str
     bytes: int
-    container: str  # "mp4", "webm" ... (see _CONTAINERS), else FFmpeg's name
+    container: str  # "mp4", "mov", "webm" ... (see _CONTAINERS), else FFmpeg's name
     mime: str
     video_codec: str  # FFmpeg codec name: "h264", "hevc", "vp9", "av1" ...
     width: int  # as stored; ``display_*`` are after rotation
@@ -144,6 +144,8 @@ def _read(container: Any, p: Path, size: int) -> VideoInfo:
                            "video at all)", name=name))
     fmt = container.format.name
     kind = _CONTAINERS.get(fmt, fmt.split(",")[0])
+    if kind == "mp4" and _brand(p) == b"qt  ":
+        kind = "mov"  # QuickTime (iPhones): same demuxer, but sent as video/quicktime
     duration = _duration(container, stream)
     if duration <= 0:
         raise VideoError(_("{name} has no length: it is damaged or not a video", name=name))
@@ -166,7 +168,7 @@ def _read(container: Any, p: Path, size: int) -> VideoInfo:
         audio_channels=audio.codec_context.channels if audio is not None else 0,
         audio_rate=audio.codec_context.sample_rate if audio is not None else 0,
         bitrate=int(size * 8 / duration),
-        has_location=location, faststart=_faststart(p) if kind == "mp4" else True,
+        has_location=location, faststart=_faststart(p) if kind in ("mp4", "mov") else True,
     )
 
 
@@ -257,9 +259,19 @@ def _faststart(p: Path) -> bool:
     return False
 
 
+def _brand(p: Path) -> bytes:
+    """The major brand of an ISO media file's ftyp box ("isom", "mp42", "qt  " ...)."""
+    try:
+        with p.open("rb") as f:
+            head = f.read(12)
+    except OSError:
+        return b""
+    return head[8:12] if head[4:8] == b"ftyp" else b""
+
+
 def _mime(kind: str, p: Path) -> str:
-    if kind == "mp4":
-        return "video/quicktime" if p.suffix.lower() == ".mov" else "video/mp4"
+    if kind in ("mp4", "mov"):
+        return "video/quicktime" if kind == "mov" else "video/mp4"
     return {"webm": "video/webm", "avi": "video/x-msvideo", "ts": "video/mp2t",
             "flv": "video/x-flv", "mpeg": "video/mpeg", "asf": "video/x-ms-wmv"}.get(
         kind, "application/octet-stream")

@@ -102,38 +102,46 @@ def problems(info: VideoInfo, rules: VideoRules, channel: str) -> list[Problem]:
 
 def reasons(info: VideoInfo, rules: VideoRules) -> list[str]:
     """Why the file cannot go to this channel untouched (translated, short); empty: it can."""
-    out: list[str] = []
+    return [message for _key, message in _reasons(info, rules)]
+
+
+# Reasons a copy of the streams into a fresh MP4 fixes (no picture is touched).
+_REMUX_FIXES = {"container", "index"}
+
+
+def _reasons(info: VideoInfo, rules: VideoRules) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
     if info.container not in rules.containers:
-        out.append(_("{container} container", container=info.container.upper()))
+        out.append(("container", _("{container} container", container=info.container.upper())))
     if info.video_codec not in rules.video_codecs:
-        out.append(_("{codec} picture", codec=info.video_codec.upper()))
+        out.append(("video_codec", _("{codec} picture", codec=info.video_codec.upper())))
     if info.has_audio and info.audio_codec not in rules.audio_codecs:
-        out.append(_("{codec} sound", codec=info.audio_codec.upper()))
+        out.append(("audio_codec", _("{codec} sound", codec=info.audio_codec.upper())))
     if rules.max_bytes is not None and info.bytes > rules.max_bytes:
-        out.append(_("larger than {limit}", limit=_mb(rules.max_bytes)))
+        out.append(("bytes", _("larger than {limit}", limit=_mb(rules.max_bytes))))
     if rules.max_bitrate is not None and info.bitrate > rules.max_bitrate:
-        out.append(_("bitrate above {limit} Mbit/s", limit=f"{rules.max_bitrate / 1e6:g}"))
+        out.append(("bitrate", _("bitrate above {limit} Mbit/s", limit=f"{rules.max_bitrate / 1e6:g}")))
     long_side = max(info.display_width, info.display_height)
     short_side = min(info.display_width, info.display_height)
     if (rules.max_long_side and long_side > rules.max_long_side) or \
             (rules.max_short_side and short_side > rules.max_short_side):
-        out.append(_("larger than {w}x{h} pixels", w=rules.max_long_side or "-",
-                     h=rules.max_short_side or "-"))
+        out.append(("size", _("larger than {w}x{h} pixels", w=rules.max_long_side or "-",
+                     h=rules.max_short_side or "-")))
     if rules.min_short_side and short_side < rules.min_short_side:
-        out.append(_("smaller than {n} pixels", n=rules.min_short_side))
+        out.append(("small", _("smaller than {n} pixels", n=rules.min_short_side)))
     if not _aspect_ok(info.aspect, rules):
-        out.append(_("shape {w}:{h} outside what it shows", w=info.display_width,
-                     h=info.display_height))
+        out.append(("aspect", _("shape {w}:{h} outside what it shows", w=info.display_width,
+                     h=info.display_height)))
     if rules.max_fps is not None and info.max_fps > rules.max_fps + 0.5:
-        out.append(_("more than {n} frames per second", n=f"{rules.max_fps:g}"))
+        out.append(("fps", _("more than {n} frames per second", n=f"{rules.max_fps:g}")))
     if rules.min_fps is not None and info.fps < rules.min_fps - 0.5:
-        out.append(_("fewer than {n} frames per second", n=f"{rules.min_fps:g}"))
+        out.append(("min_fps", _("fewer than {n} frames per second", n=f"{rules.min_fps:g}")))
     if info.variable_fps and not rules.variable_fps:
-        out.append(_("variable frame rate"))
+        out.append(("vfr", _("variable frame rate")))
     if (info.bit_depth > 8 or info.hdr) and not rules.hdr:
-        out.append(_("10-bit or HDR colour"))
-    if info.container == "mp4" and not info.faststart:
-        out.append(_("index at the end of the file"))
+        out.append(("colour", _("10-bit or HDR colour")))
+    if info.container in ("mp4", "mov") and not info.faststart:
+        out.append(("index", _("index at the end of the file")))
     return out
 
 
@@ -158,11 +166,11 @@ def plan(info: VideoInfo, rules: VideoRules) -> Target | None:
     """None: the file goes out untouched. Else the output that meets ``rules``: a remux when
     only the metadata or box order is wrong, else an encode (H.264 + AAC in MP4, faststart,
     rotation applied)."""
-    fixes = reasons(info, rules)
+    fixes = _reasons(info, rules)
     if not fixes and not info.has_location:
         return None
-    only_layout = fixes in ([], [_("index at the end of the file")])
-    if only_layout:
+    remuxable = info.container in ("mp4", "mov") or "container" not in {k for k, _m in fixes}
+    if remuxable and {k for k, _m in fixes} <= _REMUX_FIXES:
         return Target(remux_only=True)
     dw, dh = info.display_width, info.display_height
     # the part of the picture shown: crop to the aspect range ("crop" channels), else all of it

@@ -1,0 +1,103 @@
+"""A video post through the real engine to the practice Bluesky PDS and the practice WordPress:
+the shaped file, its alt text, shape, cover and captions arrive, exactly once, also when the
+connection is reset in the middle of the upload."""
+
+from __future__ import annotations
+
+import pytest
+
+from composer.core.journal import State
+from composer.core.post import MediaRef, Post
+from composer.core.registry import default_registry
+from composer.core.video import probe
+from composer.testing.video_corpus import make_video
+from platforms.practice.bluesky import BlueskyFake
+from platforms.practice.wordpress import WordPressFake
+
+
+@pytest.fixture
+def captions(tmp_path):
+    path = tmp_path / "takarir.srt"
+    path.write_text("1\n00:00:00,000 --> 00:00:01,500\nSelamat pagi, warga\n\n", encoding="utf-8")
+    return path
+
+
+def video_post(path, captions=None, **kw) -> Post:
+    post = Post(text="Rapat koordinasi siaga banjir pagi ini")
+    post.media.append(MediaRef(str(path), alt="Kepala BPBD membuka rapat", kind="video",
+                               captions=str(captions) if captions else None, **kw))
+    return post
+
+
+def test_bluesky_gets_an_embed_video_with_its_blob_alt_shape_and_captions(
+        practice_server, practice_engine, tmp_path, captions):
+    fake = practice_server(BlueskyFake)
+    practice = practice_engine(default_registry().get("bluesky"), fake)
+    clip = make_video(tmp_path / "hp.mp4", width=640, height=360, rotate=90, location=True)
+    outcome = practice.publish(video_post(clip, captions))
+    assert outcome.state == State.POSTED, outcome
+    [record] = fake.posts(fake.practice_account()[0]["handle"]).values()
+    embed = record["embed"]
+    assert embed["$type"] == "app.bsky.embed.video"
+    assert embed["video"]["mimeType"] == "video/mp4"
+    assert embed["aspectRatio"] == {"width": 360, "height": 640}  # the phone held upright
+    assert embed["alt"] == "Kepala BPBD membuka rapat"
+    assert embed["captions"][0]["file"]["mimeType"] == "text/vtt"
+    account = fake._by_handle(fake.practice_account()[0]["handle"])
+    sent = account.blobs[embed["video"]["ref"]["$link"]]["data"]
+    assert b"+106.8456" not in sent  # where it was filmed stayed home
+
+
+def test_bluesky_video_after_a_reset_mid_upload_is_posted_once(
+        practice_server, practice_engine, tmp_path):
+    fake = practice_server(BlueskyFake)
+    practice = practice_engine(default_registry().get("bluesky"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=320, height=240, seconds=1)
+    fake.faults.add("reset", route="POST uploadBlob")
+    outcome = practice.publish(video_post(clip))
+    assert outcome.state == State.POSTED, outcome
+    assert len(fake.posts(fake.practice_account()[0]["handle"])) == 1
+    assert practice.resume(video_post(clip)) is None  # nothing left to do
+
+
+def test_the_practice_pds_refuses_a_video_blob_it_would_not_take(practice_server, tmp_path):
+    """The fake fails the way the lexicon does: a QuickTime blob is not video/mp4."""
+    from platforms.practice.bluesky import XrpcError, _validate_video
+
+    fake = practice_server(BlueskyFake)
+    account = fake._by_handle(fake.practice_account()[0]["handle"])
+    account.blobs["b1"] = {"mime": "video/quicktime", "size": 10, "data": b""}
+    blob = {"ref": {"$link": "b1"}, "mimeType": "video/quicktime", "size": 10}
+    with pytest.raises(XrpcError, match="must match video/mp4"):
+        _validate_video({"$type": "app.bsky.embed.video", "video": blob}, account)
+
+
+def test_wordpress_gets_the_video_poster_and_track_in_the_post(
+        practice_server, practice_engine, tmp_path, captions):
+    fake = practice_server(WordPressFake)
+    practice = practice_engine(default_registry().get("wordpress"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360)
+    outcome = practice.publish(video_post(clip, captions, cover_at=1.0))
+    assert outcome.state == State.POSTED, outcome
+    kinds = sorted(m["mime_type"] for m in fake.media.values())
+    assert kinds == ["image/jpeg", "text/vtt", "video/mp4"]
+    [post] = [p for p in fake.posts.values()]
+    content = post["content"]["raw"] if isinstance(post["content"], dict) else post["content"]
+    video = next(m for m in fake.media.values() if m["mime_type"] == "video/mp4")
+    poster = next(m for m in fake.media.values() if m["mime_type"] == "image/jpeg")
+    assert "<!-- wp:video" in content and video["source_url"] in content
+    assert f'poster="{poster["source_url"]}"' in content and "<track" in content
+    assert post["featured_media"] == poster["id"]
+
+
+def test_wordpress_video_after_a_reset_mid_upload_is_in_the_library_once(
+        practice_server, practice_engine, tmp_path):
+    fake = practice_server(WordPressFake)
+    practice = practice_engine(default_registry().get("wordpress"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=320, height=240, seconds=1)
+    fake.faults.add("timeout", route="POST /media", after_work=True)  # stored, answer lost
+    outcome = practice.publish(video_post(clip))
+    assert outcome.state == State.POSTED, outcome
+    videos = [m for m in fake.media.values() if m["mime_type"] == "video/mp4"]
+    assert len(videos) == 1 and len(fake.posts) == 1
+    assert probe(clip).bytes == videos[0]["media_details"]["filesize"]
