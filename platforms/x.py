@@ -58,15 +58,16 @@ WEB_URL = "https://x.com"
 REDIRECT_PORT = 8765
 SCOPES = ("tweet.read", "tweet.write", "users.read", "media.write", "offline.access")
 
-# Video (chunked upload, media_category tweet_video): MP4/MOV, H.264 High + AAC-LC, at most
-# 512 MB, 0.5-140 s, 60 fps, 1280x1024, aspect 1:3-3:1; no captions file through the API.
+# Video (chunked upload, media_category tweet_video, processed asynchronously): MP4/MOV, H.264
+# High + AAC-LC, at most 512 MB, 0.5-140 s, 60 fps, 1920x1200 (or 1200x1920), aspect 1:3-3:1;
+# no captions file through the API. (1280x1024 is the old limit of the synchronous upload.)
 # https://docs.x.com/x-api/media/quickstart/best-practices
 # Not on SPEC yet: this adapter sends images only, so the rule book says a video stays behind
 # (video.unsupported) until its upload lands; then SPEC gets video=VIDEO.
 VIDEO = VideoRules(
     containers=("mp4", "mov"), video_codecs=("h264",), audio_codecs=("aac",),
     max_bytes=512 * 1024 * 1024, max_duration=140, min_duration=0.5,
-    max_long_side=1280, max_short_side=1024, aspect_min=1 / 3, aspect_max=3.0,
+    max_long_side=1920, max_short_side=1200, aspect_min=1 / 3, aspect_max=3.0,
     max_fps=60, variable_fps=False,
 )
 

@@ -101,3 +101,37 @@ def test_wordpress_video_after_a_reset_mid_upload_is_in_the_library_once(
     videos = [m for m in fake.media.values() if m["mime_type"] == "video/mp4"]
     assert len(videos) == 1 and len(fake.posts) == 1
     assert probe(clip).bytes == videos[0]["media_details"]["filesize"]
+
+
+def test_telegram_sends_one_video_with_its_caption_length_and_shape(
+        practice_server, practice_engine, tmp_path):
+    from platforms.practice.telegram import FakeTelegram
+
+    fake = practice_server(FakeTelegram)
+    practice = practice_engine(default_registry().get("telegram"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=360, height=640, seconds=2)
+    outcome = practice.publish(video_post(clip))
+    assert outcome.state == State.POSTED, outcome
+    [message] = fake.messages.values()
+    assert message["caption"] == "Rapat koordinasi siaga banjir pagi ini"
+    video = message["video"]
+    assert (video["width"], video["height"], video["duration"]) == (360, 640, 2)
+    assert video["file_size"] == clip.stat().st_size  # it fit: sent untouched
+
+
+def test_the_practice_telegram_refuses_a_video_over_the_bot_limit(practice_server, http,
+                                                                   tmp_path):
+    from platforms.practice import telegram as fake_telegram
+
+    fake = practice_server(fake_telegram.FakeTelegram)
+    fake_telegram.VIDEO_LIMIT, old = 1000, fake_telegram.VIDEO_LIMIT
+    try:
+        settings, secrets = fake.practice_account()
+        clip = make_video(tmp_path / "v.mp4", width=320, height=240, seconds=1)
+        token = secrets.get("bot_token") or next(iter(fake.tokens))
+        answer = http.post(f"{fake.url}/bot{token}/sendVideo",
+                           data={"chat_id": settings.get("chat_id", "")},
+                           files={"video": ("v.mp4", clip.read_bytes(), "video/mp4")})
+        assert answer.status_code == 413
+    finally:
+        fake_telegram.VIDEO_LIMIT = old
