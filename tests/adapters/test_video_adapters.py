@@ -135,3 +135,21 @@ def test_the_practice_telegram_refuses_a_video_over_the_bot_limit(practice_serve
         assert answer.status_code == 413
     finally:
         fake_telegram.VIDEO_LIMIT = old
+
+
+def test_mastodon_waits_for_the_instance_to_process_the_video(practice_server, practice_engine,
+                                                              tmp_path, monkeypatch):
+    from platforms.mastodon import MastodonAdapter
+    from platforms.practice.mastodon import FakeMastodon
+
+    fake = practice_server(FakeMastodon)
+    practice = practice_engine(default_registry().get("mastodon"), fake)
+    monkeypatch.setattr(MastodonAdapter, "poll_interval", 0.01)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=1)
+    outcome = practice.publish(video_post(clip))
+    assert outcome.state == State.POSTED, outcome
+    [status] = fake.statuses.values()
+    [attachment] = status["media_attachments"]
+    assert attachment["type"] == "video" and attachment["description"] == "Kepala BPBD membuka rapat"
+    polls = [r for r in fake.requests if r.method == "GET" and "/api/v1/media/" in r.path]
+    assert polls, "the 202 was followed by polling until the url was set"
