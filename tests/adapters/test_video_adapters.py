@@ -153,3 +153,46 @@ def test_mastodon_waits_for_the_instance_to_process_the_video(practice_server, p
     assert attachment["type"] == "video" and attachment["description"] == "Kepala BPBD membuka rapat"
     polls = [r for r in fake.requests if r.method == "GET" and "/api/v1/media/" in r.path]
     assert polls, "the 202 was followed by polling until the url was set"
+
+
+def test_x_uploads_a_video_in_chunks_and_waits_for_processing(practice_server, practice_engine,
+                                                              tmp_path, monkeypatch):
+    from platforms import x as x_platform
+    from platforms.practice.x import FakeX
+
+    monkeypatch.setattr(x_platform, "VIDEO_SEGMENT", 64 * 1024)  # several segments
+    fake = practice_server(FakeX)
+    practice = practice_engine(default_registry().get("x"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=2, noise=True,
+                      bitrate=1_000_000)
+    fake.faults.add("reset", route="POST /2/media/upload/\\d+/append")  # one segment is cut
+    outcome = practice.publish(video_post(clip))
+    assert outcome.state == State.POSTED, outcome
+    [tweet] = fake.tweets.values()
+    [media_id] = tweet["media_ids"]
+    media = fake.media[media_id]
+    assert media["bytes"] == clip.read_bytes() and media["state"] == "succeeded"
+    assert media["alt"] == "Kepala BPBD membuka rapat"
+    assert len(media["segments"]) > 2
+
+
+def test_the_practice_x_fails_a_video_it_would_not_take(practice_server, practice_engine,
+                                                        tmp_path):
+    """X processes what it is given, then says "failed": HEVC is not H.264."""
+    import logging
+
+    import httpx
+
+    from composer.core.adapters import MediaInvalid, OutgoingPost, PublishContext, RenderedMedia
+    from platforms.practice.x import FakeX
+    from platforms.x import XAdapter
+
+    fake = practice_server(FakeX)
+    clip = make_video(tmp_path / "h.mp4", width=640, height=360, codec="libx265", seconds=1)
+    settings, secrets = fake.practice_account()
+    with httpx.Client(timeout=5) as client:
+        ctx = PublishContext(client=client, account=settings, secrets=secrets,
+                             log=logging.getLogger("t"))
+        media = RenderedMedia(str(clip), "video/mp4", 640, 360, duration=1.0)
+        with pytest.raises(MediaInvalid, match="InvalidContent"):
+            XAdapter().publish(ctx, OutgoingPost("p", "hevc", media=(media,)))
