@@ -1,10 +1,14 @@
 """Counting per keystroke: 10 channels, a 280-character Indonesian post typed one character at a
 time (link, hashtags, mention, emoji). For each keystroke, ``count()`` runs for every channel,
 as the editor's live counters do; p50/p99 per keystroke are compared with the same loop calling
-``len()`` (the least a counter can cost), measured in the same run. Then 10,000 JSON lines go
+``len()`` (the least a counter can cost), measured in the same run. Every text timed is one the
+engine has never seen (each round types a differently numbered post), so no cache answers;
+then a 2,000-character text seen for the first time, per channel. Then 10,000 JSON lines go
 through ``siaran count`` for X and Bluesky, against ``cat`` reading the same file.
 
 Run: .venv/bin/python bench/text.py
+
+Last line: ``ratio=X`` (count() per keystroke for 10 channels against len(), CPU p50).
 """
 
 from __future__ import annotations
@@ -35,11 +39,18 @@ TEXT = ("Selamat pagi warga Sleman! 🌞 Mulai hari ini pendaftaran vaksinasi gr
         "Jangan lupa ajak keluarga dan tetangga, ya! Salam sehat 👨‍👩‍👧‍👦")[:280]
 
 
+_rounds_typed = [0]
+
+
 def per_keystroke(measure, specs, rounds=5, clock=time.perf_counter) -> list[float]:
+    """Microseconds per keystroke. Each round types the post under a number never used before:
+    every text is new to the engine's caches."""
     times = []
     for _ in range(rounds):
-        for k in range(1, len(TEXT) + 1):
-            text = TEXT[:k]
+        _rounds_typed[0] += 1
+        post = f"{_rounds_typed[0]}. {TEXT}"[:len(TEXT)]
+        for k in range(1, len(post) + 1):
+            text = post[:k]
             start = clock()
             for spec in specs:
                 measure(spec, text)
@@ -95,6 +106,7 @@ def main() -> None:
     for spec in specs:
         one = per_keystroke(lambda s, text: count(s, text), [spec], rounds=2)
         print(f"  {spec.id:<10} p50 {pct(one, 50):6.0f} us  p99 {pct(one, 99):6.0f} us")
+    first_sight(specs)
     lines = cli_lines()
     cat, _ = timed(["cat", str(lines)], lines)
     for channel in ("x", "bluesky"):
@@ -103,6 +115,23 @@ def main() -> None:
               f"(cat: {cat:.3f} s)")
     long_texts()
     print(f"text_count_keystroke_cpu_p99_us={c99:.0f}")
+    print(f"ratio={c50 / b50:.0f}")
+
+
+def first_sight(specs) -> None:
+    """A 2,000-character post counted the first time it is seen (pasted, or a draft opened),
+    for each channel, against len() of the same texts."""
+    base = (TEXT + " ") * (2000 // (len(TEXT) + 1) + 1)
+    texts = [f"{i}. {base}"[:2000] for i in range(40)]
+    for spec in specs:
+        took = []
+        for i, text in enumerate(texts):
+            fresh = f"{spec.id}{i} {text}"[:2000]
+            start = time.thread_time()
+            count(spec, fresh)
+            took.append((time.thread_time() - start) * 1e6)
+        print(f"  2,000 chars, first sight, {spec.id:<10} p50 {statistics.median(took):6.0f} us CPU  "
+              f"max {max(took):6.0f} us")
 
 
 def long_texts() -> None:

@@ -75,6 +75,9 @@ class Services:
         return self._paths
 
     def _once(self, name: str, build: Callable[[], T]) -> T:
+        built = self._built.get(name)  # built already: no waiting while another piece builds
+        if built is not None:
+            return cast(T, built)
         with self._lock:
             if name not in self._built:
                 self._built[name] = build()
@@ -174,6 +177,12 @@ class Services:
     def draft_versions(self, draft_id: str) -> list[VersionInfo]:
         """A draft's saved versions, newest first."""
         return self.store.draft_versions(draft_id)
+
+    def open_post_file(self, path: str | Path) -> Post:
+        """A post file (TOML) as a new draft's content, its media copied into the store."""
+        from composer.core.post_import import open_post_file
+
+        return open_post_file(self.store, path)
 
     def reopen_draft(self, last_id: str | None) -> Post | None:
         """The draft that was open last time (after a close or a crash), else the newest one."""

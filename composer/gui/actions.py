@@ -25,7 +25,7 @@ QToolButton:hover { border: 1px solid palette(highlighted-text); }
 """
 
 # The order of the keyboard-shortcuts list, the order the menus name them in
-ORDER = ("new", "open", "publish", "resume", "quit", "undo", "redo", "paste", "add_images",
+ORDER = ("new", "open", "open_file", "publish", "resume", "quit", "undo", "redo", "paste", "add_images",
          "template", "accounts", "practice", "previews", "channel_text", "history", "focus_text",
          "focus_channels", "shortcuts")
 TOOLBAR = ("new", "undo", "redo", None, "add_images", "template", "accounts", None, "publish")
@@ -51,7 +51,7 @@ def make_action(window: QWidget, name: str, text: str, shortcuts, slot,
 def lay_out(window: QMainWindow, actions: dict[str, QAction], languages: list[QAction]) -> QToolBar:
     """The menus and the toolbar of the main window, from every controller's actions."""
     menus = (  # (title, action names; None is a separator)
-        (translate("Actions", "&File"), ("new", "open", None, "publish", "resume", None, "quit")),
+        (translate("Actions", "&File"), ("new", "open", "open_file", None, "publish", "resume", None, "quit")),
         (translate("Actions", "&Edit"), ("undo", "redo", None, "paste", "add_images", "template")),
         (translate("Actions", "&View"), ("previews", "channel_text", "history", None, "focus_text",
                                          "focus_channels")),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -73,6 +74,20 @@ class Translations:
                 self.installed.append(translator)
 
 
+def prepare(_ctx, services: Services) -> None:
+    """Start-up work off the GUI thread: the store (to reopen the draft), the registry (every
+    channel plugin), the text engine's big URL and emoji patterns, and the modules the window
+    needs once the channels are there (only modules: every widget is made on the GUI thread)."""
+    services.store  # noqa: B018 - built now, used by the draft's reopening
+    services.registry  # noqa: B018 - built now, used by the channel list
+    from composer.core import text
+
+    text.warm_up()
+    import composer.core.checks  # noqa: F401 - the rule book each preview card asks
+    import composer.gui.previews  # noqa: F401
+    import composer.gui.publish.resume_dialog  # noqa: F401 - asked for unfinished publishes
+
+
 class Shell(QObject):
     """Owns the services, the open draft and the main window; rebuilds the window when the
     language changes (every label is built through tr() again; the draft stays as it is)."""
@@ -98,12 +113,17 @@ class Shell(QObject):
         self.window = None
         self.errors = None  # the excepthook, installed with the first window
         self.restored = False  # the last draft is reopened once per run, not per window
+        self.open_file: str | None = None  # a post file to open instead (siaran-gui FILE)
 
     def start(self):
         from composer.gui.errors import ErrorReporter
 
         self.errors = ErrorReporter(lambda: self.window.notices if self.window is not None else None, self)
         self.errors.install()
+        # While the window is built and shown, a worker opens the store, loads the channel
+        # plugins and warms what the first count and the previews need: the draft and the
+        # channels are then on screen in the first frames after it shows.
+        self.runner.submit(prepare, self.services, name="prepare")
         self.window = self._build_window()
         self.window.show()
         when_exposed(self.window, self._after_first_show)
@@ -116,14 +136,21 @@ class Shell(QObject):
         except OSError:  # a read-only home must not stop the app; the log then stays on stderr
             log.exception("logging could not be set up")
         restore, self.restored = not self.restored, True
-        if self.window is not None:
-            self.window.after_show(restore=restore)
+        if self.window is None:
+            return
+        if self.open_file:  # the file asked for is the draft, not the last one
+            path, self.open_file = self.open_file, None
+            self.window.after_show(restore=False)
+            self.window.post_file.open_path(path)
+            return
+        self.window.after_show(restore=restore)
 
     def shutdown(self) -> None:
         """After the window closed: let workers finish (they report to objects about to go),
         then release the database and the translators."""
         self.runner.cancel_all()
         self.runner.pool.waitForDone(10_000)
+        self.runner.image_pool.waitForDone(10_000)
         if self.errors is not None:
             self.errors.uninstall()
         self.practice.stop_now()
@@ -245,6 +272,45 @@ def _report_when_shown(window) -> None:
     _ExposeWatch(window, report, at_once=True)
 
 
+def is_usable(window) -> bool:
+    """The officer can work: the channels are listed, the reopened draft is in the editor, and
+    every preview on screen shows its images (bench/startup.py waits for this; call it once the
+    draft's reopening is over)."""
+    if not window.channels.catalog or window.previews is None:
+        return False
+    post = window.model.post
+    media = window.media
+    if window.editor.text_edit.toPlainText() != post.text or media.pending:
+        return False
+    if any(m.id not in window.renders.proxies for m in post.media) or window.renders.busy:
+        return False
+    panel = window.previews
+    if panel._to_build:  # cards still to be made must all lie below what the viewport shows
+        seen = panel.scroll_area.verticalScrollBar().value() + panel.scroll_area.viewport().height()
+        if max((c.geometry().bottom() for c in panel.cards.values()), default=0) < seen:
+            return False
+    for card in panel.cards.values():
+        if panel._on_screen(card) and not card.media.shows_all_images():
+            return False
+    return True
+
+
+def _report_when_usable(shell) -> None:
+    """For bench/startup.py: print the moment the window is usable, then leave at once."""
+    started = time.perf_counter()
+    timer = QTimer(shell, interval=5)
+    restored = []
+    shell.window.drafts.restored.connect(lambda: restored.append(True))
+
+    def check():
+        if restored and shell.window is not None and is_usable(shell.window):
+            print(f"usable {time.perf_counter() - started:.3f}", flush=True)
+            os._exit(0)
+
+    timer.timeout.connect(check)
+    timer.start()
+
+
 def _quit_on_signals(shell) -> None:
     """SIGTERM (a logout, a service manager) and Ctrl+C close the window the normal way, so the
     draft is saved. Python runs signal handlers only between bytecodes, hence the idle timer."""
@@ -262,13 +328,22 @@ def _quit_on_signals(shell) -> None:
     timer.start()
 
 
+def post_file_argument(app: QCoreApplication) -> str | None:
+    """``siaran-gui FILE``: the post file to open (Qt's own options are gone by now)."""
+    files = [a for a in app.arguments()[1:] if not a.startswith("-")]
+    return files[0] if files else None
+
+
 def main(argv: list[str] | None = None) -> int:
     app = make_application(argv)
     shell = Shell(app)
+    shell.open_file = post_file_argument(app)
     window = shell.start()
     _quit_on_signals(shell)
     if os.environ.get("SIARAN_EXIT_WHEN_SHOWN"):
         _report_when_shown(window)
+    if os.environ.get("SIARAN_EXIT_WHEN_USABLE"):
+        _report_when_usable(shell)
     code = app.exec()
     shell.shutdown()
     return code

@@ -32,6 +32,7 @@ from composer.gui.editor.drafts import DraftsController
 from composer.gui.editor.editing import EditController
 from composer.gui.editor.live import LiveUpdater
 from composer.gui.editor.master_editor import MasterEditor
+from composer.gui.editor.post_file import PostFileController
 from composer.gui.media.image_tools import ImageToolsController
 from composer.gui.media.media_strip import MediaStrip
 from composer.gui.media.renders import RenderQueue
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
                                                self.channels, self.media, self.notices)
         self.preferences = SettingsController(self, services, runner, settings, practice, self.notices)
         self.editing = EditController(self, self.editor, self.media)
+        self.post_file = PostFileController(self, model, services, runner, self.autosaver, self.notices)
 
         self.editor.text_edited.connect(model.set_text)
         self.editor.title_edited.connect(model.set_title)
@@ -154,7 +156,7 @@ class MainWindow(QMainWindow):
         runner.task_done.connect(self._show_work)
         model.replaced.connect(self._show_post)
 
-        actions = {**self.drafts.actions, **self._own_actions(), **self.images.actions,
+        actions = {**self.drafts.actions, **self.post_file.actions, **self._own_actions(), **self.images.actions,
                    **self.publishing.actions, **self.preferences.actions, **self.editing.actions}
         self.actions_by_name = {name: actions[name] for name in ORDER}
         for act in self.preferences.languages:

@@ -5,18 +5,27 @@
 ``finished(result)``, ``failed(message)`` and ``cancelled()``. ``ctx.progress(...)`` reports
 progress, ``ctx.cancel_event`` (a threading.Event, the engine's own cancel type) says when the
 officer pressed Cancel. A failure is one plain line for the officer; the traceback goes to the log.
+
+Image work (imports, proxies, preview renders) goes through ``runner.submit_image`` instead: its
+own pool of IMAGE_THREADS threads at a lower priority, so a queue of photos never delays loading
+the channels or saving the draft, and the GUI thread wins the CPU whenever both want it.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThread, QThreadPool, Signal
 
 log = logging.getLogger("siaran.gui.tasks")
+
+IMAGE_THREADS = 1  # decoding and encoding run in C without the GIL: one thread keeps a core free
+IMAGE_NICENESS = 5  # Linux: a worker thread's own scheduling weight (about a third of the GUI's)
 
 
 class TaskContext:
@@ -70,12 +79,16 @@ def describe_error(exc: BaseException) -> str:
 
 
 class _Runnable(QRunnable):
-    def __init__(self, runner: TaskRunner, task: Task, fn: Callable, args: tuple, kwargs: dict):
+    def __init__(self, runner: TaskRunner, task: Task, fn: Callable, args: tuple, kwargs: dict,
+                 *, humble: bool = False):
         super().__init__()
         self.setAutoDelete(True)
         self.runner, self.task, self.fn, self.args, self.kwargs = runner, task, fn, args, kwargs
+        self.humble = humble
 
     def run(self) -> None:
+        if self.humble:
+            _lower_priority()
         task = self.task
         try:
             result = self.fn(task.ctx, *self.args, **self.kwargs)
@@ -89,6 +102,21 @@ class _Runnable(QRunnable):
         else:
             kind = "cancelled" if task.ctx.cancelled and result is None else "finished"
             self.runner._outcome.emit(task, kind, result)
+
+
+_thread = threading.local()
+
+
+def _lower_priority() -> None:
+    """Lower this worker thread's priority, once. Qt's thread priorities do nothing for Linux's
+    default scheduler; a per-thread nice value does (other systems keep Qt's LowPriority)."""
+    if sys.platform != "linux" or getattr(_thread, "lowered", False):
+        return
+    _thread.lowered = True
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), IMAGE_NICENESS)
+    except OSError:  # not allowed here: the work still runs, at the normal priority
+        log.debug("could not lower the image worker's priority", exc_info=True)
 
 
 def _is_cancel(exc: BaseException) -> bool:
@@ -116,6 +144,9 @@ class TaskRunner(QObject):
         self.pool = QThreadPool(self)
         if max_threads:
             self.pool.setMaxThreadCount(max_threads)
+        self.image_pool = QThreadPool(self)
+        self.image_pool.setMaxThreadCount(IMAGE_THREADS)
+        self.image_pool.setThreadPriority(QThread.Priority.LowPriority)
         self._running: set[Task] = set()
         self._outcome.connect(self._finish)
         self._progress.connect(self._relay_progress)
@@ -125,6 +156,14 @@ class TaskRunner(QObject):
         self._running.add(task)
         self.task_started.emit(task)
         self.pool.start(_Runnable(self, task, fn, args, kwargs))
+        return task
+
+    def submit_image(self, fn: Callable, *args, name: str = "", **kwargs) -> Task:
+        """Like submit, on the image pool: after the GUI thread and the other tasks."""
+        task = Task(name or getattr(fn, "__name__", "task"), self)
+        self._running.add(task)
+        self.task_started.emit(task)
+        self.image_pool.start(_Runnable(self, task, fn, args, kwargs, humble=True))
         return task
 
     def _finish(self, task: Task, kind: str, value: Any) -> None:
@@ -155,6 +194,6 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the pool is idle (shutdown and tests only), then deliver the outcomes."""
-        ok = self.pool.waitForDone(msecs)
+        ok = self.pool.waitForDone(msecs) & self.image_pool.waitForDone(msecs)
         QCoreApplication.processEvents()
         return ok

@@ -139,8 +139,22 @@ def test_typing_updates_visible_cards_at_once_and_the_rest_soon(panel, qtbot):
     panel.update_text(post)
     visible = [c for c in panel.cards.values() if panel._on_screen(c)]
     assert visible and all(c.text.plain_text().endswith("ab") for c in visible if "text" in c.rules.order)
-    qtbot.waitUntil(lambda: not panel._pending, timeout=2000)
+    # the cards below the first screenful are built one per event-loop turn, then updated
+    qtbot.waitUntil(lambda: not panel._pending and not panel._to_build, timeout=2000)
     assert panel.cards["wordpress"].text.plain_text() == "ab"
+
+
+def test_ticking_a_channel_builds_only_its_card(panel, qtbot):
+    panel.flush()
+    before = dict(panel.cards)
+    reg = default_registry()
+    channels = [(k, c.spec, c.account) for k, c in before.items() if k != "telegram"]
+    panel.set_channels(channels)
+    assert all(panel.cards[k] is before[k] for k, _s, _a in channels)  # kept, not rebuilt
+    panel.set_channels([*channels, ("telegram", reg.get("telegram").spec, {})])
+    panel.flush()
+    assert panel.cards["telegram"] is not before["telegram"]
+    assert all(panel.cards[k] is before[k] for k, _s, _a in channels)
 
 
 def test_pyside_void_calls_keep_none_alive():

@@ -3,6 +3,7 @@ and a slow publish, the crop and template editors wired to the draft, and the ac
 
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThread
@@ -74,7 +75,7 @@ def test_runner_cancel_reaches_the_task(qtbot):
 def test_gui_thread_stays_responsive_during_a_slow_render(qtbot, shell, tmp_path, monkeypatch):
     from composer.core import media
 
-    real = media.render_variant
+    real = media.render_variants
     calls = []
 
     def slow(*args, **kwargs):
@@ -82,7 +83,7 @@ def test_gui_thread_stays_responsive_during_a_slow_render(qtbot, shell, tmp_path
         time.sleep(2.0)  # a big photo on a slow machine
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(media, "render_variant", slow)
+    monkeypatch.setattr(media, "render_variants", slow)
     w = shell.window
     tick(w.picker, "instagram")
     w.media.add_files([make_image(tmp_path / "besar.jpg", size=(2400, 1600))])
@@ -96,8 +97,8 @@ def test_gui_thread_stays_responsive_during_a_slow_render(qtbot, shell, tmp_path
     # a blocked GUI thread would show one gap as long as the slow work (2 s); a busy machine
     # (parallel test runs) stretches gaps a little, never that much
     assert ticker.ticks >= 15 and ticker.longest < 0.75, (ticker.ticks, ticker.longest)
-    out = shell.services.render_dir / w.model.post.id / "instagram"
-    assert any(out.iterdir())  # the render did land for the previews
+    shown = w.previews._rendered["instagram"]
+    assert shown and all(Path(p).is_file() for p in shown)  # the render did land for the previews
 
 
 def test_gui_thread_stays_responsive_during_a_slow_publish(qtbot, shell, monkeypatch):
@@ -299,7 +300,7 @@ def test_a_crop_made_on_an_accounts_preview_is_the_networks_and_reaches_the_rend
         assert editor.key == "x"  # kept for the network, as the publish engine renders it
         w.model.set_crop(editor.key, media_id, Crop(0.2, 0.0, 0.5625, 1.0))  # a square
         editor.window().close()
-        out = shell.services.render_dir / w.model.post.id / "humas-x"
+        out = shell.services.render_dir / "previews"  # the window's renders, named by content
 
         def square_rendered():
             files = [p for p in out.iterdir() if p.suffix in (".jpg", ".png", ".webp")] \

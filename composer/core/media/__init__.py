@@ -3,7 +3,7 @@
 The public API: ``MediaError``, ``inspect``, ``preview_proxy``,
 ``default_crop``, ``aspect_presets``, ``focal_of`` (store it on the MediaRef at attach time),
 ``render_variant`` (one channel) and ``render_variants`` (many channels, each source decoded
-once).
+once; with a ``RenderMemo``, outputs already rendered are reused and their sources not decoded).
 """
 
 from composer.core.media.crop import (
@@ -16,8 +16,15 @@ from composer.core.media.crop import (
 )
 from composer.core.media.focal import estimate_focal, focal_of
 from composer.core.media.load import MAX_PIXELS, ImageInfo, MediaError, inspect
+from composer.core.media.memo import RenderMemo
 from composer.core.media.proxy import preview_proxy
-from composer.core.media.render import Refusal, RenderedVariant, render_variant, render_variants
+from composer.core.media.render import (
+    Refusal,
+    RenderedVariant,
+    planned_sizes,
+    render_variant,
+    render_variants,
+)
 
 __all__ = [
     "MAX_PIXELS",
@@ -25,6 +32,7 @@ __all__ = [
     "ImageInfo",
     "MediaError",
     "Refusal",
+    "RenderMemo",
     "RenderedVariant",
     "aspect_presets",
     "crop_for_ratio",
@@ -34,6 +42,7 @@ __all__ = [
     "focal_of",
     "inspect",
     "output_size",
+    "planned_sizes",
     "preview_proxy",
     "render_variant",
     "render_variants",

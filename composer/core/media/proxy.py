@@ -22,15 +22,17 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def preview_proxy(path: str | Path, cache_dir: str | Path) -> Path:
-    """The cached proxy for ``path`` (by content), made now if missing. Raises MediaError."""
+def preview_proxy(path: str | Path, cache_dir: str | Path, sha256: str | None = None) -> Path:
+    """The cached proxy for ``path`` (by content), made now if missing. Raises MediaError.
+    ``sha256``: the file's, when known already (the media store names its copies by it): a
+    proxy made before is then found without reading the file at all."""
     path, cache_dir = Path(path), Path(cache_dir)
-    info = inspect(path)
-    key = f"{file_sha256(path)[:32]}-{PROXY_EDGE}-v{VERSION}"
+    key = f"{(sha256 or file_sha256(path))[:32]}-{PROXY_EDGE}-v{VERSION}"
     for ext in ("jpg", "png"):
         cached = cache_dir / f"{key}.{ext}"
         if cached.is_file():
             return cached
+    info = inspect(path)
     decoded = decode(path, min(1.0, PROXY_EDGE / max(info.width, info.height)))
     image = decoded.image
     if max(image.size) > PROXY_EDGE:

@@ -10,6 +10,7 @@ the work runs on a small thread pool.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import logging
 import os
@@ -43,6 +44,7 @@ from composer.core.media.load import (
     open_image,
     recycle,
 )
+from composer.core.media.memo import Output, RenderMemo
 from composer.core.media.pyramid import RESAMPLE, Pyramid, plan_resizes, run_resizes
 from composer.core.post import Crop, MediaRef, Post
 from composer.core.templates import Template, load_template, template_fields
@@ -92,6 +94,8 @@ class _Job:
     box: tuple[float, float, float, float] = (0, 0, 0, 0)
     size: tuple[int, int] = (0, 0)
     notes: list[str] = field(default_factory=list)
+    memo: RenderMemo | None = None  # render_variants' memo=, where outputs are kept
+    memo_key: str | None = None  # this output's key in the memo
 
     def key(self) -> _Key:
         brand = None
@@ -120,10 +124,13 @@ def render_variants(post: Post, specs: Iterable[PlatformSpec], out_dir: str | Pa
                     media_file: Callable[[MediaRef], Path] = _default_media_file,
                     template: Template | str | None = None, per_channel_dirs: bool = True,
                     workers: int = WORKERS,
-                    variant_keys: dict[str, str] | None = None) -> dict[str, RenderedVariant]:
+                    variant_keys: dict[str, str] | None = None,
+                    memo: RenderMemo | None = None) -> dict[str, RenderedVariant]:
     """Every channel's images at once (each source decoded once), in ``out_dir/<channel>/``.
     ``variant_keys`` maps a channel id to the variant holding its crops and overrides, when
-    that is not the channel id itself (variants kept under account names)."""
+    that is not the channel id itself (variants kept under account names). With a ``memo``
+    (memo.py), outputs already rendered are reused without decoding their source, new ones are
+    written in the memo's folder (named by content, shared by channels that look alike)."""
     out_dir = Path(out_dir)
     results: dict[str, RenderedVariant] = {}
     jobs_by_file: dict[Path, list[_Job]] = {}
@@ -147,18 +154,46 @@ def render_variants(post: Post, specs: Iterable[PlatformSpec], out_dir: str | Pa
                 result.refused.append(Refusal(m.ref.id, i, reason))
                 continue
             target = out_dir / spec.id if per_channel_dirs else out_dir
-            job = _Job(spec.id, spec, i, m.ref, m.alt, m.crop, chosen, values, target)
+            job = _Job(spec.id, spec, i, m.ref, m.alt, m.crop, chosen, values, target, memo=memo)
             jobs_by_file.setdefault(Path(media_file(m.ref)), []).append(job)
+    placed: dict[str, list[tuple[int, RenderedMedia]]] = {key: [] for key in results}
     with ThreadPoolExecutor(max(1, workers)) as pool:
         for path, jobs in jobs_by_file.items():
-            for job, rendered in _render_file(path, jobs, pool):
-                result = results[job.channel]
-                result.notes.extend(job.notes)
+            for job, rendered in _render_file(path, jobs, pool, memo):
+                results[job.channel].notes.extend(job.notes)
                 if rendered is not None:
-                    result.append(rendered)
-    for result in results.values():
-        result.sort(key=lambda r: r.path)
+                    placed[job.channel].append((job.index, rendered))
+    for key, items in placed.items():  # in post order, however the files are named
+        results[key].extend(r for _i, r in sorted(items, key=lambda item: item[0]))
     return results
+
+
+def planned_sizes(post: Post, spec: PlatformSpec,
+                  sizes: dict[str, tuple[int, int]]) -> list[tuple[int, int] | None]:
+    """The pixel size of each image ``spec`` will get, in post order, planned the way the render
+    plans it but without decoding anything: a preview can draw tiles of the right shape before
+    the render lands. ``sizes``: each image's (width, height) by media id, after EXIF rotation;
+    an image without one gives None; videos and images the channel refuses are left out."""
+    variant = post.variants.get(spec.id)
+    if variant is not None and not variant.enabled:
+        return []
+    out: list[tuple[int, int] | None] = []
+    count = 0
+    images = sum(1 for m in post.media if m.kind == "image")
+    for m in post.resolve(spec.id).media:
+        if m.ref.kind != "image":
+            continue
+        count += 1
+        if _refusal(spec, count, images):
+            continue
+        size = sizes.get(m.ref.id)
+        if size is None:
+            out.append(None)
+            continue
+        chosen, _narrowed = crops.effective_crop(size[0], size[1], m.crop, m.ref.focal, spec)
+        box = crops.crop_box(chosen, size[0], size[1])
+        out.append(crops.output_size(box[2] - box[0], box[3] - box[1], spec))
+    return out
 
 
 def _template(choice: Template | str | None, cache: dict[str, Template]) -> Template | None:
@@ -183,8 +218,8 @@ def _refusal(spec: PlatformSpec, count: int, total: int) -> str | None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _render_file(path: Path, jobs: list[_Job],
-                 pool: ThreadPoolExecutor) -> list[tuple[_Job, RenderedMedia | None]]:
+def _render_file(path: Path, jobs: list[_Job], pool: ThreadPoolExecutor,
+                 memo: RenderMemo | None = None) -> list[tuple[_Job, RenderedMedia | None]]:
     """Render every job of one source file; yields (job, RenderedMedia | None)."""
     with open_image(path) as im:
         info = describe(im, path)
@@ -212,15 +247,16 @@ def _render_file(path: Path, jobs: list[_Job],
         for job in gif_jobs:
             results.append((job, _render_animation(job, info, frames)))
     if still_jobs:
-        results += _render_stills(path, info, still_jobs, pool)
+        results += _render_stills(path, info, still_jobs, pool, memo)
     return results
 
 
 def _plan(job: _Job, info: ImageInfo, focal: tuple[float, float] | None) -> None:
     chosen, narrowed = crops.effective_crop(info.width, info.height, job.manual, focal, job.spec)
-    if narrowed:
-        job.notes.append(_("The crop of image {n} was narrowed to a shape {channel} accepts",
-                           n=job.index, channel=job.spec.name))
+    note = _("The crop of image {n} was narrowed to a shape {channel} accepts",
+             n=job.index, channel=job.spec.name)
+    if narrowed and note not in job.notes:  # planned again once the focal point is known
+        job.notes.append(note)
     job.box = crops.crop_box(chosen, info.width, info.height)
     job.size = crops.output_size(job.box[2] - job.box[0], job.box[3] - job.box[1], job.spec)
 
@@ -260,24 +296,59 @@ def _needed_scale(job: _Job, centre: tuple[float, float]) -> float:
     return job.size[0] / max(job.box[2] - job.box[0], 1e-6)
 
 
-def _render_stills(path: Path, info: ImageInfo, jobs: list[_Job],
-                   pool: ThreadPoolExecutor) -> list[tuple[_Job, RenderedMedia]]:
-    centre = (0.5 * info.width, 0.5 * info.height)
+def _recalled(jobs: list[_Job], path: Path,
+              memo: RenderMemo) -> tuple[list[tuple[_Job, RenderedMedia]], list[_Job]]:
+    """The jobs whose output the memo already holds (as results), and the others."""
+    found, missing = [], []
     for job in jobs:
-        _plan(job, info, job.ref.focal)
+        job.memo_key = memo.key(path, job.key(), job.spec.image_formats, job.spec.max_image_bytes)
+        output = memo.get(job.memo_key)
+        if output is None:
+            missing.append(job)
+            continue
+        if output.shrunk and job.spec.max_image_bytes is not None:
+            job.notes.append(_shrunk_note(job))
+        found.append((job, output.as_rendered(job.alt)))
+    return found, missing
+
+
+def _render_stills(path: Path, info: ImageInfo, jobs: list[_Job], pool: ThreadPoolExecutor,
+                   memo: RenderMemo | None = None) -> list[tuple[_Job, RenderedMedia]]:
+    centre = (0.5 * info.width, 0.5 * info.height)
+    known = next((j.ref.focal for j in jobs if j.ref.focal), None)
+    if known is None and memo is not None:
+        known = memo.focal(path)
+    for job in jobs:
+        _plan(job, info, job.ref.focal or known)
+    recalled: list[tuple[_Job, RenderedMedia]] = []
+    if memo is not None and (known is not None or all(j.manual is not None for j in jobs)):
+        recalled, jobs = _recalled(jobs, path, memo)  # every output's shape is known: look up
+        if not jobs:
+            return recalled  # nothing new for this image: not even decoded
     scale = min(1.0, max(_needed_scale(job, centre) for job in jobs) * 1.0001)
     decoded = decode(path, scale)
+    if memo is not None:
+        memo.counted(decodes=1)
     pyramid = Pyramid(decoded.image, info)
     # The levels depend on the crops' sizes, not on where they sit: a worker reduces while this
     # thread looks for the focal point.
     needed = {Pyramid.level_for(decoded.scale / n) for j in jobs if (n := _needed_scale(j, centre)) > 0}
     levels = [pool.submit(pyramid.level, k) for k in sorted(needed) if k > 1]
-    focal = next((j.ref.focal for j in jobs if j.ref.focal), None)
+    focal = known
     if focal is None and any(j.manual is None for j in jobs):
         base = decoded.image
         focal = estimate_focal(base.reduce(max(1, base.width // 256)))
         for job in jobs:
             _plan(job, info, focal)
+        if memo is not None:
+            memo.remember_focal(path, focal)
+    if memo is not None and not recalled and all(j.memo_key is None for j in jobs):
+        recalled, jobs = _recalled(jobs, path, memo)  # the shapes are known only now
+        if not jobs:
+            recycle(decoded.image)
+            for level in levels:
+                level.result()
+            return recalled
     focal_px = ((focal or (0.5, 0.5))[0] * info.width, (focal or (0.5, 0.5))[1] * info.height)
     same: dict[_Key, list[_Job]] = {}  # identical outputs on several channels: drawn once
     for job in jobs:
@@ -288,7 +359,7 @@ def _render_stills(path: Path, info: ImageInfo, jobs: list[_Job],
     for work, image in run_resizes(plan_resizes(plain), pyramid, pool):
         for group, offset in work.users:
             tasks.append(pool.submit(_cut_and_encode, group, image, offset))
-    results: list[tuple[_Job, RenderedMedia]] = []
+    results: list[tuple[_Job, RenderedMedia]] = list(recalled)
     for task in tasks:
         results.extend(task.result())
     for level in levels:
@@ -320,6 +391,7 @@ def _encode_group(group: list[_Job], image: Image.Image) -> list[tuple[_Job, Ren
     encoded: list[tuple[str | None, int | None, Encoded]] = []
     transparent = is_transparent(image)
     out = []
+    written: dict[int, RenderedMedia] = {}  # id(Encoded) -> its file
     for job in group:
         budget = job.spec.max_image_bytes
         mime = still_mime(job.spec.image_formats, transparent)
@@ -327,11 +399,24 @@ def _encode_group(group: list[_Job], image: Image.Image) -> list[tuple[_Job, Ren
         if done is None:
             done = encode_for(image, job.spec.image_formats, budget)
             encoded.append((mime, budget, done))
+            if job.memo is not None:
+                job.memo.counted(encodes=1)
         if done.shrunk and budget is not None:  # only a budget makes it shrink
-            job.notes.append(_("Image {n} was made smaller to fit the {mb} MB limit of {channel}",
-                               n=job.index, mb=f"{budget / 1e6:g}", channel=job.spec.name))
-        out.append((job, _write(job, done)))
+            job.notes.append(_shrunk_note(job))
+        shared = written.get(id(done)) if job.memo is not None else None
+        if shared is None:
+            written[id(done)] = rendered = _write(job, done)
+        else:  # the memo's files are by content: channels sharing an encoding share the file
+            rendered = dataclasses.replace(shared, alt=job.alt)
+            _remember(job, rendered, done)
+        out.append((job, rendered))
     return out
+
+
+def _shrunk_note(job: _Job) -> str:
+    budget = job.spec.max_image_bytes or 0
+    return _("Image {n} was made smaller to fit the {mb} MB limit of {channel}",
+             n=job.index, mb=f"{budget / 1e6:g}", channel=job.spec.name)
 
 
 def _reusable(done: Encoded, mime: str | None, had: int | None, wants: int | None) -> bool:
@@ -365,10 +450,14 @@ def _render_animation(job: _Job, info: ImageInfo, frames: _Frames) -> RenderedMe
 
 
 def _write(job: _Job, encoded: Encoded) -> RenderedMedia:
-    target = job.out_dir / f"{job.index:02d}-{job.ref.id}.{encoded.extension}"
+    memo = job.memo
+    if memo is not None and job.memo_key is not None:
+        target = memo.target(job.memo_key, encoded.extension)
+    else:
+        target = job.out_dir / f"{job.index:02d}-{job.ref.id}.{encoded.extension}"
     tmp = target.with_suffix(target.suffix + ".part")
     try:
-        job.out_dir.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_bytes(encoded.data)
         os.replace(tmp, target)
     except OSError as exc:
@@ -377,9 +466,17 @@ def _write(job: _Job, encoded: Encoded) -> RenderedMedia:
         if full(exc):
             raise write_failure(exc, job.out_dir) from None
         raise MediaError(_("Cannot write {path}: {error}", path=target, error=exc.strerror or exc)) from None
-    return RenderedMedia(path=str(target), mime=encoded.mime, width=encoded.width,
-                         height=encoded.height, alt=job.alt,
-                         sha256=hashlib.sha256(encoded.data).hexdigest())
+    rendered = RenderedMedia(path=str(target), mime=encoded.mime, width=encoded.width,
+                             height=encoded.height, alt=job.alt,
+                             sha256=hashlib.sha256(encoded.data).hexdigest())
+    _remember(job, rendered, encoded)
+    return rendered
 
 
-__all__ = ["Refusal", "RenderedVariant", "render_variant", "render_variants"]
+def _remember(job: _Job, rendered: RenderedMedia, encoded: Encoded) -> None:
+    if job.memo is not None and job.memo_key is not None:
+        job.memo.put(job.memo_key, Output(rendered.path, rendered.mime, rendered.width,
+                                          rendered.height, rendered.sha256, encoded.shrunk))
+
+
+__all__ = ["Refusal", "RenderedVariant", "planned_sizes", "render_variant", "render_variants"]

@@ -15,7 +15,8 @@ RemovedMedia = tuple[MediaRef, int, dict[str, Crop], dict[str, str]]
 
 class DraftModel(QObject):
     text_changed = Signal()  # master text or title
-    media_changed = Signal()  # images added, removed, reordered, alt text, focal point
+    media_changed = Signal()  # images added, removed, reordered, focal point: pixels change
+    alt_changed = Signal()  # an image's alt text only: nothing to render again
     channels_changed = Signal()  # the chosen channels
     variant_changed = Signal(str)  # one channel's overrides or crops
     template_changed = Signal()
@@ -93,7 +94,7 @@ class DraftModel(QObject):
             return  # removed meanwhile (a copy finishing after the officer removed the image)
         for name, value in fields.items():
             setattr(ref, name, value)
-        self._emit(self.media_changed)
+        self._emit(self.alt_changed if set(fields) == {"alt"} else self.media_changed)
 
     def remove_media(self, media_id: str) -> RemovedMedia | None:
         """Remove an image; returns what restore_media needs to put it back (undo)."""

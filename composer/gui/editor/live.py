@@ -42,8 +42,8 @@ class LiveUpdater(QObject):
         self.previews = None  # set when the previews panel exists
         self.channels: list[ChannelInfo] = []
         self.counts: dict[str, ChannelCount] = {}
-        for signal in (model.text_changed, model.media_changed, model.template_changed,
-                       model.replaced):
+        for signal in (model.text_changed, model.media_changed, model.alt_changed,
+                       model.template_changed, model.replaced):
             signal.connect(self.update)
         model.variant_changed.connect(lambda _key: self.update())
         # The text engine compiles its big URL and emoji patterns on first use (~100 ms): do it

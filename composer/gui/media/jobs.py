@@ -26,10 +26,10 @@ class Imported:
     focal: tuple[float, float] | None = None  # the image engine's estimate, kept on the MediaRef
 
 
-def make_proxy(stored: Path, cache_dir: Path) -> Path:
+def make_proxy(stored: Path, cache_dir: Path, sha256: str | None = None) -> Path:
     from composer.core.media import preview_proxy
 
-    return Path(preview_proxy(stored, cache_dir))
+    return Path(preview_proxy(stored, cache_dir, sha256))
 
 
 def thumbnail(path: Path, size: QSize = THUMB) -> QImage:
@@ -51,7 +51,7 @@ def import_file(ctx, store, path: str, cache_dir: Path, media_id: str | None = N
     sha = store.add_media(path)
     stored = Path(store.paths.media_file(sha))
     ctx.progress("proxy", 0.5)
-    proxy = make_proxy(stored, cache_dir)
+    proxy = make_proxy(stored, cache_dir, sha)
     # estimated once, on attach: previews (from the proxy) and uploads (from the original) then
     # crop around the same point
     focal = focal_of(stored)
@@ -95,6 +95,6 @@ def reopen(ctx, store, ref_path: str, sha: str | None, cache_dir: Path, media_id
     """For a reopened draft: find the stored copy and its proxy again (cached, so quick)."""
     stored = Path(store.paths.media_file(sha)) if sha else Path(ref_path)
     if not stored.exists():
-        stored = Path(ref_path)
-    proxy = make_proxy(stored, cache_dir)
+        stored, sha = Path(ref_path), None  # (the original may have changed since)
+    proxy = make_proxy(stored, cache_dir, sha)
     return Imported(media_id, ref_path, sha, str(proxy), thumbnail(proxy))

@@ -145,6 +145,7 @@ class MediaStrip(QWidget):
         QShortcut(QKeySequence("Ctrl+Shift+Left"), self, lambda: self.move_selected(-1))
         QShortcut(QKeySequence("Ctrl+Shift+Right"), self, lambda: self.move_selected(+1))
         model.media_changed.connect(self.refresh)
+        model.alt_changed.connect(self.refresh)
         model.replaced.connect(self.reload)
         model.replaced.connect(self.undo_stack.clear)
         self.retranslate()
@@ -203,7 +204,7 @@ class MediaStrip(QWidget):
     def _start(self, fn, *args, count: int = 1) -> None:
         self.pending += count
         self.refresh()
-        task = self.runner.submit(fn, *args, name="add image")
+        task = self.runner.submit_image(fn, *args, name="add image")
         task.finished.connect(self._imported)
         task.failed.connect(self._failed)
         task.done.connect(lambda: self._task_done(count))

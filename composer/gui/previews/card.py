@@ -410,3 +410,6 @@ class PreviewCard(QFrame):
 
     def set_pixmaps(self, pixmaps: list[QPixmap | None]) -> None:
         self.media.set_pixmaps(pixmaps)
+
+    def set_shapes(self, ratios: list[float | None]) -> None:
+        self.media.set_shapes(ratios)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 from composer.gui.previews import grids
 from composer.gui.previews.rules import CardRules
 
-PLACEHOLDER_RATIO = 1.5  # before the renders arrive, images are drawn as 3:2 grey boxes
+PLACEHOLDER_RATIO = 1.5  # an image whose shape is not known yet is drawn as a 3:2 grey box
 DOTS_HEIGHT = 18
 
 
@@ -32,6 +32,7 @@ class MediaView(QWidget):
         self._count = 0
         self._alts: list[bool] = []
         self._pixmaps: list[QPixmap | None] = []
+        self._shapes: list[float | None] = []  # the renders' planned ratios, until they land
         self._focal: list[tuple[float, float] | None] = []
         self.grid = grids.EMPTY
         self._cache: QPixmap | None = None
@@ -52,12 +53,26 @@ class MediaView(QWidget):
         self._pixmaps = list(pixmaps)
         self._relayout()
 
+    def set_shapes(self, ratios: list[float | None]) -> None:
+        """The width/height each image will have once rendered: its placeholder takes it."""
+        if ratios != self._shapes:
+            self._shapes = list(ratios)
+            self._relayout()
+
+    def shows_all_images(self) -> bool:
+        """Every tile drawn from its image (none waiting as a placeholder)."""
+        return all(t.index < len(self._pixmaps) and self._pixmaps[t.index] is not None
+                   for t in self.grid.tiles)
+
     def ratios(self) -> list[float]:
         out = []
         for i in range(self._count):
             pix = self._pixmaps[i] if i < len(self._pixmaps) else None
-            out.append(pix.width() / pix.height() if pix and not pix.isNull() and pix.height()
-                       else PLACEHOLDER_RATIO)
+            shape = self._shapes[i] if i < len(self._shapes) else None
+            if pix and not pix.isNull() and pix.height():
+                out.append(pix.width() / pix.height())
+            else:
+                out.append(shape or PLACEHOLDER_RATIO)
         return out
 
     def _relayout(self) -> None:

@@ -857,6 +857,29 @@
     </message>
 </context>
 <context>
+    <name>PostFileController</name>
+    <message>
+        <source>Open post &amp;file…</source>
+        <translation>Buka berkas &amp;postingan…</translation>
+    </message>
+    <message>
+        <source>Open post file</source>
+        <translation>Buka berkas postingan</translation>
+    </message>
+    <message>
+        <source>Post files ({patterns})</source>
+        <translation>Berkas postingan ({patterns})</translation>
+    </message>
+    <message>
+        <source>Opening {file}…</source>
+        <translation>Membuka {file}…</translation>
+    </message>
+    <message>
+        <source>Opened {file}</source>
+        <translation>{file} dibuka</translation>
+    </message>
+</context>
+<context>
     <name>PublishDialog</name>
     <message>
         <source>Publish</source>
