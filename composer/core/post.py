@@ -76,6 +76,10 @@ class MediaRef:
     cover: str | None = None
     cover_at: float | None = None
     captions: str | None = None
+    # The part of the video that goes out, seconds on its own clock (None: from the start / to
+    # the end); composer.core.video.trim cuts it, the rule book checks the part kept.
+    trim_start: float | None = None
+    trim_end: float | None = None
 
 
 CAPTION_SUFFIXES = (".srt", ".vtt")
@@ -222,6 +226,10 @@ def _media_to_dict(m: MediaRef) -> dict[str, Any]:
         out["cover_at"] = m.cover_at
     if m.captions:
         out["captions"] = m.captions
+    if m.trim_start is not None:
+        out["trim_start"] = m.trim_start
+    if m.trim_end is not None:
+        out["trim_end"] = m.trim_end
     return out
 
 
@@ -293,7 +301,7 @@ def _video_fields(raw: dict[str, Any], kind: str,
                   where: str) -> tuple[str | None, float | None, str | None]:
     """A video's cover (an image, or a moment in seconds) and captions file."""
     if kind != "video":
-        for name in ("cover", "cover_at", "captions"):
+        for name in ("cover", "cover_at", "captions", "trim_start", "trim_end"):
             if name in raw:
                 raise PostFileError(_("'{field}' belongs to a video only", field=f"{where}.{name}"))
         return None, None, None
@@ -309,6 +317,16 @@ def _video_fields(raw: dict[str, Any], kind: str,
         raise PostFileError(_("'{field}' must be an SRT or WebVTT file (.srt, .vtt)",
                               field=where + ".captions"))
     return cover, cover_at, captions
+
+
+def _seconds(raw: dict[str, Any], name: str, where: str) -> float | None:
+    value = raw.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise PostFileError(_("'{field}' must be a number of seconds from the start",
+                              field=f"{where}.{name}"))
+    return float(value)
 
 
 def from_dict(data: dict[str, Any]) -> Post:
@@ -353,6 +371,10 @@ def from_dict(data: dict[str, Any]) -> Post:
                                       field=where + ".focal"))
             focal = (float(focal[0]), float(focal[1]))
         cover, cover_at, captions = _video_fields(raw, kind, where)
+        trim_start, trim_end = (_seconds(raw, name, where) for name in ("trim_start", "trim_end"))
+        if trim_start is not None and trim_end is not None and trim_end <= trim_start:
+            raise PostFileError(_("'{field}' must come after the start of the trim",
+                                  field=where + ".trim_end"))
         post.media.append(MediaRef(
             path=raw["path"],
             alt=_expect(raw.get("alt", ""), str, where + ".alt"),
@@ -363,6 +385,8 @@ def from_dict(data: dict[str, Any]) -> Post:
             cover=cover,
             cover_at=cover_at,
             captions=captions,
+            trim_start=trim_start,
+            trim_end=trim_end,
         ))
     media_ids = {m.id for m in post.media}
     for channel, raw in _expect(data.get("variants", {}), dict, "variants").items():

@@ -28,10 +28,13 @@ def video_findings(spec: PlatformSpec, channel: str,
     if not Path(video.ref.path).exists():
         return []  # a missing file is the render's to report, as for images
     try:
-        info = probe(video.ref.path)
+        source = probe(video.ref.path)
     except VideoError as exc:
         return [Finding("video.unreadable", Severity.BLOCK, channel, str(exc),
                         {"path": video.ref.path})]
+    from composer.core.video.trim import trimmed
+
+    info = trimmed(source, video.ref.trim_start, video.ref.trim_end)  # what the channel gets
     for p in problems(info, rules, spec.name):
         severity = Severity.INFO if p.fixable else Severity.BLOCK
         found.append(Finding(p.code, severity, channel, p.message, p.params))
@@ -60,9 +63,9 @@ def video_findings(spec: PlatformSpec, channel: str,
     if cover and not Path(cover).is_file():
         found.append(Finding("video.cover_missing", Severity.BLOCK, channel, _(
             "The cover image is missing: {path}", path=cover), {"path": cover}))
-    if video.ref.cover_at is not None and video.ref.cover_at > info.duration:
+    if video.ref.cover_at is not None and video.ref.cover_at > source.duration:
         found.append(Finding("video.cover_outside", Severity.BLOCK, channel, _(
             "The cover is taken at {at} s, but the video lasts {length} s",
-            at=f"{video.ref.cover_at:g}", length=f"{info.duration:.1f}"),
-            {"at": video.ref.cover_at, "duration": info.duration}))
+            at=f"{video.ref.cover_at:g}", length=f"{source.duration:.1f}"),
+            {"at": video.ref.cover_at, "duration": source.duration}))
     return found

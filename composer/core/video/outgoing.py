@@ -13,6 +13,7 @@ from composer.core.video.cover import cover_file
 from composer.core.video.probe import probe
 from composer.core.video.rules import Target, plan
 from composer.core.video.shape import merge, shape_all
+from composer.core.video.trim import trim_file
 
 
 def shape_video(ref: MediaRef, alt: str, specs: Iterable[PlatformSpec], out_dir: Path, *,
@@ -22,12 +23,16 @@ def shape_video(ref: MediaRef, alt: str, specs: Iterable[PlatformSpec], out_dir:
     """Each spec's (by id) video, ready to upload. Raises VideoError / CaptionsError (one
     line) for a file that cannot be used."""
     source = Path(media_file(ref) if media_file else ref.path)
-    info = probe(source)
+    original = probe(source)
+    # the trim is cut first (a copy when its start is a keyframe); every channel is shaped
+    # from the part kept, as from any other file
+    info = probe(trim_file(original, ref.trim_start, ref.trim_end, out_dir / "video",
+                           cancelled=cancelled))
     specs = [s for s in specs if s.video is not None]
     targets: dict[str, Target | None] = {s.id: plan(info, s.video) for s in specs if s.video}
     targets = merge(targets)
     files = shape_all(info, targets, out_dir / "video", progress=progress, cancelled=cancelled)
-    cover = cover_file(info, out_dir / "video", image=ref.cover, at=ref.cover_at)
+    cover = cover_file(original, out_dir / "video", image=ref.cover, at=ref.cover_at)
     out: dict[str, RenderedMedia] = {}
     for spec in specs:
         assert spec.video is not None

@@ -1,0 +1,70 @@
+"""Trimming a video: a cut on a keyframe is a copy (no picture re-encoded), a cut between
+keyframes is encoded once; the rule book checks the part kept, the post file keeps the trim."""
+
+from pathlib import Path
+
+import pytest
+
+from composer.core import post as post_model
+from composer.core.video import probe
+from composer.core.video.trim import cuts_on_keyframe, keyframes, trim_file, trimmed
+from composer.testing.video_corpus import make_video
+
+
+@pytest.fixture(scope="module")
+def clip(tmp_path_factory) -> Path:
+    return make_video(tmp_path_factory.mktemp("trim") / "clip.mp4", seconds=4.0, fps=25)
+
+
+def test_a_cut_on_a_keyframe_is_a_copy_of_the_packets(clip, tmp_path):
+    info = probe(clip)
+    assert keyframes(info)[0] == 0.0 and cuts_on_keyframe(info, 0.0)
+    out = trim_file(info, None, 2.0, tmp_path)
+    assert out.name.endswith("-copy.mp4")
+    kept = probe(out)
+    assert kept.duration == pytest.approx(2.0, abs=0.1)
+    assert kept.video_codec == info.video_codec and kept.has_audio
+    assert trim_file(info, None, 2.0, tmp_path) == out  # made once
+
+
+def test_a_cut_between_keyframes_is_encoded_once(clip, tmp_path):
+    info = probe(clip)
+    assert not cuts_on_keyframe(info, 1.3)
+    out = trim_file(info, 1.3, 3.1, tmp_path)
+    assert out.name.endswith("-encode.mp4")
+    kept = probe(out)
+    assert kept.duration == pytest.approx(1.8, abs=0.12)
+    assert (kept.display_width, kept.display_height) == (info.display_width, info.display_height)
+
+
+def test_nothing_cut_is_the_source_itself(clip, tmp_path):
+    info = probe(clip)
+    assert trim_file(info, 0.0, None, tmp_path) == Path(info.path)
+    assert trimmed(info, 1.0, 3.0).duration == pytest.approx(2.0)
+
+
+def test_the_rule_book_checks_the_part_kept(tmp_path):
+    from composer.core.checks.video import video_findings
+    from composer.core.post import ResolvedMedia
+    from platforms.x import SPEC
+
+    long = make_video(tmp_path / "long.mp4", seconds=150.0, fps=2, width=160, height=120,
+                      audio=False)
+    ref = post_model.MediaRef(path=str(long), alt="Rapat", kind="video")
+    codes = {f.code for f in video_findings(SPEC, "x", [ResolvedMedia(ref, ref.alt, None)])}
+    assert "video.too_long" in codes
+    cut = post_model.MediaRef(path=str(long), alt="Rapat", kind="video", trim_end=60.0)
+    codes = {f.code for f in video_findings(SPEC, "x", [ResolvedMedia(cut, cut.alt, None)])}
+    assert "video.too_long" not in codes
+
+
+def test_the_post_file_keeps_the_trim_and_refuses_a_backwards_one():
+    post = post_model.Post(text="Video")
+    post.media.append(post_model.MediaRef(path="a.mp4", kind="video", trim_start=1.5,
+                                          trim_end=9.0))
+    again = post_model.loads(post_model.dumps(post))
+    assert (again.media[0].trim_start, again.media[0].trim_end) == (1.5, 9.0)
+    data = post_model.to_dict(post)
+    data["media"][0]["trim_end"] = 1.0
+    with pytest.raises(post_model.PostFileError):
+        post_model.from_dict(data)
