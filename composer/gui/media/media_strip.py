@@ -26,8 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core.post import MediaRef
+from composer.core.video.files import dialog_patterns
+from composer.core.video.preview import duration_text
 from composer.gui.editor.draft_model import DraftModel, RemovedMedia
-from composer.gui.media import jobs
+from composer.gui.media import jobs, video_jobs
+from composer.gui.media.video_panel import VideoPanel
 
 ID = Qt.ItemDataRole.UserRole
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.webp *.gif *.heic *.heif *.avif *.tif *.tiff"
@@ -105,6 +108,7 @@ class MediaStrip(QWidget):
         self.model, self.runner, self.services = model, runner, services
         self.proxies: dict[str, str] = {}  # kept after a removal, so an undo shows it again
         self._thumbs: dict[str, QPixmap] = {}
+        self.videos: dict[str, video_jobs.VideoFacts] = {}  # the core probe's answer, per video
         self.pending = 0
         self.undo_stack = QUndoStack(self)  # removals can be undone (Ctrl+Z in the strip)
 
@@ -119,6 +123,7 @@ class MediaStrip(QWidget):
         self.alt_edit.setObjectName("altText")
         self.summary = QLabel(self)
         self.summary.setObjectName("mediaSummary")
+        self.video_panel = VideoPanel(model, runner, self)
 
         buttons = QHBoxLayout()
         for b in (self.add_button, self.left_button, self.right_button, self.remove_button):
@@ -130,6 +135,7 @@ class MediaStrip(QWidget):
         layout.setSpacing(4)
         layout.addLayout(buttons)
         layout.addWidget(self.list)
+        layout.addWidget(self.video_panel)
         layout.addWidget(self.alt_edit)
 
         self.add_button.clicked.connect(self.choose_files)
@@ -164,14 +170,18 @@ class MediaStrip(QWidget):
         self.list.setAccessibleName(self.tr("Attached images"))
         self.alt_edit.setPlaceholderText(self.tr("Describe the selected image for people who cannot see it (alt text)"))
         self.alt_edit.setAccessibleName(self.tr("Alt text of the selected image"))
+        self.video_panel.retranslate()
         self.refresh()
 
     # -- adding ----------------------------------------------------------------------------
 
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add images"), str(Path.home()),
-            self.tr("Images ({patterns})").format(patterns=IMAGE_FILTER))
+            self, self.tr("Add images or a video"), str(Path.home()),
+            ";;".join((self.tr("Images and videos ({patterns})").format(
+                patterns=IMAGE_FILTER + " " + dialog_patterns()),
+                self.tr("Images ({patterns})").format(patterns=IMAGE_FILTER),
+                self.tr("Videos ({patterns})").format(patterns=dialog_patterns()))))
         if files:
             self.add_files(files)
 
@@ -222,7 +232,8 @@ class MediaStrip(QWidget):
                     self._imported(item)
             return
         if result.media_id is None:  # a new image
-            ref = MediaRef(path=result.path, sha256=result.sha256, focal=result.focal)
+            ref = MediaRef(path=result.path, sha256=result.sha256, focal=result.focal,
+                           kind=result.kind)
             self._remember(ref.id, result)
             self.model.add_media(ref)
         else:  # a reopened draft's image
@@ -231,6 +242,8 @@ class MediaStrip(QWidget):
 
     def _remember(self, media_id: str, result: jobs.Imported) -> None:
         self.proxies[media_id] = result.proxy
+        if isinstance(result.video, video_jobs.VideoFacts):
+            self.videos[media_id] = result.video
         if not result.thumbnail.isNull():
             self._thumbs[media_id] = QPixmap.fromImage(result.thumbnail)
         self.proxy_ready.emit(media_id, result.proxy)
@@ -242,7 +255,12 @@ class MediaStrip(QWidget):
         """A draft was opened: find each image's proxy and thumbnail again."""
         self.proxies.clear()
         self._thumbs.clear()
+        self.videos.clear()
         for ref in self.model.post.media:
+            if ref.kind == "video":
+                self._start(video_jobs.import_video, self.services.store, ref.path,
+                            self.services.proxy_dir, ref.id, ref.sha256)
+                continue
             self._start(jobs.reopen, self.services.store, ref.path, ref.sha256,
                         self.services.proxy_dir, ref.id)
         self.refresh()
@@ -279,6 +297,11 @@ class MediaStrip(QWidget):
         self.alt_edit.setEnabled(media_id is not None)
         ref = self._ref(media_id)
         self.alt_edit.setText(ref.alt if ref else "")
+        self.video_panel.show_video(ref, self.videos.get(media_id or ""))
+        if ref is not None and ref.kind == "video":
+            self.alt_edit.setPlaceholderText(self.tr("Describe the video for people who cannot see it"))
+        else:
+            self.alt_edit.setPlaceholderText(self.tr("Describe the selected image for people who cannot see it (alt text)"))
         for b in (self.remove_button, self.left_button, self.right_button):
             b.setEnabled(media_id is not None)
 
@@ -304,9 +327,13 @@ class MediaStrip(QWidget):
         self.list.clear()
         for i, ref in enumerate(self.model.post.media, 1):
             flag = "" if ref.alt.strip() else "  ⚠ " + self.tr("no alt text")
-            item = QListWidgetItem(f"{i}{flag}", self.list)
+            facts = self.videos.get(ref.id)
+            label = f"▶ {duration_text(facts.duration)}" if facts is not None else f"{i}"
+            item = QListWidgetItem(f"{label}{flag}", self.list)
             item.setData(ID, ref.id)
             item.setToolTip(ref.alt or self.tr("This image has no alt text yet"))
+            if facts is not None:
+                item.setToolTip(self.video_line(facts) + "\n" + (ref.alt or self.tr("This video has no description yet")))
             pixmap = self._thumbs.get(ref.id)
             if pixmap is not None:
                 item.setIcon(QIcon(pixmap))
@@ -318,13 +345,23 @@ class MediaStrip(QWidget):
         self._on_current()
         self._update_summary()
 
+    def video_line(self, facts: video_jobs.VideoFacts) -> str:
+        """0:12 · 1920×1080 · 8.4 MB: what the core probe says of a video."""
+        megabytes = self.locale().toString(facts.bytes / 1_000_000, "f", 1)
+        return f"{duration_text(facts.duration)} · {facts.width}×{facts.height} · " + self.tr(
+            "{size} MB").format(size=megabytes)
+
     def _update_summary(self) -> None:
         media = self.model.post.media
         parts = []
         if not media and not self.pending:
             parts.append(self.tr("No images. Drop, paste (Ctrl+V) or add them."))
         elif media:
-            parts.append(self.tr("%n image(s)", "", len(media)))
+            videos = [self.videos[m.id] for m in media if m.id in self.videos]
+            images = len([m for m in media if m.kind != "video"])
+            if images:
+                parts.append(self.tr("%n image(s)", "", images))
+            parts += [self.tr("video") + " " + self.video_line(v) for v in videos]
         if self.pending:
             parts.append(self.tr("adding %n…", "", self.pending))
         missing = len(self.missing_alt())

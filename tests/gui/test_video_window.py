@@ -1,0 +1,105 @@
+"""A video in the window: attach it, see its poster, length and size in the strip, scrub to
+pick the cover, trim it, see each channel's preview, publish it to the practice servers with
+each channel's upload progress."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from shell_kit import running_shell, tick, type_unicode, wait_idle
+
+from composer.testing.video_corpus import make_video
+
+
+@pytest.fixture
+def shell(qtbot):
+    yield from running_shell(qtbot)
+
+
+@pytest.fixture(scope="module")
+def clip(tmp_path_factory) -> Path:
+    return make_video(tmp_path_factory.mktemp("video") / "rapat.mp4", width=320, height=240,
+                      seconds=4.0, fps=25)
+
+
+def attach(qtbot, w, clip):
+    w.media.add_files([str(clip)])
+    qtbot.waitUntil(lambda: len(w.model.post.media) == 1 and bool(w.media.videos), timeout=20_000)
+    return w.model.post.media[0]
+
+
+def test_attach_scrub_cover_and_trim(qtbot, shell, clip):
+    w = shell.window
+    ref = attach(qtbot, w, clip)
+    assert ref.kind == "video"
+    item = w.media.list.item(0)
+    assert item.text().startswith("▶ 0:04") and not item.icon().isNull()  # poster, length
+    assert "320×240" in w.media.summary.text() and "MB" in w.media.summary.text()
+    panel = w.media.video_panel
+    assert panel.isVisible()
+    qtbot.waitUntil(lambda: panel.frame.pixmap() is not None and not panel.frame.pixmap().isNull(),
+                    timeout=10_000)
+    panel.scrub.setFocus()
+    panel.scrub.setValue(1500)
+    qtbot.keyClick(panel.scrub, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)  # use as cover
+    assert ref.cover_at == 1.5
+    assert "0:01.5" in panel.cover_line.text()
+    panel.scrub.setValue(1300)
+    panel.start_button.click()
+    panel.scrub.setValue(3500)
+    panel.end_button.click()
+    assert (ref.trim_start, ref.trim_end) == (1.3, 3.5)
+    # the core says the start is between keyframes: the panel offers the keyframe before it
+    qtbot.waitUntil(lambda: panel.snap_button.isVisible(), timeout=10_000)
+    assert "re-encoded" in panel.trim_line.text()
+    panel.snap_button.click()
+    assert ref.trim_start is None and ref.trim_end == 3.5  # the keyframe is the first frame
+    qtbot.waitUntil(lambda: "without re-encoding" in panel.trim_line.text(), timeout=10_000)
+    panel.clear_button.click()
+    assert (ref.trim_start, ref.trim_end) == (None, None)
+    wait_idle(qtbot, shell)
+
+
+def test_the_practice_servers_take_the_video(qtbot, shell, clip):
+    from composer.testing.keyring import memory_keyring
+
+    w = shell.window
+    with memory_keyring():
+        w.actions_by_name["practice"].trigger()
+        qtbot.waitUntil(lambda: "practice-mastodon" in w.channels.catalog, timeout=20_000)
+        tick(w.picker, "folder", False)
+        for key in ("practice-mastodon", "practice-telegram", "practice-x", "practice-instagram"):
+            tick(w.picker, key)
+        type_unicode(w.editor.text_edit, "Rapat koordinasi pelayanan publik #latihan")
+        ref = attach(qtbot, w, clip)
+        w.model.update_media(ref.id, alt="Rapat koordinasi di aula kecamatan")
+        w.media.video_panel.scrub.setValue(3000)
+        w.media.video_panel.end_button.click()  # trimmed to 3 s on the window, sent as such
+        previews = w.previews
+        qtbot.waitUntil(lambda: all(previews._rendered.get(k) for k in
+                                    ("practice-mastodon", "practice-telegram", "practice-x")),
+                        timeout=30_000)
+        assert previews._rendered.get("practice-instagram") == []  # no video upload there yet
+        w.activateWindow()
+        w.editor.text_edit.setFocus()
+        qtbot.keyClick(w.editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: w.publishing.publish_dialog is not None
+                        and w.publishing.publish_dialog.isVisible(), timeout=5000)
+        dialog = w.publishing.publish_dialog
+        steps = []
+        dialog.rows["practice-x"].status.linkHovered.connect(lambda *_: None)
+        real = dialog.rows["practice-x"].set_step
+        dialog.rows["practice-x"].set_step = lambda s, f: (steps.append(
+            dialog.rows["practice-x"].status.text()), real(s, f))
+        dialog.publish_button.click()
+        qtbot.waitUntil(lambda: dialog.task is not None and dialog.task.is_done, timeout=120_000)
+        for key in ("practice-mastodon", "practice-telegram", "practice-x"):
+            assert dialog.outcomes[key].ok, (key, dialog.outcomes[key].reason)
+        servers = shell.practice.practice.servers
+        sent = [m for m in servers["mastodon"].media.values() if m["type"] == "video"]
+        assert len(sent) == 1 and sent[0]["description"] == "Rapat koordinasi di aula kecamatan"
+        dialog.close_button.click()
+        w.actions_by_name["practice"].trigger()
+        qtbot.waitUntil(lambda: "practice-mastodon" not in w.channels.catalog, timeout=20_000)
+    wait_idle(qtbot, shell)
