@@ -776,12 +776,20 @@
         <translation>Teks alternatif gambar yang dipilih</translation>
     </message>
     <message>
-        <source>Add images</source>
-        <translation>Tambah gambar</translation>
+        <source>Add images or a video</source>
+        <translation>Tambahkan gambar atau video</translation>
+    </message>
+    <message>
+        <source>Images and videos ({patterns})</source>
+        <translation>Gambar dan video ({patterns})</translation>
     </message>
     <message>
         <source>Images ({patterns})</source>
         <translation>Gambar ({patterns})</translation>
+    </message>
+    <message>
+        <source>Videos ({patterns})</source>
+        <translation>Video ({patterns})</translation>
     </message>
     <message>
         <source>Could not add the image: {reason}</source>
@@ -792,12 +800,24 @@
         <translation>Hapus gambar</translation>
     </message>
     <message>
+        <source>Describe the video for people who cannot see it</source>
+        <translation>Jelaskan isi video bagi orang yang tidak dapat melihatnya</translation>
+    </message>
+    <message>
         <source>no alt text</source>
         <translation>tanpa teks alt</translation>
     </message>
     <message>
         <source>This image has no alt text yet</source>
         <translation>Gambar ini belum punya teks alternatif</translation>
+    </message>
+    <message>
+        <source>This video has no description yet</source>
+        <translation>Video ini belum memiliki keterangan</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
     </message>
     <message>
         <source>No images. Drop, paste (Ctrl+V) or add them.</source>
@@ -808,6 +828,10 @@
         <translation>
             <numerusform>%n gambar</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>video</translation>
     </message>
     <message numerus="yes">
         <source>adding %n…</source>
@@ -997,6 +1021,10 @@
         <translation>menunggu dimulai…</translation>
     </message>
     <message>
+        <source>uploading the video… {percent}%</source>
+        <translation>mengunggah video… {percent}%</translation>
+    </message>
+    <message>
         <source>Published: {link}</source>
         <translation>Terbit: {link}</translation>
     </message>
@@ -1115,6 +1143,73 @@
     <message>
         <source>Unexpected error: {error}</source>
         <translation>Galat tak terduga: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPanel</name>
+    <message>
+        <source>Position in the video</source>
+        <translation>Posisi dalam video</translation>
+    </message>
+    <message>
+        <source>Scrub to pick the cover or where the video starts and ends (arrows: a tenth of a second, Page Up/Down: a second)</source>
+        <translation>Geser untuk memilih sampul atau titik awal dan akhir video (panah: sepersepuluh detik, Page Up/Down: satu detik)</translation>
+    </message>
+    <message>
+        <source>Use as cover</source>
+        <translation>Jadikan sampul</translation>
+    </message>
+    <message>
+        <source>This frame is the video&apos;s cover (Ctrl+Shift+K)</source>
+        <translation>Bingkai ini menjadi sampul video (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <source>Start here</source>
+        <translation>Mulai di sini</translation>
+    </message>
+    <message>
+        <source>The video starts at this moment ([)</source>
+        <translation>Video dimulai pada saat ini ([)</translation>
+    </message>
+    <message>
+        <source>End here</source>
+        <translation>Berakhir di sini</translation>
+    </message>
+    <message>
+        <source>The video ends at this moment (])</source>
+        <translation>Video berakhir pada saat ini (])</translation>
+    </message>
+    <message>
+        <source>Whole video</source>
+        <translation>Seluruh video</translation>
+    </message>
+    <message>
+        <source>Send the video from start to end</source>
+        <translation>Kirim video dari awal sampai akhir</translation>
+    </message>
+    <message>
+        <source>Start at the keyframe</source>
+        <translation>Mulai di bingkai kunci</translation>
+    </message>
+    <message>
+        <source>Cover: the frame at {moment}</source>
+        <translation>Sampul: bingkai pada {moment}</translation>
+    </message>
+    <message>
+        <source>The whole video goes out ({length}).</source>
+        <translation>Seluruh video dikirim ({length}).</translation>
+    </message>
+    <message>
+        <source>Goes out from {start} to {end} ({length}).</source>
+        <translation>Dikirim dari {start} sampai {end} ({length}).</translation>
+    </message>
+    <message>
+        <source>Cut without re-encoding.</source>
+        <translation>Dipotong tanpa dikodekan ulang.</translation>
+    </message>
+    <message>
+        <source>The start is between keyframes: that part is re-encoded. The keyframe before it is at {moment}.</source>
+        <translation>Titik awal berada di antara bingkai kunci: bagian itu dikodekan ulang. Bingkai kunci sebelumnya ada di {moment}.</translation>
     </message>
 </context>
 <context>
