@@ -23,6 +23,10 @@ def add_arguments(parser) -> None:
     cover.add_argument("--cover", default=None, metavar="IMAGE", help="the video's cover image")
     cover.add_argument("--cover-at", default=None, type=float, metavar="SECONDS",
                        help="use the video's frame at SECONDS as its cover")
+    parser.add_argument("--trim", default=None, metavar="START:END",
+                        help="send only the part of the video from START to END seconds "
+                             "(either may be empty: 5: or :30); a start on a keyframe is cut "
+                             "without re-encoding")
     parser.add_argument("--to", default="", metavar="ID[,ID...]",
                         help="channel ids or account names to publish to")
     parser.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
@@ -52,7 +56,7 @@ def run(args) -> int:
         post.media.append(post_model.MediaRef(path=str(Path(path).resolve()), alt=alt))
     if args.video is not None:
         post.media.append(_video(args))
-    elif args.captions or args.cover or args.cover_at is not None:
+    elif args.captions or args.cover or args.cover_at is not None or args.trim:
         raise UserError(_("--captions, --cover and --cover-at need --video"))
     sys.stdout.write(post_model.dumps(post))
     return 0
@@ -85,5 +89,23 @@ def _video(args) -> post_model.MediaRef:
         if not Path(args.cover).is_file():
             raise UserError(_("No such cover image: {path}", path=args.cover))
         cover = str(Path(args.cover).resolve())
+    start, end = _trim(args.trim, info.duration) if args.trim else (None, None)
     return post_model.MediaRef(path=str(Path(path).resolve()), alt=description, kind="video",
-                               cover=cover, cover_at=args.cover_at, captions=captions)
+                               cover=cover, cover_at=args.cover_at, captions=captions,
+                               trim_start=start, trim_end=end)
+
+
+def _trim(text: str, duration: float) -> tuple[float | None, float | None]:
+    """--trim START:END in seconds, inside the video and in order."""
+    head, sep, tail = text.partition(":")
+    try:
+        start = float(head) if head.strip() else None
+        end = float(tail) if tail.strip() else None
+    except ValueError:
+        start = end = -1.0
+    if (not sep or (start is not None and not 0 <= start < duration)
+            or (end is not None and not 0 < end <= duration)
+            or (start is not None and end is not None and end <= start)):
+        raise UserError(_("--trim must be START:END in seconds within the video's "
+                          "{length} s, the end after the start", length=f"{duration:.1f}"))
+    return start, end

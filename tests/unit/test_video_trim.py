@@ -68,3 +68,14 @@ def test_the_post_file_keeps_the_trim_and_refuses_a_backwards_one():
     data["media"][0]["trim_end"] = 1.0
     with pytest.raises(post_model.PostFileError):
         post_model.from_dict(data)
+
+
+def test_siaran_new_trim_writes_what_the_window_writes(clip, capsys):
+    from composer.cli import main
+
+    assert main(["new", "--text", "Rapat", "--video", f"{clip}:Rapat", "--trim", "1:3.5"]) == 0
+    ref = post_model.loads(capsys.readouterr().out).media[0]
+    assert (ref.trim_start, ref.trim_end) == (1.0, 3.5)
+    assert main(["new", "--text", "Rapat", "--video", str(clip), "--trim", "3:1"]) == 2
+    err = capsys.readouterr().err
+    assert "--trim" in err and "Traceback" not in err
