@@ -311,6 +311,9 @@ class MediaStrip(QWidget):
         except KeyError:
             return None
 
+    def select(self, media_id: str) -> None:
+        self._select(media_id)
+
     def _select(self, media_id: str) -> None:
         for i in range(self.list.count()):
             if self.list.item(i).data(ID) == media_id:

@@ -103,7 +103,7 @@ def video_previews(ctx, post, specs: list, folder: Path, sources: dict[str, str]
 
 def draw_badge(cover: str, target: str, length: str) -> None:
     """A play mark in the middle and the length in the corner, as the platforms' players show a
-    video before it starts."""
+    video before it starts."""  # noqa: D401
     image = QImage(cover).convertToFormat(QImage.Format.Format_RGB32)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -125,8 +125,10 @@ def draw_badge(cover: str, target: str, length: str) -> None:
     painter.setFont(font)
     metrics = painter.fontMetrics()
     pad = max(4, font.pixelSize() // 3)
-    box = QRectF(pad, image.height() - metrics.height() - 3 * pad,
-                 metrics.horizontalAdvance(length) + 2 * pad, metrics.height() + pad)
+    width = metrics.horizontalAdvance(length) + 2 * pad
+    # bottom right: the cards mark the alt text bottom left
+    box = QRectF(image.width() - width - pad, image.height() - metrics.height() - 3 * pad,
+                 width, metrics.height() + pad)
     painter.setBrush(QColor(0, 0, 0, 170))
     painter.drawRoundedRect(box, 4, 4)
     painter.setPen(QColor("white"))
