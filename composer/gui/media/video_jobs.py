@@ -103,7 +103,7 @@ def video_previews(ctx, post, specs: list, folder: Path, sources: dict[str, str]
 
 def draw_badge(cover: str, target: str, length: str) -> None:
     """A play mark in the middle and the length in the corner, as the platforms' players show a
-    video before it starts."""  # noqa: D401
+    video before it starts."""
     image = QImage(cover).convertToFormat(QImage.Format.Format_RGB32)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -134,7 +134,7 @@ def draw_badge(cover: str, target: str, length: str) -> None:
     painter.setPen(QColor("white"))
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, length)
     painter.end()
-    image.save(target, "PNG")
+    image.save(target)  # PNG, from the name
 
 
 __all__ = ["THUMB", "VideoFacts", "draw_badge", "frame_at", "import_video", "keyframe_facts",
