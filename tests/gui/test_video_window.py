@@ -110,3 +110,52 @@ def test_the_practice_servers_take_the_video(qtbot, shell, clip):
         w.actions_by_name["practice"].trigger()
         qtbot.waitUntil(lambda: "practice-mastodon" not in w.channels.catalog, timeout=20_000)
     wait_idle(qtbot, shell)
+
+
+def test_drop_a_video_and_a_file_that_is_none(qtbot, shell, clip, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    w = shell.window
+    fake = tmp_path / "bukan-video.mp4"
+    fake.write_text("this is not a video")
+    messages = []
+    w.media.error.disconnect()
+    w.media.error.connect(messages.append)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(clip)), QUrl.fromLocalFile(str(fake))])
+    w.media.list.dropEvent(QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: len(w.model.post.media) == 1 and bool(messages), timeout=20_000)
+    assert w.model.post.media[0].kind == "video"
+    assert "bukan-video.mp4" in messages[0] and "\n" not in messages[0]
+    assert "Traceback" not in messages[0]
+    wait_idle(qtbot, shell)
+
+
+def test_a_post_file_from_the_cli_opens_with_its_cover_and_trim(qtbot, shell, clip, tmp_path,
+                                                                 capsys):
+    from composer.cli import main
+
+    assert main(["new", "--text", "Rapat", "--to", "x,instagram", "--cover-at", "2",
+                 "--video", f"{clip}:Rapat di aula", "--trim", "0.5:3"]) == 0
+    path = tmp_path / "rapat.toml"
+    path.write_text(capsys.readouterr().out, encoding="utf-8")
+    w = shell.window
+    w.post_file.open_path(str(path))
+    qtbot.waitUntil(lambda: bool(w.media.videos), timeout=20_000)
+    w.media.list.setCurrentRow(0)
+    panel = w.media.video_panel
+    assert panel.isVisible()
+    assert "0:02.0" in panel.cover_line.text()
+    assert "0:00.5" in panel.trim_line.text() and "0:03.0" in panel.trim_line.text()
+    previews = w.previews
+    qtbot.waitUntil(lambda: bool(previews._rendered.get("x")), timeout=30_000)
+    assert previews._rendered.get("instagram") == []  # the core: no video upload there yet
+    assert previews.cards["x"].media_ids == [w.model.post.media[0].id]
+    assert previews.cards["instagram"].media_ids == []
+    w.media.list.setCurrentRow(-1)
+    previews.crop_requested.emit("x", w.model.post.media[0].id)  # a click on the video tile
+    assert w.media.selected_id() == w.model.post.media[0].id  # the panel, not a crop editor
+    assert w.images.crop_editor is None
+    wait_idle(qtbot, shell)

@@ -79,3 +79,24 @@ def test_siaran_new_trim_writes_what_the_window_writes(clip, capsys):
     assert main(["new", "--text", "Rapat", "--video", str(clip), "--trim", "3:1"]) == 2
     err = capsys.readouterr().err
     assert "--trim" in err and "Traceback" not in err
+
+
+def test_each_channel_preview_is_framed_as_its_video_will_be(tmp_path):
+    from dataclasses import replace
+
+    from composer.core.video.preview import channel_preview, duration_text
+    from platforms.x import SPEC
+
+    wide = make_video(tmp_path / "panorama.mp4", width=640, height=160, seconds=1.0)
+    ref = post_model.MediaRef(path=str(wide), kind="video", cover_at=0.5, trim_end=0.6)
+    padded = channel_preview(ref, SPEC.video, tmp_path / "x")  # X: at most 3:1, padded
+    assert padded.width / padded.height == pytest.approx(3.0, abs=0.02)
+    assert padded.duration == pytest.approx(0.6) and padded.reencoded
+    from PIL import Image
+
+    with Image.open(padded.cover) as im:
+        assert im.width / im.height == pytest.approx(3.0, abs=0.02)
+    crop = replace(SPEC.video, fit="crop")
+    cropped = channel_preview(ref, crop, tmp_path / "crop")
+    assert cropped.width / cropped.height == pytest.approx(3.0, abs=0.02)
+    assert duration_text(75.4) == "1:15" and duration_text(3725) == "1:02:05"
