@@ -100,3 +100,17 @@ def test_each_channel_preview_is_framed_as_its_video_will_be(tmp_path):
     cropped = channel_preview(ref, crop, tmp_path / "crop")
     assert cropped.width / cropped.height == pytest.approx(3.0, abs=0.02)
     assert duration_text(75.4) == "1:15" and duration_text(3725) == "1:02:05"
+
+
+def test_a_cut_on_a_later_keyframe_is_a_copy_that_starts_at_zero(clip, tmp_path):
+    # the encode path writes a keyframe every 2 s: a clip with keyframes past the first
+    source = probe(trim_file(probe(clip), 0.1, None, tmp_path / "encoded"))
+    later = [k for k in keyframes(source) if k > 0.5]
+    assert later, keyframes(source)
+    start = later[0]
+    assert cuts_on_keyframe(source, start) and not cuts_on_keyframe(source, start + 0.3)
+    out = trim_file(source, start, None, tmp_path / "copied")
+    assert out.name.endswith("-copy.mp4")
+    kept = probe(out)
+    assert kept.duration == pytest.approx(source.duration - start, abs=0.1)
+    assert keyframes(kept)[0] == 0.0
