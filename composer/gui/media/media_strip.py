@@ -1,9 +1,10 @@
-"""The media strip: thumbnails of the attached images in posting order.
+"""The media strip: thumbnails of the attached images (or the video) in posting order.
 
 Add with the file dialog, by dropping files or by pasting an image; drag (or Ctrl+Shift+Left /
 Right) to reorder; Delete removes; the line below edits the selected image's alt text, and a
 missing alt text is flagged on the thumbnail and in the summary line. Copies and thumbnails
-are made by the task runner, never on the GUI thread."""
+are made by the task runner, never on the GUI thread. A video shows its poster and length;
+selecting it opens its panel (video_panel.py: cover and trim)."""
 
 from __future__ import annotations
 
@@ -158,7 +159,7 @@ class MediaStrip(QWidget):
 
     def retranslate(self) -> None:
         self.add_button.setText(self.tr("Add images…"))
-        self.add_button.setToolTip(self.tr("Add images (Ctrl+Shift+I); you can also drop or paste them"))
+        self.add_button.setToolTip(self.tr("Add images or a video (Ctrl+Shift+I); you can also drop them or paste images"))
         self.remove_button.setText(self.tr("Remove"))
         self.remove_button.setToolTip(self.tr("Remove the selected image (Delete)"))
         self.left_button.setText("◀")

@@ -736,8 +736,8 @@
         <translation>Tambah gambar…</translation>
     </message>
     <message>
-        <source>Add images (Ctrl+Shift+I); you can also drop or paste them</source>
-        <translation>Tambah gambar (Ctrl+Shift+I); bisa juga diseret atau ditempel</translation>
+        <source>Add images or a video (Ctrl+Shift+I); you can also drop them or paste images</source>
+        <translation>Tambahkan gambar atau video (Ctrl+Shift+I); Anda juga dapat menjatuhkannya ke sini atau menempelkan gambar</translation>
     </message>
     <message>
         <source>Remove</source>
