@@ -121,12 +121,29 @@ class Engine:
                  if t.platform in self.registry}
         cancel = cancel or threading.Event()
         render = RenderOnce(self.cache_dir / post.id, self.media_file, specs.values(),
-                            cancelled=cancel.is_set)
+                            cancelled=cancel.is_set,
+                            progress=self._shaping(targets, specs, progress))
         chosen = dict(correction or {})
         jobs: list[Job] = [
             (post.id, t, functools.partial(self._prepare, post, t, render, chosen.get(t.account)))
             for t in targets]
         return self._run_all(jobs, progress, cancel)
+
+    @staticmethod
+    def _shaping(targets: list[Target], specs: Mapping[str, A.PlatformSpec],
+                 progress: ProgressFn | None) -> Callable[[float], None] | None:
+        """The video's one shaping pass, reported on every account that takes the video (step
+        "video"), so each channel says how far its file is before its upload starts."""
+        accounts = [t.account for t in targets
+                    if t.platform in specs and specs[t.platform].video is not None]
+        if progress is None or not accounts:
+            return None
+        report = progress
+
+        def shaping(fraction: float) -> None:
+            for account in accounts:
+                report(account, "video", fraction)
+        return shaping
 
     def resume(self, post_id: str | None = None, progress: ProgressFn | None = None,
                cancel: threading.Event | None = None,

@@ -99,9 +99,11 @@ def test_the_practice_servers_take_the_video(qtbot, shell, clip):
         qtbot.waitUntil(lambda: dialog.task is not None and dialog.task.is_done, timeout=120_000)
         for key in ("practice-mastodon", "practice-telegram", "practice-x"):
             assert dialog.outcomes[key].ok, (key, dialog.outcomes[key].reason)
+        # the engine's shaping pass is reported on each channel that takes the video, then
         # X's chunked upload reports each segment: its row said how much of the video was sent
         assert any(t.startswith("uploading the video… ") and t.endswith("%")
                    for t in seen["practice-x"]), seen
+        assert any(t.startswith("preparing the video… ") for t in seen["practice-mastodon"]), seen
         servers = shell.practice.practice.servers
         sent = [m for m in servers["mastodon"].media.values() if m["type"] == "video"]
         assert len(sent) == 1 and sent[0]["description"] == "Rapat koordinasi di aula kecamatan"

@@ -114,3 +114,29 @@ def test_a_cut_on_a_later_keyframe_is_a_copy_that_starts_at_zero(clip, tmp_path)
     kept = probe(out)
     assert kept.duration == pytest.approx(source.duration - start, abs=0.1)
     assert keyframes(kept)[0] == 0.0
+
+
+def test_the_engine_sends_the_trimmed_part_and_reports_its_shaping(
+        practice_server, practice_engine, clip):
+    from composer.core.registry import default_registry
+    from platforms.practice.bluesky import BlueskyFake
+
+    fake = practice_server(BlueskyFake)
+    practice = practice_engine(default_registry().get("bluesky"), fake)
+    post = post_model.Post(text="Rapat koordinasi")
+    post.media.append(post_model.MediaRef(path=str(clip), alt="Rapat", kind="video",
+                                          trim_end=2.0))
+    steps = []
+    (outcome,) = practice.engine.publish(post, [practice.account],
+                                         progress=lambda a, s, f: steps.append((a, s, f)))
+    assert outcome.ok, outcome.reason
+    assert (practice.account, "video", 1.0) in steps  # the rows say how far the shaping is
+    handle = fake.practice_account()[0]["handle"]
+    [record] = fake.posts(handle).values()
+    sent = fake._by_handle(handle).blobs[record["embed"]["video"]["ref"]["$link"]]["data"]
+    import io
+
+    import av
+
+    with av.open(io.BytesIO(sent)) as container:  # what the PDS holds: the 2 s kept
+        assert float(container.duration / 1_000_000) == pytest.approx(2.0, abs=0.15)

@@ -121,7 +121,10 @@ class ProgressRow(QWidget):
             self.bar.setRange(0, 100)
             self.bar.setValue(int(fraction * 100))
         text = steps().get(step, step)
-        if self.video and step in UPLOAD_STEPS:
+        if step == "video":  # the engine's one shaping pass for every channel that takes it
+            text = translate("PublishRows", "preparing the video… {percent}%").format(
+                percent=int((fraction or 0.0) * 100))
+        elif self.video and step in UPLOAD_STEPS:
             text = translate("PublishRows", "uploading the video… {percent}%").format(
                 percent=int((fraction or 0.0) * 100))
         self.status.setText(text)

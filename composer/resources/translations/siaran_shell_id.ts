@@ -1021,6 +1021,10 @@
         <translation>menunggu dimulai…</translation>
     </message>
     <message>
+        <source>preparing the video… {percent}%</source>
+        <translation>menyiapkan video… {percent}%</translation>
+    </message>
+    <message>
         <source>uploading the video… {percent}%</source>
         <translation>mengunggah video… {percent}%</translation>
     </message>
