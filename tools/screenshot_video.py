@@ -90,8 +90,10 @@ def window_shot(path: str, window_png: str, publish_png: str) -> None:
         pump(app, 0.5)
         caught: list = []
 
-        def catch(_step, _fraction, _data) -> None:  # the first moment a row shows how much
-            if not caught and any("%" in row.status.text() for row in dialog.rows.values()):
+        def catch(_step, _fraction, _data) -> None:  # every row part-way through the video
+            texts = [row.status.text() for row in dialog.rows.values() if row.isVisible()]
+            shares = [int(t.rsplit(" ", 1)[-1].rstrip("%")) for t in texts if t.endswith("%")]
+            if not caught and len(shares) == len(texts) and all(20 <= n < 100 for n in shares):
                 caught.append(dialog.grab())
         dialog.publish_button.click()
         dialog.task.progressed.connect(catch)

@@ -13,7 +13,7 @@ from composer.core.video.cover import cover_file
 from composer.core.video.probe import probe
 from composer.core.video.rules import Target, plan
 from composer.core.video.shape import merge, shape_all
-from composer.core.video.trim import trim_file
+from composer.core.video.trim import is_trimmed, trim_file
 
 
 def shape_video(ref: MediaRef, alt: str, specs: Iterable[PlatformSpec], out_dir: Path, *,
@@ -26,12 +26,17 @@ def shape_video(ref: MediaRef, alt: str, specs: Iterable[PlatformSpec], out_dir:
     original = probe(source)
     # the trim is cut first (a copy when its start is a keyframe); every channel is shaped
     # from the part kept, as from any other file
+    report = progress or (lambda fraction: None)
+    cut = is_trimmed(original, ref.trim_start, ref.trim_end)
+    # one scale for the officer: the cut is the first half of the work when there is one
     info = probe(trim_file(original, ref.trim_start, ref.trim_end, out_dir / "video",
-                           cancelled=cancelled))
+                           progress=lambda f: report(f / 2), cancelled=cancelled))
     specs = [s for s in specs if s.video is not None]
     targets: dict[str, Target | None] = {s.id: plan(info, s.video) for s in specs if s.video}
     targets = merge(targets)
-    files = shape_all(info, targets, out_dir / "video", progress=progress, cancelled=cancelled)
+    files = shape_all(info, targets, out_dir / "video",
+                      progress=(lambda f: report(0.5 + f / 2)) if cut else report,
+                      cancelled=cancelled)
     cover = cover_file(original, out_dir / "video", image=ref.cover, at=ref.cover_at)
     out: dict[str, RenderedMedia] = {}
     for spec in specs:
