@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core.post import MediaRef
-from composer.core.video.files import dialog_patterns
+from composer.core.video.files import dialog_patterns, is_video_name
 from composer.core.video.preview import duration_text
 from composer.gui.editor.draft_model import DraftModel, RemovedMedia
 from composer.gui.media import jobs, video_jobs
@@ -250,6 +250,10 @@ class MediaStrip(QWidget):
         self.proxy_ready.emit(media_id, result.proxy)
 
     def _failed(self, message: str) -> None:
+        # a file's failure reads "name: reason" (jobs.import_files)
+        if is_video_name(message.split(": ", 1)[0]):
+            self.error.emit(self.tr("Could not add the video: {reason}").format(reason=message))
+            return
         self.error.emit(self.tr("Could not add the image: {reason}").format(reason=message))
 
     def reload(self) -> None:

@@ -39,13 +39,14 @@ def import_video(ctx, store, path: str, cache_dir: Path, media_id: str | None = 
     from composer.core.video import probe
     from composer.core.video.cover import cover_file
 
-    info = probe(path)  # raises VideoError with a plain reason
-    if sha is None:
+    if sha is None:  # a new video: a file that is none is refused before it is copied
+        probe(path)  # raises VideoError with a plain reason
         ctx.progress("copy", 0.2)
         sha = store.add_media(path)
-    source = source_path(store, path, sha)
+    source = source_path(store, path, sha)  # a reopened draft: the stored copy, wherever the
+    info = probe(source)                    # original went since
     ctx.progress("poster", 0.7)
-    poster = cover_file(probe(source), Path(cache_dir) / "video", at=cover_at)
+    poster = cover_file(info, Path(cache_dir) / "video", at=cover_at)
     facts = VideoFacts(info.duration, info.display_width, info.display_height, info.bytes, source)
     return Imported(media_id, path, sha, str(poster), thumbnail(poster), kind="video", video=facts)
 

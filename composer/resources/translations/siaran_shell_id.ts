@@ -792,6 +792,10 @@
         <translation>Video ({patterns})</translation>
     </message>
     <message>
+        <source>Could not add the video: {reason}</source>
+        <translation>Video tidak dapat ditambahkan: {reason}</translation>
+    </message>
+    <message>
         <source>Could not add the image: {reason}</source>
         <translation>Gambar tidak dapat ditambahkan: {reason}</translation>
     </message>
