@@ -10,10 +10,10 @@ from composer.core.i18n import UserError, _
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--text", required=True, help="the post's text")
-    parser.add_argument("--title", default="", help="a title (portal, YouTube)")
+    parser.add_argument("--text", required=True, help=_("the post's text"))
+    parser.add_argument("--title", default="", help=_("a title (portal, YouTube)"))
     parser.add_argument("--image", action="append", default=[], metavar="PATH[:ALT]",
-                        help="attach an image, optionally with its alt text (repeatable)")
+                        help=_("attach an image, optionally with its alt text (repeatable)"))
     parser.add_argument("--video", default=None, metavar="PATH[:DESCRIPTION]",
                         help="attach one video, optionally with its description (alt text); "
                              "a post carries images or one video")
@@ -28,8 +28,8 @@ def add_arguments(parser) -> None:
                              "(either may be empty: 5: or :30); a start on a keyframe is cut "
                              "without re-encoding")
     parser.add_argument("--to", default="", metavar="ID[,ID...]",
-                        help="channel ids or account names to publish to")
-    parser.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+                        help=_("channel ids or account names to publish to"))
+    parser.add_argument("--tag", action="append", default=[], help=_("a tag (repeatable)"))
 
 
 def split_image_arg(value: str) -> tuple[str, str]:
@@ -52,6 +52,8 @@ def run(args) -> int:
         path, alt = split_image_arg(value)
         if not path:
             raise UserError(_("--image needs a path"))
+        if not Path(path).is_file():  # now, not at `check` or `publish` time
+            raise UserError(_("No such image file: {path}", path=path))
         # absolute, because the file goes to stdout and its final folder is unknown
         post.media.append(post_model.MediaRef(path=str(Path(path).resolve()), alt=alt))
     if args.video is not None:

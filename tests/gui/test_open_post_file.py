@@ -85,7 +85,7 @@ def test_file_open_post_file_replaces_the_draft(qtbot, shell, tmp_path):
     tick(w.picker, "mastodon")
     w.editor.text_edit.setPlainText("Draf sebelumnya")
     previous = w.model.post.id
-    assert w.actions_by_name["open_file"].shortcut().toString() == "Ctrl+Shift+O"
+    assert w.actions_by_name["open_file"].shortcut().toString() == "Ctrl+Alt+O"
     w.post_file.open_path(path)
     qtbot.waitUntil(lambda: len(w.model.post.media) == 1, timeout=20_000)
     wait_idle(qtbot, shell, timeout=30_000)

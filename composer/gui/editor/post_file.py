@@ -1,4 +1,4 @@
-"""Open a post file (File ▸ Open post file…, Ctrl+Shift+O, or ``siaran-gui FILE``): a TOML post
+"""Open a post file (File ▸ Open post file…, Ctrl+Alt+O, or ``siaran-gui FILE``): a TOML post
 as the CLI's ``siaran new``, a colleague or a script wrote it becomes the current draft. Reading
 it and copying its media into the store run off the GUI thread (composer.core.post_import);
 the draft being written is saved first, and stays as it is when the file cannot be used."""
@@ -29,7 +29,7 @@ class PostFileController(QObject):
         self.autosaver, self.notices = autosaver, notices
         self.task: Task | None = None
         self.actions = {
-            "open_file": make_action(window, "openPostFile", self.tr("Open post &file…"), ["Ctrl+Shift+O"],
+            "open_file": make_action(window, "openPostFile", self.tr("Open post &file…"), ["Ctrl+Alt+O"],
                                      self.choose),
         }
 

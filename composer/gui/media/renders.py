@@ -48,7 +48,7 @@ def render_inputs(post, proxies: dict[str, str]) -> tuple:
     """What the preview renders read, as one comparable value (channels aside): while it stays
     the same, there is nothing to render. Text only counts when a template may print it."""
     branded = bool(post.template) or any(v.overrides.get("template") for v in post.variants.values())
-    media = tuple((m.id, m.kind, proxies.get(m.id), m.focal) for m in post.media)
+    media = tuple((m.id, m.kind, proxies.get(m.id), m.focal, m.fit) for m in post.media)
     variants = tuple(sorted(
         (key, v.enabled, tuple(sorted(v.crops.items(), key=lambda kv: kv[0])), v.overrides.get("template"),
          (v.overrides.get("text"), v.overrides.get("title")) if branded else None)
@@ -115,8 +115,9 @@ class RenderQueue(QObject):
         self._timer.timeout.connect(self.render_now)
         # media_changed covers added, removed and reordered images and focal points; alt text
         # has its own signal (alt_changed) and needs no render, like the text and the ticks
-        for signal in (model.media_changed, model.template_changed, model.replaced):
+        for signal in (model.media_changed, model.replaced):
             signal.connect(self.schedule)
+        model.template_changed.connect(self.refresh)  # a template saved again under its name
         model.variant_changed.connect(lambda _key: self.schedule())
 
     def set_channels(self, channels: list) -> None:
@@ -135,6 +136,12 @@ class RenderQueue(QObject):
                 self._timer.start(0)
         else:
             self.schedule()
+
+    def refresh(self) -> None:
+        """Render again even if the draft did not change: what a render reads from outside it
+        changed (a template's file, the office profile's name and logo)."""
+        self._last = None
+        self.schedule()
 
     def schedule(self) -> None:
         if self._stopped:
