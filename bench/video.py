@@ -79,6 +79,9 @@ def plain_transcode(source: Path, out: Path) -> None:
                 continue
             for frame in packet.decode():
                 frame.pts, frame.time_base = count, 1 / rate
+                # x264 would otherwise copy the source's frame types (libx264 follows a
+                # frame's pict_type): the encoder decides, as in the shaper
+                frame.pict_type = av.video.frame.PictureType.NONE
                 count += 1
                 for p in venc.encode(frame):
                     dst.mux(p)

@@ -273,3 +273,16 @@ def test_vfr_becomes_constant_where_the_channel_wants_it(tmp_path):
     assert target is not None and not target.remux_only
     out = probe(shape_all(info, {"x": target}, tmp_path / "o")["x"])
     assert not out.variable_fps
+
+
+def test_a_byte_limit_alone_re_encodes_at_the_same_size_and_fits(corpus, tmp_path):
+    """Only the bytes are wrong: the picture keeps its size, rate and length, the file fits."""
+    source = probe(corpus["plain"])
+    rules = replace(RULES["telegram"], max_bytes=source.bytes // 2)
+    target = plan(source, rules)
+    assert target is not None and not target.remux_only
+    out = probe(shape_all(source, {"telegram": target}, tmp_path)["telegram"])
+    assert (out.width, out.height, out.fps) == (source.width, source.height, source.fps)
+    assert out.duration == pytest.approx(source.duration, abs=0.1)
+    assert out.bytes <= rules.max_bytes and reasons(out, rules) == []
+    assert out.has_audio and out.audio_codec == "aac"
