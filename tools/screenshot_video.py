@@ -67,6 +67,7 @@ def window_shot(path: str, window_png: str, publish_png: str) -> None:
     window.move(0, 0)
     window.resize(1366, 768)
     wait(app, lambda: bool(window.media.videos) and window.previews is not None, 120)
+    window.welcome.dismiss()  # no account yet: the previews, not the first-run page
     window.media.list.setCurrentRow(0)
     panel = window.media.video_panel
     wait(app, lambda: "(" in panel.trim_line.text() and panel.frame.pixmap() is not None
@@ -74,6 +75,10 @@ def window_shot(path: str, window_png: str, publish_png: str) -> None:
     settle(app, shell)
     pump(app, 1.0)
     grab(app, window, window_png)
+    print(f"window {window.frameGeometry().width()}x{window.frameGeometry().height()}, "
+          f"at least {window.minimumSizeHint().height()} high; strip "
+          f"{window.media.minimumSizeHint().height()}, panel {panel.minimumSizeHint().height()}, "
+          f"editor column {window.media.parentWidget().minimumSizeHint().height()}")
     # the practice servers (Settings ▸ Practice mode) take the video: publish and watch it go
     with memory_keyring():
         window.actions_by_name["practice"].trigger()
@@ -93,7 +98,7 @@ def window_shot(path: str, window_png: str, publish_png: str) -> None:
         def catch(_step, _fraction, _data) -> None:  # every row part-way through the video
             texts = [row.status.text() for row in dialog.rows.values() if row.isVisible()]
             shares = [int(t.rsplit(" ", 1)[-1].rstrip("%")) for t in texts if t.endswith("%")]
-            if not caught and len(shares) == len(texts) and all(20 <= n < 100 for n in shares):
+            if not caught and len(shares) == len(texts) and any(0 < n < 100 for n in shares):
                 caught.append(dialog.grab())
         dialog.publish_button.click()
         dialog.task.progressed.connect(catch)

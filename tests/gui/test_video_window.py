@@ -52,7 +52,7 @@ def test_attach_scrub_cover_and_trim(qtbot, shell, clip):
     assert (ref.trim_start, ref.trim_end) == (1.3, 3.5)
     # the core says the start is between keyframes: the panel offers the keyframe before it
     qtbot.waitUntil(lambda: panel.snap_button.isVisible(), timeout=10_000)
-    assert "re-encoded" in panel.trim_line.text()
+    assert "re-encoded" in panel.trim_line.text() and "0:00.0" in panel.trim_line.text()
     panel.snap_button.click()
     assert ref.trim_start is None and ref.trim_end == 3.5  # the keyframe is the first frame
     qtbot.waitUntil(lambda: "without re-encoding" in panel.trim_line.text(), timeout=10_000)

@@ -212,7 +212,7 @@ def _encode(info: VideoInfo, begin: float, stop: float, tmp: Path,
         ain = source.streams.audio[0] if source.streams.audio else None
         out = av.open(str(tmp), "w", format="mp4", options={"movflags": "+faststart"})
         try:
-            e = _open_encode(out, target, tmp, vin, ain, info)
+            e = _open_encode(out, target, tmp, vin, ain, info, copy_audio=False)
             out.start_encoding()
             if begin > 0 and vin.time_base:
                 source.seek(int(begin / vin.time_base), stream=vin, backward=True)

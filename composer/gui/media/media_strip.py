@@ -333,6 +333,7 @@ class MediaStrip(QWidget):
     def refresh(self) -> None:
         current = self.selected_id()
         self.list.blockSignals(True)
+        self._fit_list(bool(self.videos) and any(m.id in self.videos for m in self.model.post.media))
         self.list.clear()
         for i, ref in enumerate(self.model.post.media, 1):
             flag = "" if ref.alt.strip() else "  ⚠ " + self.tr("no alt text")
@@ -353,6 +354,14 @@ class MediaStrip(QWidget):
             self.list.setCurrentRow(0)
         self._on_current()
         self._update_summary()
+
+    def _fit_list(self, video: bool) -> None:
+        """A video's poster is wide: a lower strip leaves room for its panel (1366x768)."""
+        icon = video_jobs.VIDEO_THUMB if video else jobs.THUMB
+        if self.list.iconSize() != icon:
+            self.list.setIconSize(icon)
+            self.list.setGridSize(QSize(icon.width() + 16, icon.height() + 30))
+            self.list.setFixedHeight(icon.height() + 44)
 
     def video_line(self, facts: video_jobs.VideoFacts) -> str:
         """0:12 · 1920×1080 · 8.4 MB: what the core probe says of a video."""

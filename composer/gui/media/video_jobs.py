@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath
 
 from composer.gui.media.jobs import THUMB, Imported, thumbnail
+
+VIDEO_THUMB = QSize(THUMB.width(), THUMB.width() * 9 // 16)  # the strip's poster, 16:9
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,8 @@ def import_video(ctx, store, path: str, cache_dir: Path, media_id: str | None = 
     ctx.progress("poster", 0.7)
     poster = cover_file(info, Path(cache_dir) / "video", at=cover_at)
     facts = VideoFacts(info.duration, info.display_width, info.display_height, info.bytes, source)
-    return Imported(media_id, path, sha, str(poster), thumbnail(poster), kind="video", video=facts)
+    return Imported(media_id, path, sha, str(poster), thumbnail(poster, VIDEO_THUMB), kind="video",
+                    video=facts)
 
 
 def frame_at(ctx, source: str, at: float, long_side: int = 480) -> QImage:

@@ -45,7 +45,7 @@ class VideoPanel(QWidget):
 
         self.frame = QLabel(self)
         self.frame.setObjectName("videoFrame")
-        self.frame.setFixedSize(240, 136)
+        self.frame.setFixedSize(192, 108)  # 16:9, small enough for a 768-pixel-high screen
         self.frame.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.frame.setStyleSheet("background: #111; color: #ddd;")
         self.scrub = QSlider(Qt.Orientation.Horizontal, self)
@@ -256,7 +256,7 @@ class VideoPanel(QWidget):
             how = self.tr("Cut without re-encoding.")
             self.snap_button.hide()
         else:
-            how = self.tr("The start is between keyframes: that part is re-encoded. The keyframe "
-                          "before it is at {moment}.").format(moment=moment_text(self._keyframe))
+            how = self.tr("Starts between keyframes: re-encoded (keyframe before: {moment}).").format(
+                moment=moment_text(self._keyframe))
             self.snap_button.show()
         self.trim_line.setText(kept + " " + how)

@@ -2427,8 +2427,8 @@
         <translation>Dipotong tanpa dikodekan ulang.</translation>
     </message>
     <message>
-        <source>The start is between keyframes: that part is re-encoded. The keyframe before it is at {moment}.</source>
-        <translation>Titik awal berada di antara bingkai kunci: bagian itu dikodekan ulang. Bingkai kunci sebelumnya ada di {moment}.</translation>
+        <source>Starts between keyframes: re-encoded (keyframe before: {moment}).</source>
+        <translation>Mulai di antara bingkai kunci: dikodekan ulang (bingkai kunci sebelumnya: {moment}).</translation>
     </message>
 </context>
 <context>
