@@ -101,7 +101,9 @@ def test_a_post_file_that_cannot_be_used_says_why_and_changes_nothing(qtbot, she
     bad.write_text("text = 'tanpa penutup\n", encoding="utf-8")
     w.post_file.open_path(str(bad))
     qtbot.waitUntil(lambda: "not valid TOML" in w.statusBar().currentMessage(), timeout=10_000)
-    missing = write_post_file(tmp_path, str(tmp_path / "tidak-ada.jpg"))
+    gone = make_image(tmp_path / "terhapus.jpg")
+    missing = write_post_file(tmp_path, gone)
+    Path(gone).unlink()  # moved away after the file was written
     w.post_file.open_path(missing)
     qtbot.waitUntil(lambda: "Medium 1" in w.statusBar().currentMessage(), timeout=10_000)
     wait_idle(qtbot, shell)
