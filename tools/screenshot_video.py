@@ -83,7 +83,7 @@ def window_shot(path: str, window_png: str, publish_png: str) -> None:
     with memory_keyring():
         window.actions_by_name["practice"].trigger()
         wait(app, lambda: "practice-x" in window.channels.catalog, 60)
-        for key in ("x", "bluesky", "mastodon", "telegram", "instagram"):
+        for key in [c.key for c in window.channels.chosen()]:  # practice mode ticks them all
             window.picker.set_checked(key, False)
         for key in ("practice-x", "practice-mastodon", "practice-telegram", "practice-bluesky"):
             window.picker.set_checked(key, True)
@@ -98,7 +98,7 @@ def window_shot(path: str, window_png: str, publish_png: str) -> None:
         def catch(_step, _fraction, _data) -> None:  # every row part-way through the video
             texts = [row.status.text() for row in dialog.rows.values() if row.isVisible()]
             shares = [int(t.rsplit(" ", 1)[-1].rstrip("%")) for t in texts if t.endswith("%")]
-            if not caught and len(shares) == len(texts) and any(0 < n < 100 for n in shares):
+            if not caught and len(shares) == len(texts) and all(20 <= n < 100 for n in shares):
                 caught.append(dialog.grab())
         dialog.publish_button.click()
         dialog.task.progressed.connect(catch)
