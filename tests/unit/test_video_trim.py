@@ -124,8 +124,9 @@ def test_the_engine_sends_the_trimmed_part_and_reports_its_shaping(
     fake = practice_server(BlueskyFake)
     practice = practice_engine(default_registry().get("bluesky"), fake)
     post = post_model.Post(text="Rapat koordinasi")
+    # a start between keyframes: the engine's cut is an encode, then Bluesky's shaping
     post.media.append(post_model.MediaRef(path=str(clip), alt="Rapat", kind="video",
-                                          trim_end=2.0))
+                                          trim_start=1.3, trim_end=3.3))
     steps = []
     (outcome,) = practice.engine.publish(post, [practice.account],
                                          progress=lambda a, s, f: steps.append((a, s, f)))
