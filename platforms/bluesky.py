@@ -19,7 +19,7 @@ import hashlib
 import random
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,8 +43,10 @@ from composer.plugin import (
     PublishResult,
     RateLimited,
     Rejected,
+    RenderedMedia,
     Transient,
     Unknown,
+    VideoRules,
     _,
 )
 from composer.plugin import Capability as C
@@ -58,7 +60,18 @@ API_VERSION = 2
 
 POST_URL_TEMPLATE = "https://bsky.app/profile/{handle}/post/{rkey}"
 
+# Video (app.bsky.embed.video): MP4, at most 100 MB and 3 minutes through Bluesky's video
+# service (a PDS of one's own takes it as a blob up to its own limit); aspectRatio required,
+# alt text, captions as WebVTT (at most 20 files).
+# https://docs.bsky.app/docs/tutorials/video
+# https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/embed/video.json
+VIDEO = VideoRules(
+    containers=("mp4",), video_codecs=("h264",), audio_codecs=("aac",),
+    max_bytes=100 * 1000 * 1000, max_duration=180, captions=True, caption_formats=("vtt",),
+)
+
 SPEC = PlatformSpec(
+    video=VIDEO,
     id="bluesky",
     name="Bluesky",
     text_limit=300,
@@ -193,7 +206,12 @@ class BlueskyAdapter:
             raise MediaInvalid(_("Bluesky takes at most {n} images per post", n=self.spec.max_images))
         for media in post.media:
             size = Path(media.path).stat().st_size
-            if self.spec.max_image_bytes and size > self.spec.max_image_bytes:
+            if media.is_video:
+                limit = self.spec.video.max_bytes if self.spec.video else None
+                if limit and size > limit:
+                    raise MediaInvalid(_("{file} is {size} bytes; Bluesky takes at most {limit}",
+                                         file=Path(media.path).name, size=size, limit=limit))
+            elif self.spec.max_image_bytes and size > self.spec.max_image_bytes:
                 raise MediaInvalid(_("{file} is {size} bytes; Bluesky takes at most {limit}",
                                      file=Path(media.path).name, size=size,
                                      limit=self.spec.max_image_bytes))
@@ -318,6 +336,8 @@ class BlueskyAdapter:
         return did
 
     def _embed(self, ctx: PublishContext, post: OutgoingPost) -> dict[str, Any]:
+        if post.media[0].is_video:
+            return self._video_embed(ctx, post.media[0])
         images = []
         for index, media in enumerate(post.media):
             ctx.check_cancelled()
@@ -331,6 +351,29 @@ class BlueskyAdapter:
             images.append(image)
             ctx.progress("media", (index + 1) / len(post.media))
         return {"$type": "app.bsky.embed.images", "images": images}
+
+    def _video_embed(self, ctx: PublishContext, media: RenderedMedia) -> dict[str, Any]:
+        """app.bsky.embed.video: the video as a blob of the account's own PDS (streamed from
+        disk, never held in memory), its alt text, its shape, and WebVTT captions. A blob's
+        address is its content hash, so sending it again after a dropped connection stores
+        nothing twice; the record's key is journalled before createRecord (see publish)."""
+        size = Path(media.path).stat().st_size
+        blob = self._xrpc(ctx, "POST", "com.atproto.repo.uploadBlob",
+                          content=_FileBody(media.path, size, ctx),
+                          headers={"Content-Type": "video/mp4",
+                                   "Content-Length": str(size)}).json()["blob"]
+        embed: dict[str, Any] = {"$type": "app.bsky.embed.video", "video": blob}
+        if media.alt:
+            embed["alt"] = media.alt
+        if media.width and media.height:
+            embed["aspectRatio"] = {"width": media.width, "height": media.height}
+        if media.captions:
+            data = Path(media.captions).read_bytes()
+            vtt = self._xrpc(ctx, "POST", "com.atproto.repo.uploadBlob", content=data,
+                             headers={"Content-Type": "text/vtt"}).json()["blob"]
+            lang = (ctx.account.get("langs") or DEFAULT_LANGS[0]).split(",")[0].strip() or "id"
+            embed["captions"] = [{"lang": lang, "file": vtt}]
+        return embed
 
     # -- records ------------------------------------------------------------------------------------
 
@@ -528,6 +571,25 @@ class BlueskyErrors(HttpErrors):
             return Unknown(_("Bluesky did not answer ({error}); the post may exist",
                              error=type(exc).__name__))
         return Transient(_("Bluesky did not answer ({error})", error=type(exc).__name__))
+
+
+class _FileBody:
+    """A file sent in 1 MiB pieces, read afresh on every attempt (a renewed session sends it
+    again), with progress as it goes."""
+
+    CHUNK = 1 << 20
+
+    def __init__(self, path: str, size: int, ctx: PublishContext):
+        self.path, self.size, self.ctx = path, size, ctx
+
+    def __iter__(self) -> Iterator[bytes]:
+        sent = 0
+        with open(self.path, "rb") as f:
+            while chunk := f.read(self.CHUNK):
+                self.ctx.check_cancelled()
+                sent += len(chunk)
+                self.ctx.progress("media", sent / max(self.size, 1))
+                yield chunk
 
 
 def _now_iso() -> str:

@@ -41,6 +41,7 @@ from composer.plugin import (
     Rejected,
     Resolved,
     Severity,
+    VideoRules,
     _,
 )
 from composer.plugin import Capability as C
@@ -63,6 +64,18 @@ if TYPE_CHECKING:  # typing only; httpx loads when a request is made
 API_VERSION = 2
 
 WEB_URL = "https://www.facebook.com"
+
+# Video (Page videos, resumable upload): MP4/MOV, H.264 + AAC, up to 10 GB and 240 minutes,
+# aspect 9:16-16:9, 60 fps at most; captions as SRT.
+# https://developers.facebook.com/docs/video-api/guides/publishing
+# https://www.facebook.com/help/218673814818907 (recommended specs)
+# Not on SPEC yet: this adapter sends images only, so the rule book says a video stays behind
+# (video.unsupported) until its upload lands; then SPEC gets video=VIDEO.
+VIDEO = VideoRules(
+    containers=("mp4", "mov"), video_codecs=("h264", "hevc"), audio_codecs=("aac",),
+    max_bytes=10 * 1024 ** 3, max_duration=240 * 60, min_duration=1,
+    aspect_min=9 / 16, aspect_max=16 / 9, max_fps=60, captions=True, caption_formats=("srt",),
+)
 
 SPEC = PlatformSpec(
     id="facebook",

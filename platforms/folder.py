@@ -41,6 +41,7 @@ from composer.plugin import (
     Resolved,
     Severity,
     Transient,
+    VideoRules,
     _,
 )
 from composer.plugin import Capability as C
@@ -49,7 +50,17 @@ from platforms.translations import TRANSLATIONS
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
 
+# Video: the folder keeps whatever it is given (no platform on the other end), with its
+# captions beside it.
+VIDEO = VideoRules(
+    containers=("mp4", "mov", "webm", "avi", "flv", "mpeg", "ts", "asf", "mkv"),
+    video_codecs=("h264", "hevc", "vp8", "vp9", "av1", "mpeg4", "mpeg2video", "prores"),
+    audio_codecs=("aac", "mp3", "opus", "vorbis", "ac3", "pcm_s16le", "flac"),
+    hdr=True, captions=True, caption_formats=("srt", "vtt"),
+)
+
 SPEC = PlatformSpec(
+    video=VIDEO,
     id="folder",
     name="Folder",
     text_limit=None,

@@ -48,6 +48,7 @@ from composer.plugin import (
     Rejected,
     Unknown,
     UserError,
+    VideoRules,
     _,
     from_transport,
 )
@@ -71,6 +72,18 @@ WEB_URL = "https://www.linkedin.com"
 DEFAULT_VERSION = "202610"
 # Community Management API scopes for posting as a page (docs/platforms.md §7 "Sign-in").
 SCOPES = ("w_organization_social", "r_organization_social", "rw_organization_admin")
+
+# Video (Videos API, multi-part upload): MP4, 75 KB-500 MB, 3 s-30 min, aspect 1:2.4-2.4:1;
+# captions as an SRT file.
+# https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/videos-api
+# Not on SPEC yet: this adapter sends images only, so the rule book says a video stays behind
+# (video.unsupported) until its upload lands; then SPEC gets video=VIDEO.
+VIDEO = VideoRules(
+    containers=("mp4",), video_codecs=("h264",), audio_codecs=("aac",),
+    max_bytes=500 * 1024 * 1024, max_duration=30 * 60, min_duration=3,
+    aspect_min=1 / 2.4, aspect_max=2.4, max_long_side=4096, max_short_side=2304, max_fps=60,
+    captions=True, caption_formats=("srt",),
+)
 
 SPEC = PlatformSpec(
     id="linkedin",

@@ -36,6 +36,7 @@ from composer.plugin import (
     PublishResult,
     Rejected,
     Transient,
+    VideoRules,
     _,
     one_line,
     retry_after,
@@ -49,7 +50,19 @@ if TYPE_CHECKING:  # typing only; httpx loads when a request is made
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
 
+# Video (media v2, processed asynchronously): the instance's own limits come from
+# /api/v2/instance configuration.media_attachments (video_size_limit 99 MiB by default,
+# video_matrix_limit 3840x2160 = 8,294,400 pixels, video_frame_rate_limit 120); the instance
+# transcodes what it takes, so MP4 and WebM both go. No captions file.
+# https://docs.joinmastodon.org/methods/instance/#v2 https://docs.joinmastodon.org/methods/media/#v2
+VIDEO = VideoRules(
+    containers=("mp4", "mov", "webm"), video_codecs=("h264", "hevc", "vp8", "vp9", "av1"),
+    audio_codecs=("aac", "mp3", "opus", "vorbis"),
+    max_bytes=103_809_024, max_long_side=3840, max_short_side=2160, max_fps=120,
+)
+
 SPEC = PlatformSpec(
+    video=VIDEO,
     id="mastodon",
     name="Mastodon",
     text_limit=500,
@@ -167,6 +180,7 @@ class MastodonAdapter:
     # long overall. Mastodon.py polls the same way (mastodon/media.py).
     poll_interval = 1.0
     processing_timeout = 120.0
+    video_processing_timeout = 900.0
 
     def __init__(self, spec: PlatformSpec = SPEC):
         self.spec = spec
@@ -221,14 +235,18 @@ class MastodonAdapter:
                     ctx, "POST", base + "/api/v2/media", creates=False, media=True, data=data,
                     files={"file": (Path(m.path).name, fh, m.mime)}))
             if not attachment.get("url"):
-                attachment = self._wait_processed(ctx, base, str(attachment["id"]))
+                attachment = self._wait_processed(ctx, base, str(attachment["id"]),
+                                                  video=m.is_video)
             done.append(str(attachment["id"]))
             ctx.save_checkpoint({"media_ids": done})
         return done
 
-    def _wait_processed(self, ctx: PublishContext, base: str, media_id: str) -> dict[str, Any]:
-        """202 Accepted: poll GET /api/v1/media/:id (206 while processing, 200 with url)."""
-        deadline = time.monotonic() + self.processing_timeout
+    def _wait_processed(self, ctx: PublishContext, base: str, media_id: str, *,
+                        video: bool = False) -> dict[str, Any]:
+        """202 Accepted: poll GET /api/v1/media/:id (206 while processing, 200 with url). A
+        video is transcoded by the instance, so it may take minutes."""
+        deadline = time.monotonic() + (self.video_processing_timeout if video
+                                       else self.processing_timeout)
         while True:
             if ctx.cancel_event.wait(self.poll_interval):
                 ctx.check_cancelled()
@@ -238,6 +256,8 @@ class MastodonAdapter:
             if response.status_code == 200 and body.get("url"):
                 return body
             if time.monotonic() > deadline:
+                if video:
+                    raise Transient(_("The instance is still processing the video"))
                 raise Transient(_("The instance is still processing an image"))
 
     # -- after a lost answer ------------------------------------------------------------------
@@ -343,7 +363,8 @@ class MastodonAdapter:
                     data={"description": m.alt} if m.alt else {},
                     files={"file": (Path(m.path).name, fh, m.mime)}))
             if not attachment.get("url"):
-                attachment = self._wait_processed(ctx, base, str(attachment["id"]))
+                attachment = self._wait_processed(ctx, base, str(attachment["id"]),
+                                                  video=m.is_video)
             ids.append(str(attachment["id"]))
         ctx.save_checkpoint({"edit_media": {"digests": digests, "ids": ids},
                              "media_digests": digests, "media_ids": ids})

@@ -33,6 +33,7 @@ from composer.plugin import (
     PublishContext,
     PublishResult,
     Rejected,
+    VideoRules,
     _,
 )
 from composer.plugin import Capability as C
@@ -47,6 +48,17 @@ API_URL = "https://graph.threads.net"
 THREADS_VERSION = "v1.0"  # the Threads Graph API version, not the plugin API
 LOGIN_URL = "https://threads.net"
 SCOPES = ("threads_basic", "threads_content_publish")
+
+# Video (container media_type=VIDEO): MOV/MP4, H.264 or HEVC + AAC, at most 1 GB and 5 min,
+# 23-60 fps, at most 1920 px wide, aspect 0.01:1-10:1.
+# https://developers.facebook.com/docs/threads/overview#video-specifications
+# Not on SPEC yet: this adapter sends images only, so the rule book says a video stays behind
+# (video.unsupported) until its upload lands; then SPEC gets video=VIDEO.
+VIDEO = VideoRules(
+    containers=("mp4", "mov"), video_codecs=("h264", "hevc"), audio_codecs=("aac",),
+    max_bytes=1024 ** 3, max_duration=5 * 60, max_long_side=1920,
+    aspect_min=0.01, aspect_max=10.0, max_fps=60, min_fps=23,
+)
 
 SPEC = PlatformSpec(
     id="threads",

@@ -28,6 +28,7 @@ import html
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 
@@ -53,6 +54,7 @@ from composer.plugin import (
     RenderedMedia,
     Transient,
     Unknown,
+    VideoRules,
     _,
     reached,
 )
@@ -65,7 +67,18 @@ if TYPE_CHECKING:  # typing only; httpx loads when a request is made
 # The plugin API this module was written for (the registry refuses another version).
 API_VERSION = 2
 
+# Video: the media library takes what the site allows, and the video block plays it in the
+# reader's browser with HTML5 <video>, so MP4 (H.264 + AAC) or WebM (VP9 + Opus) with the index
+# first; captions as a WebVTT <track>.
+# https://wordpress.org/documentation/article/video-block/
+# https://developer.wordpress.org/rest-api/reference/media/#create-a-media-item
+VIDEO = VideoRules(
+    containers=("mp4", "webm"), video_codecs=("h264", "vp9", "av1"),
+    audio_codecs=("aac", "opus"), captions=True, caption_formats=("vtt",),
+)
+
 SPEC = PlatformSpec(
+    video=VIDEO,
     id="wordpress",
     name="WordPress",
     text_limit=None,
@@ -102,7 +115,8 @@ _ANY_STATUS = "publish,future,private,draft,pending"
 _AUTH_CODES = {"rest_not_logged_in", "incorrect_password", "invalid_username", "invalid_email",
                "application_passwords_disabled", "rest_forbidden"}
 _EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp",
-               "image/avif": "avif"}
+               "image/avif": "avif", "video/mp4": "mp4", "video/webm": "webm",
+               "video/quicktime": "mov", "text/vtt": "vtt"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -163,9 +177,29 @@ def image_block(media_id: int, url: str, alt: str) -> str:
             "<!-- /wp:image -->")
 
 
+def video_block(video: dict[str, Any]) -> str:
+    """A Gutenberg video block as the block editor saves it: the poster, the description as
+    its caption, and the captions as a <track>."""
+    attrs: dict[str, Any] = {"id": video["id"]}
+    track = ""
+    if video.get("captions_url"):
+        attrs["tracks"] = [{"src": video["captions_url"], "kind": "subtitles",
+                            "srcLang": video.get("lang", "id"), "label": "Bahasa Indonesia"}]
+        track = (f'<track src="{html.escape(video["captions_url"])}" kind="subtitles" '
+                 f'srclang="{html.escape(video.get("lang", "id"))}" label="Bahasa Indonesia"/>')
+    poster = f' poster="{html.escape(video["poster_url"])}"' if video.get("poster_url") else ""
+    caption = (f'<figcaption class="wp-element-caption">{html.escape(video["alt"])}</figcaption>'
+               if video.get("alt") else "")
+    return (f"<!-- wp:video {json.dumps(attrs, separators=(',', ':'))} -->\n"
+            f'<figure class="wp-block-video"><video controls{poster} preload="metadata" '
+            f'src="{html.escape(video["source_url"])}">{track}</video>{caption}</figure>\n'
+            "<!-- /wp:video -->")
+
+
 def post_content(post: OutgoingPost, uploaded: list[dict[str, Any]]) -> str:
     blocks = [_paragraph(p.strip()) for p in re.split(r"\n\s*\n", post.text) if p.strip()]
-    blocks += [image_block(m["id"], m["source_url"], m["alt"]) for m in uploaded]
+    blocks += [video_block(m) if m.get("kind") == "video" else
+               image_block(m["id"], m["source_url"], m["alt"]) for m in uploaded]
     if post.link and post.link not in post.text:
         blocks.append(_paragraph(post.link))
     return "\n\n".join(blocks)
@@ -199,6 +233,11 @@ class WordPressAdapter:
             ctx.check_cancelled()
             if index < len(uploaded) and uploaded[index].get("sha256") == _fingerprint(media):
                 continue  # uploaded in an earlier attempt
+            if media.is_video:
+                uploaded[index:] = [self._upload_video(ctx, post, media, state)]
+                state["media"] = uploaded
+                self._checkpoint(ctx, state)
+                continue
             # the portal's media library names the file after the post: siaga-banjir-1.jpg
             name = f"{_slug_words(post) or 'gambar'}-{index + 1}"
             uploaded[index:] = [self._upload(ctx, media, name)]
@@ -241,7 +280,7 @@ class WordPressAdapter:
             "status": "draft",
         }
         if uploaded:
-            body["featured_media"] = uploaded[0]["id"]
+            body["featured_media"] = uploaded[0].get("poster_id") or uploaded[0]["id"]
         if state.get("tag_ids"):
             body["tags"] = state["tag_ids"]
         if post.options.get("category"):
@@ -371,6 +410,48 @@ class WordPressAdapter:
                                  json={"alt_text": media.alt}).json()
         return {"id": data["id"], "source_url": data.get("source_url", ""), "alt": media.alt,
                 "sha256": _fingerprint(media)}
+
+    def _upload_video(self, ctx: PublishContext, post: OutgoingPost, media: RenderedMedia,
+                      state: dict[str, Any]) -> dict[str, Any]:
+        """The video, its poster and its captions in the media library, each exactly once:
+        its file name carries the post's own slug, and that name is journalled *before* the
+        upload, so after a dropped connection or a crash the library is asked for it first
+        instead of being given a second copy."""
+        base = post_slug(post)
+        video = self._upload_once(ctx, state, f"{base}-video", media.path, media.mime, media.alt)
+        entry: dict[str, Any] = {"kind": "video", "id": video["id"],
+                                 "source_url": video.get("source_url", ""), "alt": media.alt,
+                                 "sha256": _fingerprint(media)}
+        if media.cover:
+            poster = self._upload_once(ctx, state, f"{base}-sampul", media.cover, "image/jpeg",
+                                       media.alt)
+            entry.update(poster_id=poster["id"], poster_url=poster.get("source_url", ""))
+        if media.captions:
+            track = self._upload_once(ctx, state, f"{base}-takarir", media.captions, "text/vtt",
+                                      "")
+            entry.update(captions_url=track.get("source_url", ""), lang="id")
+        return entry
+
+    def _upload_once(self, ctx: PublishContext, state: dict[str, Any], name: str, path: str,
+                     mime: str, alt: str) -> dict[str, Any]:
+        pending: list[str] = list(state.get("uploading") or [])
+        if name in pending:  # an earlier attempt sent it: is it in the library?
+            found = self._request(ctx, "GET", "/media", params={
+                "slug": name, "context": "edit", "orderby": "id", "order": "asc"}).json()
+            if found:
+                return dict(found[0])
+        else:
+            state["uploading"] = [*pending, name]
+            self._checkpoint(ctx, state)
+        ctx.check_cancelled()
+        size = Path(path).stat().st_size
+        filename = f"{name}.{_EXTENSIONS.get(mime, Path(path).suffix.lstrip('.') or 'bin')}"
+        response = self._request(
+            ctx, "POST", "/media", creates=True, content=_FileBody(path, size, ctx),
+            params={"alt_text": alt} if alt else None,
+            headers={"Content-Type": mime, "Content-Length": str(size),
+                     "Content-Disposition": f'attachment; filename="{filename}"'})
+        return dict(response.json())
 
     def _tag_id(self, ctx: PublishContext, name: str) -> int:
         name = name.lstrip("#").strip()
@@ -518,6 +599,25 @@ def _api_url(site: str, path: str, kw: dict[str, Any]) -> tuple[str, dict[str, A
 def _is_json(response: httpx.Response) -> bool:
     content_type: str = response.headers.get("content-type", "")  # httpx types .get as Any
     return content_type.startswith("application/json")
+
+
+class _FileBody:
+    """A file sent in 1 MiB pieces, read afresh on every attempt (plain permalinks send the
+    request twice), with progress as it goes; a video never sits whole in memory."""
+
+    CHUNK = 1 << 20
+
+    def __init__(self, path: str, size: int, ctx: PublishContext):
+        self.path, self.size, self.ctx = path, size, ctx
+
+    def __iter__(self) -> Iterator[bytes]:
+        sent = 0
+        with open(self.path, "rb") as f:
+            while chunk := f.read(self.CHUNK):
+                self.ctx.check_cancelled()
+                sent += len(chunk)
+                self.ctx.progress("media", sent / max(self.size, 1))
+                yield chunk
 
 
 def _fingerprint(media: RenderedMedia) -> str:

@@ -27,6 +27,7 @@ from composer.plugin import (
     CredentialField,
     Duplicate,
     HttpErrors,
+    MediaInvalid,
     OutgoingPost,
     Platform,
     PlatformSpec,
@@ -34,7 +35,9 @@ from composer.plugin import (
     PublishContext,
     PublishResult,
     RateLimited,
+    RenderedMedia,
     Transient,
+    VideoRules,
     _,
     from_transport,
     retry_after,
@@ -58,7 +61,19 @@ WEB_URL = "https://x.com"
 REDIRECT_PORT = 8765
 SCOPES = ("tweet.read", "tweet.write", "users.read", "media.write", "offline.access")
 
+# Video (chunked upload, media_category tweet_video, processed asynchronously): MP4/MOV, H.264
+# High + AAC-LC, at most 512 MB, 0.5-140 s, 60 fps, 1920x1200 (or 1200x1920), aspect 1:3-3:1;
+# no captions file through the API. (1280x1024 is the old limit of the synchronous upload.)
+# https://docs.x.com/x-api/media/quickstart/best-practices
+VIDEO = VideoRules(
+    containers=("mp4", "mov"), video_codecs=("h264",), audio_codecs=("aac",),
+    max_bytes=512 * 1024 * 1024, max_duration=140, min_duration=0.5,
+    max_long_side=1920, max_short_side=1200, aspect_min=1 / 3, aspect_max=3.0,
+    max_fps=60, variable_fps=False,
+)
+
 SPEC = PlatformSpec(
+    video=VIDEO,
     id="x",
     name="X",
     text_limit=280,
@@ -100,6 +115,8 @@ ONE_SHOT_TYPES = ("image/jpeg", "image/bmp", "image/png", "image/webp", "image/p
                   "image/tiff")
 CLOCK_SKEW = 300.0  # seconds allowed between this computer's clock and X's
 MEDIA_MARGIN = 600.0  # re-upload media whose id expires within this many seconds
+VIDEO_SEGMENT = 4 * 1024 * 1024  # bytes per appended segment (X takes up to 5 MB)
+VIDEO_PROCESSING_TIMEOUT = 900.0
 
 
 def oauth_client(account: Mapping[str, str],
@@ -152,6 +169,17 @@ class XAdapter:
             ctx.check_cancelled()
             ctx.progress("upload", i / len(post.media))
             m = post.media[i]
+            if m.is_video:
+                media_id, data = self._upload_video(ctx, api, m)
+                if m.alt:
+                    api.call("POST", "/2/media/metadata", creates=False, media=True, json={
+                        "id": media_id, "metadata": {"alt_text": {"text": m.alt}}})
+                done.append(media_id)
+                until = time.time() + float(data.get("expires_after_secs") or 86400)
+                expires = until if expires is None else min(expires, until)
+                ctx.save_checkpoint({"media_ids": done, "media_expires_at": expires,
+                                     "x_video": None})
+                continue
             with open(m.path, "rb") as fh:
                 form = {"media_category": "tweet_image"}
                 if m.mime in ONE_SHOT_TYPES:
@@ -167,6 +195,54 @@ class XAdapter:
             expires = until if expires is None else min(expires, until)
             ctx.save_checkpoint({"media_ids": done, "media_expires_at": expires})
         return done
+
+    def _upload_video(self, ctx: PublishContext, api: _Api,
+                      m: RenderedMedia) -> tuple[str, dict[str, Any]]:
+        """The chunked upload: initialize, append 4 MiB segments, finalize, then ask the status
+        until X has processed it. Each appended segment is journalled, so after a dropped
+        connection or a crash the upload goes on from the next segment of the same media id
+        (sending a segment index again replaces it)."""
+        size = Path(m.path).stat().st_size
+        state = dict(ctx.checkpoint.get("x_video") or {})
+        if state.get("size") != size or state.get("expires", 0) - time.time() < MEDIA_MARGIN:
+            data = api.call("POST", "/2/media/upload/initialize", creates=False, media=True,
+                            json={"media_type": m.mime, "total_bytes": size,
+                                  "media_category": "tweet_video"})["data"]
+            state = {"id": str(data["id"]), "size": size, "next": 0,
+                     "expires": time.time() + float(data.get("expires_after_secs") or 86400)}
+            ctx.save_checkpoint({"x_video": state})
+        media_id = state["id"]
+        segments = max(1, -(-size // VIDEO_SEGMENT))
+        with open(m.path, "rb") as fh:
+            for index in range(int(state["next"]), segments):
+                ctx.check_cancelled()
+                fh.seek(index * VIDEO_SEGMENT)
+                chunk = fh.read(VIDEO_SEGMENT)
+                api.call("POST", f"/2/media/upload/{media_id}/append", creates=False, media=True,
+                         data={"segment_index": str(index)},
+                         files={"media": ("blob", chunk, "application/octet-stream")})
+                state["next"] = index + 1
+                ctx.save_checkpoint({"x_video": dict(state)})
+                ctx.progress("upload", (index + 1) / segments)
+        data = api.call("POST", f"/2/media/upload/{media_id}/finalize", creates=False,
+                        media=True)["data"]
+        deadline = time.monotonic() + VIDEO_PROCESSING_TIMEOUT
+        while True:
+            info = data.get("processing_info") or {}
+            state_name = info.get("state", "succeeded")
+            if state_name == "succeeded":
+                return media_id, data
+            if state_name == "failed":
+                error = info.get("error") or {}
+                ctx.save_checkpoint({"x_video": None})  # a new upload next time
+                raise MediaInvalid(_("X could not process the video: {reason}",
+                                     reason=error.get("message") or error.get("name") or "?"))
+            if time.monotonic() > deadline:
+                raise Transient(_("X is still processing the video"))
+            if ctx.cancel_event.wait(min(float(info.get("check_after_secs") or 1), 30.0)):
+                ctx.check_cancelled()
+            data = api.call("GET", "/2/media/upload", creates=False, media=True,
+                            params={"command": "STATUS", "media_id": media_id})["data"]
 
     def _result(self, ctx: PublishContext, ids: list[str], media_ids: list[str]) -> PublishResult:
         web = (ctx.account.get("web_url") or WEB_URL).rstrip("/")

@@ -54,6 +54,7 @@ from composer.plugin import (
     Transient,
     Unknown,
     UserError,
+    VideoRules,
     _,
     from_transport,
     one_line,
@@ -77,6 +78,20 @@ WEB_URL = "https://www.youtube.com"
 # "youtube" covers upload, reading the channel and deleting a video (videos.delete needs it).
 SCOPES = ("https://www.googleapis.com/auth/youtube",)
 PRIVACY = ("public", "unlisted", "private")
+
+# Video: YouTube takes nearly any container and codec (it transcodes), up to 256 GB and 12 hours;
+# captions (SRT, WebVTT) through captions.insert.
+# https://support.google.com/youtube/answer/71673 https://support.google.com/youtube/answer/1722171
+# https://developers.google.com/youtube/v3/docs/captions/insert
+# Not on SPEC yet: the upload sends the file as it is (and the thumbnail and captions uploads
+# are still to come), so these rules wait with them; then SPEC gets video=VIDEO.
+VIDEO = VideoRules(
+    containers=("mp4", "mov", "webm", "avi", "flv", "mpeg", "ts", "asf", "mkv"),
+    video_codecs=("h264", "hevc", "vp8", "vp9", "av1", "mpeg4", "mpeg2video", "prores"),
+    audio_codecs=("aac", "mp3", "opus", "vorbis", "ac3", "pcm_s16le", "flac"),
+    max_bytes=256 * 1024 ** 3, max_duration=12 * 3600, hdr=True,
+    captions=True, caption_formats=("srt", "vtt"),
+)
 
 SPEC = PlatformSpec(
     id="youtube",

@@ -14,8 +14,19 @@ def add_arguments(parser) -> None:
     parser.add_argument("--title", default="", help=_("a title (portal, YouTube)"))
     parser.add_argument("--image", action="append", default=[], metavar="PATH[:ALT]",
                         help=_("attach an image, optionally with its alt text (repeatable)"))
-    parser.add_argument("--video", action="append", default=[], metavar="PATH",
-                        help=_("attach a video (YouTube), sent as it is (repeatable)"))
+    parser.add_argument("--video", default=None, metavar="PATH[:DESCRIPTION]",
+                        help="attach one video, optionally with its description (alt text); "
+                             "a post carries images or one video")
+    parser.add_argument("--captions", default=None, metavar="FILE",
+                        help="the video's captions (SRT or WebVTT)")
+    cover = parser.add_mutually_exclusive_group()
+    cover.add_argument("--cover", default=None, metavar="IMAGE", help="the video's cover image")
+    cover.add_argument("--cover-at", default=None, type=float, metavar="SECONDS",
+                       help="use the video's frame at SECONDS as its cover")
+    parser.add_argument("--trim", default=None, metavar="START:END",
+                        help="send only the part of the video from START to END seconds "
+                             "(either may be empty: 5: or :30); a start on a keyframe is cut "
+                             "without re-encoding")
     parser.add_argument("--to", default="", metavar="ID[,ID...]",
                         help=_("channel ids or account names to publish to"))
     parser.add_argument("--tag", action="append", default=[], help=_("a tag (repeatable)"))
@@ -45,9 +56,58 @@ def run(args) -> int:
             raise UserError(_("No such image file: {path}", path=path))
         # absolute, because the file goes to stdout and its final folder is unknown
         post.media.append(post_model.MediaRef(path=str(Path(path).resolve()), alt=alt))
-    for value in args.video:
-        if not Path(value).is_file():
-            raise UserError(_("No such video file: {path}", path=value))
-        post.media.append(post_model.MediaRef(path=str(Path(value).resolve()), kind="video"))
+    if args.video is not None:
+        post.media.append(_video(args))
+    elif args.captions or args.cover or args.cover_at is not None or args.trim:
+        raise UserError(_("--captions, --cover and --cover-at need --video"))
     sys.stdout.write(post_model.dumps(post))
     return 0
+
+
+def _video(args) -> post_model.MediaRef:
+    """The video, probed now so a file that is no video is one line here, not at publish."""
+    from composer.core.video import probe
+
+    if args.image:
+        raise UserError(_("A post carries images or one video, not both: remove the images or "
+                          "the video"))
+    path, description = split_image_arg(args.video)
+    if not path:
+        raise UserError(_("--video needs a path"))
+    info = probe(path)  # VideoError: one line, exit 2
+    if args.cover_at is not None and not 0 <= args.cover_at <= info.duration:
+        raise UserError(_("--cover-at must be between 0 and {length} seconds",
+                          length=f"{info.duration:.1f}"))
+    captions = None
+    if args.captions:
+        from composer.core.video.captions import read
+
+        if not args.captions.lower().endswith(post_model.CAPTION_SUFFIXES):
+            raise UserError(_("The captions must be an SRT or WebVTT file (.srt, .vtt)"))
+        read(args.captions)  # CaptionsError: one line
+        captions = str(Path(args.captions).resolve())
+    cover = None
+    if args.cover:
+        if not Path(args.cover).is_file():
+            raise UserError(_("No such cover image: {path}", path=args.cover))
+        cover = str(Path(args.cover).resolve())
+    start, end = _trim(args.trim, info.duration) if args.trim else (None, None)
+    return post_model.MediaRef(path=str(Path(path).resolve()), alt=description, kind="video",
+                               cover=cover, cover_at=args.cover_at, captions=captions,
+                               trim_start=start, trim_end=end)
+
+
+def _trim(text: str, duration: float) -> tuple[float | None, float | None]:
+    """--trim START:END in seconds, inside the video and in order."""
+    head, sep, tail = text.partition(":")
+    try:
+        start = float(head) if head.strip() else None
+        end = float(tail) if tail.strip() else None
+    except ValueError:
+        start = end = -1.0
+    if (not sep or (start is not None and not 0 <= start < duration)
+            or (end is not None and not 0 < end <= duration)
+            or (start is not None and end is not None and end <= start)):
+        raise UserError(_("--trim must be START:END in seconds within the video's "
+                          "{length} s, the end after the start", length=f"{duration:.1f}"))
+    return start, end

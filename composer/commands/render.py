@@ -44,8 +44,11 @@ def run(args) -> int:
 
     post = post_model.load(args.post)
     registry = services().registry
+    video = next((m for m in post.media if m.kind == "video"), None)
     wanted = args.channel or post.channels or [
-        pid for pid, p in registry.platforms.items() if p.spec.max_images > 0 and not p.spec.video_only
+        pid for pid, p in registry.platforms.items()
+        if (p.spec.video is not None if video else
+            p.spec.max_images > 0 and not p.spec.video_only)
     ]
     specs = []
     for name in wanted:
@@ -58,6 +61,8 @@ def run(args) -> int:
     if not post.media:
         print(_("The post has no images; nothing to render"))
         return 0
+    if video is not None:
+        return _render_video(post, video, specs, Path(args.out))
     results = render_variants(post, specs, Path(args.out), media_file=media_file_resolver(),
                               template=args.template)
     refused = 0
@@ -71,4 +76,51 @@ def run(args) -> int:
             refused += 1
             print(_("{channel}: image {n} not sent: {reason}", channel=channel, n=refusal.index,
                     reason=refusal.reason), file=sys.stderr)
+    return 1 if refused else 0
+
+
+def _render_video(post, video: MediaRef, specs, out: Path) -> int:
+    """Each channel's video in out/<channel>/ (a hard link to the one shared encode where the
+    file system allows); channels the rule book blocks are named with the reason."""
+    import os
+    import shutil
+
+    from composer.core.checks.video import video_findings
+    from composer.core.video import probe
+    from composer.core.video.outgoing import shape_video
+
+    refused = 0
+    going = []
+    resolved = {s.id: post.resolve(s.id) for s in specs}
+    for spec in specs:
+        if spec.video is None:
+            refused += 1
+            print(_("{channel}: takes no video", channel=spec.id), file=sys.stderr)
+            continue
+        blocks = [f for f in video_findings(spec, spec.id, resolved[spec.id].media) if f.blocks]
+        if blocks:
+            refused += 1
+            print(_("{channel}: video not sent: {reason}", channel=spec.id,
+                    reason=blocks[0].message), file=sys.stderr)
+            continue
+        going.append(spec)
+    if going:
+        shaped = shape_video(video, video.alt, going, out / ".shared",
+                             media_file=media_file_resolver())
+        source = str(probe(video.path).path)
+        for spec in going:
+            item = shaped[spec.id]
+            folder = out / spec.id
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / f"video{Path(item.path).suffix or '.mp4'}"
+            target.unlink(missing_ok=True)
+            try:
+                os.link(item.path, target)
+            except OSError:
+                shutil.copyfile(item.path, target)
+            info = probe(target)
+            how = _("as it is") if item.path == source else _("prepared for the channel")
+            print(f"{spec.id}: {target} {info.display_width}x{info.display_height} "
+                  f"{info.video_codec}/{info.audio_codec or '-'} {info.duration:.1f} s "
+                  f"{info.bytes / 1_000_000:.1f} MB ({how})")
     return 1 if refused else 0

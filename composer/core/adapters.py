@@ -93,6 +93,36 @@ class OptionField:
 
 
 @dataclass(frozen=True)
+class VideoRules:
+    """What a channel takes as a video (its published limits; docs/video.md has the sources).
+    A file inside every rule goes out untouched; one outside a rule that an encode can fix
+    (container, codec, size, shape, frame rate, bytes) is shaped once; one outside a rule no
+    encode fixes (too long, too short) is a ``block`` finding."""
+
+    containers: tuple[str, ...] = ("mp4",)  # composer.core.video names: mp4, mov, webm ...
+    video_codecs: tuple[str, ...] = ("h264",)  # FFmpeg names: h264, hevc, vp9, av1
+    audio_codecs: tuple[str, ...] = ("aac",)
+    max_bytes: int | None = None
+    max_duration: float | None = None  # seconds
+    min_duration: float | None = None
+    max_long_side: int | None = None  # pixels, whichever way the video is turned
+    max_short_side: int | None = None
+    min_short_side: int | None = None
+    aspect_min: float | None = None  # width / height as shown
+    aspect_max: float | None = None
+    # How a video outside the aspect range is brought inside: "pad" keeps the whole picture
+    # (bars), "crop" fills the frame (Reels: 9:16 full screen).
+    fit: str = "pad"
+    max_fps: float | None = None
+    min_fps: float | None = None
+    max_bitrate: int | None = None  # bits per second, the whole file
+    hdr: bool = False  # takes 10-bit / HDR as it is (else it is made 8-bit SDR)
+    variable_fps: bool = True  # takes variable frame rate as it is
+    captions: bool = False  # takes a captions file (SRT/WebVTT) beside the video
+    caption_formats: tuple[str, ...] = ()  # "vtt", "srt"
+
+
+@dataclass(frozen=True)
 class PlatformSpec:
     """Everything the composer needs to know about a channel without talking to it."""
 
@@ -122,6 +152,7 @@ class PlatformSpec:
     recommended_sizes: tuple[tuple[int, int], ...] = ()
     alt_text_limit: int | None = None
     video_only: bool = False
+    video: VideoRules | None = None  # None: the channel takes no video here
     credential_kind: str = "none"
     credentials: tuple[CredentialField, ...] = ()
     capabilities: frozenset[Capability] = frozenset()
@@ -250,6 +281,14 @@ class RenderedMedia:
     height: int
     alt: str = ""
     sha256: str = ""
+    # A video (mime video/*): its length, its cover image (JPEG) and captions file, when any.
+    duration: float = 0.0
+    cover: str = ""
+    captions: str = ""
+
+    @property
+    def is_video(self) -> bool:
+        return self.mime.startswith("video/")
 
 
 @dataclass(frozen=True)
@@ -507,4 +546,5 @@ __all__ = [
     "Transient",
     "Unknown",
     "Validating",
+    "VideoRules",
 ]

@@ -11,12 +11,19 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from composer.core import checks
-from composer.core.adapters import Capability, OutgoingPost, PlatformSpec, RenderedMedia
+from composer.core.adapters import (
+    Cancelled,
+    Capability,
+    OutgoingPost,
+    PlatformSpec,
+    RenderedMedia,
+)
 from composer.core.i18n import UserError, _
 from composer.core.post import MediaRef, Post, ResolvedMedia
 from composer.core.post_fields import option_values
@@ -51,12 +58,41 @@ class RenderOnce:
     then, on its own."""
 
     def __init__(self, out_dir: Path, media_file: Callable[[MediaRef], Path] | None = None,
-                 specs: Iterable[PlatformSpec] = ()):
+                 specs: Iterable[PlatformSpec] = (),
+                 cancelled: Callable[[], bool] | None = None,
+                 progress: Callable[[float], None] | None = None):
         self.out_dir = out_dir
         self.media_file = media_file or (lambda ref: Path(ref.path))
         self._lock = threading.Lock()
         self._pending: dict[str, PlatformSpec] = {s.id: s for s in specs}
         self._done: dict[str, RenderedVariant | Exception] = {}
+        # videos: every announced channel that takes one is shaped in the same pass
+        self._video_pending: dict[str, PlatformSpec] = {
+            s.id: s for s in self._pending.values() if s.video is not None}
+        self._video_done: dict[str, RenderedMedia | Exception] = {}
+        self._cancelled = cancelled
+        self._progress = progress
+
+    def video(self, post: Post, spec: PlatformSpec, ref: MediaRef, alt: str) -> RenderedMedia:
+        """The post's video for ``spec``: shaped with every announced channel in one read of
+        the source (one encode per distinct output), on first demand."""
+        with self._lock:
+            if spec.id not in self._video_done:
+                batch = {**self._video_pending, spec.id: spec}
+                self._video_pending = {}
+                from composer.core.video.outgoing import shape_video
+
+                try:
+                    shaped = shape_video(ref, alt, batch.values(), self.out_dir,
+                                         media_file=self.media_file, progress=self._progress,
+                                         cancelled=self._cancelled)
+                    self._video_done.update(shaped)
+                except Exception as exc:  # every channel of the batch gets the same answer
+                    self._video_done.update({cid: exc for cid in batch})
+            value = self._video_done[spec.id]
+        if isinstance(value, Exception):
+            raise value
+        return replace(value, alt=alt)  # the channel's own alt text (variants may differ)
 
     def __call__(self, post: Post, spec: PlatformSpec) -> RenderedVariant:
         with self._lock:
@@ -111,7 +147,18 @@ def build(post: Post, account: str, spec: PlatformSpec, *, out_dir: Path,
         images = images[: spec.max_images]
         render = None  # a shared render holds the whole post; this one renders the first ones
     media: tuple[RenderedMedia, ...] = ()
-    if spec.video_only:  # the video goes out untouched, straight from its file
+    videos = [m for m in resolved.media if m.ref.kind == "video"]
+    if videos and spec.video is not None:  # the rule book saw exactly one, and no images
+        shaper = render if isinstance(render, RenderOnce) else RenderOnce(
+            out_dir, media_file, (spec,))
+        try:
+            media = (shaper.video(post, spec, videos[0].ref, videos[0].alt),)
+        except UserError as exc:  # a file that is no usable video: one line, nothing sent
+            raise NotPublishable(str(exc)) from None
+        except Cancelled:
+            raise UserError(_("Cancelled while the video was being prepared; nothing was "
+                              "sent")) from None
+    elif spec.video_only:  # a plugin's video channel without rules: the file as it is
         media = (_video(resolved.media, spec, media_file or getattr(render, "media_file", None)),)
     elif images:
         rendered = (render or RenderOnce(out_dir, media_file))(post, spec)

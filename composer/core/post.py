@@ -72,9 +72,21 @@ class MediaRef:
     sha256: str | None = None  # set once copied into the content-addressed media store
     focal: tuple[float, float] | None = None  # (x, y) fractions; None: estimate from the image
     kind: str = "image"  # "image" or "video"
+    # A video's cover: an image file, else the frame at ``cover_at`` seconds (default: the
+    # first). Its captions: an SRT or WebVTT file. ``alt`` is the video's description.
+    cover: str | None = None
+    cover_at: float | None = None
+    captions: str | None = None
+    # The part of the video that goes out, seconds on its own clock (None: from the start / to
+    # the end); composer.core.video.trim cuts it, the rule book checks the part kept.
+    trim_start: float | None = None
+    trim_end: float | None = None
     # How the picture meets a channel's shape: "" crops it; "pad" or "blur" keep it whole on a
     # plain or blurred background (a poster whose every line matters).
     fit: str = ""
+
+
+CAPTION_SUFFIXES = (".srt", ".vtt")
 
 
 @dataclass
@@ -225,6 +237,16 @@ def _media_to_dict(m: MediaRef) -> dict[str, Any]:
         out["focal"] = list(m.focal)
     if m.kind != "image":
         out["kind"] = m.kind
+    if m.cover:
+        out["cover"] = m.cover
+    if m.cover_at is not None:
+        out["cover_at"] = m.cover_at
+    if m.captions:
+        out["captions"] = m.captions
+    if m.trim_start is not None:
+        out["trim_start"] = m.trim_start
+    if m.trim_end is not None:
+        out["trim_end"] = m.trim_end
     if m.fit:
         out["fit"] = m.fit
     return out
@@ -296,6 +318,38 @@ def _schedule(raw: Any) -> datetime:
     return value
 
 
+def _video_fields(raw: dict[str, Any], kind: str,
+                  where: str) -> tuple[str | None, float | None, str | None]:
+    """A video's cover (an image, or a moment in seconds) and captions file."""
+    if kind != "video":
+        for name in ("cover", "cover_at", "captions", "trim_start", "trim_end"):
+            if name in raw:
+                raise PostFileError(_("'{field}' belongs to a video only", field=f"{where}.{name}"))
+        return None, None, None
+    cover = _path(raw["cover"], where + ".cover") if "cover" in raw else None
+    cover_at = raw.get("cover_at")
+    if cover_at is not None:
+        if isinstance(cover_at, bool) or not isinstance(cover_at, int | float) or cover_at < 0:
+            raise PostFileError(_("'{field}' must be a number of seconds from the start",
+                                  field=where + ".cover_at"))
+        cover_at = float(cover_at)
+    captions = _path(raw["captions"], where + ".captions") if "captions" in raw else None
+    if captions is not None and not captions.lower().endswith(CAPTION_SUFFIXES):
+        raise PostFileError(_("'{field}' must be an SRT or WebVTT file (.srt, .vtt)",
+                              field=where + ".captions"))
+    return cover, cover_at, captions
+
+
+def _seconds(raw: dict[str, Any], name: str, where: str) -> float | None:
+    value = raw.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise PostFileError(_("'{field}' must be a number of seconds from the start",
+                              field=f"{where}.{name}"))
+    return float(value)
+
+
 def from_dict(data: dict[str, Any]) -> Post:
     version = data.get("siaran", FORMAT_VERSION)
     if version != FORMAT_VERSION:
@@ -337,6 +391,11 @@ def from_dict(data: dict[str, Any]) -> Post:
                 raise PostFileError(_("'{field}' must be two numbers between 0 and 1",
                                       field=where + ".focal"))
             focal = (float(focal[0]), float(focal[1]))
+        cover, cover_at, captions = _video_fields(raw, kind, where)
+        trim_start, trim_end = (_seconds(raw, name, where) for name in ("trim_start", "trim_end"))
+        if trim_start is not None and trim_end is not None and trim_end <= trim_start:
+            raise PostFileError(_("'{field}' must come after the start of the trim",
+                                  field=where + ".trim_end"))
         post.media.append(MediaRef(
             path=raw["path"],
             alt=_expect(raw.get("alt", ""), str, where + ".alt"),
@@ -344,6 +403,11 @@ def from_dict(data: dict[str, Any]) -> Post:
             sha256=sha256,
             focal=focal,
             kind=kind,
+            cover=cover,
+            cover_at=cover_at,
+            captions=captions,
+            trim_start=trim_start,
+            trim_end=trim_end,
             fit=_fit(raw.get("fit", ""), where + ".fit"),
         ))
     media_ids = {m.id for m in post.media}
@@ -411,9 +475,15 @@ def load(path: str | Path) -> Post:
     path = Path(path)
     post = loads(text)
     base = path.resolve().parent
-    post.media = [replace(m, path=str(base / m.path)) if not Path(m.path).is_absolute() else m
-                  for m in post.media]
+    post.media = [replace(m, path=_absolute(base, m.path), cover=_absolute(base, m.cover),
+                          captions=_absolute(base, m.captions)) for m in post.media]
     return post
+
+
+def _absolute(base: Path, path: str | None) -> Any:
+    if path is None or Path(path).is_absolute():
+        return path
+    return str(base / path)
 
 
 def save(post: Post, path: str | Path) -> None:

@@ -130,12 +130,15 @@ class Engine:
         self.gate(post, [(t.account, t.platform) for t in targets])
         specs = {t.platform: self.registry.get(t.platform).spec for t in targets
                  if t.platform in self.registry}
-        render = RenderOnce(self.cache_dir / post.id, self.media_file, specs.values())
+        cancel = cancel or threading.Event()
+        render = RenderOnce(self.cache_dir / post.id, self.media_file, specs.values(),
+                            cancelled=cancel.is_set,
+                            progress=self._shaping(targets, specs, progress))
         chosen = dict(correction or {})
         jobs: list[Job] = [
             (post.id, t, functools.partial(self._prepare, post, t, render, chosen.get(t.account)))
             for t in targets]
-        outcomes = self._run_all(jobs, progress, cancel or threading.Event())
+        outcomes = self._run_all(jobs, progress, cancel)
         self._record(post.id, outcomes)
         return outcomes
 
@@ -163,6 +166,22 @@ class Engine:
             holds.gate()  # a crisis hold stops everything, approved or not
             approved(post, targets)
         return gate
+
+    @staticmethod
+    def _shaping(targets: list[Target], specs: Mapping[str, A.PlatformSpec],
+                 progress: ProgressFn | None) -> Callable[[float], None] | None:
+        """The video's one shaping pass, reported on every account that takes the video (step
+        "video"), so each channel says how far its file is before its upload starts."""
+        accounts = [t.account for t in targets
+                    if t.platform in specs and specs[t.platform].video is not None]
+        if progress is None or not accounts:
+            return None
+        report = progress
+
+        def shaping(fraction: float) -> None:
+            for account in accounts:
+                report(account, "video", fraction)
+        return shaping
 
     def resume(self, post_id: str | None = None, progress: ProgressFn | None = None,
                cancel: threading.Event | None = None,

@@ -57,6 +57,10 @@ def sniff_mime(data: bytes) -> str:
         return "image/gif"
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "image/webp"
+    if data[4:8] == b"ftyp":
+        return "video/quicktime" if data[8:12] == b"qt  " else "video/mp4"
+    if data.startswith(b"\x1a\x45\xdf\xa3"):
+        return "video/webm"
     return "application/octet-stream"
 
 
@@ -391,7 +395,57 @@ def validate_post(value: Any, account: Account) -> dict[str, Any]:
     if isinstance(embed, dict) and embed.get("$type") == "app.bsky.embed.images":
         _validate_images(embed)
         _check_blobs(embed, account)
+    if isinstance(embed, dict) and embed.get("$type") == "app.bsky.embed.video":
+        _validate_video(embed, account)
     return record
+
+
+# lexicons/app/bsky/embed/video.json: the video blob accepts video/mp4 up to 100,000,000 bytes,
+# alt at most 1000 graphemes, at most 20 captions (lang + a text/vtt blob of 20,000 bytes).
+VIDEO_MAX_BYTES = 100_000_000
+CAPTION_MAX_BYTES = 20_000
+
+
+def _validate_video(embed: dict[str, Any], account: Account) -> None:
+    at = "$.record.embed"
+    _require(embed, ("video",), at)
+    _blob(embed["video"], account, ("video/mp4",), VIDEO_MAX_BYTES, f"{at}.video")
+    alt = embed.get("alt")
+    if alt is not None:
+        graphemes = len(regex.findall(r"\X", str(alt)))
+        if graphemes > 1000:
+            raise _bad(f"grapheme too big (maximum 1000, got {graphemes})", f"{at}.alt")
+    if "aspectRatio" in embed:
+        ratio = _require(embed["aspectRatio"], ("width", "height"), f"{at}.aspectRatio")
+        for key in ("width", "height"):
+            if not isinstance(ratio[key], int) or ratio[key] < 1:
+                raise _bad(f"value too small (minimum 1, got {ratio[key]})",
+                           f"{at}.aspectRatio.{key}")
+    captions = embed.get("captions") or []
+    if len(captions) > 20:
+        raise _bad(f"array too big (maximum 20, got {len(captions)})", f"{at}.captions")
+    for i, caption in enumerate(captions):
+        caption = _require(caption, ("lang", "file"), f"{at}.captions[{i}]")
+        _blob(caption["file"], account, ("text/vtt",), CAPTION_MAX_BYTES,
+              f"{at}.captions[{i}].file")
+
+
+def _blob(value: Any, account: Account, accept: tuple[str, ...], max_size: int, at: str) -> None:
+    blob = _require(value, ("ref", "mimeType", "size"), at)
+    if blob["mimeType"] not in accept:
+        raise _bad(f"Wrong type of file. It is {blob['mimeType']} but it must match "
+                   f"{', '.join(accept)}.", at)
+    if blob["size"] > max_size:
+        raise _bad(f"This file is too large. It is {blob['size']} bytes but the maximum size "
+                   f"is {max_size} bytes.", at)
+    ref: Any = (blob.get("ref") or {}).get("$link")
+    stored = account.blobs.get(ref)
+    if stored is None:
+        raise XrpcError(400, "BlobNotFound", f"Could not find blob: {ref}")
+    if blob["mimeType"] != stored["mime"]:
+        raise XrpcError(400, "InvalidMimeType",
+                        "Referenced Mimetype does not match stored blob. Expected: "
+                        f"{stored['mime']}, Got: {blob['mimeType']}")
 
 
 def _validate_facet(facet: Any, at: str) -> None:

@@ -32,6 +32,8 @@ MAX_CHARACTERS = 500
 URL_LENGTH = 23
 MAX_MEDIA = 4
 IMAGE_SIZE_LIMIT = 16 * 1024 * 1024
+VIDEO_SIZE_LIMIT = 103_809_024  # video_size_limit of a default instance (99 MiB)
+VIDEO_TYPES = ("video/mp4", "video/quicktime", "video/webm")
 DESCRIPTION_LIMIT = 1500
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/gif", "image/heic", "image/heif", "image/webp",
                "image/avif")
@@ -236,11 +238,11 @@ class FakeMastodon(FakeServer):
             "configuration": {
                 "statuses": {"max_characters": MAX_CHARACTERS, "max_media_attachments": MAX_MEDIA,
                              "characters_reserved_per_url": URL_LENGTH},
-                "media_attachments": {"supported_mime_types": list(IMAGE_TYPES) + ["video/mp4"],
+                "media_attachments": {"supported_mime_types": list(IMAGE_TYPES) + list(VIDEO_TYPES),
                                       "description_limit": DESCRIPTION_LIMIT,
                                       "image_size_limit": IMAGE_SIZE_LIMIT,
                                       "image_matrix_limit": 33_177_600,
-                                      "video_size_limit": 103_809_024}}})
+                                      "video_size_limit": VIDEO_SIZE_LIMIT}}})
 
     @route("GET", r"/api/v1/accounts/verify_credentials")
     def verify_credentials(self, req: Request) -> Response:
@@ -264,24 +266,31 @@ class FakeMastodon(FakeServer):
         upload = req.files.get("file")
         if upload is None or not upload.data:
             return Response(422, json={"error": "Validation failed: File can't be blank"})
-        if upload.content_type not in IMAGE_TYPES:
+        video = upload.content_type in VIDEO_TYPES
+        if upload.content_type not in IMAGE_TYPES and not video:
             return Response(422, json={"error": "Validation failed: File content type is invalid"})
-        if len(upload.data) > IMAGE_SIZE_LIMIT:
+        if not video and len(upload.data) > IMAGE_SIZE_LIMIT:
             return Response(422, json={"error": "Validation failed: File file size must be less "
                                                 "than 16 MB"})
+        if video and len(upload.data) > VIDEO_SIZE_LIMIT:
+            return Response(422, json={"error": "Validation failed: File file size must be less "
+                                                "than 99 MB"})
         description = req.form.get("description", "")
         if len(description) > DESCRIPTION_LIMIT:
             return Response(422, json={"error": "Validation failed: Description is too long "
                                                 f"(maximum is {DESCRIPTION_LIMIT} characters)"})
         media_id = self._new_id()
         url = f"{self.url}/system/media_attachments/{media_id}/original/{upload.filename}"
-        media: dict[str, Any] = {"id": media_id, "type": "image", "url": url, "preview_url": url,
+        media: dict[str, Any] = {"id": media_id, "type": "video" if video else "image",
+                 "url": url, "preview_url": url,
                  "description": description or None, "blurhash": "UFBWY:8_0Jxa4nIVjbxu00xu~qWB",
-                 "meta": {}, "_polls_left": self.processing_polls, "_used": False,
+                 "meta": {}, "_used": False,
+                 # a video is always transcoded first: 202, and at least one poll
+                 "_polls_left": max(self.processing_polls, 1 if video else 0),
                  "_bytes": len(upload.data)}
         with self.lock:
             self.media[media_id] = media
-        if self.processing_polls:
+        if media["_polls_left"]:
             return Response(202, json={**self._media_json(media), "url": None})
         return Response(200, json=self._media_json(media))
 
@@ -329,6 +338,10 @@ class FakeMastodon(FakeServer):
                                                         "finished processing. Try again in a "
                                                         "moment!"})
                 attachments.append(self._media_json(media))
+            kinds = [a["type"] for a in attachments]
+            if "video" in kinds and len(kinds) > 1:  # PostStatusService#validate_media!
+                return Response(422, json={"error": "Cannot attach a video to a post that "
+                                                    "already contains images"})
             reply_to = fields.get("in_reply_to_id")
             if reply_to is not None and str(reply_to) not in self.statuses:
                 return Response(404, json={"error": "Record not found"})

@@ -28,6 +28,9 @@ from platforms.practice.server import FakeServer, Handler, Request, Response, _H
 API = r"/wp-json/wp/v2"
 STATUSES = ("publish", "future", "draft", "pending", "private")
 IMAGE_TYPES = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp"}
+# Other files WordPress takes by extension (wp_get_mime_types): videos and caption tracks.
+FILE_TYPES = {"mp4": "video/mp4", "m4v": "video/mp4", "mov": "video/quicktime",
+              "webm": "video/webm", "vtt": "text/vtt"}
 
 
 class WPError(Exception):
@@ -233,12 +236,17 @@ class WordPressFake(FakeServer):
                               "Invalid Content-Disposition supplied. Content-Disposition needs to be formatted as `attachment; filename=\"image.png\"` or similar.")
             data = request.body
         mime, size = _image_info(data)
+        extension = IMAGE_TYPES.get(mime, "")
         if mime not in IMAGE_TYPES:
-            raise WPError(500, "rest_upload_sideload_error",
-                          "Sorry, you are not allowed to upload this file type.")
+            # not an image: WordPress goes by the extension, and a video must look like one
+            extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+            mime = FILE_TYPES.get(extension, "")
+            if not mime or (mime.startswith("video/") and _video_kind(data) != mime):
+                raise WPError(500, "rest_upload_sideload_error",
+                              "Sorry, you are not allowed to upload this file type.")
         stem = re.sub(r"[^A-Za-z0-9_-]+", "-", filename.rsplit(".", 1)[0]).strip("-").lower() or "image"
         when = _now()
-        path = f"/wp-content/uploads/{when:%Y/%m}/{stem}.{IMAGE_TYPES[mime]}"
+        path = f"/wp-content/uploads/{when:%Y/%m}/{stem}.{extension}"
         while path in self.files:
             path = re.sub(r"(-(\d+))?\.(\w+)$", lambda m: f"-{int(m.group(2) or 1) + 1}.{m.group(3)}", path)
         with self.lock:
@@ -249,7 +257,8 @@ class WordPressFake(FakeServer):
                 "type": "attachment", "link": f"{self.url}/{stem}/", "title": {"rendered": stem},
                 "author": 1, "alt_text": str(fields.get("alt_text", "")),
                 "caption": {"rendered": str(fields.get("caption", ""))},
-                "media_type": "image", "mime_type": mime, "source_url": self.url + path,
+                "media_type": "image" if mime in IMAGE_TYPES else "file", "mime_type": mime,
+                "source_url": self.url + path,
                 "media_details": {"width": size[0], "height": size[1], "file": path[21:],
                                   "filesize": len(data), "sizes": {}}}
         return Response(201, json=item, headers={"Location": f"{self.url}{API}/media/{media_id}"})
@@ -266,6 +275,15 @@ class WordPressFake(FakeServer):
                 item["caption"] = {"rendered": str(body["caption"])}
         return Response(200, json=item)
 
+    @route("GET", API + r"/media")
+    def list_media(self, request: Request) -> Response:
+        """``?slug=`` finds an upload by its name (what an interrupted upload asks)."""
+        self._auth(request)
+        slug = request.query.get("slug")
+        with self.lock:
+            items = [m for m in self.media.values() if slug is None or m["slug"] == slug]
+        return Response(200, json=sorted(items, key=lambda m: m["id"]))
+
     @route("GET", API + r"/media/(?P<id>\d+)")
     def get_media(self, request: Request) -> Response:
         return Response(200, json=self._media(int(request.params["id"])))
@@ -276,6 +294,8 @@ class WordPressFake(FakeServer):
         if data is None:
             return Response(404, body="Not Found")
         mime, _size = _image_info(data)
+        if mime not in IMAGE_TYPES:
+            mime = FILE_TYPES.get(request.path.rsplit(".", 1)[-1], "application/octet-stream")
         return Response(200, body=data, headers={"Content-Type": mime})
 
     def _media(self, media_id: int) -> dict[str, Any]:
@@ -489,6 +509,14 @@ def _raw(value: Any) -> str:
 
 def _sanitize_slug(text: str) -> str:
     return re.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-")[:200]
+
+
+def _video_kind(data: bytes) -> str:
+    if data[4:8] == b"ftyp":
+        return "video/quicktime" if data[8:12] == b"qt  " else "video/mp4"
+    if data.startswith(b"\x1a\x45\xdf\xa3"):
+        return "video/webm"
+    return ""
 
 
 def _image_info(data: bytes) -> tuple[str, tuple[int, int]]:

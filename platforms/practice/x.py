@@ -30,6 +30,8 @@ from platforms.practice.server import BadRequest, FakeServer, Request, Response,
 MAX_WEIGHTED = 280
 MAX_MEDIA = 4
 IMAGE_BYTES = 5_000_000
+VIDEO_BYTES = 512 * 1024 * 1024  # tweet_video
+VIDEO_SEGMENT_BYTES = 5 * 1024 * 1024
 ALT_LIMIT = 1000
 ACCESS_TTL = 7200
 _MAGIC = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG\r\n\x1a\n": "image/png", b"GIF8": "image/gif"}
@@ -51,6 +53,33 @@ def _sniff(data: bytes) -> str | None:
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "image/webp"
     return None
+
+
+def _video_problem(data: bytes) -> str:
+    """What X's transcoder says of a tweet_video (docs.x.com media best practices): H.264 in
+    MP4/MOV, 0.5-140 s, at most 60 fps, at most 1920x1200 (either way), aspect 1:3-3:1."""
+    import io
+
+    import av
+
+    try:
+        with av.open(io.BytesIO(data), "r") as container:
+            stream = container.streams.video[0]
+            seconds = float(container.duration or 0) / 1_000_000
+            fps = float(stream.average_rate or 0)
+            width, height = stream.width, stream.height
+            codec = stream.codec_context.name
+    except (av.FFmpegError, IndexError):
+        return "UnsupportedMedia."
+    if codec != "h264":
+        return "InvalidContent."
+    if not 0.5 <= seconds <= 140:
+        return "InvalidDuration."
+    if fps > 60.5 or max(width, height) > 1920 or min(width, height) > 1200:
+        return "InvalidResolution."
+    if not 1 / 3 <= width / height <= 3:
+        return "InvalidAspectRatio."
+    return ""
 
 
 def _problem(status: int, title: str, detail: str, kind: str = "about:blank",
@@ -279,6 +308,82 @@ class FakeX(FakeServer):
             "id": media_id, "media_key": f"3_{media_id}", "size": len(upload.data),
             "expires_after_secs": 86400, "image": {"image_type": kind, "w": 0, "h": 0}}})
 
+    # -- chunked upload (video): openapi v2 initialize / append / finalize / STATUS ---------------
+
+    @route("POST", r"/2/media/upload/initialize")
+    def initialize(self, req: Request) -> Response:
+        self._auth(req)
+        body = req.json() or {}
+        if body.get("media_category") not in ("tweet_video", "amplify_video", "tweet_gif"):
+            return _invalid("Invalid media_category.", "media_category",
+                            body.get("media_category"))
+        if body.get("media_type") not in ("video/mp4", "video/quicktime", "image/gif"):
+            return _invalid("Invalid media_type.", "media_type", body.get("media_type"))
+        total = body.get("total_bytes")
+        if not isinstance(total, int) or total <= 0 or total > VIDEO_BYTES:
+            return _invalid(f"total_bytes must be between 1 and {VIDEO_BYTES}.", "total_bytes",
+                            total)
+        media_id = str(next(self.ids))
+        with self.lock:
+            self.media[media_id] = {"owner": self.user["id"], "alt": None, "type": "video",
+                                    "total": total, "segments": {}, "state": "uploading"}
+        return Response(200, json={"data": {"id": media_id, "media_key": f"7_{media_id}",
+                                            "expires_after_secs": 86400}})
+
+    @route("POST", r"/2/media/upload/(?P<id>\d+)/append")
+    def append(self, req: Request) -> Response:
+        self._auth(req)
+        media = self.media.get(req.params["id"])
+        if media is None or media.get("state") != "uploading":
+            return _invalid("Your media IDs are invalid.", "id", req.params["id"])
+        upload = req.files.get("media")
+        index = req.form.get("segment_index", "")
+        if upload is None or not index.isdigit() or not 0 <= int(index) <= 999:
+            return _invalid("segment_index must be between 0 and 999.", "segment_index", index)
+        if len(upload.data) > VIDEO_SEGMENT_BYTES:
+            return _problem(413, "Payload Too Large", "Segment exceeds 5242880 bytes.")
+        with self.lock:
+            media["segments"][int(index)] = upload.data  # the same index again replaces it
+        return Response(200, json={"data": {"expires_at": int(time.time()) + 86400}})
+
+    @route("POST", r"/2/media/upload/(?P<id>\d+)/finalize")
+    def finalize(self, req: Request) -> Response:
+        self._auth(req)
+        media = self.media.get(req.params["id"])
+        if media is None or media.get("type") != "video":
+            return _invalid("Your media IDs are invalid.", "id", req.params["id"])
+        with self.lock:
+            data = b"".join(media["segments"][i] for i in sorted(media["segments"]))
+            if len(data) != media["total"]:
+                return _invalid(f"File size mismatch: got {len(data)} of {media['total']} bytes.",
+                                "id", req.params["id"])
+            media["bytes"] = data
+            media["state"] = "pending"
+            media["problem"] = _video_problem(data)
+        return Response(200, json={"data": {"id": req.params["id"], "media_key":
+                                             f"7_{req.params['id']}", "size": len(data),
+                                             "expires_after_secs": 86400,
+                                             "processing_info": {"state": "pending",
+                                                                 "check_after_secs": 1}}})
+
+    @route("GET", r"/2/media/upload")
+    def status(self, req: Request) -> Response:
+        self._auth(req)
+        media = self.media.get(req.query.get("media_id", ""))
+        if req.query.get("command") != "STATUS" or media is None or "bytes" not in media:
+            return _invalid("Your media IDs are invalid.", "media_id", req.query.get("media_id"))
+        with self.lock:  # pending -> in_progress -> succeeded | failed, one step per question
+            media["state"] = {"pending": "in_progress"}.get(media["state"], (
+                "failed" if media["problem"] else "succeeded"))
+            info: dict[str, Any] = {"state": media["state"]}
+            if media["state"] == "in_progress":
+                info.update(check_after_secs=1, progress_percent=50)
+            if media["state"] == "failed":
+                info["error"] = {"code": 1, "name": "InvalidMedia",
+                                 "message": f"Invalid or Unsupported media, Reason: {media['problem']}"}
+        return Response(200, json={"data": {"id": req.query["media_id"],
+                                            "processing_info": info}})
+
     @route("POST", r"/2/media/metadata")
     def metadata(self, req: Request) -> Response:
         self._auth(req)
@@ -317,7 +422,8 @@ class FakeX(FakeServer):
         with self.lock:
             for mid in media_ids:
                 media = self.media.get(mid)
-                if media is None or media["owner"] != self.user["id"]:
+                if media is None or media["owner"] != self.user["id"] or \
+                        media.get("state", "succeeded") != "succeeded":
                     return _invalid("Your media IDs are invalid.", "media.media_ids", mid)
             reply_to = ((body.get("reply") or {}).get("in_reply_to_tweet_id"))
             if reply_to is not None and str(reply_to) not in self.tweets:

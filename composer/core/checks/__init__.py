@@ -25,13 +25,14 @@ from typing import cast
 
 from composer.core.adapters import Finding, PlatformSpec, Severity, Validating
 from composer.core.checks.gov import gov_findings
-from composer.core.checks.media import media_findings, takes_images
+from composer.core.checks.media import media_findings, takes_images, takes_video
 from composer.core.checks.meta import (
     empty_findings,
     schedule_findings,
     title_findings,
 )
 from composer.core.checks.text import Shape, shape, text_findings
+from composer.core.checks.video import video_findings
 from composer.core.i18n import _
 from composer.core.post import Post, Resolved
 from composer.core.text import TextCount
@@ -120,13 +121,14 @@ def check_resolved(resolved: Resolved, channel: str, spec: PlatformSpec, *,
     spelling suggestions (slow: for the CLI and background scans, never per keystroke)."""
     images = [m for m in resolved.media if m.ref.kind == "image"]
     videos = [m for m in resolved.media if m.ref.kind == "video"]
-    with_media = bool(images)
+    with_media = bool(images) or (bool(videos) and takes_video(spec))
     shaped = shape(spec, resolved.text, with_media=with_media, limit=limit)
-    media_goes = (bool(images) and takes_images(spec)) or (bool(videos) and spec.video_only)
+    media_goes = (bool(images) and takes_images(spec)) or (bool(videos) and takes_video(spec))
     found: list[Finding] = []
     found += empty_findings(spec, channel, resolved, media_goes)
     found += text_findings(spec, channel, shaped)
     found += media_findings(spec, channel, resolved.media)
+    found += video_findings(spec, channel, resolved.media)
     found += title_findings(spec, channel, resolved.title)
     found += schedule_findings(spec, channel, resolved, len(shaped.parts) or 1, now)
     if governance:

@@ -17,24 +17,32 @@ def takes_images(spec: PlatformSpec) -> bool:
     return spec.max_images > 0 and not spec.video_only
 
 
+def takes_video(spec: PlatformSpec) -> bool:
+    """Whether a video posted here goes out (with its own rules: ``spec.video``)."""
+    return spec.video is not None or spec.video_only
+
+
 def media_findings(spec: PlatformSpec, channel: str,
                    media: tuple[ResolvedMedia, ...] | list[ResolvedMedia]) -> list[Finding]:
     images = [m for m in media if m.ref.kind == "image"]
     videos = [m for m in media if m.ref.kind == "video"]
     found: list[Finding] = []
     name = spec.name
-    if spec.video_only:
-        if not videos:
-            found.append(Finding("video.required", Severity.BLOCK, channel, _(
-                "{channel} publishes videos only; this post has none", channel=name), {}))
-        elif len(videos) > 1:
-            found.append(Finding("video.too_many", Severity.BLOCK, channel, _(
-                "{channel} publishes one video; this post has {count}", channel=name,
-                count=len(videos)), {"count": len(videos), "limit": 1}))
-    elif videos:
+    if spec.video_only and not videos:
+        found.append(Finding("video.required", Severity.BLOCK, channel, _(
+            "{channel} publishes videos only; this post has none", channel=name), {}))
+    elif videos and spec.video is None and not spec.video_only:
         found.append(Finding("video.unsupported", Severity.WARN, channel, _(
             "{channel} does not take videos here: the post goes without it", channel=name),
             {"count": len(videos)}))
+    elif len(videos) > 1:
+        found.append(Finding("video.too_many", Severity.BLOCK, channel, _(
+            "{channel} publishes one video; this post has {count}", channel=name,
+            count=len(videos)), {"count": len(videos), "limit": 1}))
+    if videos and images and takes_images(spec) and takes_video(spec):
+        found.append(Finding("media.mixed", Severity.BLOCK, channel, _(
+            "A post carries images or one video, not both: remove the images or the video"),
+            {"images": len(images), "videos": len(videos)}))
     if images and not takes_images(spec):
         found.append(Finding("media.not_accepted", Severity.BLOCK, channel, _(
             "{channel} takes no images; this post has {count}", channel=name,
@@ -50,7 +58,7 @@ def media_findings(spec: PlatformSpec, channel: str,
                 "{channel} takes at most {limit} images; this post has {count}",
                 channel=name, limit=spec.max_images, count=len(images)),
                 {"count": len(images), "limit": spec.max_images}))
-    if len(images) < spec.min_images:
+    if len(images) < spec.min_images and not (videos and takes_video(spec)):
         message = (_("{channel} needs at least one image", channel=name) if spec.min_images == 1
                    else _("{channel} needs at least {limit} images; this post has {count}",
                           channel=name, limit=spec.min_images, count=len(images)))

@@ -58,6 +58,10 @@ class ImageToolsController(QObject):
             ref = self.model.post.media_by_id(media_id)
         except KeyError:
             return
+        if ref.kind == "video":  # a video has no crop: its tile opens the video panel instead
+            self.media.select(media_id)
+            self.media.video_panel.scrub.setFocus()
+            return
         if channel is None or proxy is None:
             self.notices.say(self.tr("The image is still being prepared."), 4000)
             return

@@ -24,6 +24,8 @@ class Imported:
     proxy: str  # the preview proxy (or the stored copy when no proxy could be made)
     thumbnail: QImage
     focal: tuple[float, float] | None = None  # the image engine's estimate, kept on the MediaRef
+    kind: str = "image"  # or "video": ``proxy`` is then its poster frame
+    video: object | None = None  # video_jobs.VideoFacts for a video
 
 
 def make_proxy(stored: Path, cache_dir: Path, sha256: str | None = None) -> Path:
@@ -43,8 +45,15 @@ def thumbnail(path: Path, size: QSize = THUMB) -> QImage:
 
 
 def import_file(ctx, store, path: str, cache_dir: Path, media_id: str | None = None) -> Imported:
-    """Check the image, copy it into the media store, make its proxy and thumbnail."""
+    """Check the image, copy it into the media store, make its proxy and thumbnail (a video:
+    video_jobs.import_video)."""
     from composer.core.media import focal_of, inspect
+    from composer.core.video.files import is_video_name
+
+    if is_video_name(path):
+        from composer.gui.media.video_jobs import import_video
+
+        return import_video(ctx, store, path, cache_dir, media_id)
 
     inspect(path)  # raises MediaError with a plain reason for unusable files
     ctx.progress("copy", 0.2)

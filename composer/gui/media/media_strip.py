@@ -1,9 +1,10 @@
-"""The media strip: thumbnails of the attached images in posting order.
+"""The media strip: thumbnails of the attached images (or the video) in posting order.
 
 Add with the file dialog, by dropping files or by pasting an image; drag (or Ctrl+Shift+Left /
 Right) to reorder; Delete removes; the line below edits the selected image's alt text, and a
 missing alt text is flagged on the thumbnail and in the summary line. Copies and thumbnails
-are made by the task runner, never on the GUI thread."""
+are made by the task runner, never on the GUI thread. A video shows its poster and length;
+selecting it opens its panel (video_panel.py: cover and trim)."""
 
 from __future__ import annotations
 
@@ -25,9 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core.post import MediaRef
+from composer.core.video.files import dialog_patterns, is_video_name
+from composer.core.video.preview import duration_text
 from composer.gui.editor.draft_model import DraftModel
-from composer.gui.media import jobs
+from composer.gui.media import jobs, video_jobs
 from composer.gui.media.alt_text import AltCounter, AltTextEdit
+from composer.gui.media.video_panel import VideoPanel
 
 ID = Qt.ItemDataRole.UserRole
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.webp *.gif *.heic *.heif *.avif *.tif *.tiff"
@@ -91,6 +95,7 @@ class MediaStrip(QWidget):
         self.model, self.runner, self.services = model, runner, services
         self.proxies: dict[str, str] = {}  # kept after a removal, so an undo shows it again
         self._thumbs: dict[str, QPixmap] = {}
+        self.videos: dict[str, video_jobs.VideoFacts] = {}  # the core probe's answer, per video
         self.pending = 0
 
         self.list = _Thumbs(self)
@@ -105,6 +110,7 @@ class MediaStrip(QWidget):
         self.alt_counter = AltCounter(self)
         self.summary = QLabel(self)
         self.summary.setObjectName("mediaSummary")
+        self.video_panel = VideoPanel(model, runner, self)
 
         buttons = QHBoxLayout()
         for b in (self.add_button, self.left_button, self.right_button, self.remove_button):
@@ -116,6 +122,7 @@ class MediaStrip(QWidget):
         layout.setSpacing(4)
         layout.addLayout(buttons)
         layout.addWidget(self.list)
+        layout.addWidget(self.video_panel)
         layout.addWidget(self.alt_edit)
         layout.addWidget(self.alt_counter)
 
@@ -138,7 +145,7 @@ class MediaStrip(QWidget):
 
     def retranslate(self) -> None:
         self.add_button.setText(self.tr("Add images…"))
-        self.add_button.setToolTip(self.tr("Add images (Ctrl+Shift+I); you can also drop or paste them"))
+        self.add_button.setToolTip(self.tr("Add images or a video (Ctrl+Shift+I); you can also drop them or paste images"))
         self.remove_button.setText(self.tr("Remove"))
         self.remove_button.setToolTip(self.tr("Remove the selected image (Delete)"))
         self.left_button.setText("◀")
@@ -150,14 +157,18 @@ class MediaStrip(QWidget):
         self.list.setAccessibleName(self.tr("Attached images"))
         self.alt_edit.setPlaceholderText(self.tr("Describe the selected image for people who cannot see it (alt text)"))
         self.alt_edit.setAccessibleName(self.tr("Alt text of the selected image"))
+        self.video_panel.retranslate()
         self.refresh()
 
     # -- adding ----------------------------------------------------------------------------
 
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add images"), str(Path.home()),
-            self.tr("Images ({patterns})").format(patterns=IMAGE_FILTER))
+            self, self.tr("Add images or a video"), str(Path.home()),
+            ";;".join((self.tr("Images and videos ({patterns})").format(
+                patterns=IMAGE_FILTER + " " + dialog_patterns()),
+                self.tr("Images ({patterns})").format(patterns=IMAGE_FILTER),
+                self.tr("Videos ({patterns})").format(patterns=dialog_patterns()))))
         if files:
             self.add_files(files)
 
@@ -208,7 +219,8 @@ class MediaStrip(QWidget):
                     self._imported(item)
             return
         if result.media_id is None:  # a new image
-            ref = MediaRef(path=result.path, sha256=result.sha256, focal=result.focal)
+            ref = MediaRef(path=result.path, sha256=result.sha256, focal=result.focal,
+                           kind=result.kind)
             self._remember(ref.id, result)
             self.model.add_media(ref)
         else:  # a reopened draft's image
@@ -217,18 +229,29 @@ class MediaStrip(QWidget):
 
     def _remember(self, media_id: str, result: jobs.Imported) -> None:
         self.proxies[media_id] = result.proxy
+        if isinstance(result.video, video_jobs.VideoFacts):
+            self.videos[media_id] = result.video
         if not result.thumbnail.isNull():
             self._thumbs[media_id] = QPixmap.fromImage(result.thumbnail)
         self.proxy_ready.emit(media_id, result.proxy)
 
     def _failed(self, message: str) -> None:
+        # a file's failure reads "name: reason" (jobs.import_files)
+        if is_video_name(message.split(": ", 1)[0]):
+            self.error.emit(self.tr("Could not add the video: {reason}").format(reason=message))
+            return
         self.error.emit(self.tr("Could not add the image: {reason}").format(reason=message))
 
     def reload(self) -> None:
         """A draft was opened: find each image's proxy and thumbnail again."""
         self.proxies.clear()
         self._thumbs.clear()
+        self.videos.clear()
         for ref in self.model.post.media:
+            if ref.kind == "video":
+                self._start(video_jobs.import_video, self.services.store, ref.path,
+                            self.services.proxy_dir, ref.id, ref.sha256)
+                continue
             self._start(jobs.reopen, self.services.store, ref.path, ref.sha256,
                         self.services.proxy_dir, ref.id)
         self.refresh()
@@ -279,6 +302,11 @@ class MediaStrip(QWidget):
         self.alt_edit.setEnabled(media_id is not None)
         ref = self._ref(media_id)
         self.alt_edit.setText(ref.alt if ref else "")
+        self.video_panel.show_video(ref, self.videos.get(media_id or ""))
+        if ref is not None and ref.kind == "video":
+            self.alt_edit.setPlaceholderText(self.tr("Describe the video for people who cannot see it"))
+        else:
+            self.alt_edit.setPlaceholderText(self.tr("Describe the selected image for people who cannot see it (alt text)"))
         self.alt_counter.show_count(ref.alt if ref else "")
         for b in (self.remove_button, self.left_button, self.right_button):
             b.setEnabled(media_id is not None)
@@ -288,6 +316,9 @@ class MediaStrip(QWidget):
             return self.model.post.media_by_id(media_id) if media_id else None
         except KeyError:
             return None
+
+    def select(self, media_id: str) -> None:
+        self._select(media_id)
 
     def _select(self, media_id: str) -> None:
         for i in range(self.list.count()):
@@ -302,12 +333,17 @@ class MediaStrip(QWidget):
     def refresh(self) -> None:
         current = self.selected_id()
         self.list.blockSignals(True)
+        self._fit_list(bool(self.videos) and any(m.id in self.videos for m in self.model.post.media))
         self.list.clear()
         for i, ref in enumerate(self.model.post.media, 1):
             flag = "" if ref.alt.strip() else "  ⚠ " + self.tr("no alt text")
-            item = QListWidgetItem(f"{i}{flag}", self.list)
+            facts = self.videos.get(ref.id)
+            label = f"▶ {duration_text(facts.duration)}" if facts is not None else f"{i}"
+            item = QListWidgetItem(f"{label}{flag}", self.list)
             item.setData(ID, ref.id)
             item.setToolTip(ref.alt or self.tr("This image has no alt text yet"))
+            if facts is not None:
+                item.setToolTip(self.video_line(facts) + "\n" + (ref.alt or self.tr("This video has no description yet")))
             pixmap = self._thumbs.get(ref.id)
             if pixmap is not None:
                 item.setIcon(QIcon(pixmap))
@@ -319,13 +355,31 @@ class MediaStrip(QWidget):
         self._on_current()
         self._update_summary()
 
+    def _fit_list(self, video: bool) -> None:
+        """A video's poster is wide: a lower strip leaves room for its panel (1366x768)."""
+        icon = video_jobs.VIDEO_THUMB if video else jobs.THUMB
+        if self.list.iconSize() != icon:
+            self.list.setIconSize(icon)
+            self.list.setGridSize(QSize(icon.width() + 16, icon.height() + 30))
+            self.list.setFixedHeight(icon.height() + 44)
+
+    def video_line(self, facts: video_jobs.VideoFacts) -> str:
+        """0:12 · 1920×1080 · 8.4 MB: what the core probe says of a video."""
+        megabytes = self.locale().toString(facts.bytes / 1_000_000, "f", 1)
+        return f"{duration_text(facts.duration)} · {facts.width}×{facts.height} · " + self.tr(
+            "{size} MB").format(size=megabytes)
+
     def _update_summary(self) -> None:
         media = self.model.post.media
         parts = []
         if not media and not self.pending:
             parts.append(self.tr("No images. Drop, paste (Ctrl+V) or add them."))
         elif media:
-            parts.append(self.tr("%n image(s)", "", len(media)))
+            videos = [self.videos[m.id] for m in media if m.id in self.videos]
+            images = len([m for m in media if m.kind != "video"])
+            if images:
+                parts.append(self.tr("%n image(s)", "", images))
+            parts += [self.tr("video") + " " + self.video_line(v) for v in videos]
         if self.pending:
             parts.append(self.tr("adding %n…", "", self.pending))
         missing = len(self.missing_alt())

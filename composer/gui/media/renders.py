@@ -177,6 +177,9 @@ class RenderQueue(QObject):
                 self._show(channel.key, [])
             return
         specs = list({c.spec.id: c.spec for c in self.channels}.values())
+        if any(m.kind == "video" for m in snapshot.media):  # each channel's cover, as it frames it
+            self._render_video(snapshot, specs)
+            return
         inputs = render_inputs(post, self.proxies)
         if self._last is not None and self._last[0] == inputs and all(s.id in self._last[1] for s in specs):
             self._rendered(None, self._last[1])  # no pixel changed (a tick, a text override)
@@ -186,6 +189,20 @@ class RenderQueue(QObject):
         task.progressed.connect(lambda step, _f, data, t=task: self._planned(t, step, data))
         task.finished.connect(lambda paths, t=task, i=inputs: self._rendered(t, paths, i))
         task.failed.connect(lambda msg: log.warning("preview render: %s", msg))
+        task.done.connect(self._task_done)
+        self._tasks.append(task)
+        self.rendering.emit(len(self._tasks))
+
+    def _render_video(self, snapshot, specs: list) -> None:
+        from composer.gui.media.video_jobs import source_path, video_previews
+
+        sources = {m.id: source_path(self.services.store, m.path, m.sha256)
+                   for m in snapshot.media if m.kind == "video"}
+        task = self.runner.submit_image(video_previews, snapshot, specs,
+                                        Path(self.services.render_dir) / "video-previews", sources,
+                                        name="video previews")
+        task.finished.connect(lambda paths, t=task: self._rendered(t, paths))
+        task.failed.connect(lambda msg: log.warning("video preview: %s", msg))
         task.done.connect(self._task_done)
         self._tasks.append(task)
         self.rendering.emit(len(self._tasks))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from composer.core import checks
 from composer.core.adapters import Severity
+from composer.core.checks.media import takes_video
 from composer.core.i18n import _
 from composer.core.post import Post
 from composer.gui.previews import richtext, textbridge
@@ -305,15 +306,18 @@ class PreviewCard(QFrame):
     # -- per keystroke ------------------------------------------------------------------------
     def update_post(self, post: Post) -> None:
         resolved = post.resolve(self.key)
-        alts = [bool(m.alt.strip()) for m in resolved.media if m.ref.kind == "image"]
-        focal = [m.ref.focal for m in resolved.media if m.ref.kind == "image"]
+        # a video is one tile (its cover, rendered by video_jobs) where the core says it goes
+        shown = [m for m in resolved.media
+                 if m.ref.kind == "image" or (m.ref.kind == "video" and takes_video(self.spec))]
+        alts = [bool(m.alt.strip()) for m in shown]
+        focal = [m.ref.focal for m in shown]
         media = tuple((m.ref.kind, len(m.alt)) for m in resolved.media)  # the rule book reads these
         state = (resolved.text, resolved.title, resolved.links, resolved.tags, resolved.schedule,
                  media, tuple(alts), tuple(focal))
         if state == self._last:
             return
         self._last = state
-        self.media_ids = [m.ref.id for m in resolved.media if m.ref.kind == "image"]
+        self.media_ids = [m.ref.id for m in shown]
         self.media.set_media(alts, focal)
         text = resolved.text
         link = None if alts else self._first_link(resolved)

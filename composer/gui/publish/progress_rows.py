@@ -21,6 +21,7 @@ def steps() -> dict[str, str]:
         "posting": translate("PublishRows", "posting…"),
         "uploading": translate("PublishRows", "uploading images…"),
         "media": translate("PublishRows", "uploading images…"),
+        "upload": translate("PublishRows", "uploading images…"),
         "waiting": translate("PublishRows", "waiting before trying again…"),
         "unknown": translate("PublishRows", "no answer; checking before trying again…"),
         "posted": translate("PublishRows", "posted"),
@@ -78,10 +79,15 @@ class PlanRow(QFrame):
         return self.plan.publishable and self.tick.isChecked()
 
 
+# the adapters' upload steps: for a video post, the row says the video's share sent so far
+UPLOAD_STEPS = ("media", "upload", "uploading")
+
+
 class ProgressRow(QWidget):
-    def __init__(self, channel, parent=None):
+    def __init__(self, channel, parent=None, *, video: bool = False):
         super().__init__(parent)
         self.channel = channel
+        self.video = video
         self.finished = False
         self.outcome: Outcome | None = None
         self.name = QLabel(f"<b>{html.escape(channel.label)}</b>", self)
@@ -114,7 +120,14 @@ class ProgressRow(QWidget):
         else:
             self.bar.setRange(0, 100)
             self.bar.setValue(int(fraction * 100))
-        self.status.setText(steps().get(step, step))
+        text = steps().get(step, step)
+        if step == "video":  # the engine's one shaping pass for every channel that takes it
+            text = translate("PublishRows", "preparing the video… {percent}%").format(
+                percent=int((fraction or 0.0) * 100))
+        elif self.video and step in UPLOAD_STEPS:
+            text = translate("PublishRows", "uploading the video… {percent}%").format(
+                percent=int((fraction or 0.0) * 100))
+        self.status.setText(text)
 
     def set_outcome(self, outcome) -> None:
         self.finished = True

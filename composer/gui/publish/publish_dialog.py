@@ -218,7 +218,8 @@ class PublishDialog(QDialog):
                     manual.confirm_requested.connect(self.confirm_manual)
                     self.manual_rows[self._account_of(p)] = manual
                 else:
-                    row = ProgressRow(p.channel, page)
+                    row = ProgressRow(p.channel, page,
+                                      video=any(m.kind == "video" for m in self.post.media))
                 self.rows[self._account_of(p)] = row
                 col.addWidget(row)
         self.corrections = corrections.CorrectionsPanel(

@@ -83,16 +83,8 @@
         <translation>Kanal</translation>
     </message>
     <message>
-        <source>Whose</source>
-        <translation>Milik</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>Jenis</translation>
-    </message>
-    <message>
-        <source>Sign-in</source>
-        <translation>Masa masuk</translation>
     </message>
     <message>
         <source>Accounts</source>
@@ -105,14 +97,6 @@
     <message>
         <source>&amp;Remove</source>
         <translation>&amp;Hapus</translation>
-    </message>
-    <message>
-        <source>&amp;Check again</source>
-        <translation>&amp;Periksa lagi</translation>
-    </message>
-    <message>
-        <source>Ask the platform again whose account this is and whether the saved sign-in still works</source>
-        <translation>Tanyakan lagi kepada platform akun milik siapa ini dan apakah data masuk yang tersimpan masih berlaku</translation>
     </message>
     <message>
         <source>Status</source>
@@ -135,14 +119,6 @@
         <translation>akun</translation>
     </message>
     <message>
-        <source>(not checked yet)</source>
-        <translation>(belum diperiksa)</translation>
-    </message>
-    <message>
-        <source>no end date</source>
-        <translation>tanpa batas waktu</translation>
-    </message>
-    <message>
         <source>No accounts yet. Add one to publish beyond the folder.</source>
         <translation>Belum ada akun. Tambahkan akun untuk menerbitkan selain ke folder.</translation>
     </message>
@@ -159,14 +135,6 @@
         <translation>gagal dimuat: {error}</translation>
     </message>
     <message>
-        <source>Checking {name}…</source>
-        <translation>Memeriksa {name}…</translation>
-    </message>
-    <message>
-        <source>{name} works: {whose}.</source>
-        <translation>{name} berfungsi: {whose}.</translation>
-    </message>
-    <message>
         <source>Remove account</source>
         <translation>Hapus akun</translation>
     </message>
@@ -181,6 +149,38 @@
     <message>
         <source>Keep</source>
         <translation>Biarkan</translation>
+    </message>
+    <message>
+        <source>Whose</source>
+        <translation>Milik</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Masa masuk</translation>
+    </message>
+    <message>
+        <source>&amp;Check again</source>
+        <translation>&amp;Periksa lagi</translation>
+    </message>
+    <message>
+        <source>Ask the platform again whose account this is and whether the saved sign-in still works</source>
+        <translation>Tanyakan lagi kepada platform akun milik siapa ini dan apakah data masuk yang tersimpan masih berlaku</translation>
+    </message>
+    <message>
+        <source>(not checked yet)</source>
+        <translation>(belum diperiksa)</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>tanpa batas waktu</translation>
+    </message>
+    <message>
+        <source>Checking {name}…</source>
+        <translation>Memeriksa {name}…</translation>
+    </message>
+    <message>
+        <source>{name} works: {whose}.</source>
+        <translation>{name} berfungsi: {whose}.</translation>
     </message>
 </context>
 <context>
@@ -210,16 +210,8 @@
         <translation>Ban&amp;tuan</translation>
     </message>
     <message>
-        <source>&amp;Appearance</source>
-        <translation>&amp;Tampilan</translation>
-    </message>
-    <message>
         <source>Main</source>
         <translation>Utama</translation>
-    </message>
-    <message>
-        <source>Window</source>
-        <translation>Jendela</translation>
     </message>
     <message>
         <source>Remove the selected image</source>
@@ -234,16 +226,24 @@
         <translation>Isian berikutnya</translation>
     </message>
     <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pintasan papan ketik</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Tampilan</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Jendela</translation>
+    </message>
+    <message>
         <source>Crop editor</source>
         <translation>Penyunting potongan</translation>
     </message>
     <message>
         <source>Template editor</source>
         <translation>Penyunting templat</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Pintasan papan ketik</translation>
     </message>
     <message>
         <source>Command</source>
@@ -412,10 +412,6 @@
         <translation>Pilih kanal untuk melihat teksnya di sini.</translation>
     </message>
     <message>
-        <source>Description for {channel}</source>
-        <translation>Deskripsi untuk {channel}</translation>
-    </message>
-    <message>
         <source>Text for {channel}</source>
         <translation>Teks untuk {channel}</translation>
     </message>
@@ -438,6 +434,10 @@
     <message>
         <source>Beyond {channel}&apos;s limit</source>
         <translation>Melewati batas {channel}</translation>
+    </message>
+    <message>
+        <source>Description for {channel}</source>
+        <translation>Deskripsi untuk {channel}</translation>
     </message>
     <message>
         <source>Drop the text written for {channel} and use the master text again?</source>
@@ -689,12 +689,12 @@
         <translation>&amp;Buka draf…</translation>
     </message>
     <message>
-        <source>Zoom &amp;event announcements…</source>
-        <translation>Pengumuman acara &amp;Zoom…</translation>
-    </message>
-    <message>
         <source>Database notice</source>
         <translation>Pemberitahuan basis data</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;event announcements…</source>
+        <translation>Pengumuman acara &amp;Zoom…</translation>
     </message>
     <message numerus="yes">
         <source>%n announcement(s) scheduled.</source>
@@ -1380,62 +1380,6 @@ Alasan:</translation>
         <translation>Belum ada yang diterbitkan. Postingan yang terbit muncul di sini dengan tautan per kanal.</translation>
     </message>
     <message>
-        <source>Search title, text or link…</source>
-        <translation>Cari judul, teks, atau tautan…</translation>
-    </message>
-    <message>
-        <source>Search the history</source>
-        <translation>Cari di riwayat</translation>
-    </message>
-    <message>
-        <source>&amp;From</source>
-        <translation>&amp;Dari</translation>
-    </message>
-    <message>
-        <source>&amp;Until</source>
-        <translation>&amp;Sampai</translation>
-    </message>
-    <message>
-        <source>Clear filters</source>
-        <translation>Hapus saringan</translation>
-    </message>
-    <message>
-        <source>Monthly &amp;report…</source>
-        <translation>&amp;Laporan bulanan…</translation>
-    </message>
-    <message>
-        <source>Save the month&apos;s posts per channel as a spreadsheet (.xlsx) or .csv</source>
-        <translation>Simpan unggahan sebulan per kanal sebagai lembar kerja (.xlsx) atau .csv</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>Kanal</translation>
-    </message>
-    <message>
-        <source>Every status</source>
-        <translation>Semua status</translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation>Terbit</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Gagal</translation>
-    </message>
-    <message>
-        <source>Deleted</source>
-        <translation>Dihapus</translation>
-    </message>
-    <message>
-        <source>Not finished</source>
-        <translation>Belum selesai</translation>
-    </message>
-    <message>
-        <source>Every channel</source>
-        <translation>Semua kanal</translation>
-    </message>
-    <message>
         <source>waiting</source>
         <translation>menunggu</translation>
     </message>
@@ -1500,12 +1444,76 @@ Alasan:</translation>
         <translation>Enter atau klik ganda membuka tautan</translation>
     </message>
     <message>
-        <source>Nothing matches these filters.</source>
-        <translation>Tidak ada yang cocok dengan saringan ini.</translation>
-    </message>
-    <message>
         <source>Open link</source>
         <translation>Buka tautan</translation>
+    </message>
+    <message>
+        <source>Unpublish (delete it there)</source>
+        <translation>Batalkan terbit (hapus di sana)</translation>
+    </message>
+    <message>
+        <source>This channel does not let Siaran delete posts; delete it there</source>
+        <translation>Kanal ini tidak mengizinkan Siaran menghapus postingan; hapus langsung di sana</translation>
+    </message>
+    <message>
+        <source>Search title, text or link…</source>
+        <translation>Cari judul, teks, atau tautan…</translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation>Cari di riwayat</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Dari</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>&amp;Sampai</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Hapus saringan</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;report…</source>
+        <translation>&amp;Laporan bulanan…</translation>
+    </message>
+    <message>
+        <source>Save the month&apos;s posts per channel as a spreadsheet (.xlsx) or .csv</source>
+        <translation>Simpan unggahan sebulan per kanal sebagai lembar kerja (.xlsx) atau .csv</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Terbit</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Dihapus</translation>
+    </message>
+    <message>
+        <source>Not finished</source>
+        <translation>Belum selesai</translation>
+    </message>
+    <message>
+        <source>Every channel</source>
+        <translation>Semua kanal</translation>
+    </message>
+    <message>
+        <source>Nothing matches these filters.</source>
+        <translation>Tidak ada yang cocok dengan saringan ini.</translation>
     </message>
     <message>
         <source>Copy link</source>
@@ -1518,14 +1526,6 @@ Alasan:</translation>
     <message>
         <source>Publish again…</source>
         <translation>Terbitkan lagi…</translation>
-    </message>
-    <message>
-        <source>Unpublish (delete it there)</source>
-        <translation>Batalkan terbit (hapus di sana)</translation>
-    </message>
-    <message>
-        <source>This channel does not let Siaran delete posts; delete it there</source>
-        <translation>Kanal ini tidak mengizinkan Siaran menghapus postingan; hapus langsung di sana</translation>
     </message>
     <message>
         <source>Link copied</source>
@@ -1564,20 +1564,20 @@ Alasan:</translation>
         <translation>Gambar masih disiapkan.</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>Selesai</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
-    </message>
-    <message>
         <source>Crop for {channel}</source>
         <translation>Potongan untuk {channel}</translation>
     </message>
     <message>
         <source>Template</source>
         <translation>Templat</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
 </context>
 <context>
@@ -1793,8 +1793,8 @@ Alasan:</translation>
         <translation>Tambah gambar…</translation>
     </message>
     <message>
-        <source>Add images (Ctrl+Shift+I); you can also drop or paste them</source>
-        <translation>Tambah gambar (Ctrl+Shift+I); bisa juga diseret atau ditempel</translation>
+        <source>Add images or a video (Ctrl+Shift+I); you can also drop them or paste images</source>
+        <translation>Tambahkan gambar atau video (Ctrl+Shift+I); Anda juga dapat menjatuhkannya ke sini atau menempelkan gambar</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -1833,16 +1833,32 @@ Alasan:</translation>
         <translation>Teks alternatif gambar yang dipilih</translation>
     </message>
     <message>
-        <source>Add images</source>
-        <translation>Tambah gambar</translation>
+        <source>Add images or a video</source>
+        <translation>Tambahkan gambar atau video</translation>
+    </message>
+    <message>
+        <source>Images and videos ({patterns})</source>
+        <translation>Gambar dan video ({patterns})</translation>
     </message>
     <message>
         <source>Images ({patterns})</source>
         <translation>Gambar ({patterns})</translation>
     </message>
     <message>
+        <source>Videos ({patterns})</source>
+        <translation>Video ({patterns})</translation>
+    </message>
+    <message>
+        <source>Could not add the video: {reason}</source>
+        <translation>Video tidak dapat ditambahkan: {reason}</translation>
+    </message>
+    <message>
         <source>Could not add the image: {reason}</source>
         <translation>Gambar tidak dapat ditambahkan: {reason}</translation>
+    </message>
+    <message>
+        <source>Describe the video for people who cannot see it</source>
+        <translation>Jelaskan isi video bagi orang yang tidak dapat melihatnya</translation>
     </message>
     <message>
         <source>no alt text</source>
@@ -1853,6 +1869,14 @@ Alasan:</translation>
         <translation>Gambar ini belum punya teks alternatif</translation>
     </message>
     <message>
+        <source>This video has no description yet</source>
+        <translation>Video ini belum memiliki keterangan</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
         <source>No images. Drop, paste (Ctrl+V) or add them.</source>
         <translation>Belum ada gambar. Seret, tempel (Ctrl+V), atau tambahkan.</translation>
     </message>
@@ -1861,6 +1885,10 @@ Alasan:</translation>
         <translation>
             <numerusform>%n gambar</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>video</translation>
     </message>
     <message numerus="yes">
         <source>adding %n…</source>
@@ -2206,6 +2234,14 @@ Alasan:</translation>
         <translation>menunggu dimulai…</translation>
     </message>
     <message>
+        <source>preparing the video… {percent}%</source>
+        <translation>menyiapkan video… {percent}%</translation>
+    </message>
+    <message>
+        <source>uploading the video… {percent}%</source>
+        <translation>mengunggah video… {percent}%</translation>
+    </message>
+    <message>
         <source>Published: {link}</source>
         <translation>Terbit: {link}</translation>
     </message>
@@ -2229,12 +2265,12 @@ Alasan:</translation>
         <translation>&amp;Lanjutkan penerbitan…</translation>
     </message>
     <message>
-        <source>The account {account} is no longer in Siaran.</source>
-        <translation>Akun {account} sudah tidak ada di Siaran.</translation>
-    </message>
-    <message>
         <source>Nothing is waiting to be published.</source>
         <translation>Tidak ada yang menunggu diterbitkan.</translation>
+    </message>
+    <message>
+        <source>The account {account} is no longer in Siaran.</source>
+        <translation>Akun {account} sudah tidak ada di Siaran.</translation>
     </message>
 </context>
 <context>
@@ -2846,6 +2882,73 @@ Alasan:</translation>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Keluar</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPanel</name>
+    <message>
+        <source>Position in the video</source>
+        <translation>Posisi dalam video</translation>
+    </message>
+    <message>
+        <source>Scrub to pick the cover or where the video starts and ends (arrows: a tenth of a second, Page Up/Down: a second)</source>
+        <translation>Geser untuk memilih sampul atau titik awal dan akhir video (panah: sepersepuluh detik, Page Up/Down: satu detik)</translation>
+    </message>
+    <message>
+        <source>Use as cover</source>
+        <translation>Jadikan sampul</translation>
+    </message>
+    <message>
+        <source>This frame is the video&apos;s cover (Ctrl+Shift+K)</source>
+        <translation>Bingkai ini menjadi sampul video (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <source>Start here</source>
+        <translation>Mulai di sini</translation>
+    </message>
+    <message>
+        <source>The video starts at this moment ([)</source>
+        <translation>Video dimulai pada saat ini ([)</translation>
+    </message>
+    <message>
+        <source>End here</source>
+        <translation>Berakhir di sini</translation>
+    </message>
+    <message>
+        <source>The video ends at this moment (])</source>
+        <translation>Video berakhir pada saat ini (])</translation>
+    </message>
+    <message>
+        <source>Whole video</source>
+        <translation>Seluruh video</translation>
+    </message>
+    <message>
+        <source>Send the video from start to end</source>
+        <translation>Kirim video dari awal sampai akhir</translation>
+    </message>
+    <message>
+        <source>Start at the keyframe</source>
+        <translation>Mulai di bingkai kunci</translation>
+    </message>
+    <message>
+        <source>Cover: the frame at {moment}</source>
+        <translation>Sampul: bingkai pada {moment}</translation>
+    </message>
+    <message>
+        <source>The whole video goes out ({length}).</source>
+        <translation>Seluruh video dikirim ({length}).</translation>
+    </message>
+    <message>
+        <source>Goes out from {start} to {end} ({length}).</source>
+        <translation>Dikirim dari {start} sampai {end} ({length}).</translation>
+    </message>
+    <message>
+        <source>Cut without re-encoding.</source>
+        <translation>Dipotong tanpa dikodekan ulang.</translation>
+    </message>
+    <message>
+        <source>Starts between keyframes: re-encoded (keyframe before: {moment}).</source>
+        <translation>Mulai di antara bingkai kunci: dikodekan ulang (bingkai kunci sebelumnya: {moment}).</translation>
     </message>
 </context>
 <context>

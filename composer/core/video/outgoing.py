@@ -1,0 +1,57 @@
+"""A post's video for the channels of one publish: probed once, shaped once per distinct
+output (composer.core.video.shape), with its cover and captions, as RenderedMedia."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from composer.core.adapters import PlatformSpec, RenderedMedia
+from composer.core.post import MediaRef
+from composer.core.video.captions import for_channel
+from composer.core.video.cover import cover_file
+from composer.core.video.probe import probe
+from composer.core.video.rules import Target, plan
+from composer.core.video.shape import merge, shape_all
+from composer.core.video.trim import is_trimmed, trim_file
+
+
+def shape_video(ref: MediaRef, alt: str, specs: Iterable[PlatformSpec], out_dir: Path, *,
+                media_file: Callable[[MediaRef], Path] | None = None,
+                progress: Callable[[float], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> dict[str, RenderedMedia]:
+    """Each spec's (by id) video, ready to upload. Raises VideoError / CaptionsError (one
+    line) for a file that cannot be used."""
+    source = Path(media_file(ref) if media_file else ref.path)
+    original = probe(source)
+    # the trim is cut first (a copy when its start is a keyframe); every channel is shaped
+    # from the part kept, as from any other file
+    report = progress or (lambda fraction: None)
+    cut = is_trimmed(original, ref.trim_start, ref.trim_end)
+    # one scale for the officer: the cut is the first half of the work when there is one
+    info = probe(trim_file(original, ref.trim_start, ref.trim_end, out_dir / "video",
+                           progress=lambda f: report(f / 2), cancelled=cancelled))
+    specs = [s for s in specs if s.video is not None]
+    targets: dict[str, Target | None] = {s.id: plan(info, s.video) for s in specs if s.video}
+    targets = merge(targets)
+    files = shape_all(info, targets, out_dir / "video",
+                      progress=(lambda f: report(0.5 + f / 2)) if cut else report,
+                      cancelled=cancelled)
+    cover = cover_file(original, out_dir / "video", image=ref.cover, at=ref.cover_at)
+    out: dict[str, RenderedMedia] = {}
+    for spec in specs:
+        assert spec.video is not None
+        target = targets[spec.id]
+        if target is None or target.remux_only:
+            width, height = info.display_width, info.display_height
+            mime = info.mime if target is None else "video/mp4"
+        else:
+            width, height, mime = target.frame_w, target.frame_h, "video/mp4"
+        captions = ""
+        if ref.captions and spec.video.captions:
+            captions = str(for_channel(ref.captions, spec.video.caption_formats,
+                                       out_dir / "video" / spec.id))
+        out[spec.id] = RenderedMedia(str(files[spec.id]), mime, width, height, alt=alt,
+                                     sha256=ref.sha256 or "", duration=info.duration,
+                                     cover=str(cover), captions=captions)
+    return out

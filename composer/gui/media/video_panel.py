@@ -1,0 +1,262 @@
+"""The selected video's panel under the media strip: scrub through it to pick the cover frame,
+set where it starts and ends (the trim), and read what the core says about the cut (a copy
+when the start is a keyframe, else that part is re-encoded; "Start at the keyframe" moves it
+there). The cover moment and the trim are the post's own (MediaRef.cover_at, trim_start,
+trim_end): the CLI and the publish use the same values. Frames are taken on the image lane,
+never on the GUI thread, and only the last asked moment is drawn."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.core.post import MediaRef
+from composer.core.video.preview import duration_text
+from composer.gui.media import video_jobs
+
+SCRUB_DEBOUNCE_MS = 90
+STEP_MS = 100  # arrow keys move a tenth of a second; Page Up/Down a second
+
+
+def moment_text(seconds: float) -> str:
+    """0:03.4: a moment to the tenth of a second (the scrubber's reading)."""
+    whole = int(seconds)
+    return f"{whole // 60}:{whole % 60:02d}.{int(round((seconds - whole) * 10)) % 10}"
+
+
+class VideoPanel(QWidget):
+    def __init__(self, model, runner, parent=None):
+        super().__init__(parent)
+        self.model, self.runner = model, runner
+        self.media_id: str | None = None
+        self.facts: video_jobs.VideoFacts | None = None
+        self._frame_task = None
+        self._key_task = None
+        self.setObjectName("videoPanel")
+
+        self.frame = QLabel(self)
+        self.frame.setObjectName("videoFrame")
+        self.frame.setFixedSize(192, 108)  # 16:9, small enough for a 768-pixel-high screen
+        self.frame.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.frame.setStyleSheet("background: #111; color: #ddd;")
+        self.scrub = QSlider(Qt.Orientation.Horizontal, self)
+        self.scrub.setObjectName("videoScrub")
+        self.scrub.setSingleStep(STEP_MS)
+        self.scrub.setPageStep(1000)
+        self.position = QLabel(self)
+        self.position.setObjectName("videoPosition")
+        self.cover_button = QPushButton(self)
+        self.cover_button.setObjectName("videoCover")
+        self.start_button = QPushButton(self)
+        self.start_button.setObjectName("trimStart")
+        self.end_button = QPushButton(self)
+        self.end_button.setObjectName("trimEnd")
+        self.clear_button = QPushButton(self)
+        self.clear_button.setObjectName("trimClear")
+        self.snap_button = QPushButton(self)
+        self.snap_button.setObjectName("trimSnap")
+        self.cover_line = QLabel(self)
+        self.cover_line.setObjectName("videoCoverLine")
+        self.trim_line = QLabel(self)
+        self.trim_line.setObjectName("videoTrimLine")
+        self.trim_line.setWordWrap(True)
+
+        right = QVBoxLayout()
+        scrub_row = QHBoxLayout()
+        scrub_row.addWidget(self.scrub, 1)
+        scrub_row.addWidget(self.position)
+        right.addLayout(scrub_row)
+        buttons = QGridLayout()
+        buttons.addWidget(self.cover_button, 0, 0)
+        buttons.addWidget(self.start_button, 0, 1)
+        buttons.addWidget(self.end_button, 0, 2)
+        buttons.addWidget(self.clear_button, 0, 3)
+        right.addLayout(buttons)
+        right.addWidget(self.cover_line)
+        trim_row = QHBoxLayout()
+        trim_row.addWidget(self.trim_line, 1)
+        trim_row.addWidget(self.snap_button)
+        right.addLayout(trim_row)
+        right.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.frame)
+        layout.addLayout(right, 1)
+
+        self._timer = QTimer(self, singleShot=True, interval=SCRUB_DEBOUNCE_MS)
+        self._timer.timeout.connect(self._fetch_frame)
+        self.scrub.valueChanged.connect(self._scrubbed)
+        self.cover_button.clicked.connect(self.use_as_cover)
+        self.start_button.clicked.connect(lambda: self.set_trim(start=self.at()))
+        self.end_button.clicked.connect(lambda: self.set_trim(end=self.at()))
+        self.clear_button.clicked.connect(lambda: self.set_trim(start=None, end=None, clear=True))
+        self.snap_button.clicked.connect(self.snap_to_keyframe)
+        QShortcut(QKeySequence("Ctrl+Shift+K"), self, self.use_as_cover)
+        QShortcut(QKeySequence("["), self.scrub, lambda: self.set_trim(start=self.at()))
+        QShortcut(QKeySequence("]"), self.scrub, lambda: self.set_trim(end=self.at()))
+        self.snap_button.hide()
+        self._keyframe: float | None = None
+        self._answered = False
+        self.retranslate()
+        self.setVisible(False)
+
+    def retranslate(self) -> None:
+        self.scrub.setAccessibleName(self.tr("Position in the video"))
+        self.scrub.setToolTip(self.tr("Scrub to pick the cover or where the video starts and ends "
+                                      "(arrows: a tenth of a second, Page Up/Down: a second)"))
+        self.cover_button.setText(self.tr("Use as cover"))
+        self.cover_button.setToolTip(self.tr("This frame is the video's cover (Ctrl+Shift+K)"))
+        self.start_button.setText(self.tr("Start here"))
+        self.start_button.setToolTip(self.tr("The video starts at this moment ([)"))
+        self.end_button.setText(self.tr("End here"))
+        self.end_button.setToolTip(self.tr("The video ends at this moment (])"))
+        self.clear_button.setText(self.tr("Whole video"))
+        self.clear_button.setToolTip(self.tr("Send the video from start to end"))
+        self.snap_button.setText(self.tr("Start at the keyframe"))
+        self._describe()
+
+    # -- which video ---------------------------------------------------------------------------
+
+    def show_video(self, ref: MediaRef | None, facts: video_jobs.VideoFacts | None) -> None:
+        if ref is None or ref.kind != "video" or facts is None:
+            self.media_id, self.facts = None, None
+            self.setVisible(False)
+            return
+        changed = ref.id != self.media_id
+        self.media_id, self.facts = ref.id, facts
+        self.setVisible(True)
+        if changed:
+            self.scrub.blockSignals(True)
+            self.scrub.setRange(0, int(facts.duration * 1000))
+            self.scrub.setValue(int((ref.cover_at or 0.0) * 1000))
+            self.scrub.blockSignals(False)
+            self._fetch_frame()
+            self._ask_keyframe()
+        self._describe()
+
+    def ref(self) -> MediaRef | None:
+        try:
+            return self.model.post.media_by_id(self.media_id) if self.media_id else None
+        except KeyError:
+            return None
+
+    def at(self) -> float:
+        return self.scrub.value() / 1000.0
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def use_as_cover(self) -> None:
+        if self.media_id:
+            self.model.update_media(self.media_id, cover_at=round(self.at(), 2))
+            self._describe()
+
+    def set_trim(self, *, start: float | None = None, end: float | None = None,
+                 clear: bool = False) -> None:
+        ref = self.ref()
+        if ref is None or self.facts is None:
+            return
+        new_start = None if clear else (ref.trim_start if start is None else round(start, 2))
+        new_end = None if clear else (ref.trim_end if end is None else round(end, 2))
+        if new_start is not None and new_start <= 0:
+            new_start = None
+        if new_end is not None and new_end >= self.facts.duration - 0.05:
+            new_end = None
+        if new_start is not None and new_end is not None and new_end <= new_start:
+            # the other end moves out of the way: the officer's newest choice wins
+            if start is not None:
+                new_end = None
+            else:
+                new_start = None
+        self.model.update_media(ref.id, trim_start=new_start, trim_end=new_end)
+        self._ask_keyframe()
+        self._describe()
+
+    def snap_to_keyframe(self) -> None:
+        if self._keyframe is not None:
+            self.set_trim(start=self._keyframe if self._keyframe > 0 else 0.0)
+            if self._keyframe <= 0 and self.media_id:
+                ref = self.ref()
+                self.model.update_media(self.media_id, trim_start=None,
+                                        trim_end=ref.trim_end if ref else None)
+                self._ask_keyframe()
+                self._describe()
+
+    # -- background ----------------------------------------------------------------------------
+
+    def _scrubbed(self, _value: int) -> None:
+        self.position.setText(moment_text(self.at()))
+        self._timer.start()
+
+    def _fetch_frame(self) -> None:
+        if self.facts is None:
+            return
+        if self._frame_task is not None:
+            self._frame_task.cancel()
+        task = self.runner.submit_image(video_jobs.frame_at, self.facts.source, self.at(),
+                                        name="video frame")
+        self._frame_task = task
+        task.finished.connect(lambda image, t=task: self._frame_ready(t, image))
+        self.position.setText(moment_text(self.at()))
+
+    def _frame_ready(self, task, image) -> None:
+        if task is self._frame_task and image is not None and not image.isNull():
+            self.frame.setPixmap(QPixmap.fromImage(image).scaled(
+                self.frame.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+
+    def _ask_keyframe(self) -> None:
+        ref = self.ref()
+        if ref is None or self.facts is None:
+            return
+        self._answered = False  # until the core answers, say nothing about the cut
+        task = self.runner.submit_image(video_jobs.keyframe_facts, self.facts.source,
+                                        ref.trim_start, name="video keyframes")
+        self._key_task = task
+        task.finished.connect(lambda answer, t=task: self._keyframe_ready(t, answer))
+
+    def _keyframe_ready(self, task, answer) -> None:
+        if task is not self._key_task or answer is None:
+            return
+        on_keyframe, before = answer
+        self._keyframe = None if on_keyframe else before
+        self._answered = True
+        self._describe()
+
+    # -- words -----------------------------------------------------------------------------------
+
+    def _describe(self) -> None:
+        ref = self.ref()
+        if ref is None or self.facts is None:
+            return
+        cover = ref.cover_at or 0.0
+        self.cover_line.setText(self.tr("Cover: the frame at {moment}").format(
+            moment=moment_text(cover)))
+        start = ref.trim_start or 0.0
+        end = self.facts.duration if ref.trim_end is None else ref.trim_end
+        if ref.trim_start is None and ref.trim_end is None:
+            self.trim_line.setText(self.tr("The whole video goes out ({length}).").format(
+                length=duration_text(self.facts.duration)))
+            self.snap_button.hide()
+            return
+        kept = self.tr("Goes out from {start} to {end} ({length}).").format(
+            start=moment_text(start), end=moment_text(end), length=duration_text(end - start))
+        if not self._answered:
+            how = ""
+            self.snap_button.hide()
+        elif self._keyframe is None:
+            how = self.tr("Cut without re-encoding.")
+            self.snap_button.hide()
+        else:
+            how = self.tr("Starts between keyframes: re-encoded (keyframe before: {moment}).").format(
+                moment=moment_text(self._keyframe))
+            self.snap_button.show()
+        self.trim_line.setText(kept + " " + how)

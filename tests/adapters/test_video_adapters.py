@@ -1,0 +1,198 @@
+"""A video post through the real engine to the practice Bluesky PDS and the practice WordPress:
+the shaped file, its alt text, shape, cover and captions arrive, exactly once, also when the
+connection is reset in the middle of the upload."""
+
+from __future__ import annotations
+
+import pytest
+
+from composer.core.journal import State
+from composer.core.post import MediaRef, Post
+from composer.core.registry import default_registry
+from composer.core.video import probe
+from composer.testing.video_corpus import make_video
+from platforms.practice.bluesky import BlueskyFake
+from platforms.practice.wordpress import WordPressFake
+
+
+@pytest.fixture
+def captions(tmp_path):
+    path = tmp_path / "takarir.srt"
+    path.write_text("1\n00:00:00,000 --> 00:00:01,500\nSelamat pagi, warga\n\n", encoding="utf-8")
+    return path
+
+
+def video_post(path, captions=None, **kw) -> Post:
+    post = Post(text="Rapat koordinasi siaga banjir pagi ini")
+    post.media.append(MediaRef(str(path), alt="Kepala BPBD membuka rapat", kind="video",
+                               captions=str(captions) if captions else None, **kw))
+    return post
+
+
+def test_bluesky_gets_an_embed_video_with_its_blob_alt_shape_and_captions(
+        practice_server, practice_engine, tmp_path, captions):
+    fake = practice_server(BlueskyFake)
+    practice = practice_engine(default_registry().get("bluesky"), fake)
+    clip = make_video(tmp_path / "hp.mp4", width=640, height=360, rotate=90, location=True)
+    outcome = practice.publish(video_post(clip, captions))
+    assert outcome.state == State.POSTED, outcome
+    [record] = fake.posts(fake.practice_account()[0]["handle"]).values()
+    embed = record["embed"]
+    assert embed["$type"] == "app.bsky.embed.video"
+    assert embed["video"]["mimeType"] == "video/mp4"
+    assert embed["aspectRatio"] == {"width": 360, "height": 640}  # the phone held upright
+    assert embed["alt"] == "Kepala BPBD membuka rapat"
+    assert embed["captions"][0]["file"]["mimeType"] == "text/vtt"
+    account = fake._by_handle(fake.practice_account()[0]["handle"])
+    sent = account.blobs[embed["video"]["ref"]["$link"]]["data"]
+    assert b"+106.8456" not in sent  # where it was filmed stayed home
+
+
+def test_bluesky_video_after_a_reset_mid_upload_is_posted_once(
+        practice_server, practice_engine, tmp_path):
+    fake = practice_server(BlueskyFake)
+    practice = practice_engine(default_registry().get("bluesky"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=320, height=240, seconds=1)
+    fake.faults.add("reset", route="POST uploadBlob")
+    outcome = practice.publish(video_post(clip))
+    assert outcome.state == State.POSTED, outcome
+    assert len(fake.posts(fake.practice_account()[0]["handle"])) == 1
+    assert practice.resume(video_post(clip)) is None  # nothing left to do
+
+
+def test_the_practice_pds_refuses_a_video_blob_it_would_not_take(practice_server, tmp_path):
+    """The fake fails the way the lexicon does: a QuickTime blob is not video/mp4."""
+    from platforms.practice.bluesky import XrpcError, _validate_video
+
+    fake = practice_server(BlueskyFake)
+    account = fake._by_handle(fake.practice_account()[0]["handle"])
+    account.blobs["b1"] = {"mime": "video/quicktime", "size": 10, "data": b""}
+    blob = {"ref": {"$link": "b1"}, "mimeType": "video/quicktime", "size": 10}
+    with pytest.raises(XrpcError, match="must match video/mp4"):
+        _validate_video({"$type": "app.bsky.embed.video", "video": blob}, account)
+
+
+def test_wordpress_gets_the_video_poster_and_track_in_the_post(
+        practice_server, practice_engine, tmp_path, captions):
+    fake = practice_server(WordPressFake)
+    practice = practice_engine(default_registry().get("wordpress"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360)
+    outcome = practice.publish(video_post(clip, captions, cover_at=1.0))
+    assert outcome.state == State.POSTED, outcome
+    kinds = sorted(m["mime_type"] for m in fake.media.values())
+    assert kinds == ["image/jpeg", "text/vtt", "video/mp4"]
+    [post] = [p for p in fake.posts.values()]
+    content = post["content"]["raw"] if isinstance(post["content"], dict) else post["content"]
+    video = next(m for m in fake.media.values() if m["mime_type"] == "video/mp4")
+    poster = next(m for m in fake.media.values() if m["mime_type"] == "image/jpeg")
+    assert "<!-- wp:video" in content and video["source_url"] in content
+    assert f'poster="{poster["source_url"]}"' in content and "<track" in content
+    assert post["featured_media"] == poster["id"]
+
+
+def test_wordpress_video_after_a_reset_mid_upload_is_in_the_library_once(
+        practice_server, practice_engine, tmp_path):
+    fake = practice_server(WordPressFake)
+    practice = practice_engine(default_registry().get("wordpress"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=320, height=240, seconds=1)
+    fake.faults.add("timeout", route="POST /media", after_work=True)  # stored, answer lost
+    outcome = practice.publish(video_post(clip))
+    assert outcome.state == State.POSTED, outcome
+    videos = [m for m in fake.media.values() if m["mime_type"] == "video/mp4"]
+    assert len(videos) == 1 and len(fake.posts) == 1
+    assert probe(clip).bytes == videos[0]["media_details"]["filesize"]
+
+
+def test_telegram_sends_one_video_with_its_caption_length_and_shape(
+        practice_server, practice_engine, tmp_path):
+    from platforms.practice.telegram import FakeTelegram
+
+    fake = practice_server(FakeTelegram)
+    practice = practice_engine(default_registry().get("telegram"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=360, height=640, seconds=2)
+    outcome = practice.publish(video_post(clip))
+    assert outcome.state == State.POSTED, outcome
+    [message] = fake.messages.values()
+    assert message["caption"] == "Rapat koordinasi siaga banjir pagi ini"
+    video = message["video"]
+    assert (video["width"], video["height"], video["duration"]) == (360, 640, 2)
+    assert video["file_size"] == clip.stat().st_size  # it fit: sent untouched
+
+
+def test_the_practice_telegram_refuses_a_video_over_the_bot_limit(practice_server, http,
+                                                                   tmp_path):
+    from platforms.practice import telegram as fake_telegram
+
+    fake = practice_server(fake_telegram.FakeTelegram)
+    fake_telegram.VIDEO_LIMIT, old = 1000, fake_telegram.VIDEO_LIMIT
+    try:
+        settings, secrets = fake.practice_account()
+        clip = make_video(tmp_path / "v.mp4", width=320, height=240, seconds=1)
+        token = secrets.get("bot_token") or next(iter(fake.tokens))
+        answer = http.post(f"{fake.url}/bot{token}/sendVideo",
+                           data={"chat_id": settings.get("chat_id", "")},
+                           files={"video": ("v.mp4", clip.read_bytes(), "video/mp4")})
+        assert answer.status_code == 413
+    finally:
+        fake_telegram.VIDEO_LIMIT = old
+
+
+def test_mastodon_waits_for_the_instance_to_process_the_video(practice_server, practice_engine,
+                                                              tmp_path, monkeypatch):
+    from platforms.mastodon import MastodonAdapter
+    from platforms.practice.mastodon import FakeMastodon
+
+    fake = practice_server(FakeMastodon)
+    practice = practice_engine(default_registry().get("mastodon"), fake)
+    monkeypatch.setattr(MastodonAdapter, "poll_interval", 0.01)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=1)
+    outcome = practice.publish(video_post(clip))
+    assert outcome.state == State.POSTED, outcome
+    [status] = fake.statuses.values()
+    [attachment] = status["media_attachments"]
+    assert attachment["type"] == "video" and attachment["description"] == "Kepala BPBD membuka rapat"
+    polls = [r for r in fake.requests if r.method == "GET" and "/api/v1/media/" in r.path]
+    assert polls, "the 202 was followed by polling until the url was set"
+
+
+def test_x_uploads_a_video_in_chunks_and_waits_for_processing(practice_server, practice_engine,
+                                                              tmp_path, monkeypatch):
+    from platforms import x as x_platform
+    from platforms.practice.x import FakeX
+
+    monkeypatch.setattr(x_platform, "VIDEO_SEGMENT", 64 * 1024)  # several segments
+    fake = practice_server(FakeX)
+    practice = practice_engine(default_registry().get("x"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=2, noise=True,
+                      bitrate=1_000_000)
+    fake.faults.add("reset", route="POST /2/media/upload/\\d+/append")  # one segment is cut
+    outcome = practice.publish(video_post(clip))
+    assert outcome.state == State.POSTED, outcome
+    [tweet] = fake.tweets.values()
+    [media_id] = tweet["media_ids"]
+    media = fake.media[media_id]
+    assert media["bytes"] == clip.read_bytes() and media["state"] == "succeeded"
+    assert media["alt"] == "Kepala BPBD membuka rapat"
+    assert len(media["segments"]) > 2
+
+
+def test_the_practice_x_fails_a_video_it_would_not_take(practice_server, practice_engine,
+                                                        tmp_path):
+    """X processes what it is given, then says "failed": HEVC is not H.264."""
+    import logging
+
+    import httpx
+
+    from composer.core.adapters import MediaInvalid, OutgoingPost, PublishContext, RenderedMedia
+    from platforms.practice.x import FakeX
+    from platforms.x import XAdapter
+
+    fake = practice_server(FakeX)
+    clip = make_video(tmp_path / "h.mp4", width=640, height=360, codec="libx265", seconds=1)
+    settings, secrets = fake.practice_account()
+    with httpx.Client(timeout=5) as client:
+        ctx = PublishContext(client=client, account=settings, secrets=secrets,
+                             log=logging.getLogger("t"))
+        media = RenderedMedia(str(clip), "video/mp4", 640, 360, duration=1.0)
+        with pytest.raises(MediaInvalid, match="InvalidContent"):
+            XAdapter().publish(ctx, OutgoingPost("p", "hevc", media=(media,)))
