@@ -15,18 +15,18 @@ def add_arguments(parser) -> None:
     parser.add_argument("--image", action="append", default=[], metavar="PATH[:ALT]",
                         help=_("attach an image, optionally with its alt text (repeatable)"))
     parser.add_argument("--video", default=None, metavar="PATH[:DESCRIPTION]",
-                        help="attach one video, optionally with its description (alt text); "
-                             "a post carries images or one video")
+                        help=_("attach one video, optionally with its description (alt text); "
+                               "a post carries images or one video"))
     parser.add_argument("--captions", default=None, metavar="FILE",
-                        help="the video's captions (SRT or WebVTT)")
+                        help=_("the video's captions (SRT or WebVTT)"))
     cover = parser.add_mutually_exclusive_group()
-    cover.add_argument("--cover", default=None, metavar="IMAGE", help="the video's cover image")
+    cover.add_argument("--cover", default=None, metavar="IMAGE", help=_("the video's cover image"))
     cover.add_argument("--cover-at", default=None, type=float, metavar="SECONDS",
-                       help="use the video's frame at SECONDS as its cover")
+                       help=_("use the video's frame at SECONDS as its cover"))
     parser.add_argument("--trim", default=None, metavar="START:END",
-                        help="send only the part of the video from START to END seconds "
-                             "(either may be empty: 5: or :30); a start on a keyframe is cut "
-                             "without re-encoding")
+                        help=_("send only the part of the video from START to END seconds "
+                               "(either may be empty: 5: or :30); a start on a keyframe is cut "
+                               "without re-encoding"))
     parser.add_argument("--to", default="", metavar="ID[,ID...]",
                         help=_("channel ids or account names to publish to"))
     parser.add_argument("--tag", action="append", default=[], help=_("a tag (repeatable)"))
