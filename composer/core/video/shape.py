@@ -118,6 +118,9 @@ def _run(info: VideoInfo, todo: list[Target], paths: dict[Target, Path],
                         for e in encodes if e.target.audio and copy_audio and ain is not None}
         for e in encodes:  # the header goes out once every stream is there
             e.container.start_encoding()
+        # Encodes without a filter graph restamp the shared frame for x264, so they take each
+        # frame after the graphs have (a graph keeps the time stamps it was pushed with).
+        encodes.sort(key=lambda e: e.graph is None)
         need_video = bool(encodes)
         need_audio = ain is not None and any(e.audio is not None for e in encodes)
         duration = max(info.duration, 0.001)
