@@ -76,7 +76,7 @@ def shape_all(info: VideoInfo, targets: Mapping[str, Target | None], out_dir: Pa
     ``out_dir`` (reused when an earlier run made it). One read of the source for all."""
     merged = merge(targets)
     out_dir.mkdir(parents=True, exist_ok=True)
-    wanted = {t for t in merged.values() if t is not None}
+    wanted = list(dict.fromkeys(t for t in merged.values() if t is not None))  # in order
     paths = {t: output_path(info, t, out_dir) for t in wanted}
     todo = [t for t in wanted if not paths[t].is_file()]
     if todo:
