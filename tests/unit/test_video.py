@@ -286,3 +286,16 @@ def test_a_byte_limit_alone_re_encodes_at_the_same_size_and_fits(corpus, tmp_pat
     assert out.duration == pytest.approx(source.duration, abs=0.1)
     assert out.bytes <= rules.max_bytes and reasons(out, rules) == []
     assert out.has_audio and out.audio_codec == "aac"
+
+
+def test_a_straight_encode_and_a_cropped_one_share_the_decode_without_losing_frames(corpus,
+                                                                                     tmp_path):
+    source = probe(corpus["plain"])
+    lower = plan(source, replace(RULES["telegram"], max_bytes=source.bytes // 2))
+    reels = plan(source, replace(RULES["instagram"], min_duration=None))
+    files = shape_all(source, {"telegram": lower, "instagram": reels}, tmp_path)
+    for channel in ("telegram", "instagram"):
+        out = probe(files[channel])
+        assert out.duration == pytest.approx(source.duration, abs=0.1), channel
+        assert out.fps == pytest.approx(source.fps, abs=0.5), channel
+    assert probe(files["instagram"]).aspect == pytest.approx(9 / 16, abs=0.01)

@@ -76,7 +76,7 @@ def shape_all(info: VideoInfo, targets: Mapping[str, Target | None], out_dir: Pa
     ``out_dir`` (reused when an earlier run made it). One read of the source for all."""
     merged = merge(targets)
     out_dir.mkdir(parents=True, exist_ok=True)
-    wanted = {t for t in merged.values() if t is not None}
+    wanted = list(dict.fromkeys(t for t in merged.values() if t is not None))  # in order
     paths = {t: output_path(info, t, out_dir) for t in wanted}
     todo = [t for t in wanted if not paths[t].is_file()]
     if todo:
@@ -118,6 +118,9 @@ def _run(info: VideoInfo, todo: list[Target], paths: dict[Target, Path],
                         for e in encodes if e.target.audio and copy_audio and ain is not None}
         for e in encodes:  # the header goes out once every stream is there
             e.container.start_encoding()
+        # Encodes without a filter graph restamp the shared frame for x264, so they take each
+        # frame after the graphs have (a graph keeps the time stamps it was pushed with).
+        encodes.sort(key=lambda e: e.graph is None)
         need_video = bool(encodes)
         need_audio = ain is not None and any(e.audio is not None for e in encodes)
         duration = max(info.duration, 0.001)
