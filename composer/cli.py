@@ -23,7 +23,15 @@ COMMANDS = {
     "accounts": "add, list or remove the accounts Siaran publishes to",
     "publish": "publish a post to accounts, each exactly once",
     "history": "what was published where, with links and reasons",
+    "report": "the monthly report of posts per channel (.xlsx or .csv)",
+    "drafts": "list drafts apart from published posts; duplicate, archive, delete",
     "unpublish": "delete a published post where the platform allows",
+    "schedule": "put a post in the queue for a time (the platform holds it, or Siaran sends it)",
+    "queue": "the scheduled posts and their state (scheduled, due, missed, published, failed)",
+    "reschedule": "move a scheduled post to another time",
+    "unschedule": "take a post off the queue (and off the platform's own schedule)",
+    "run-due": "send the scheduled posts that are due, each exactly once",
+    "agent": "install the agent that runs run-due while the app is closed",
     "resume": "finish publishing what was interrupted",
     "practice": "start practice servers and practice accounts (until Ctrl+C)",
     "sign-in": "sign in to a channel in the browser and save the account",
@@ -31,23 +39,46 @@ COMMANDS = {
     "check": "per-channel counts and problems of a post file",
     "count": "measure JSON lines of text the way one channel does",
     "split": "split stdin's text into thread parts for one channel",
+    "office": "show or change the office profile (name, logo, handle, time zone)",
 }
 
 
+def argparse_messages() -> None:
+    """argparse's own words (usage, options, errors) through our catalogue (cli.id.json)."""
+    argparse._ = _  # type: ignore[attr-defined]  # argparse looks its gettext ``_`` up per call
+
+
+def language_in(argv: list[str]) -> str | None:
+    """``--lang`` read before the parser is built, so --help and errors are in that language."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def build_parser() -> argparse.ArgumentParser:
+    argparse_messages()
     parser = argparse.ArgumentParser(prog="siaran", description=_("Write once, publish everywhere."))
-    parser.add_argument("--version", action="version", version=f"siaran {__version__}")
-    parser.add_argument("--lang", choices=["en", "id"], help="language of messages")
+    parser.add_argument("--version", action="version", version=f"siaran {__version__}",
+                        help=_("show program's version number and exit"))
+    parser.add_argument("--lang", choices=["en", "id"], help=_("language of messages"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, help_text in COMMANDS.items():
         module = importlib.import_module(f"composer.commands.{name.replace('-', '_')}")
-        p = sub.add_parser(name, help=help_text, description=help_text)
+        p = sub.add_parser(name, help=_(help_text), description=_(help_text))
         module.add_arguments(p)
         p.set_defaults(_run=module.run)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if language_in(argv) in ("en", "id"):
+        from composer.core.i18n import set_language
+
+        set_language(language_in(argv))
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

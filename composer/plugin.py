@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # pragma: no cover - what the lazy names below resolve to
         TokenError,
         Tokens,
         authorize,
+        pick_one,
         refresh,
         sign_in,
     )
@@ -71,6 +72,7 @@ _LAZY = {
     "TokenError": "composer.core.oauth",
     "Tokens": "composer.core.oauth",
     "authorize": "composer.core.oauth",
+    "pick_one": "composer.core.oauth",
     "refresh": "composer.core.oauth",
     "sign_in": "composer.core.oauth",
     "redact": "composer.core.logs",
@@ -121,6 +123,7 @@ __all__ = [
     "inspect",
     "json_body",
     "one_line",
+    "pick_one",
     "reached",
     "redact",
     "coded_problems",

@@ -72,8 +72,9 @@ SPEC = PlatformSpec(
     credential_kind="app_password",
     credentials=(
         CredentialField("service", "PDS URL", default="https://bsky.social"),
-        CredentialField("handle", "Handle"),
-        CredentialField("app_password", "App password", secret=True),
+        CredentialField("handle", "Handle", help="The account's name without @, e.g. diskominfo.bsky.social"),
+        CredentialField("app_password", "App password", secret=True,
+                        help="Made in Bluesky under Settings, Privacy and security, App passwords; not the login password"),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.THREADS, C.VERIFY}),
     unsent_parts=frozenset({"title", "tags"}),

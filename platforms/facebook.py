@@ -25,6 +25,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 from composer.plugin import (
     AccountInfo,
+    Choice,
+    ChooseFn,
     Counting,
     CredentialField,
     Finding,
@@ -73,17 +75,20 @@ SPEC = PlatformSpec(
     recommended_sizes=((1200, 630), (1080, 1080), (1080, 1350)),
     credential_kind="page_token",
     credentials=(
-        CredentialField("page_id", "Page ID", required=False),  # sign-in finds it
-        CredentialField("page_token", "Page access token", secret=True),
+        CredentialField("page_id", "Page ID", required=False, by_sign_in=True),  # chosen
+        CredentialField("page_token", "Page access token", secret=True, by_sign_in=True),
         CredentialField("graph_version", "Graph API version", required=False,
                         default=DEFAULT_VERSION),
         CredentialField("api_url", "Graph API address", required=False, default=GRAPH_URL),
         # For connect(): the Meta app that signs the officer in (the secret exchanges tokens).
-        CredentialField("app_id", "Meta app ID", required=False),
-        CredentialField("app_secret", "Meta app secret", secret=True, required=False),
+        CredentialField("app_id", "Meta app ID", required=False,
+                        help="From the office's app in Meta for Developers, App settings, Basic"),
+        CredentialField("app_secret", "Meta app secret", secret=True, required=False,
+                        help="Needed to sign in and to renew the 60-day sign-in"),
         CredentialField("login_url", "Sign-in page", required=False, default=WEB_URL),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.EDIT, C.SCHEDULE, C.VERIFY, C.CONNECT}),
+    schedule_min_ahead=600, schedule_max_ahead=30 * 86400,  # MIN/MAX_SCHEDULE_AHEAD
     edit_scope=frozenset({"text"}),
     unsent_parts=frozenset({"title", "tags"}),
     unverified=("text_limit", "max_images", "max_image_bytes", "alt text"),
@@ -327,10 +332,11 @@ class FacebookAdapter:
                            handle=body.get("username") or body.get("link") or page,
                            avatar_url=picture)
 
-    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None,
+    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None, *,
+                choose: ChooseFn | None = None,
                 **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]:
         """Facebook Login in the browser (loopback), a long-lived user token, then the page:
-        ``account["page_id"]``, or the only page the officer manages."""
+        ``account["page_id"]``, the only page the officer manages, or the one ``choose`` picks."""
         from composer import plugin
 
         user_token, _expires_at = facebook_login(account, secrets or {}, PERMISSIONS, **sign_in)
@@ -340,12 +346,12 @@ class FacebookAdapter:
             pages = list_pages(client, user_token,
                                api_url=account.get("api_url") or GRAPH_URL,
                                graph_version=account.get("graph_version") or DEFAULT_VERSION)
-        wanted = account.get("page_id")
-        chosen = [p for p in pages if p.id == wanted] if wanted else pages
-        if len(chosen) != 1:
-            names = ", ".join(f"{p.name} ({p.id})" for p in pages) or "-"
-            raise plugin.SignInError(_("Choose the Facebook Page by its ID: {pages}", pages=names))
-        settings, page_secrets = chosen[0].account()
+        names = ", ".join(f"{p.name} ({p.id})" for p in pages) or "-"
+        picked = plugin.pick_one(
+            [Choice(p.id, p.name, p.category) for p in pages], wanted=account.get("page_id"),
+            choose=choose,
+            refusal=_("Choose the Facebook Page by its ID: {pages}", pages=names))
+        settings, page_secrets = next(p for p in pages if p.id == picked.id).account()
         return {**settings, "app_id": account.get("app_id", "")}, page_secrets
 
     # -- helpers ------------------------------------------------------------------------------

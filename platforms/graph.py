@@ -330,6 +330,28 @@ def facebook_login(account: Mapping[str, str], secrets: Mapping[str, str],
         **sign_in)
 
 
+def renew_long_lived(ctx: PublishContext, field: str, channel: str) -> float | None:
+    """Meta's long-lived user token exchanged again (``fb_exchange_token`` with the app id and
+    secret, docs/platforms.md §5) for another ~60 days; the new token goes to the keyring through
+    ``ctx.update_secrets``. Returns the new expiry (epoch seconds) or None."""
+    app_id = ctx.account.get("app_id") or ""
+    app_secret = ctx.secrets.get("app_secret") or ctx.secrets.get("client_secret") or ""
+    token = ctx.secrets.get(field) or ""
+    if not (app_id and app_secret and token):
+        raise AuthExpired(_("{channel} can renew the sign-in only with the Meta app ID and app "
+                            "secret; sign in again", channel=channel))
+    response = ctx.client.get(f"{version_base(ctx.account)}/oauth/access_token", params={
+        "grant_type": "fb_exchange_token", "client_id": app_id, "client_secret": app_secret,
+        "fb_exchange_token": token})
+    GraphErrors(channel).check(response, creates=False)
+    body = response.json()
+    fresh = {field: str(body["access_token"])}
+    if body.get("expires_in"):
+        fresh["expires_at"] = f"{time.time() + float(body['expires_in']):.0f}"
+    ctx.update_secrets(fresh)
+    return float(fresh["expires_at"]) if "expires_at" in fresh else None
+
+
 def _int(value: Any) -> int | None:
     try:
         return int(value) if value is not None else None

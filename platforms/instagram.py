@@ -23,6 +23,8 @@ from typing import Any
 
 from composer.plugin import (
     AccountInfo,
+    Choice,
+    ChooseFn,
     Counting,
     CredentialField,
     Finding,
@@ -76,15 +78,18 @@ SPEC = PlatformSpec(
     recommended_sizes=((1080, 1350), (1080, 1080), (1080, 566)),
     credential_kind="oauth2_meta",
     credentials=(
-        CredentialField("ig_user_id", "Instagram user ID", required=False),  # sign-in finds it
-        CredentialField("access_token", "Access token", secret=True),
+        CredentialField("ig_user_id", "Instagram user ID", required=False,  # chosen at sign-in
+                        by_sign_in=True),
+        CredentialField("access_token", "Access token", secret=True, by_sign_in=True),
         CredentialField("graph_version", "Graph API version", required=False,
                         default=DEFAULT_VERSION),
         # graph.instagram.com for "Instagram API with Instagram Login" accounts
         CredentialField("api_url", "Graph API address", required=False, default=GRAPH_URL),
         # For connect(): the Meta app that signs the officer in (the secret exchanges tokens).
-        CredentialField("app_id", "Meta app ID", required=False),
-        CredentialField("app_secret", "Meta app secret", secret=True, required=False),
+        CredentialField("app_id", "Meta app ID", required=False,
+                        help="From the office's app in Meta for Developers, App settings, Basic"),
+        CredentialField("app_secret", "Meta app secret", secret=True, required=False,
+                        help="Needed to sign in and to renew the 60-day sign-in"),
         CredentialField("login_url", "Sign-in page", required=False,
                         default="https://www.facebook.com"),
         *mediahost.FIELDS,
@@ -292,10 +297,12 @@ class InstagramAdapter:
                            handle="@" + body.get("username", ""),
                            avatar_url=body.get("profile_picture_url"))
 
-    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None,
+    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None, *,
+                choose: ChooseFn | None = None,
                 **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]:
         """Facebook Login (loopback), a long-lived user token, then the Instagram professional
-        account linked to one of the officer's pages: ``account["ig_user_id"]`` or the only one.
+        account linked to one of the officer's pages: ``account["ig_user_id"]``, the only one, or
+        the one ``choose`` picks.
         The token lasts about 60 days; sign in again when Siaran says so."""
         import httpx
 
@@ -311,18 +318,23 @@ class InstagramAdapter:
         linked = [(page.get("name", ""), page["instagram_business_account"])
                   for page in response.json().get("data") or []
                   if page.get("instagram_business_account")]
-        wanted = account.get("ig_user_id")
-        chosen = [(n, ig) for n, ig in linked if str(ig.get("id")) == wanted] if wanted else linked
-        if len(chosen) != 1:
-            names = ", ".join(f"@{ig.get('username', '')} ({ig.get('id')}, {n})"
-                              for n, ig in linked) or "-"
-            raise plugin.SignInError(_("Choose the Instagram account by its ID: {accounts}",
-                                      accounts=names))
+        names = ", ".join(f"@{ig.get('username', '')} ({ig.get('id')}, {n})"
+                          for n, ig in linked) or "-"
+        picked = plugin.pick_one(
+            [Choice(str(ig.get("id")), "@" + str(ig.get("username", "")), n) for n, ig in linked],
+            wanted=account.get("ig_user_id"), choose=choose,
+            refusal=_("Choose the Instagram account by its ID: {accounts}", accounts=names))
         secrets_out = {"access_token": token}
         if expires_at:
             secrets_out["expires_at"] = f"{expires_at:.0f}"
-        return ({"ig_user_id": str(chosen[0][1]["id"]), "app_id": account.get("app_id", "")},
-                secrets_out)
+        return {"ig_user_id": picked.id, "app_id": account.get("app_id", "")}, secrets_out
+
+    def renew(self, ctx: PublishContext) -> float | None:
+        """Meta's long-lived token exchanged again (fb_exchange_token) for another ~60 days,
+        with the Meta app's secret; the new token goes to the keyring (``ctx.update_secrets``)."""
+        from platforms.graph import renew_long_lived
+
+        return renew_long_lived(ctx, "access_token", self.spec.name)
 
     def _graph(self, ctx: PublishContext) -> tuple[str, Graph]:
         user = (ctx.account.get("ig_user_id") or "").strip()

@@ -29,11 +29,14 @@ from composer.plugin import (
     AccountInfo,
     AdapterError,
     AuthExpired,
+    Choice,
+    ChooseFn,
     Counting,
     CredentialField,
     Duplicate,
     Fold,
     HttpErrors,
+    OptionField,
     OutgoingPost,
     Palette,
     Platform,
@@ -46,6 +49,7 @@ from composer.plugin import (
     Unknown,
     UserError,
     _,
+    from_transport,
 )
 from composer.plugin import Capability as C
 from platforms.translations import TRANSLATIONS
@@ -79,12 +83,13 @@ SPEC = PlatformSpec(
     recommended_sizes=((1200, 627), (1080, 1080), (1080, 1350)),
     credential_kind="oauth2",
     credentials=(
-        CredentialField("organization", "Organization URN"),
+        CredentialField("organization", "Organization URN", by_sign_in=True),  # chosen
         CredentialField("linkedin_version", "LinkedIn-Version header", default=DEFAULT_VERSION),
-        CredentialField("access_token", "Access token", secret=True),
+        CredentialField("access_token", "Access token", secret=True, by_sign_in=True),
         CredentialField("client_id", "Client ID", required=False),
         # LinkedIn's token endpoint needs the app's secret (no public clients).
-        CredentialField("client_secret", "Client secret", secret=True, required=False),
+        CredentialField("client_secret", "Client secret", secret=True, required=False,
+                        help="From the office's app in the LinkedIn developer portal, Auth"),
         CredentialField("api_url", "API address", required=False, default=API_URL),
         CredentialField("authorize_url", "Sign-in page", required=False, default=AUTHORIZE_URL),
         CredentialField("token_url", "Token address", required=False, default=TOKEN_URL),
@@ -98,6 +103,9 @@ SPEC = PlatformSpec(
         "https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/images-api",
         "https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/multiimage-post-api",
     ),
+    options=(OptionField("organization", "Organization page", kind="text",
+                         help="Left empty: the account's page. Another page the account "
+                              "manages: urn:li:organization:12345"),),
 )
 
 CLOCK_SKEW = 300.0  # seconds allowed between this computer's clock and LinkedIn's
@@ -131,6 +139,12 @@ def commentary(text: str) -> str:
     return "".join(out)
 
 
+def _author(ctx: PublishContext, post: OutgoingPost) -> str:
+    """The page the post goes out as: the post's own choice, else the account's."""
+    chosen = post.options.get("organization", "").strip()
+    return organization_urn({**ctx.account, "organization": chosen} if chosen else ctx.account)
+
+
 def organization_urn(account: Mapping[str, str]) -> str:
     value = (account.get("organization") or "").strip()
     if value.isdigit():
@@ -161,7 +175,7 @@ class LinkedInAdapter:
 
     def publish(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult:
         api = _Api(ctx)
-        author = organization_urn(ctx.account)
+        author = _author(ctx, post)
         images = self._upload_images(ctx, api, author, post)
         body: dict[str, Any] = {
             "author": author,
@@ -225,7 +239,7 @@ class LinkedInAdapter:
         if since is None:
             return None  # the create was never sent
         api = _Api(ctx)
-        author = organization_urn(ctx.account)
+        author = _author(ctx, post)
         # Rest.li 2.0 wants the URN percent-encoded in the query.
         answer = api.call("GET", f"/rest/posts?author={quote(author, safe='')}&q=author"
                                  "&count=50&sortBy=LAST_MODIFIED", creates=False).json()
@@ -263,16 +277,83 @@ class LinkedInAdapter:
         name = body.get("localizedName") or body.get("vanityName") or org
         return AccountInfo(display_name=name, handle=body.get("vanityName") or org)
 
-    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None,
+    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None, *,
+                choose: ChooseFn | None = None,
                 **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]:
-        """Sign in through the browser (loopback redirect); returns (settings, secrets)."""
+        """Sign in through the browser (loopback redirect), then the organisation the posts go
+        out as: ``account["organization"]``, the only one the officer administers, or the one
+        ``choose`` picks from the list. Returns (settings, secrets)."""
         from composer import plugin
 
         if not (secrets or {}).get("client_secret"):
             raise UserError(_("LinkedIn sign-in needs the app's client secret "
                               "(--client-secret-stdin)"))
         tokens = plugin.sign_in(oauth_client(account, secrets), **sign_in)
-        return {}, tokens.secrets()
+        if (account.get("organization") or "").strip():
+            return {"organization": organization_urn(account)}, tokens.secrets()
+        orgs = administered(account, tokens.access_token)
+        names = ", ".join(f"{c.label} ({c.id})" for c in orgs) or "-"
+        picked = plugin.pick_one(orgs, wanted=None, choose=choose, refusal=_(
+            "Choose the LinkedIn organization by its URN: {organizations}", organizations=names))
+        return {"organization": picked.id}, tokens.secrets()
+
+    def renew(self, ctx: PublishContext) -> float | None:
+        """A new access token from the refresh token (LinkedIn gives one to approved partners
+        only); without one, AuthExpired: the officer signs in again."""
+        import httpx
+
+        from composer import plugin
+
+        refresh_token = ctx.secrets.get("refresh_token") or ""
+        if not refresh_token:
+            raise AuthExpired(_("LinkedIn gave no refresh token; sign in again before the "
+                                "sign-in ends"))
+        try:
+            tokens = plugin.refresh(oauth_client(ctx.account, ctx.secrets), refresh_token,
+                                    http=ctx.client)
+        except plugin.TokenError:
+            raise AuthExpired(_("LinkedIn refused to renew the sign-in; sign in again")) from None
+        except httpx.HTTPError as exc:
+            raise from_transport(exc, creates=False) from None
+        ctx.update_secrets(tokens.secrets())
+        return tokens.expires_at
+
+
+def administered(account: Mapping[str, str], token: str) -> list[Choice]:
+    """The organisations the signed-in member administers (organizationAcls, role ADMINISTRATOR),
+    each with its name (organizations/{id})."""
+    import httpx
+
+    base = (account.get("api_url") or API_URL).rstrip("/")
+    version = (account.get("linkedin_version") or DEFAULT_VERSION).strip()
+    headers = {"Authorization": f"Bearer {token}", "LinkedIn-Version": version,
+               "X-Restli-Protocol-Version": "2.0.0"}
+    errors = LinkedInErrors(version)
+    out: list[Choice] = []
+    try:
+        with httpx.Client(timeout=30, headers=headers) as client:
+            _list_organizations(client, errors, base, out)
+    except AdapterError as exc:
+        from composer import plugin
+
+        raise plugin.SignInError(_("Could not list the LinkedIn organizations you administer: "
+                                   "{reason}", reason=exc.reason)) from None
+    return out
+
+
+def _list_organizations(client: httpx.Client, errors: LinkedInErrors, base: str,
+                        out: list[Choice]) -> None:
+    acls = errors.request(client, "GET", base + "/rest/organizationAcls", creates=False,
+                          params={"q": "roleAssignee", "role": "ADMINISTRATOR",
+                                  "state": "APPROVED"}).json()
+    for element in acls.get("elements") or []:
+        urn = str(element.get("organization") or "")
+        if not re.fullmatch(r"urn:li:organization:\d+", urn):
+            continue
+        org = errors.request(client, "GET", f"{base}/rest/organizations/{urn.rsplit(':', 1)[1]}",
+                             creates=False).json()
+        out.append(Choice(urn, org.get("localizedName") or org.get("vanityName") or urn,
+                          org.get("vanityName") or ""))
 
 
 class _Api:

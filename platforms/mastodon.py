@@ -22,6 +22,7 @@ from composer.plugin import (
     AccountInfo,
     AdapterError,
     AuthExpired,
+    ChooseFn,
     Counting,
     CredentialField,
     Fold,
@@ -64,13 +65,16 @@ SPEC = PlatformSpec(
     alt_text_limit=1500,
     credential_kind="oauth2_pkce",
     credentials=(
-        CredentialField("instance", "Instance URL"),
-        CredentialField("client_id", "Client ID", required=False),
-        CredentialField("access_token", "Access token", secret=True),
+        CredentialField("instance", "Instance URL",
+                        help="The server the account lives on, e.g. https://mastodon.social"),
+        CredentialField("client_id", "Client ID", required=False, by_sign_in=True),
+        CredentialField("access_token", "Access token", secret=True, by_sign_in=True),
         # Set by connect(): Mastodon registers a confidential client per sign-in.
-        CredentialField("client_secret", "Client secret", secret=True, required=False),
+        CredentialField("client_secret", "Client secret", secret=True, required=False,
+                        by_sign_in=True),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.EDIT, C.SCHEDULE, C.THREADS, C.VERIFY, C.CONNECT}),
+    schedule_min_ahead=300,  # MIN_SCHEDULE_AHEAD (ScheduledStatus::MINIMUM_OFFSET)
     edit_scope=frozenset({"text", "link", "media", "alt"}),
     unsent_parts=frozenset({"title", "tags"}),
     post_url_template="https://{instance}/@{username}/{id}",
@@ -423,7 +427,8 @@ class MastodonAdapter:
                            handle=f"@{me.get('acct') or me.get('username')}@{host}",
                            avatar_url=me.get("avatar"))
 
-    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None,
+    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None, *,
+                choose: ChooseFn | None = None,
                 **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]:
         """Sign in: register an app for this loopback port, then OAuth2 code + PKCE.
 

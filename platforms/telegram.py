@@ -36,6 +36,7 @@ from composer.plugin import (
     Counting,
     CredentialField,
     HttpErrors,
+    OptionField,
     OutgoingPost,
     Palette,
     Platform,
@@ -79,8 +80,10 @@ SPEC = PlatformSpec(
     recommended_sizes=((1280, 720), (1080, 1080), (1080, 1350)),
     credential_kind="bot_token",
     credentials=(
-        CredentialField("chat_id", "Channel (@name or id)"),
-        CredentialField("bot_token", "Bot token", secret=True),
+        CredentialField("chat_id", "Channel (@name or id)",
+                        help="The channel's public @name; the bot must be one of its administrators"),
+        CredentialField("bot_token", "Bot token", secret=True,
+                        help="Given by @BotFather in Telegram when the bot was made"),
         CredentialField("api_url", "Bot API address", required=False, default=API_URL),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.EDIT, C.VERIFY}),
@@ -89,6 +92,7 @@ SPEC = PlatformSpec(
     post_url_template="https://t.me/{channel}/{id}",
     unverified=("text counting unit",),
     sources=("https://core.telegram.org/bots/api",),
+    options=(OptionField("silent", "Send silently (no notification sound)", kind="flag"),),
 )
 
 
@@ -146,15 +150,18 @@ class TelegramAdapter:
     def _send(self, ctx: PublishContext, step: Mapping[str, Any],
               post: OutgoingPost) -> list[dict[str, Any]]:
         chat_id = _chat_id(ctx)
+        # disable_notification: subscribers get the message without a sound
+        quiet = {"disable_notification": True} if post.options.get("silent") == "true" else {}
         if step["kind"] == "message":
             return [_call(ctx, "sendMessage", json={
-                "chat_id": chat_id, "text": escape(step["text"]), "parse_mode": "HTML"})]
+                "chat_id": chat_id, "text": escape(step["text"]), "parse_mode": "HTML", **quiet})]
         caption = {"caption": escape(step["caption"]), "parse_mode": "HTML"} if step["caption"] else {}
         handles = [open(m.path, "rb") for m in post.media]  # noqa: SIM115 - closed below
         try:
             if step["kind"] == "photo":
                 m = post.media[0]
-                return [_call(ctx, "sendPhoto", media=True, data={"chat_id": chat_id, **caption},
+                return [_call(ctx, "sendPhoto", media=True, data={"chat_id": chat_id, **caption,
+                                                                  **_form(quiet)},
                               files={"photo": (Path(m.path).name, handles[0], m.mime)})]
             items = [{"type": "photo", "media": f"attach://photo{i}"} for i in range(len(post.media))]
             items[0].update(caption)
@@ -162,7 +169,8 @@ class TelegramAdapter:
                      for i, (m, fh) in enumerate(zip(post.media, handles, strict=True))}
             sent: list[dict[str, Any]] = _call(ctx, "sendMediaGroup", media=True, files=files,
                                                data={"chat_id": chat_id,
-                                                     "media": json.dumps(items)})
+                                                     "media": json.dumps(items),
+                                                     **_form(quiet)})
             return sent
         finally:
             for fh in handles:
@@ -336,3 +344,8 @@ PREVIEW = PreviewRules(
 )
 
 PLATFORM = Platform(SPEC, TelegramAdapter, preview=PREVIEW, translations=TRANSLATIONS)
+
+
+def _form(values: Mapping[str, Any]) -> dict[str, str]:
+    """Multipart form fields are text: True is sent as "true"."""
+    return {k: "true" if v is True else str(v) for k, v in values.items()}

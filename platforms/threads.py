@@ -20,6 +20,8 @@ from typing import Any
 
 from composer.plugin import (
     AccountInfo,
+    AuthExpired,
+    ChooseFn,
     Counting,
     CredentialField,
     MediaInvalid,
@@ -61,13 +63,15 @@ SPEC = PlatformSpec(
     recommended_sizes=((1080, 1350), (1080, 1080), (1200, 675)),
     credential_kind="oauth2_meta",
     credentials=(
-        CredentialField("user_id", "Threads user ID", required=False),  # sign-in finds it
-        CredentialField("access_token", "Access token", secret=True),
+        CredentialField("user_id", "Threads user ID", required=False,  # sign-in finds it
+                        by_sign_in=True),
+        CredentialField("access_token", "Access token", secret=True, by_sign_in=True),
         CredentialField("api_url", "Threads API address", required=False, default=API_URL),
         CredentialField("graph_version", "Threads API version", required=False,
                         default=THREADS_VERSION),
         # For connect(): the Threads app (not the Meta app) id and secret (docs/platforms.md §4).
-        CredentialField("app_id", "Threads app ID", required=False),
+        CredentialField("app_id", "Threads app ID", required=False,
+                        help="The Threads app ID (not the Meta app ID) in Meta for Developers"),
         CredentialField("app_secret", "Threads app secret", secret=True, required=False),
         CredentialField("login_url", "Sign-in page", required=False, default=LOGIN_URL),
         *mediahost.FIELDS,
@@ -263,7 +267,8 @@ class ThreadsAdapter:
                            handle="@" + body.get("username", ""),
                            avatar_url=body.get("threads_profile_picture_url"))
 
-    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None,
+    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None, *,
+                choose: ChooseFn | None = None,
                 **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]:
         """Threads sign-in (loopback; whether Meta accepts a loopback redirect for Threads is
         UNVERIFIED, docs/platforms.md §4), then the 60-day token (th_exchange_token) and whose it is."""
@@ -292,6 +297,27 @@ class ThreadsAdapter:
             secrets_out["expires_at"] = f"{expires_at:.0f}"
         return ({"user_id": str(response.json()["id"]), "app_id": account.get("app_id", "")},
                 secrets_out)
+
+    def renew(self, ctx: PublishContext) -> float | None:
+        """The 60-day token refreshed (th_refresh_token, allowed once it is a day old) for another
+        60 days; the new token goes to the keyring (``ctx.update_secrets``)."""
+        import time
+
+        from platforms.graph import GraphErrors
+
+        token = ctx.secrets.get("access_token") or ""
+        if not token:
+            raise AuthExpired(_("The Threads sign-in is missing; sign in again"))
+        api = (ctx.account.get("api_url") or API_URL).rstrip("/")
+        response = ctx.client.get(f"{api}/refresh_access_token", params={
+            "grant_type": "th_refresh_token", "access_token": token})
+        GraphErrors(self.spec.name).check(response, creates=False)
+        body = response.json()
+        fresh = {"access_token": str(body["access_token"])}
+        if body.get("expires_in"):
+            fresh["expires_at"] = f"{time.time() + float(body['expires_in']):.0f}"
+        ctx.update_secrets(fresh)
+        return float(fresh["expires_at"]) if "expires_at" in fresh else None
 
     def _graph(self, ctx: PublishContext) -> tuple[str, Graph]:
         user = (ctx.account.get("user_id") or "me").strip()

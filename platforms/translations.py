@@ -53,4 +53,36 @@ TRANSLATIONS: dict[str, dict[str, str]] = {"id": {
     "Token": "Token",
     "Token address": "Alamat token",
     "User name": "Nama pengguna",
+    # Help under the fields (where to find the value)
+    "The address of the portal, e.g. https://diskominfo.example.go.id": "Alamat portal, mis. https://diskominfo.example.go.id",
+    "The WordPress user who publishes (an Author or Editor)": "Pengguna WordPress yang menerbitkan (Author atau Editor)",
+    "Made in WordPress under Users, Profile, Application Passwords; not the login password": "Dibuat di WordPress pada Pengguna, Profil, Kata Sandi Aplikasi; bukan kata sandi untuk masuk",
+    "The account's name without @, e.g. diskominfo.bsky.social": "Nama akun tanpa @, mis. diskominfo.bsky.social",
+    "Made in Bluesky under Settings, Privacy and security, App passwords; not the login password": "Dibuat di Bluesky pada Pengaturan, Privasi dan keamanan, Kata sandi aplikasi; bukan kata sandi untuk masuk",
+    "The channel's public @name; the bot must be one of its administrators": "@nama publik kanal; bot harus menjadi salah satu administratornya",
+    "Given by @BotFather in Telegram when the bot was made": "Diberikan oleh @BotFather di Telegram saat bot dibuat",
+    "The OAuth 2.0 client ID of the office's app in the X developer portal": "ID klien OAuth 2.0 aplikasi kantor di portal pengembang X",
+    "The server the account lives on, e.g. https://mastodon.social": "Server tempat akun berada, mis. https://mastodon.social",
+    "The OAuth client ID (desktop app) of the office's Google Cloud project": "ID klien OAuth (aplikasi desktop) proyek Google Cloud kantor",
+    "From the office's app in Meta for Developers, App settings, Basic": "Dari aplikasi kantor di Meta for Developers, Pengaturan aplikasi, Dasar",
+    "Needed to sign in and to renew the 60-day sign-in": "Diperlukan untuk masuk dan untuk memperbarui masa masuk 60 hari",
+    "The Threads app ID (not the Meta app ID) in Meta for Developers": "ID aplikasi Threads (bukan ID aplikasi Meta) di Meta for Developers",
+    "From the office's app in the LinkedIn developer portal, Auth": "Dari aplikasi kantor di portal pengembang LinkedIn, bagian Auth",
+    # per-post options (PlatformSpec.options)
+    "Privacy": "Privasi",
+    "Public": "Publik",
+    "Unlisted": "Tidak publik (hanya lewat tautan)",
+    "Private": "Pribadi",
+    "Left empty: the account's privacy setting": "Bila kosong: pengaturan privasi akun",
+    "Send silently (no notification sound)": "Kirim senyap (tanpa bunyi notifikasi)",
+    "Organization page": "Halaman organisasi",
+    "Left empty: the account's page. Another page the account manages: urn:li:organization:12345":
+        "Bila kosong: halaman milik akun. Halaman lain yang dikelola akun: "
+        "urn:li:organization:12345",
+    "On the portal": "Di portal",
+    "Published": "Terbit",
+    "Pending review by an editor": "Menunggu ditinjau editor",
+    "Category number": "Nomor kategori",
+    "The category's ID in WordPress (Posts > Categories); empty: the portal's default category":
+        "ID kategori di WordPress (Pos > Kategori); bila kosong: kategori bawaan portal",
 }}

@@ -40,6 +40,7 @@ from composer.plugin import (
     Duplicate,
     HttpErrors,
     MediaInvalid,
+    OptionField,
     OutgoingPost,
     Palette,
     Platform,
@@ -71,17 +72,27 @@ SPEC = PlatformSpec(
     counting=Counting.NONE,
     max_images=50,
     image_formats=("image/jpeg", "image/png", "image/gif", "image/webp"),
-    recommended_sizes=((1200, 675), (1200, 630), (1080, 1080)),
+    recommended_sizes=((1200, 675), (1200, 630), (1080, 1080), (1080, 1350)),  # 4:5: posters stay portrait
     credential_kind="application_password",
     credentials=(
-        CredentialField("url", "Site URL"),
-        CredentialField("user", "User name"),
-        CredentialField("app_password", "Application password", secret=True),
+        CredentialField("url", "Site URL",
+                        help="The address of the portal, e.g. https://diskominfo.example.go.id"),
+        CredentialField("user", "User name", help="The WordPress user who publishes (an Author or Editor)"),
+        CredentialField("app_password", "Application password", secret=True,
+                        help="Made in WordPress under Users, Profile, Application Passwords; not the login password"),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.EDIT, C.SCHEDULE, C.VERIFY}),
+    schedule_min_ahead=60,  # holds any date ahead; a minute for the request to land first
     sources=(
         "https://developer.wordpress.org/rest-api/reference/posts/",
         "https://developer.wordpress.org/rest-api/reference/media/",
+    ),
+    options=(
+        OptionField("status", "On the portal", choices=(
+            ("publish", "Published"), ("pending", "Pending review by an editor"))),
+        OptionField("category", "Category number", kind="text",
+                    help="The category's ID in WordPress (Posts > Categories); empty: the "
+                         "portal's default category"),
     ),
 )
 
@@ -102,6 +113,13 @@ def _slug_words(post: OutgoingPost) -> str:
     words = unicodedata.normalize("NFKD", post.title or _derived_title(post.text))
     words = re.sub(r"[^a-z0-9]+", "-", words.encode("ascii", "ignore").decode().lower())
     return words.strip("-")[:60].rstrip("-")
+
+
+def _category_id(value: str) -> int:
+    if not value.strip().isdigit():
+        raise Rejected(_("The WordPress category must be its number, not '{value}'",
+                         value=value))
+    return int(value.strip())
 
 
 def post_slug(post: OutgoingPost) -> str:
@@ -198,7 +216,9 @@ class WordPressAdapter:
         if isinstance(draft_id, PublishResult):
             return draft_id  # an earlier attempt got all the way
         body: dict[str, Any] = {"status": "publish"}
-        if post.schedule_utc:
+        if post.options.get("status") == "pending":  # an editor publishes it on the portal
+            body = {"status": "pending"}
+        elif post.schedule_utc:
             body = {"status": "future", "date_gmt": _wp_date_gmt(post.schedule_utc)}
         data = self._request(ctx, "POST", f"/posts/{draft_id}", json=body, creates=True).json()
         ctx.progress("posted", 1.0)
@@ -224,6 +244,8 @@ class WordPressAdapter:
             body["featured_media"] = uploaded[0]["id"]
         if state.get("tag_ids"):
             body["tags"] = state["tag_ids"]
+        if post.options.get("category"):
+            body["categories"] = [_category_id(post.options["category"])]
         state["sent"] = True  # journalled first, so a retry knows it must look
         self._checkpoint(ctx, state)
         data = self._request(ctx, "POST", "/posts", json=body, creates=True).json()

@@ -22,6 +22,7 @@ from composer.plugin import (
     AccountInfo,
     AdapterError,
     AuthExpired,
+    ChooseFn,
     Counting,
     CredentialField,
     Duplicate,
@@ -71,9 +72,11 @@ SPEC = PlatformSpec(
     alt_text_limit=1000,
     credential_kind="oauth2_pkce",
     credentials=(
-        CredentialField("client_id", "Client ID"),
-        CredentialField("access_token", "Access token", secret=True),
-        CredentialField("refresh_token", "Refresh token", secret=True, required=False),
+        CredentialField("client_id", "Client ID",
+                        help="The OAuth 2.0 client ID of the office's app in the X developer portal"),
+        CredentialField("access_token", "Access token", secret=True, by_sign_in=True),
+        CredentialField("refresh_token", "Refresh token", secret=True, required=False,
+                        by_sign_in=True),
         # Only for apps registered as confidential ("web app"); native apps have none.
         CredentialField("client_secret", "Client secret", secret=True, required=False),
         CredentialField("redirect_port", "Sign-in port on 127.0.0.1", required=False,
@@ -213,7 +216,8 @@ class XAdapter:
         return AccountInfo(display_name=data.get("name", ""), handle="@" + data.get("username", ""),
                            avatar_url=data.get("profile_image_url"))
 
-    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None,
+    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None, *,
+                choose: ChooseFn | None = None,
                 **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]:
         """Sign in on the app's registered 127.0.0.1 port; returns (settings, secrets)."""
         from composer import plugin
@@ -221,6 +225,14 @@ class XAdapter:
         port = int(account.get("redirect_port") or REDIRECT_PORT)
         tokens = plugin.sign_in(oauth_client(account, secrets), port=port, **sign_in)
         return {}, tokens.secrets()
+
+    def renew(self, ctx: PublishContext) -> float | None:
+        """A new access token (and, X rotating them, a new refresh token) before the old lapses;
+        the new secrets reach the keyring through ``ctx.update_secrets``."""
+        api = _Api(ctx)
+        if not api.refreshed:
+            api.refresh()
+        return _expiry(ctx.secrets)
 
 
 class _Api:
@@ -358,3 +370,8 @@ def _same_text(remote: str, local: str) -> bool:
 PREVIEW = PreviewRules("x", url="x", alt_badge="bottom-left", link_card="image", actions=(("↩", "4"), ("⟲", "12"), ("♡", "48"), ("ılı", "1,2K"), ("⤴", "")))
 
 PLATFORM = Platform(SPEC, XAdapter, preview=PREVIEW, translations=TRANSLATIONS)
+
+
+def _expiry(secrets: Mapping[str, str]) -> float | None:
+    value = secrets.get("expires_at")
+    return float(value) if value else None

@@ -30,6 +30,7 @@ from composer.plugin import (
     AccountInfo,
     AdapterError,
     AuthExpired,
+    ChooseFn,
     Counting,
     CredentialField,
     Duplicate,
@@ -37,6 +38,7 @@ from composer.plugin import (
     Fold,
     HttpErrors,
     MediaInvalid,
+    OptionField,
     OutgoingPost,
     Palette,
     Platform,
@@ -87,11 +89,13 @@ SPEC = PlatformSpec(
     video_only=True,
     credential_kind="oauth2_pkce",
     credentials=(
-        CredentialField("client_id", "Client ID"),
-        CredentialField("refresh_token", "Refresh token", secret=True),
+        CredentialField("client_id", "Client ID",
+                        help="The OAuth client ID (desktop app) of the office's Google Cloud project"),
+        CredentialField("refresh_token", "Refresh token", secret=True, by_sign_in=True),
         # Google's desktop clients come with a "secret" the token endpoint still asks for.
         CredentialField("client_secret", "Client secret", secret=True, required=False),
-        CredentialField("access_token", "Access token", secret=True, required=False),
+        CredentialField("access_token", "Access token", secret=True, required=False,
+                        by_sign_in=True),
         CredentialField("privacy", "Privacy (public, unlisted, private)", required=False,
                         default="public"),
         CredentialField("category_id", "Category id", required=False, default="22"),
@@ -100,9 +104,13 @@ SPEC = PlatformSpec(
         CredentialField("authorize_url", "Sign-in page", required=False, default=AUTHORIZE_URL),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.EDIT, C.SCHEDULE, C.VERIFY, C.CONNECT}),
+    schedule_min_ahead=120,  # MIN_SCHEDULE_AHEAD: nearer, the video is published at once
     edit_scope=frozenset({"title", "text", "tags"}),
     post_url_template="https://www.youtube.com/watch?v={id}",
     sources=("https://developers.google.com/youtube/v3/docs/videos",),
+    options=(OptionField("privacy", "Privacy", choices=(
+        ("public", "Public"), ("unlisted", "Unlisted"), ("private", "Private")),
+        help="Left empty: the account's privacy setting"),),
 )
 
 UNIT = 256 * 1024  # chunks must be multiples of this, except the last
@@ -190,7 +198,7 @@ def metadata(post: OutgoingPost, account: Mapping[str, str],
         raise Rejected(refused[0].message)
     title = title_of(post)
     tags = [t.lstrip("#").strip() for t in post.tags if t.lstrip("#").strip()]
-    privacy = (account.get("privacy") or "public").strip().lower()
+    privacy = (post.options.get("privacy") or account.get("privacy") or "public").strip().lower()
     if privacy not in PRIVACY:
         raise Rejected(_("Unknown YouTube privacy '{privacy}' (public, unlisted or private)",
                          privacy=privacy))
@@ -468,7 +476,8 @@ class YouTubeAdapter:
                            handle=snippet.get("customUrl") or items[0].get("id", ""),
                            avatar_url=thumb)
 
-    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None,
+    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None, *,
+                choose: ChooseFn | None = None,
                 **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]:
         """Google's desktop sign-in: any loopback port, PKCE; returns (settings, secrets)."""
         from composer import plugin
@@ -478,6 +487,15 @@ class YouTubeAdapter:
             raise UserError(_("Google gave no refresh token; remove Siaran's access in your "
                               "Google account and sign in again"))
         return {}, tokens.secrets()
+
+    def renew(self, ctx: PublishContext) -> float | None:
+        """A new access token from the refresh token, into the keyring (``ctx.update_secrets``)."""
+        before = ctx.secrets.get("access_token")
+        api = _Api(ctx)  # renews by itself when the token is stale
+        if api.token == before:
+            api.refresh()
+        expires_at = ctx.secrets.get("expires_at")
+        return float(expires_at) if expires_at else None
 
 
 # The status fields videos.update accepts back (the others are YouTube's to set).

@@ -3,8 +3,13 @@ messages. The fixtures themselves come from Siaran's pytest plugin (composer/tes
 loaded through its pytest11 entry point), the same ones a third party's adapter tests get."""
 
 import os
+from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
+# before any Qt import: offscreen, on the screen of an office laptop (1366x768), so a dialog too
+# big for it shows in the tests (tests/gui/test_dialogs_fit.py)
+LAPTOP_SCREEN = Path(__file__).parent / "data" / "screens" / "laptop-1366x768.json"
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={LAPTOP_SCREEN}"
 
 import pytest  # noqa: E402
 

@@ -18,6 +18,7 @@ from composer.core import post as post_model
 from composer.core.adapters import Severity
 from composer.core.checks import check
 from composer.core.i18n import UserError, _
+from composer.core.text.counting import unit_name
 
 
 def add_arguments(parser) -> None:
@@ -105,7 +106,7 @@ def run(args) -> int:
         limit = c.count.limit if c.count.limit is not None else "-"
         state = _("ok") if c.ok else _("NOT OK")
         thread = _(" (thread of {parts} posts)", parts=c.parts) if c.parts > 1 else ""
-        print(f"{c.channel:<12} {state:<7} {c.count.length}/{limit} {c.count.unit}{thread}")
+        print(f"{c.channel:<12} {state:<7} {c.count.length}/{limit} {unit_name(c.count.unit)}{thread}")
         for f in c.findings:
             if f.code != "text.thread":  # already on the channel's line
                 print(f"    - {_severity(f.severity)}: {f.message} [{f.code}]")

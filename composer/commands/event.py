@@ -28,9 +28,18 @@ def add_arguments(parser) -> None:
                         help=_("channel ids or account names to publish to"))
     parser.add_argument("--language", dest="event_lang", choices=("both", "id", "en"), default="both",
                         help=_("language of the posts (default: both)"))
+    parser.add_argument("--reminders", default=",".join(_kinds()), metavar="KIND[,KIND...]",
+                        help=_("which announcements: save-the-date, day-before, starting-now "
+                               "(default: all three)"))
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", metavar="DIR", help=_("folder for the post files"))
     where.add_argument("--drafts", action="store_true", help=_("add the posts to the drafts"))
+
+
+def _kinds() -> tuple[str, ...]:
+    from composer.core.events import KINDS
+
+    return KINDS
 
 
 def _slug(title: str) -> str:
@@ -45,19 +54,19 @@ def run(args) -> int:
         title=args.title, start=events.parse_start(args.start), zoom_url=args.zoom.strip(),
         meeting_id=args.meeting_id.strip(), passcode=args.passcode.strip(),
         channels=tuple(c.strip() for c in args.to.split(",") if c.strip()),
-        language=args.event_lang)
-    series = events.announcements(event)
+        language=args.event_lang,
+        reminders=tuple(k.strip() for k in args.reminders.split(",") if k.strip()))
     if args.drafts:
         from composer.commands import services
 
         store = services().store
         try:
-            for item in series:
-                store.save_draft(item.post)
+            for item in events.save_series(store, event):
                 print(f"{item.post.id}  {item.kind}  {_when(item.post)}")
         finally:
             store.close()
         return 0
+    series = events.announcements(event)
     folder = Path(args.out)
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -10,15 +10,15 @@ from composer.core.i18n import UserError, _
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--text", required=True, help="the post's text")
-    parser.add_argument("--title", default="", help="a title (portal, YouTube)")
+    parser.add_argument("--text", required=True, help=_("the post's text"))
+    parser.add_argument("--title", default="", help=_("a title (portal, YouTube)"))
     parser.add_argument("--image", action="append", default=[], metavar="PATH[:ALT]",
-                        help="attach an image, optionally with its alt text (repeatable)")
+                        help=_("attach an image, optionally with its alt text (repeatable)"))
     parser.add_argument("--video", action="append", default=[], metavar="PATH",
-                        help="attach a video (YouTube), sent as it is (repeatable)")
+                        help=_("attach a video (YouTube), sent as it is (repeatable)"))
     parser.add_argument("--to", default="", metavar="ID[,ID...]",
-                        help="channel ids or account names to publish to")
-    parser.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+                        help=_("channel ids or account names to publish to"))
+    parser.add_argument("--tag", action="append", default=[], help=_("a tag (repeatable)"))
 
 
 def split_image_arg(value: str) -> tuple[str, str]:
@@ -41,6 +41,8 @@ def run(args) -> int:
         path, alt = split_image_arg(value)
         if not path:
             raise UserError(_("--image needs a path"))
+        if not Path(path).is_file():  # now, not at `check` or `publish` time
+            raise UserError(_("No such image file: {path}", path=path))
         # absolute, because the file goes to stdout and its final folder is unknown
         post.media.append(post_model.MediaRef(path=str(Path(path).resolve()), alt=alt))
     for value in args.video:

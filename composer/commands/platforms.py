@@ -9,7 +9,7 @@ from composer.core.i18n import _
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
 
 def run(args) -> int:
@@ -32,7 +32,7 @@ def run(args) -> int:
         }, ensure_ascii=False, indent=2))
         return 0
     for p in reg.platforms.values():
-        caps = ", ".join(sorted(str(c) for c in p.spec.capabilities))
+        caps = ", ".join(sorted(c.label for c in p.spec.capabilities))
         limit = p.spec.text_limit if p.spec.text_limit is not None else "-"
         print(f"{p.id:<10} {p.spec.name:<14} {_('limit')} {limit!s:<6} {caps}")
     for b in reg.broken:

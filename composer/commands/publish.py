@@ -2,6 +2,9 @@
 accounts, each exactly once. ``--to`` also takes a channel id when exactly one account is on that
 channel, and ``--to folder --out DIR`` writes to the embedded folder channel with no account.
 
+A post whose ``schedule`` is ahead goes into the queue instead (as `siaran schedule` does): the
+platform holds it where it can, Siaran sends it at its time everywhere else.
+
 Ctrl+C cancels: requests in flight finish and are recorded; the rest stays for `siaran resume`.
 """
 
@@ -22,7 +25,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--out", metavar="DIR", help=_("folder for the 'folder' channel"))
     parser.add_argument("--confirm-manual", metavar="NAME",
                         help=_("channels sent by hand (WhatsApp): record them as sent by NAME"))
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
     fix = parser.add_mutually_exclusive_group()
     fix.add_argument("--update", dest="correction", action="store_const", const="update",
                      help=_("a post changed since it was published: edit it in place"))
@@ -53,6 +56,7 @@ def resolve_targets(names: list[str], registry, accounts, out: str | None):
     from composer.core.outcome import Target
 
     targets: list[str | Target] = []
+    without: list[str] = []  # channels with no account: all named at once, each with its command
     for name in names:
         if accounts.find(name) is not None:
             targets.append(name)
@@ -71,9 +75,15 @@ def resolve_targets(names: list[str], registry, accounts, out: str | None):
             if mine:
                 raise UserError(_("Several accounts are on {channel} ({names}); name one",
                                   channel=name, names=", ".join(mine)))
-            raise UserError(_("No account on {channel} yet; add one with `siaran accounts add "
-                              "{channel} --name NAME ...`", channel=name))
+            without.append(name)
+            continue
         accounts.get(name)  # raises "No account named ..." with the list of accounts
+    if without:
+        from composer.core.accounts import add_account_command
+
+        raise UserError(_("No account yet on {channels}. Add them with: {commands}",
+                          channels=", ".join(registry.get(n).spec.name for n in without),
+                          commands="; ".join(f"`{add_account_command(registry.get(n))}`" for n in without)))
     return targets
 
 
@@ -129,6 +139,14 @@ def print_outcomes(outcomes, as_json: bool) -> int:
     return 0 if outcomes and all(o.ok for o in outcomes) else 1
 
 
+def _for_later(post) -> bool:
+    from datetime import UTC, datetime
+
+    from composer.core.checks.meta import is_future
+
+    return is_future(post.schedule, datetime.now(UTC))
+
+
 # What the line of a correction carried out says (translated at print time).
 ACTION_WORDS = {"update": "updated", "replace": "replaced", "as_new": "posted as new"}
 
@@ -147,6 +165,16 @@ def run(args) -> int:
     manual, names = manual_share.split(names, registry, accounts)
     targets = resolve_targets(names, registry, accounts, args.out)
     outcomes = manual_share.run(engine, post, manual, confirm_by=args.confirm_manual)
+    if (_for_later(post) and not args.correction and targets
+            and all(isinstance(t, str) for t in targets)):
+        # A time ahead: into the queue, held by the platform or sent by Siaran at its time
+        from composer.commands.queue import print_items
+
+        if outcomes:  # sent by hand (WhatsApp): the officer sends it at its time
+            print_outcomes(outcomes, args.json)
+        items = svc.queue.schedule(post, [t for t in targets if isinstance(t, str)],
+                                   post.schedule)
+        return print_items(items, args.json, svc.office().zone)
 
     def progress(account, step, fraction):
         if not args.json and step in ("waiting", "unknown", "checking"):

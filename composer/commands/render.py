@@ -17,12 +17,12 @@ from composer.core.post import MediaRef
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("post", help="the post file (TOML, see `siaran new`)")
-    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the images (one sub-folder per channel)")
+    parser.add_argument("post", metavar="POST", help=_("the post file (TOML, see `siaran new`)"))
+    parser.add_argument("--out", required=True, metavar="DIR", help=_("folder for the images (one sub-folder per channel)"))
     parser.add_argument("--channel", action="append", default=[], metavar="ID",
-                        help="render only this channel (repeatable); default: the post's channels")
+                        help=_("render only this channel (repeatable); default: the post's channels"))
     parser.add_argument("--template", default=None, metavar="NAME|FILE",
-                        help="brand with this template instead of the post's own")
+                        help=_("brand with this template instead of the post's own"))
 
 
 def media_file_resolver():

@@ -18,7 +18,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--url", help=_("its address, with --posted"))
     parser.add_argument("--missing", metavar="ACCOUNT",
                         help=_("I looked: the post is not on this account; send it on resume"))
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
 
 def run(args) -> int:

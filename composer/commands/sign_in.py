@@ -19,25 +19,23 @@ from composer.core.i18n import UserError, _
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("platform", help=_("channel id with a browser sign-in (x, mastodon, facebook, instagram, threads, linkedin, youtube)"))
-    parser.add_argument("fields", nargs=argparse.REMAINDER,
+    parser.add_argument("platform", metavar="PLATFORM", help=_("channel id with a browser sign-in (x, mastodon, facebook, instagram, threads, linkedin, youtube)"))
+    parser.add_argument("fields", nargs=argparse.REMAINDER, metavar="FIELDS",
                         help=_("--name NAME and the platform's fields, e.g. --instance URL"))
 
 
 def run(args, *, open_browser=None) -> int:
     from composer.commands import services
-    from composer.commands.accounts import field_parser, option
-    from composer.core.adapters import Connectable
+    from composer.commands.accounts import field_parser
 
     svc = services()
-    registry, accounts = svc.registry, svc.accounts
+    registry = svc.registry
     platform = registry.get(args.platform)
     spec = platform.spec
-    adapter = platform.make_adapter()
-    if not platform.connectable or not isinstance(adapter, Connectable):
+    if not platform.connectable:
         raise UserError(_("{platform} has no browser sign-in; use `siaran accounts add`",
                           platform=spec.name))
-    parser = field_parser(spec)
+    parser = field_parser(spec, signing_in=True)
     parser.prog = f"siaran sign-in {spec.id}"
     parser.add_argument("--client-secret-stdin", action="store_true",
                         help=_("read the app's client secret from standard input"))
@@ -47,15 +45,8 @@ def run(args, *, open_browser=None) -> int:
         opts = parser.parse_args(args.fields)
     except SystemExit as exc:
         return 2 if exc.code not in (0, None) else 0
-    if accounts.find(opts.name) is not None:
-        raise UserError(_("There is already an account named '{name}'", name=opts.name))
     settings = {f.name: getattr(opts, f.name) for f in spec.credentials
-                if not f.secret and getattr(opts, f.name) not in (None, "")}
-    needed = [f for f in spec.credentials if not f.secret and f.required
-              and f.default is None and f.name not in settings]
-    if needed:
-        raise UserError(_("{platform} needs {options}", platform=spec.name,
-                          options=", ".join(option(f.name) for f in needed)))
+                if not f.secret and not f.by_sign_in and getattr(opts, f.name) not in (None, "")}
     given: dict[str, str] = {}
     if opts.client_secret_stdin:
         secret = sys.stdin.readline().strip()
@@ -65,10 +56,31 @@ def run(args, *, open_browser=None) -> int:
     def show(url: str) -> None:
         print(_("Open this address in a browser to sign in: {url}", url=url), file=sys.stderr)
 
-    print(_("Signing in to {platform} in your browser…", platform=spec.name), file=sys.stderr)
-    new_settings, tokens = adapter.connect(settings, secrets=given,
-                                           open_browser=open_browser or webbrowser.open,
-                                           show_url=show, timeout=opts.timeout)
-    account = accounts.add(opts.name, spec.id, {**settings, **new_settings}, {**given, **tokens})
+    def say(line: str) -> None:
+        print(line, file=sys.stderr)
+
+    account = svc.connections.sign_in(
+        opts.name, spec.id, settings, given, open_browser=open_browser or webbrowser.open,
+        show_url=show, timeout=opts.timeout, choose=choose_from_menu, progress=say)
     print(_("Signed in; added {name} ({platform})", name=account.name, platform=spec.name))
     return 0
+
+
+def choose_from_menu(choices: list, stdin=None, out=None):
+    """The same list the window shows, as a numbered menu: the officer types a number."""
+    from composer.core.oauth import SignInCancelled
+
+    stdin, out = stdin or sys.stdin, out or sys.stderr
+    print(_("Choose one:"), file=out)
+    for number, choice in enumerate(choices, 1):
+        detail = f" — {choice.detail}" if choice.detail else ""
+        print(f"  {number}. {choice.label} ({choice.id}){detail}", file=out)
+    for _attempt in range(3):
+        print(_("Number (Enter to cancel): "), end="", file=out, flush=True)
+        answer = stdin.readline().strip()
+        if not answer:
+            break
+        if answer.isdigit() and 1 <= int(answer) <= len(choices):
+            return choices[int(answer) - 1]
+        print(_("Type a number from 1 to {last}", last=len(choices)), file=out)
+    raise SignInCancelled(_("Sign-in cancelled"))

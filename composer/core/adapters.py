@@ -49,7 +49,18 @@ class Capability(StrEnum):
     THREADS = "threads"  # a long text becomes a chain of replies
     VERIFY = "verify"  # can tell whose account a credential belongs to
     CONNECT = "connect"  # has an interactive sign-in flow
+    RENEW = "renew"  # can renew its own sign-in before it lapses
     MANUAL = "manual"  # the officer posts by hand; Siaran prepares and records it
+
+    @property
+    def label(self) -> str:
+        """What the capability is called in the current language (the value stays the key)."""
+        from composer.core.i18n import _
+
+        labels = {"publish": _("publish"), "delete": _("delete"), "edit": _("edit"),
+                  "schedule": _("schedule"), "threads": _("threads"), "verify": _("verify"),
+                  "connect": _("sign-in"), "renew": _("renews its sign-in"), "manual": _("by hand")}
+        return labels[self.value]
 
 
 @dataclass(frozen=True)
@@ -62,6 +73,23 @@ class CredentialField:
     required: bool = True
     default: str | None = None
     help: str = ""  # one sentence under the field (where to find the value); translated too
+    # Filled by the browser sign-in (``connect``): never typed, so the form does not ask for it.
+    by_sign_in: bool = False
+
+
+@dataclass(frozen=True)
+class OptionField:
+    """A per-post choice a channel offers (YouTube privacy, WordPress status, Telegram silent).
+
+    The window draws it from this declaration alone (never per platform); the officer's value
+    reaches the adapter in ``OutgoingPost.options[name]`` as a string ("" or absent: the
+    adapter's own default, usually the account's setting). Additive to API version 2."""
+
+    name: str
+    label: str  # English; translated through the plugin's ``translations`` (see Platform)
+    kind: str = "choice"  # "choice" (one of ``choices``), "flag" ("true"/"false") or "text"
+    choices: tuple[tuple[str, str], ...] = ()  # (value, English label) for a choice
+    help: str = ""  # one sentence under the field; translated too
 
 
 @dataclass(frozen=True)
@@ -105,9 +133,15 @@ class PlatformSpec:
     # change to them is no change here.
     unsent_parts: frozenset[str] = frozenset()
     post_url_template: str | None = None
+    # With SCHEDULE: how far ahead the platform holds a post (seconds). Nearer or further,
+    # Siaran keeps the post in its own queue and sends it itself at its time.
+    schedule_min_ahead: int = 0
+    schedule_max_ahead: int | None = None
     # Facts not confirmed by a primary source; the settings may override these (see overrides()).
     unverified: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    # Per-post options the officer may set for this channel (see OptionField)
+    options: tuple[OptionField, ...] = ()
 
     @property
     def supports_threads(self) -> bool:
@@ -232,6 +266,8 @@ class OutgoingPost:
     schedule_utc: str | None = None  # ISO 8601; None publishes now
     # A stable key for this (post, account); adapters use it for idempotency where possible.
     idempotency_key: str = ""
+    # The officer's per-post options for this channel, by OptionField name (only those set)
+    options: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -240,6 +276,21 @@ class PublishResult:
     url: str | None = None
     # Everything needed later to delete or check the post (thread ids, media ids ...).
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One of the things a sign-in may lead to (a Facebook Page, an Instagram account, a
+    LinkedIn organisation): ``id`` is what the adapter keeps, ``label`` what the officer reads."""
+
+    id: str
+    label: str
+    detail: str = ""
+
+
+# What ``connect`` calls when the officer must pick one of several: returns the chosen one, or
+# raises (composer.core.oauth.SignInCancelled) when the officer picks none.
+ChooseFn = Callable[[list[Choice]], Choice]
 
 
 @dataclass(frozen=True)
@@ -297,10 +348,22 @@ class Adapter(Protocol):
 @runtime_checkable
 class Connectable(Protocol):
     """A browser sign-in. Returns (settings, secrets) for the new account; ``sign_in`` goes to
-    composer.core.oauth.authorize (open_browser, show_url, timeout, cancel ...)."""
+    composer.core.oauth.authorize (open_browser, show_url, timeout, cancel ...). Where the sign-in
+    leads to several pages or organisations, ``choose`` (when given) picks one from the list;
+    without it the account's own setting decides, or the only one there is."""
 
-    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None,
+    def connect(self, account: Mapping[str, str], secrets: Mapping[str, str] | None = None, *,
+                choose: ChooseFn | None = None,
                 **sign_in: Any) -> tuple[dict[str, str], dict[str, str]]: ...
+
+
+@runtime_checkable
+class Renewable(Protocol):
+    """A sign-in that can be renewed before it lapses (an OAuth refresh token, Meta's long-lived
+    token exchanged again). Returns the new secrets (``expires_at`` among them, epoch seconds);
+    raises AuthExpired when the platform will not renew it (the officer signs in again)."""
+
+    def renew(self, ctx: PublishContext) -> dict[str, str]: ...
 
 
 @runtime_checkable
@@ -345,6 +408,7 @@ IMPLEMENTED_CAPABILITIES: Mapping[Capability, type] = {
     Capability.MANUAL: Shareable,
     Capability.EDIT: Editable,
     Capability.SCHEDULE: Schedulable,
+    Capability.RENEW: Renewable,
 }
 
 
@@ -396,6 +460,11 @@ class Platform:
         return self._has(Schedulable)
 
     @property
+    def renewable(self) -> bool:
+        """Renews its own sign-in (``renew``) before it lapses."""
+        return self._has(Renewable)
+
+    @property
     def validating(self) -> bool:
         """Adds platform rules to the rule book (``validate``)."""
         return self._has(Validating)
@@ -412,6 +481,8 @@ __all__ = [
     "AuthExpired",
     "Cancelled",
     "Capability",
+    "Choice",
+    "ChooseFn",
     "Connectable",
     "CredentialField",
     "Counting",
@@ -420,6 +491,7 @@ __all__ = [
     "Finding",
     "IMPLEMENTED_CAPABILITIES",
     "MediaInvalid",
+    "OptionField",
     "OutgoingPost",
     "Platform",
     "PlatformSpec",
@@ -427,6 +499,7 @@ __all__ = [
     "PublishResult",
     "RateLimited",
     "Rejected",
+    "Renewable",
     "RenderedMedia",
     "Schedulable",
     "Severity",

@@ -15,10 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from composer.core.i18n import UserError, _
 from composer.core.post import Post
+
+if TYPE_CHECKING:
+    from composer.core.store import Store
 
 # Indonesia's three zones (no daylight saving): Waktu Indonesia Barat / Tengah / Timur.
 ZONES = (("WIB", timezone(timedelta(hours=7))), ("WITA", timezone(timedelta(hours=8))),
@@ -51,6 +55,7 @@ class ZoomEvent:
     passcode: str = ""
     channels: tuple[str, ...] = ()
     language: str = "both"  # "both" (Bahasa Indonesia, then English), "id" or "en"
+    reminders: tuple[str, ...] = KINDS  # which announcements of the series to make
 
     def __post_init__(self) -> None:
         if not self.title.strip():
@@ -62,6 +67,9 @@ class ZoomEvent:
             raise EventError(_("The Zoom link must be a web address: {url}", url=self.zoom_url))
         if self.language not in LANGUAGES:
             raise EventError(_("Unknown language '{lang}' (id, en or both)", lang=self.language))
+        unknown = [k for k in self.reminders if k not in KINDS]
+        if unknown or not self.reminders:
+            raise EventError(_("Choose the announcements among {kinds}", kinds=", ".join(KINDS)))
 
 
 @dataclass(frozen=True)
@@ -176,7 +184,7 @@ def announcements(event: ZoomEvent, *, now: datetime | None = None) -> list[Anno
     if event.start <= now:
         raise EventError(_("The event has already started; nothing to announce"))
     out = []
-    for kind in KINDS:
+    for kind in (k for k in KINDS if k in event.reminders):
         when = schedule_of(event, kind)
         schedule: datetime | None = when
         if when <= now:
@@ -188,3 +196,13 @@ def announcements(event: ZoomEvent, *, now: datetime | None = None) -> list[Anno
         post.fields.update({"event": event.title, "announcement": kind})
         out.append(Announcement(kind, post))
     return out
+
+
+def save_series(store: Store, event: ZoomEvent, *,
+                now: datetime | None = None) -> list[Announcement]:
+    """The series saved as the app's posts, each with its schedule (the queue sends them):
+    the one service behind `siaran event --drafts` and the window's event form."""
+    series = announcements(event, now=now)
+    for item in series:
+        store.save_draft(item.post)
+    return series

@@ -68,7 +68,12 @@ def add_translations(translations: Mapping[str, Mapping[str, str]]) -> None:
 
 def _(message: str, /, **values: object) -> str:
     """Translate ``message`` into the current language and fill its ``{placeholders}``."""
-    code = current_language()
+    return translate_to(current_language(), message, **values)
+
+
+def translate_to(code: str, message: str, /, **values: object) -> str:
+    """``message`` in a given language, whatever the window's: the words on an image follow the
+    office profile's language (its entry lives in the catalogues like any other)."""
     translated = _catalog(code).get(message) or _plugin_catalogs.get(code, {}).get(message, message)
     return translated.format(**values) if values else translated
 

@@ -29,16 +29,18 @@ key there, ``_engine`` (the kind of the last error), because the schema has no c
 
 from __future__ import annotations
 
+import getpass
 import json
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
 from composer.core import corrections as C
 from composer.core.adapters import OutgoingPost, PublishResult, RenderedMedia
-from composer.core.store import Store, utcnow
+from composer.core.store import Store, title_of, utcnow
 
 _ENGINE_KEY = "_engine"
 
@@ -103,6 +105,24 @@ class Entry:
     error: str = ""  # the kind of the last error (Transient, Rejected ...), "" when none
     fingerprint: str = ""  # of what is published ("" before the first publish)
     correction: dict[str, Any] = field(default_factory=dict)  # the correction under way
+    by: str = ""  # the computer user who started the publish ("" on rows from before)
+    first_at: str = ""  # when it first went out (its v1), "" when it never did
+
+    @property
+    def when(self) -> str:
+        """The row's moment in the history and the monthly report: when it first went out,
+        else when it last changed (a failure, a wait)."""
+        return self.first_at or self.updated_at
+
+    @property
+    def title(self) -> str:
+        """The post's title, or its text's first line, as the history and the report show it."""
+        return title_of(self.snapshot)
+
+    @property
+    def published_by(self) -> str:
+        """Who put it out: whoever confirmed a manual share, else who started the publish."""
+        return self.sent_by or self.by
 
     @property
     def correcting(self) -> bool:
@@ -151,6 +171,7 @@ def snapshot_of(post: OutgoingPost) -> dict[str, Any]:
     data["parts"] = list(post.parts)
     data["tags"] = list(post.tags)
     data["media"] = [asdict(m) for m in post.media]
+    data["options"] = dict(post.options)
     return data
 
 
@@ -159,6 +180,7 @@ def outgoing_from_snapshot(data: Mapping[str, Any]) -> OutgoingPost:
     values["parts"] = tuple(values.get("parts", ()))
     values["tags"] = tuple(values.get("tags", ()))
     values["media"] = tuple(RenderedMedia(**m) for m in values.get("media", ()))
+    values["options"] = dict(values.get("options") or {})  # rows from before options: none
     return OutgoingPost(**values)
 
 
@@ -171,6 +193,7 @@ def _with_key(post: OutgoingPost, key: str) -> OutgoingPost:
 def _entry(row: sqlite3.Row) -> Entry:
     checkpoint = json.loads(row["checkpoint"] or "{}")
     engine = checkpoint.pop(_ENGINE_KEY, {}) or {}
+    first_at = row["first_at"] if "first_at" in row.keys() else ""
     return Entry(
         id=row["id"], post_id=row["post_id"], account=row["account"], platform=row["platform"],
         state=State(row["state"]), attempts=row["attempts"], remote_id=row["remote_id"],
@@ -178,7 +201,53 @@ def _entry(row: sqlite3.Row) -> Entry:
         snapshot=json.loads(row["snapshot"] or "{}"), idempotency_key=row["idempotency_key"],
         created_at=row["created_at"], updated_at=row["updated_at"], error=engine.get("error", ""),
         fingerprint=row["fingerprint"], correction=json.loads(row["correction"] or "{}"),
+        by=engine.get("by", ""), first_at=first_at or "",
     )
+
+
+def _current_user() -> str:
+    """The computer account publishing (the report's "who published")."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name (a service without a passwd entry)
+        return ""
+
+
+# When a row first went out: its first version (rows from before versions: see versions()).
+_FIRST_AT = ("(SELECT MIN(v.at) FROM journal_versions v WHERE v.journal_id = journal.id)")
+_WHEN = f"COALESCE({_FIRST_AT}, journal.updated_at)"
+
+
+@dataclass(frozen=True)
+class HistoryQuery:
+    """What the officer looks for in the history; every field optional, all must match.
+
+    ``since`` and ``until`` are aware datetimes (``until`` excluded) compared with the row's
+    :attr:`Entry.when`; ``text`` is found in the title, text, link, reason, account or post id
+    whatever the case."""
+
+    channel: str = ""  # an account name or a platform id ("portal", "wordpress")
+    states: frozenset[str] = frozenset()
+    since: datetime | None = None
+    until: datetime | None = None
+    text: str = ""
+    post: str = ""
+    limit: int | None = 200
+
+    def matches_text(self, entry: Entry) -> bool:
+        needle = self.text.strip().casefold()
+        if not needle:
+            return True
+        hay = " ".join(str(x or "") for x in (
+            entry.title, entry.snapshot.get("text"), entry.url, entry.reason, entry.account,
+            entry.post_id, entry.platform, entry.published_by))
+        return needle in hay.casefold()
+
+
+def _utc_text(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        raise ValueError("history dates need a zone")
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
 
 
 @dataclass
@@ -199,9 +268,10 @@ class Journal:
                 return _entry(row)
             cur = db.execute(
                 "INSERT INTO journal (post_id, account, platform, state, snapshot, idempotency_key,"
-                " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
+                " checkpoint, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
                 (post.post_id, account, platform, State.PENDING.value,
-                 json.dumps(snapshot_of(post)), post.idempotency_key, now, now))
+                 json.dumps(snapshot_of(post)), post.idempotency_key,
+                 json.dumps({_ENGINE_KEY: {"by": _current_user()}}), now, now))
             db.execute("INSERT INTO journal_events (journal_id, at, state, detail) VALUES (?,?,?,?)",
                        (cur.lastrowid, now, State.PENDING.value, ""))
             row = db.execute("SELECT * FROM journal WHERE id=?", (cur.lastrowid,)).fetchone()
@@ -210,9 +280,13 @@ class Journal:
     def replace_snapshot(self, entry_id: int, post: OutgoingPost) -> Entry:
         """A new attempt with changed content: new snapshot, the old checkpoint forgotten."""
         with self.store.transaction() as db:
-            db.execute("UPDATE journal SET snapshot=?, checkpoint='{}', idempotency_key=?,"
+            row = db.execute("SELECT checkpoint FROM journal WHERE id=?", (entry_id,)).fetchone()
+            engine = json.loads(row["checkpoint"] or "{}").get(_ENGINE_KEY) or {}
+            keep = {_ENGINE_KEY: {"by": engine["by"]}} if engine.get("by") else {}
+            db.execute("UPDATE journal SET snapshot=?, checkpoint=?, idempotency_key=?,"
                        " updated_at=? WHERE id=?",
-                       (json.dumps(snapshot_of(post)), post.idempotency_key, utcnow(), entry_id))
+                       (json.dumps(snapshot_of(post)), json.dumps(keep), post.idempotency_key,
+                        utcnow(), entry_id))
         return self.by_id(entry_id)
 
     def record(self, entry_id: int, state: State | str, *, reason: str | None = None,
@@ -224,7 +298,10 @@ class Journal:
         with self.store.transaction() as db:
             row = db.execute("SELECT checkpoint FROM journal WHERE id=?", (entry_id,)).fetchone()
             checkpoint = json.loads(row["checkpoint"] or "{}")
+            by = (checkpoint.get(_ENGINE_KEY) or {}).get("by")
             checkpoint[_ENGINE_KEY] = {"error": error} if error else {}
+            if by:
+                checkpoint[_ENGINE_KEY]["by"] = by
             sets = ["state=?", "reason=?", "checkpoint=?", "updated_at=?"]
             params: list[Any] = [state.value, reason, json.dumps(checkpoint), now]
             if remote_id is not None:
@@ -459,14 +536,46 @@ class Journal:
 
     def history(self, *, limit: int = 200, account: str | None = None) -> list[Entry]:
         """Newest first."""
-        sql = "SELECT * FROM journal"
-        params: list[str | int] = []
-        if account:
-            sql += " WHERE account=?"
-            params.append(account)
-        sql += " ORDER BY updated_at DESC, id DESC LIMIT ?"
-        params.append(limit)
-        return [_entry(r) for r in self.store.query(sql, tuple(params))]
+        return self.search(HistoryQuery(channel=account or "", limit=limit))
+
+    def search(self, query: HistoryQuery) -> list[Entry]:
+        """The rows ``query`` asks for, newest first (by :attr:`Entry.when`): the one query
+        behind History's filters, `siaran history` and the monthly report."""
+        where: list[str] = []
+        params: list[Any] = []
+        if query.channel:
+            where.append("(journal.account=? OR journal.platform=?)")
+            params += [query.channel, query.channel]
+        if query.states:
+            where.append(f"journal.state IN ({','.join('?' * len(query.states))})")
+            params += sorted(query.states)
+        if query.post:
+            where.append("journal.post_id=?")
+            params.append(query.post)
+        if query.since is not None:
+            where.append(f"{_WHEN} >= ?")
+            params.append(_utc_text(query.since))
+        if query.until is not None:
+            where.append(f"{_WHEN} < ?")
+            params.append(_utc_text(query.until))
+        sql = f"SELECT journal.*, {_FIRST_AT} AS first_at FROM journal"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {_WHEN} DESC, journal.id DESC"
+        found = (e for e in map(_entry, self.store.query(sql, tuple(params)))
+                 if query.matches_text(e))
+        rows: list[Entry] = []
+        for entry in found:
+            if query.limit is not None and len(rows) >= query.limit:
+                break
+            rows.append(entry)
+        return rows
+
+    def accounts(self) -> list[tuple[str, str]]:
+        """Every (account, platform) the history has rows for, by name (History's channel
+        filter lists them, removed accounts too)."""
+        return [(r["account"], r["platform"]) for r in self.store.query(
+            "SELECT DISTINCT account, platform FROM journal ORDER BY account")]
 
     def unfinished(self, post_id: str | None = None) -> list[Entry]:
         """Rows a resume should pick up: never what is posted, deleted or refused for good."""

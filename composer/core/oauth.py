@@ -32,6 +32,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
+from composer.core.adapters import Choice, ChooseFn
 from composer.core.i18n import UserError, _
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -330,6 +331,27 @@ def refresh(client: OAuthClient, refresh_token: str, *, http: httpx.Client | Non
     if not token.get("access_token"):
         raise TokenError(_("The platform's sign-in answer could not be read"), error="invalid")
     return Tokens.from_response(token, keep_refresh=refresh_token)
+
+
+def pick_one(choices: list[Choice], *, wanted: str | None, choose: ChooseFn | None,
+             refusal: str) -> Choice:
+    """The page or organisation a sign-in goes on with: the ``wanted`` one (the account's own
+    setting), the only one there is, or the one the officer picks from the list (``choose``:
+    the window's list, the CLI's numbered menu). ``refusal`` (translated, listing the choices)
+    is the error when none fits and no one can be asked."""
+    if wanted:
+        matching = [c for c in choices if c.id == wanted]
+        if matching:
+            return matching[0]
+        raise SignInError(refusal)
+    if len(choices) == 1:
+        return choices[0]
+    if not choices or choose is None:
+        raise SignInError(refusal)
+    chosen = choose(list(choices))
+    if chosen not in choices:
+        raise SignInCancelled(_("Sign-in cancelled"))
+    return chosen
 
 
 # ---------------------------------------------------------------------------------------------

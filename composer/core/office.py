@@ -45,10 +45,14 @@ class OfficeProfile:
     website: str = ""  # the office's own site (its e-mail domain is the office's)
     phones: list[str] = field(default_factory=list)  # numbers the office publishes itself
     emails: list[str] = field(default_factory=list)  # addresses the office publishes itself
+    # A post Siaran sends itself whose time passed longer ago than this waits as "missed"
+    missed_after_minutes: int = 15
 
     def __post_init__(self) -> None:
         if self.zone not in ZONES:
             raise UserError(_("Unknown time zone '{zone}': use WIB, WITA or WIT", zone=self.zone))
+        if not isinstance(self.missed_after_minutes, int) or self.missed_after_minutes < 1:
+            raise UserError(_("The tolerance for late posts must be a whole number of minutes"))
 
     @property
     def tz(self) -> timezone:
@@ -88,6 +92,16 @@ class OfficeProfile:
     def is_set_up(self) -> bool:
         return bool(self.name.strip())
 
+    def problem(self) -> str | None:
+        """What stops this profile being saved (one translated line), or None."""
+        if self.language not in ("", "id", "en"):
+            return _("Unknown language '{language}': use id or en", language=self.language)
+        if self.logo and not Path(self.logo).expanduser().is_file():
+            return _("The logo {path} is not a file that can be read", path=self.logo)
+        if self.handle and any(c.isspace() for c in self.handle.strip()):
+            return _("A handle has no spaces, for example @kominfosleman")
+        return None
+
 
 # ---------------------------------------------------------------------------------------------
 # Writing dates and times (the one place)
@@ -117,6 +131,20 @@ def format_date(day: date | datetime, lang: str | None = None, *, weekday: bool 
         day = day.date()
     pattern = "EEEE, d MMMM y" if weekday else "d MMMM y"
     return babel_date(day, pattern, locale=_locale(lang))
+
+
+def format_weekday(day: date, lang: str | None = None) -> str:
+    """'Sen' / 'Mon': a calendar's column heading."""
+    from babel.dates import format_date as babel_date
+
+    return babel_date(day, "EEE", locale=_locale(lang))
+
+
+def format_month(day: date, lang: str | None = None) -> str:
+    """'Desember 2026' / 'December 2026': a calendar's title."""
+    from babel.dates import format_date as babel_date
+
+    return babel_date(day, "LLLL y", locale=_locale(lang))
 
 
 def format_time(moment: datetime, lang: str | None = None, zone: str | None = None) -> str:

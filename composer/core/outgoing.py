@@ -19,6 +19,7 @@ from composer.core import checks
 from composer.core.adapters import Capability, OutgoingPost, PlatformSpec, RenderedMedia
 from composer.core.i18n import UserError, _
 from composer.core.post import MediaRef, Post, ResolvedMedia
+from composer.core.post_fields import option_values
 
 if TYPE_CHECKING:  # rendering (Pillow) is imported on first use, not with the engine
     from composer.core.media.render import RenderedVariant
@@ -129,4 +130,5 @@ def build(post: Post, account: str, spec: PlatformSpec, *, out_dir: Path,
         tags=resolved.tags,
         schedule_utc=schedule,
         idempotency_key=idempotency_key(post.id, account),
+        options=option_values(spec, resolved.options),
     )

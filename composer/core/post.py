@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -71,6 +72,9 @@ class MediaRef:
     sha256: str | None = None  # set once copied into the content-addressed media store
     focal: tuple[float, float] | None = None  # (x, y) fractions; None: estimate from the image
     kind: str = "image"  # "image" or "video"
+    # How the picture meets a channel's shape: "" crops it; "pad" or "blur" keep it whole on a
+    # plain or blurred background (a poster whose every line matters).
+    fit: str = ""
 
 
 @dataclass
@@ -82,6 +86,8 @@ class Variant:
     crops: dict[str, Crop] = field(default_factory=dict)  # media id -> manual crop
     alt: dict[str, str] = field(default_factory=dict)  # media id -> alt text for this channel
     enabled: bool = True
+    # the channel's declared per-post options (PlatformSpec.options): name -> value
+    options: dict[str, str] = field(default_factory=dict)
 
     def follows(self, name: str) -> bool:
         return name not in self.overrides
@@ -95,7 +101,7 @@ class Variant:
         self.overrides.pop(name, None)
 
     def is_empty(self) -> bool:
-        return not (self.overrides or self.crops or self.alt) and self.enabled
+        return not (self.overrides or self.crops or self.alt or self.options) and self.enabled
 
 
 @dataclass(frozen=True)
@@ -117,6 +123,7 @@ class Resolved:
     template: str | None
     media: tuple[ResolvedMedia, ...]
     schedule: datetime | None
+    options: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -162,6 +169,7 @@ class Post:
             template=value["template"],
             media=media,
             schedule=self.schedule,
+            options=dict(v.options),
         )
 
     def media_by_id(self, media_id: str) -> MediaRef:
@@ -200,6 +208,15 @@ def to_dict(post: Post) -> dict[str, Any]:
     return data
 
 
+FITS = ("", "pad", "blur")
+
+
+def _fit(value: Any, where: str) -> str:
+    if value not in FITS:
+        raise PostFileError(_("'{field}' must be \"pad\", \"blur\" or empty", field=where))
+    return str(value)
+
+
 def _media_to_dict(m: MediaRef) -> dict[str, Any]:
     out: dict[str, Any] = {"id": m.id, "path": m.path, "alt": m.alt}
     if m.sha256:
@@ -208,6 +225,8 @@ def _media_to_dict(m: MediaRef) -> dict[str, Any]:
         out["focal"] = list(m.focal)
     if m.kind != "image":
         out["kind"] = m.kind
+    if m.fit:
+        out["fit"] = m.fit
     return out
 
 
@@ -219,6 +238,8 @@ def _variant_to_dict(v: Variant) -> dict[str, Any]:
         out["crops"] = {mid: c.as_list() for mid, c in v.crops.items()}
     if v.alt:
         out["alt"] = dict(v.alt)
+    if v.options:
+        out["options"] = dict(v.options)
     return out
 
 
@@ -323,6 +344,7 @@ def from_dict(data: dict[str, Any]) -> Post:
             sha256=sha256,
             focal=focal,
             kind=kind,
+            fit=_fit(raw.get("fit", ""), where + ".fit"),
         ))
     media_ids = {m.id for m in post.media}
     for channel, raw in _expect(data.get("variants", {}), dict, "variants").items():
@@ -341,6 +363,9 @@ def from_dict(data: dict[str, Any]) -> Post:
                         variant.crops[mid] = Crop(*box)
                     except (TypeError, ValueError):
                         raise PostFileError(_("'{field}' is not a valid crop", field=f"{where}.crops.{mid}")) from None
+            elif name == "options":
+                variant.options = {str(k): _expect(v, str, f"{where}.options.{k}")
+                                   for k, v in _expect(value, dict, where + ".options").items()}
             elif name == "alt":
                 variant.alt = {k: _expect(v, str, f"{where}.alt.{k}")
                                for k, v in _expect(value, dict, where + ".alt").items()}

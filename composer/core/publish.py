@@ -273,6 +273,11 @@ class Engine:
             return self._with_settings(entry, target)
         if entry.state in (State.POSTED, State.MANUAL):
             return self._published_again(platform, entry, outgoing, choice, target)
+        if entry.state == State.DELETED and choice == C.Choice.AS_NEW:
+            # Publish again after an unpublish: a new version with its own key; the deleted one
+            # stays in the history (composer.core.history)
+            entry = self.journal.start_correction(entry.id, C.Choice.AS_NEW, outgoing)
+            return self._with_settings(entry, target)
         if entry.state in _DONE:
             return Outcome.of(entry)
         # New content for a new attempt, unless an earlier send is still unaccounted for: that

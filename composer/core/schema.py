@@ -92,6 +92,30 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX journal_versions_by_entry ON journal_versions(journal_id, id);
     """,
+    # 4: the queue of scheduled posts (composer.core.queue): one row per (post, account), held
+    # by the platform (native) or sent by Siaran itself at its time (local)
+    """
+    CREATE TABLE schedule (
+        id          INTEGER PRIMARY KEY,
+        post_id     TEXT NOT NULL,
+        account     TEXT NOT NULL,
+        platform    TEXT NOT NULL,
+        at          TEXT NOT NULL,           -- UTC, ISO 8601: when it goes out
+        mode        TEXT NOT NULL,           -- native | local
+        state       TEXT NOT NULL,           -- scheduled | missed | sending | published | failed
+        title       TEXT NOT NULL DEFAULT '',
+        body        TEXT NOT NULL,           -- JSON of the post as scheduled (store.encode_post)
+        tries       INTEGER NOT NULL DEFAULT 0,  -- sends that failed and may be tried again
+        next_try    TEXT,                    -- UTC: a failed send's next try (bounded back-off)
+        reason      TEXT NOT NULL DEFAULT '',
+        url         TEXT,
+        claimed_at  TEXT,                    -- UTC: when a run-due took it for sending
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        UNIQUE (post_id, account)
+    );
+    CREATE INDEX schedule_by_time ON schedule(at);
+    """,
 ]
 
 

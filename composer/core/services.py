@@ -25,16 +25,21 @@ if TYPE_CHECKING:  # the real imports are deferred to first use (start-up time)
     from collections.abc import Iterable
 
     from composer.core.accounts import Account, Accounts
+    from composer.core.agent import Agent
+    from composer.core.connections import Connections
+    from composer.core.drafts import Drafts
     from composer.core.journal import Journal
     from composer.core.office import OfficeProfile
     from composer.core.post import Post
     from composer.core.practice import Practice
     from composer.core.publish import Engine
+    from composer.core.queue import Queue, Sent
     from composer.core.registry import Registry
     from composer.core.secrets import SecretStore
     from composer.core.store import DraftInfo, Store, VersionInfo
 
 T = TypeVar("T")
+RENEWAL_INTERVAL = 3600.0  # seconds between two renewal checks by run-due
 
 
 class _NoKeyring:
@@ -89,7 +94,7 @@ class Services:
             raise TypeError(f"cannot provide {sorted(unknown)}")
         with self._lock:
             self._built.update(pieces)
-            for dependent in ("accounts", "journal", "engine"):
+            for dependent in ("accounts", "journal", "engine", "drafts", "connections", "queue"):
                 self._built.pop(dependent, None)
 
     # -- the services ------------------------------------------------------------------------
@@ -130,6 +135,16 @@ class Services:
         return self._once("accounts", build)
 
     @property
+    def connections(self) -> Connections:
+        """Adding accounts the platform vouched for, browser sign-ins, renewals, avatars."""
+        def build() -> Connections:
+            from composer.core.connections import Connections
+
+            return Connections(self.accounts, self.registry, lambda: self.engine, self.office,
+                               self.paths.cache)
+        return self._once("connections", build)
+
+    @property
     def journal(self) -> Journal:
         """What was published where: the history queries."""
         def build() -> Journal:
@@ -139,12 +154,66 @@ class Services:
         return self._once("journal", build)
 
     @property
+    def drafts(self) -> Drafts:
+        """The drafts list of File ▸ Open: drafts, published and archived posts."""
+        def build() -> Drafts:
+            from composer.core.drafts import Drafts
+
+            return Drafts(self.store, self.journal)
+        return self._once("drafts", build)
+
+    @property
     def engine(self) -> Engine:
         def build() -> Engine:
             from composer.core.publish import Engine
 
             return Engine(self.store, self.registry, accounts=self.accounts)
         return self._once("engine", build)
+
+    @property
+    def queue(self) -> Queue:
+        """Scheduled posts: native hand-over, Siaran's own queue, run-due (composer.core.queue)."""
+        def build() -> Queue:
+            from datetime import timedelta
+
+            from composer.core.queue import Queue
+
+            return Queue(self.engine, tolerance=lambda: timedelta(
+                minutes=self.office().missed_after_minutes))
+        return self._once("queue", build)
+
+    def run_due(self) -> list[Sent]:
+        """What the agent (`siaran run-due`) and the app's scheduler run every minute: send what
+        is due, then, at most once an hour, renew the sign-ins that end within a week, so an
+        office whose app stays closed still keeps its 60-day tokens alive. A renewal the platform
+        refuses is reported by the account itself (it warns), never retried every minute."""
+        import logging
+        import time
+
+        sent = self.queue.run_due()
+        marker = self.paths.cache / "renewals-checked"
+        try:
+            recent = time.time() - marker.stat().st_mtime < RENEWAL_INTERVAL
+        except OSError:
+            recent = False
+        if not recent:
+            try:
+                marker.parent.mkdir(parents=True, exist_ok=True)
+                marker.touch()
+                self.connections.renew_due()
+            except OSError as exc:  # an unreachable keyring or a full disk: next hour again
+                logging.getLogger("siaran.services").warning("renewal check skipped: %s", exc)
+        return sent
+
+    def agent(self) -> Agent:
+        """The operating system's agent that runs `siaran run-due` while the app is closed."""
+        from composer.core.agent import Agent
+
+        return Agent(self.paths)
+    def channel_names(self) -> dict[str, str]:
+        """Platform id -> the channel's name ("wordpress" -> "WordPress"), for lists and the
+        monthly report."""
+        return {pid: p.spec.name for pid, p in self.registry.platforms.items()}
 
     def office(self) -> OfficeProfile:
         """The office profile (name, time zone, published numbers), read fresh each time so a

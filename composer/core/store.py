@@ -372,7 +372,7 @@ class Store:
         out = []
         for r in rows:
             try:
-                title = _title_of(json.loads(r["body"]))
+                title = title_of(json.loads(r["body"]))
             except (ValueError, TypeError, AttributeError):
                 title = ""
             out.append(VersionInfo(r["id"], r["draft_id"], _parse_time(r["saved_at"]),
@@ -550,11 +550,12 @@ def decode_post(body: str, draft_id: str = "") -> Post:
 
 
 def draft_title(post: Post) -> str:
-    return _title_of({"title": post.title, "text": post.text})
+    return title_of({"title": post.title, "text": post.text})
 
 
-def _title_of(data: dict[str, Any]) -> str:
-    """The title, or the text's first non-empty line, shortened for lists."""
+def title_of(data: Mapping[str, Any]) -> str:
+    """The title, or the text's first non-empty line, shortened for lists (drafts, history,
+    the monthly report)."""
     title = (data.get("title") or "").strip()
     if not title:
         text = data.get("text") or ""

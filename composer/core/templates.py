@@ -29,7 +29,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from composer.core.i18n import UserError, _, current_language
+from composer.core.i18n import UserError, _, current_language, translate_to
+from composer.core.office import OfficeProfile
+from composer.core.office import format_date as office_format_date
 from composer.core.paths import Paths, app_paths
 from composer.core.post import Post, Resolved
 
@@ -394,19 +396,6 @@ def save_template(template: Template, paths: Paths | None = None) -> Path:
 
 # -- placeholders -----------------------------------------------------------------------------
 
-MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-           "September", "Oktober", "November", "Desember"),
-}
-
-
-def format_date(day: date) -> str:
-    months = MONTHS.get(current_language(), MONTHS["en"])
-    return f"{day.day} {months[day.month - 1]} {day.year}"
-
-
 class _Fields(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return ""  # an unfilled placeholder shows nothing rather than "{office}"
@@ -420,21 +409,50 @@ def fill(text: str, values: dict[str, str]) -> str:
         return text
 
 
-def template_fields(post: Post, resolved: Resolved | None = None,
-                    today: date | None = None) -> dict[str, str]:
-    """The placeholder values for a post on a channel: title, text, date, handle, office, quote,
-    label, and whatever the post's own ``fields`` add (they win)."""
+def template_fields(post: Post, resolved: Resolved | None = None, *, image: int | None = None,
+                    office: OfficeProfile | None = None, lang: str | None = None) -> dict[str, str]:
+    """The placeholder values for a post on a channel (and for its ``image``-th picture, 1-based):
+    title, text, date, handle, office, quote, label, and whatever the post's own ``fields`` add.
+
+    The officer's fields win: ``fields["title"]`` for every image, ``fields["title.2"]`` for the
+    second one only. The date is never invented: a typed ``date`` field, else the event date
+    (``fields["event_date"]``, ISO), else the post's schedule, written in the office's language
+    and zone ("17 Agustus 2026"); with none of them the date layer stays empty. The office's
+    name, handle and logo come from its profile (composer.core.office)."""
+    if office is None:
+        office = OfficeProfile.load(app_paths().config)
+    lang = lang or office.language or current_language()
     text = resolved.text if resolved is not None else post.text
     title = (resolved.title if resolved is not None else post.title) or text.strip().split("\n")[0]
-    when = post.schedule.date() if isinstance(post.schedule, datetime) else (today or date.today())
-    values = {"title": title, "text": text, "date": format_date(when), "handle": "", "office": "",
-              "quote": title, "label": _("ANNOUNCEMENT")}
-    values.update({k: str(v) for k, v in post.fields.items()})
+    values = {"title": title, "text": text, "date": post_date(post, office, lang),
+              "handle": office.handle, "office": office.name or office.short_name,
+              "short_office": office.short_name or office.name, "logo": office.logo,
+              "quote": title, "label": translate_to(lang, "ANNOUNCEMENT")}  # media.id.json
+    fields = {str(k): str(v) for k, v in post.fields.items()}
+    values.update({k: v for k, v in fields.items() if "." not in k and v.strip()})
+    if image is not None:  # one value per picture: "title.2" for the second image
+        suffix = f".{image}"
+        values.update({k[:-len(suffix)]: v for k, v in fields.items() if k.endswith(suffix) and v.strip()})
+    if not fields.get(f"quote.{image}", fields.get("quote", "")).strip():
+        values["quote"] = values["title"]  # a quote card quotes this image's title
     return values
 
 
+def post_date(post: Post, office: OfficeProfile, lang: str | None = None) -> str:
+    """The date a template shows for a post: its event date, else its schedule; "" without."""
+    event = str(post.fields.get("event_date", "")).strip()
+    if event:
+        try:
+            return office_format_date(date.fromisoformat(event), lang, zone=office.zone)
+        except ValueError:
+            return event  # typed in words ("17-18 Agustus"): shown as typed
+    if isinstance(post.schedule, datetime):
+        return office_format_date(post.schedule, lang, zone=office.zone)
+    return ""
+
+
 __all__ = [
-    "Layer", "LockedLayer", "Rect", "SafeArea", "Template", "TemplateError", "fill", "format_date",
-    "from_dict", "list_templates", "load_file", "load_template", "save_template", "template_fields",
+    "Layer", "LockedLayer", "Rect", "SafeArea", "Template", "TemplateError", "fill", "from_dict",
+    "list_templates", "load_file", "load_template", "post_date", "save_template", "template_fields",
     "builtin_dir", "user_dir",
 ]

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMainWindow,
+    QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from composer.gui.icons import icon
 
@@ -25,9 +34,9 @@ QToolButton:hover { border: 1px solid palette(highlighted-text); }
 """
 
 # The order of the keyboard-shortcuts list, the order the menus name them in
-ORDER = ("new", "open", "publish", "resume", "quit", "undo", "redo", "paste", "add_images",
-         "template", "accounts", "practice", "previews", "channel_text", "history", "focus_text",
-         "focus_channels", "shortcuts")
+ORDER = ("new", "open", "event", "publish", "resume", "quit", "undo", "redo", "paste", "add_images",
+         "template", "accounts", "practice", "keep_in_tray", "office", "previews", "channel_text",
+         "history", "queue", "focus_text", "focus_channels", "shortcuts", "getting_started", "about")
 TOOLBAR = ("new", "undo", "redo", None, "add_images", "template", "accounts", None, "publish")
 
 
@@ -36,6 +45,7 @@ def make_action(window: QWidget, name: str, text: str, shortcuts, slot,
     """An action of ``window`` (its shortcut works anywhere in that window)."""
     action = QAction(text, window)
     action.setObjectName(name)
+    action.setProperty("command", text)  # its name in the shortcut list, whatever it reads now
     keys = [QKeySequence(s) for s in shortcuts]
     action.setShortcuts(keys)
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -48,15 +58,16 @@ def make_action(window: QWidget, name: str, text: str, shortcuts, slot,
     return action
 
 
-def lay_out(window: QMainWindow, actions: dict[str, QAction], languages: list[QAction]) -> QToolBar:
+def lay_out(window: QMainWindow, actions: dict[str, QAction], languages: list[QAction],
+            schemes: list[QAction] | None = None) -> QToolBar:
     """The menus and the toolbar of the main window, from every controller's actions."""
     menus = (  # (title, action names; None is a separator)
-        (translate("Actions", "&File"), ("new", "open", None, "publish", "resume", None, "quit")),
+        (translate("Actions", "&File"), ("new", "open", "event", None, "publish", "resume", None, "quit")),
         (translate("Actions", "&Edit"), ("undo", "redo", None, "paste", "add_images", "template")),
-        (translate("Actions", "&View"), ("previews", "channel_text", "history", None, "focus_text",
-                                         "focus_channels")),
-        (translate("Actions", "&Settings"), ("accounts", "practice")),
-        (translate("Actions", "&Help"), ("shortcuts",)),
+        (translate("Actions", "&View"), ("previews", "channel_text", "history", "queue", None,
+                                         "focus_text", "focus_channels")),
+        (translate("Actions", "&Settings"), ("accounts", "practice", "keep_in_tray", "office")),
+        (translate("Actions", "&Help"), ("getting_started", "shortcuts", None, "about")),
     )
     bar = window.menuBar()
     for i, (title, names) in enumerate(menus):
@@ -67,6 +78,9 @@ def lay_out(window: QMainWindow, actions: dict[str, QAction], languages: list[QA
             language_menu = menu.addMenu(translate("Actions", "&Language"))
             for act in languages:
                 language_menu.addAction(act)
+            scheme_menu = menu.addMenu(translate("Actions", "&Appearance"))
+            for act in schemes or []:
+                scheme_menu.addAction(act)
 
     toolbar = QToolBar(translate("Actions", "Main"), window)
     toolbar.setObjectName("mainToolbar")
@@ -82,21 +96,54 @@ def lay_out(window: QMainWindow, actions: dict[str, QAction], languages: list[QA
     return toolbar
 
 
-def show_shortcuts(window: QWidget, actions: dict[str, QAction]) -> None:
-    lines = []
+def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str, str]]:
+    """(section, what, keys) for every command with a key: the window's actions themselves, then
+    the crop and template editors' own keys (from the lists those editors bind)."""
+    from composer.gui.crop.editor import crop_shortcuts
+    from composer.gui.templates.editor import template_shortcuts
+
+    window = translate("Actions", "Window")
+    rows = []
     for action in actions.values():
-        keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+        sequences = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+        keys = ", ".join(dict.fromkeys(s for s in sequences if s))  # Redo is Ctrl+Shift+Z twice on Linux
         if keys:
-            lines.append(f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>")
-    extra = [
-        (translate("Actions", "Remove the selected image"), "Del"),
-        (translate("Actions", "Move the selected image"), "Ctrl+Shift+←/→"),
-        (translate("Actions", "Next field"), "Tab"),
-    ]
-    lines += [f"<tr><td>{t}</td><td><b>{k}</b></td></tr>" for t, k in extra]
-    box = QMessageBox(window)
-    box.setWindowTitle(translate("Actions", "Keyboard shortcuts"))
-    box.setTextFormat(Qt.TextFormat.RichText)
-    box.setText("<table cellspacing=6>" + "".join(lines) + "</table>")
-    box.open()
-    QApplication.processEvents()
+            rows.append((window, str(action.property("command") or action.text()).replace("&", ""), keys))
+    rows += [(window, translate("Actions", "Remove the selected image"), "Del"),
+             (window, translate("Actions", "Move the selected image"), "Ctrl+Shift+←/→"),
+             (window, translate("Actions", "Next field"), "Tab")]
+    rows += [(translate("Actions", "Crop editor"), what, keys) for what, keys in crop_shortcuts()]
+    rows += [(translate("Actions", "Template editor"), what, keys) for what, keys in template_shortcuts()]
+    return rows
+
+
+def show_shortcuts(window: QWidget, actions: dict[str, QAction]) -> QDialog:
+    """F1: every shortcut, grouped by where it works, in a dialog that fits the screen."""
+    from composer.gui.dialog_size import fit
+
+    dialog = QDialog(window)
+    dialog.setObjectName("shortcutsDialog")
+    dialog.setWindowTitle(translate("Actions", "Keyboard shortcuts"))
+    table = QTreeWidget(dialog)
+    table.setHeaderLabels([translate("Actions", "Command"), translate("Actions", "Keys")])
+    table.setRootIsDecorated(False)
+    sections: dict[str, QTreeWidgetItem] = {}
+    for section, what, keys in shortcut_rows(actions):
+        if section not in sections:
+            head = sections[section] = QTreeWidgetItem(table, [section])
+            font = head.font(0)
+            font.setBold(True)
+            head.setFont(0, font)
+            head.setFirstColumnSpanned(True)
+        QTreeWidgetItem(sections[section], [what, keys])
+    table.expandAll()
+    table.resizeColumnToContents(0)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(table, 1)
+    layout.addWidget(buttons)
+    fit(dialog, "shortcuts", 560, 620)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     QTranslator,
 )
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from composer.core.services import Services
@@ -63,9 +64,11 @@ class Translations:
         QLocale.setDefault(QLocale(QLocale.Language.Indonesian if lang == "id" else QLocale.Language.English))
         # English is the source language; its .qm files hold only plural forms ("1 image")
         files = sorted(TRANSLATIONS.glob(f"siaran_*_{lang}.qm"))
-        if lang != "en":  # Qt's own dialogs (buttons of message boxes, file dialogs)
+        if lang != "en":  # Qt's own dialogs (buttons of message boxes, file dialogs, menus of
+            # text fields): ours where PySide6 ships none (Indonesian), else Qt's
+            ours = TRANSLATIONS / f"qtbase_{lang}.qm"
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            files.append(Path(qt_dir) / f"qtbase_{lang}.qm")
+            files.append(ours if ours.exists() else Path(qt_dir) / f"qtbase_{lang}.qm")
         for path in files:
             translator = QTranslator(self.app)
             if path.exists() and translator.load(str(path)):
@@ -83,9 +86,17 @@ class Shell(QObject):
         self.services = services or Services()
         self.services.paths.ensure()
         self.settings = GuiSettings.load(self.services.paths.config)
+        from composer.gui import dialog_size
+
+        dialog_size.remember_in(self.settings)
         self.translations = Translations(app)
         self.language = choose_language(self.settings)
         self.translations.install(self.language)
+        if self.settings.color_scheme and not os.environ.get("SIARAN_COLOR_SCHEME"):
+            apply_color_scheme(app, self.settings.color_scheme)
+        # the desktop switched between light and dark: icons are redrawn in the new text colour
+        self._applying = False
+        app.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         from composer.gui.editor.draft_model import DraftModel
         from composer.gui.tasks import TaskRunner
 
@@ -93,8 +104,15 @@ class Shell(QObject):
         from composer.gui.accounts.practice_switch import PracticeSwitch
 
         self.practice = PracticeSwitch(self.services, self.runner, self)
+        if self.settings.practice:  # it was on when the app last closed
+            self.practice.set_on(True)
         self._model_class = DraftModel
         self.model = DraftModel()
+        from composer.gui.queue.scheduler import AppScheduler
+
+        # Sends due posts while the app runs (the tray may keep it running without a window)
+        self.scheduler = AppScheduler(self.services, self.runner, parent=self)
+        self.tray = None  # built with the first window (it needs the translations)
         self.window = None
         self.errors = None  # the excepthook, installed with the first window
         self.restored = False  # the last draft is reopened once per run, not per window
@@ -115,13 +133,17 @@ class Shell(QObject):
             self.services.setup_logging()
         except OSError:  # a read-only home must not stop the app; the log then stays on stderr
             log.exception("logging could not be set up")
+        if self.app.windowIcon().isNull():  # after the first paint: start-up stays as quick
+            self.app.setWindowIcon(app_icon())
         restore, self.restored = not self.restored, True
         if self.window is not None:
             self.window.after_show(restore=restore)
+        self.scheduler.start()
 
     def shutdown(self) -> None:
         """After the window closed: let workers finish (they report to objects about to go),
         then release the database and the translators."""
+        self.scheduler.stop()
         self.runner.cancel_all()
         self.runner.pool.waitForDone(10_000)
         if self.errors is not None:
@@ -129,13 +151,52 @@ class Shell(QObject):
         self.practice.stop_now()
         self.services.close()
         self.translations.remove()
+        self.app.styleHints().colorSchemeChanged.disconnect(self._system_scheme_changed)
 
     def _build_window(self):
         from composer.gui.main_window import MainWindow
 
         window = MainWindow(self.services, self.model, self.runner, self.settings, self.practice)
         window.language_requested.connect(self.set_language)
+        window.color_scheme_requested.connect(self.set_color_scheme)
+        if self.tray is None:
+            from composer.gui.queue.tray import Tray
+
+            self.tray = Tray(self)
+            self.tray.open_requested.connect(self.show_window)
+            self.tray.quit_requested.connect(self.quit)
+        self.tray.retranslate()
+        self.app.setQuitOnLastWindowClosed(not self.settings.keep_in_tray)
+        if self.settings.keep_in_tray:
+            self.tray.show()
+        window.queue.attach(self.scheduler, self.tray)
         return window
+
+    def set_color_scheme(self, scheme: str | None) -> None:
+        """``None`` follows the system again. The window is rebuilt so its icons are drawn in
+        the new text colour."""
+        self.settings.color_scheme = scheme
+        self.settings.save()
+        self._applying = True  # our own change: rebuilt once, below, not again by the signal
+        try:
+            apply_color_scheme(self.app, scheme)
+        finally:
+            self._applying = False
+        self._rebuild()
+
+    def show_window(self) -> None:
+        """The tray's Open: the window again, in front."""
+        if self.window is not None:
+            self.window.show()
+            self.window.raise_()
+            self.window.activateWindow()
+
+    def quit(self) -> None:
+        """The tray's Quit: close the window the normal way (the draft is saved), then leave."""
+        if self.window is not None:
+            self.window.quitting = True
+            self.window.close()
+        self.app.quit()
 
     def set_language(self, code: str | None) -> None:
         """``None`` follows the system again. The window is rebuilt in the new language."""
@@ -146,6 +207,14 @@ class Shell(QObject):
             return
         self.language = lang
         self.translations.install(lang)
+        self._rebuild()
+
+    def _system_scheme_changed(self, *_args) -> None:
+        if self.window is not None and not self.settings.color_scheme and not self._applying:
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        """A new window over the same draft (every label through tr() again, icons redrawn)."""
         old = self.window
         if old is not None:
             old.save_layout()
@@ -198,17 +267,54 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("Siaran")
     app.setOrganizationName("Siaran")
     app.setDesktopFileName("siaran")
-    # The desktop's light or dark scheme comes through Qt's platform theme by itself. An
-    # explicit choice (SIARAN_COLOR_SCHEME=dark|light) is asked of the theme, and where the
-    # platform cannot switch (a bare X server, no desktop theme) a dark palette is set here.
+    # The desktop's light or dark scheme comes through Qt's platform theme by itself; an
+    # explicit choice (SIARAN_COLOR_SCHEME=dark|light, or the Appearance setting) overrides it.
     scheme = os.environ.get("SIARAN_COLOR_SCHEME", "").lower()
     if scheme in ("dark", "light"):
-        wanted = Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light
-        app.styleHints().setColorScheme(wanted)
-        if wanted == Qt.ColorScheme.Dark and app.palette().window().color().lightness() > 128:
-            app.setStyle("Fusion")
-            app.setPalette(dark_palette())
+        apply_color_scheme(app, scheme)
     return app
+
+
+def app_icon():
+    """Siaran's icon at every size drawn from its SVG (tools/render_app_icon.py); bitmaps, so
+    no SVG plugin loads for it."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    folder = Path(__file__).resolve().parent.parent / "resources" / "icons"
+    for png in sorted(folder.glob("siaran-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
+_default_style: tuple[str, QPalette] | None = None  # (style name, palette) before a forced dark
+
+
+def apply_color_scheme(app: QApplication, scheme: str | None) -> None:
+    """``"light"``, ``"dark"`` or None (follow the system). Asked of the platform theme first;
+    where it cannot switch (a bare X server, no desktop theme) a dark palette is set here, and
+    taken back when the choice changes."""
+    global _default_style
+    wanted = {"dark": Qt.ColorScheme.Dark, "light": Qt.ColorScheme.Light}.get(scheme or "",
+                                                                            Qt.ColorScheme.Unknown)
+    if _default_style is not None:  # undo our own palette before asking again
+        name, palette = _default_style
+        app.setStyle(name)
+        app.setPalette(palette)
+        _default_style = None
+    if wanted == Qt.ColorScheme.Unknown:
+        app.styleHints().unsetColorScheme()
+    else:
+        app.styleHints().setColorScheme(wanted)
+    if wanted == Qt.ColorScheme.Dark and app.palette().window().color().lightness() > 128:
+        _default_style = (app.style().name(), app.palette())
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+
+
+def is_dark(app: QApplication) -> bool:
+    """What the officer sees: a dark window background, whatever made it so."""
+    return app.palette().window().color().lightness() < 128
 
 
 def dark_palette():

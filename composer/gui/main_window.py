@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,12 +33,15 @@ from composer.gui.editor.drafts import DraftsController
 from composer.gui.editor.editing import EditController
 from composer.gui.editor.live import LiveUpdater
 from composer.gui.editor.master_editor import MasterEditor
+from composer.gui.editor.post_details import PostDetails
 from composer.gui.media.image_tools import ImageToolsController
 from composer.gui.media.media_strip import MediaStrip
 from composer.gui.media.renders import RenderQueue
 from composer.gui.notices import Notices
 from composer.gui.publish.controller import PublishingController
+from composer.gui.queue.controller import QueueController
 from composer.gui.settings.controller import SettingsController
+from composer.gui.welcome.controller import WelcomeController
 
 log = logging.getLogger("siaran.gui.window")
 
@@ -52,6 +56,7 @@ def make_heading(label) -> None:
 
 class MainWindow(QMainWindow):
     language_requested = Signal(object)  # "en", "id" or None (the system's)
+    color_scheme_requested = Signal(object)  # "light", "dark" or None (the system's)
 
     def __init__(self, services, model, runner, settings, practice):
         """``practice`` is the shell's PracticeSwitch (it outlives a window rebuilt in another
@@ -59,13 +64,14 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services, self.model, self.runner, self.settings = services, model, runner, settings
         self._detached = False
+        self.quitting = False  # the tray's Quit: close for real even when kept in the tray
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Siaran — write once, publish everywhere"))
         self.resize(1360, 860)
 
         # panels
         self.picker = ChannelPicker(self)
         self.editor = MasterEditor(self)
+        self.details = PostDetails(self)  # tags and links
         self.counters = CounterBar(self)
         self.media = MediaStrip(model, runner, services, self)
         self.channel_text = ChannelTextPanel(model, self)
@@ -78,6 +84,8 @@ class MainWindow(QMainWindow):
         self.history = None  # built the first time its tab is opened
         self.history_holder = QWidget(self)
         QVBoxLayout(self.history_holder).setContentsMargins(0, 0, 0, 0)
+        self.queue_holder = QWidget(self)  # the Queue tab, built the first time it opens
+        QVBoxLayout(self.queue_holder).setContentsMargins(0, 0, 0, 0)
 
         compose = QWidget(self)
         compose.setObjectName("composeColumn")
@@ -90,6 +98,7 @@ class MainWindow(QMainWindow):
         col.addWidget(self.compose_heading)
         col.addWidget(self.editor, 1)
         col.addWidget(self.counters)
+        col.addWidget(self.details)
         col.addWidget(self.media)
 
         self.tabs = QTabWidget(self)
@@ -97,13 +106,17 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.previews_holder, "")
         self.tabs.addTab(self.channel_text, "")
         self.tabs.addTab(self.history_holder, "")
+        self.tabs.addTab(self.queue_holder, "")
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.picker)
         self.splitter.addWidget(compose)
-        self.splitter.addWidget(self.tabs)
+        self.right = QStackedWidget(self)  # the tabs, or the welcome page on a first run
+        self.right.setObjectName("rightArea")
+        self.right.addWidget(self.tabs)
+        self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setSizes(settings.splitter or [220, 500, 640])
@@ -132,10 +145,19 @@ class MainWindow(QMainWindow):
         self.publishing = PublishingController(self, model, services, runner, settings, self.autosaver,
                                                self.channels, self.media, self.notices)
         self.preferences = SettingsController(self, services, runner, settings, practice, self.notices)
-        self.editing = EditController(self, self.editor, self.media)
+        self.editing = EditController(self, self.editor, self.media, model,
+                                      (self.editor.title_edit, self.editor.text_edit,
+                                       self.channel_text.edit, self.media.alt_edit))
+        model.channel_name = self.channel_name
+        model.text_restored.connect(self._text_restored)
+        self.welcome = WelcomeController(self, services, settings, self.right)
+        self.queue = QueueController(self, services, runner, settings,
+                                     lambda: self.tabs.setCurrentWidget(self.queue_holder))
 
         self.editor.text_edited.connect(model.set_text)
         self.editor.title_edited.connect(model.set_title)
+        self.details.tags_edited.connect(model.set_tags)
+        self.details.links_edited.connect(model.set_links)
         self.editor.media_pasted.connect(self.media.take_mime)
         self.picker.manage_accounts.connect(self.preferences.open_accounts)
         self.resume_button.clicked.connect(self.publishing.resume)
@@ -146,20 +168,28 @@ class MainWindow(QMainWindow):
         self.drafts.restored.connect(self.channels.reload)
         self.channels.catalog_loaded.connect(self.attach_previews)
         self.channels.channels_changed.connect(self.set_channels)
+        self.preferences.practice_started.connect(self.channels.practice_started)
         self.preferences.accounts_changed.connect(self.channels.reload)
         self.preferences.language_requested.connect(self.language_requested)
+        self.welcome.color_scheme_requested.connect(self.color_scheme_requested)
+        self.welcome.office_changed.connect(self.renders.schedule)  # the logo and name on images
+        self.welcome.office_changed.connect(self.channels.reload)  # and on the previews
         self.publishing.published.connect(self._refresh_history)
+        self.publishing.published.connect(self._publish_ended)
+        self.queue.open_post.connect(self.drafts.open_post)
         self.publishing.unfinished_changed.connect(self.show_unfinished)
         runner.task_started.connect(self._show_work)
         runner.task_done.connect(self._show_work)
         model.replaced.connect(self._show_post)
 
         actions = {**self.drafts.actions, **self._own_actions(), **self.images.actions,
-                   **self.publishing.actions, **self.preferences.actions, **self.editing.actions}
+                   **self.publishing.actions, **self.preferences.actions, **self.editing.actions,
+                   **self.welcome.actions, **self.queue.actions}
         self.actions_by_name = {name: actions[name] for name in ORDER}
+        self.welcome.watch(self.actions_by_name)
         for act in self.preferences.languages:
             self.actions_by_name[act.objectName()] = act
-        self.toolbar = lay_out(self, self.actions_by_name, self.preferences.languages)
+        self.toolbar = lay_out(self, self.actions_by_name, self.preferences.languages, self.welcome.schemes)
         self._set_tab_order()
         self.retranslate()
         self._restore_layout()
@@ -192,6 +222,7 @@ class MainWindow(QMainWindow):
         """Reopen the last draft (once per run, not per window), then load the channels."""
         if restore:
             self.drafts.restore()
+            self.preferences.check_sign_ins()  # once per run: renew, or warn of sign-ins ending
         else:
             self.channels.reload()
 
@@ -210,6 +241,8 @@ class MainWindow(QMainWindow):
 
     def set_channels(self, channels) -> None:
         self.live.set_channels(channels)
+        limits = {c.spec.name: c.spec.alt_text_limit for c in channels if c.spec.alt_text_limit}
+        self.media.set_alt_limits(sorted(limits.items()))
         self.renders.set_channels(channels)
         self._set_tab_order()  # the counter chips are new widgets
 
@@ -219,17 +252,50 @@ class MainWindow(QMainWindow):
             from composer.gui.history.history_panel import HistoryPanel
 
             self.history = HistoryPanel(self.services, self.runner, self.history_holder)
+            self.history.publish_requested.connect(self.publishing.publish_entry)
+            self.history.notice.connect(self.notices.say)
             self.history_holder.layout().addWidget(self.history)
         self.history.refresh()
 
     def _refresh_history(self) -> None:
         if self.history is not None:
             self.history.refresh()
+        self.queue.refresh()
+
+    def _publish_ended(self) -> None:
+        dialog = self.publishing.publish_dialog
+        if dialog is not None and not dialog.running:
+            self.queue.publish_ended(list(dialog.outcomes.values()))
 
     def show_unfinished(self, count: int) -> None:
         self.resume_button.setText("⟳ " + self.tr("Resume publishing (%n unfinished)", "", count))
         self.resume_button.setAccessibleName(self.resume_button.text())
         self.resume_button.setVisible(count > 0)
+
+    def channel_name(self, key: str) -> str:
+        """A channel's name for the Edit menu: an account's label, or a network's name (crops
+        are kept per network)."""
+        channel = self.channels.catalog.get(key)
+        if channel is not None:
+            return channel.label
+        return next((c.spec.name for c in self.channels.catalog.values() if c.spec.id == key), key)
+
+    def _text_restored(self, field: str, cursor: int) -> None:
+        """An undo or redo changed a text: show it, with the cursor where the change was."""
+        if field in ("text", "title"):
+            self._show_post()
+            edit = self.editor.text_edit if field == "text" else self.editor.title_edit
+            edit.setFocus()
+            if field == "title":
+                self.editor.title_edit.setCursorPosition(cursor)
+            else:
+                text_cursor = edit.textCursor()
+                text_cursor.setPosition(min(cursor, len(self.model.post.text)))
+                edit.setTextCursor(text_cursor)
+        elif field.startswith("alt:"):
+            self.media.show_alt(field[4:])
+        else:
+            self.show_channel_text(field)
 
     def show_channel_text(self, key: str) -> None:
         self.tabs.setCurrentWidget(self.channel_text)
@@ -240,6 +306,7 @@ class MainWindow(QMainWindow):
     def _show_post(self) -> None:
         post = self.model.post
         self.editor.set_content(post.title, post.text)
+        self.details.set_content(post.tags, post.links)
 
     def _show_save_state(self, state: str, detail: str) -> None:
         text = {
@@ -258,13 +325,16 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.history_holder:
             self.show_history()
+        elif self.tabs.widget(index) is self.queue_holder:
+            self.queue.panel_for(self.queue_holder).refresh()
 
     def retranslate(self) -> None:
         self.compose_heading.setText(self.tr("Post"))
         self.tabs.setTabText(0, self.tr("Previews"))
         self.tabs.setTabText(1, self.tr("Text per channel"))
         self.tabs.setTabText(2, self.tr("History"))
-        self.tabs.setAccessibleName(self.tr("Previews, per-channel text and history"))
+        self.tabs.setTabText(3, self.tr("Queue"))
+        self.tabs.setAccessibleName(self.tr("Previews, per-channel text, history and queue"))
         self._show_save_state(self.autosaver.state, "")
 
     def _set_tab_order(self) -> None:
@@ -272,7 +342,8 @@ class MainWindow(QMainWindow):
         # the previews/per-channel/history tabs
         media = self.media
         order = [self.picker.tree, self.picker.accounts_button, self.editor.title_edit,
-                 self.editor.text_edit, *self.counters.chips(), media.add_button, media.left_button,
+                 self.editor.text_edit, *self.counters.chips(), self.details.tags,
+                 self.details.links, media.add_button, media.left_button,
                  media.right_button, media.remove_button, media.list, media.alt_edit, self.tabs]
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
@@ -299,6 +370,16 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         if self._detached:
             event.accept()
+            return
+        from PySide6.QtWidgets import QApplication
+
+        if not QApplication.quitOnLastWindowClosed() and not self.quitting:
+            # kept in the tray: the window goes, the app and its scheduler stay (Open brings
+            # the window back as it was)
+            self.save_layout()
+            self.autosaver.flush()
+            self.hide()
+            event.ignore()
             return
         self.save_layout()
         if not self.autosaver.flush():

@@ -71,6 +71,7 @@ class GraphFake(FakeServer):
         # Meta Login: the app registered for practice, and the token a sign-in ends with.
         self.app_id, self.app_secret = "practice-meta-app", "practice-meta-app-secret"
         self.login_token = ""
+        self.exchanges: list[str] = []  # the tokens handed to fb_exchange_token, in order
         self.codes: dict[str, dict[str, Any]] = {}
 
     def new_id(self) -> str:
@@ -168,8 +169,11 @@ class GraphFake(FakeServer):
         if f.get("client_id") != self.app_id or f.get("client_secret") != self.app_secret:
             raise GraphFault("Error validating client secret.", 1)
         if f.get("grant_type") == "fb_exchange_token":  # short-lived -> long-lived (60 days)
-            if not self.accepts_short_token(f.get("fb_exchange_token", "")):
+            token = f.get("fb_exchange_token", "")
+            # A long-lived token still valid may be exchanged again: another 60 days (renewal).
+            if token != self.login_token and not self.accepts_short_token(token):
                 raise GraphFault("Invalid OAuth access token.", 190)
+            self.exchanges.append(token)
             return self.long_lived()
         return self.code_grant(f)
 

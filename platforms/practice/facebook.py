@@ -194,9 +194,10 @@ class FakeFacebook(GraphFake):
     def node(self, req: Request) -> Response:
         self.token(req)
         node_id = req.params["id"]
-        if node_id == self.page_id:
-            return Response(200, json={"id": self.page_id, "name": self.pages[0]["name"],
-                                       "link": f"{self.url}/{self.page_id}",
+        page = next((p for p in self.pages if p["id"] == node_id), None)
+        if page is not None:  # any of the officer's pages (a sign-in may pick another one)
+            return Response(200, json={"id": node_id, "name": page["name"],
+                                       "link": f"{self.url}/{node_id}",
                                        "picture": {"data": {"url": f"{self.url}/avatar.png"}}})
         self.publish_due()
         post = self.posts.get(node_id)

@@ -287,6 +287,16 @@ class FakeLinkedIn(FakeServer):
                 raise BadRequest(f"Post {urn} not found", 404)
         return Response(204)
 
+    @route("GET", r"/rest/organizationAcls")
+    def acls(self, req: Request) -> Response:
+        """The organisations the member administers (roleAssignee finder)."""
+        self._rest(req)
+        if req.query.get("q") != "roleAssignee":
+            raise BadRequest("Unsupported finder", 400)
+        return Response(200, json={"elements": [
+            {"organization": ORG, "role": "ADMINISTRATOR", "state": "APPROVED",
+             "roleAssignee": "urn:li:person:practice"}], "paging": {"count": 10, "start": 0}})
+
     @route("GET", r"/rest/organizations/(?P<id>\d+)")
     def organization(self, req: Request) -> Response:
         self._rest(req)

@@ -47,6 +47,7 @@ class FakeThreads(GraphFake):
         self.access_token = "practice-threads-token"
         self.tokens = {self.access_token}
         self.login_token = self.access_token
+        self.refreshed = 0  # th_refresh_token calls
         self.containers: dict[str, dict[str, Any]] = {}
         self.posts: dict[str, dict[str, Any]] = {}
         self.fetched: list[str] = []
@@ -182,6 +183,16 @@ class FakeThreads(GraphFake):
             raise GraphFault("Error validating client secret.", 1)
         if not self.accepts_short_token(q.get("access_token", "")):
             raise GraphFault("Invalid OAuth access token.", 190)
+        return self.long_lived()
+
+    @route("GET", r"/refresh_access_token")
+    def refresh(self, req: Request) -> Response:
+        """th_refresh_token: a long-lived token (at least a day old on Threads) for another 60
+        days."""
+        q = req.query
+        if q.get("grant_type") != "th_refresh_token" or q.get("access_token") != self.login_token:
+            raise GraphFault("Invalid OAuth access token.", 190)
+        self.refreshed += 1
         return self.long_lived()
 
     # -- reading ----------------------------------------------------------------------------------

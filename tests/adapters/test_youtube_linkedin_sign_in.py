@@ -54,11 +54,13 @@ def test_youtube_signs_in_with_offline_access_and_renews(provider):
 def test_linkedin_signs_in_with_the_client_secret_in_the_form(provider):
     from platforms import linkedin
 
+    # The organisation named beforehand: no list to ask LinkedIn for (the peer has none).
     account = {"client_id": "composer-post", "authorize_url": provider["authorization_endpoint"],
-               "token_url": provider["token_endpoint"]}
+               "token_url": provider["token_endpoint"], "organization": "2414183"}
     browser = Browser()
     settings, secrets = linkedin.LinkedInAdapter().connect(
         account, {"client_secret": "composer-secret"}, open_browser=browser, timeout=30)
-    assert settings == {} and secrets["access_token"]
+    assert settings == {"organization": "urn:li:organization:2414183"}
+    assert secrets["access_token"]
     asked = parse_qs(urlsplit(browser.opened).query)
     assert asked["client_id"] == ["composer-post"] and asked["code_challenge_method"] == ["S256"]

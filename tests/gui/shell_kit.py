@@ -88,3 +88,18 @@ class Ticker:
 
     def stop(self):
         self.timer.stop()
+
+
+def answer(yes: bool) -> None:
+    """Click the next question's button, yes (its default) or no (the question blocks until
+    answered, so the click is queued before the question is asked)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def click():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        target = box.defaultButton() if yes else next(b for b in box.buttons() if b is not box.defaultButton())
+        target.click()
+    QTimer.singleShot(20, click)

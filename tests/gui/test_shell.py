@@ -184,29 +184,33 @@ def open_accounts(qtbot, w):
 
 def test_add_and_remove_an_account_secrets_go_to_the_keyring(qtbot, shell):
     from composer.testing.keyring import memory_keyring
+    from platforms.practice.telegram import FakeTelegram
 
     w = shell.window
-    with memory_keyring() as ring:
+    with memory_keyring() as ring, FakeTelegram() as fake:
+        settings, secrets = fake.practice_account()
         dialog = open_accounts(qtbot, w)
         assert dialog.channels.topLevelItemCount() >= 12  # every channel found is listed
         dialog.add_account()
         form = dialog.form
-        form.platform.setCurrentIndex(form.platform.findData("mastodon"))
-        form.name.setText("humas-masto")
-        form.inputs["instance"].setText("https://mastodon.example")
-        form.inputs["access_token"].setText("rahasia-123")
-        assert form.inputs["access_token"].echoMode() == form.inputs["access_token"].EchoMode.Password
+        form.platform.setCurrentIndex(form.platform.findData("telegram"))
+        form.name.setText("humas-tg")
+        form.inputs["chat_id"].setText(settings["chat_id"])
+        form.inputs["api_url"].setText(settings["api_url"])
+        form.inputs["bot_token"].setText(secrets["bot_token"])
+        assert form.inputs["bot_token"].echoMode() == form.inputs["bot_token"].EchoMode.Password
         form.buttons.accepted.emit()
-        qtbot.waitUntil(lambda: not form.isVisible(), timeout=5000)
-        account = shell.services.accounts.get("humas-masto")
-        assert account.settings["instance"] == "https://mastodon.example"
-        assert "rahasia-123" in ring.items.values()
+        qtbot.waitUntil(lambda: not form.isVisible(), timeout=10_000)
+        account = shell.services.accounts.get("humas-tg")
+        assert account.settings["chat_id"] == settings["chat_id"]
+        assert account.display_name  # the channel's title, asked of Telegram before saving
+        assert secrets["bot_token"] in ring.items.values()
         rows = shell.services.store.query("SELECT settings FROM accounts")
-        assert "rahasia-123" not in str([tuple(r) for r in rows])
-        qtbot.waitUntil(lambda: "humas-masto" in w.channels.catalog, timeout=5000)
-        assert w.channels.catalog["humas-masto"].kind == "account"
-        shell.services.accounts.remove("humas-masto")
-        assert "rahasia-123" not in ring.items.values()
+        assert secrets["bot_token"] not in str([tuple(r) for r in rows])
+        qtbot.waitUntil(lambda: "humas-tg" in w.channels.catalog, timeout=5000)
+        assert w.channels.catalog["humas-tg"].kind == "account"
+        shell.services.accounts.remove("humas-tg")
+        assert secrets["bot_token"] not in ring.items.values()
         dialog.close()
     wait_idle(qtbot, shell)
 
@@ -215,18 +219,22 @@ def test_no_keyring_gives_a_plain_message_and_stores_nothing(qtbot, shell):
     from keyring.backends import fail
 
     from composer.core.secrets import SecretStore
+    from platforms.practice.telegram import FakeTelegram
 
     w = shell.window
     shell.services.provide(secrets=SecretStore(backend=fail.Keyring()))
     dialog = open_accounts(qtbot, w)
     dialog.add_account()
     form = dialog.form
-    form.platform.setCurrentIndex(form.platform.findData("bluesky"))
-    form.name.setText("bsky")
-    for field, edit in form.inputs.items():
-        edit.setText("https://bsky.example" if "url" in field or "service" in field else "nilai")
-    form.buttons.accepted.emit()
-    qtbot.waitUntil(lambda: "keyring" in form.error.text(), timeout=5000)
+    form.platform.setCurrentIndex(form.platform.findData("telegram"))
+    form.name.setText("tg")
+    with FakeTelegram() as fake:  # Telegram accepts the token; the keyring then refuses it
+        settings, secrets = fake.practice_account()
+        for field in ("chat_id", "api_url"):
+            form.inputs[field].setText(settings[field])
+        form.inputs["bot_token"].setText(secrets["bot_token"])
+        form.buttons.accepted.emit()
+        qtbot.waitUntil(lambda: "keyring" in form.error.text(), timeout=10_000)
     assert "\n" not in form.error.text() and "Traceback" not in form.error.text()
     assert form.isVisible()
     assert shell.services.store.query("SELECT * FROM accounts") == []
@@ -254,8 +262,6 @@ def test_accounts_screen_lists_a_plugin_that_failed_to_load(qtbot, shell):
 
 
 def test_new_draft_keeps_the_old_one_and_open_draft_brings_it_back(qtbot, shell, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
-
     w = shell.window
     type_unicode(w.editor.text_edit, "Draf pertama")
     first = w.model.post.id
@@ -263,14 +269,12 @@ def test_new_draft_keeps_the_old_one_and_open_draft_brings_it_back(qtbot, shell,
     assert w.model.post.id != first and w.editor.text_edit.toPlainText() == ""
     assert shell.services.store.load_draft(first).text == "Draf pertama"
     type_unicode(w.editor.text_edit, "Draf kedua")
-    offered = []
-
-    def choose(parent, title, label, items, current, editable):
-        offered.extend(items)
-        return next(i for i in items if i.startswith("Draf pertama")), True
-
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
     w.actions_by_name["open"].trigger()  # Ctrl+O: the list and the draft load off the GUI thread
+    dialog = w.drafts.drafts_dialog
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)
+    offered = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    dialog.list.setCurrentRow(next(i for i, t in enumerate(offered) if t.startswith("Draf pertama")))
+    dialog.buttons["open"].click()
     qtbot.waitUntil(lambda: w.model.post.id == first, timeout=5000)
     assert any(i.startswith("Draf kedua") for i in offered)  # saved before the list was read
     assert w.editor.text_edit.toPlainText() == "Draf pertama"
@@ -298,7 +302,7 @@ def test_a_crop_made_on_an_accounts_preview_is_the_networks_and_reaches_the_rend
         editor = w.images.crop_editor
         assert editor.key == "x"  # kept for the network, as the publish engine renders it
         w.model.set_crop(editor.key, media_id, Crop(0.2, 0.0, 0.5625, 1.0))  # a square
-        editor.window().close()
+        editor.window().accept()  # Done (Cancel would put the crop back)
         out = shell.services.render_dir / w.model.post.id / "humas-x"
 
         def square_rendered():

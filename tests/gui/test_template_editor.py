@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from composer.core.post import MediaRef, Post
 from composer.core.templates import list_templates, load_template, user_dir
 from composer.gui.templates import TemplateEditor, rendering
+from composer.gui.templates.editor import THUMB_HEIGHT
 
 
 @pytest.fixture
@@ -50,8 +51,10 @@ def test_lists_templates_and_fills_placeholders_from_the_post(editor):
     names = [editor.picker.itemData(i) for i in range(editor.picker.count())]
     assert {"announcement", "news-card", "quote"} <= set(names)
     assert list(editor.fields) == ["title", "date", "handle", "office"]
-    assert editor.fields["title"].text() == "Vaksinasi gratis untuk warga"
-    assert editor.fields["office"].text() == "Dinas Kesehatan"
+    # the post's own title is shown, not copied: editing the post later still changes the card
+    assert editor.fields["title"].text() == ""
+    assert editor.fields["title"].placeholderText() == "Vaksinasi gratis untuk warga"
+    assert editor.fields["office"].text() == "Dinas Kesehatan"  # typed before: kept
 
 
 def test_every_shape_is_rendered_off_the_gui_thread(editor, monkeypatch):
@@ -68,7 +71,7 @@ def test_every_shape_is_rendered_off_the_gui_thread(editor, monkeypatch):
     assert all(t is not threading.main_thread() for t in threads)
     for button, (_label, size) in zip(editor.thumbs, rendering.ASPECTS, strict=True):
         icon = button.iconSize()
-        assert icon.height() == 150 and icon.width() == pytest.approx(150 * size[0] / size[1], abs=1)
+        assert icon.height() == THUMB_HEIGHT and icon.width() == pytest.approx(THUMB_HEIGHT * size[0] / size[1], abs=1)
     assert not editor.canvas.image.isNull()
 
 
@@ -121,7 +124,37 @@ def test_use_emits_the_template_and_its_fields(editor, qtbot):
         editor.use_button.click()
     name, fields = sig.args
     assert name == "news-card" and fields["office"] == "Diskominfo Sleman"
-    assert fields["title"] == "Vaksinasi gratis untuk warga"
+    assert "title" not in fields and "date" not in fields  # they follow the post
+
+
+def test_the_date_is_the_posts_schedule_in_indonesian_and_titles_can_differ_per_image(
+        qtbot, tmp_path, siaran_home):
+    from datetime import datetime
+
+    from composer.core import i18n
+    from composer.core.office import ZONES
+
+    i18n.set_language("id")
+    photos = []
+    for n in range(2):
+        photos.append(tmp_path / f"p{n}.jpg")
+        Image.new("RGB", (800, 600), (60, 120, 90)).save(photos[-1])
+    ed = TemplateEditor()
+    qtbot.addWidget(ed)
+    post = Post(text="Upacara", media=[MediaRef(path=str(p)) for p in photos],
+                schedule=datetime(2026, 8, 17, 9, 0, tzinfo=ZONES["WIB"]))
+    ed.edit(post)
+    ed.choose("announcement")
+    settle(ed)
+    assert ed.fields["date"].placeholderText() == "17 Agustus 2026"
+    assert ed.values()["date"] == "17 Agustus 2026"
+    assert "title.2" in ed.fields  # a second title for the second image
+    ed.fields["title.2"].setText("Poster kedua")
+    assert ed.typed() == {"title.2": "Poster kedua"}
+    post.schedule = None
+    ed.edit(post)
+    ed.choose("announcement")
+    assert ed.values()["date"] == ""  # no schedule: no invented date
 
 
 def test_an_unreadable_photo_is_reported_and_the_template_still_renders(qtbot, tmp_path):

@@ -134,10 +134,14 @@ def test_accounts_add_checks_the_credentials(capsys, monkeypatch, ring, reg, fak
     code, out, _ = run(capsys, monkeypatch, "accounts", "list", "--json")
     assert json.loads(out)[0]["display_name"] == "Echo Office"
     gone = fakes[1].url
-    fakes[1].stop()  # unreachable: kept, with a warning
+    fakes[1].stop()  # unreachable: nothing can vouch for the token, so nothing is saved
     code, out, err = run(capsys, monkeypatch, "accounts", "add", "echo", "--name", "e2",
                          "--url", gone, stdin="t0ken\n")
-    assert code == 0 and "could not check" in err
+    assert code == 2 and "Could not ask" in err and "nothing was saved" in err
+    assert len(err.strip().splitlines()) == 1
+    code, out, err = run(capsys, monkeypatch, "accounts", "add", "echo", "--no-verify",
+                         "--name", "e2", "--url", gone, stdin="t0ken\n")
+    assert code == 0
 
 
 def test_publish_reports_failures_and_exit_code(capsys, monkeypatch, ring, reg, fakes, tmp_path):

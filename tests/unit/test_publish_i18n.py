@@ -14,10 +14,10 @@ FILES = ["composer/core/publish.py", "composer/core/outcome.py", "composer/core/
          "composer/core/accounts.py",
          *(f"composer/commands/{n}.py" for n in
            ("publish", "accounts", "history", "unpublish", "resume", "practice"))]
-# The publishing messages and the corrections' (composer/core/corrections.py), which the
-# publish code shows; at run time every *.id.json catalog is merged the same way.
-CATALOG = {k: v for name in ("publish", "corrections") for k, v in json.loads(
-    (ROOT / f"composer/resources/translations/{name}.id.json").read_text("utf-8")).items()}
+# Every *.id.json catalogue, merged as the app merges them at run time: a message may live in the
+# catalogue of the feature it belongs to (accounts, corrections, history...).
+CATALOG = {k: v for path in sorted((ROOT / "composer/resources/translations").glob("*.id.json"))
+           for k, v in json.loads(path.read_text("utf-8")).items()}
 
 
 def messages():

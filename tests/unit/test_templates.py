@@ -146,7 +146,7 @@ def test_placeholders_fill_and_never_crash():
     post = Post(text="Baris pertama\nBaris kedua", fields={"office": "Diskominfo"})
     values = template_fields(post)
     assert values["title"] == "Baris pertama" and values["office"] == "Diskominfo"
-    assert values["date"]
+    assert values["date"] == ""  # no schedule, no event date: no invented date
 
 
 def test_any_installed_font_by_family_or_file_with_a_builtin_fallback(tmp_path):

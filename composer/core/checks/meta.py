@@ -50,8 +50,9 @@ def schedule_findings(spec: PlatformSpec, channel: str, resolved: Resolved, part
     if not spec.can(Capability.SCHEDULE):
         # Sending now would ignore the officer's time; the platform cannot hold it.
         return [Finding("schedule.unsupported", Severity.BLOCK, channel, _(
-            "{channel} cannot hold a post until {time}; publish it then, or leave "
-            "{channel} out of the scheduled post", channel=spec.name, time=at),
+            "{channel} cannot hold a post until {time}; schedule it instead (siaran schedule, "
+            "or \"Schedule for\" when publishing) and Siaran sends it then",
+            channel=spec.name, time=at),
             {"time": when.isoformat()})]
     if parts > 1:  # a thread's replies need the first post to exist
         return [Finding("schedule.unsupported", Severity.BLOCK, channel, _(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from composer.core import text as textmod
 from composer.core.adapters import Counting, Finding, PlatformSpec, Severity
 from composer.core.i18n import _
-from composer.core.text.counting import HUGE_TEXT, count_coded
+from composer.core.text.counting import HUGE_TEXT, count_coded, unit_name
 from composer.core.text.split import TooManyParts
 
 # Problems the text engine reports, and how hard each one is by default. An adapter makes one
@@ -92,14 +92,16 @@ def text_findings(spec: PlatformSpec, channel: str, shaped: Shape) -> list[Findi
         found.append(Finding(
             "text.too_long", Severity.BLOCK, channel,
             _("The text is too long for {channel}: more than {length} of {limit} {unit}",
-              channel=spec.name, length=counted.length, limit=counted.limit, unit=counted.unit),
+              channel=spec.name, length=counted.length, limit=counted.limit,
+              unit=unit_name(counted.unit)),
             {"length": counted.length, "limit": counted.limit, "unit": counted.unit,
              "at_least": True, "overflow_at": counted.overflow_at}))
     elif not shaped.fits:
         found.append(Finding(
             "text.too_long", Severity.BLOCK, channel,
             _("The text is too long for {channel}: {length} of {limit} {unit}",
-              channel=spec.name, length=counted.length, limit=counted.limit, unit=counted.unit),
+              channel=spec.name, length=counted.length, limit=counted.limit,
+              unit=unit_name(counted.unit)),
             {"length": counted.length, "limit": counted.limit, "unit": counted.unit,
              "overflow_at": counted.overflow_at}))
     elif shaped.parts:

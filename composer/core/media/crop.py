@@ -88,24 +88,48 @@ def crop_for_ratio(width: int, height: int, ratio: float,
     return Crop(x, y, w, h)
 
 
+def feed_ratios(spec: PlatformSpec) -> list[float]:
+    """The shapes a channel shows whole in its feed: its recommended ones, plus 9:16 where its
+    declared limits take it (Threads, Telegram). A poster is never forced into a shape the
+    channel would show cut."""
+    ratios = [w / h for w, h in spec.recommended_sizes if accepts(spec, w / h)]
+    if spec.aspect_ratio_min is not None and accepts(spec, 9 / 16):
+        ratios.append(9 / 16)
+    return ratios
+
+
+def nearest_ratio(spec: PlatformSpec, ratio: float) -> float | None:
+    """The channel's shape for an image of ``ratio`` (None: the image's own shape). A channel
+    with limits keeps a photo inside them and brings the rest to the nearest limit; a channel
+    without limits gets the nearest of its feed shapes, so a portrait stays portrait (4:5 or
+    9:16) and a landscape stays landscape; ties go to the channel's first recommendation."""
+    if spec.aspect_ratio_min is not None or spec.aspect_ratio_max is not None:
+        return None if accepts(spec, ratio) else clamp_ratio(spec, ratio)
+    shapes = feed_ratios(spec)
+    if not shapes:
+        return None
+    return min(shapes, key=lambda r: round(abs(math.log(r / ratio)), 6))
+
+
 def default_crop(width: int, height: int, focal: tuple[float, float] | None,
                  spec: PlatformSpec) -> Crop | None:
-    """The channel's crop when the officer has not chosen one; None means the whole image.
-
-    A channel with aspect limits keeps a photo that fits them and crops the rest to the nearest
-    limit; a channel without limits gets its first recommended shape (what its feed shows
-    uncropped), centred on the focal point."""
+    """The channel's crop when the officer has not chosen one; None means the whole image
+    (see nearest_ratio), centred on the focal point."""
     ratio = width / height
-    if spec.aspect_ratio_min is not None or spec.aspect_ratio_max is not None:
-        target = None if accepts(spec, ratio) else clamp_ratio(spec, ratio)
-    elif spec.recommended_sizes:
-        w, h = spec.recommended_sizes[0]
-        target = w / h
-    else:
-        target = None
+    target = nearest_ratio(spec, ratio)
     if target is None or abs(target / ratio - 1) <= TOLERANCE / 2:
         return None
     return crop_for_ratio(width, height, target, focal)
+
+
+def fit_canvas(width: int, height: int, spec: PlatformSpec) -> tuple[float, float]:
+    """The canvas (in source pixels) that holds the whole image in the channel's nearest shape,
+    for "fit": the image is padded or set on its own blurred copy, never cropped."""
+    ratio = width / height
+    target = nearest_ratio(spec, ratio) or ratio
+    if target >= ratio:
+        return height * target, float(height)
+    return float(width), width / target
 
 
 def effective_crop(width: int, height: int, manual: Crop | None, focal: tuple[float, float] | None,

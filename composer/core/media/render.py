@@ -18,13 +18,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageFilter
 
 from composer.core.adapters import PlatformSpec, RenderedMedia
 from composer.core.disk import full, write_failure
 from composer.core.i18n import _
 from composer.core.media import crop as crops
-from composer.core.media.compose import compose
+from composer.core.media.compose import TextLayout, colour, compose
 from composer.core.media.encode import (
     BEST_QUALITY,
     Encoded,
@@ -44,6 +44,8 @@ from composer.core.media.load import (
     recycle,
 )
 from composer.core.media.pyramid import RESAMPLE, Pyramid, plan_resizes, run_resizes
+from composer.core.office import OfficeProfile
+from composer.core.paths import app_paths
 from composer.core.post import Crop, MediaRef, Post
 from composer.core.templates import Template, load_template, template_fields
 
@@ -69,10 +71,12 @@ class RenderedVariant(list[RenderedMedia]):
         self.channel = channel
         self.notes: list[str] = []
         self.refused: list[Refusal] = []
+        # output path -> what each text layer shows on it (branded images only)
+        self.layouts: dict[str, list[TextLayout]] = {}
 
 
-# (crop box, output size, branding fingerprint, animated): jobs with equal keys render alike
-_Key = tuple[tuple[float, ...], tuple[int, int], str | None, bool]
+# (crop box, output size, branding fingerprint, animated, fit): jobs with equal keys render alike
+_Key = tuple[tuple[float, ...], tuple[int, int], str | None, bool, str]
 _Frames = tuple[list[Image.Image], list[int], int]  # frames, durations (ms), loop count
 
 
@@ -92,13 +96,23 @@ class _Job:
     box: tuple[float, float, float, float] = (0, 0, 0, 0)
     size: tuple[int, int] = (0, 0)
     notes: list[str] = field(default_factory=list)
+    layouts: list[TextLayout] = field(default_factory=list)
+
+    @property
+    def fit(self) -> str:
+        return self.ref.fit
+
+    @property
+    def composed(self) -> bool:
+        """Drawn on a canvas (a template, or a whole picture on a background) rather than cut."""
+        return self.template is not None or bool(self.fit)
 
     def key(self) -> _Key:
         brand = None
         if self.template is not None and not self.animate:
             blob = repr((self.template.to_dict(), sorted(self.values.items()))).encode()
             brand = hashlib.sha1(blob).hexdigest()
-        return (tuple(round(v, 2) for v in self.box), self.size, brand, self.animate)
+        return (tuple(round(v, 2) for v in self.box), self.size, brand, self.animate, self.fit)
 
 
 def _default_media_file(ref: MediaRef) -> Path:
@@ -120,10 +134,12 @@ def render_variants(post: Post, specs: Iterable[PlatformSpec], out_dir: str | Pa
                     media_file: Callable[[MediaRef], Path] = _default_media_file,
                     template: Template | str | None = None, per_channel_dirs: bool = True,
                     workers: int = WORKERS,
-                    variant_keys: dict[str, str] | None = None) -> dict[str, RenderedVariant]:
+                    variant_keys: dict[str, str] | None = None,
+                    office: OfficeProfile | None = None) -> dict[str, RenderedVariant]:
     """Every channel's images at once (each source decoded once), in ``out_dir/<channel>/``.
     ``variant_keys`` maps a channel id to the variant holding its crops and overrides, when
-    that is not the channel id itself (variants kept under account names)."""
+    that is not the channel id itself (variants kept under account names). ``office``: whose
+    name, logo, handle, zone and language templates use (the saved profile by default)."""
     out_dir = Path(out_dir)
     results: dict[str, RenderedVariant] = {}
     jobs_by_file: dict[Path, list[_Job]] = {}
@@ -136,7 +152,8 @@ def render_variants(post: Post, specs: Iterable[PlatformSpec], out_dir: str | Pa
             continue
         resolved = post.resolve(key)
         chosen = _template(template if template is not None else resolved.template, templates)
-        values = template_fields(post, resolved) if chosen is not None else {}
+        if chosen is not None and office is None:
+            office = OfficeProfile.load(app_paths().config)
         images = [(i, m) for i, m in enumerate(resolved.media, 1) if m.ref.kind == "image"]
         for i, m in enumerate(resolved.media, 1):
             if m.ref.kind != "image":
@@ -147,6 +164,7 @@ def render_variants(post: Post, specs: Iterable[PlatformSpec], out_dir: str | Pa
                 result.refused.append(Refusal(m.ref.id, i, reason))
                 continue
             target = out_dir / spec.id if per_channel_dirs else out_dir
+            values = template_fields(post, resolved, image=i, office=office) if chosen is not None else {}
             job = _Job(spec.id, spec, i, m.ref, m.alt, m.crop, chosen, values, target)
             jobs_by_file.setdefault(Path(media_file(m.ref)), []).append(job)
     with ThreadPoolExecutor(max(1, workers)) as pool:
@@ -156,6 +174,8 @@ def render_variants(post: Post, specs: Iterable[PlatformSpec], out_dir: str | Pa
                 result.notes.extend(job.notes)
                 if rendered is not None:
                     result.append(rendered)
+                    if job.template is not None and not job.animate:
+                        result.layouts[rendered.path] = job.layouts
     for result in results.values():
         result.sort(key=lambda r: r.path)
     return results
@@ -217,6 +237,10 @@ def _render_file(path: Path, jobs: list[_Job],
 
 
 def _plan(job: _Job, info: ImageInfo, focal: tuple[float, float] | None) -> None:
+    if job.fit and not job.animate:  # the whole picture on a canvas of the channel's shape
+        job.box = (0.0, 0.0, float(info.width), float(info.height))
+        job.size = crops.output_size(*crops.fit_canvas(info.width, info.height, job.spec), job.spec)
+        return
     chosen, narrowed = crops.effective_crop(info.width, info.height, job.manual, focal, job.spec)
     if narrowed:
         job.notes.append(_("The crop of image {n} was narrowed to a shape {channel} accepts",
@@ -241,7 +265,7 @@ def _photo_box(job: _Job, slot: tuple[int, int], focal: tuple[float, float]) -> 
 
 def _slot_size(job: _Job) -> tuple[int, int] | None:
     if job.template is None:
-        return None
+        return job.size if job.fit else None
     layer = job.template.photo_layer()
     if layer is None:
         return None
@@ -251,10 +275,13 @@ def _slot_size(job: _Job) -> tuple[int, int] | None:
 
 def _needed_scale(job: _Job, centre: tuple[float, float]) -> float:
     """Source pixels per original pixel this job needs (1.0: full resolution)."""
-    if job.template is not None:
+    if job.composed:
         slot = _slot_size(job)
         if slot is None:
             return 0.0  # a template without a photo needs no pixels of it
+        if job.fit:  # the whole crop, contained in the slot
+            return min(slot[0] / max(job.box[2] - job.box[0], 1e-6),
+                       slot[1] / max(job.box[3] - job.box[1], 1e-6))
         box = _photo_box(job, slot, centre)
         return slot[0] / max(box[2] - box[0], 1e-6)
     return job.size[0] / max(job.box[2] - job.box[0], 1e-6)
@@ -282,8 +309,8 @@ def _render_stills(path: Path, info: ImageInfo, jobs: list[_Job],
     same: dict[_Key, list[_Job]] = {}  # identical outputs on several channels: drawn once
     for job in jobs:
         same.setdefault(job.key(), []).append(job)
-    branded = [g for g in same.values() if g[0].template is not None]
-    plain = [(g[0].box, g[0].size, g) for g in same.values() if g[0].template is None]
+    branded = [g for g in same.values() if g[0].composed]
+    plain = [(g[0].box, g[0].size, g) for g in same.values() if not g[0].composed]
     tasks = [pool.submit(_render_branded, group, pyramid, focal_px) for group in branded]
     for work, image in run_resizes(plan_resizes(plain), pyramid, pool):
         for group, offset in work.users:
@@ -308,12 +335,40 @@ def _cut_and_encode(group: list[_Job], image: Image.Image,
 def _render_branded(group: list[_Job], pyramid: Pyramid,
                     focal_px: tuple[float, float]) -> list[tuple[_Job, RenderedMedia]]:
     first = group[0]
-    assert first.template is not None  # a branded group is one whose jobs have a template
 
     def photo(slot: tuple[int, int]) -> Image.Image:
+        if first.fit:
+            return _fitted(first, pyramid, slot)
         return pyramid.resize(_photo_box(first, slot, focal_px), slot)
 
-    return _encode_group(group, compose(first.template, first.size, photo, first.values))
+    if first.template is None:  # "fit" without a template: the padded picture is the image
+        return _encode_group(group, photo(first.size))
+    layouts: list[TextLayout] = []
+    image = compose(first.template, first.size, photo, first.values, record=layouts)
+    for job in group:
+        job.layouts = layouts
+    return _encode_group(group, image)
+
+
+def _fitted(job: _Job, pyramid: Pyramid, slot: tuple[int, int]) -> Image.Image:
+    """The whole crop contained in ``slot``, on the template's background ("pad") or on a
+    blurred, cover-fitted copy of itself ("blur")."""
+    left, top, right, bottom = job.box
+    w, h = right - left, bottom - top
+    scale = min(slot[0] / w, slot[1] / h)
+    inner = (max(1, round(w * scale)), max(1, round(h * scale)))
+    if job.fit == "blur":
+        centre = ((left + right) / 2, (top + bottom) / 2)
+        small = (max(1, slot[0] // 8), max(1, slot[1] // 8))  # blurred anyway: drawn small
+        cover = pyramid.resize(_photo_box(job, small, centre), small)
+        canvas = cover.convert("RGB").filter(ImageFilter.GaussianBlur(max(2, min(small) // 12)))
+        canvas = canvas.resize(slot, Image.Resampling.BILINEAR).convert("RGBA")
+    else:
+        background = job.template.background if job.template is not None else "#ffffff"
+        canvas = Image.new("RGBA", slot, colour(background))
+    picture = pyramid.resize(job.box, inner).convert("RGBA")
+    canvas.alpha_composite(picture, ((slot[0] - inner[0]) // 2, (slot[1] - inner[1]) // 2))
+    return canvas
 
 
 def _encode_group(group: list[_Job], image: Image.Image) -> list[tuple[_Job, RenderedMedia]]:

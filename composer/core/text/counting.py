@@ -36,6 +36,21 @@ UNITS = {
 }
 
 
+def unit_name(unit: str) -> str:
+    """A counting unit as a person reads it, in the current language ("weighted" stays the key in
+    JSON output; this is for text)."""
+    names = {
+        "weighted": _("weighted"),
+        "graphemes": _("graphemes"),
+        "codepoints": _("code points"),
+        "utf16": _("UTF-16 units"),
+        "threads": _("characters (emoji as bytes)"),
+        "bytes": _("bytes"),
+        "characters": _("characters"),
+    }
+    return names.get(unit, unit)
+
+
 def _threads_costs(text: str) -> tuple[list[int], list[int]]:
     """(grapheme starts, cost of each grapheme): code points, or UTF-8 bytes for an emoji."""
     starts = units.grapheme_starts(text)

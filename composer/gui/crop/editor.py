@@ -4,19 +4,23 @@
 writes its changes into the post it was given (the variant's manual crop, the image's focal point)
 and announces them: ``crop_changed(channel_key, media_id, Crop | None)`` (None: back to automatic)
 and ``focal_changed(media_id, (x, y))``. A new focal point re-derives the automatic crop of every
-channel in ``channels`` that has no manual crop for this image.
+channel in ``channels`` that has no manual crop for this image. With ``model`` set (the window's
+DraftModel), the changes go through it instead, so each one can be undone. ``revert()`` puts back
+the crops and focal point the image had when it was opened (the dialog's Cancel).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QImageReader, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -27,6 +31,18 @@ from composer.core.post import Crop, MediaRef, Post
 from composer.gui.crop import geometry, presets
 from composer.gui.crop.canvas import CropCanvas
 from composer.gui.crop.geometry import Box
+
+
+def crop_shortcuts() -> list[tuple[str, str]]:
+    """The crop editor's keys (what, keys): bound by the editor, listed by F1."""
+    return [(QCoreApplication.translate("CropEditor", "Set the focal point, then click the photo"), FOCAL_KEY),
+            (QCoreApplication.translate("CropEditor", "Reset to automatic"), RESET_KEY),
+            (QCoreApplication.translate("CropEditor", "Nudge the box (Shift: more)"), "← ↑ → ↓"),
+            (QCoreApplication.translate("CropEditor", "Larger / smaller box"), "+ / −"),
+            (QCoreApplication.translate("CropEditor", "Done"), "Enter"), (QCoreApplication.translate("CropEditor", "Cancel"), "Esc")]
+
+
+FOCAL_KEY, RESET_KEY = "F", "Ctrl+Backspace"
 
 
 class ChannelCrops(QWidget):
@@ -80,6 +96,7 @@ class ChannelCrops(QWidget):
 class CropEditor(QWidget):
     crop_changed = Signal(str, str, object)  # channel key, media id, Crop or None (automatic)
     focal_changed = Signal(str, object)  # media id, (x, y) fractions
+    fit_changed = Signal(str, str)  # media id, "" (crop), "pad" or "blur"
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -91,6 +108,9 @@ class CropEditor(QWidget):
         self.presets: list[presets.Preset] = []
         self.pixmap = QPixmap()
         self.w = self.h = 1
+        self.model = None  # the window's DraftModel: changes go through it (undoable)
+        # what Cancel puts back: every channel's manual crop, the focal point, the fit
+        self._opened: tuple[dict[str, Crop | None], tuple[float, float] | None, str] = ({}, None, "")
         self.canvas = CropCanvas(self)
         self.canvas.setAccessibleName(self.tr("Crop area"))
         self.canvas.box_edited.connect(self._on_box_moving)
@@ -102,6 +122,13 @@ class CropEditor(QWidget):
         self.shape = QComboBox(self)
         self.shape.setAccessibleName(self.tr("Shape"))
         self.shape.activated.connect(self._on_shape)
+        self.fit = QComboBox(self)  # a poster whose every line matters is kept whole
+        self.fit.setAccessibleName(self.tr("Whole picture"))
+        for code, label in (("", self.tr("Crop to the shape")),
+                            ("pad", self.tr("Whole picture, plain background")),
+                            ("blur", self.tr("Whole picture, blurred background"))):
+            self.fit.addItem(label, code)
+        self.fit.activated.connect(self._on_fit)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.focal_button = QPushButton(self.tr("Set focal point"), self)
@@ -123,6 +150,7 @@ class CropEditor(QWidget):
         side.addWidget(self.title)
         form = QFormLayout()
         form.addRow(self.tr("Shape:"), self.shape)
+        form.addRow(self.tr("Fit:"), self.fit)
         side.addLayout(form)
         side.addWidget(self.status)
         side.addWidget(self.focal_button)
@@ -141,17 +169,26 @@ class CropEditor(QWidget):
         side.addWidget(hint)
         side_box = QWidget(self)
         side_box.setLayout(side)
-        side_box.setFixedWidth(300)
+        # the side column scrolls (eleven channels' thumbnails of a portrait photo are taller than
+        # a 768-pixel screen); the photo keeps the rest of the dialog
+        side_scroll = QScrollArea(self)
+        side_scroll.setWidget(side_box)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_scroll.setFixedWidth(300 + side_scroll.verticalScrollBar().sizeHint().width())
         row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.canvas, 1)
-        row.addWidget(side_box)
+        row.addWidget(side_scroll)
         self.setTabOrder(self.canvas, self.shape)
-        self.setTabOrder(self.shape, self.focal_button)
+        self.setTabOrder(self.shape, self.fit)
+        self.setTabOrder(self.fit, self.focal_button)
         self.setTabOrder(self.focal_button, self.reset_button)
 
     def _add_shortcuts(self) -> None:
-        for keys, slot in (("F", self.focal_button.toggle),
-                           ("Ctrl+Backspace", self.reset_to_automatic)):
+        for keys, slot in ((FOCAL_KEY, self.focal_button.toggle),
+                           (RESET_KEY, self.reset_to_automatic)):
             action = QAction(self)
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -166,8 +203,10 @@ class CropEditor(QWidget):
         message shown) when the image cannot be read."""
         self.post, self.key, self.spec, self.media = post, channel_key, spec, media_ref
         self.focal_button.setChecked(False)  # the editor is reused: start every image fresh
+        self.fit.setCurrentIndex(max(0, self.fit.findData(media_ref.fit)))
         self.channels = dict(channels or {})
         self.channels.setdefault(channel_key, spec)
+        self._opened = ({k: self.manual_crop(k) for k in self.channels}, media_ref.focal, media_ref.fit)
         reader = QImageReader(str(proxy_path))
         reader.setAutoTransform(True)
         image = reader.read()
@@ -235,11 +274,44 @@ class CropEditor(QWidget):
     def _store_manual(self) -> None:
         assert self.post is not None and self.media is not None  # edit() came first
         crop = self.current_crop()
-        self.post.variant(self.key).crops[self.media.id] = crop
+        self._write_crop(self.key, crop)
         self.status.setText(self.tr("Manual crop for this channel."))
         self.reset_button.setEnabled(True)
         self._refresh_others()
-        self.crop_changed.emit(self.key, self.media.id, crop)
+
+    def _write_crop(self, key: str, crop: Crop | None) -> None:
+        assert self.post is not None and self.media is not None  # edit() came first
+        if self.model is not None:
+            self.model.set_crop(key, self.media.id, crop)
+        elif crop is None:
+            self.post.variant(key).crops.pop(self.media.id, None)
+        else:
+            self.post.variant(key).crops[self.media.id] = crop
+        self.crop_changed.emit(key, self.media.id, crop)
+
+    def _write_focal(self, focal: tuple[float, float] | None) -> None:
+        assert self.media is not None
+        if self.model is not None:
+            self.model.set_focal(self.media.id, focal)
+        else:
+            self.media.focal = focal
+        self.canvas.focal = focal
+        self.focal_changed.emit(self.media.id, focal)
+
+    def revert(self) -> None:
+        """Back to the crops and focal point this image had when it was opened."""
+        if self.post is None or self.media is None:
+            return
+        crops, focal, fit = self._opened
+        for key, crop in crops.items():
+            if self.manual_crop(key) != crop:
+                self._write_crop(key, crop)
+        if self.media.focal != focal:
+            self._write_focal(focal)
+        if self.media.fit != fit:
+            self._write_fit(fit)
+            self.fit.setCurrentIndex(max(0, self.fit.findData(fit)))
+        self._show_current()
 
     def _on_box_moving(self) -> None:
         self.status.setText(self.tr("Manual crop for this channel."))
@@ -262,6 +334,21 @@ class CropEditor(QWidget):
         self.shape.setCurrentIndex(index)
         self._on_shape(index)
 
+    def _on_fit(self, index: int) -> None:
+        """Crop, or keep the whole picture on every channel (padded or on a blurred copy)."""
+        fit = self.fit.itemData(index) or ""
+        if self.media is None:
+            return
+        self._write_fit(fit)
+
+    def _write_fit(self, fit: str) -> None:
+        assert self.media is not None
+        if self.model is not None:
+            self.model.set_fit(self.media.id, fit)
+        else:
+            self.media.fit = fit
+        self.fit_changed.emit(self.media.id, fit)
+
     def _on_focal_mode(self, on: bool) -> None:
         self.canvas.focal_mode = on
         self.canvas.setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.ArrowCursor)
@@ -271,15 +358,12 @@ class CropEditor(QWidget):
         if self.media is None:
             return
         focal = (min(max(x, 0.0), 1.0), min(max(y, 0.0), 1.0))
-        self.media.focal = focal
-        self.canvas.focal = focal
+        self._write_focal(focal)
         self.focal_button.setChecked(False)
-        self.focal_changed.emit(self.media.id, focal)
         self._show_current()
 
     def reset_to_automatic(self) -> None:
         if self.post is None or self.media is None or self.manual_crop(self.key) is None:
             return
-        self.post.variant(self.key).crops.pop(self.media.id, None)
-        self.crop_changed.emit(self.key, self.media.id, None)
+        self._write_crop(self.key, None)
         self._show_current()

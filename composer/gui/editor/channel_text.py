@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.text.counting import unit_name
+from composer.gui.ask import confirm
+from composer.gui.editor.channel_details import ChannelDetails
 from composer.gui.editor.channels import ChannelInfo
 from composer.gui.editor.counting import ChannelCount, utf16_offset
 from composer.gui.editor.draft_model import DraftModel
@@ -46,6 +49,7 @@ class ChannelTextPanel(QWidget):
         self.status.setObjectName("channelTextStatus")
         self.follow_button = QPushButton(self)
         self.follow_button.setObjectName("followMaster")
+        self.details = ChannelDetails(model, self)  # its title and declared options
         self.edit = QPlainTextEdit(self)
         self.edit.setObjectName("channelText")
         self.edit.setTabChangesFocus(True)
@@ -63,6 +67,7 @@ class ChannelTextPanel(QWidget):
         col = QVBoxLayout(right)
         col.setContentsMargins(0, 0, 0, 0)
         col.addLayout(head)
+        col.addWidget(self.details)
         col.addWidget(self.status)
         col.addWidget(self.edit, 3)
         col.addWidget(self.counter)
@@ -154,6 +159,7 @@ class ChannelTextPanel(QWidget):
         enabled = key is not None
         for w in (self.edit, self.follow_button):
             w.setEnabled(enabled)
+        self.details.show_channel(key, self._channels[key].spec if key is not None else None)
         if key is None:
             self.heading.setText(self.tr("Choose channels to see their text here."))
             self.status.clear()
@@ -164,7 +170,10 @@ class ChannelTextPanel(QWidget):
             return
         channel = self._channels[key]
         follows = self.model.follows(key, "text")
-        self.heading.setText(self.tr("Text for {channel}").format(channel=channel.label))
+        # a channel with a title and a description limit (YouTube) calls its text a description
+        heading = (self.tr("Description for {channel}") if channel.spec.description_limit_bytes
+                   else self.tr("Text for {channel}"))
+        self.heading.setText(heading.format(channel=channel.label))
         self.status.setText(self.tr("Follows the master text") if follows
                             else self.tr("Edited for this channel; the master text no longer changes it"))
         self.follow_button.setVisible(not follows)
@@ -184,7 +193,7 @@ class ChannelTextPanel(QWidget):
         else:
             limit = count.limit if count.limit is not None else self.tr("no limit")
             line = self.tr("{used} of {limit} ({unit})").format(used=count.length, limit=limit,
-                                                                unit=count.unit)
+                                                                unit=unit_name(count.unit))
             if count.problems:
                 line += " — " + "; ".join(count.problems)
             self.counter.setText(line)
@@ -208,6 +217,17 @@ class ChannelTextPanel(QWidget):
         self.model.override(key, "text", text)
 
     def _follow_master(self) -> None:
-        if self.current_key:
-            self.model.follow_master(self.current_key, "text")
-            self._refresh()
+        """Asks first when the channel's own text differs from the master (it would be lost;
+        Edit ▸ Undo brings it back too)."""
+        key = self.current_key
+        if not key:
+            return
+        own = self.model.post.resolve(key).text
+        if own != self.model.post.text and not confirm(
+                self, self.tr("Follow master"),
+                self.tr("Drop the text written for {channel} and use the master text again?")
+                .format(channel=self._channels[key].label),
+                self.tr("Drop and follow master"), self.tr("Keep this text")):
+            return
+        self.model.follow_master(key, "text")
+        self._refresh()

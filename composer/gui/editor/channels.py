@@ -36,8 +36,10 @@ def _int_or_none(value: Any) -> int | None:
         return None
 
 
-def build_catalog(registry, accounts: list[Account], office: str = "") -> list[ChannelInfo]:
-    """Accounts first (practice ones marked), then the folder, then preview-only platforms."""
+def build_catalog(registry, accounts: list[Account], office: str = "",
+                  handle: str = "") -> list[ChannelInfo]:
+    """Accounts first (practice ones marked), then the folder, then preview-only platforms.
+    ``office`` and ``handle`` (the office profile's) stand in where an account gives none."""
     out: list[ChannelInfo] = []
     used_platforms: set[str] = set()
     for acc in accounts:
@@ -49,7 +51,7 @@ def build_catalog(registry, accounts: list[Account], office: str = "") -> list[C
         practice = acc.practice
         display = {  # the keys the previews panel reads
             "display_name": acc.display_name or office or name,
-            "handle": acc.handle or settings.get("handle", ""),
+            "handle": acc.handle or settings.get("handle", "") or handle,
             "avatar": None,  # accounts keep no picture yet: the previews draw initials
         }
         out.append(ChannelInfo(
@@ -61,11 +63,12 @@ def build_catalog(registry, accounts: list[Account], office: str = "") -> list[C
         used_platforms.add(platform_id)
     if "folder" in registry and not any(c.key == "folder" for c in out):
         out.append(ChannelInfo("folder", registry.get("folder").spec, "folder",
-                               registry.get("folder").spec.name, display={"display_name": office}))
+                               registry.get("folder").spec.name,
+                               display={"display_name": office, "handle": handle}))
     taken = {c.key for c in out}
     for platform_id, platform in registry.platforms.items():
         if platform_id in used_platforms or platform_id in taken or platform_id == "folder":
             continue
         out.append(ChannelInfo(platform_id, platform.spec, "preview", platform.spec.name,
-                               display={"display_name": office}))
+                               display={"display_name": office, "handle": handle}))
     return out

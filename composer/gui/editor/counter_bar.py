@@ -20,9 +20,11 @@ SPACING = 6
 # chips through Qt's style-sheet painting, about 2 ms more per keystroke for ten chips.
 TINTS = {
     "near": ("#fbeccb", "#4a3b12"),
-    "over": ("#f8d4d4", "#5a2323"),
     "split": ("#d6e6f8", "#1f3a5a"),
 }
+# Over the limit is not a tint but a red chip with white bold text, and the overflow named
+# ("X  312/280  +32"): it must be seen at a glance on a laptop in daylight.
+OVER = ("#c62828", "#b71c1c")
 
 
 def chip_state(cc: ChannelCount) -> str:
@@ -52,6 +54,7 @@ class CounterBar(QWidget):
         self._parts_cache: dict[int, str] = {}
         self._name_template = self.tr("{channel}: {used} of {limit}")
         self._no_limit = self.tr("no limit")
+        self._over_template = self.tr("{over} over the limit")
 
     def set_channels(self, channels: list[ChannelInfo]) -> None:
         for chip in self._chips.values():
@@ -142,10 +145,16 @@ class CounterBar(QWidget):
 
     def _paint_state(self, chip: QToolButton, state: str) -> None:
         palette = QPalette(self.palette())
+        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
         if state in TINTS:
-            dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
             palette.setColor(QPalette.ColorRole.Button, QColor(TINTS[state][1 if dark else 0]))
+        elif state == "over":
+            palette.setColor(QPalette.ColorRole.Button, QColor(OVER[1 if dark else 0]))
+            palette.setColor(QPalette.ColorRole.ButtonText, QColor("#ffffff"))
         chip.setPalette(palette)
+        font = chip.font()
+        font.setBold(state == "over")
+        chip.setFont(font)
 
     def _label(self, channel: ChannelInfo, cc: ChannelCount) -> str:
         count = cc.count
@@ -156,6 +165,8 @@ class CounterBar(QWidget):
             text = f"{short}  {count.length}"
         else:
             text = f"{short}  {count.length}/{count.limit}"
+            if not cc.fits and count.length > count.limit:
+                text += f"  +{count.length - count.limit}"  # how much to cut
         if cc.parts:
             text += "  · " + self._parts_label(len(cc.parts))
         if count.problems:
@@ -164,6 +175,8 @@ class CounterBar(QWidget):
         name = self._name_template.format(
             channel=channel.label, used=count.length,
             limit=count.limit if count.limit is not None else self._no_limit)
+        if not cc.fits and count.limit is not None and count.length > count.limit:
+            name += " — " + self._over_template.format(over=count.length - count.limit)
         if chip.accessibleName() != name:
             chip.setAccessibleName(name)
         return text

@@ -1,26 +1,21 @@
-"""Drafts: reopen the last one at start-up, New draft (Ctrl+N), Open draft (Ctrl+O), and remember
-which draft is open. Every query of the store runs off the GUI thread (a slow disk or a big
+"""Drafts: reopen the last one at start-up, New draft (Ctrl+N), Open (Ctrl+O: the drafts list,
+composer.gui.editor.drafts_list), and remember which draft is open. Every query of the store runs off the GUI thread (a slow disk or a big
 database never freezes the window); only showing the result happens here."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from composer.core.post import Post
 from composer.gui.actions import make_action
-from composer.gui.tasks import Task
 
 
 def reopen_job(ctx, services, last_id: str | None) -> tuple[Post | None, str | None]:
     """The draft to reopen, and the store's notice (a damaged database moved aside), if any."""
     post = services.reopen_draft(last_id)
     return post, services.store.notice
-
-
-def list_drafts_job(ctx, services) -> list:
-    return services.list_drafts()
 
 
 def load_draft_job(ctx, services, draft_id: str) -> Post:
@@ -35,13 +30,15 @@ class DraftsController(QObject):
         self.window, self.model, self.services, self.runner = window, model, services, runner
         self.settings, self.autosaver, self.notices = settings, autosaver, notices
         self.store_notice_box: QMessageBox | None = None
-        self.list_task: Task | None = None
-        self.load_task: Task | None = None
+        self.drafts_dialog = None  # File ▸ Open's list, while it is open
+        self.event_form = None  # File ▸ Zoom event, while it is open
         keys = QKeySequence.StandardKey
         self.actions = {
             "new": make_action(window, "newDraft", self.tr("&New draft"), [keys.New], self.new_draft, "new"),
             "open": make_action(window, "openDraft", self.tr("&Open draft…"), [keys.Open], self.open_draft,
                                 "open"),
+            "event": make_action(window, "zoomEvent", self.tr("Zoom &event announcements…"),
+                                 ["Ctrl+Shift+E"], self.new_event),
         }
         autosaver.saved.connect(self.remember)
 
@@ -86,28 +83,36 @@ class DraftsController(QObject):
         self.autosaver.flush()
         self.model.load(Post(channels=list(self.model.post.channels)))
 
-    def open_draft(self) -> None:
-        if self.list_task is not None and not self.list_task.is_done:
-            return  # the list is on its way
-        self.autosaver.flush()  # the open draft is in the list as it is now
-        task = self.list_task = self.runner.submit(list_drafts_job, self.services, name="list drafts")
-        task.finished.connect(self._choose)
-        task.failed.connect(self.notices.error)
+    def open_draft(self):
+        """The drafts list (drafts, published, archived): open, duplicate, archive, delete."""
+        from composer.gui.editor.drafts_list import DraftsDialog
 
-    def _choose(self, drafts) -> None:
-        if not drafts:
-            self.notices.say(self.tr("There are no other drafts."))
-            return
-        untitled = self.tr("(untitled)")
-        labels = [f"{d.title or untitled} — {d.updated_at:%Y-%m-%d %H:%M}" for d in drafts]
-        label, ok = QInputDialog.getItem(self.window, self.tr("Open a draft"),
-                                         self.tr("Drafts, newest first:"), labels, 0, False)
-        if not ok:
-            return
-        task = self.load_task = self.runner.submit(load_draft_job, self.services,
-                                                   drafts[labels.index(label)].id, name="open draft")
-        task.finished.connect(self._open)
-        task.failed.connect(self.notices.error)
+        self.autosaver.flush()  # the open draft is in the list as it is now
+        dialog = DraftsDialog(self.services, self.runner, self.window)
+        dialog.open_requested.connect(self.show_post)
+        self.drafts_dialog = dialog
+        dialog.open()
+
+    def new_event(self):
+        """The Zoom event form: its announcements become scheduled posts (composer.core.events)."""
+        from composer.gui.editor.event_form import EventForm
+
+        channels = self.window.channels
+        form = EventForm(self.services, self.runner, list(channels.catalog.values()),
+                         list(self.model.post.channels), self.services.office().zone, self.window)
+        form.created.connect(lambda series: self.notices.say(
+            self.tr("%n announcement(s) scheduled.", "", len(series))))
+        self.event_form = form
+        form.open()
+
+    def show_post(self, post: Post) -> None:
+        """Open ``post`` in the editor (History's update or publish again, the drafts list)."""
+        self._open(post)
+
+    def open_post(self, post: Post) -> None:
+        """Open ``post`` in the editor (from the queue): the open draft is saved first."""
+        self.autosaver.flush()
+        self._open(post)
 
     def _open(self, post: Post) -> None:
         self.model.load(post)

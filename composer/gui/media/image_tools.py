@@ -7,22 +7,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QVBoxLayout, QWidget
 
 from composer.gui.actions import make_action
+from composer.gui.dialog_size import fit
 
 if TYPE_CHECKING:
     from composer.gui.crop import CropEditor
     from composer.gui.templates import TemplateEditor
 
 
-def editor_host(window: QMainWindow) -> tuple[QDialog, QVBoxLayout]:
-    """A window-modal dialog around an editor panel, and the layout the panel goes in."""
+def editor_host(window: QMainWindow, name: str, buttons) -> tuple[QDialog, QVBoxLayout, QDialogButtonBox]:
+    """A window-modal dialog around an editor panel: the layout the panel goes in, and below it
+    the dialog's own buttons (always in sight: the dialog fits the screen)."""
     host = QDialog(window)
+    host.setObjectName(name)
     layout = QVBoxLayout(host)
     layout.setContentsMargins(8, 8, 8, 8)
-    host.resize(min(1200, window.width() - 40), min(760, window.height() - 40))
-    return host, layout
+    box = QDialogButtonBox(buttons, host)
+    layout.addWidget(box)
+    fit(host, name, 1200, 740)
+    return host, layout, box
 
 
 def editor_of(panel: QWidget) -> QDialog:
@@ -60,11 +65,16 @@ class ImageToolsController(QObject):
         if editor is None:
             from composer.gui.crop import CropEditor
 
-            host, layout = editor_host(self.window)
+            ok, cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
+            host, layout, box = editor_host(self.window, "cropEditor", ok | cancel)
             editor = self.crop_editor = CropEditor(host)
-            layout.addWidget(editor)
-            editor.crop_changed.connect(self.model.set_crop)
-            editor.focal_changed.connect(self._focal_changed)
+            layout.insertWidget(0, editor, 1)
+            box.button(ok).setText(self.tr("Done"))
+            box.button(cancel).setText(self.tr("Cancel"))
+            box.accepted.connect(host.accept)
+            box.rejected.connect(host.reject)
+            host.rejected.connect(editor.revert)  # Cancel or Esc: the crops as they were
+            editor.model = self.model
         host = editor_of(editor)
         host.setWindowTitle(self.tr("Crop for {channel}").format(channel=channel.spec.name))
         # A crop belongs to the network (the publish engine renders once per network, whatever
@@ -73,17 +83,17 @@ class ImageToolsController(QObject):
         editor.edit(self.model.post, channel.spec.id, channel.spec, ref, proxy, specs)
         host.open()
 
-    def _focal_changed(self, media_id: str, xy) -> None:
-        self.model.update_media(media_id, focal=None if xy is None else tuple(xy))
-
     def open_template(self) -> None:
         editor = self.template_editor
         if editor is None:
             from composer.gui.templates import TemplateEditor
 
-            host, layout = editor_host(self.window)
+            close = QDialogButtonBox.StandardButton.Cancel
+            host, layout, box = editor_host(self.window, "templateEditor", close)
             editor = self.template_editor = TemplateEditor(host, runner=self.runner)
-            layout.addWidget(editor)
+            layout.insertWidget(0, editor, 1)
+            box.button(close).setText(self.tr("Cancel"))
+            box.rejected.connect(host.reject)
             editor.template_chosen.connect(self.model.set_template)
             editor.template_chosen.connect(lambda *_: host.accept())
         host = editor_of(editor)

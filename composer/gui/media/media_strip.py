@@ -10,13 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
@@ -26,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core.post import MediaRef
-from composer.gui.editor.draft_model import DraftModel, RemovedMedia
+from composer.gui.editor.draft_model import DraftModel
 from composer.gui.media import jobs
+from composer.gui.media.alt_text import AltCounter, AltTextEdit
 
 ID = Qt.ItemDataRole.UserRole
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.webp *.gif *.heic *.heif *.avif *.tif *.tiff"
@@ -82,20 +82,6 @@ class _Thumbs(QListWidget):
         event.acceptProposedAction()
 
 
-class _RemoveImage(QUndoCommand):
-    def __init__(self, model: DraftModel, media_id: str, text: str):
-        super().__init__(text)
-        self.model, self.media_id = model, media_id
-        self.removed: RemovedMedia | None = None
-
-    def redo(self) -> None:
-        self.removed = self.model.remove_media(self.media_id)
-
-    def undo(self) -> None:
-        if self.removed is not None:
-            self.model.restore_media(self.removed)
-
-
 class MediaStrip(QWidget):
     proxy_ready = Signal(str, str)  # media id, preview proxy path
     error = Signal(str)  # one line for the status bar / a message box
@@ -106,7 +92,6 @@ class MediaStrip(QWidget):
         self.proxies: dict[str, str] = {}  # kept after a removal, so an undo shows it again
         self._thumbs: dict[str, QPixmap] = {}
         self.pending = 0
-        self.undo_stack = QUndoStack(self)  # removals can be undone (Ctrl+Z in the strip)
 
         self.list = _Thumbs(self)
         self.list.setObjectName("mediaStrip")
@@ -115,8 +100,9 @@ class MediaStrip(QWidget):
         self.remove_button = QToolButton(self)
         self.left_button = QToolButton(self)
         self.right_button = QToolButton(self)
-        self.alt_edit = QLineEdit(self)
+        self.alt_edit = AltTextEdit(self)
         self.alt_edit.setObjectName("altText")
+        self.alt_counter = AltCounter(self)
         self.summary = QLabel(self)
         self.summary.setObjectName("mediaSummary")
 
@@ -131,6 +117,7 @@ class MediaStrip(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.list)
         layout.addWidget(self.alt_edit)
+        layout.addWidget(self.alt_counter)
 
         self.add_button.clicked.connect(self.choose_files)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -146,7 +133,6 @@ class MediaStrip(QWidget):
         QShortcut(QKeySequence("Ctrl+Shift+Right"), self, lambda: self.move_selected(+1))
         model.media_changed.connect(self.refresh)
         model.replaced.connect(self.reload)
-        model.replaced.connect(self.undo_stack.clear)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -256,7 +242,7 @@ class MediaStrip(QWidget):
         media_id = self.selected_id()
         if media_id:
             row = self.list.currentRow()
-            self.undo_stack.push(_RemoveImage(self.model, media_id, self.tr("Remove image")))
+            self.model.remove_media(media_id)  # the draft's undo puts it back
             self.list.setCurrentRow(min(row, self.list.count() - 1))
 
     def move_selected(self, delta: int) -> None:
@@ -271,13 +257,28 @@ class MediaStrip(QWidget):
     def _alt_edited(self, text: str) -> None:
         media_id = self.selected_id()
         if media_id:
-            self.model.update_media(media_id, alt=text)
+            self.model.set_alt(media_id, text)
+        self.alt_counter.show_count(text)
+
+    def set_alt_limits(self, limits: list[tuple[str, int]]) -> None:
+        """(channel name, alt-text limit) of the chosen channels that have one."""
+        self.alt_counter.set_limits(limits)
+        self.alt_counter.show_count(self.alt_edit.text())
+
+    def show_alt(self, media_id: str) -> None:
+        """An undo changed this image's alt text: select it and show the text."""
+        self._select(media_id)
+        ref = self._ref(media_id)
+        if ref is not None and self.alt_edit.text() != ref.alt:
+            self.alt_edit.setText(ref.alt)
+            self.alt_counter.show_count(ref.alt)
 
     def _on_current(self, *_):
         media_id = self.selected_id()
         self.alt_edit.setEnabled(media_id is not None)
         ref = self._ref(media_id)
         self.alt_edit.setText(ref.alt if ref else "")
+        self.alt_counter.show_count(ref.alt if ref else "")
         for b in (self.remove_button, self.left_button, self.right_button):
             b.setEnabled(media_id is not None)
 

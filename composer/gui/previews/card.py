@@ -168,6 +168,7 @@ class PreviewCard(QFrame):
         self.thread_box = QVBoxLayout()  # the replies of a post cut into a thread
         self.thread_box.setSpacing(6)
         self._replies: list[RichLabel] = []
+        self.reply_link_card: LinkCard | None = None  # made when a link sits in a later part
         sections: dict[str, QWidget] = {"text": self.text, "media": self.media,
                                         "actions": self.action_bar, "title": self.title,
                                         "tags": self.tags}
@@ -315,8 +316,7 @@ class PreviewCard(QFrame):
         self.media_ids = [m.ref.id for m in resolved.media if m.ref.kind == "image"]
         self.media.set_media(alts, focal)
         text = resolved.text
-        if self.rules.link_card:
-            self.link_card.set_url(None if alts else self._first_link(resolved))
+        link = None if alts else self._first_link(resolved)
         # The rule book says how the text goes (one post, a thread, apart from the photos) and
         # what keeps this channel from publishing; the card only shows it.
         verdict = checks.check_resolved(resolved, self.key, self.spec, adapter=self._adapter)
@@ -341,6 +341,24 @@ class PreviewCard(QFrame):
         if "text" in self.rules.order:
             self._set_text(self.text, main.rstrip() if len(parts) > 1 else main, overflow=overflow)
         self._set_thread(parts[1:])
+        if self.rules.link_card:
+            # the card goes under the part that holds the link, as the network shows a thread
+            holder = next((i for i, part in enumerate(parts) if link and link in part), 0)
+            self.link_card.set_url(link if holder == 0 else None)
+            self._place_reply_card(link if holder > 0 else None, holder - 1)
+
+    def _place_reply_card(self, url: str | None, reply: int) -> None:
+        """The link card under reply ``reply`` (0: the thread's second post); None hides it."""
+        card = self.reply_link_card
+        if url is None:
+            if card is not None:
+                card.set_url(None)
+            return
+        if card is None:
+            card = self.reply_link_card = LinkCard(self.rules, int(self.text_width), self)
+        self.thread_box.removeWidget(card)
+        self.thread_box.insertWidget(self.thread_box.indexOf(self._replies[reply]) + 1, card)
+        card.set_url(url)
 
     def _set_counter(self, text: str, *, over: bool) -> None:
         """The counter keeps a fixed size, re-fixed only when its text needs another width: a

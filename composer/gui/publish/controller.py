@@ -50,6 +50,33 @@ class PublishingController(QObject):
         self.publish_dialog = dialog
         dialog.open()
 
+    def publish_entry(self, post_id, account, correction=None):
+        """History's Update / Publish again: open the post in the editor, then the publish
+        dialog for that one channel (which asks the engine, and offers update, replace or post
+        as new when it changed)."""
+        from composer.gui.editor.drafts import load_draft_job
+
+        self.autosaver.flush()
+        task = self.runner.submit(load_draft_job, self.services, post_id, name="open post")
+        task.finished.connect(lambda post: self._publish_loaded(post, account, correction))
+        task.failed.connect(self.notices.error)
+
+    def _publish_loaded(self, post, account, correction):
+        from composer.gui.publish.publish_dialog import PublishDialog
+
+        self.window.drafts.show_post(post)
+        channel = self.channels.catalog.get(account)
+        if channel is None:
+            self.notices.error(self.tr("The account {account} is no longer in Siaran.").format(
+                account=account))
+            return
+        dialog = PublishDialog(self.services, self.runner, post.copy(), [channel],
+                               self.media.proxies, settings=self.settings, parent=self.window,
+                               correction={account: correction} if correction else None)
+        dialog.published.connect(self.published)
+        self.publish_dialog = dialog
+        dialog.open()
+
     def _check_unfinished_once(self, _registry=None) -> None:
         if not self._checked_unfinished:
             self._checked_unfinished = True

@@ -26,6 +26,7 @@ from composer.core.adapters import Severity
 from composer.core.i18n import UserError
 from composer.core.journal import State
 from composer.core.outcome import Outcome
+from composer.gui.dialog_size import fit
 from composer.gui.publish import corrections
 from composer.gui.publish.findings import ChannelPlan, grouped, plan
 from composer.gui.publish.manual_row import ManualRow, confirm_job, is_manual, prepare_share
@@ -55,6 +56,19 @@ def publish_job(ctx, services, post, targets: list, by_hand: tuple = (), correct
     return outcomes, prepared
 
 
+def schedule_job(ctx, services, post, accounts: list[str], when):
+    """Runs on a worker: each account into the queue at ``when`` (the platform holds it where
+    it can, Siaran sends it otherwise), as `siaran schedule`. Returns, per account, the queued
+    item or the one line why not."""
+    results = {}
+    for account in accounts:
+        try:
+            (results[account],) = services.queue.schedule(post, [account], when)
+        except UserError as exc:
+            results[account] = str(exc)
+    return results
+
+
 def target_for(services, channel):
     """The engine's target: an account's name, or the ad-hoc folder target."""
     if channel.account is not None:
@@ -68,12 +82,25 @@ def target_for(services, channel):
 class PublishDialog(QDialog):
     published = Signal()  # a publish run finished (whatever the outcomes)
 
-    def __init__(self, services, runner, post, channels, proxies=None, parent=None, *, settings=None):
+    def __init__(self, services, runner, post, channels, proxies=None, parent=None, *, settings=None,
+                 correction=None):
+        """``correction``: what the first Publish asks the engine for per account (History's
+        "Publish again" of a deleted post: {account: "as_new"})."""
         super().__init__(parent)
+        self.preset_correction = correction
         self.services, self.runner, self.post = services, runner, post
+        # The time is the field's: the checks look at the post as it goes out now or at its
+        # time (Siaran sends it itself where the platform cannot hold it)
+        self.zone = services.office().zone
+        held_for = post.schedule
+        post.schedule = None
+        from composer.gui.queue.schedule_field import ScheduleField
+
+        self.schedule = ScheduleField(self.zone, held_for, parent=self)
+        self.schedule.changed.connect(self._update_buttons)
         self.setObjectName("publishDialog")
         self.setWindowTitle(self.tr("Publish"))
-        self.resize(760, 520)
+        fit(self, "publish", 760, 520)
         self.plans: list[ChannelPlan] = plan(post, channels)
         self.plan_rows: dict[str, PlanRow] = {}
         self.rows: dict[str, ProgressRow] = {}
@@ -105,11 +132,12 @@ class PublishDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
 
-        self.publish_button.clicked.connect(lambda: self.start())
+        self.publish_button.clicked.connect(lambda: self.start(correction=self.preset_correction))
         self.retry_button.clicked.connect(self.retry_failed)
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, lambda: self.start())
+        QShortcut(QKeySequence("Ctrl+Return"), self,
+                  lambda: self.start(correction=self.preset_correction))
         self._update_buttons()
 
     # -- page 1: what goes where ---------------------------------------------------------
@@ -124,6 +152,7 @@ class PublishDialog(QDialog):
         font.setBold(True)
         self.heading.setFont(font)
         col.addWidget(self.heading)
+        col.addWidget(self.schedule)
         if not self.plans:
             col.addWidget(QLabel(self.tr("No channel is chosen. Tick channels on the left first."), page))
         scroll = QScrollArea(page)
@@ -215,6 +244,10 @@ class PublishDialog(QDialog):
             for account, row in self.rows.items():
                 row.setVisible(any(self._account_of(p) == account for p in chosen))
         self.pages.setCurrentIndex(1)
+        when = self.schedule.value()
+        if when is not None and accounts is None:
+            self._start_schedule(chosen, when)
+            return
         self.progress_heading.setText(self.tr("Publishing…"))
         targets = [target_for(self.services, p.channel) for p in chosen if not is_manual(p.channel)]
         by_hand = tuple(self._account_of(p) for p in chosen if is_manual(p.channel))
@@ -227,6 +260,50 @@ class PublishDialog(QDialog):
         self.task.failed.connect(self._failed)
         self.task.cancelled.connect(lambda: self._failed(self.tr("Cancelled")))
         self._update_buttons()
+
+    def _start_schedule(self, chosen: list[ChannelPlan], when) -> None:
+        from composer.core.office import format_datetime
+
+        self.progress_heading.setText(self.tr("Scheduling for {time}…").format(
+            time=format_datetime(when, zone=self.zone)))
+        accounts = []
+        for p in chosen:
+            row = self.rows[self._account_of(p)]
+            if p.channel.account is None or is_manual(p.channel):
+                row.set_error(self.tr("Sent by hand or without an account: it cannot be "
+                                      "scheduled; publish it at its time"))
+                continue
+            row.set_waiting()
+            accounts.append(p.channel.account)
+        self.task = self.runner.submit(schedule_job, self.services, self.post, accounts, when,
+                                       name="schedule")
+        self.task.finished.connect(lambda results: self._scheduled(results, when))
+        self.task.failed.connect(self._failed)
+        self._update_buttons()
+
+    def _scheduled(self, results: dict, when) -> None:
+        from composer.core.office import format_datetime
+
+        shown = format_datetime(when, zone=self.zone)
+        ok = 0
+        for account, result in results.items():
+            row = self.rows[account]
+            if isinstance(result, str):
+                row.set_error("✗ " + result)
+                continue
+            ok += 1
+            row.finished = True
+            row.bar.setRange(0, 100)
+            row.bar.setValue(100)
+            how = (self.tr("held by {channel} until then").format(channel=result.channel)
+                   if result.mode == "native" else self.tr("Siaran sends it then"))
+            row.status.setText("<span style='color:#2e7d32'>✓</span> " + html.escape(
+                self.tr("Scheduled for {time}, {how}").format(time=shown, how=how)))
+        self.progress_heading.setText(self.tr("Scheduled to %n channel(s) for {time}.", "", ok)
+                                      .format(time=shown))
+        self.scheduled_results = results
+        self._update_buttons()
+        self.published.emit()
 
     def _progress(self, step: str, fraction, data: dict) -> None:
         row = self.rows.get(data.get("account", ""))
@@ -326,8 +403,12 @@ class PublishDialog(QDialog):
     def _update_buttons(self) -> None:
         on_summary = self.pages.currentIndex() == 0
         count = len(self.chosen_plans())
-        self.heading.setText(self.tr("Publish to %n channel(s)?", "", count))
-        self.publish_button.setText(self.tr("&Publish to %n channel(s)", "", count))
+        if self.schedule.scheduled:
+            self.heading.setText(self.tr("Schedule to %n channel(s)?", "", count))
+            self.publish_button.setText(self.tr("&Schedule to %n channel(s)", "", count))
+        else:
+            self.heading.setText(self.tr("Publish to %n channel(s)?", "", count))
+            self.publish_button.setText(self.tr("&Publish to %n channel(s)", "", count))
         self.publish_button.setVisible(on_summary)
         self.publish_button.setEnabled(count > 0)
         self.cancel_button.setVisible(on_summary or self.running)

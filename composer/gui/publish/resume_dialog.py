@@ -8,9 +8,19 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from composer.core.outcome import Outcome
+from composer.gui.dialog_size import fit
 from composer.gui.publish.progress_rows import ProgressRow
 from composer.gui.tasks import Task
 
@@ -32,7 +42,7 @@ class ResumeDialog(QDialog):
         self.services, self.runner = services, runner
         self.setObjectName("resumeDialog")
         self.setWindowTitle(self.tr("Resume publishing"))
-        self.resize(700, 320)
+        fit(self, "resume", 700, 360)
         self.task: Task | None = None
         self.outcomes: dict[str, Outcome] = {}
         self.heading = QLabel(self.tr("%n send(s) did not finish. Resume them now?", "", len(entries)), self)
@@ -47,13 +57,21 @@ class ResumeDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(note)
         self.rows: dict[str, ProgressRow] = {}
+        rows_box = QWidget(self)
+        rows_layout = QVBoxLayout(rows_box)
+        rows_layout.setContentsMargins(0, 0, 0, 0)
         for entry in entries:
             channel = SimpleNamespace(label=f"{entry.account} — {entry.snapshot.get('text', '')[:40]}")
             row = ProgressRow(channel, self)
             row.status.setText(entry.reason or self.tr("not finished"))
             self.rows[entry.account] = row
-            layout.addWidget(row)
-        layout.addStretch(1)
+            rows_layout.addWidget(row)
+        rows_layout.addStretch(1)
+        scroll = QScrollArea(self)  # many unfinished sends scroll; the buttons stay in sight
+        scroll.setWidget(rows_box)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(scroll, 1)
         self.resume_button = QPushButton(self.tr("&Resume"), self)
         self.resume_button.setDefault(True)
         self.close_button = QPushButton(self.tr("Close"), self)

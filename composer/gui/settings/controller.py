@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 class SettingsController(QObject):
     accounts_changed = Signal()  # accounts added or removed, practice ones included
+    practice_started = Signal()  # practice mode came on: its channels are about to be listed
     language_requested = Signal(object)  # "en", "id" or None (the system's)
 
     def __init__(self, window: QMainWindow, services, runner, settings, practice, notices):
@@ -60,12 +61,31 @@ class SettingsController(QObject):
         self.accounts_dialog = dialog
         dialog.exec()
 
+    def check_sign_ins(self):
+        """Once the window is up: renew the sign-ins that end within a week (the core's
+        Connections), then say in the status bar which still end soon, today or have ended."""
+        def work(ctx):
+            # A refused renewal leaves the sign-in ending: the notice below says so, and what to do.
+            connections = self.services.connections
+            connections.renew_due()
+            return connections.notices()
+
+        def show(lines: list) -> None:
+            if lines:
+                self.notices.say("  ".join(lines), 30_000)
+
+        task = self.runner.submit(work, name="sign-ins")
+        task.finished.connect(show)
+        return task
+
     def _practice_triggered(self) -> None:
         self.toggle_practice(self.actions["practice"].isChecked())
 
     def toggle_practice(self, on: bool) -> None:
         self.notices.say(self.tr("Starting the practice servers…") if on
                          else self.tr("Stopping the practice servers…"))
+        self.settings.practice = on  # remembered: a restart comes back in practice mode
+        self.settings.save()
         self.practice.set_on(on)
 
     def _practice_changed(self, on: bool) -> None:
@@ -75,4 +95,6 @@ class SettingsController(QObject):
         action.blockSignals(False)
         self.notices.say(self.tr("Practice mode: practice channels are ready; nothing reaches a real "
                                  "account.") if on else self.tr("Practice mode is off."), 8000)
+        if on:
+            self.practice_started.emit()
         self.accounts_changed.emit()

@@ -17,11 +17,15 @@ log = logging.getLogger("siaran.gui.settings")
 @dataclass
 class GuiSettings:
     language: str | None = None  # None follows the system; "en" or "id" overrides it
+    color_scheme: str | None = None  # None follows the system; "light" or "dark" overrides it
     last_draft: str | None = None  # the draft that was open when the app last closed
     geometry: str = ""  # QMainWindow.saveGeometry(), base64
     state: str = ""  # QMainWindow.saveState(), base64
     splitter: list[int] = field(default_factory=list)
+    practice: bool = False  # practice mode was on when the app closed: it comes back on
+    dialogs: dict[str, list[int]] = field(default_factory=dict)  # dialog name -> [width, height]
     manual_sender: str = ""  # who last confirmed a post sent by hand (WhatsApp), offered next time
+    keep_in_tray: bool = False  # closing the window leaves the tray and its scheduler running
     path: Path | None = field(default=None, repr=False, compare=False)
 
     @classmethod

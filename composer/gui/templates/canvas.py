@@ -26,7 +26,7 @@ class TemplateCanvas(QWidget):
         super().__init__(parent)
         self.setFocusPolicy(Qt.StrongFocus)
         self.setMouseTracking(True)
-        self.setMinimumSize(380, 380)
+        self.setMinimumSize(320, 300)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.template: Template | None = None
         self.size_px = (1080, 1080)

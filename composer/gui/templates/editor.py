@@ -14,12 +14,13 @@ import re
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -27,12 +28,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from composer.core.i18n import UserError
+from composer.core.i18n import _ as core_tr
 from composer.core.post import Post
 from composer.core.templates import (
     Template,
@@ -46,8 +49,20 @@ from composer.gui.templates import rendering
 from composer.gui.templates.canvas import TemplateCanvas
 
 STANDARD_FIELDS = ("title", "date", "handle", "office")
-THUMB_HEIGHT = 150
+THUMB_HEIGHT = 120
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def template_shortcuts() -> list[tuple[str, str]]:
+    """The template editor's keys (what, keys): bound by the editor, listed by F1."""
+    shapes = f"Ctrl+1 … Ctrl+{len(rendering.ASPECTS)}"
+    return [(QCoreApplication.translate("TemplateEditor", "Save as new template…"), SAVE_KEY),
+            (QCoreApplication.translate("TemplateEditor", "Use this template"), USE_KEY),
+            (QCoreApplication.translate("TemplateEditor", "Show a shape large"), shapes),
+            (QCoreApplication.translate("TemplateEditor", "Nudge the selected layer"), "← ↑ → ↓")]
+
+
+SAVE_KEY, USE_KEY = "Ctrl+Shift+S", "Ctrl+Return"
 
 
 class TemplateEditor(QWidget):
@@ -63,6 +78,7 @@ class TemplateEditor(QWidget):
         self.modified = False
         self.aspect = 0  # index into rendering.ASPECTS shown large
         self.fields: dict[str, QLineEdit] = {}
+        self.defaults: dict[str, str] = {}
         self._generation = 0
         self._pending = 0
         self._render_timer = QTimer(self)
@@ -92,6 +108,7 @@ class TemplateEditor(QWidget):
         self.busy.setStyleSheet("color:#6B7280;")
 
         side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(QLabel(self.tr("Template:"), self))
         side.addWidget(self.picker)
         fields_title = QLabel(self.tr("Placeholders"), self)
@@ -104,11 +121,21 @@ class TemplateEditor(QWidget):
         side.addWidget(self.layers)
         side.addWidget(self.status)
         side.addStretch(1)
-        side.addWidget(self.save_button)
-        side.addWidget(self.use_button)
         side_box = QWidget(self)
         side_box.setLayout(side)
-        side_box.setFixedWidth(310)
+        # the fields and layers scroll; the two buttons below them stay in sight on any screen
+        side_scroll = QScrollArea(self)
+        side_scroll.setWidget(side_box)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_column = QVBoxLayout()
+        side_column.addWidget(side_scroll, 1)
+        side_column.addWidget(self.save_button)
+        side_column.addWidget(self.use_button)
+        side_holder = QWidget(self)
+        side_holder.setLayout(side_column)
+        side_holder.setFixedWidth(310)
 
         self.canvas = TemplateCanvas(self)
         self.canvas.setAccessibleName(self.tr("Template canvas"))
@@ -118,7 +145,9 @@ class TemplateEditor(QWidget):
         self.canvas.refused.connect(self._on_refused)
 
         self.thumbs: list[QToolButton] = []
-        strip = QHBoxLayout()
+        strip_box = QWidget(self)
+        strip = QHBoxLayout(strip_box)
+        strip.setContentsMargins(0, 0, 0, 0)
         strip.setSpacing(10)
         for i, (label, _size) in enumerate(rendering.ASPECTS):
             button = QToolButton(self)
@@ -131,7 +160,15 @@ class TemplateEditor(QWidget):
             strip.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
             self.thumbs.append(button)
         strip.addStretch(1)
-        strip.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignBottom)
+        # every shape side by side, scrolled sideways when the dialog is narrower than the row
+        self.strip = QScrollArea(self)
+        self.strip.setObjectName("shapeStrip")
+        self.strip.setWidget(strip_box)
+        self.strip.setWidgetResizable(True)
+        self.strip.setFrameShape(QFrame.Shape.NoFrame)
+        self.strip.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.strip.setFixedHeight(THUMB_HEIGHT + 2 * self.fontMetrics().height() + 12
+                                  + self.strip.horizontalScrollBar().sizeHint().height())
         self.thumbs[0].setChecked(True)
         self._add_shortcuts()
 
@@ -139,16 +176,20 @@ class TemplateEditor(QWidget):
         centre.addWidget(self.canvas, 1)
         every = QLabel(self.tr("Every shape, side by side (click one to edit it large):"), self)
         every.setStyleSheet("font-weight:bold;")
-        centre.addWidget(every)
-        centre.addLayout(strip)
+        heading = QHBoxLayout()
+        heading.addWidget(every, 1)
+        heading.addWidget(self.busy)
+        centre.addLayout(heading)
+        centre.addWidget(self.strip)
         row = QHBoxLayout(self)
-        row.addWidget(side_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(side_holder)
         row.addLayout(centre, 1)
 
     def _add_shortcuts(self) -> None:
         keys: list[tuple[str, Callable[..., object], QAbstractButton]] = [
-            ("Ctrl+Shift+S", self._ask_save_as, self.save_button),
-            ("Ctrl+Return", self.use, self.use_button)]
+            (SAVE_KEY, self._ask_save_as, self.save_button),
+            (USE_KEY, self.use, self.use_button)]
         keys += [(f"Ctrl+{i + 1}", lambda _checked=False, i=i: self.show_aspect(i), button) for i, button in enumerate(self.thumbs)]
         for sequence, slot, button in keys:
             action = QAction(self)
@@ -174,7 +215,7 @@ class TemplateEditor(QWidget):
             except UserError as exc:
                 self._say(str(exc), error=True)
                 continue
-            self.picker.addItem(title, name)
+            self.picker.addItem(core_tr(title), name)  # bundled titles are in templates.id.json
         index = max(0, self.picker.findData(select)) if select else 0
         if self.picker.count():
             self.picker.setCurrentIndex(index)
@@ -206,30 +247,62 @@ class TemplateEditor(QWidget):
             if layer.type == "text":
                 found += [m for m in PLACEHOLDER.findall(layer.text) if m not in found]
         names = [n for n in STANDARD_FIELDS if n in found] + [n for n in found if n not in STANDARD_FIELDS]
+        # What the post itself says (its date, the office's name) shows greyed as a placeholder;
+        # only what the officer types is kept, so a later schedule still changes the date.
         values = template_fields(self.post) if self.post is not None else {}
+        self.defaults = values
+        typed = self.post.fields if self.post is not None else {}
         labels = {"title": self.tr("Title"), "date": self.tr("Date"), "handle": self.tr("Handle"),
                   "office": self.tr("Office"), "quote": self.tr("Quote"), "label": self.tr("Label")}
-        for name in names:
-            edit = QLineEdit(old.get(name, values.get(name, "")), self)
+        images = sum(1 for m in self.post.media if m.kind == "image") if self.post is not None else 0
+        rows = [(n, labels.get(n, n), values.get(n, "")) for n in names]
+        if "title" in names:  # one title for all images, or one per image
+            rows += [(f"title.{i}", self.tr("Title, image {n}").format(n=i), self.tr("as above"))
+                     for i in range(2, images + 1)]
+        for name, label, hint in rows:
+            edit = QLineEdit(old.get(name, typed.get(name, "")), self)
             edit.setCursorPosition(0)
-            edit.setPlaceholderText("{" + name + "}")
-            edit.setAccessibleName(labels.get(name, name))
+            edit.setPlaceholderText(hint or (self.tr("no date: add one, or schedule the post")
+                                             if name == "date" else "{" + name + "}"))
+            edit.setAccessibleName(label)
             edit.textChanged.connect(self.schedule_render)
-            self.form.addRow(labels.get(name, name) + ":", edit)
+            self.form.addRow(label + ":", edit)
             self.fields[name] = edit
 
     def _fill_layers(self, template: Template) -> None:
         self.layers.blockSignals(True)
         self.layers.clear()
         for layer in reversed(template.layers):  # topmost first, like drawing programs
-            item = QListWidgetItem(("🔒 " if layer.locked else "") + f"{layer.id}  ·  {layer.type}")
+            item = QListWidgetItem(("🔒 " if layer.locked else "") + f"{self.layer_name(layer.id)}  ·  "
+                                   f"{self.layer_kind(layer.type)}")
             item.setData(Qt.ItemDataRole.UserRole, layer.id)
             self.layers.addItem(item)
         self.layers.blockSignals(False)
 
+    def layer_name(self, layer_id: str) -> str:
+        """A layer as the officer reads it (the bundled templates' layer names; others as named)."""
+        names = {"title": self.tr("Title"), "date": self.tr("Date"), "handle": self.tr("Handle"),
+                 "office": self.tr("Office"), "quote": self.tr("Quote"), "label": self.tr("Label"),
+                 "photo": self.tr("Photo"), "logo": self.tr("Logo"), "header": self.tr("Header"),
+                 "band": self.tr("Band"), "accent": self.tr("Accent"), "meta": self.tr("Details"),
+                 "shade": self.tr("Shade"), "mark": self.tr("Quotation mark"), "who": self.tr("Speaker")}
+        return names.get(layer_id, layer_id)
+
+    def layer_kind(self, kind: str) -> str:
+        kinds = {"text": self.tr("text"), "photo": self.tr("photo"), "logo": self.tr("logo"),
+                 "rect": self.tr("shape")}
+        return kinds.get(kind, kind)
+
     # -- edits --------------------------------------------------------------------------------
+    def typed(self) -> dict[str, str]:
+        """The fields the officer typed (kept on the post)."""
+        return {name: edit.text() for name, edit in self.fields.items() if edit.text().strip()}
+
     def values(self) -> dict[str, str]:
-        return {name: edit.text() for name, edit in self.fields.items()}
+        """What the large canvas shows: the post's own values with the typed ones on top."""
+        values = dict(self.defaults)
+        values.update({k: v for k, v in self.typed().items() if "." not in k})
+        return values
 
     def _on_layer_item(self, item, _previous=None) -> None:
         if item is not None:
@@ -346,7 +419,7 @@ class TemplateEditor(QWidget):
         if self.modified and not self._ask_save_as():
             self._say(self.tr("Save your changes as a new template to use them."), error=True)
             return
-        self.template_chosen.emit(self.template.name, self.values())
+        self.template_chosen.emit(self.template.name, self.typed())
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.status.setStyleSheet("color:#B3261E;" if error else "color:#1B5E20;")

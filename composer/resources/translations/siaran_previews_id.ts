@@ -244,7 +244,7 @@
     <message>
         <location filename="../../gui/previews/panel.py" line="69"/>
         <source>Desktop</source>
-        <translation>Desktop</translation>
+        <translation>Komputer</translation>
     </message>
     <message>
         <location filename="../../gui/previews/panel.py" line="74"/>

@@ -2,12 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AltCounter</name>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Alt text length: %n character(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CounterBar</name>
     <message numerus="yes">
         <source>%n part(s)</source>
         <translation>
             <numerusform>%n part</numerusform>
             <numerusform>%n parts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DraftsController</name>
+    <message numerus="yes">
+        <source>%n announcement(s) scheduled.</source>
+        <translation>
+            <numerusform>%n announcement scheduled.</numerusform>
+            <numerusform>%n announcements scheduled.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message numerus="yes">
+        <source>Report saved: %n row(s) in {path}</source>
+        <translation>
+            <numerusform>Report saved: %n row in {path}</numerusform>
+            <numerusform>Report saved: %n rows in {path}</numerusform>
         </translation>
     </message>
 </context>
@@ -93,6 +130,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Scheduled to %n channel(s) for {time}.</source>
+        <translation>
+            <numerusform>Scheduled to %n channel for {time}.</numerusform>
+            <numerusform>Scheduled to %n channels for {time}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Ready: %n channel(s) to send by hand.</source>
         <translation>
             <numerusform>Ready: %n channel to send by hand.</numerusform>
@@ -100,10 +144,34 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Schedule to %n channel(s)?</source>
+        <translation>
+            <numerusform>Schedule to %n channel?</numerusform>
+            <numerusform>Schedule to %n channels?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Schedule to %n channel(s)</source>
+        <translation>
+            <numerusform>&amp;Schedule to %n channel</numerusform>
+            <numerusform>&amp;Schedule to %n channels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>&amp;Publish to %n channel(s)</source>
         <translation>
             <numerusform>&amp;Publish to %n channel</numerusform>
             <numerusform>&amp;Publish to %n channels</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message numerus="yes">
+        <source>%n post(s) due within the hour (⏰).</source>
+        <translation>
+            <numerusform>%n post due within the hour (⏰).</numerusform>
+            <numerusform>%n posts due within the hour (⏰).</numerusform>
         </translation>
     </message>
 </context>

@@ -20,10 +20,6 @@
         <translation>mis. portal, x-humas</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Simpan</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -48,16 +44,28 @@
         <translation>Kanal ini tidak memerlukan masuk akun.</translation>
     </message>
     <message>
-        <source>Give the account a name.</source>
-        <translation>Beri nama akun ini.</translation>
+        <source>Siaran opens {platform} in your browser: sign in there and allow access. Nothing is saved until you have.</source>
+        <translation>Siaran membuka {platform} di peramban: masuk di sana lalu izinkan akses. Tidak ada yang disimpan sebelum Anda selesai.</translation>
     </message>
     <message>
-        <source>Please fill in: {fields}</source>
-        <translation>Harap isi: {fields}</translation>
+        <source>Sign in with the &amp;browser</source>
+        <translation>Masuk lewat &amp;peramban</translation>
     </message>
     <message>
-        <source>Saving…</source>
-        <translation>Menyimpan…</translation>
+        <source>Siaran checks these with {platform} before saving: a wrong password is never saved.</source>
+        <translation>Siaran memeriksa data ini ke {platform} sebelum menyimpan: kata sandi yang salah tidak akan pernah disimpan.</translation>
+    </message>
+    <message>
+        <source>Check and &amp;save</source>
+        <translation>Periksa dan &amp;simpan</translation>
+    </message>
+    <message>
+        <source>Signing in to {platform}…</source>
+        <translation>Masuk ke {platform}…</translation>
+    </message>
+    <message>
+        <source>Checking with {platform}…</source>
+        <translation>Memeriksa ke {platform}…</translation>
     </message>
 </context>
 <context>
@@ -75,12 +83,16 @@
         <translation>Kanal</translation>
     </message>
     <message>
-        <source>Shown as</source>
-        <translation>Tampil sebagai</translation>
+        <source>Whose</source>
+        <translation>Milik</translation>
     </message>
     <message>
         <source>Kind</source>
         <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Masa masuk</translation>
     </message>
     <message>
         <source>Accounts</source>
@@ -93,6 +105,14 @@
     <message>
         <source>&amp;Remove</source>
         <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>&amp;Check again</source>
+        <translation>&amp;Periksa lagi</translation>
+    </message>
+    <message>
+        <source>Ask the platform again whose account this is and whether the saved sign-in still works</source>
+        <translation>Tanyakan lagi kepada platform akun milik siapa ini dan apakah data masuk yang tersimpan masih berlaku</translation>
     </message>
     <message>
         <source>Status</source>
@@ -115,6 +135,14 @@
         <translation>akun</translation>
     </message>
     <message>
+        <source>(not checked yet)</source>
+        <translation>(belum diperiksa)</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>tanpa batas waktu</translation>
+    </message>
+    <message>
         <source>No accounts yet. Add one to publish beyond the folder.</source>
         <translation>Belum ada akun. Tambahkan akun untuk menerbitkan selain ke folder.</translation>
     </message>
@@ -129,6 +157,14 @@
     <message>
         <source>failed to load: {error}</source>
         <translation>gagal dimuat: {error}</translation>
+    </message>
+    <message>
+        <source>Checking {name}…</source>
+        <translation>Memeriksa {name}…</translation>
+    </message>
+    <message>
+        <source>{name} works: {whose}.</source>
+        <translation>{name} berfungsi: {whose}.</translation>
     </message>
     <message>
         <source>Remove account</source>
@@ -174,8 +210,16 @@
         <translation>Ban&amp;tuan</translation>
     </message>
     <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Tampilan</translation>
+    </message>
+    <message>
         <source>Main</source>
         <translation>Utama</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Jendela</translation>
     </message>
     <message>
         <source>Remove the selected image</source>
@@ -190,8 +234,73 @@
         <translation>Isian berikutnya</translation>
     </message>
     <message>
+        <source>Crop editor</source>
+        <translation>Penyunting potongan</translation>
+    </message>
+    <message>
+        <source>Template editor</source>
+        <translation>Penyunting templat</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Pintasan papan ketik</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Perintah</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tombol</translation>
+    </message>
+</context>
+<context>
+    <name>AltCounter</name>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n karakter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alt text too long for {channels}</source>
+        <translation>Teks alternatif terlalu panjang untuk {channels}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alt text length: %n character(s)</source>
+        <translation>
+            <numerusform>Panjang teks alternatif: %n karakter</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelCrops</name>
+    <message>
+        <source>manual</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>otomatis</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDetails</name>
+    <message>
+        <source>Title for {channel}</source>
+        <translation>Judul untuk {channel}</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Judul:</translation>
+    </message>
+    <message>
+        <source>(the channel&apos;s default)</source>
+        <translation>(bawaan kanal)</translation>
+    </message>
+    <message>
+        <source>Same as the master title</source>
+        <translation>Sama dengan judul utama</translation>
     </message>
 </context>
 <context>
@@ -264,6 +373,10 @@
         <translation>Pilih kanal untuk melihat teksnya di sini.</translation>
     </message>
     <message>
+        <source>Description for {channel}</source>
+        <translation>Deskripsi untuk {channel}</translation>
+    </message>
+    <message>
         <source>Text for {channel}</source>
         <translation>Teks untuk {channel}</translation>
     </message>
@@ -286,6 +399,18 @@
     <message>
         <source>Beyond {channel}&apos;s limit</source>
         <translation>Melewati batas {channel}</translation>
+    </message>
+    <message>
+        <source>Drop the text written for {channel} and use the master text again?</source>
+        <translation>Buang teks yang ditulis khusus untuk {channel} dan pakai lagi teks utama?</translation>
+    </message>
+    <message>
+        <source>Drop and follow master</source>
+        <translation>Buang dan ikuti teks utama</translation>
+    </message>
+    <message>
+        <source>Keep this text</source>
+        <translation>Pertahankan teks ini</translation>
     </message>
 </context>
 <context>
@@ -351,6 +476,168 @@
         <source>no limit</source>
         <translation>tanpa batas</translation>
     </message>
+    <message>
+        <source>{over} over the limit</source>
+        <translation>{over} melewati batas</translation>
+    </message>
+</context>
+<context>
+    <name>CropEditor</name>
+    <message>
+        <source>Crop area</source>
+        <translation>Area potong</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Bentuk</translation>
+    </message>
+    <message>
+        <source>Whole picture</source>
+        <translation>Gambar utuh</translation>
+    </message>
+    <message>
+        <source>Crop to the shape</source>
+        <translation>Potong sesuai bentuk</translation>
+    </message>
+    <message>
+        <source>Whole picture, plain background</source>
+        <translation>Gambar utuh, latar polos</translation>
+    </message>
+    <message>
+        <source>Whole picture, blurred background</source>
+        <translation>Gambar utuh, latar buram</translation>
+    </message>
+    <message>
+        <source>Set focal point</source>
+        <translation>Tetapkan titik fokus</translation>
+    </message>
+    <message>
+        <source>Then click the most important spot of the photo (F). Double-click the photo does the same.</source>
+        <translation>Lalu klik bagian terpenting foto (F). Klik ganda pada foto juga bisa.</translation>
+    </message>
+    <message>
+        <source>Reset to automatic</source>
+        <translation>Kembali ke otomatis</translation>
+    </message>
+    <message>
+        <source>Set the focal point, then click the photo</source>
+        <translation>Tetapkan titik fokus, lalu klik foto</translation>
+    </message>
+    <message>
+        <source>Nudge the box (Shift: more)</source>
+        <translation>Geser kotak sedikit (Shift: lebih jauh)</translation>
+    </message>
+    <message>
+        <source>Larger / smaller box</source>
+        <translation>Perbesar / perkecil kotak</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Forget this channel&apos;s manual crop (Ctrl+Backspace)</source>
+        <translation>Lupakan potongan manual kanal ini (Ctrl+Backspace)</translation>
+    </message>
+    <message>
+        <source>Shape:</source>
+        <translation>Bentuk:</translation>
+    </message>
+    <message>
+        <source>Fit:</source>
+        <translation>Penyesuaian:</translation>
+    </message>
+    <message>
+        <source>Every channel&apos;s crop of this photo</source>
+        <translation>Potongan foto ini di setiap kanal</translation>
+    </message>
+    <message>
+        <source>Drag the box to move it, drag a corner to resize it, arrow keys nudge it (Shift: more), + and - make it larger or smaller.</source>
+        <translation>Seret kotak untuk memindahkannya, seret sudut untuk mengubah ukurannya, tombol panah menggesernya (Shift: lebih jauh), + dan - memperbesar atau memperkecilnya.</translation>
+    </message>
+    <message>
+        <source>Crop for {channel}</source>
+        <translation>Potong untuk {channel}</translation>
+    </message>
+    <message>
+        <source>Cannot open this image: {reason}</source>
+        <translation>Gambar ini tidak dapat dibuka: {reason}</translation>
+    </message>
+    <message>
+        <source>Manual crop for this channel.</source>
+        <translation>Potongan manual untuk kanal ini.</translation>
+    </message>
+    <message>
+        <source>Automatic: follows the focal point.</source>
+        <translation>Otomatis: mengikuti titik fokus.</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Asli</translation>
+    </message>
+</context>
+<context>
+    <name>DraftModel</name>
+    <message>
+        <source>typing</source>
+        <translation>ketikan</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>judul</translation>
+    </message>
+    <message>
+        <source>channel choice</source>
+        <translation>pilihan kanal</translation>
+    </message>
+    <message>
+        <source>text for {channel}</source>
+        <translation>teks untuk {channel}</translation>
+    </message>
+    <message>
+        <source>{field} for {channel}</source>
+        <translation>{field} untuk {channel}</translation>
+    </message>
+    <message>
+        <source>Follow master for {channel}</source>
+        <translation>ikuti teks utama untuk {channel}</translation>
+    </message>
+    <message>
+        <source>crop for {channel}</source>
+        <translation>potongan untuk {channel}</translation>
+    </message>
+    <message>
+        <source>add image</source>
+        <translation>tambah gambar</translation>
+    </message>
+    <message>
+        <source>alt text</source>
+        <translation>teks alternatif</translation>
+    </message>
+    <message>
+        <source>focal point</source>
+        <translation>titik fokus</translation>
+    </message>
+    <message>
+        <source>whole picture</source>
+        <translation>gambar utuh</translation>
+    </message>
+    <message>
+        <source>remove image</source>
+        <translation>hapus gambar</translation>
+    </message>
+    <message>
+        <source>image order</source>
+        <translation>urutan gambar</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>templat</translation>
+    </message>
 </context>
 <context>
     <name>DraftsController</name>
@@ -363,24 +650,89 @@
         <translation>&amp;Buka draf…</translation>
     </message>
     <message>
+        <source>Zoom &amp;event announcements…</source>
+        <translation>Pengumuman acara &amp;Zoom…</translation>
+    </message>
+    <message>
         <source>Database notice</source>
         <translation>Pemberitahuan basis data</translation>
     </message>
+    <message numerus="yes">
+        <source>%n announcement(s) scheduled.</source>
+        <translation>
+            <numerusform>%n pengumuman dijadwalkan.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DraftsDialog</name>
     <message>
-        <source>There are no other drafts.</source>
-        <translation>Tidak ada draf lain.</translation>
+        <source>Open a post</source>
+        <translation>Buka unggahan</translation>
+    </message>
+    <message>
+        <source>&amp;Drafts</source>
+        <translation>&amp;Draf</translation>
+    </message>
+    <message>
+        <source>&amp;Published</source>
+        <translation>&amp;Terbit</translation>
+    </message>
+    <message>
+        <source>&amp;Archived</source>
+        <translation>&amp;Arsip</translation>
+    </message>
+    <message>
+        <source>Posts, newest first</source>
+        <translation>Unggahan, terbaru di atas</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Buka</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate as new</source>
+        <translation>&amp;Gandakan sebagai baru</translation>
+    </message>
+    <message>
+        <source>Arc&amp;hive</source>
+        <translation>Ar&amp;sipkan</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Pulihkan</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
     </message>
     <message>
         <source>(untitled)</source>
         <translation>(tanpa judul)</translation>
     </message>
     <message>
-        <source>Open a draft</source>
-        <translation>Buka draf</translation>
+        <source>No drafts. A new draft starts with File ▸ New.</source>
+        <translation>Belum ada draf. Draf baru dibuat lewat Berkas ▸ Draf baru.</translation>
     </message>
     <message>
-        <source>Drafts, newest first:</source>
-        <translation>Draf, terbaru lebih dulu:</translation>
+        <source>Nothing published yet.</source>
+        <translation>Belum ada yang terbit.</translation>
+    </message>
+    <message>
+        <source>Nothing archived.</source>
+        <translation>Belum ada yang diarsipkan.</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Hapus draf</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” and its saved versions? This cannot be undone.</source>
+        <translation>Hapus “{title}” beserta versi tersimpannya? Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
 </context>
 <context>
@@ -397,6 +749,97 @@
         <source>&amp;Paste</source>
         <translation>&amp;Tempel</translation>
     </message>
+    <message>
+        <source>&amp;Undo {what}</source>
+        <translation>&amp;Urungkan {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {what}</source>
+        <translation>&amp;Ulangi {what}</translation>
+    </message>
+</context>
+<context>
+    <name>EventForm</name>
+    <message>
+        <source>Zoom event announcements</source>
+        <translation>Pengumuman acara Zoom</translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia and English</source>
+        <translation>Bahasa Indonesia dan Inggris</translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia</source>
+        <translation>Bahasa Indonesia</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Bahasa Inggris</translation>
+    </message>
+    <message>
+        <source>Save the date (a week ahead, 09.00)</source>
+        <translation>Catat tanggalnya (seminggu sebelumnya, pukul 09.00)</translation>
+    </message>
+    <message>
+        <source>The day before, at the event&apos;s hour</source>
+        <translation>Sehari sebelumnya, pada jam acara</translation>
+    </message>
+    <message>
+        <source>Starting now</source>
+        <translation>Dimulai sekarang</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Judul:</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>&amp;Mulai:</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;link:</source>
+        <translation>&amp;Tautan Zoom:</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting ID:</source>
+        <translation>ID &amp;rapat:</translation>
+    </message>
+    <message>
+        <source>&amp;Passcode:</source>
+        <translation>&amp;Kode sandi:</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>&amp;Bahasa:</translation>
+    </message>
+    <message>
+        <source>Announcements:</source>
+        <translation>Pengumuman:</translation>
+    </message>
+    <message>
+        <source>&amp;Channels:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <source>The passcode is printed in the posts: whoever reads them can join.</source>
+        <translation>Kode sandi ikut tercetak di unggahan: siapa pun yang membacanya dapat bergabung.</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule the announcements</source>
+        <translation>&amp;Jadwalkan pengumuman</translation>
+    </message>
+    <message>
+        <source>Save the date</source>
+        <translation>Catat tanggalnya</translation>
+    </message>
+    <message>
+        <source>The day before</source>
+        <translation>Sehari sebelumnya</translation>
+    </message>
+    <message>
+        <source>Scheduled:</source>
+        <translation>Terjadwal:</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>
@@ -407,6 +850,73 @@
     <message>
         <source>No account: add one under Accounts to publish here.</source>
         <translation>Tidak ada akun: tambahkan di Akun untuk menerbitkan di sini.</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>&lt;b&gt;Practice first.&lt;/b&gt; Settings ▸ Practice mode (Ctrl+Shift+P) adds practice channels on this computer. Publish to them as often as you like: nothing reaches the public.</source>
+        <translation>&lt;b&gt;Mulai dengan latihan.&lt;/b&gt; Pengaturan ▸ Mode latihan (Ctrl+Shift+P) menambahkan kanal latihan di komputer ini. Terbitkan ke kanal itu sesering Anda mau: tidak ada yang sampai ke publik.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Set up the office.&lt;/b&gt; Settings ▸ Office profile: the office&apos;s name, logo and handle go on template images; its time zone (WIB, WITA or WIT) is used for every date and time.</source>
+        <translation>&lt;b&gt;Atur profil kantor.&lt;/b&gt; Pengaturan ▸ Profil kantor: nama, logo, dan nama akun kantor dipasang pada gambar templat; zona waktunya (WIB, WITA, atau WIT) dipakai untuk setiap tanggal dan jam.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Connect the channels.&lt;/b&gt; Settings ▸ Accounts (Ctrl+Shift+A): the office&apos;s WordPress site, X, Instagram, Facebook Page, Telegram and others. Passwords stay in the system keyring.</source>
+        <translation>&lt;b&gt;Hubungkan kanal.&lt;/b&gt; Pengaturan ▸ Akun (Ctrl+Shift+A): situs WordPress kantor, X, Instagram, Halaman Facebook, Telegram, dan lainnya. Kata sandi tetap tersimpan di gantungan kunci sistem.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Write once.&lt;/b&gt; Type the post in the middle; the counters show each channel&apos;s limit and the previews on the right show how each channel will look.</source>
+        <translation>&lt;b&gt;Tulis sekali.&lt;/b&gt; Ketik unggahan di bagian tengah; penghitung menunjukkan batas setiap kanal dan pratinjau di kanan menunjukkan tampilannya di setiap kanal.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Images.&lt;/b&gt; Add pictures (Ctrl+Shift+I); each channel gets the shape it shows best. A template (Ctrl+T) puts the office&apos;s branding and the post&apos;s date on them.</source>
+        <translation>&lt;b&gt;Gambar.&lt;/b&gt; Tambahkan gambar (Ctrl+Shift+I); setiap kanal mendapat bentuk yang paling baik ditampilkannya. Templat (Ctrl+T) memasang identitas kantor dan tanggal unggahan pada gambar.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Publish.&lt;/b&gt; Ctrl+Enter lists the channels and asks before anything is sent; a schedule publishes later, at the time shown with its zone.</source>
+        <translation>&lt;b&gt;Terbitkan.&lt;/b&gt; Ctrl+Enter menampilkan daftar kanal dan meminta konfirmasi sebelum apa pun dikirim; unggahan terjadwal terbit kemudian, pada jam yang ditampilkan beserta zonanya.</translation>
+    </message>
+    <message>
+        <source>Getting started with Siaran</source>
+        <translation>Memulai dengan Siaran</translation>
+    </message>
+    <message>
+        <source>F1 lists every keyboard shortcut.</source>
+        <translation>F1 menampilkan semua pintasan papan ketik.</translation>
+    </message>
+    <message>
+        <source>Write once, publish everywhere: a post composer for public offices.</source>
+        <translation>Tulis sekali, terbitkan di mana saja: penyusun unggahan untuk instansi pemerintah.</translation>
+    </message>
+    <message>
+        <source>Libraries and fonts</source>
+        <translation>Pustaka dan fon</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Komponen</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lisensi</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>Panduan memulai</translation>
+    </message>
+    <message>
+        <source>About Siaran</source>
+        <translation>Tentang Siaran</translation>
     </message>
 </context>
 <context>
@@ -430,6 +940,62 @@
     <message>
         <source>Nothing published yet. Published posts appear here with a link per channel.</source>
         <translation>Belum ada yang diterbitkan. Postingan yang terbit muncul di sini dengan tautan per kanal.</translation>
+    </message>
+    <message>
+        <source>Search title, text or link…</source>
+        <translation>Cari judul, teks, atau tautan…</translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation>Cari di riwayat</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Dari</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>&amp;Sampai</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Hapus saringan</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;report…</source>
+        <translation>&amp;Laporan bulanan…</translation>
+    </message>
+    <message>
+        <source>Save the month&apos;s posts per channel as a spreadsheet (.xlsx) or .csv</source>
+        <translation>Simpan unggahan sebulan per kanal sebagai lembar kerja (.xlsx) atau .csv</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Terbit</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Dihapus</translation>
+    </message>
+    <message>
+        <source>Not finished</source>
+        <translation>Belum selesai</translation>
+    </message>
+    <message>
+        <source>Every channel</source>
+        <translation>Semua kanal</translation>
     </message>
     <message>
         <source>waiting</source>
@@ -496,8 +1062,24 @@
         <translation>Enter atau klik ganda membuka tautan</translation>
     </message>
     <message>
+        <source>Nothing matches these filters.</source>
+        <translation>Tidak ada yang cocok dengan saringan ini.</translation>
+    </message>
+    <message>
         <source>Open link</source>
         <translation>Buka tautan</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Salin tautan</translation>
+    </message>
+    <message>
+        <source>Update…</source>
+        <translation>Perbarui…</translation>
+    </message>
+    <message>
+        <source>Publish again…</source>
+        <translation>Terbitkan lagi…</translation>
     </message>
     <message>
         <source>Unpublish (delete it there)</source>
@@ -506,6 +1088,16 @@
     <message>
         <source>This channel does not let Siaran delete posts; delete it there</source>
         <translation>Kanal ini tidak mengizinkan Siaran menghapus postingan; hapus langsung di sana</translation>
+    </message>
+    <message>
+        <source>Link copied</source>
+        <translation>Tautan disalin</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report saved: %n row(s) in {path}</source>
+        <translation>
+            <numerusform>Laporan tersimpan: %n baris di {path}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -521,6 +1113,14 @@
     <message>
         <source>The image is still being prepared.</source>
         <translation>Gambar masih disiapkan.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
     <message>
         <source>Crop for {channel}</source>
@@ -540,10 +1140,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Siaran — write once, publish everywhere</source>
-        <translation>Siaran — tulis sekali, terbitkan di mana saja</translation>
-    </message>
     <message>
         <source>Loading channels…</source>
         <translation>Memuat kanal…</translation>
@@ -627,10 +1223,6 @@
         <translation>Riwayat</translation>
     </message>
     <message>
-        <source>Previews, per-channel text and history</source>
-        <translation>Pratinjau, teks per kanal, dan riwayat</translation>
-    </message>
-    <message>
         <source>The draft could not be saved ({reason}). Close anyway and lose the latest changes?</source>
         <translation>Draf tidak dapat disimpan ({reason}). Tetap tutup dan kehilangan perubahan terakhir?</translation>
     </message>
@@ -641,6 +1233,14 @@
     <message>
         <source>Keep open</source>
         <translation>Biarkan terbuka</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Antrean</translation>
+    </message>
+    <message>
+        <source>Previews, per-channel text, history and queue</source>
+        <translation>Pratinjau, teks per kanal, riwayat, dan antrean</translation>
     </message>
 </context>
 <context>
@@ -788,10 +1388,6 @@
         <translation>Gambar tidak dapat ditambahkan: {reason}</translation>
     </message>
     <message>
-        <source>Remove image</source>
-        <translation>Hapus gambar</translation>
-    </message>
-    <message>
         <source>no alt text</source>
         <translation>tanpa teks alt</translation>
     </message>
@@ -830,6 +1426,97 @@
     </message>
 </context>
 <context>
+    <name>OfficeDialog</name>
+    <message>
+        <source>Office profile</source>
+        <translation>Profil kantor</translation>
+    </message>
+    <message>
+        <source>Templates put the office&apos;s name, logo and handle on images; every date and time is written in its time zone.</source>
+        <translation>Templat memasang nama, logo, dan nama akun kantor pada gambar; setiap tanggal dan jam ditulis dalam zona waktunya.</translation>
+    </message>
+    <message>
+        <source>Dinas Komunikasi dan Informatika Kabupaten …</source>
+        <translation>Dinas Komunikasi dan Informatika Kabupaten …</translation>
+    </message>
+    <message>
+        <source>Diskominfo …</source>
+        <translation>Diskominfo …</translation>
+    </message>
+    <message>
+        <source>a PNG with a transparent background</source>
+        <translation>PNG berlatar transparan</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Pilih…</translation>
+    </message>
+    <message>
+        <source>WIB (UTC+7): Sumatra, Java, West and Central Kalimantan</source>
+        <translation>WIB (UTC+7): Sumatra, Jawa, Kalimantan Barat dan Tengah</translation>
+    </message>
+    <message>
+        <source>WITA (UTC+8): Bali, Nusa Tenggara, Sulawesi, other Kalimantan</source>
+        <translation>WITA (UTC+8): Bali, Nusa Tenggara, Sulawesi, Kalimantan lainnya</translation>
+    </message>
+    <message>
+        <source>WIT (UTC+9): Maluku, Papua</source>
+        <translation>WIT (UTC+9): Maluku, Papua</translation>
+    </message>
+    <message>
+        <source>Same as the app</source>
+        <translation>Sama dengan aplikasi</translation>
+    </message>
+    <message>
+        <source>Office &amp;name:</source>
+        <translation>&amp;Nama kantor:</translation>
+    </message>
+    <message>
+        <source>&amp;Short name:</source>
+        <translation>Nama &amp;singkat:</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Logo:</translation>
+    </message>
+    <message>
+        <source>Default &amp;handle:</source>
+        <translation>Nama &amp;akun bawaan:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zona waktu:</translation>
+    </message>
+    <message>
+        <source>Language of &amp;images and reports:</source>
+        <translation>&amp;Bahasa gambar dan laporan:</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Choose the office logo</source>
+        <translation>Pilih logo kantor</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>Gambar (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <source>The profile could not be saved: {error}</source>
+        <translation>Profil tidak dapat disimpan: {error}</translation>
+    </message>
+</context>
+<context>
     <name>Plurals</name>
     <message numerus="yes">
         <source>%n image(s)</source>
@@ -854,6 +1541,33 @@
         <translation>
             <numerusform>%n kanal</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PostDetails</name>
+    <message>
+        <source>Ta&amp;gs:</source>
+        <translation>&amp;Tagar:</translation>
+    </message>
+    <message>
+        <source>Lin&amp;ks:</source>
+        <translation>Tau&amp;tan:</translation>
+    </message>
+    <message>
+        <source>banjir, Sleman (commas or spaces; # optional)</source>
+        <translation>banjir, Sleman (pisahkan dengan koma atau spasi; # boleh ditulis)</translation>
+    </message>
+    <message>
+        <source>https://… (the first is the link card)</source>
+        <translation>https://… (yang pertama menjadi kartu tautan)</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tagar</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Tautan</translation>
     </message>
 </context>
 <context>
@@ -924,6 +1638,44 @@
         <source>&amp;Publish to %n channel(s)</source>
         <translation>
             <numerusform>&amp;Terbitkan ke %n kanal</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scheduling for {time}…</source>
+        <translation>Menjadwalkan untuk {time}…</translation>
+    </message>
+    <message>
+        <source>Sent by hand or without an account: it cannot be scheduled; publish it at its time</source>
+        <translation>Dikirim manual atau tanpa akun: tidak bisa dijadwalkan; terbitkan pada waktunya</translation>
+    </message>
+    <message>
+        <source>held by {channel} until then</source>
+        <translation>disimpan oleh {channel} sampai waktunya</translation>
+    </message>
+    <message>
+        <source>Siaran sends it then</source>
+        <translation>Siaran mengirimnya pada waktunya</translation>
+    </message>
+    <message>
+        <source>Scheduled for {time}, {how}</source>
+        <translation>Dijadwalkan untuk {time}, {how}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scheduled to %n channel(s) for {time}.</source>
+        <translation>
+            <numerusform>Dijadwalkan ke %n kanal untuk {time}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule to %n channel(s)?</source>
+        <translation>
+            <numerusform>Jadwalkan ke %n kanal?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Schedule to %n channel(s)</source>
+        <translation>
+            <numerusform>&amp;Jadwalkan ke %n kanal</numerusform>
         </translation>
     </message>
 </context>
@@ -997,8 +1749,199 @@
         <translation>&amp;Lanjutkan penerbitan…</translation>
     </message>
     <message>
+        <source>The account {account} is no longer in Siaran.</source>
+        <translation>Akun {account} sudah tidak ada di Siaran.</translation>
+    </message>
+    <message>
         <source>Nothing is waiting to be published.</source>
         <translation>Tidak ada yang menunggu diterbitkan.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueController</name>
+    <message>
+        <source>&amp;Queue and calendar</source>
+        <translation>&amp;Antrean dan kalender</translation>
+    </message>
+    <message>
+        <source>Keep sending scheduled posts from the &amp;tray when the window is closed</source>
+        <translation>Tetap kirim postingan terjadwal dari &amp;baki sistem saat jendela ditutup</translation>
+    </message>
+    <message>
+        <source>Siaran: scheduled posts</source>
+        <translation>Siaran: postingan terjadwal</translation>
+    </message>
+    <message>
+        <source>Siaran: publishing finished</source>
+        <translation>Siaran: penerbitan selesai</translation>
+    </message>
+    <message>
+        <source>Went out: {names}</source>
+        <translation>Terkirim: {names}</translation>
+    </message>
+    <message>
+        <source>Did not go out: {names}</source>
+        <translation>Tidak terkirim: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>&amp;List</source>
+        <translation>&amp;Daftar</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Minggu</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Bulan</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hari ini</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>Sebelumnya</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Berikutnya</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation>Dikirim oleh</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Postingan</translation>
+    </message>
+    <message>
+        <source>Scheduled posts</source>
+        <translation>Postingan terjadwal</translation>
+    </message>
+    <message>
+        <source>Nothing is scheduled. Tick &quot;Schedule for&quot; in the publish dialog (Ctrl+Enter) to put a post in the queue.</source>
+        <translation>Belum ada yang dijadwalkan. Centang &quot;Jadwalkan pada&quot; di dialog terbitkan (Ctrl+Enter) untuk memasukkan postingan ke antrean.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Buka</translation>
+    </message>
+    <message>
+        <source>&amp;Change time…</source>
+        <translation>&amp;Ubah waktu…</translation>
+    </message>
+    <message>
+        <source>Send &amp;now</source>
+        <translation>&amp;Kirim sekarang</translation>
+    </message>
+    <message>
+        <source>&amp;Unschedule</source>
+        <translation>&amp;Batalkan jadwal</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>terjadwal</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>jatuh tempo</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>terlewat</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>sedang dikirim</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>terbit</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>gagal</translation>
+    </message>
+    <message>
+        <source>Held by {channel} until its time</source>
+        <translation>Disimpan oleh {channel} sampai waktunya</translation>
+    </message>
+    <message>
+        <source>Siaran sends it at its time</source>
+        <translation>Siaran mengirimnya pada waktunya</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) due within the hour (⏰).</source>
+        <translation>
+            <numerusform>%n postingan jatuh tempo dalam satu jam (⏰).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change the time</source>
+        <translation>Ubah waktu</translation>
+    </message>
+    <message>
+        <source>Moved to {time}.</source>
+        <translation>Dipindahkan ke {time}.</translation>
+    </message>
+    <message>
+        <source>Sent.</source>
+        <translation>Terkirim.</translation>
+    </message>
+    <message>
+        <source>Taken off the schedule.</source>
+        <translation>Jadwal dibatalkan.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Monthly report</source>
+        <translation>Laporan bulanan</translation>
+    </message>
+    <message>
+        <source>One row per post and channel, with the date and time in the office&apos;s time zone, the link and who published it, and a summary per channel.</source>
+        <translation>Satu baris per unggahan dan kanal, dengan tanggal dan jam menurut zona waktu kantor, tautan, dan siapa yang menerbitkan, ditambah ringkasan per kanal.</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>&amp;Bulan:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Simpan sebagai…</translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>Simpan laporan bulanan</translation>
+    </message>
+    <message>
+        <source>report-{month}.xlsx</source>
+        <translation>laporan-{month}.xlsx</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (*.xlsx)</source>
+        <translation>Lembar kerja (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -1053,6 +1996,21 @@
     </message>
 </context>
 <context>
+    <name>ScheduleField</name>
+    <message>
+        <source>Schedule &amp;for</source>
+        <translation>Jadwalkan &amp;pada</translation>
+    </message>
+    <message>
+        <source>Date and time in {zone}</source>
+        <translation>Tanggal dan waktu dalam {zone}</translation>
+    </message>
+    <message>
+        <source>The office&apos;s time zone (set in the office profile)</source>
+        <translation>Zona waktu kantor (diatur di profil kantor)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsController</name>
     <message>
         <source>&amp;Accounts…</source>
@@ -1088,10 +2046,337 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Signing in</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Memulai…</translation>
+    </message>
+    <message>
+        <source>No browser opened. Open this address in a browser on this computer to sign in:</source>
+        <translation>Peramban tidak terbuka. Buka alamat ini di peramban pada komputer ini untuk masuk:</translation>
+    </message>
+    <message>
+        <source>Sign-in address</source>
+        <translation>Alamat masuk</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>Choose where Siaran publishes:</source>
+        <translation>Pilih tempat Siaran menerbitkan:</translation>
+    </message>
+    <message>
+        <source>Pages you manage</source>
+        <translation>Halaman yang Anda kelola</translation>
+    </message>
+    <message>
+        <source>&amp;Use this one</source>
+        <translation>&amp;Gunakan yang ini</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Signing in to {platform}</source>
+        <translation>Masuk ke {platform}</translation>
+    </message>
+    <message>
+        <source>Signed in. Choose where Siaran publishes, then press “Use this one”.</source>
+        <translation>Sudah masuk. Pilih tempat Siaran menerbitkan, lalu tekan “Gunakan yang ini”.</translation>
+    </message>
+    <message>
+        <source>Finishing the sign-in…</source>
+        <translation>Menyelesaikan proses masuk…</translation>
+    </message>
+    <message>
+        <source>Time left to sign in: {time}</source>
+        <translation>Sisa waktu untuk masuk: {time}</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Membatalkan…</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled; nothing was saved.</source>
+        <translation>Masuk dibatalkan; tidak ada yang disimpan.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Tersalin</translation>
+    </message>
+</context>
+<context>
     <name>Tasks</name>
     <message>
         <source>Unexpected error: {error}</source>
         <translation>Galat tak terduga: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Template</source>
+        <translation>Templat</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Lapisan</translation>
+    </message>
+    <message>
+        <source>Save as new template…</source>
+        <translation>Simpan sebagai templat baru…</translation>
+    </message>
+    <message>
+        <source>Use this template</source>
+        <translation>Gunakan templat ini</translation>
+    </message>
+    <message>
+        <source>Show a shape large</source>
+        <translation>Tampilkan satu bentuk dalam ukuran besar</translation>
+    </message>
+    <message>
+        <source>Nudge the selected layer</source>
+        <translation>Geser sedikit lapisan yang dipilih</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Templat:</translation>
+    </message>
+    <message>
+        <source>Placeholders</source>
+        <translation>Isian</translation>
+    </message>
+    <message>
+        <source>Layers (🔒 locked ones stay put)</source>
+        <translation>Lapisan (yang 🔒 terkunci tetap di tempatnya)</translation>
+    </message>
+    <message>
+        <source>Template canvas</source>
+        <translation>Kanvas templat</translation>
+    </message>
+    <message>
+        <source>Show {shape} large</source>
+        <translation>Tampilkan {shape} dalam ukuran besar</translation>
+    </message>
+    <message>
+        <source>Every shape, side by side (click one to edit it large):</source>
+        <translation>Semua bentuk berdampingan (klik salah satu untuk menyuntingnya dalam ukuran besar):</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Nama akun</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Kantor</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Title, image {n}</source>
+        <translation>Judul, gambar {n}</translation>
+    </message>
+    <message>
+        <source>as above</source>
+        <translation>sama seperti di atas</translation>
+    </message>
+    <message>
+        <source>no date: add one, or schedule the post</source>
+        <translation>tanpa tanggal: isi tanggal, atau jadwalkan unggahan</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Kepala</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>Pita</translation>
+    </message>
+    <message>
+        <source>Accent</source>
+        <translation>Aksen</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Shade</source>
+        <translation>Bayangan</translation>
+    </message>
+    <message>
+        <source>Quotation mark</source>
+        <translation>Tanda kutip</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Pembicara</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>teks</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>foto</translation>
+    </message>
+    <message>
+        <source>logo</source>
+        <translation>logo</translation>
+    </message>
+    <message>
+        <source>shape</source>
+        <translation>bentuk</translation>
+    </message>
+    <message>
+        <source>The layer &apos;{layer}&apos; is locked: it keeps its place in every shape.</source>
+        <translation>Lapisan &apos;{layer}&apos; terkunci: posisinya tetap di setiap bentuk.</translation>
+    </message>
+    <message>
+        <source>Rendering…</source>
+        <translation>Menggambar…</translation>
+    </message>
+    <message>
+        <source>The photo cannot be shown: {reason}</source>
+        <translation>Foto tidak dapat ditampilkan: {reason}</translation>
+    </message>
+    <message>
+        <source>Give the new template a name.</source>
+        <translation>Beri nama templat baru.</translation>
+    </message>
+    <message>
+        <source>A template called &apos;{name}&apos; already exists.</source>
+        <translation>Templat bernama &apos;{name}&apos; sudah ada.</translation>
+    </message>
+    <message>
+        <source>Saved as &apos;{name}&apos;.</source>
+        <translation>Disimpan sebagai &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>Save as new template</source>
+        <translation>Simpan sebagai templat baru</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nama:</translation>
+    </message>
+    <message>
+        <source>Save your changes as a new template to use them.</source>
+        <translation>Simpan perubahan Anda sebagai templat baru untuk memakainya.</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>&amp;Open Siaran</source>
+        <translation>&amp;Buka Siaran</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeController</name>
+    <message>
+        <source>&amp;Office profile…</source>
+        <translation>Profil &amp;kantor…</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>&amp;Panduan memulai</translation>
+    </message>
+    <message>
+        <source>&amp;About Siaran</source>
+        <translation>&amp;Tentang Siaran</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Ikuti sistem</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Terang</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Gelap</translation>
+    </message>
+    <message>
+        <source>Office profile saved.</source>
+        <translation>Profil kantor disimpan.</translation>
+    </message>
+    <message>
+        <source>New draft</source>
+        <translation>Draf baru</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to Siaran</source>
+        <translation>Selamat datang di Siaran</translation>
+    </message>
+    <message>
+        <source>Write a post once; Siaran shapes it for every channel and shows how it will look. No channel is connected yet. Choose where to start:</source>
+        <translation>Tulis unggahan sekali; Siaran menyesuaikannya untuk setiap kanal dan menunjukkan tampilannya. Belum ada kanal yang terhubung. Pilih langkah pertama:</translation>
+    </message>
+    <message>
+        <source>&amp;Try it in practice mode</source>
+        <translation>&amp;Coba dengan mode latihan</translation>
+    </message>
+    <message>
+        <source>Practice channels on this computer: publish freely, nothing reaches the public.</source>
+        <translation>Kanal latihan di komputer ini: terbitkan sesuka hati, tidak ada yang sampai ke publik.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect a channel</source>
+        <translation>&amp;Hubungkan kanal</translation>
+    </message>
+    <message>
+        <source>Add the office&apos;s WordPress site, Instagram, X, Telegram and other accounts.</source>
+        <translation>Tambahkan situs WordPress kantor, Instagram, X, Telegram, dan akun lainnya.</translation>
+    </message>
+    <message>
+        <source>Set up the &amp;office profile</source>
+        <translation>Atur profil &amp;kantor</translation>
+    </message>
+    <message>
+        <source>Name, logo, handle and time zone, used on templates, previews and reports.</source>
+        <translation>Nama, logo, nama akun, dan zona waktu, dipakai pada templat, pratinjau, dan laporan.</translation>
+    </message>
+    <message>
+        <source>Just start &amp;writing</source>
+        <translation>Langsung &amp;menulis</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""The first run and the Help menu: the welcome page, the office profile, Getting started, About."""
