@@ -84,6 +84,25 @@ def check_keyring(bin_dir: Path) -> None:
     step("account saved; its password is in the Secret Service keyring, not in the database")
 
 
+def agent_unit() -> Path:
+    return Path.home() / ".config" / "systemd" / "user" / "siaran-run-due.service"
+
+
+def check_agent(bin_dir: Path) -> None:
+    """The scheduling agent of the installed app starts the installed `siaran`."""
+    if os.geteuid() != 0:
+        step("agent: skipped (the unpacked program is not where an installed one would be)")
+        return
+    env = {k: v for k, v in os.environ.items() if k != "XDG_CONFIG_HOME"}
+    done = subprocess.run([str(bin_dir / "siaran"), "agent", "install", "--system", "linux"],
+                          env=env, capture_output=True, text=True, timeout=120)
+    if done.returncode != 0 or not agent_unit().is_file():
+        fail(f"agent install: {done.stderr.strip()[-300:]}")
+    if "ExecStart=/usr/lib/siaran/siaran run-due" not in agent_unit().read_text():
+        fail("the agent does not start the installed siaran")
+    step("agent registered: it runs /usr/lib/siaran/siaran run-due")
+
+
 def check_render(bin_dir: Path, work: Path) -> None:
     photo = work / "photo.jpg"
     Image.new("RGB", (1600, 1200), (40, 110, 160)).save(photo, quality=90)
@@ -159,7 +178,9 @@ def check_upgrade(bin_dir: Path, deb: Path, work: Path) -> None:
         fail("the account was lost in the upgrade")
     if keyring.get_password("siaran:smoke-bsky", "app_password") != APP_PASSWORD:
         fail("the keyring entry was lost in the upgrade")
-    step("upgraded in place: the account and its keyring entry are still there")
+    if not agent_unit().is_file() or not Path("/usr/lib/siaran/siaran").is_file():
+        fail("the scheduling agent did not survive the upgrade")
+    step("upgraded in place: the account, its keyring entry and the agent are still there")
 
 
 def main() -> None:
@@ -173,6 +194,7 @@ def main() -> None:
         check_version(args.bin)
         check_channels(args.bin)
         check_keyring(args.bin)
+        check_agent(args.bin)
         check_render(args.bin, work)
         check_window(args.bin, args.shot)
         check_upgrade(args.bin, args.deb, work)

@@ -24,7 +24,7 @@ install -m 644 packaging/linux/siaran.desktop "$root/usr/share/applications/siar
 install -m 644 packaging/linux/siaran-mime.xml "$root/usr/share/mime/packages/siaran.xml"
 install -m 644 composer/resources/icons/siaran.svg \
   "$root/usr/share/icons/hicolor/scalable/apps/siaran.svg"
-for size in 48 128 256; do
+for size in 16 32 48 64 128 256; do
   png=composer/resources/icons/siaran-$size.png
   if [ -f "$png" ]; then
     install -d "$root/usr/share/icons/hicolor/${size}x${size}/apps"
@@ -34,7 +34,7 @@ done
 .venv/bin/python packaging/linux/manpage.py "$version" | gzip -9n > "$root/usr/share/man/man1/siaran.1.gz"
 ln -s siaran.1.gz "$root/usr/share/man/man1/siaran-gui.1.gz"
 install -m 644 LICENSE "$root/usr/share/doc/siaran/copyright" 2>/dev/null || true
-for script in postinst postrm; do install -m 755 "packaging/linux/$script" "$root/DEBIAN/$script"; done
+for script in postinst prerm postrm; do install -m 755 "packaging/linux/$script" "$root/DEBIAN/$script"; done
 
 size_kb=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
 cat > "$root/DEBIAN/control" <<CONTROL

@@ -37,6 +37,8 @@ if [ "$mode" = dpkg ]; then
     [ ! -e "$path" ] && [ ! -L "$path" ] || { echo "smoke: $path is still there after removal" >&2; status=1; }
   done
   ! dpkg-query -W siaran >/dev/null 2>&1 || { echo "smoke: dpkg still knows siaran" >&2; status=1; }
+  [ ! -e "$HOME/.config/systemd/user/siaran-run-due.service" ] \
+    || { echo "smoke: the scheduling agent was left behind" >&2; status=1; }
   [ -d "$SIARAN_HOME/data" ] || { echo "smoke: removal took the user's data" >&2; status=1; }
   echo "smoke: removed; the user's data stayed" >&2
 fi

@@ -85,11 +85,45 @@ LINUX_ONLY = re.compile(
     r"xdg-open|[\"']/proc/|[\"']/home/|[\"']/tmp\b|~/\.local|~/\.config|/run/user")
 
 
+# Modules whose job is each system's own service, with a branch for every system.
+PER_OS_MODULES = {
+    # the scheduling agent: systemd (Linux), Task Scheduler (Windows), launchd (macOS)
+    "composer/core/agent.py": ("systemctl", "schtasks", "launchctl"),
+}
+
+
+def test_per_os_modules_serve_every_system():
+    for name, tools in PER_OS_MODULES.items():
+        text = (ROOT / name).read_text(encoding="utf-8")
+        assert all(tool in text for tool in tools), name
+
+
 def test_no_linux_only_calls_in_the_core_or_the_channels():
     offenders = []
     for folder in ("composer/core", "platforms"):
         for path in sorted((ROOT / folder).rglob("*.py")):
+            if str(path.relative_to(ROOT)) in PER_OS_MODULES:
+                continue
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
                 if LINUX_ONLY.search(line) and "per-OS:" not in line:
                     offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
     assert not offenders, "\n".join(offenders)
+
+
+def test_the_menu_entry_opens_siarans_own_file_types():
+    """One desktop entry for the checkout (scripts/install-desktop-entry) and the .deb; the
+    file types it opens are the ones the MIME package defines."""
+    import configparser
+    import xml.etree.ElementTree as ET
+
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # keys are case-sensitive in desktop files
+    entry.read(ROOT / "packaging" / "linux" / "siaran.desktop", encoding="utf-8")
+    desktop = entry["Desktop Entry"]
+    assert desktop["Exec"] == "siaran-gui %f" and desktop["Icon"] == "siaran"
+    assert desktop["Name[id]" if "Name[id]" in desktop else "Name"] == "Siaran"
+    assert "Comment[id]" in desktop
+    mime = ET.parse(ROOT / "packaging" / "linux" / "siaran-mime.xml").getroot()
+    ns = "{http://www.freedesktop.org/standards/shared-mime-info}"
+    defined = {t.get("type") for t in mime.iter(f"{ns}mime-type")}
+    assert set(filter(None, desktop["MimeType"].split(";"))) == defined
