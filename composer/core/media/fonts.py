@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -17,11 +18,15 @@ from typing import cast
 
 from PIL import ImageFont
 
-FONT_DIRS = (
-    "/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts",
-    "/Library/Fonts", "/System/Library/Fonts", "~/Library/Fonts",
-    os.path.join(os.environ.get("WINDIR", "C:/Windows"), "Fonts"),
-)
+# Where each system keeps its fonts, searched when fontconfig's fc-match is not there.
+_SYSTEM_FONT_DIRS = {
+    "linux": ("/usr/share/fonts", "/usr/local/share/fonts",
+              "~/.local/share/fonts", "~/.fonts"),  # per-OS: macOS and Windows below
+    "darwin": ("/Library/Fonts", "/System/Library/Fonts", "~/Library/Fonts"),
+    "win32": (os.path.join(os.environ.get("WINDIR", "C:/Windows"), "Fonts"),
+              os.path.join(os.environ.get("LOCALAPPDATA", ""), "Microsoft", "Windows", "Fonts")),
+}
+FONT_DIRS = _SYSTEM_FONT_DIRS.get(sys.platform, _SYSTEM_FONT_DIRS["linux"])
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 
 
