@@ -125,6 +125,21 @@ def check_render(bin_dir: Path, work: Path) -> None:
     step(f"rendered {len(images)} images with the announcement template")
 
 
+def check_governance(bin_dir: Path, work: Path) -> None:
+    """The office's checks work frozen: phonenumbers, the NIK rule and the holiday calendar."""
+    post = work / "data-pribadi.siaran.toml"
+    post.write_text(run(bin_dir, "siaran", "new", "--text",
+                        "Hubungi Bu Sari di 0812-3456-7890, NIK 3404014501900002.",
+                        "--to", "x").stdout, encoding="utf-8")
+    done = run(bin_dir, "siaran", "check", str(post), "--json", check=False)
+    if done.returncode != 1 or "gov.pii.nik" not in done.stdout or "gov.pii.phone" not in done.stdout:
+        fail(f"siaran check did not block the phone number and NIK: {done.stdout[-300:]}")
+    days = run(bin_dir, "siaran", "calendar", "list", "--year", "2026").stdout
+    if "2026-08-17" not in days:
+        fail("the holiday calendar has no 17 August 2026")
+    step("governance: a NIK and a phone number are blocked; the holiday calendar is there")
+
+
 def check_window(bin_dir: Path, shot: Path) -> None:
     env = {"SIARAN_LANG": "id", "QT_QPA_PLATFORM": "xcb"}
     app = subprocess.Popen([str(bin_dir / "siaran-gui")], env={**os.environ, **env},
@@ -196,6 +211,7 @@ def main() -> None:
         check_keyring(args.bin)
         check_agent(args.bin)
         check_render(args.bin, work)
+        check_governance(args.bin, work)
         check_window(args.bin, args.shot)
         check_upgrade(args.bin, args.deb, work)
 
