@@ -205,9 +205,7 @@ def planned_sizes(post: Post, spec: PlatformSpec,
     out: list[tuple[int, int] | None] = []
     count = 0
     images = sum(1 for m in post.media if m.kind == "image")
-    resolved = post.resolve(spec.id)
-    sent = min(images, spec.max_images)
-    for m in resolved.media:
+    for m in post.resolve(spec.id).media:
         if m.ref.kind != "image":
             continue
         count += 1
@@ -217,8 +215,7 @@ def planned_sizes(post: Post, spec: PlatformSpec,
         if size is None:
             out.append(None)
             continue
-        composed = bool(m.ref.fit) or bool(resolved.template)
-        shape = crops.grid_shape(spec, sent, count - 1) if composed else None
+        shape = grid_shape_of(post, spec, m.ref.id)
         if m.ref.fit:  # the whole picture on a canvas of the channel's shape, as _plan has it
             out.append(crops.output_size(*crops.fit_canvas(size[0], size[1], spec, shape), spec))
             continue
@@ -226,6 +223,20 @@ def planned_sizes(post: Post, spec: PlatformSpec,
         box = crops.crop_box(chosen, size[0], size[1])
         out.append(crops.output_size(box[2] - box[0], box[3] - box[1], spec))
     return out
+
+
+def grid_shape_of(post: Post, spec: PlatformSpec, media_id: str,
+                  variant_key: str | None = None) -> float | None:
+    """The shape image ``media_id`` takes on ``spec`` because the channel's feed sets the post's
+    images in fixed cells (crop.grid_shape), or None. Only a branded or fitted image takes it:
+    a plain photo keeps its own shape and the feed crops only its preview."""
+    resolved = post.resolve(variant_key or spec.id)
+    images = [m for m in resolved.media if m.ref.kind == "image"]
+    sent = min(len(images), spec.max_images)
+    for index, m in enumerate(images[:sent]):
+        if m.ref.id == media_id and (m.ref.fit or resolved.template):
+            return crops.grid_shape(spec, sent, index)
+    return None
 
 
 def _template(choice: Template | str | None, cache: dict[str, Template]) -> Template | None:
@@ -551,4 +562,4 @@ def _remember(job: _Job, rendered: RenderedMedia, encoded: Encoded) -> None:
                                           rendered.height, rendered.sha256, encoded.shrunk))
 
 
-__all__ = ["Refusal", "RenderedVariant", "planned_sizes", "render_variant", "render_variants"]
+__all__ = ["Refusal", "RenderedVariant", "grid_shape_of", "planned_sizes", "render_variant", "render_variants"]
