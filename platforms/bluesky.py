@@ -81,6 +81,10 @@ SPEC = PlatformSpec(
     image_formats=("image/jpeg", "image/png", "image/webp", "image/gif"),
     max_image_bytes=2_000_000,
     recommended_sizes=((1200, 675), (1080, 1080), (1080, 1350)),
+    # The feed's 2-4 image grid (ImageLayoutGrid): two 1:1 squares; a square and two stacked
+    # 2:1 tiles; 2x2 of 3:2, every tile cover-cropped:
+    # https://github.com/bluesky-social/social-app/blob/main/src/view/com/util/images/ImageLayoutGrid.tsx
+    grid_cells=((1.0, 1.0), (1.0, 2.0, 2.0), (1.5,) * 4),
     alt_text_limit=2000,  # the official app's limit; the protocol has none
     credential_kind="app_password",
     credentials=(

@@ -86,6 +86,10 @@ SPEC = PlatformSpec(
     image_formats=("image/jpeg", "image/png", "image/gif", "image/bmp", "image/tiff"),
     max_image_bytes=4_000_000,
     recommended_sizes=((1200, 630), (1080, 1080), (1080, 1350)),
+    # Two photos show as two squares side by side (3 or more follow the first photo's shape).
+    # Facebook publishes no rule; the open-source approximation:
+    # https://github.com/inovector/mixpost/tree/main/resources/js/Components/ProviderGallery/Facebook (UNVERIFIED)
+    grid_cells=((1.0, 1.0),),
     credential_kind="page_token",
     credentials=(
         CredentialField("page_id", "Page ID", required=False, by_sign_in=True),  # chosen

@@ -94,6 +94,10 @@ SPEC = PlatformSpec(
     image_formats=("image/jpeg", "image/png", "image/gif"),
     max_image_pixels=36_152_320,
     recommended_sizes=((1200, 627), (1080, 1080), (1080, 1350)),
+    # Two images show side by side as a collage; LinkedIn publishes no layout, so the Facebook
+    # stand-in (two squares) is used, as the preview does (UNVERIFIED):
+    # https://github.com/inovector/mixpost/tree/main/resources/js/Components/ProviderGallery/Facebook
+    grid_cells=((1.0, 1.0),),
     credential_kind="oauth2",
     credentials=(
         CredentialField("organization", "Organization URN", by_sign_in=True),  # chosen

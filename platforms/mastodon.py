@@ -75,6 +75,11 @@ SPEC = PlatformSpec(
     max_image_bytes=16 * 1024 * 1024,
     max_image_pixels=33_177_600,  # 7680 x 4320
     recommended_sizes=((1200, 675), (1080, 1080), (1080, 1350)),
+    # The web UI's gallery for 2-4 items is a 3:2 frame: two 3:4 halves; a tall half and two
+    # 3:2 quarters; 2x2 of 3:2 (media_gallery.jsx, since PR 26132):
+    # https://github.com/mastodon/mastodon/blob/main/app/javascript/mastodon/components/media_gallery.jsx
+    # https://github.com/mastodon/mastodon/pull/26132
+    grid_cells=((0.75, 0.75), (0.75, 1.5, 1.5), (1.5,) * 4),
     alt_text_limit=1500,
     credential_kind="oauth2_pkce",
     credentials=(

@@ -84,6 +84,11 @@ SPEC = PlatformSpec(
     max_image_bytes=5_000_000,  # "5 MB"; decimal reading is the conservative one
     # X documents no aspect limits; 16:9 is what the feed shows uncropped for one image.
     recommended_sizes=((1200, 675), (1080, 1080), (1080, 1350)),
+    # The feed's 2-4 image grid: a 16:9 frame in columns (2: two 8:9 halves; 3: a tall half and
+    # two 16:9 quarters; 4: 2x2 of 16:9). X publishes no rule; the open-source approximation
+    # (UNVERIFIED against X itself):
+    # https://github.com/inovector/mixpost/tree/main/resources/js/Components/ProviderGallery/Twitter
+    grid_cells=((8 / 9, 8 / 9), (8 / 9, 16 / 9, 16 / 9), (16 / 9,) * 4),
     alt_text_limit=1000,
     credential_kind="oauth2_pkce",
     credentials=(

@@ -150,6 +150,11 @@ class PlatformSpec:
     aspect_ratio_max: float | None = None
     # (width, height) pairs the platform recommends; the first is the default crop.
     recommended_sizes: tuple[tuple[int, int], ...] = ()
+    # How the feed shows several images: one entry per post size the feed lays out in fixed
+    # cells, each the cells' shapes (width / height) in image order, e.g. ((1.0, 1.0),) for two
+    # squares side by side. The feed crops every image to its cell; a post size not listed shows
+    # each image whole (or in a shape that follows the images).
+    grid_cells: tuple[tuple[float, ...], ...] = ()
     alt_text_limit: int | None = None
     video_only: bool = False
     video: VideoRules | None = None  # None: the channel takes no video here
@@ -180,6 +185,12 @@ class PlatformSpec:
 
     def can(self, capability: Capability) -> bool:
         return capability in self.capabilities
+
+    def grid_cell(self, count: int, index: int) -> float | None:
+        """The shape of the feed cell image ``index`` (0-based) of ``count`` is cropped to, or
+        None when the feed shows it whole."""
+        cells = next((c for c in self.grid_cells if len(c) == count), None)
+        return cells[index] if cells is not None and 0 <= index < count else None
 
     def limit_for(self, *, with_media: bool) -> int | None:
         if with_media and self.caption_limit is not None:

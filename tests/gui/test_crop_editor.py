@@ -183,3 +183,17 @@ def test_one_announcement_per_gesture_and_keyboard_resize(editor, qtbot):
         qtbot.keyClick(editor.canvas, Qt.Key_Plus)
     grown = editor.current_crop()
     assert inside(grown) and grown.h == pytest.approx(1.0) and ratio(grown) == pytest.approx(1.0, abs=0.01)
+
+
+def test_a_branded_image_in_a_feed_grid_opens_with_the_cells_shape(qtbot, photo):
+    """Bluesky shows two images as two squares: the crop the render makes for a branded image
+    there is square, and the editor shows that crop, not the single-image 16:9."""
+    ed = CropEditor()
+    qtbot.addWidget(ed)
+    post = Post(text="Foto", media=[MediaRef(path=str(photo)), MediaRef(path=str(photo))],
+                channels=["bluesky"], template="announcement")
+    channels = specs("bluesky")
+    assert ed.edit(post, "bluesky", channels["bluesky"], post.media[0], photo, channels=channels)
+    assert ratio(ed.default_crops()["bluesky"]) == pytest.approx(1.0, rel=0.01)
+    post.template = None  # a plain photo keeps the channel's usual shape
+    assert ratio(ed.default_crops()["bluesky"]) == pytest.approx(16 / 9, rel=0.01)

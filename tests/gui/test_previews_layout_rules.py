@@ -21,33 +21,39 @@ def _shape(tile):
     return round(tile.w / tile.h, 2)
 
 
+def _layout(channel, ratios, width, grid=None):
+    """The channel's preview grid, drawn with the cells its spec declares (as the card does)."""
+    cells = default_registry().platforms[channel].spec.grid_cells
+    return grids.layout(grid or channel, ratios, width, cells)
+
+
 def test_bluesky_layouts_one_to_four():
     w = 500
-    one = grids.layout("bluesky", [0.25], w)  # very tall: clipped at 1:2, box no taller than wide
+    one = _layout("bluesky", [0.25], w)  # very tall: clipped at 1:2, box no taller than wide
     assert one.height == pytest.approx(w) and _shape(one.tiles[0]) == 0.5
-    two = grids.layout("bluesky", [1.5, 1.5], w)
+    two = _layout("bluesky", [1.5, 1.5], w)
     assert [_shape(t) for t in two.tiles] == [1.0, 1.0]
-    three = grids.layout("bluesky", [1.5] * 3, w)
+    three = _layout("bluesky", [1.5] * 3, w)
     assert _shape(three.tiles[0]) == 1.0 and three.tiles[1].x == three.tiles[2].x
     assert three.tiles[1].h < three.tiles[0].h
-    four = grids.layout("bluesky", [1] * 5, w)  # at most 4, each 3:2
+    four = _layout("bluesky", [1] * 5, w)  # at most 4, each 3:2
     assert len(four.tiles) == 4 and all(_shape(t) == 1.5 for t in four.tiles)
 
 
 def test_mastodon_gallery_is_a_3_2_frame():
     for n in (2, 3, 4):
-        g = grids.layout("mastodon", [1.0] * n, 600)
-        assert g.height == pytest.approx(400) and len(g.tiles) == n
-    assert grids.layout("mastodon", [0.2], 600).height == 566  # tall single image capped
+        g = _layout("mastodon", [1.0] * n, 600)
+        assert g.height == pytest.approx(400, abs=2) and len(g.tiles) == n
+    assert _layout("mastodon", [0.2], 600).height == 566  # tall single image capped
 
 
 def test_facebook_five_plus_shows_the_rest_as_plus_n():
-    g = grids.layout("facebook", [1.0] * 7, 400)
+    g = _layout("facebook", [1.0] * 7, 400)
     assert len(g.tiles) == 5 and g.tiles[-1].more == 2
     assert [t.more for t in g.tiles[:4]] == [0, 0, 0, 0]
-    portrait = grids.layout("facebook", [0.8, 1, 1, 1], 400)  # big tile 2/3 wide on the left
+    portrait = _layout("facebook", [0.8, 1, 1, 1], 400)  # big tile 2/3 wide on the left
     assert portrait.tiles[0].w > 2 * portrait.tiles[1].w * 0.9
-    landscape = grids.layout("facebook", [1.8, 1, 1], 400)  # first on top, squares below
+    landscape = _layout("facebook", [1.8, 1, 1], 400)  # first on top, squares below
     assert landscape.tiles[0].w == 400 and _shape(landscape.tiles[1]) == 1.0
 
 
@@ -58,8 +64,10 @@ def test_instagram_carousel_shows_one_slide_with_dots():
 
 
 def test_x_grid_and_telegram_album():
-    assert len(grids.layout("x", [1] * 4, 500).tiles) == 4
-    assert grids.layout("x", [1, 1], 500).height == pytest.approx(500 * 9 / 16)
+    assert len(_layout("x", [1] * 4, 500).tiles) == 4
+    two = _layout("x", [1, 1], 500)  # two 8:9 halves of a 16:9 frame
+    assert two.height == pytest.approx(500 * 9 / 16, abs=3)
+    assert [_shape(t) for t in two.tiles] == [0.89, 0.89]
     for n in range(1, 11):
         g = grids.layout("telegram", [1.5, 0.7, 1, 1.2, 1.4, 0.9, 1, 1, 1.3, 1][:n], 400)
         assert len(g.tiles) == n
@@ -101,3 +109,16 @@ def test_cover_crop_follows_the_focal_point_only_where_honoured():
     assert (centred.x(), centred.width()) == (100, 100)
     right = cover_source(300, 100, 100, 100, px=1.0)
     assert right.x() == 200  # object-position 100 %: the right edge
+
+
+def test_the_preview_grid_is_the_cells_the_channel_declares():
+    """One rule, one place: the preview draws the cells each spec declares, the cells the render
+    shapes branded images for (a channel declaring other cells is drawn with those)."""
+    for channel in ("x", "bluesky", "mastodon", "facebook", "linkedin"):
+        spec = default_registry().platforms[channel].spec
+        grid = "facebook" if channel == "linkedin" else channel
+        for cells in spec.grid_cells:
+            g = _layout(channel, [1.0] * len(cells), 600, grid)
+            assert [_shape(t) for t in g.tiles] == pytest.approx(list(cells), rel=0.03), channel
+    tall = grids.layout("bluesky", [1.0, 1.0], 600, ((0.5, 0.5),))
+    assert [_shape(t) for t in tall.tiles] == [0.5, 0.5]

@@ -12,6 +12,7 @@ from composer.core import i18n
 from composer.core.media import render_variants
 from composer.core.media.compose import compose
 from composer.core.media.crop import accepts
+from composer.core.media.render import planned_sizes
 from composer.core.office import ZONES, OfficeProfile
 from composer.core.post import MediaRef, Post
 from composer.core.registry import default_registry
@@ -44,14 +45,17 @@ def test_every_channel_shows_the_scheduled_date_in_indonesian_never_a_strip_neve
     seen = 0
     for spec in specs:
         variant = results[spec.id]
-        for rendered in variant:
+        for index, rendered in enumerate(variant):
             seen += 1
             with Image.open(rendered.path) as im:
                 width, height = im.size
             ratio = width / height
             assert spec.aspect_ratio_min is None or ratio >= spec.aspect_ratio_min * 0.99, spec.id
             assert accepts(spec, ratio) or spec.aspect_ratio_min is None, spec.id
-            if rendered.path.endswith(two_shapes.media[1].id + "." + rendered.path.rsplit(".", 1)[1]):
+            cell = spec.grid_cell(len(variant), index)
+            if cell is not None:  # a feed grid crops to its cells: the image takes the cell's shape
+                assert ratio == pytest.approx(cell, rel=0.01), f"{spec.id}: {width}x{height}"
+            elif rendered.path.endswith(two_shapes.media[1].id + "." + rendered.path.rsplit(".", 1)[1]):
                 assert ratio <= 0.81, f"{spec.id}: the portrait poster became {width}x{height}"
             else:
                 assert ratio >= 1.0, f"{spec.id}: the landscape photo became {width}x{height}"
@@ -162,3 +166,45 @@ def test_the_words_on_an_image_follow_the_office_language_not_the_window():
     english = OfficeProfile(language="en")
     assert template_fields(Post(text="x", schedule=AUG17), office=english)["label"] == "ANNOUNCEMENT"
     assert template_fields(Post(text="x", schedule=AUG17), office=english)["date"] == "17 August 2026"
+
+
+def _feed_shows(size, cell):
+    """The part of an image of ``size`` a feed cell of shape ``cell`` shows: the middle, cropped
+    to cover the cell (as the feeds draw their grids)."""
+    width, height = size
+    if width / height > cell:
+        shown = height * cell
+        return (width - shown) / 2, 0.0, (width + shown) / 2, float(height)
+    shown = width / cell
+    return 0.0, (height - shown) / 2, float(width), (height + shown) / 2
+
+
+def test_two_branded_images_keep_every_text_layer_inside_each_feeds_grid_cell(two_shapes, tmp_path):
+    """Issue 14: Bluesky shows two images as two squares, so a 16:9 or 4:5 card lost its title
+    at the edges. Every channel that lays out two images in fixed cells gets each branded image
+    in its cell's shape, so all the text the template draws is what the feed shows."""
+    specs = [p.spec for p in default_registry().platforms.values()]
+    gridded = [s for s in specs if s.grid_cell(2, 0) is not None]
+    assert {"x", "bluesky", "mastodon", "facebook", "linkedin"} <= {s.id for s in gridded}
+    results = render_variants(two_shapes, gridded, tmp_path / "out", office=OFFICE)
+    for spec in gridded:
+        variant = results[spec.id]
+        assert len(variant) == 2, (spec.id, variant.refused)
+        for index, rendered in enumerate(variant):
+            cell = spec.grid_cell(2, index)
+            left, top, right, bottom = _feed_shows((rendered.width, rendered.height), cell)
+            layouts = variant.layouts[rendered.path]
+            assert {"title", "date", "office"} <= {t.layer for t in layouts}, spec.id
+            for t in layouts:
+                x0, y0, x1, y1 = t.box
+                assert left - 1 <= x0 and x1 <= right + 1 and top - 1 <= y0 and y1 <= bottom + 1, \
+                    f"{spec.id} image {index + 1}: {t.layer} {t.box} outside the shown {left, top, right, bottom}"
+    bluesky = results["bluesky"]
+    assert [(r.width == r.height) for r in bluesky] == [True, True]  # two squares, as the feed
+    sizes = {two_shapes.media[0].id: (4000, 3000), two_shapes.media[1].id: (1080, 1920)}
+    spec = next(s for s in gridded if s.id == "bluesky")  # the preview plans the same shapes
+    assert planned_sizes(two_shapes, spec, sizes) == [(r.width, r.height) for r in bluesky]
+    one = Post(text="Satu foto", title="Upacara", media=[two_shapes.media[0]], template="announcement")
+    alone = render_variants(one, [p for p in gridded if p.id == "bluesky"], tmp_path / "one",
+                            office=OFFICE)["bluesky"]
+    assert alone[0].width > alone[0].height  # one image is shown whole: it keeps its landscape

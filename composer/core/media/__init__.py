@@ -21,6 +21,7 @@ from composer.core.media.proxy import preview_proxy
 from composer.core.media.render import (
     Refusal,
     RenderedVariant,
+    grid_shape_of,
     planned_sizes,
     render_variant,
     render_variants,
@@ -40,6 +41,7 @@ __all__ = [
     "effective_crop",
     "estimate_focal",
     "focal_of",
+    "grid_shape_of",
     "inspect",
     "output_size",
     "planned_sizes",

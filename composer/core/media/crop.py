@@ -111,32 +111,44 @@ def nearest_ratio(spec: PlatformSpec, ratio: float) -> float | None:
     return min(shapes, key=lambda r: round(abs(math.log(r / ratio)), 6))
 
 
+def grid_shape(spec: PlatformSpec, count: int, index: int) -> float | None:
+    """The shape for image ``index`` (0-based) of ``count`` that the channel's feed grid shows
+    whole: its cell's shape, or the nearest the channel accepts (None: no grid at this size)."""
+    cell = spec.grid_cell(count, index)
+    if cell is None:
+        return None
+    return cell if accepts(spec, cell) else clamp_ratio(spec, cell)
+
+
 def default_crop(width: int, height: int, focal: tuple[float, float] | None,
-                 spec: PlatformSpec) -> Crop | None:
+                 spec: PlatformSpec, shape: float | None = None) -> Crop | None:
     """The channel's crop when the officer has not chosen one; None means the whole image
-    (see nearest_ratio), centred on the focal point."""
+    (see nearest_ratio), centred on the focal point. ``shape``: the ratio wanted instead
+    (a feed grid's cell, see grid_shape)."""
     ratio = width / height
-    target = nearest_ratio(spec, ratio)
+    target = shape or nearest_ratio(spec, ratio)
     if target is None or abs(target / ratio - 1) <= TOLERANCE / 2:
         return None
     return crop_for_ratio(width, height, target, focal)
 
 
-def fit_canvas(width: int, height: int, spec: PlatformSpec) -> tuple[float, float]:
-    """The canvas (in source pixels) that holds the whole image in the channel's nearest shape,
-    for "fit": the image is padded or set on its own blurred copy, never cropped."""
+def fit_canvas(width: int, height: int, spec: PlatformSpec,
+               shape: float | None = None) -> tuple[float, float]:
+    """The canvas (in source pixels) that holds the whole image in the channel's nearest shape
+    (or ``shape``), for "fit": the image is padded or set on its own blurred copy, never cropped."""
     ratio = width / height
-    target = nearest_ratio(spec, ratio) or ratio
+    target = shape or nearest_ratio(spec, ratio) or ratio
     if target >= ratio:
         return height * target, float(height)
     return float(width), width / target
 
 
 def effective_crop(width: int, height: int, manual: Crop | None, focal: tuple[float, float] | None,
-                   spec: PlatformSpec) -> tuple[Crop | None, bool]:
-    """The crop to render and whether a manual crop had to be narrowed to the channel's limits."""
+                   spec: PlatformSpec, shape: float | None = None) -> tuple[Crop | None, bool]:
+    """The crop to render and whether a manual crop had to be narrowed to the channel's limits;
+    ``shape`` replaces the default crop's ratio (the officer's own crop always wins)."""
     if manual is None:
-        return default_crop(width, height, focal, spec), False
+        return default_crop(width, height, focal, spec, shape), False
     ratio = (manual.w * width) / (manual.h * height)
     if accepts(spec, ratio):
         return manual, False

@@ -94,6 +94,8 @@ class _Job:
     values: dict[str, str]
     out_dir: Path
     animate: bool = False
+    # the feed grid cell's shape this image is cropped to (crop.grid_shape); used when composed
+    shape: float | None = None
     # filled in once the image is known
     box: tuple[float, float, float, float] = (0, 0, 0, 0)
     size: tuple[int, int] = (0, 0)
@@ -166,6 +168,7 @@ def render_variants(post: Post, specs: Iterable[PlatformSpec], out_dir: str | Pa
         for i, m in enumerate(resolved.media, 1):
             if m.ref.kind != "image":
                 result.notes.append(_("Item {n} is a video; videos are sent as they are", n=i))
+        sent = min(len(images), spec.max_images)
         for count, (i, m) in enumerate(images, 1):
             reason = _refusal(spec, count, len(images))
             if reason:
@@ -173,7 +176,8 @@ def render_variants(post: Post, specs: Iterable[PlatformSpec], out_dir: str | Pa
                 continue
             target = out_dir / spec.id if per_channel_dirs else out_dir
             values = template_fields(post, resolved, image=i, office=office) if chosen is not None else {}
-            job = _Job(spec.id, spec, i, m.ref, m.alt, m.crop, chosen, values, target, memo=memo)
+            job = _Job(spec.id, spec, i, m.ref, m.alt, m.crop, chosen, values, target, memo=memo,
+                       shape=crops.grid_shape(spec, sent, count - 1))
             jobs_by_file.setdefault(Path(media_file(m.ref)), []).append(job)
     placed: dict[str, list[tuple[int, RenderedMedia]]] = {key: [] for key in results}
     with ThreadPoolExecutor(max(1, workers)) as pool:
@@ -211,13 +215,28 @@ def planned_sizes(post: Post, spec: PlatformSpec,
         if size is None:
             out.append(None)
             continue
+        shape = grid_shape_of(post, spec, m.ref.id)
         if m.ref.fit:  # the whole picture on a canvas of the channel's shape, as _plan has it
-            out.append(crops.output_size(*crops.fit_canvas(size[0], size[1], spec), spec))
+            out.append(crops.output_size(*crops.fit_canvas(size[0], size[1], spec, shape), spec))
             continue
-        chosen, _narrowed = crops.effective_crop(size[0], size[1], m.crop, m.ref.focal, spec)
+        chosen, _narrowed = crops.effective_crop(size[0], size[1], m.crop, m.ref.focal, spec, shape)
         box = crops.crop_box(chosen, size[0], size[1])
         out.append(crops.output_size(box[2] - box[0], box[3] - box[1], spec))
     return out
+
+
+def grid_shape_of(post: Post, spec: PlatformSpec, media_id: str,
+                  variant_key: str | None = None) -> float | None:
+    """The shape image ``media_id`` takes on ``spec`` because the channel's feed sets the post's
+    images in fixed cells (crop.grid_shape), or None. Only a branded or fitted image takes it:
+    a plain photo keeps its own shape and the feed crops only its preview."""
+    resolved = post.resolve(variant_key or spec.id)
+    images = [m for m in resolved.media if m.ref.kind == "image"]
+    sent = min(len(images), spec.max_images)
+    for index, m in enumerate(images[:sent]):
+        if m.ref.id == media_id and (m.ref.fit or resolved.template):
+            return crops.grid_shape(spec, sent, index)
+    return None
 
 
 def _template(choice: Template | str | None, cache: dict[str, Template]) -> Template | None:
@@ -276,11 +295,16 @@ def _render_file(path: Path, jobs: list[_Job], pool: ThreadPoolExecutor,
 
 
 def _plan(job: _Job, info: ImageInfo, focal: tuple[float, float] | None) -> None:
+    # A branded or fitted image in a feed grid takes its cell's shape: the feed crops every
+    # image to its cell, which would cut the template's text or the fitted picture.
+    shape = job.shape if job.composed and not job.animate else None
     if job.fit and not job.animate:  # the whole picture on a canvas of the channel's shape
         job.box = (0.0, 0.0, float(info.width), float(info.height))
-        job.size = crops.output_size(*crops.fit_canvas(info.width, info.height, job.spec), job.spec)
+        job.size = crops.output_size(*crops.fit_canvas(info.width, info.height, job.spec, shape),
+                                     job.spec)
         return
-    chosen, narrowed = crops.effective_crop(info.width, info.height, job.manual, focal, job.spec)
+    chosen, narrowed = crops.effective_crop(info.width, info.height, job.manual, focal, job.spec,
+                                            shape)
     note = _("The crop of image {n} was narrowed to a shape {channel} accepts",
              n=job.index, channel=job.spec.name)
     if narrowed and note not in job.notes:  # planned again once the focal point is known
@@ -538,4 +562,4 @@ def _remember(job: _Job, rendered: RenderedMedia, encoded: Encoded) -> None:
                                           rendered.height, rendered.sha256, encoded.shrunk))
 
 
-__all__ = ["Refusal", "RenderedVariant", "planned_sizes", "render_variant", "render_variants"]
+__all__ = ["Refusal", "RenderedVariant", "grid_shape_of", "planned_sizes", "render_variant", "render_variants"]

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core.adapters import PlatformSpec
+from composer.core.media import grid_shape_of
 from composer.core.post import Crop, MediaRef, Post
 from composer.gui.crop import geometry, presets
 from composer.gui.crop.canvas import CropCanvas
@@ -236,7 +237,9 @@ class CropEditor(QWidget):
 
     def automatic_crop(self, key: str) -> Crop | None:
         assert self.media is not None  # edit() came first
-        return presets.default_crop(self.w, self.h, self.media.focal, self.channels[key])
+        spec = self.channels[key]  # a branded image in a feed grid takes the grid cell's shape
+        shape = grid_shape_of(self.post, spec, self.media.id, key) if self.post else None
+        return presets.default_crop(self.w, self.h, self.media.focal, spec, shape)
 
     def default_crops(self) -> dict[str, Crop | None]:
         """The automatic crop of every channel that has no manual crop for this image."""

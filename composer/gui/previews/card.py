@@ -158,7 +158,7 @@ class PreviewCard(QFrame):
         self.text = RichLabel(column_w, _font(r.text_px), pal.text, body, background=pal.bg)
         self.title = RichLabel(column_w, _font(22 if r.platform == "wordpress" else 16, True), pal.text, body,
                                background=pal.bg)
-        self.media = MediaView(r, int(media_w), body)
+        self.media = MediaView(r, int(media_w), body, cells=self.spec.grid_cells)
         self.media.tile_clicked.connect(lambda i: self.tile_clicked.emit(self.key, i))
         self.media.setAccessibleName(self.tr("Images on {channel}: press Enter to adjust the crop")
                                      .format(channel=self.spec.name))

@@ -1,8 +1,10 @@
 """Where each image goes in a channel's post card: pure geometry, no Qt, unit-tested.
 
-Every function takes the images' aspect ratios (width / height) and the column width in pixels and
-returns a :class:`Grid` of tiles. The rules come from docs/previews.md; the sources
-are cited per layout. Tiles are drawn ``cover``-cropped unless ``fit == "contain"``.
+Every function takes the images' aspect ratios (width / height), the column width in pixels and
+the channel's feed grid cells (``PlatformSpec.grid_cells``: the core's data, which the render
+also follows so a branded image fits its cell) and returns a :class:`Grid` of tiles. The rules
+come from docs/previews.md; the sources are cited per layout. Tiles are drawn ``cover``-cropped
+unless ``fit == "contain"``.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ class Grid:
 
 
 EMPTY = Grid((), 0.0)
+Cells = tuple[tuple[float, ...], ...]  # PlatformSpec.grid_cells
+SQUARE = 1.0  # the first cell's shape when a channel declares no grid for this many images
 
 
 def _clamp(value: float, low: float, high: float) -> float:
@@ -62,27 +66,38 @@ def _2x2(width, height, gap):
     return [Tile((i % 2) * (tw + gap), (i // 2) * (th + gap), tw, th, i) for i in range(4)]
 
 
+def _first_cell(cells: Cells, count: int) -> float:
+    return next((c[0] for c in cells if len(c) == count), SQUARE)
+
+
+def _cell_grid(cells: Cells, count: int, width: float, gap: float) -> Grid:
+    """2-4 images in fixed cells, their size from the first cell's shape: two columns; a tall
+    tile left and two stacked right; 2x2."""
+    half = (width - gap) / 2
+    h = half / _first_cell(cells, count)
+    if count == 2:
+        return Grid(_two_columns([], width, h, gap), h)
+    if count == 3:
+        return Grid(tuple(_big_left_stack(3, width, h, gap)), h)
+    return Grid(tuple(_2x2(width, 2 * h + gap, gap)), 2 * h + gap)
+
+
 # X: single images keep their ratio, extreme ones centre-cropped (approx. 3:4 ... 2:1); 2-4 images
 # share a 16:9 frame with 4 px gutters (mixpost ProviderGallery/Twitter, docs/previews.md §1).
-def x_grid(ratios: list[float], width: float) -> Grid:
+def x_grid(ratios: list[float], width: float, cells: Cells = ()) -> Grid:
     n = min(len(ratios), 4)
     if n == 0:
         return EMPTY
     if n == 1:
         h = width / _clamp(ratios[0], 0.75, 2.0)
         return Grid((Tile(0, 0, width, h, 0),), h)
-    gap, h = 4, width * 9 / 16
-    if n == 2:
-        return Grid(_two_columns(ratios, width, h, gap), h)
-    if n == 3:
-        return Grid(tuple(_big_left_stack(3, width, h, gap)), h)
-    return Grid(tuple(_2x2(width, h, gap)), h)
+    return _cell_grid(cells, n, width, 4)
 
 
 # Bluesky ImageLayoutGrid / AutoSizedImage (social-app, docs/previews.md §7): one image keeps its ratio,
 # clipped at 1:2, inside a box no taller than wide (desktop), left-aligned; 2 = two squares;
 # 3 = square + two stacked; 4 = 2x2 of 3:2 tiles; gutter 4.
-def bluesky_grid(ratios: list[float], width: float) -> Grid:
+def bluesky_grid(ratios: list[float], width: float, cells: Cells = ()) -> Grid:
     n = min(len(ratios), 4)
     gap = 4
     if n == 0:
@@ -91,20 +106,12 @@ def bluesky_grid(ratios: list[float], width: float) -> Grid:
         r = max(ratios[0], 0.5)
         h = width * min(1 / r, 1.0)
         return Grid((Tile(0, 0, min(width, h * r), h, 0),), h)
-    if n == 2:
-        side = (width - gap) / 2
-        return Grid(_two_columns(ratios, width, side, gap), side)
-    if n == 3:
-        side = (width - gap) / 2
-        return Grid(tuple(_big_left_stack(3, width, side, gap)), side)
-    tw = (width - gap) / 2
-    h = tw / 1.5 * 2 + gap
-    return Grid(tuple(_2x2(width, h, gap)), h)
+    return _cell_grid(cells, n, width, gap)
 
 
 # Mastodon media_gallery.jsx (docs/previews.md §6): one item at its own ratio (height capped at 566 px,
 # the whole image fitted); 2-4 items in a 3:2 frame: halves, left half + two quarters, 2x2.
-def mastodon_grid(ratios: list[float], width: float) -> Grid:
+def mastodon_grid(ratios: list[float], width: float, cells: Cells = ()) -> Grid:
     n = min(len(ratios), 4)
     if n == 0:
         return EMPTY
@@ -112,19 +119,14 @@ def mastodon_grid(ratios: list[float], width: float) -> Grid:
         h = min(width / ratios[0], 566.0)
         fit = "contain" if width / ratios[0] > 566 else "cover"
         return Grid((Tile(0, 0, width, h, 0, fit=fit),), h)
-    gap, h = 2, width * 2 / 3
-    if n == 2:
-        return Grid(_two_columns(ratios, width, h, gap), h)
-    if n == 3:
-        return Grid(tuple(_big_left_stack(3, width, h, gap)), h)
-    return Grid(tuple(_2x2(width, h, gap)), h)
+    return _cell_grid(cells, n, width, 2)
 
 
 # Facebook, mixpost's approximation (ProviderGallery/Facebook/*.vue, docs/previews.md §3): 1 full width;
 # 2 squares; 3-4 with a landscape first image: it on top, the rest as a row of squares; with a
 # portrait first image: a square block, big tile left (1/2 for 3, 2/3 for 4), squares stacked
 # right; 5+: two squares over three, "+N" on the fifth. LinkedIn uses the same stand-in (§4).
-def facebook_grid(ratios: list[float], width: float) -> Grid:
+def facebook_grid(ratios: list[float], width: float, cells: Cells = ()) -> Grid:
     n = len(ratios)
     gap = 4
     if n == 0:
@@ -133,8 +135,7 @@ def facebook_grid(ratios: list[float], width: float) -> Grid:
         h = width / _clamp(ratios[0], 0.8, 1.91)
         return Grid((Tile(0, 0, width, h, 0),), h)
     if n == 2:
-        side = (width - gap) / 2
-        return Grid(_two_columns(ratios, width, side, gap), side)
+        return _cell_grid(cells, n, width, gap)
     if n in (3, 4):
         if ratios[0] >= 1.0:
             top = width / _clamp(ratios[0], 1.0, 1.91)
@@ -292,11 +293,15 @@ def _fixed_ratio(ratio: float) -> Callable[[list[float], float], Grid]:
     return grid
 
 
-LAYOUTS: dict[str, Callable[[list[float], float], Grid]] = {
+# The layouts that put several images in fixed cells: they take the channel's declared cells.
+CELL_LAYOUTS: dict[str, Callable[[list[float], float, Cells], Grid]] = {
     "x": x_grid,
     "bluesky": bluesky_grid,
     "mastodon": mastodon_grid,
     "facebook": facebook_grid,
+}
+
+LAYOUTS: dict[str, Callable[[list[float], float], Grid]] = {
     "instagram": instagram_grid,
     "telegram": telegram_grid,
     "threads": threads_grid,
@@ -306,5 +311,8 @@ LAYOUTS: dict[str, Callable[[list[float], float], Grid]] = {
 }
 
 
-def layout(kind: str, ratios: list[float], width: float) -> Grid:
-    return LAYOUTS.get(kind, x_grid)(list(ratios), float(width))
+def layout(kind: str, ratios: list[float], width: float, cells: Cells = ()) -> Grid:
+    """The tiles of ``kind``'s layout; ``cells``: the channel's PlatformSpec.grid_cells."""
+    if kind in CELL_LAYOUTS or kind not in LAYOUTS:
+        return CELL_LAYOUTS.get(kind, x_grid)(list(ratios), float(width), cells)
+    return LAYOUTS[kind](list(ratios), float(width))

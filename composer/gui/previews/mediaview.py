@@ -25,9 +25,11 @@ def cover_source(pix_w: float, pix_h: float, box_w: float, box_h: float,
 class MediaView(QWidget):
     tile_clicked = Signal(int)
 
-    def __init__(self, rules: CardRules, width: int, parent=None):
+    def __init__(self, rules: CardRules, width: int, parent=None, *,
+                 cells: grids.Cells = ()):
         super().__init__(parent)
         self.rules = rules
+        self.cells = cells  # the channel's feed grid (PlatformSpec.grid_cells)
         self._width = width
         self._count = 0
         self._alts: list[bool] = []
@@ -76,7 +78,7 @@ class MediaView(QWidget):
         return out
 
     def _relayout(self) -> None:
-        self.grid = grids.layout(self.rules.grid, self.ratios(), self._width)
+        self.grid = grids.layout(self.rules.grid, self.ratios(), self._width, self.cells)
         self._cache = None
         height = self.grid.height + (DOTS_HEIGHT if self.grid.dots else 0)
         self.setFixedHeight(max(0, round(height)))
