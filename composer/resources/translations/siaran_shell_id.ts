@@ -993,8 +993,8 @@
         <translation>Simpan paket telaah</translation>
     </message>
     <message>
-        <source>Review package (*.json)</source>
-        <translation>Paket telaah (*.json)</translation>
+        <source>Review package (*{suffix});;All files (*)</source>
+        <translation>Paket telaah (*{suffix});;Semua berkas (*)</translation>
     </message>
     <message>
         <source>Review package {package} and sign-off sheet {sheet} written: send them to the approver</source>
@@ -2066,8 +2066,8 @@ Alasan:</translation>
         <translation>Buka berkas postingan</translation>
     </message>
     <message>
-        <source>Post files ({patterns})</source>
-        <translation>Berkas postingan ({patterns})</translation>
+        <source>Post files and review packages ({patterns})</source>
+        <translation>Berkas postingan dan paket telaah ({patterns})</translation>
     </message>
     <message>
         <source>Opening {file}…</source>
