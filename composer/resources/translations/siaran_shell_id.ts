@@ -2588,6 +2588,10 @@ Alasan:</translation>
         <source>The office&apos;s time zone (set in the office profile)</source>
         <translation>Zona waktu kantor (diatur di profil kantor)</translation>
     </message>
+    <message>
+        <source>Scheduling into this day is refused: {reason}</source>
+        <translation>Penjadwalan pada hari ini ditolak: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>SettingsController</name>
