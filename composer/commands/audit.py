@@ -64,12 +64,9 @@ def run(args) -> int:
 def _recheck(svc, *, as_json: bool) -> int:
     import json
 
-    from composer.core.governance.recheck import CHANGED, MISSING, published, recheck
+    from composer.core.governance.recheck import recheck_published
 
-    found = recheck(svc.engine, published(svc.journal))
-    gone = [r for r in found if r.verdict in (MISSING, CHANGED)]
-    svc.audit.record("rechecked", posts=len(found), gone=[
-        {"post": r.post_id, "account": r.account, "verdict": r.verdict} for r in gone])
+    found = recheck_published(svc.engine, svc.journal, svc.audit)
     if as_json:
         print(json.dumps([r.as_json() for r in found], ensure_ascii=False, indent=2))
     else:
@@ -77,4 +74,4 @@ def _recheck(svc, *, as_json: bool) -> int:
             print(result.line)
         if not found:
             print(_("Nothing published yet: nothing to recheck"))
-    return 1 if gone else 0
+    return 1 if any(r.gone for r in found) else 0

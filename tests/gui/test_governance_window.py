@@ -72,7 +72,7 @@ def test_the_hold_banner_shows_and_publishing_is_refused(qtbot, shell):
                                                                  adhoc=True)])
     from composer.gui.governance.audit_view import AuditDialog
 
-    audit = AuditDialog(shell.services, window)
+    audit = AuditDialog(shell.services, shell.runner, window)
     assert "whole" in audit.state.text() and audit.table.rowCount() >= 1
     window.governance.release()
     qtbot.waitUntil(lambda: not window.governance.banner.isVisible(), timeout=10_000)
@@ -161,3 +161,22 @@ def test_a_review_package_opens_like_a_document(qtbot, shell, in_memory_keyring,
     w.model.set_channels(["folder"])
     w.governance.request_approval()
     assert asked["start"].endswith(".siaran-review") and "*.siaran-review" in asked["filter"]
+
+
+def test_the_audit_view_rechecks_the_platforms(qtbot, shell, in_memory_keyring,
+                                               practice_server):
+    """The window's "Recheck the platforms" says what `siaran audit recheck` says."""
+    from composer.gui.governance.audit_view import AuditDialog
+
+    server = practice_server("bluesky")
+    settings, secrets = server.practice_account()
+    shell.services.accounts.add("kanwil", "bluesky", settings, secrets, practice=True)
+    post = Post(text="Layanan paspor buka Sabtu")
+    (outcome,) = shell.services.engine.publish(post, ["kanwil"])
+    assert outcome.ok, outcome.reason
+    audit = AuditDialog(shell.services, shell.runner, shell.window)
+    audit.recheck_button.click()
+    qtbot.waitUntil(lambda: audit.recheck_button.isEnabled()
+                    and post.id in audit.recheck_result.toPlainText(), timeout=20_000)
+    assert "kanwil (bluesky): still there, unchanged" in audit.recheck_result.toPlainText()
+    audit.deleteLater()

@@ -25,6 +25,7 @@ from composer.core.i18n import UserError, _
 from composer.core.journal import Entry, HistoryQuery, Journal, State
 
 if TYPE_CHECKING:
+    from composer.core.governance.audit import AuditTrail
     from composer.core.publish import Engine
 
 PRESENT, CHANGED, MISSING, CANNOT = "present", "changed", "missing", "cannot check"
@@ -39,6 +40,11 @@ class Recheck:
     url: str
     verdict: str  # PRESENT | CHANGED | MISSING | CANNOT
     reason: str = ""  # why it cannot be checked, or what the platform has instead
+
+    @property
+    def gone(self) -> bool:
+        """What is out is not what the journal recorded (deleted or replaced there)."""
+        return self.verdict in (MISSING, CHANGED)
 
     @property
     def line(self) -> str:
@@ -64,6 +70,16 @@ def published(journal: Journal) -> list[Entry]:
     rows = journal.search(HistoryQuery(states=frozenset({State.POSTED.value,
                                                          State.MANUAL.value}), limit=None))
     return list(reversed(rows))
+
+
+def recheck_published(engine: Engine, journal: Journal, audit: AuditTrail) -> list[Recheck]:
+    """Recheck every published row (``siaran audit recheck``, the audit view's button) and put
+    what is gone into the audit trail."""
+    found = recheck(engine, published(journal))
+    audit.record("rechecked", posts=len(found), gone=[
+        {"post": r.post_id, "account": r.account, "verdict": r.verdict}
+        for r in found if r.gone])
+    return found
 
 
 def recheck(engine: Engine, entries: Iterable[Entry]) -> list[Recheck]:

@@ -148,7 +148,7 @@ class GovernanceController(QObject):
     def open_audit(self) -> None:
         from composer.gui.governance.audit_view import AuditDialog
 
-        dialog = AuditDialog(self.services, self.window)
+        dialog = AuditDialog(self.services, self.runner, self.window)
         self.audit_dialog = dialog
         dialog.open()
 

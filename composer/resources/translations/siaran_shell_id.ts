@@ -311,6 +311,22 @@
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
+    <message>
+        <source>&amp;Recheck the platforms</source>
+        <translation>&amp;Periksa ulang di platform</translation>
+    </message>
+    <message>
+        <source>Ask each platform whether each published post is still there, unchanged</source>
+        <translation>Tanyakan ke setiap platform apakah setiap unggahan yang terbit masih ada dan tidak berubah</translation>
+    </message>
+    <message>
+        <source>Asking the platforms…</source>
+        <translation>Menanyakan ke platform…</translation>
+    </message>
+    <message>
+        <source>Nothing published yet: nothing to recheck</source>
+        <translation>Belum ada yang terbit: tidak ada yang perlu diperiksa ulang</translation>
+    </message>
 </context>
 <context>
     <name>ChannelCrops</name>
