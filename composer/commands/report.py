@@ -20,7 +20,8 @@ def run(args) -> int:
     from composer.core.report import build_report, save_report
 
     svc = services()
-    report = build_report(svc.journal, svc.office(), args.month, svc.channel_names())
+    report = build_report(svc.journal, svc.office(), args.month, svc.channel_names(),
+                          svc.approvals.approvals_before)
     path = save_report(report, Path(args.out))
     print(_("{count} rows written to {path}", count=len(report.rows), path=path))
     return 0

@@ -16,7 +16,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--pdf", type=Path, required=True, metavar="SHEET",
                         help=_("where to write the sign-off sheet (PDF)"))
     parser.add_argument("--package", type=Path, required=True, metavar="FILE",
-                        help=_("where to write the review package for the approver"))
+                        help=_("where to write the review package for the approver "
+                                "(suggested: NAME.siaran-review, opens in Siaran like a document)"))
     parser.add_argument("--by", metavar="NAME", help=_("the drafter's name (default: this computer's officer)"))
 
 

@@ -43,6 +43,8 @@ from composer.core.adapters import OutgoingPost, PublishResult, RenderedMedia
 from composer.core.store import Store, title_of, utcnow
 
 _ENGINE_KEY = "_engine"
+# how many findings the rule book had on the variant as it went out (the monthly report)
+FINDINGS_KEY = "findings_at_send"
 
 
 class State(StrEnum):
@@ -140,6 +142,12 @@ class Entry:
     def done(self) -> bool:
         """Published: by Siaran, or by hand and confirmed (WhatsApp)."""
         return self.state in (State.POSTED, State.MANUAL)
+
+    @property
+    def findings(self) -> int | None:
+        """The rule book's findings on what went out (None: not known, e.g. older rows)."""
+        value = self.checkpoint.get(FINDINGS_KEY)
+        return int(value) if isinstance(value, int) else None
 
     @property
     def sent_by(self) -> str:

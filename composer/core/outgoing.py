@@ -133,6 +133,16 @@ def build(post: Post, account: str, spec: PlatformSpec, *, out_dir: Path,
     """The OutgoingPost for ``account`` on ``spec``; images rendered into ``out_dir`` (or by
     ``render(post, spec)``, e.g. a RenderOnce shared by the accounts of one publish).
     ``adapter``: the channel's adapter, for its platform rules (default: the installed one)."""
+    return build_checked(post, account, spec, out_dir=out_dir, media_file=media_file,
+                         limit=limit, render=render, adapter=adapter)[0]
+
+
+def build_checked(post: Post, account: str, spec: PlatformSpec, *, out_dir: Path,
+                  media_file: Callable[[MediaRef], Path] | None = None,
+                  limit: int | None = None, render: Render | None = None,
+                  adapter: object | None = None) -> tuple[OutgoingPost, checks.ChannelCheck]:
+    """:func:`build`, and what the rule book said about it (the engine journals how many
+    findings the post went out with, for the monthly report)."""
     verdict = checks.check(post, account, spec, adapter=adapter, limit=limit)
     if not verdict.ok:
         raise NotPublishable(verdict.blocks[0].message)
@@ -178,4 +188,4 @@ def build(post: Post, account: str, spec: PlatformSpec, *, out_dir: Path,
         schedule_utc=schedule,
         idempotency_key=idempotency_key(post.id, account),
         options=option_values(spec, resolved.options),
-    )
+    ), verdict

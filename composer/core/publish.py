@@ -42,9 +42,9 @@ from composer.core import corrections as C
 from composer.core.accounts import Accounts, Secrets
 from composer.core.governance.audit import AuditTrail
 from composer.core.i18n import UserError, _
-from composer.core.journal import Entry, Journal, State, snapshot_of
+from composer.core.journal import FINDINGS_KEY, Entry, Journal, State, snapshot_of
 from composer.core.outcome import Outcome, Policy, Target, reason_for
-from composer.core.outgoing import NotPublishable, RenderOnce, build, idempotency_key
+from composer.core.outgoing import NotPublishable, RenderOnce, build_checked, idempotency_key
 from composer.core.post import MediaRef, Post
 from composer.core.registry import Registry
 from composer.core.store import Store
@@ -53,6 +53,8 @@ if TYPE_CHECKING:  # httpx is imported when the first client is built, not with 
     import ssl
 
     import httpx
+
+    from composer.core.checks import ChannelCheck
 
 log = logging.getLogger("siaran.publish")
 
@@ -308,9 +310,10 @@ class Engine:
         platform = self.registry.get(target.platform)
         spec = platform.spec
         try:
-            outgoing = build(post, target.account, spec, out_dir=self.cache_dir / post.id,
-                             limit=_int(target.settings.get("text_limit")), render=render,
-                             adapter=platform.make_adapter())
+            outgoing, verdict = build_checked(
+                post, target.account, spec, out_dir=self.cache_dir / post.id,
+                limit=_int(target.settings.get("text_limit")), render=render,
+                adapter=platform.make_adapter())
         except UserError as exc:  # refused before any request: journalled, never sent
             stub = A.OutgoingPost(post.id, post.text,
                                   idempotency_key=idempotency_key(post.id, target.account))
@@ -337,7 +340,7 @@ class Engine:
             # Publish again after an unpublish: a new version with its own key; the deleted one
             # stays in the history (composer.core.history)
             entry = self.journal.start_correction(entry.id, C.Choice.AS_NEW, outgoing)
-            return self._with_settings(entry, target)
+            return self._with_settings(entry, target, verdict)
         if entry.state in _DONE:
             return Outcome.of(entry)
         # New content for a new attempt, unless an earlier send is still unaccounted for: that
@@ -346,11 +349,18 @@ class Engine:
             entry.state in (State.PENDING, State.MEDIA_UPLOADED) and entry.attempts > 0)
         if not in_doubt and entry.outgoing() != outgoing:
             self.journal.replace_snapshot(entry.id, outgoing)
-        return self._with_settings(self.journal.by_id(entry.id), target)
+        return self._with_settings(self.journal.by_id(entry.id), target,
+                                   None if in_doubt else verdict)
 
-    def _with_settings(self, entry: Entry, target: Target) -> Entry:
+    def _with_settings(self, entry: Entry, target: Target,
+                       verdict: ChannelCheck | None = None) -> Entry:
+        saved: dict[str, Any] = {}
         if target.adhoc:  # no account row to find it by later: a resume reads it from here
-            self.journal.save_checkpoint(entry.id, {"target_settings": dict(target.settings)})
+            saved["target_settings"] = dict(target.settings)
+        if verdict is not None:  # what the rule book said as it went out: the monthly report
+            saved[FINDINGS_KEY] = len(verdict.findings)
+        if saved:
+            self.journal.save_checkpoint(entry.id, saved)
         return self.journal.by_id(entry.id)
 
     def _published_again(self, platform: A.Platform, entry: Entry, outgoing: A.OutgoingPost,
@@ -720,7 +730,7 @@ class Engine:
         account = target.account
         entry_id = entry.id if entry else None
         checkpoint = {k: v for k, v in (entry.checkpoint if entry else {}).items()
-                      if k != "target_settings"}
+                      if k not in ("target_settings", FINDINGS_KEY)}
         has_media = bool(entry and entry.snapshot.get("media"))
 
         def save_checkpoint(data: dict[str, Any]) -> None:

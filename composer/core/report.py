@@ -2,8 +2,10 @@
 government office sends upward every month.
 
 One row per (post, channel account) with its date and time in the office's zone, title, channel
-and account, status, link and who published it; a summary per channel (published, failed,
-other). Written as XLSX (openpyxl: real date cells, clickable links, sized columns) or CSV,
+and account, status, link, who published it, who approved it and when (composer.core.governance
+approvals) and how many findings the rule book had on it as it went out; a summary per channel
+(published, failed, other) with the Komisi Informasi indicator "at least 4 posts a week" (the
+weeks of the month that met it, out of all its weeks). Written as XLSX (openpyxl: real date cells, clickable links, sized columns) or CSV,
 headers in the officer's language. The rows come from the same journal query as History and
 `siaran history` (composer.core.journal.HistoryQuery), so the three never disagree.
 """
@@ -12,9 +14,9 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,8 @@ from composer.core.office import OfficeProfile, format_date, zone_of
 PUBLISHED = frozenset({State.POSTED.value, State.MANUAL.value})
 FAILED = frozenset({State.FAILED.value})
 FORMATS = (".xlsx", ".csv")
+# Komisi Informasi's monitoring of public bodies' channels: at least this many posts a week
+WEEKLY_POSTS = 4
 
 
 class ReportError(UserError):
@@ -71,6 +75,9 @@ class ReportRow:
     reason: str
     post_id: str
     state: str
+    approved_by: str = ""  # the approvers, in order ("" none kept)
+    approved_at: datetime | None = None  # the last approval, in the office's zone
+    findings: int | None = None  # the rule book's findings as it went out (None: not known)
 
     def as_json(self) -> dict[str, Any]:
         """The fields `siaran history --json` adds for each row (the report's values)."""
@@ -79,14 +86,24 @@ class ReportRow:
                 "published_by": self.published_by}
 
 
-def report_row(entry: Entry, channel_name: Callable[[str], str], zone: str) -> ReportRow:
+# who approved what went out: (post id, account, platform, moment) -> the approvals by then
+ApprovalsOf = Callable[[str, str, str, datetime], Sequence[Any]]
+
+
+def report_row(entry: Entry, channel_name: Callable[[str], str], zone: str,
+               approvals: ApprovalsOf | None = None) -> ReportRow:
     # to the second: the spreadsheet and `siaran history --json` hold the same moment
     when = datetime.fromisoformat(entry.when).astimezone(zone_of(zone)).replace(microsecond=0)
+    given = list(approvals(entry.post_id, entry.account, entry.platform, when)) if approvals else []
+    approvers = list(dict.fromkeys(d.approver for d in given))
+    last = (max(d.moment for d in given).astimezone(zone_of(zone)).replace(microsecond=0)
+            if given else None)
     return ReportRow(
         when=when, title=entry.title, channel=channel_name(entry.platform),
         account=entry.account, status=status_label(str(entry.state)), link=entry.url or "",
         published_by=entry.published_by, reason=entry.reason or "", post_id=entry.post_id,
-        state=str(entry.state))
+        state=str(entry.state), approved_by=", ".join(approvers), approved_at=last,
+        findings=entry.findings)
 
 
 @dataclass(frozen=True)
@@ -103,11 +120,51 @@ class SummaryLine:
 
 
 @dataclass(frozen=True)
+class WeeklyLine:
+    """Komisi Informasi's indicator for one channel account: the month's weeks with at least
+    WEEKLY_POSTS published posts, out of all its weeks."""
+
+    channel: str
+    account: str
+    met: int
+    weeks: int
+
+
+def month_weeks(since: datetime, until: datetime) -> list[tuple[date, date]]:
+    """The month's weeks, Monday to Sunday, each belonging to the month its Thursday falls in
+    (as ISO 8601 weeks do), so every week is counted in exactly one month and whole."""
+    first, end = since.date(), until.date()
+    monday = first - timedelta(days=first.weekday())
+    weeks = []
+    while monday < end:
+        if first <= monday + timedelta(days=3) < end:
+            weeks.append((monday, monday + timedelta(days=6)))
+        monday += timedelta(days=7)
+    return weeks
+
+
+@dataclass(frozen=True)
 class Report:
     office: OfficeProfile
     since: datetime
     until: datetime
     rows: tuple[ReportRow, ...]
+    # the rows of the month's whole weeks (a week may start in the month before): the indicator
+    week_rows: tuple[ReportRow, ...] = ()
+
+    def weekly(self) -> list[WeeklyLine]:
+        """Per channel account of the summary: weeks with at least WEEKLY_POSTS published."""
+        weeks = month_weeks(self.since, self.until)
+        lines = []
+        for line in self.summary():
+            met = 0
+            for monday, sunday in weeks:
+                count = sum(1 for r in self.week_rows or self.rows
+                            if (r.channel, r.account) == (line.channel, line.account)
+                            and r.state in PUBLISHED and monday <= r.when.date() <= sunday)
+                met += count >= WEEKLY_POSTS
+            lines.append(WeeklyLine(line.channel, line.account, met, len(weeks)))
+        return lines
 
     @property
     def title(self) -> str:
@@ -128,13 +185,21 @@ class Report:
 
 
 def build_report(journal: Journal, office: OfficeProfile, month: str,
-                 channel_names: Mapping[str, str]) -> Report:
-    """Every row of ``month`` (in the office's zone), oldest first."""
+                 channel_names: Mapping[str, str], approvals: ApprovalsOf | None = None) -> Report:
+    """Every row of ``month`` (in the office's zone), oldest first. ``approvals``: who approved
+    a row's post for its channel by its time (services.approvals.approvals_before)."""
     since, until = month_range(month, office.zone)
-    entries = journal.search(HistoryQuery(since=since, until=until, limit=None))
-    rows = [report_row(e, lambda p: channel_names.get(p, p), office.zone)
-            for e in reversed(entries)]
-    return Report(office, since, until, tuple(rows))
+    weeks = month_weeks(since, until)
+    tz = zone_of(office.zone)
+    start = min([since, *(datetime.combine(m, datetime.min.time(), tz) for m, _s in weeks)])
+    end = max([until, *(datetime.combine(s + timedelta(days=1), datetime.min.time(), tz)
+                        for _m, s in weeks)])
+    entries = journal.search(HistoryQuery(since=start, until=end, limit=None))
+    around = [report_row(e, lambda p: channel_names.get(p, p), office.zone,
+                         approvals if since <= datetime.fromisoformat(e.when) < until else None)
+              for e in reversed(entries)]
+    rows = [r for r in around if since <= r.when < until]
+    return Report(office, since, until, tuple(rows), tuple(around))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -143,12 +208,14 @@ def build_report(journal: Journal, office: OfficeProfile, month: str,
 
 def headers(zone: str) -> list[str]:
     return [_("Date and time ({zone})", zone=zone), _("Title"), _("Channel"), _("Account"),
-            _("Status"), _("Link"), _("Published by"), _("Reason"), _("Post ID")]
+            _("Status"), _("Link"), _("Published by"), _("Reason"), _("Post ID"),
+            _("Approved by"), _("Approved at ({zone})", zone=zone), _("Findings")]
 
 
 def _values(row: ReportRow) -> list[Any]:
     return [row.when, row.title, row.channel, row.account, row.status, row.link,
-            row.published_by, row.reason, row.post_id]
+            row.published_by, row.reason, row.post_id, row.approved_by, row.approved_at,
+            row.findings]
 
 
 def save_report(report: Report, path: Path) -> Path:
@@ -180,6 +247,8 @@ def _write_csv(report: Report, path: Path) -> None:
         for row in report.rows:
             values = _values(row)
             values[0] = row.when.strftime("%Y-%m-%d %H:%M")
+            values[10] = row.approved_at.strftime("%Y-%m-%d %H:%M") if row.approved_at else ""
+            values[11] = "" if row.findings is None else row.findings
             writer.writerow(values)
 
 
@@ -198,8 +267,10 @@ def _write_xlsx(report: Report, path: Path) -> None:
     for number, row in enumerate(report.rows, start=2):
         values = _values(row)
         values[0] = row.when.replace(tzinfo=None)  # Excel has no zones: the header names it
+        values[10] = row.approved_at.replace(tzinfo=None) if row.approved_at else None
         sheet.append(values)
         sheet.cell(number, 1).number_format = "yyyy-mm-dd hh:mm"
+        sheet.cell(number, 11).number_format = "yyyy-mm-dd hh:mm"
         if row.link:
             link = sheet.cell(number, 6)
             link.hyperlink = row.link
@@ -207,28 +278,31 @@ def _write_xlsx(report: Report, path: Path) -> None:
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     _size_columns(sheet, [headers(report.office.zone)]
-                  + [["0000-00-00 00:00", *_values(r)[1:]] for r in report.rows])
+                  + [["0000-00-00 00:00", *_values(r)[1:10], "0000-00-00 00:00", r.findings]
+                     for r in report.rows])
 
     summary = book.create_sheet(_("Summary"))
     summary.append([report.title])
     summary["A1"].font = Font(bold=True, size=13)
     summary.append([_("Period"), _period(report)])
     summary.append([])
-    heads = [_("Channel"), _("Account"), _("Published"), _("Failed"), _("Other"), _("Total")]
+    heads = [_("Channel"), _("Account"), _("Published"), _("Failed"), _("Other"), _("Total"),
+             _("Weeks with at least {count} posts (Komisi Informasi)", count=WEEKLY_POSTS)]
     summary.append(heads)
     for cell in summary[4]:
         cell.font = bold
     lines = report.summary()
-    for line in lines:
+    for line, weekly in zip(lines, report.weekly(), strict=True):
         summary.append([line.channel, line.account, line.published, line.failed, line.other,
-                        line.total])
+                        line.total, _("{met} of {weeks}", met=weekly.met, weeks=weekly.weeks)])
     summary.append([_("Total"), "", sum(x.published for x in lines),
                     sum(x.failed for x in lines), sum(x.other for x in lines),
                     sum(x.total for x in lines)])
     for cell in summary[summary.max_row]:
         cell.font = bold
-    _size_columns(summary, [heads] + [[x.channel, x.account, "000", "000", "000", "000"]
-                                      for x in lines])
+    _size_columns(summary, [heads[:6]] + [[x.channel, x.account, "000", "000", "000", "000"]
+                                          for x in lines])
+    summary.column_dimensions["G"].width = 30  # the indicator's long header wraps no figures
     book.save(path)
 
 

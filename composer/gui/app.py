@@ -131,7 +131,7 @@ class Shell(QObject):
         self.window = None
         self.errors = None  # the excepthook, installed with the first window
         self.restored = False  # the last draft is reopened once per run, not per window
-        self.open_file: str | None = None  # a post file to open instead (siaran-gui FILE)
+        self.open_file: str | None = None  # a post file or review package to open (siaran-gui FILE)
 
     def start(self):
         from composer.gui.errors import ErrorReporter

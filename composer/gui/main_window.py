@@ -172,7 +172,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.governance.approval_state)
         self.checks.fix_requested.connect(self._apply_fix)
         self.publishing.may_publish = self.governance.before_publish
-        self.post_file = PostFileController(self, model, services, runner, self.autosaver, self.notices)
+        self.post_file = PostFileController(self, model, services, runner, self.autosaver, self.notices,
+                                            self.governance.review_package)
 
         self.editor.text_edited.connect(model.set_text)
         self.editor.title_edited.connect(model.set_title)

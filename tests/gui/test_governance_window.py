@@ -72,7 +72,7 @@ def test_the_hold_banner_shows_and_publishing_is_refused(qtbot, shell):
                                                                  adhoc=True)])
     from composer.gui.governance.audit_view import AuditDialog
 
-    audit = AuditDialog(shell.services, window)
+    audit = AuditDialog(shell.services, shell.runner, window)
     assert "whole" in audit.state.text() and audit.table.rowCount() >= 1
     window.governance.release()
     qtbot.waitUntil(lambda: not window.governance.banner.isVisible(), timeout=10_000)
@@ -124,3 +124,59 @@ def test_publish_offers_request_or_import_when_approval_is_missing(qtbot, shell,
     assert window.publishing.publish_dialog is None  # no publish dialog for a refused post
     box.reject()
     wait_idle(qtbot, shell)
+
+
+def test_a_review_package_opens_like_a_document(qtbot, shell, in_memory_keyring, tmp_path,
+                                                monkeypatch):
+    """``siaran-gui FILE.siaran-review`` and File > Open post file both land in the approver's
+    review, not in the editor as a post; the draft being written stays as it was."""
+    from composer.gui.governance.review_dialog import ReviewDialog
+
+    approvals = shell.services.approvals
+    approvals.add_approver("Budi", approvals.create_key("Budi"))
+    post = Post(text="Pemadaman listrik terjadwal Kamis 09.00 WIB.", channels=["folder"])
+    package = tmp_path / "pemadaman.siaran-review"
+    approvals.request(post, package, drafter="Ani")
+    w = shell.window
+    before = w.model.post.text
+    w.post_file.open_path(str(package))  # what siaran-gui FILE and File > Open post file call
+    qtbot.waitUntil(lambda: isinstance(getattr(w.governance, "review_dialog", None), ReviewDialog)
+                    and w.governance.review_dialog.isVisible(), timeout=10_000)
+    from PySide6.QtWidgets import QLabel
+
+    dialog = w.governance.review_dialog
+    assert "Pemadaman listrik" in " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert w.model.post.text == before  # not opened as a post
+    dialog.close()
+    # Request approval suggests the extension in its save dialog
+    import composer.gui.governance.controller as module
+
+    asked = {}
+
+    def save_name(_parent, _title, start, _filter):
+        asked["start"], asked["filter"] = start, _filter
+        return "", ""
+
+    monkeypatch.setattr(module.QFileDialog, "getSaveFileName", staticmethod(save_name))
+    w.model.set_channels(["folder"])
+    w.governance.request_approval()
+    assert asked["start"].endswith(".siaran-review") and "*.siaran-review" in asked["filter"]
+
+
+def test_the_audit_view_rechecks_the_platforms(qtbot, shell, in_memory_keyring,
+                                               practice_server):
+    """The window's "Recheck the platforms" says what `siaran audit recheck` says."""
+    from composer.gui.governance.audit_view import AuditDialog
+
+    server = practice_server("bluesky")
+    settings, secrets = server.practice_account()
+    shell.services.accounts.add("kanwil", "bluesky", settings, secrets, practice=True)
+    post = Post(text="Layanan paspor buka Sabtu")
+    (outcome,) = shell.services.engine.publish(post, ["kanwil"])
+    assert outcome.ok, outcome.reason
+    audit = AuditDialog(shell.services, shell.runner, shell.window)
+    audit.recheck_button.click()
+    qtbot.waitUntil(lambda: audit.recheck_button.isEnabled()
+                    and post.id in audit.recheck_result.toPlainText(), timeout=20_000)
+    assert "kanwil (bluesky): still there, unchanged" in audit.recheck_result.toPlainText()
+    audit.deleteLater()

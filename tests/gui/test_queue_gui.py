@@ -225,3 +225,56 @@ def test_kept_in_the_tray_closing_hides_the_window_and_open_brings_it_back(qtbot
     assert w.editor.text_edit.toPlainText() == "Tetap berjalan"
     w.queue.actions["keep_in_tray"].trigger()  # the next test's shell quits as usual
     wait_idle(qtbot, shell)
+
+
+def test_sensitive_days_are_marked_in_the_queue_and_told_where_the_time_is_chosen(
+        qtbot, shell, tmp_path):
+    """The governance calendar shows where times are chosen: the Queue marks a post on a
+    sensitive day (list row and calendar day), and the schedule field of the publish dialog
+    tells the day's note; a hold day says that scheduling is refused, and why."""
+    from composer.core.governance.dates import Calendar
+    from composer.core.paths import app_paths
+
+    w = with_archive(qtbot, shell, tmp_path)
+    today = datetime.now(UTC).astimezone(ZONES["WIB"]).date()
+    mourning, festival = today + timedelta(days=10), today + timedelta(days=12)
+    config = app_paths().config
+    calendar = Calendar.load(config)
+    calendar.add(mourning.isoformat(), "Hari Berkabung Daerah", "hold")
+    calendar.add(festival.isoformat(), "Festival Budaya Kota", "warn")
+    calendar.save(config)
+
+    at = datetime.combine(festival, datetime.min.time(), ZONES["WIB"]).replace(hour=9)
+    shell.services.queue.schedule(Post(text="Pawai budaya", title="Pawai"), ["arsip"], at)
+    panel = open_queue(qtbot, w)
+    row = panel.tree.topLevelItem(0)
+    assert row.text(0).startswith("⚠") and "Festival Budaya Kota" in row.toolTip(0)
+    panel.mode_buttons["month"].click()
+    panel.calendar.anchor = mourning
+    panel.calendar._build()
+    cell = panel.calendar.days[mourning].parentWidget()
+    assert "Hari Berkabung Daerah" in cell.toolTip()
+    assert any(label.text().endswith("⛔") for label in cell.findChildren(type(panel.soon)))
+    quiet = next(d for d in panel.calendar.days if not calendar.on(d))  # no holiday either
+    assert panel.calendar.days[quiet].parentWidget().toolTip() == ""
+
+    # the publish dialog's schedule field
+    w.tabs.setCurrentIndex(0)
+    type_unicode(w.editor.text_edit, "Pengumuman layanan")
+    w.activateWindow()
+    qtbot.keyClick(w.editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: w.publishing.publish_dialog is not None
+                    and w.publishing.publish_dialog.isVisible(), timeout=3000)
+    field = w.publishing.publish_dialog.schedule
+    assert field.note.isHidden()  # publishing now, nothing to say
+    field.check.click()
+    field.edit.setDateTime(to_qt(at.replace(day=mourning.day, month=mourning.month,
+                                            year=mourning.year), "WIB"))
+    assert field.note.isVisible()
+    assert "refused" in field.note.text() and "Hari Berkabung Daerah" in field.note.text()
+    field.edit.setDateTime(to_qt(at, "WIB"))
+    assert "Festival Budaya Kota" in field.note.text() and "refused" not in field.note.text()
+    field.edit.setDateTime(to_qt(at - timedelta(days=1), "WIB"))
+    assert field.note.isHidden()
+    w.publishing.publish_dialog.close_button.click()
+    wait_idle(qtbot, shell)

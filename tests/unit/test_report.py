@@ -90,7 +90,7 @@ def test_report_xlsx_reads_back_equal_to_history_json(month_of_posts, tmp_path, 
     assert failed[0] == datetime(2026, 12, 10, 11, 4, 5)  # WITA, to the second
     summary = [[c.value for c in r] for r in book.worksheets[1].iter_rows()]
     assert summary[0][0].startswith("Diskominfo Sleman") and "December 2026" in summary[0][0]
-    table = {(r[0], r[1]): r[2:] for r in summary[4:]}
+    table = {(r[0], r[1]): r[2:6] for r in summary[4:]}
     assert table[("Bluesky", "kanwil")] == [1, 1, 0, 2]
     assert table[("WordPress", "portal")] == [1, 0, 0, 1]
     assert table[("Total", None)] == [2, 1, 0, 3]
@@ -133,3 +133,74 @@ def test_history_filters(month_of_posts, capsys):
                                                                                  "portal"]
     assert [h["post"] for h in _history_json(capsys, "--until", "2026-12-01")] == ["p0"]
     assert {h["post"] for h in _history_json(capsys, "--since", "2026-12-03")} == {"p2"}
+
+
+def test_report_rows_say_who_approved_and_the_findings(siaran_home, in_memory_keyring, tmp_path,
+                                                       capsys):
+    """A post approved by Budi and published with the rule book's findings: its row names
+    Budi and when he approved, and how many findings it went out with."""
+    from composer.core import checks
+    from composer.core.office import zone_of
+    from composer.core.post import Post
+
+    svc = Services()
+    OfficeProfile(name="Diskominfo Sleman", zone="WIB").save(svc.paths.config)
+    svc.accounts.add("arsip", "folder", {"path": str(tmp_path / "arsip")}, {})
+    approvals = svc.approvals
+    approvals.add_approver("Budi", approvals.create_key("Budi"))
+    post = Post(text="Pelayanan KTP dibuka Senin; antrean daring via https://bit.ly/ktp",
+                channels=["arsip"])
+    package = tmp_path / "ktp.siaran-review"
+    approvals.request(post, package, drafter="Ani")
+    decision = approvals.decide(package, "Budi")
+    approvals.import_decision(decision.to_json())
+    expected = len(checks.check(post, "arsip", svc.registry.get("folder").spec).findings)
+    (outcome,) = svc.engine.publish(post, ["arsip"])
+    assert outcome.ok
+    month = datetime.now(zone_of("WIB")).strftime("%Y-%m")
+    svc.close()
+
+    out = tmp_path / "laporan.xlsx"
+    assert cli.main(["report", "--month", month, "--out", str(out)]) == 0
+    posts = load_workbook(out).worksheets[0]
+    header = [c.value for c in posts[1]]
+    assert header[9:] == ["Approved by", "Approved at (WIB)", "Findings"]
+    row = [c.value for c in posts[2]]
+    assert row[9] == "Budi"
+    approved_at = decision.moment.astimezone(zone_of("WIB")).replace(tzinfo=None, microsecond=0)
+    assert row[10] == approved_at and row[10] <= row[0]
+    assert expected > 0 and row[11] == expected
+    csv_out = tmp_path / "laporan.csv"
+    assert cli.main(["--lang", "id", "report", "--month", month, "--out", str(csv_out)]) == 0
+    with csv_out.open(encoding="utf-8-sig", newline="") as f:
+        head, line = list(csv.reader(f))[:2]
+    assert head[9:] == ["Disetujui oleh", "Disetujui pada (WIB)", "Temuan pemeriksaan"]
+    assert line[9] == "Budi" and line[11] == str(expected)
+
+
+def test_summary_counts_the_weeks_with_four_posts(siaran_home, tmp_path, capsys):
+    """Komisi Informasi's indicator: December 2026 has five weeks (Monday to Sunday, each in
+    the month of its Thursday); the first begins on 30 November, whose post counts for it."""
+    svc = Services()
+    OfficeProfile(name="Diskominfo Sleman", zone="WIB").save(svc.paths.config)
+    j = svc.journal
+    days = ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-06",  # week 1: four
+            "2026-12-07", "2026-12-08", "2026-12-09",  # week 2: three
+            "2026-12-28", "2026-12-29", "2026-12-30", "2026-12-31"]  # week 5: four
+    for number, day in enumerate(days):
+        _publish(j, f"w{number}", "kanwil", "bluesky", f"Info {number}",
+                 url=f"https://b.test/{number}", at=f"{day}T03:00:00.000+00:00")
+    _publish(j, "f1", "kanwil", "bluesky", "Gagal", fail="Rejected",
+             at="2026-12-10T03:00:00.000+00:00")  # a failure is no post out
+    _publish(j, "p1", "portal", "wordpress", "Portal", url="https://x.test/1",
+             at="2026-12-15T03:00:00.000+00:00")
+    svc.close()
+    for lang, expected in (("en", ["2 of 5", "0 of 5"]), ("id", ["2 dari 5", "0 dari 5"])):
+        out = tmp_path / f"laporan-{lang}.xlsx"
+        assert cli.main(["--lang", lang, "report", "--month", "2026-12", "--out", str(out)]) == 0
+        book = load_workbook(out)
+        assert book.worksheets[0].max_row == 1 + 12  # 30 November stays out of the rows
+        summary = [[c.value for c in r] for r in book.worksheets[1].iter_rows()]
+        assert "4" in summary[3][6] and "Komisi Informasi" in summary[3][6]
+        table = {(r[0], r[1]): r[6] for r in summary[4:-1]}
+        assert [table[("Bluesky", "kanwil")], table[("WordPress", "portal")]] == expected

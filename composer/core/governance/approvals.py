@@ -32,6 +32,14 @@ SETTINGS_FILE = "approvals.json"
 PACKAGE_FORMAT = "siaran-review/1"
 DECISION_FORMAT = "siaran-approval/1"
 PASTE_PREFIX = "SIARAN-APPROVAL:"
+# review packages open like documents (siaran-gui FILE, File > Open post file): this extension
+# says "give me the approver's review", whatever else the file is named
+PACKAGE_SUFFIX = ".siaran-review"
+
+
+def is_review_package(path: str | Path) -> bool:
+    """Whether a file asked to be opened is a review package rather than a post file."""
+    return Path(path).name.lower().endswith(PACKAGE_SUFFIX)
 
 
 class NotApproved(UserError):
@@ -423,6 +431,26 @@ class Approvals:
                 approver=", ".join(d.approver for d in granted.values()), count=missing,
                 who=self._who(settings, post, exclude=set(granted))))
         return Status(True, False, newest_reason)
+
+    def approvals_before(self, post_id: str, account: str, platform: str,
+                         moment: datetime) -> list[Decision]:
+        """The approvals kept for ``post_id`` that covered ``account`` (or its platform) and
+        were given by ``moment``, oldest first: who approved what went out, for the monthly
+        report. Each was verified when it was kept; its signature is checked again here so an
+        edited file shows nothing (an approver removed since still counts: it is history)."""
+        found = []
+        for raw in self._history(post_id)["decisions"]:
+            try:
+                decision = Decision.parse(json.dumps({"format": DECISION_FORMAT, **{
+                    k: v for k, v in raw.items() if k != "format"}}))
+                signature = base64.b64decode(decision.signature, validate=True)
+            except (BadApproval, binascii.Error, ValueError):
+                continue
+            if (decision.decision == "approve" and decision.moment <= moment
+                    and (account in decision.targets or platform in decision.targets)
+                    and keys.verify(decision.key, signature, decision.payload())):
+                found.append(decision)
+        return found
 
     def gate(self, post: Post, targets: Iterable[tuple[str, str]]) -> None:
         """Raise NotApproved (one line naming who must approve) unless the policy is met."""

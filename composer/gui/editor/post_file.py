@@ -1,19 +1,23 @@
 """Open a post file (File ▸ Open post file…, Ctrl+Alt+O, or ``siaran-gui FILE``): a TOML post
 as the CLI's ``siaran new``, a colleague or a script wrote it becomes the current draft. Reading
 it and copying its media into the store run off the GUI thread (composer.core.post_import);
-the draft being written is saved first, and stays as it is when the file cannot be used."""
+the draft being written is saved first, and stays as it is when the file cannot be used.
+A review package (``*.siaran-review``) opened the same way goes to the approver's review
+instead: ``open_review`` is the governance controller's."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
+from composer.core.governance.approvals import PACKAGE_SUFFIX, is_review_package
 from composer.gui.actions import make_action
 from composer.gui.tasks import Task
 
-POST_FILTER = "*.toml"
+POST_FILTER = f"*.toml *{PACKAGE_SUFFIX}"
 
 
 def open_job(ctx, services, path: str):
@@ -23,9 +27,11 @@ def open_job(ctx, services, path: str):
 class PostFileController(QObject):
     opened = Signal(str)  # the file, once its post is the current draft
 
-    def __init__(self, window: QMainWindow, model, services, runner, autosaver, notices):
+    def __init__(self, window: QMainWindow, model, services, runner, autosaver, notices,
+                 open_review: Callable[[str], None]):
         super().__init__(window)
         self.window, self.model, self.services, self.runner = window, model, services, runner
+        self.open_review = open_review
         self.autosaver, self.notices = autosaver, notices
         self.task: Task | None = None
         self.actions = {
@@ -36,11 +42,14 @@ class PostFileController(QObject):
     def choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self.window, self.tr("Open post file"), str(Path.home()),
-            self.tr("Post files ({patterns})").format(patterns=POST_FILTER))
+            self.tr("Post files and review packages ({patterns})").format(patterns=POST_FILTER))
         if path:
             self.open_path(path)
 
     def open_path(self, path: str) -> None:
+        if is_review_package(path):  # the approver's document: reviewed, never made a draft
+            self.open_review(path)
+            return
         self.autosaver.flush()  # the draft being written is kept
         self.notices.say(self.tr("Opening {file}…").format(file=Path(path).name))
         task = self.task = self.runner.submit(open_job, self.services, path, name="open post file")

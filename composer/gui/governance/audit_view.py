@@ -1,5 +1,7 @@
 """The audit trail in the window: every entry (time in the office's zone, action, who,
-details) and whether the chain is whole (composer.core.governance.audit)."""
+details), whether the chain is whole (composer.core.governance.audit), and "Recheck the
+platforms": whether each published post is still there (composer.core.governance.recheck, as
+``siaran audit recheck``), run in the background, one line per post and channel."""
 
 from __future__ import annotations
 
@@ -11,14 +13,21 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
 
+def recheck_job(_ctx, services):
+    from composer.core.governance.recheck import recheck_published
+
+    return recheck_published(services.engine, services.journal, services.audit)
+
+
 class AuditDialog(QDialog):
-    def __init__(self, services, parent=None):
+    def __init__(self, services, runner, parent=None):
         super().__init__(parent)
         from composer.core.office import format_datetime
 
@@ -59,7 +68,37 @@ class AuditDialog(QDialog):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         col.addWidget(self.table, 1)
+        self.services, self.runner, self.task = services, runner, None
+        self.recheck_result = QPlainTextEdit(self)
+        self.recheck_result.setObjectName("recheckResult")
+        self.recheck_result.setReadOnly(True)
+        self.recheck_result.setMaximumHeight(140)
+        self.recheck_result.hide()
+        col.addWidget(self.recheck_result)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        self.recheck_button = buttons.addButton(self.tr("&Recheck the platforms"),
+                                                QDialogButtonBox.ButtonRole.ActionRole)
+        self.recheck_button.setObjectName("recheckPlatforms")
+        self.recheck_button.setToolTip(self.tr("Ask each platform whether each published post "
+                                               "is still there, unchanged"))
+        self.recheck_button.clicked.connect(self.recheck)
         buttons.rejected.connect(self.reject)
         col.addWidget(buttons)
+
+    def recheck(self) -> None:
+        self.recheck_button.setEnabled(False)
+        self.recheck_result.show()
+        self.recheck_result.setPlainText(self.tr("Asking the platforms…"))
+        task = self.task = self.runner.submit(recheck_job, self.services, name="audit-recheck")
+        task.finished.connect(self._rechecked)
+        task.failed.connect(self._recheck_failed)
+
+    def _rechecked(self, found) -> None:
+        self.recheck_button.setEnabled(True)
+        self.recheck_result.setPlainText("\n".join(r.line for r in found)
+                                         or self.tr("Nothing published yet: nothing to recheck"))
+
+    def _recheck_failed(self, message: str) -> None:
+        self.recheck_button.setEnabled(True)
+        self.recheck_result.setPlainText(message)

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox
 
+from composer.core.governance.approvals import PACKAGE_SUFFIX
 from composer.gui.actions import make_action
 from composer.gui.governance.banner import HoldBanner
 
@@ -147,7 +148,7 @@ class GovernanceController(QObject):
     def open_audit(self) -> None:
         from composer.gui.governance.audit_view import AuditDialog
 
-        dialog = AuditDialog(self.services, self.window)
+        dialog = AuditDialog(self.services, self.runner, self.window)
         self.audit_dialog = dialog
         dialog.open()
 
@@ -158,10 +159,10 @@ class GovernanceController(QObject):
             self.notices.error(self.tr("Choose the channels first: an approval binds where the "
                                        "post goes."))
             return
-        start = str(Path.home() / f"siaran-review-{post.id}.json")
+        start = str(Path.home() / f"review-{post.id}{PACKAGE_SUFFIX}")
         path, _filter = QFileDialog.getSaveFileName(
             self.window, self.tr("Save the review package"), start,
-            self.tr("Review package (*.json)"))
+            self.tr("Review package (*{suffix});;All files (*)").format(suffix=PACKAGE_SUFFIX))
         if not path:
             return
         package = Path(path)
@@ -182,7 +183,7 @@ class GovernanceController(QObject):
         if not path:
             path, _filter = QFileDialog.getOpenFileName(
                 self.window, self.tr("Open a review package"), str(Path.home()),
-                self.tr("Review package (*.json)"))
+                self.tr("Review package (*{suffix});;All files (*)").format(suffix=PACKAGE_SUFFIX))
             if not path:
                 return
         try:

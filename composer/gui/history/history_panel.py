@@ -91,7 +91,8 @@ def report_job(ctx, services, month: str, path: str):
 
     from composer.core.report import build_report, save_report
 
-    report = build_report(services.journal, services.office(), month, services.channel_names())
+    report = build_report(services.journal, services.office(), month, services.channel_names(),
+                          services.approvals.approvals_before)
     return save_report(report, Path(path)), len(report.rows)
 
 

@@ -1,5 +1,6 @@
 """The calendar of the queue: a week (seven tall days) or a month (six weeks), each day a list
-of its posts ("09.00 Bluesky — Rapat siaga"). Dragging a post onto another day moves it there at
+of its posts ("09.00 Bluesky — Rapat siaga"); a sensitive day of the governance calendar is
+marked (⛔ hold, ⚠ warn, ℹ hint) with the rule book's note as its tooltip. Dragging a post onto another day moves it there at
 the same hour; the move itself is the core's (the panel asks the queue service)."""
 
 from __future__ import annotations
@@ -20,10 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.adapters import Severity
 from composer.core.office import format_time, format_weekday, zone_of
 
 KEY = Qt.ItemDataRole.UserRole  # (post id, account)
 COLOURS = {"missed": "#b26a00", "failed": "#c62828", "published": "#2e7d32", "due": "#1565c0"}
+# the sensitive days' marks: the strongest note of the day decides
+MARKS = {Severity.BLOCK: "⛔", Severity.WARN: "⚠", Severity.INFO: "ℹ"}
+NOTE_COLOURS = {Severity.BLOCK: "#f8d7da", Severity.WARN: "#fff3cd", Severity.INFO: "#e3f2fd"}
+
+
+def mark_of(notes) -> str:
+    """The mark of a day's notes (strongest first, as composer.core.checks.gov gives them)."""
+    return MARKS[notes[0].severity]
 
 
 class DayList(QListWidget):
@@ -65,6 +75,7 @@ class CalendarView(QWidget):
         self.zone = "WIB"
         self.now: datetime | None = None
         self.words: dict[str, str] = {}  # the states in the window's language
+        self.notes: dict = {}  # date -> the rule book's notes on that sensitive day
         self.days: dict[date, DayList] = {}
         self.grid = QGridLayout(self)
         self.grid.setSpacing(2)
@@ -99,8 +110,10 @@ class CalendarView(QWidget):
         self.anchor = date.today()
         self._build()
 
-    def show_items(self, items, zone: str, now: datetime, words: dict[str, str]) -> None:
+    def show_items(self, items, zone: str, now: datetime, words: dict[str, str],
+                   notes: dict | None = None) -> None:
         self.items, self.zone, self.now, self.words = list(items), zone, now, words
+        self.notes = notes or {}
         self._build()
 
     def _build(self) -> None:
@@ -130,6 +143,12 @@ class CalendarView(QWidget):
             label.setFont(font)
             if self.mode == "month" and day.month != self.anchor.month:
                 label.setEnabled(False)
+            notes = self.notes.get(day)
+            if notes:
+                label.setText(f"{day.day} {mark_of(notes)}")
+                cell.setToolTip("\n".join(n.message for n in notes))
+                cell.setStyleSheet(f"QFrame {{ background: {NOTE_COLOURS[notes[0].severity]}; }}")
+                label.setAccessibleName(f"{day.day}: " + "; ".join(n.message for n in notes))
             col.addWidget(label)
             lst = DayList(day, cell)
             lst.setWordWrap(self.mode == "week")

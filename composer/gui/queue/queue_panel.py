@@ -26,15 +26,24 @@ from PySide6.QtWidgets import (
 
 from composer.core.office import format_date, format_datetime, format_month, zone_of
 from composer.core.queue import Sent
-from composer.gui.queue.calendar_view import COLOURS, CalendarView
+from composer.gui.queue.calendar_view import COLOURS, NOTE_COLOURS, CalendarView, mark_of
 from composer.gui.queue.schedule_field import ScheduleField
 
 KEY = Qt.ItemDataRole.UserRole
 
 
 def load_queue(ctx, services):
-    """On a worker: the queue and the office's zone."""
-    return services.queue.items(), services.office().zone, services.queue.clock()
+    """On a worker: the queue, the office's zone, the clock, and the sensitive days (the
+    governance calendar's notes) a year either side of today and wherever a post is due."""
+    from composer.core.checks.gov import day_notes
+    from composer.core.office import zone_of
+
+    items, zone, now = services.queue.items(), services.office().zone, services.queue.clock()
+    days = [i.at.astimezone(zone_of(zone)).date() for i in items]
+    today = now.astimezone(zone_of(zone)).date()
+    first = min([today - timedelta(days=366), *days])
+    last = max([today + timedelta(days=366), *days])
+    return items, zone, now, day_notes(first, last)
 
 
 def reschedule_job(ctx, services, post_id: str, account: str, when: datetime):
@@ -61,6 +70,7 @@ class QueuePanel(QWidget):
         super().__init__(parent)
         self.services, self.runner = services, runner
         self.items: list = []
+        self.notes: dict = {}  # date -> the rule book's notes on that sensitive day
         self.zone = "WIB"
         self.task = None
         self.action_task = None
@@ -182,7 +192,7 @@ class QueuePanel(QWidget):
         self.task.failed.connect(self.say)
 
     def _show(self, result) -> None:
-        self.items, self.zone, now = result
+        self.items, self.zone, now, self.notes = result
         self.tree.clear()
         words = self.state_words()
         for item in self.items:
@@ -196,6 +206,11 @@ class QueuePanel(QWidget):
             tip = item.reason or (self.tr("Held by {channel} until its time").format(
                 channel=item.channel) if item.mode == "native" else
                 self.tr("Siaran sends it at its time"))
+            notes = self.notes.get(item.at.astimezone(zone_of(self.zone)).date(), [])
+            if notes:  # a sensitive day: marked, its note in the tooltip
+                row.setText(0, mark_of(notes) + " " + row.text(0))
+                tip = "\n".join([n.message for n in notes] + [tip])
+                row.setBackground(0, QBrush(QColor(NOTE_COLOURS[notes[0].severity])))
             for column in range(5):
                 row.setToolTip(column, tip)
             if item.state in COLOURS:
@@ -208,7 +223,7 @@ class QueuePanel(QWidget):
             self.tree.addTopLevelItem(row)
         for column in range(4):
             self.tree.resizeColumnToContents(column)
-        self.calendar.show_items(self.items, self.zone, now, words)
+        self.calendar.show_items(self.items, self.zone, now, words, self.notes)
         soon = sum(1 for i in self.items if i.soon)
         self.soon.setText(self.tr("%n post(s) due within the hour (⏰).", "", soon) if soon else "")
         if self.selected is not None:

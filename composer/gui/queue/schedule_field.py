@@ -1,14 +1,18 @@
 """The date-and-time field of a schedule, in the office's time zone, the zone always shown next
-to it ("24/12/2026 09:00  WIB"). What the field means (an aware datetime) is the core's
-composer.core.office; the field only shows and asks."""
+to it ("24/12/2026 09:00  WIB"), and under it what the rule book says about that day (a
+holiday, a mourning day; a hold day is refused, with its reason). What the field means (an
+aware datetime) is the core's composer.core.office, the day's note composer.core.checks.gov;
+the field only shows and asks."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, QTime, Signal
-from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from composer.core.adapters import Severity
+from composer.core.checks.gov import day_notes
 from composer.core.office import zone_of
 
 
@@ -48,12 +52,20 @@ class ScheduleField(QWidget):
         self.zone_label.setFont(font)
         self.edit.setAccessibleName(self.tr("Date and time in {zone}").format(zone=zone))
         self.zone_label.setToolTip(self.tr("The office's time zone (set in the office profile)"))
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        self.note = QLabel(self)
+        self.note.setObjectName("scheduleDateNote")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        row = QHBoxLayout()
         row.addWidget(self.check)
         row.addWidget(self.edit)
         row.addWidget(self.zone_label)
         row.addStretch(1)
+        column.addLayout(row)
+        column.addWidget(self.note)
         default = when or (datetime.now().astimezone() + timedelta(hours=1)).replace(
             minute=0, second=0, microsecond=0)
         self.edit.setDateTime(to_qt(default, zone))
@@ -62,6 +74,21 @@ class ScheduleField(QWidget):
         self.check.toggled.connect(self.edit.setEnabled)
         self.check.toggled.connect(self.changed)
         self.edit.dateTimeChanged.connect(self.changed)
+        self.changed.connect(self.show_date_note)
+        self.show_date_note()
+
+    def show_date_note(self) -> None:
+        """The chosen day's note from the governance calendar, as the rule book words it."""
+        when = self.value()
+        if when is None:
+            self.note.hide()
+            return
+        notes = day_notes(when.date(), when.date()).get(when.date(), [])
+        lines = [("⛔ " + self.tr("Scheduling into this day is refused: {reason}").format(
+                     reason=n.message)) if n.severity == Severity.BLOCK else
+                 ("⚠ " if n.severity == Severity.WARN else "ℹ ") + n.message for n in notes]
+        self.note.setText("\n".join(lines))
+        self.note.setVisible(bool(lines))
 
     @property
     def scheduled(self) -> bool:

@@ -311,6 +311,22 @@
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
+    <message>
+        <source>&amp;Recheck the platforms</source>
+        <translation>&amp;Periksa ulang di platform</translation>
+    </message>
+    <message>
+        <source>Ask each platform whether each published post is still there, unchanged</source>
+        <translation>Tanyakan ke setiap platform apakah setiap unggahan yang terbit masih ada dan tidak berubah</translation>
+    </message>
+    <message>
+        <source>Asking the platforms…</source>
+        <translation>Menanyakan ke platform…</translation>
+    </message>
+    <message>
+        <source>Nothing published yet: nothing to recheck</source>
+        <translation>Belum ada yang terbit: tidak ada yang perlu diperiksa ulang</translation>
+    </message>
 </context>
 <context>
     <name>ChannelCrops</name>
@@ -993,8 +1009,8 @@
         <translation>Simpan paket telaah</translation>
     </message>
     <message>
-        <source>Review package (*.json)</source>
-        <translation>Paket telaah (*.json)</translation>
+        <source>Review package (*{suffix});;All files (*)</source>
+        <translation>Paket telaah (*{suffix});;Semua berkas (*)</translation>
     </message>
     <message>
         <source>Review package {package} and sign-off sheet {sheet} written: send them to the approver</source>
@@ -2066,8 +2082,8 @@ Alasan:</translation>
         <translation>Buka berkas postingan</translation>
     </message>
     <message>
-        <source>Post files ({patterns})</source>
-        <translation>Berkas postingan ({patterns})</translation>
+        <source>Post files and review packages ({patterns})</source>
+        <translation>Berkas postingan dan paket telaah ({patterns})</translation>
     </message>
     <message>
         <source>Opening {file}…</source>
@@ -2587,6 +2603,10 @@ Alasan:</translation>
     <message>
         <source>The office&apos;s time zone (set in the office profile)</source>
         <translation>Zona waktu kantor (diatur di profil kantor)</translation>
+    </message>
+    <message>
+        <source>Scheduling into this day is refused: {reason}</source>
+        <translation>Penjadwalan pada hari ini ditolak: {reason}</translation>
     </message>
 </context>
 <context>

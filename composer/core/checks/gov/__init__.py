@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +26,7 @@ from composer.core.checks.gov.scan import Context, Hit, Office
 from composer.core.i18n import _
 from composer.core.post import Resolved, ResolvedMedia
 
-__all__ = ["RULES", "Context", "apply_fix", "GovRules", "Hit", "Office", "citation", "context_for",
+__all__ = ["RULES", "Context", "DayNote", "apply_fix", "day_notes", "GovRules", "Hit", "Office", "citation", "context_for",
            "current_context", "gov_findings", "message_for", "scan_text"]
 
 
@@ -173,6 +174,33 @@ def _day_hits(day: date, ctx: Context) -> tuple[Hit, ...]:
             "date": format_date(day), "day": day.isoformat(), "estimate": sensitive.estimate,
             "region": sensitive.region}))
     return tuple(hits)
+
+
+@dataclass(frozen=True)
+class DayNote:
+    """The rule book's word on a sensitive day, as the Queue marks it and the schedule field
+    says it: a BLOCK note means scheduling into that day is refused (the same finding the
+    engine refuses with)."""
+
+    day: date
+    severity: Severity
+    message: str
+
+
+def day_notes(first: date, last: date, ctx: Context | None = None) -> dict[date, list[DayNote]]:
+    """Every sensitive day from ``first`` to ``last`` (inclusive, office days) with its notes,
+    the strongest first; days whose rule the office switched off are left out."""
+    context = ctx or current_context()
+    notes: dict[date, list[DayNote]] = {}
+    for year in range(first.year, last.year + 1):
+        for sensitive in context.calendar.year(year):
+            day = sensitive.day
+            if first <= day <= last and day not in notes:
+                found = _as_findings(_day_hits(day, context), context)
+                notes[day] = sorted((DayNote(day, severity, message)
+                                     for _code, severity, message, _params in found),
+                                    key=lambda n: list(Severity).index(n.severity))
+    return {day: found for day, found in notes.items() if found}
 
 
 def message_for(hit: Hit) -> str:
