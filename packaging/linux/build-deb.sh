@@ -56,7 +56,7 @@ Description: write one post, preview it on every channel, publish everywhere
 CONTROL
 
 deb="dist/siaran_${version}_${arch}.deb"
-dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null
+dpkg-deb --root-owner-group -Zxz -z9 -Sextreme --build "$root" "$deb" >/dev/null
 echo "$deb"
 
 # The same folder for other distributions: unpack anywhere and run ./siaran/siaran-gui
