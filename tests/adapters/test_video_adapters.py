@@ -196,3 +196,78 @@ def test_the_practice_x_fails_a_video_it_would_not_take(practice_server, practic
         media = RenderedMedia(str(clip), "video/mp4", 640, 360, duration=1.0)
         with pytest.raises(MediaInvalid, match="InvalidContent"):
             XAdapter().publish(ctx, OutgoingPost("p", "hevc", media=(media,)))
+
+
+def youtube_video_post(path, captions=None, **kw) -> Post:
+    post = video_post(path, captions, **kw)
+    post.title = "Rapat koordinasi siaga banjir"
+    return post
+
+
+def test_youtube_gets_the_video_its_cover_as_thumbnail_and_its_captions(
+        practice_server, practice_engine, tmp_path, captions):
+    from platforms.practice.youtube import FakeYouTube
+
+    fake = practice_server(FakeYouTube)
+    practice = practice_engine(default_registry().get("youtube"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=2)
+    outcome = practice.publish(youtube_video_post(clip, captions, cover_at=1.0))
+    assert outcome.state == State.POSTED, outcome
+    video = fake.videos[outcome.remote_id]
+    assert video["size"] == clip.stat().st_size  # YouTube takes it as it is
+    assert video["thumbnail"]["mime"] == "image/jpeg"
+    [track] = fake.captions.values()
+    assert track["snippet"]["videoId"] == outcome.remote_id
+    assert track["snippet"]["status"] == "serving" and b"Selamat pagi, warga" in track["data"]
+
+
+def test_youtube_captions_after_a_lost_answer_are_one_track(
+        practice_server, practice_engine, tmp_path, captions):
+    from platforms.practice.youtube import FakeYouTube
+
+    fake = practice_server(FakeYouTube)
+    practice = practice_engine(default_registry().get("youtube"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=320, height=240, seconds=1)
+    fake.faults.add("timeout", route="POST /upload/youtube/v3/captions", after_work=True)
+    outcome = practice.publish(youtube_video_post(clip, captions))
+    assert outcome.state == State.POSTED, outcome
+    assert len(fake.videos) == 1 and len(fake.captions) == 1
+    assert fake.requests_to("GET", "/youtube/v3/captions"), "the retry asked for the track"
+    assert practice.resume(youtube_video_post(clip, captions)) is None
+
+
+def test_youtube_posts_the_video_when_the_channel_may_not_set_thumbnails(
+        practice_server, practice_engine, tmp_path):
+    from platforms.practice.youtube import FakeYouTube
+
+    fake = practice_server(FakeYouTube)
+    fake.custom_thumbnails = False  # an unverified channel
+    practice = practice_engine(default_registry().get("youtube"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=320, height=240, seconds=1)
+    outcome = practice.publish(youtube_video_post(clip))
+    assert outcome.state == State.POSTED, outcome
+    [video] = fake.videos.values()
+    assert "thumbnail" not in video and len(fake.requests_to("PUT", "/upload/")) == 1
+
+
+def test_the_practice_youtube_fails_what_is_not_a_video(practice_server, tmp_path):
+    """YouTube takes the bytes, then its processing fails (uploadStatus failed, invalidFile)."""
+    import logging
+
+    import httpx
+
+    from composer.core.adapters import MediaInvalid, OutgoingPost, PublishContext, RenderedMedia
+    from platforms.practice.youtube import FakeYouTube
+    from platforms.youtube import YouTubeAdapter
+
+    fake = practice_server(FakeYouTube)
+    notes = tmp_path / "catatan.mp4"
+    notes.write_bytes(b"bukan video, hanya catatan rapat\n" * 100)
+    settings, secrets = fake.practice_account()
+    with httpx.Client(timeout=5) as client:
+        ctx = PublishContext(client=client, account=settings, secrets=secrets,
+                             log=logging.getLogger("t"))
+        media = RenderedMedia(str(notes), "video/mp4", 0, 0)
+        with pytest.raises(MediaInvalid, match="invalidFile"):
+            YouTubeAdapter().publish(ctx, OutgoingPost("p", "x", title="x", media=(media,)))
+    assert fake.videos == {}
