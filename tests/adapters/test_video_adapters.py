@@ -271,3 +271,77 @@ def test_the_practice_youtube_fails_what_is_not_a_video(practice_server, tmp_pat
         with pytest.raises(MediaInvalid, match="invalidFile"):
             YouTubeAdapter().publish(ctx, OutgoingPost("p", "x", title="x", media=(media,)))
     assert fake.videos == {}
+
+
+def test_facebook_uploads_a_page_video_in_ranges_with_description_and_thumbnail(
+        practice_server, practice_engine, tmp_path):
+    from platforms.practice.facebook import FakeFacebook
+
+    fake = practice_server(FakeFacebook)
+    fake.video_chunk = 64 * 1024  # several transfers
+    practice = practice_engine(default_registry().get("facebook"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=2, noise=True,
+                      bitrate=1_000_000)
+    fake.faults.add("reset", route="POST .*/videos")  # one request is cut: the start
+    outcome = practice.publish(video_post(clip, cover_at=1.0))
+    assert outcome.state == State.POSTED, outcome
+    [video] = [v for v in fake.videos.values() if v["phase"] == "complete"]
+    assert bytes(video["data"]) == clip.read_bytes()
+    assert video["description"] == "Rapat koordinasi siaga banjir pagi ini"
+    assert video["thumb"][:3] == b"\xff\xd8\xff"  # the cover, a JPEG
+    assert outcome.remote_id == video["id"] and fake.live_texts() == [video["description"]]
+    transfers = [r for r in fake.requests if r.method == "POST" and "/videos" in r.path]
+    assert len(transfers) > 4
+
+
+def test_facebook_video_after_a_lost_finish_answer_is_one_video(practice_server, http,
+                                                                tmp_path):
+    """The finish is done but its answer lost: the journalled video id is asked, not sent
+    again."""
+    from composer.core.adapters import OutgoingPost, RenderedMedia, Unknown
+    from composer.testing.context import practice_context
+    from platforms.facebook import FacebookAdapter
+    from platforms.practice.facebook import FakeFacebook
+
+    fake = practice_server(FakeFacebook)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=1)
+    ctx = practice_context(fake, http)
+    journal = ctx.save_checkpoint
+
+    def lose_the_finish_answer(data):
+        journal(data)
+        start, end = data.get("video_range", (0, 1))
+        if start == end:  # every byte is there: the next request is the finish
+            fake.faults.add("success_then_500", route="POST .*/videos")
+    ctx.save_checkpoint = lose_the_finish_answer
+    post = OutgoingPost("p", "Rapat koordinasi", media=(
+        RenderedMedia(str(clip), "video/mp4", 640, 360, duration=1.0),))
+    with pytest.raises(Unknown):
+        FacebookAdapter().publish(ctx, post)
+    found = FacebookAdapter().find_existing(ctx, post)
+    [video] = fake.videos.values()
+    assert found is not None and found.remote_id == video["id"]
+    assert fake.live_texts() == ["Rapat koordinasi"]
+
+
+def test_the_practice_facebook_refuses_a_video_outside_the_page_rules(
+        practice_server, tmp_path):
+    """Facebook takes the bytes, then the finish fails (#6000): a 1:3 strip is too tall."""
+    import logging
+
+    import httpx
+
+    from composer.core.adapters import MediaInvalid, OutgoingPost, PublishContext, RenderedMedia
+    from platforms.facebook import FacebookAdapter
+    from platforms.practice.facebook import FakeFacebook
+
+    fake = practice_server(FakeFacebook)
+    clip = make_video(tmp_path / "tall.mp4", width=160, height=480, seconds=1)
+    settings, secrets = fake.practice_account()
+    with httpx.Client(timeout=5) as client:
+        ctx = PublishContext(client=client, account=settings, secrets=secrets,
+                             log=logging.getLogger("t"))
+        media = RenderedMedia(str(clip), "video/mp4", 160, 480, duration=1.0)
+        with pytest.raises(MediaInvalid, match="problem uploading your video"):
+            FacebookAdapter().publish(ctx, OutgoingPost("p", "tinggi", media=(media,)))
+    assert fake.live_texts() == []
