@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from platforms.practice._graph import VERSION, GraphFake, GraphFault, graph_error, now_graph
+from platforms.practice._video import read_video
 from platforms.practice.server import Request, Response, route
 
 MAX_PHOTO_BYTES = 4_000_000
@@ -202,23 +203,14 @@ class FakeFacebook(GraphFake):
 
     @staticmethod
     def _video_problem(data: bytes) -> str:
-        """What Facebook's processing would refuse: the Page video rules, read by probing."""
-        import tempfile
-
-        from composer.core.video import VideoError, probe
-        with tempfile.NamedTemporaryFile(suffix=".mp4") as fh:
-            fh.write(data)
-            fh.flush()
-            try:
-                info = probe(fh.name)
-            except VideoError as exc:
-                return str(exc)
-        aspect = info.display_width / max(1, info.display_height)
-        if info.container not in ("mp4", "mov") or info.video_codec not in ("h264", "hevc"):
+        """What Facebook's processing would refuse: the Page video rules."""
+        video = read_video(data)
+        if video is None or not video.mp4_or_mov or video.codec not in ("h264", "hevc"):
             return "format"
-        if not 1 <= info.duration <= 240 * 60 or not 9 / 16 - 0.01 <= aspect <= 16 / 9 + 0.01:
+        aspect = video.width / max(1, video.height)
+        if not 1 <= video.seconds <= 240 * 60 or not 9 / 16 - 0.01 <= aspect <= 16 / 9 + 0.01:
             return "length or shape"
-        return "frame rate" if info.fps > 60 else ""
+        return "frame rate" if video.fps > 60.5 else ""
 
     @route("POST", VERSION + r"/(?P<page>\d+)/feed")
     def feed_post(self, req: Request) -> Response:

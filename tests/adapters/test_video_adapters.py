@@ -345,3 +345,44 @@ def test_the_practice_facebook_refuses_a_video_outside_the_page_rules(
         with pytest.raises(MediaInvalid, match="problem uploading your video"):
             FacebookAdapter().publish(ctx, OutgoingPost("p", "tinggi", media=(media,)))
     assert fake.live_texts() == []
+
+
+def test_instagram_makes_a_reel_from_the_hosted_video_and_waits_for_it(
+        practice_server, practice_engine, tmp_path, monkeypatch):
+    from platforms.instagram import InstagramAdapter
+    from platforms.practice.instagram import FakeInstagram
+
+    monkeypatch.setattr(InstagramAdapter, "poll_interval", 0.0)
+    fake = practice_server(FakeInstagram, processing_polls=3)
+    practice = practice_engine(default_registry().get("instagram"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=3.5)
+    outcome = practice.publish(video_post(clip))
+    assert outcome.state == State.POSTED, outcome
+    [reel] = [c for c in fake.containers.values() if c["media_type"] == "REELS"]
+    assert reel["status_code"] == "PUBLISHED"
+    assert reel["caption"] == "Rapat koordinasi siaga banjir pagi ini"
+    assert fake.fetched == [reel["video_url"]]  # fetched from the media host, once
+    polls = [r for r in fake.requests if r.method == "GET" and reel["id"] in r.path]
+    assert len(polls) >= 3, "IN_PROGRESS was polled until FINISHED"
+    assert fake.published_texts() == [reel["caption"]]
+
+
+def test_the_practice_instagram_fails_a_reel_it_would_not_take(practice_server, http,
+                                                               tmp_path, monkeypatch):
+    """Instagram makes the container, then its processing says ERROR: 2 s is under 3 s."""
+    from composer.core.adapters import MediaInvalid, OutgoingPost, RenderedMedia
+    from composer.testing.context import practice_context
+    from platforms.instagram import InstagramAdapter
+    from platforms.practice.instagram import FakeInstagram
+
+    monkeypatch.setattr(InstagramAdapter, "poll_interval", 0.0)
+    fake = practice_server(FakeInstagram)
+    clip = make_video(tmp_path / "v.mp4", width=360, height=640, seconds=2)
+    settings, secrets = fake.practice_account()
+    ctx = practice_context(fake, http, account=settings)
+    ctx.secrets.update(secrets)
+    post = OutgoingPost("p", "pendek", media=(
+        RenderedMedia(str(clip), "video/mp4", 360, 640, duration=2.0),))
+    with pytest.raises(MediaInvalid, match="duration"):
+        InstagramAdapter().publish(ctx, post)
+    assert fake.published_texts() == []
