@@ -386,3 +386,45 @@ def test_the_practice_instagram_fails_a_reel_it_would_not_take(practice_server, 
     with pytest.raises(MediaInvalid, match="duration"):
         InstagramAdapter().publish(ctx, post)
     assert fake.published_texts() == []
+
+
+def test_threads_makes_a_video_container_from_the_hosted_video_and_waits_for_it(
+        practice_server, practice_engine, tmp_path, monkeypatch):
+    from platforms.practice.threads import FakeThreads
+    from platforms.threads import ThreadsAdapter
+
+    monkeypatch.setattr(ThreadsAdapter, "poll_interval", 0.0)
+    fake = practice_server(FakeThreads)
+    fake.processing_polls = 3
+    practice = practice_engine(default_registry().get("threads"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=2)
+    fake.faults.add("timeout", route="POST .*/threads_publish", after_work=True)  # answer lost
+    outcome = practice.publish(video_post(clip))
+    assert outcome.state == State.POSTED, outcome
+    [video] = [c for c in fake.containers.values() if c["media_type"] == "VIDEO"]
+    assert video["status"] == "PUBLISHED" and video["alt_text"] == "Kepala BPBD membuka rapat"
+    assert video["bytes"] == clip.stat().st_size  # it fit: hosted untouched
+    assert fake.published_texts() == ["Rapat koordinasi siaga banjir pagi ini"]  # once
+    polls = [r for r in fake.requests if r.method == "GET" and video["id"] in r.path]
+    assert len(polls) >= 3, "IN_PROGRESS was polled until FINISHED"
+
+
+def test_the_practice_threads_fails_a_video_it_would_not_take(practice_server, http, tmp_path,
+                                                              monkeypatch):
+    """Threads makes the container, then its processing says ERROR: 10 fps is under 23."""
+    from composer.core.adapters import MediaInvalid, OutgoingPost, RenderedMedia
+    from composer.testing.context import practice_context
+    from platforms.practice.threads import FakeThreads
+    from platforms.threads import ThreadsAdapter
+
+    monkeypatch.setattr(ThreadsAdapter, "poll_interval", 0.0)
+    fake = practice_server(FakeThreads)
+    clip = make_video(tmp_path / "v.mp4", width=320, height=240, fps=10, seconds=1)
+    settings, secrets = fake.practice_account()
+    ctx = practice_context(fake, http, account=settings)
+    ctx.secrets.update(secrets)
+    post = OutgoingPost("p", "lambat", media=(
+        RenderedMedia(str(clip), "video/mp4", 320, 240, duration=1.0),))
+    with pytest.raises(MediaInvalid, match="FRAME_RATE"):
+        ThreadsAdapter().publish(ctx, post)
+    assert fake.published_texts() == []
