@@ -428,3 +428,47 @@ def test_the_practice_threads_fails_a_video_it_would_not_take(practice_server, h
     with pytest.raises(MediaInvalid, match="FRAME_RATE"):
         ThreadsAdapter().publish(ctx, post)
     assert fake.published_texts() == []
+
+
+def test_linkedin_uploads_a_video_in_parts_and_posts_its_urn(practice_server, practice_engine,
+                                                             tmp_path, monkeypatch):
+    from platforms.linkedin import LinkedInAdapter
+    from platforms.practice.linkedin import FakeLinkedIn
+
+    monkeypatch.setattr(LinkedInAdapter, "poll_interval", 0.0)
+    fake = practice_server(FakeLinkedIn)
+    fake.video_part = 64 * 1024  # several parts
+    practice = practice_engine(default_registry().get("linkedin"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=3.5, noise=True,
+                      bitrate=600_000)
+    fake.faults.add("reset", route="PUT /dms-video/")  # one part is cut: sent again
+    outcome = practice.publish(video_post(clip))
+    assert outcome.state == State.POSTED, outcome
+    [video] = fake.videos.values()
+    assert len(video["parts"]) > 2 and video["status"] == "AVAILABLE"
+    assert any(r.fault == "reset" for r in fake.requests)
+    assert video["bytes"] == clip.read_bytes()
+    [post] = fake.posts.values()
+    assert post["content"]["media"]["id"] in fake.videos
+    assert post["content"]["media"]["title"] == "Kepala BPBD membuka rapat"
+
+
+def test_the_practice_linkedin_fails_a_video_it_would_not_take(practice_server, http, tmp_path,
+                                                               monkeypatch):
+    """LinkedIn takes the parts, then its processing fails: 1 s is under 3 s."""
+    from composer.core.adapters import MediaInvalid, OutgoingPost, RenderedMedia
+    from composer.testing.context import practice_context
+    from platforms.linkedin import LinkedInAdapter
+    from platforms.practice.linkedin import FakeLinkedIn
+
+    monkeypatch.setattr(LinkedInAdapter, "poll_interval", 0.0)
+    fake = practice_server(FakeLinkedIn)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=1)
+    settings, secrets = fake.practice_account()
+    ctx = practice_context(fake, http, account=settings)
+    ctx.secrets.update(secrets)
+    post = OutgoingPost("p", "pendek", media=(
+        RenderedMedia(str(clip), "video/mp4", 640, 360, duration=1.0),))
+    with pytest.raises(MediaInvalid, match="INVALID_DURATION"):
+        LinkedInAdapter().publish(ctx, post)
+    assert fake.posts == {}
