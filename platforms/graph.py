@@ -171,7 +171,7 @@ class GraphErrors(HttpErrors):
 
     def media_refused(self, response: httpx.Response, err: Any, status: int,
                       reason: str) -> bool:
-        return err.code in (100, 324, 36000, 36001)
+        return err.code in (100, 324, 6000, 36000, 36001)  # 6000: a video it cannot use
 
 
 def _says_duplicate(err: GraphError) -> bool:

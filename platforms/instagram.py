@@ -67,8 +67,8 @@ ASPECT_MIN, ASPECT_MAX = 0.8, 1.91  # 4:5 portrait to 1.91:1 landscape
 # most 48 kHz, 3 s-15 min, 23-60 fps, at most 1920 px wide, up to 300 MB; 9:16 fills the
 # screen, so other shapes are cropped to it. No captions file.
 # https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media#reel-specifications
-# Not on SPEC yet: this adapter sends images only, so the rule book says a video stays behind
-# (video.unsupported) until its upload lands; then SPEC gets video=VIDEO.
+# The Reel is a container (media_type=REELS) made from the video's public address on the
+# media host, polled until FINISHED, then published (media_publish), as an image is.
 VIDEO = VideoRules(
     containers=("mp4", "mov"), video_codecs=("h264", "hevc"), audio_codecs=("aac",),
     max_bytes=300 * 1024 * 1024, max_duration=15 * 60, min_duration=3,
@@ -78,6 +78,7 @@ VIDEO = VideoRules(
 
 SPEC = PlatformSpec(
     id="instagram",
+    video=VIDEO,
     name="Instagram",
     text_limit=2200,
     counting=Counting.UTF16,  # unit undocumented; UTF-16 is the strictest reading
@@ -130,6 +131,7 @@ class InstagramAdapter:
     # Meta recommends polling gently; images are usually FINISHED within seconds.
     poll_interval = 2.0
     processing_timeout = 300.0
+    video_processing_timeout = 15 * 60.0  # a Reel is transcoded: minutes, not seconds
 
     def __init__(self, spec: PlatformSpec = SPEC):
         self.spec = spec
@@ -146,11 +148,15 @@ class InstagramAdapter:
 
     def check(self, post: OutgoingPost) -> None:
         """Refuse, without a request, what Instagram would refuse (or should never receive)."""
-        from composer import plugin
         from composer.plugin import UserError, inspect
 
         if not post.media:
             raise Rejected(_("Instagram needs at least one image; nothing was sent"))
+        if any(m.is_video for m in post.media):
+            if len(post.media) != 1:
+                raise Rejected(_("Instagram posts one video alone, as a Reel; nothing was sent"))
+            self._check_caption(post)
+            return
         if len(post.media) > CAROUSEL_MAX:
             raise Rejected(_("Instagram takes at most {n} images in a carousel; nothing was sent",
                              n=CAROUSEL_MAX))
@@ -174,6 +180,11 @@ class InstagramAdapter:
             size = _size(m.path)
             if self.spec.max_image_bytes and size > self.spec.max_image_bytes:
                 raise MediaInvalid(_("Image {n} is larger than 8 MB (nothing was sent)", n=n))
+        self._check_caption(post)
+
+    def _check_caption(self, post: OutgoingPost) -> None:
+        from composer import plugin
+
         counted = plugin.count(self.spec, post.text, with_media=True)
         if not counted.fits:
             raise Rejected(_("The caption is too long for Instagram: {length} of {limit}; "
@@ -195,9 +206,10 @@ class InstagramAdapter:
             self._check_quota(graph, user)
         urls = mediahost.public_urls(ctx, post.media)
         container = self._container(ctx, graph, user, post, urls)
-        state = containers.wait_until_ready(ctx, graph, container, field="status_code",
-                                            interval=self.poll_interval,
-                                            timeout=self.processing_timeout)
+        reel = post.media[0].is_video
+        state = containers.wait_until_ready(
+            ctx, graph, container, field="status_code", interval=self.poll_interval,
+            timeout=self.video_processing_timeout if reel else self.processing_timeout)
         if state == containers.PUBLISHED:  # an earlier attempt published it; its answer was lost
             found = self.find_existing(ctx, post)
             if found is not None:
@@ -236,6 +248,12 @@ class InstagramAdapter:
                 container: str = ctx.checkpoint["container"]
                 return container
             ctx.save_checkpoint({"container": None, "items": []})  # 24 h passed: start over
+        if len(post.media) == 1 and post.media[0].is_video:
+            fields = {"media_type": "REELS", "video_url": urls[0], "caption": post.text,
+                      "share_to_feed": "true"}  # a Reel shows on the profile's grid too
+            container = str(graph.call("POST", f"{user}/media", data=fields, media=True)["id"])
+            ctx.save_checkpoint({"container": container})
+            return container
         if len(post.media) == 1:
             m = post.media[0]
             fields = {"image_url": urls[0], "caption": post.text}

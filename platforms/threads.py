@@ -52,8 +52,8 @@ SCOPES = ("threads_basic", "threads_content_publish")
 # Video (container media_type=VIDEO): MOV/MP4, H.264 or HEVC + AAC, at most 1 GB and 5 min,
 # 23-60 fps, at most 1920 px wide, aspect 0.01:1-10:1.
 # https://developers.facebook.com/docs/threads/overview#video-specifications
-# Not on SPEC yet: this adapter sends images only, so the rule book says a video stays behind
-# (video.unsupported) until its upload lands; then SPEC gets video=VIDEO.
+# The video is hosted like an image and becomes a VIDEO container (video_url), polled until
+# FINISHED, then published.
 VIDEO = VideoRules(
     containers=("mp4", "mov"), video_codecs=("h264", "hevc"), audio_codecs=("aac",),
     max_bytes=1024 ** 3, max_duration=5 * 60, max_long_side=1920,
@@ -62,6 +62,7 @@ VIDEO = VideoRules(
 
 SPEC = PlatformSpec(
     id="threads",
+    video=VIDEO,
     name="Threads",
     text_limit=500,
     counting=Counting.THREADS,
@@ -105,6 +106,7 @@ class ThreadsAdapter:
     # Threads docs suggest waiting before publishing and polling gently.
     poll_interval = 2.0
     processing_timeout = 300.0
+    video_processing_timeout = 15 * 60.0  # a video is transcoded: minutes, not seconds
 
     def __init__(self, spec: PlatformSpec = SPEC):
         self.spec = spec
@@ -119,8 +121,10 @@ class ThreadsAdapter:
         if len(post.media) > CAROUSEL_MAX:
             raise Rejected(_("Threads takes at most {n} images in a carousel; nothing was sent",
                              n=CAROUSEL_MAX))
+        if any(m.is_video for m in post.media) and len(post.media) != 1:
+            raise Rejected(_("Threads posts one video alone; nothing was sent"))
         for n, m in enumerate(post.media, 1):
-            if m.mime not in self.spec.image_formats:
+            if m.mime not in self.spec.image_formats and not m.is_video:
                 raise MediaInvalid(_("Image {n} is not a JPEG or PNG (nothing was sent)", n=n))
         for i, part in enumerate(_parts(post)):
             counted = plugin.count(self.spec, part)
@@ -153,9 +157,10 @@ class ThreadsAdapter:
             ctx.check_cancelled()
             ctx.progress("post", i / len(parts))
             container = self._container(ctx, graph, user, post, i, parts[i], urls, ids)
-            state = containers.wait_until_ready(ctx, graph, container, field="status",
-                                                interval=self.poll_interval,
-                                                timeout=self.processing_timeout)
+            video = i == 0 and bool(post.media) and post.media[0].is_video
+            state = containers.wait_until_ready(
+                ctx, graph, container, field="status", interval=self.poll_interval,
+                timeout=self.video_processing_timeout if video else self.processing_timeout)
             if state == containers.PUBLISHED:  # published before; the answer was lost
                 found = self.find_existing(ctx, post)
                 if found is not None:
@@ -188,6 +193,10 @@ class ThreadsAdapter:
             fields["media_type"] = "TEXT"
             if i == 0 and _link_attachment(post):
                 fields["link_attachment"] = post.link
+        elif len(post.media) == 1 and post.media[0].is_video:
+            fields.update(media_type="VIDEO", video_url=urls[0])
+            if post.media[0].alt:
+                fields["alt_text"] = post.media[0].alt
         elif len(post.media) == 1:
             fields.update(media_type="IMAGE", image_url=urls[0])
             if post.media[0].alt:

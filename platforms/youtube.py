@@ -19,11 +19,14 @@ midnight Pacific Time), https://developers.google.com/identity/protocols/oauth2/
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import os
 import re
 import time
 from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from composer.plugin import (
@@ -83,8 +86,6 @@ PRIVACY = ("public", "unlisted", "private")
 # captions (SRT, WebVTT) through captions.insert.
 # https://support.google.com/youtube/answer/71673 https://support.google.com/youtube/answer/1722171
 # https://developers.google.com/youtube/v3/docs/captions/insert
-# Not on SPEC yet: the upload sends the file as it is (and the thumbnail and captions uploads
-# are still to come), so these rules wait with them; then SPEC gets video=VIDEO.
 VIDEO = VideoRules(
     containers=("mp4", "mov", "webm", "avi", "flv", "mpeg", "ts", "asf", "mkv"),
     video_codecs=("h264", "hevc", "vp8", "vp9", "av1", "mpeg4", "mpeg2video", "prores"),
@@ -102,6 +103,7 @@ SPEC = PlatformSpec(
     description_limit_bytes=5000,
     tags_total_limit=500,
     video_only=True,
+    video=VIDEO,
     credential_kind="oauth2_pkce",
     credentials=(
         CredentialField("client_id", "Client ID",
@@ -122,7 +124,9 @@ SPEC = PlatformSpec(
     schedule_min_ahead=120,  # MIN_SCHEDULE_AHEAD: nearer, the video is published at once
     edit_scope=frozenset({"title", "text", "tags"}),
     post_url_template="https://www.youtube.com/watch?v={id}",
-    sources=("https://developers.google.com/youtube/v3/docs/videos",),
+    sources=("https://developers.google.com/youtube/v3/docs/videos",
+             "https://developers.google.com/youtube/v3/docs/thumbnails/set",
+             "https://developers.google.com/youtube/v3/docs/captions/insert"),
     options=(OptionField("privacy", "Privacy", choices=(
         ("public", "Public"), ("unlisted", "Unlisted"), ("private", "Private")),
         help="Left empty: the account's privacy setting"),),
@@ -132,6 +136,10 @@ UNIT = 256 * 1024  # chunks must be multiples of this, except the last
 READ_PIECE = 1024 * 1024  # what is read from disk at a time: memory stays flat for any size
 MIN_SCHEDULE_AHEAD = timedelta(minutes=2)  # nearer than this: publish now
 CLOCK_SKEW = 300.0  # seconds allowed between this computer's clock and Google's
+THUMBNAIL_LIMIT = 2 * 1024 * 1024  # thumbnails.set takes at most 2 MB
+CAPTIONS_LANGUAGE = "id"  # the offices write in Bahasa Indonesia
+CAPTIONS_NAME = "Takarir"  # the track's name in the viewer's captions menu
+NOT_SENT = "not sent: "  # how the journal keeps a thumbnail or captions YouTube did not take
 
 
 def oauth_client(account: Mapping[str, str],
@@ -284,9 +292,16 @@ class YouTubeAdapter:
             raise Rejected(_("The video file is missing: {path}", path=video.path)) from None
         if total == 0:
             raise MediaInvalid(_("The video file is empty"))
-        if ctx.checkpoint.get("video_id"):
-            return self._result(ctx, ctx.checkpoint["video_id"])
         api = _Api(ctx)
+        if ctx.checkpoint.get("video_id"):
+            result = self._result(ctx, ctx.checkpoint["video_id"])
+        else:
+            result = self._send_video(ctx, api, post, video, total)
+        return self._dress(ctx, api, video, result)
+
+    def _send_video(self, ctx: PublishContext, api: _Api, post: OutgoingPost,
+                    video: RenderedMedia, total: int) -> PublishResult:
+        """The video itself, once: a new session, or the journalled one from where it is."""
         session = ctx.checkpoint.get("upload_session")
         offset = 0
         if session and ctx.checkpoint.get("upload_size") == total:
@@ -368,13 +383,100 @@ class YouTubeAdapter:
             "publish_at") else {}
         return PublishResult(remote_id=video_id, url=f"{web}/watch?v={video_id}", extra=extra)
 
+    # -- the cover and the captions, once the video exists ---------------------------------------
+
+    def _dress(self, ctx: PublishContext, api: _Api, video: RenderedMedia,
+               result: PublishResult) -> PublishResult:
+        """The post's cover as the video's thumbnail and its captions as a track. The video is
+        already public (or scheduled), so neither may fail the post: YouTube refusing one (a
+        channel not yet allowed custom thumbnails, a file it cannot read), or an outage met
+        twice, is logged and named in the result. Each is settled in the journal once."""
+        video_id = result.remote_id
+        if video.cover and "thumbnail" not in ctx.checkpoint:
+            self._settle(ctx, "thumbnail", lambda: self._thumbnail(api, video_id, video.cover))
+        if video.captions and "captions" not in ctx.checkpoint:
+            self._settle(ctx, "captions",
+                         lambda: self._captions(ctx, api, video_id, video.captions))
+        extra = dict(result.extra)
+        for part in ("thumbnail", "captions"):
+            said = str(ctx.checkpoint.get(part) or "")
+            if said.startswith(NOT_SENT):
+                extra[part + "_not_sent"] = said.removeprefix(NOT_SENT)
+            elif said and part == "captions":
+                extra["captions_id"] = said
+        return PublishResult(remote_id=result.remote_id, url=result.url, extra=extra)
+
+    def _settle(self, ctx: PublishContext, part: str, send: Callable[[], str]) -> None:
+        """Send once; after an outage or a lost answer once more (both sends are safe to
+        repeat: a thumbnail replaces itself, captions look for their track first)."""
+        for _attempt in (1, 2):
+            try:
+                said = send()
+                break
+            except (Rejected, MediaInvalid) as exc:
+                said = NOT_SENT + str(exc)
+                break
+            except AdapterError as exc:
+                said = NOT_SENT + str(exc)
+        if said.startswith(NOT_SENT):
+            ctx.log.warning("YouTube video without its %s: %s", part, said)
+        ctx.save_checkpoint({part: said})
+
+    def _thumbnail(self, api: _Api, video_id: str, cover: str) -> str:
+        """thumbnails.set: setting it again replaces it, so a retry cannot leave two."""
+        try:
+            data = Path(cover).read_bytes()  # a JPEG cover: a few hundred KB at most
+        except OSError as exc:
+            raise MediaInvalid(str(exc)) from None
+        if len(data) > THUMBNAIL_LIMIT:
+            raise MediaInvalid(_("The cover is larger than YouTube's 2 MB for a thumbnail"))
+        mime = "image/png" if data.startswith(b"\x89PNG") else "image/jpeg"
+        api.call("POST", api.base + "/upload/youtube/v3/thumbnails/set", creates=False,
+                 upload=True, params={"videoId": video_id, "uploadType": "media"},
+                 content=data, headers={"Content-Type": mime})
+        return "set"
+
+    def _captions(self, ctx: PublishContext, api: _Api, video_id: str, path: str) -> str:
+        """captions.insert (multipart: the track's snippet, then the SRT/WebVTT file). It
+        would make a second track, so it is journalled before it is sent; a retry first asks
+        the video's tracks (captions.list) for ours, by language and name."""
+        if ctx.checkpoint.get("captions_sent"):
+            listed = _json(api.call("GET", api.base + "/youtube/v3/captions", creates=False,
+                                    params={"part": "snippet", "videoId": video_id}))
+            for item in listed.get("items") or []:
+                snippet = item.get("snippet") or {}
+                if (snippet.get("language"), snippet.get("name")) == (CAPTIONS_LANGUAGE,
+                                                                      CAPTIONS_NAME):
+                    return str(item.get("id") or "")
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise MediaInvalid(str(exc)) from None
+        boundary = "siaran-" + hashlib.sha256(data).hexdigest()[:24]
+        snippet = {"snippet": {"videoId": video_id, "language": CAPTIONS_LANGUAGE,
+                               "name": CAPTIONS_NAME, "isDraft": False}}
+        body = (f"--{boundary}\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n"
+                f"{json.dumps(snippet)}\r\n--{boundary}\r\n"
+                "Content-Type: application/octet-stream\r\n\r\n").encode() + data + (
+                    f"\r\n--{boundary}--\r\n").encode()
+        ctx.save_checkpoint({"captions_sent": True})
+        track = _json(api.call(
+            "POST", api.base + "/upload/youtube/v3/captions", creates=True, upload=True,
+            params={"part": "snippet", "uploadType": "multipart"}, content=body,
+            headers={"Content-Type": f"multipart/related; boundary={boundary}"}))
+        if (track.get("snippet") or {}).get("status") == "failed":
+            raise MediaInvalid(_("YouTube could not read the captions ({reason})", reason=(
+                track.get("snippet") or {}).get("failureReason") or "failed"))
+        return str(track.get("id") or "")
+
     # -- after a lost answer ------------------------------------------------------------------
 
     def find_existing(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult | None:
         """Ask the journalled upload session: finished (the video), or not (None: publish goes
-        on from where the session is). No session: no video was ever started."""
+        on from where the session is). No session: no video was ever started. A video whose
+        cover or captions are still to go is None too: publishing goes on with them."""
         if ctx.checkpoint.get("video_id"):
-            return self._result(ctx, ctx.checkpoint["video_id"])
+            return None if _undressed(ctx, post) else self._result(ctx, ctx.checkpoint["video_id"])
         session = ctx.checkpoint.get("upload_session")
         total = ctx.checkpoint.get("upload_size")
         if not session or not total:
@@ -385,8 +487,10 @@ class YouTubeAdapter:
         except (Duplicate, MediaInvalid):
             return None  # finished but rejected: no video is there; publishing says why
         if found is None:  # the session is gone (about a week): look among the uploads
-            return self._find_upload(ctx, api, post)
-        return found if isinstance(found, PublishResult) else None
+            found = self._find_upload(ctx, api, post)
+        if not isinstance(found, PublishResult) or _undressed(ctx, post):
+            return None
+        return found
 
     def _find_upload(self, ctx: PublishContext, api: _Api,
                      post: OutgoingPost) -> PublishResult | None:
@@ -511,6 +615,13 @@ class YouTubeAdapter:
             api.refresh()
         expires_at = ctx.secrets.get("expires_at")
         return float(expires_at) if expires_at else None
+
+
+def _undressed(ctx: PublishContext, post: OutgoingPost) -> bool:
+    """The video is out but its cover or captions have not been settled yet."""
+    video = post.media[0] if post.media else None
+    return video is not None and ((bool(video.cover) and "thumbnail" not in ctx.checkpoint)
+                                  or (bool(video.captions) and "captions" not in ctx.checkpoint))
 
 
 # The status fields videos.update accepts back (the others are YouTube's to set).

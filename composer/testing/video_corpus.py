@@ -110,6 +110,36 @@ def _fill(plane: object, data: bytes, width: int) -> None:
     plane.update(padded.ljust(plane.buffer_size, b"\0"))  # type: ignore[attr-defined]
 
 
+def sized_clip(path: str | Path, size: int, *, sparse: bool = False) -> Path:
+    """A real (tiny, 0.2 s) MP4 grown to exactly ``size`` bytes by a trailing ``free`` box, so
+    upload tests get chunk boundaries where they want them and the rule book still sees a
+    video. The padding's bytes depend on their position (a wrong offset changes the hash);
+    ``sparse`` leaves it a hole (a 1 GB file costs no disk) with a marker every MiB."""
+    path = Path(path)
+    make_video(path, width=64, height=64, fps=10, seconds=0.2, audio=False)
+    head = path.stat().st_size
+    pad = size - head
+    if pad < 8 or pad >= 1 << 32:
+        raise ValueError(f"a sized clip needs {head + 8} to 4 GiB bytes, not {size}")
+    with open(path, "r+b") as fh:
+        fh.seek(head)
+        fh.write(pad.to_bytes(4, "big") + b"free")
+        if sparse:
+            fh.truncate(size)
+            for mib in range(1, size >> 20):
+                fh.seek(mib << 20)
+                fh.write(mib.to_bytes(8, "big") * 4)
+        else:
+            block = bytes(range(256)) * 4
+            left, n = pad - 8, 0
+            while left > 0:
+                piece = (n.to_bytes(4, "big") + block[4:])[:left]
+                fh.write(piece)
+                left -= len(piece)
+                n += 1
+    return path
+
+
 def truncate(source: Path, target: Path, keep: float = 0.6) -> Path:
     """A copy cut off part-way, as an interrupted copy from a phone leaves it."""
     data = source.read_bytes()

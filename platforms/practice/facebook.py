@@ -7,19 +7,30 @@ minutes to 30 days ahead, listed under ``/scheduled_posts``); the page's recent 
 ``/feed`` (newest first, ``since``); permalinks; delete. Refusals in Graph's shape: code 506
 "Duplicate status message" when the text repeats the page's latest post, 190 for a bad token,
 1366046 for a photo over 4 MB or in the wrong format, 100 subcode 33 for a missing object.
+
+Page videos, resumable: ``upload_phase=start`` (``file_size``) opens a session and names the
+video; ``transfer`` takes ``video_file_chunk`` at exactly the ``start_offset`` the session asked
+for (a chunk it already holds is answered with where it is, so a resend stores nothing twice);
+``finish`` checks the whole file against the Page video rules (MP4/MOV, H.264/HEVC, 1 s to 240
+minutes, 9:16 to 16:9, 60 fps) and fails the way Graph does (#6000) or publishes the video with
+its ``description``, ``title`` and ``thumb``. Sources: developers.facebook.com/docs/graph-api/
+reference/page/videos, /docs/video-api/guides/publishing.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from collections.abc import Iterable
 from typing import Any
 
 from platforms.practice._graph import VERSION, GraphFake, GraphFault, graph_error, now_graph
+from platforms.practice._video import read_video
 from platforms.practice.server import Request, Response, route
 
 MAX_PHOTO_BYTES = 4_000_000
+VIDEO_PROBLEM = "(#6000) There was a problem uploading your video file. Please try again."
 PHOTO_FORMATS = {"JPEG", "PNG", "GIF", "BMP", "TIFF"}
 
 
@@ -38,6 +49,8 @@ class FakeFacebook(GraphFake):
         # published and scheduled posts, by "<page>_<id>"
         self.posts: dict[str, dict[str, Any]] = {}
         self.photos: dict[str, dict[str, Any]] = {}
+        self.videos: dict[str, dict[str, Any]] = {}  # by video id; "data" while uploading
+        self.video_chunk = 1024 * 1024  # the range a transfer session asks for at a time
 
     def practice_account(self) -> tuple[dict[str, str], dict[str, str]]:
         return ({"page_id": self.page_id, "api_url": self.url, "graph_version": "v25.0"},
@@ -134,6 +147,71 @@ class FakeFacebook(GraphFake):
         photo["post"] = post["id"]
         return Response(200, json={"id": photo["id"], "post_id": post["id"]})
 
+    @route("POST", VERSION + r"/(?P<page>\d+)/videos")
+    def videos_edge(self, req: Request) -> Response:
+        self._page(req)
+        f = self.fields(req)
+        phase = f.get("upload_phase")
+        if phase == "start":
+            size = int(f.get("file_size") or 0)
+            if size <= 0:
+                raise GraphFault("(#100) file_size must be positive", 100)
+            video_id, session = self.new_id(), self.new_id()
+            with self.lock:
+                self.videos[video_id] = {"id": video_id, "session": session, "size": size,
+                                         "data": bytearray(), "phase": "uploading"}
+            return Response(200, json={"video_id": video_id, "upload_session_id": session,
+                                       **self._range(self.videos[video_id])})
+        video = next((v for v in self.videos.values()
+                      if v["session"] == f.get("upload_session_id")), None)
+        if video is None:
+            raise GraphFault("(#100) Invalid upload_session_id", 100)
+        if phase == "transfer":
+            chunk = req.files.get("video_file_chunk")
+            start = int(f.get("start_offset", -1))
+            with self.lock:
+                held = len(video["data"])
+                if chunk is not None and start == held:
+                    video["data"] += chunk.data[: video["size"] - held]
+                elif chunk is None or start > held:
+                    raise GraphFault("(#100) start_offset does not match the upload session",
+                                     100, subcode=1363037)
+                return Response(200, json=self._range(video))
+        if phase != "finish":
+            raise GraphFault("(#100) upload_phase must be start, transfer or finish", 100)
+        if video["phase"] == "complete":  # finished already: the same video
+            return Response(200, json={"success": True})
+        if len(video["data"]) != video["size"] or self._video_problem(bytes(video["data"])):
+            raise GraphFault(VIDEO_PROBLEM, 6000, subcode=1363019)
+        scheduled = self._schedule(f)
+        thumb = req.files.get("thumb")
+        post = self._new_post(f.get("description", ""), scheduled=scheduled)
+        with self.lock:
+            self.posts.pop(post["id"])  # a video post lives under the video's own id
+            video.update(phase="complete", description=f.get("description", ""),
+                         title=f.get("title", ""), thumb=thumb.data if thumb else None,
+                         sha256=hashlib.sha256(video["data"]).hexdigest())
+            post.update(id=video["id"], video=video["id"],
+                        permalink_url=f"{self.url}/{self.page_id}/videos/{video['id']}")
+            self.posts[video["id"]] = post
+        return Response(200, json={"success": True})
+
+    def _range(self, video: dict[str, Any]) -> dict[str, str]:
+        start = len(video["data"])
+        return {"start_offset": str(start),
+                "end_offset": str(min(video["size"], start + self.video_chunk))}
+
+    @staticmethod
+    def _video_problem(data: bytes) -> str:
+        """What Facebook's processing would refuse: the Page video rules."""
+        video = read_video(data)
+        if video is None or not video.mp4_or_mov or video.codec not in ("h264", "hevc"):
+            return "format"
+        aspect = video.width / max(1, video.height)
+        if not 1 <= video.seconds <= 240 * 60 or not 9 / 16 - 0.01 <= aspect <= 16 / 9 + 0.01:
+            return "length or shape"
+        return "frame rate" if video.fps > 60.5 else ""
+
     @route("POST", VERSION + r"/(?P<page>\d+)/feed")
     def feed_post(self, req: Request) -> Response:
         self._page(req)
@@ -205,6 +283,8 @@ class FakeFacebook(GraphFake):
             raise GraphFault(f"Unsupported get request. Object with ID '{node_id}' does not "
                              "exist", 100, subcode=33)
         body = {"id": node_id, "permalink_url": post["permalink_url"], "message": post["message"]}
+        if post.get("video"):
+            body["status"] = {"uploading_phase": {"status": "complete"}}
         wanted = set((req.query.get("fields") or "").split(","))
         if "is_published" in wanted:
             body["is_published"] = post["is_published"]

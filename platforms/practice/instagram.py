@@ -12,11 +12,13 @@ refused (the API reference's limits). ``content_publishing_limit`` reports the d
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from typing import Any
 
 from platforms.practice._graph import VERSION, GraphFake, GraphFault, graph_error, now_graph
+from platforms.practice._video import read_video
 from platforms.practice.server import Request, Response, route
 
 MAX_BYTES = 8 * 1024 * 1024
@@ -116,6 +118,20 @@ class FakeInstagram(GraphFake):
             container = self._new_container(media_type="CAROUSEL", children=children,
                                             caption=caption)
             return Response(200, json={"id": container["id"]})
+        if f.get("media_type", "").upper() == "REELS":
+            if not f.get("video_url"):
+                raise GraphFault("(#100) The parameter video_url is required", 100)
+            data = self.fetch(f["video_url"])
+            with self.lock:
+                self.fetched.append(f["video_url"])
+            container = self._new_container(media_type="REELS", video_url=f["video_url"],
+                                            caption=caption, bytes=len(data),
+                                            sha256=hashlib.sha256(data).hexdigest())
+            problem = _reel_problem(data)
+            if problem:  # Instagram takes the container, then its processing fails
+                with self.lock:
+                    container.update(status_code="ERROR", _error=problem)
+            return Response(200, json={"id": container["id"]})
         if not f.get("image_url"):
             raise GraphFault("(#100) The parameter image_url is required", 100)
         image = self._image(f["image_url"])
@@ -201,7 +217,8 @@ class FakeInstagram(GraphFake):
                                                "status": "In Progress: Media is being processed"})
                 return Response(200, json={"id": node_id,
                                            "status_code": container["status_code"],
-                                           "status": container["status_code"].title()})
+                                           "status": container.get("_error")
+                                           or container["status_code"].title()})
             media = self.media.get(node_id)
         if media is None:
             raise GraphFault(f"Unsupported get request. Object with ID '{node_id}' does not "
@@ -217,6 +234,19 @@ class FakeInstagram(GraphFake):
     def published_texts(self) -> list[str]:
         with self.lock:
             return [m["caption"] for m in sorted(self.media.values(), key=lambda m: m["_t"])]
+
+
+def _reel_problem(data: bytes) -> str:
+    """What Instagram's Reel processing refuses (the reel specifications): MP4/MOV with H.264
+    or HEVC, 3 s to 15 minutes, 23 to 60 fps, at most 1920 px; "" when it takes it."""
+    video = read_video(data)
+    if video is None or not video.mp4_or_mov or video.codec not in ("h264", "hevc"):
+        return "Error: Unsupported video format (2207026)"
+    if not 3 <= video.seconds <= 15 * 60:
+        return "Error: The video duration is not supported (2207026)"
+    if not 23 <= video.fps <= 60.5 or max(video.width, video.height) > 1920:
+        return "Error: The video frame rate or size is not supported (2207026)"
+    return ""
 
 
 def CAROUSEL_OK(n: int) -> bool:  # noqa: N802 - reads as the rule it is

@@ -17,6 +17,7 @@ Arisamiga/Linkedin-RSS#5 (the DUPLICATE_POST body).
 
 from __future__ import annotations
 
+import hashlib
 import io
 import itertools
 import re
@@ -24,8 +25,9 @@ import secrets
 import time
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
+from platforms.practice._video import read_video
 from platforms.practice.server import BadRequest, FakeServer, Handler, Request, Response, route
 
 ORG_ID = "2414183"
@@ -89,6 +91,9 @@ class FakeLinkedIn(FakeServer):
         # urn -> {"status", "owner", "upload", "mime", "size"}
         self.images: dict[str, dict[str, Any]] = {}
         self.uploads: dict[str, str] = {}  # upload token -> image urn
+        # urn -> {"owner", "size", "parts": [(first, last)], "data": {n: bytes}, "etags", "status"}
+        self.videos: dict[str, dict[str, Any]] = {}
+        self.video_part = 4 * 1024 * 1024  # LinkedIn's part size
         self.posts: dict[str, dict[str, Any]] = {}  # urn -> post as LinkedIn stores it
         self.daily_limit_reached = False
 
@@ -189,6 +194,84 @@ class FakeLinkedIn(FakeServer):
             self.images[urn].update(status="AVAILABLE", mime=mime, size=len(req.body))
         return Response(201)
 
+    # -- Videos API -------------------------------------------------------------------------------
+
+    @route("POST", r"/rest/videos")
+    def videos_action(self, req: Request) -> Response:
+        self._rest(req)
+        body = req.json() or {}
+        action = req.query.get("action")
+        if action == "initializeUpload":
+            ask = body.get("initializeUploadRequest") or {}
+            if ask.get("owner") != ORG:
+                raise BadRequest(f"Not enough permissions to act as {ask.get('owner')}", 403)
+            size = int(ask.get("fileSizeBytes") or 0)
+            if size <= 0:
+                raise BadRequest("/initializeUploadRequest/fileSizeBytes is required", 422)
+            urn = "urn:li:video:C5F10AQ" + secrets.token_urlsafe(12).replace("-", "x")
+            parts = [(first, min(size, first + self.video_part) - 1)
+                     for first in range(0, size, self.video_part)]
+            with self.lock:
+                self.videos[urn] = {"owner": ORG, "size": size, "parts": parts, "data": {},
+                                    "etags": {}, "status": "WAITING_UPLOAD"}
+            return Response(200, json={"value": {
+                "uploadUrlsExpireAt": int((time.time() + 3600) * 1000), "video": urn,
+                "uploadToken": "", "uploadInstructions": [
+                    {"uploadUrl": f"{self.url}/dms-video/{quote(urn, safe='')}/{n}",
+                     "firstByte": first, "lastByte": last}
+                    for n, (first, last) in enumerate(parts)]}})
+        if action == "finalizeUpload":
+            ask = body.get("finalizeUploadRequest") or {}
+            with self.lock:
+                video = self.videos.get(str(ask.get("video")))
+                if video is None:
+                    raise BadRequest("Video not found", 404)
+                if video["status"] != "WAITING_UPLOAD":
+                    return Response(200)  # finalized already: nothing changes
+                wanted = [video["etags"].get(n) for n in range(len(video["parts"]))]
+                if None in wanted or ask.get("uploadedPartIds") != wanted:
+                    raise BadRequest("uploadedPartIds do not match the uploaded parts", 400)
+                data = b"".join(video["data"][n] for n in range(len(video["parts"])))
+                problem = _video_problem(data)
+                video.update(status="PROCESSING_FAILED" if problem else "PROCESSING",
+                             failure=problem, bytes=data)
+            return Response(200)
+        raise BadRequest("Unsupported action", 400)
+
+    @route("PUT", r"/dms-video/(?P<urn>[^/]+)/(?P<n>\d+)")
+    def upload_video_part(self, req: Request) -> Response:
+        if req.bearer() not in self.tokens:
+            raise BadRequest("Invalid access token", 401)
+        with self.lock:
+            video = self.videos.get(unquote(req.params["urn"]))
+            n = int(req.params["n"])
+            if video is None or n >= len(video["parts"]):
+                raise BadRequest("Upload URL not found or expired", 404)
+            first, last = video["parts"][n]
+            if len(req.body) != last - first + 1:
+                raise BadRequest(f"Part {n} must be {last - first + 1} bytes", 400)
+            video["data"][n] = req.body
+            etag = hashlib.sha256(req.body).hexdigest()[:32]
+            video["etags"][n] = etag
+        return Response(200, headers={"ETag": etag})
+
+    @route("GET", r"/rest/videos/(?P<urn>[^/]+)")
+    def video_status(self, req: Request) -> Response:
+        self._rest(req)
+        urn = unquote(req.params["urn"])
+        with self.lock:
+            video = self.videos.get(urn)
+            if video is None:
+                raise BadRequest("Video not found", 404)
+            if video["status"] == "PROCESSING":  # one look while LinkedIn processes it
+                video["status"] = "AVAILABLE"
+                answer = {"id": urn, "status": "PROCESSING"}
+            else:
+                answer = {"id": urn, "status": video["status"]}
+                if video.get("failure"):
+                    answer["processingFailureReason"] = video["failure"]
+        return Response(200, json=answer)
+
     # -- Posts API --------------------------------------------------------------------------------
 
     def _content_images(self, content: dict[str, Any]) -> list[dict[str, Any]]:
@@ -226,6 +309,11 @@ class FakeLinkedIn(FakeServer):
         with self.lock:
             for image in images:
                 image_id: Any = image.get("id")  # unchecked JSON, looked up as sent
+                if str(image_id).startswith("urn:li:video:"):
+                    clip = self.videos.get(image_id)
+                    if clip is None or clip["status"] != "AVAILABLE":
+                        raise BadRequest(f"Video {image_id} is not available", 422)
+                    continue
                 found = self.images.get(image_id)
                 if found is None or found["status"] != "AVAILABLE" or found["owner"] != ORG:
                     raise BadRequest(f"Image {image.get('id')} is not available", 422)
@@ -313,3 +401,16 @@ class FakeLinkedIn(FakeServer):
         if found is None:
             return Response(404, body="This post cannot be displayed")
         return Response(200, body=plain(found["commentary"]))
+
+
+def _video_problem(data: bytes) -> str:
+    """What LinkedIn's processing refuses (Videos API): MP4 with H.264, 3 s to 30 minutes,
+    aspect 1:2.4 to 2.4:1, 60 fps; "" when it takes it."""
+    video = read_video(data)
+    if video is None or not video.mp4_or_mov or video.codec != "h264":
+        return "UNSUPPORTED_FORMAT"
+    if not 3 <= video.seconds <= 30 * 60:
+        return "INVALID_DURATION"
+    if not 1 / 2.4 - 0.01 <= video.width / max(1, video.height) <= 2.4 + 0.01 or video.fps > 60.5:
+        return "INVALID_DIMENSIONS"
+    return ""

@@ -15,6 +15,7 @@ import time
 from typing import Any
 
 from platforms.practice._graph import GraphFake, GraphFault, graph_error, now_graph
+from platforms.practice._video import read_video
 from platforms.practice.server import Request, Response, route
 
 VERSION = r"/v1\.0"
@@ -136,6 +137,19 @@ class FakeThreads(GraphFake):
                     raise GraphFault("Media ID is not available", 24, subcode=4279009)
             c = self._container(media_type="CAROUSEL", text=text, reply_to=reply_to,
                                 children=children)
+        elif kind == "VIDEO":
+            if not f.get("video_url"):
+                raise GraphFault("(#100) The parameter video_url is required", 100)
+            data = self.fetch(f["video_url"])
+            with self.lock:
+                self.fetched.append(f["video_url"])
+            c = self._container(media_type="VIDEO", text=text, reply_to=reply_to,
+                                video_url=f["video_url"], alt_text=f.get("alt_text", ""),
+                                bytes=len(data))
+            problem = _video_problem(data)
+            if problem:  # Threads takes the container, then its processing fails
+                with self.lock:
+                    c.update(status="ERROR", error_message=problem)
         else:
             raise GraphFault("(#100) Param media_type must be one of {TEXT, IMAGE, VIDEO, "
                              "CAROUSEL}", 100)
@@ -233,7 +247,10 @@ class FakeThreads(GraphFake):
                     c["_polls"] -= 1
                     if c["_polls"] < 0:
                         c["status"] = "FINISHED"
-                return Response(200, json={"id": node_id, "status": c["status"]})
+                answer = {"id": node_id, "status": c["status"]}
+                if c.get("error_message"):
+                    answer["error_message"] = c["error_message"]
+                return Response(200, json=answer)
             post = self.posts.get(node_id)
         if post is None:
             raise GraphFault(f"Object with ID '{node_id}' does not exist", 100, subcode=33)
@@ -254,3 +271,16 @@ class FakeThreads(GraphFake):
     def all_texts(self) -> list[str]:
         with self.lock:
             return [p["text"] for p in sorted(self.posts.values(), key=lambda p: p["_t"])]
+
+
+def _video_problem(data: bytes) -> str:
+    """What Threads' processing refuses (its video specifications): MP4/MOV with H.264 or
+    HEVC, at most 5 minutes, 23 to 60 fps, at most 1920 px wide; "" when it takes it."""
+    video = read_video(data)
+    if video is None or not video.mp4_or_mov or video.codec not in ("h264", "hevc"):
+        return "UNSUPPORTED_VIDEO_FORMAT"
+    if video.seconds > 5 * 60:
+        return "VIDEO_TOO_LONG"
+    if not 23 <= video.fps <= 60.5 or video.width > 1920:
+        return "UNSUPPORTED_VIDEO_FRAME_RATE_OR_SIZE"
+    return ""

@@ -14,7 +14,13 @@ a 1 GB upload costs the fake no memory.
 session keeps what it received, rounded down to 256 KiB (Google may persist less than was sent).
 Tokens come from POST /token (refresh_token grant) and expire (``expire_access_tokens()``).
 
+Thumbnails (POST /upload/youtube/v3/thumbnails/set: JPEG/PNG, 2 MB, 403 when the channel may
+not set custom thumbnails) and captions (multipart captions.insert, 409 captionExists for a
+second track of the same language and name; captions.list) go on a made video. A video whose
+first bytes are no container YouTube reads comes back `uploadStatus: failed`, `invalidFile`.
+
 Sources: developers.google.com/youtube/v3/docs/videos, /guides/using_resumable_upload_protocol,
+/docs/thumbnails/set, /docs/captions/insert,
 /docs/errors, /determine_quota_cost; developers.google.com/identity/protocols/oauth2/native-app.
 """
 
@@ -51,12 +57,46 @@ CLIENT_SECRET = "practice-youtube-client-secret"
 REFRESH = "practice-youtube-refresh"
 PRIVACY = ("public", "unlisted", "private")
 UPLOADS = "UUpractice0000000000000a"  # the channel's "uploads" playlist
+HEAD = 16  # the first bytes of an upload, kept to tell a video file from anything else
+THUMBNAIL_LIMIT = 2 * 1024 * 1024
+THUMBNAIL_TYPES = ("image/jpeg", "image/png", "application/octet-stream")
+
+
+def _looks_like_video(head: bytes) -> bool:
+    """The containers YouTube's processing reads, by their first bytes: MP4/MOV boxes,
+    Matroska/WebM (EBML), AVI, FLV, MPEG program and transport streams, ASF."""
+    return (head[4:8] in (b"ftyp", b"moov", b"mdat", b"free", b"wide", b"skip")
+            or head.startswith((b"\x1a\x45\xdf\xa3", b"FLV", b"\x00\x00\x01\xba",
+                                b"\x30\x26\xb2\x75"))
+            or (head.startswith(b"RIFF") and head[8:12] == b"AVI ")
+            or head[:1] == b"\x47")
+
+
+def _readable_captions(data: bytes) -> bool:
+    """What captions.insert can read here: WebVTT, or SRT's numbered cues with time codes."""
+    text = data.decode("utf-8-sig", "replace").lstrip()
+    return text.startswith("WEBVTT") or bool(re.search(
+        r"^\d+\s*\n\d\d:\d\d:\d\d[,.]\d{3} --> \d\d:\d\d:\d\d[,.]\d{3}", text, re.M))
 
 
 def _error(status: int, reason: str, message: str, domain: str = "youtube.api") -> Response:
     return Response(status, json={"error": {
         "code": status, "message": message,
         "errors": [{"message": message, "domain": domain, "reason": reason}]}})
+
+
+def _multipart(content_type: str, body: bytes) -> list[bytes]:
+    """The bodies of a multipart/related request, in order."""
+    match = re.search(r'boundary="?([^";]+)"?', content_type)
+    if not content_type.startswith("multipart/related") or not match:
+        return []
+    parts = []
+    for chunk in body.split(b"--" + match.group(1).encode())[1:]:
+        if chunk.startswith(b"--"):
+            break
+        _, _, content = chunk.partition(b"\r\n\r\n")
+        parts.append(content.removesuffix(b"\r\n"))
+    return parts
 
 
 def _tags_length(tags: list[str]) -> int:
@@ -74,6 +114,9 @@ class FakeYouTube(FakeServer):
         self.uploads_left: int | None = None  # videos.insert's daily bucket; None: no limit
         self.reset_at: float | None = None  # fraction of the upload where the connection drops
         self.received_bytes = 0  # every byte read from upload chunks (resends included)
+        # A channel is allowed custom thumbnails once it is verified; False answers 403.
+        self.custom_thumbnails = True
+        self.captions: dict[str, dict[str, Any]] = {}  # caption id -> snippet and bytes
         self._ids = itertools.count(1)
 
     # -- platform-specific answers --------------------------------------------------------------
@@ -171,7 +214,8 @@ class FakeYouTube(FakeServer):
                 self.uploads_left -= 1
             upload_id = secrets.token_urlsafe(18)
             self.sessions[upload_id] = {"total": total, "received": 0, "mime": mime,
-                                        "sha": hashlib.sha256(), "meta": body, "video": None,
+                                        "sha": hashlib.sha256(), "head": b"", "meta": body,
+                                        "video": None,
                                         "duplicate": False}
         location = f"{self.url}{UPLOAD_PATH}?uploadType=resumable&upload_id={upload_id}"
         return Response(200, headers={"Location": location})
@@ -311,6 +355,10 @@ class FakeYouTube(FakeServer):
 
     def _make_video(self, session: dict[str, Any]) -> dict[str, Any]:
         meta = session["meta"]
+        if not _looks_like_video(session["head"]):
+            # YouTube takes the bytes, then its processing fails: status.failureReason.
+            return {"kind": "youtube#video", "id": "failed" + secrets.token_hex(3),
+                    "status": {"uploadStatus": "failed", "failureReason": "invalidFile"}}
         if session["duplicate"]:
             return {"kind": "youtube#video", "id": "rejected" + secrets.token_hex(3),
                     "status": {"uploadStatus": "rejected", "rejectionReason": "duplicate"}}
@@ -331,6 +379,8 @@ class FakeYouTube(FakeServer):
             if not piece:
                 raise ConnectionError("client went away")
             sha.update(piece)
+            if len(session["head"]) < HEAD:
+                session["head"] += piece[:HEAD - len(session["head"])]
             left -= len(piece)
         with self.lock:
             session["received"] += count
@@ -380,6 +430,90 @@ class FakeYouTube(FakeServer):
                                                         "categoryId") if k in snippet}
             answer = {k: v for k, v in video.items() if k in ("kind", "id", "snippet", "status")}
         return Response(200, json=answer)
+
+    # -- thumbnails and captions ---------------------------------------------------------------
+
+    @route("POST", r"/upload/youtube/v3/thumbnails/set")
+    def set_thumbnail(self, req: Request) -> Response:
+        """thumbnails.set: a JPEG or PNG of at most 2 MB, replacing the video's thumbnail."""
+        if not self._auth(req.headers):
+            return self.expired_token_response()
+        mime = req.headers.get("content-type", "").split(";")[0].strip()
+        with self.lock:
+            video = self.videos.get(req.query.get("videoId", ""))
+        if video is None:
+            return _error(404, "videoNotFound", "The video that you are trying to set a "
+                                                "thumbnail for cannot be found.")
+        if not self.custom_thumbnails:
+            return _error(403, "forbidden", "The authenticated user doesn't have permissions "
+                                            "to upload and set custom video thumbnails.")
+        if not req.body:
+            return _error(400, "mediaBodyRequired", "The request does not include the image "
+                                                    "content.")
+        if len(req.body) > THUMBNAIL_LIMIT:
+            return _error(413, "mediaBodyTooLarge", f"Media larger than {THUMBNAIL_LIMIT}",
+                          "global")
+        image = req.body.startswith(b"\xff\xd8\xff") or req.body.startswith(b"\x89PNG")
+        if mime not in THUMBNAIL_TYPES or not image:
+            return _error(400, "invalidImage", "The provided image content is invalid.")
+        with self.lock:
+            video["thumbnail"] = {"sha256": hashlib.sha256(req.body).hexdigest(),
+                                  "size": len(req.body), "mime": mime}
+        return Response(200, json={"kind": "youtube#thumbnailSetResponse", "items": [
+            {"default": {"url": f"{self.url}/vi/{video['id']}/default.jpg"}}]})
+
+    @route("POST", r"/upload/youtube/v3/captions")
+    def insert_captions(self, req: Request) -> Response:
+        """captions.insert, multipart/related: the snippet (videoId, language, name), then the
+        file. A second track with the same language and name is 409 captionExists."""
+        if not self._auth(req.headers):
+            return self.expired_token_response()
+        if req.query.get("uploadType") != "multipart" or req.query.get("part") != "snippet":
+            raise BadRequest("uploadType=multipart and part=snippet are expected here")
+        parts = _multipart(req.headers.get("content-type", ""), req.body)
+        if len(parts) != 2:
+            return _error(400, "contentRequired", "The request does not contain the caption "
+                                                  "track contents.")
+        import json
+
+        try:
+            snippet = (json.loads(parts[0]) or {}).get("snippet") or {}
+        except ValueError:
+            raise BadRequest("the first part must be the caption resource (JSON)") from None
+        if not snippet.get("language") or not snippet.get("name"):
+            return _error(400, "invalidMetadata", "The request contains invalid metadata "
+                                                  "values: snippet.language and snippet.name.")
+        with self.lock:
+            video = self.videos.get(str(snippet.get("videoId") or ""))
+            if video is None:
+                return _error(404, "videoNotFound", "The video identified by the videoId "
+                                                    "parameter could not be found.")
+            for track in self.captions.values():
+                if (track["snippet"]["videoId"], track["snippet"]["language"],
+                        track["snippet"]["name"]) == (video["id"], snippet["language"],
+                                                      snippet["name"]):
+                    return _error(409, "captionExists", "The specified video already has a "
+                                  "caption track with the given snippet.language and "
+                                  "snippet.name.")
+            caption_id = "cap" + secrets.token_hex(8)
+            status = {"status": "serving"} if _readable_captions(parts[1]) else {
+                "status": "failed", "failureReason": "unknownFormat"}
+            stored = {"videoId": video["id"], "language": snippet["language"],
+                      "name": snippet["name"], "isDraft": bool(snippet.get("isDraft")),
+                      "trackKind": "standard", **status}
+            self.captions[caption_id] = {"snippet": stored, "data": parts[1]}
+        return Response(200, json={"kind": "youtube#caption", "id": caption_id,
+                                   "snippet": stored})
+
+    @route("GET", r"/youtube/v3/captions")
+    def list_captions(self, req: Request) -> Response:
+        if not self._auth(req.headers):
+            return self.expired_token_response()
+        with self.lock:
+            items = [{"kind": "youtube#caption", "id": cid, "snippet": t["snippet"]}
+                     for cid, t in self.captions.items()
+                     if t["snippet"]["videoId"] == req.query.get("videoId")]
+        return Response(200, json={"kind": "youtube#captionListResponse", "items": items})
 
     @route("DELETE", r"/youtube/v3/videos")
     def delete_video(self, req: Request) -> Response:

@@ -37,6 +37,7 @@ from composer.core.post import MediaRef, Post
 from composer.core.publish import Engine, Target
 from composer.core.registry import Registry, default_registry
 from composer.core.store import Store
+from composer.testing.video_corpus import sized_clip
 from platforms.practice import echo
 
 RUNS = int(os.environ.get("SIARAN_SOAK_RUNS", "40"))
@@ -66,10 +67,10 @@ def photos(folder: Path, size: tuple[int, int], lowest: int, highest: int):
 
 
 def video(folder: Path, unit: int):
-    """A fresh video of 1-4 upload chunks per run (random bytes, checked by hash afterwards)."""
+    """A fresh clip of 1-4 upload chunks per run (checked by hash afterwards)."""
     def media(rng: random.Random, marker: str) -> list[MediaRef]:
-        path = folder / f"{marker}.mp4"
-        path.write_bytes(rng.randbytes(rng.randrange(1, 4) * unit + rng.randrange(unit)))
+        path = sized_clip(folder / f"{marker}.mp4",
+                          rng.randrange(1, 4) * unit + rng.randrange(8000, unit))
         return [MediaRef(str(path), kind="video")]
     return media
 

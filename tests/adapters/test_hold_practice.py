@@ -17,6 +17,7 @@ from composer.core.post import MediaRef, Post
 from composer.core.publish import Engine, Policy, Target
 from composer.core.registry import Registry
 from composer.core.store import Store
+from composer.testing.video_corpus import make_video
 from platforms import facebook, mastodon, youtube
 from platforms.practice.facebook import FakeFacebook
 from platforms.practice.mastodon import FakeMastodon
@@ -32,7 +33,7 @@ def _home(tmp_path, monkeypatch):
 
 def _video(tmp_path):
     path = tmp_path / "rapat.mp4"
-    path.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 2048)
+    make_video(path, width=320, height=240, seconds=1)
     return MediaRef(str(path), kind="video")
 
 

@@ -21,6 +21,7 @@ from composer.core.post import MediaRef, Post
 from composer.core.publish import Engine, Policy, Target
 from composer.core.registry import Registry
 from composer.core.store import Store
+from composer.testing.video_corpus import sized_clip
 from platforms import facebook, folder, mastodon, wordpress, youtube
 from platforms.practice.facebook import FakeFacebook
 from platforms.practice.mastodon import FakeMastodon
@@ -232,7 +233,7 @@ def test_facebook_refuses_a_time_outside_its_window(fb):
 
 def test_youtube_clears_publish_at_and_keeps_the_video_private(yt, tmp_path):
     clip = tmp_path / "clip.mp4"
-    clip.write_bytes(b"\0\0\0\x18ftypmp42" + b"\0" * 300_000)
+    sized_clip(clip, 300_016)  # more than one 256 KiB chunk
     post = yt.publish("Sosialisasi pajak kendaraan.", soon(1), title="Sosialisasi pajak",
                       media=[MediaRef(str(clip), kind="video")])
     video_id = yt.entry(post).remote_id

@@ -196,3 +196,279 @@ def test_the_practice_x_fails_a_video_it_would_not_take(practice_server, practic
         media = RenderedMedia(str(clip), "video/mp4", 640, 360, duration=1.0)
         with pytest.raises(MediaInvalid, match="InvalidContent"):
             XAdapter().publish(ctx, OutgoingPost("p", "hevc", media=(media,)))
+
+
+def youtube_video_post(path, captions=None, **kw) -> Post:
+    post = video_post(path, captions, **kw)
+    post.title = "Rapat koordinasi siaga banjir"
+    return post
+
+
+def test_youtube_gets_the_video_its_cover_as_thumbnail_and_its_captions(
+        practice_server, practice_engine, tmp_path, captions):
+    from platforms.practice.youtube import FakeYouTube
+
+    fake = practice_server(FakeYouTube)
+    practice = practice_engine(default_registry().get("youtube"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=2)
+    outcome = practice.publish(youtube_video_post(clip, captions, cover_at=1.0))
+    assert outcome.state == State.POSTED, outcome
+    video = fake.videos[outcome.remote_id]
+    assert video["size"] == clip.stat().st_size  # YouTube takes it as it is
+    assert video["thumbnail"]["mime"] == "image/jpeg"
+    [track] = fake.captions.values()
+    assert track["snippet"]["videoId"] == outcome.remote_id
+    assert track["snippet"]["status"] == "serving" and b"Selamat pagi, warga" in track["data"]
+
+
+def test_youtube_captions_after_a_lost_answer_are_one_track(
+        practice_server, practice_engine, tmp_path, captions):
+    from platforms.practice.youtube import FakeYouTube
+
+    fake = practice_server(FakeYouTube)
+    practice = practice_engine(default_registry().get("youtube"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=320, height=240, seconds=1)
+    fake.faults.add("timeout", route="POST /upload/youtube/v3/captions", after_work=True)
+    outcome = practice.publish(youtube_video_post(clip, captions))
+    assert outcome.state == State.POSTED, outcome
+    assert len(fake.videos) == 1 and len(fake.captions) == 1
+    assert fake.requests_to("GET", "/youtube/v3/captions"), "the retry asked for the track"
+    assert practice.resume(youtube_video_post(clip, captions)) is None
+
+
+def test_youtube_posts_the_video_when_the_channel_may_not_set_thumbnails(
+        practice_server, practice_engine, tmp_path):
+    from platforms.practice.youtube import FakeYouTube
+
+    fake = practice_server(FakeYouTube)
+    fake.custom_thumbnails = False  # an unverified channel
+    practice = practice_engine(default_registry().get("youtube"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=320, height=240, seconds=1)
+    outcome = practice.publish(youtube_video_post(clip))
+    assert outcome.state == State.POSTED, outcome
+    [video] = fake.videos.values()
+    assert "thumbnail" not in video and len(fake.requests_to("PUT", "/upload/")) == 1
+
+
+def test_the_practice_youtube_fails_what_is_not_a_video(practice_server, tmp_path):
+    """YouTube takes the bytes, then its processing fails (uploadStatus failed, invalidFile)."""
+    import logging
+
+    import httpx
+
+    from composer.core.adapters import MediaInvalid, OutgoingPost, PublishContext, RenderedMedia
+    from platforms.practice.youtube import FakeYouTube
+    from platforms.youtube import YouTubeAdapter
+
+    fake = practice_server(FakeYouTube)
+    notes = tmp_path / "catatan.mp4"
+    notes.write_bytes(b"bukan video, hanya catatan rapat\n" * 100)
+    settings, secrets = fake.practice_account()
+    with httpx.Client(timeout=5) as client:
+        ctx = PublishContext(client=client, account=settings, secrets=secrets,
+                             log=logging.getLogger("t"))
+        media = RenderedMedia(str(notes), "video/mp4", 0, 0)
+        with pytest.raises(MediaInvalid, match="invalidFile"):
+            YouTubeAdapter().publish(ctx, OutgoingPost("p", "x", title="x", media=(media,)))
+    assert fake.videos == {}
+
+
+def test_facebook_uploads_a_page_video_in_ranges_with_description_and_thumbnail(
+        practice_server, practice_engine, tmp_path):
+    from platforms.practice.facebook import FakeFacebook
+
+    fake = practice_server(FakeFacebook)
+    fake.video_chunk = 64 * 1024  # several transfers
+    practice = practice_engine(default_registry().get("facebook"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=2, noise=True,
+                      bitrate=1_000_000)
+    fake.faults.add("reset", route="POST .*/videos")  # one request is cut: the start
+    outcome = practice.publish(video_post(clip, cover_at=1.0))
+    assert outcome.state == State.POSTED, outcome
+    [video] = [v for v in fake.videos.values() if v["phase"] == "complete"]
+    assert bytes(video["data"]) == clip.read_bytes()
+    assert video["description"] == "Rapat koordinasi siaga banjir pagi ini"
+    assert video["thumb"][:3] == b"\xff\xd8\xff"  # the cover, a JPEG
+    assert outcome.remote_id == video["id"] and fake.live_texts() == [video["description"]]
+    transfers = [r for r in fake.requests if r.method == "POST" and "/videos" in r.path]
+    assert len(transfers) > 4
+
+
+def test_facebook_video_after_a_lost_finish_answer_is_one_video(practice_server, http,
+                                                                tmp_path):
+    """The finish is done but its answer lost: the journalled video id is asked, not sent
+    again."""
+    from composer.core.adapters import OutgoingPost, RenderedMedia, Unknown
+    from composer.testing.context import practice_context
+    from platforms.facebook import FacebookAdapter
+    from platforms.practice.facebook import FakeFacebook
+
+    fake = practice_server(FakeFacebook)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=1)
+    ctx = practice_context(fake, http)
+    journal = ctx.save_checkpoint
+
+    def lose_the_finish_answer(data):
+        journal(data)
+        start, end = data.get("video_range", (0, 1))
+        if start == end:  # every byte is there: the next request is the finish
+            fake.faults.add("success_then_500", route="POST .*/videos")
+    ctx.save_checkpoint = lose_the_finish_answer
+    post = OutgoingPost("p", "Rapat koordinasi", media=(
+        RenderedMedia(str(clip), "video/mp4", 640, 360, duration=1.0),))
+    with pytest.raises(Unknown):
+        FacebookAdapter().publish(ctx, post)
+    found = FacebookAdapter().find_existing(ctx, post)
+    [video] = fake.videos.values()
+    assert found is not None and found.remote_id == video["id"]
+    assert fake.live_texts() == ["Rapat koordinasi"]
+
+
+def test_the_practice_facebook_refuses_a_video_outside_the_page_rules(
+        practice_server, tmp_path):
+    """Facebook takes the bytes, then the finish fails (#6000): a 1:3 strip is too tall."""
+    import logging
+
+    import httpx
+
+    from composer.core.adapters import MediaInvalid, OutgoingPost, PublishContext, RenderedMedia
+    from platforms.facebook import FacebookAdapter
+    from platforms.practice.facebook import FakeFacebook
+
+    fake = practice_server(FakeFacebook)
+    clip = make_video(tmp_path / "tall.mp4", width=160, height=480, seconds=1)
+    settings, secrets = fake.practice_account()
+    with httpx.Client(timeout=5) as client:
+        ctx = PublishContext(client=client, account=settings, secrets=secrets,
+                             log=logging.getLogger("t"))
+        media = RenderedMedia(str(clip), "video/mp4", 160, 480, duration=1.0)
+        with pytest.raises(MediaInvalid, match="problem uploading your video"):
+            FacebookAdapter().publish(ctx, OutgoingPost("p", "tinggi", media=(media,)))
+    assert fake.live_texts() == []
+
+
+def test_instagram_makes_a_reel_from_the_hosted_video_and_waits_for_it(
+        practice_server, practice_engine, tmp_path, monkeypatch):
+    from platforms.instagram import InstagramAdapter
+    from platforms.practice.instagram import FakeInstagram
+
+    monkeypatch.setattr(InstagramAdapter, "poll_interval", 0.0)
+    fake = practice_server(FakeInstagram, processing_polls=3)
+    practice = practice_engine(default_registry().get("instagram"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=3.5)
+    outcome = practice.publish(video_post(clip))
+    assert outcome.state == State.POSTED, outcome
+    [reel] = [c for c in fake.containers.values() if c["media_type"] == "REELS"]
+    assert reel["status_code"] == "PUBLISHED"
+    assert reel["caption"] == "Rapat koordinasi siaga banjir pagi ini"
+    assert fake.fetched == [reel["video_url"]]  # fetched from the media host, once
+    polls = [r for r in fake.requests if r.method == "GET" and reel["id"] in r.path]
+    assert len(polls) >= 3, "IN_PROGRESS was polled until FINISHED"
+    assert fake.published_texts() == [reel["caption"]]
+
+
+def test_the_practice_instagram_fails_a_reel_it_would_not_take(practice_server, http,
+                                                               tmp_path, monkeypatch):
+    """Instagram makes the container, then its processing says ERROR: 2 s is under 3 s."""
+    from composer.core.adapters import MediaInvalid, OutgoingPost, RenderedMedia
+    from composer.testing.context import practice_context
+    from platforms.instagram import InstagramAdapter
+    from platforms.practice.instagram import FakeInstagram
+
+    monkeypatch.setattr(InstagramAdapter, "poll_interval", 0.0)
+    fake = practice_server(FakeInstagram)
+    clip = make_video(tmp_path / "v.mp4", width=360, height=640, seconds=2)
+    settings, secrets = fake.practice_account()
+    ctx = practice_context(fake, http, account=settings)
+    ctx.secrets.update(secrets)
+    post = OutgoingPost("p", "pendek", media=(
+        RenderedMedia(str(clip), "video/mp4", 360, 640, duration=2.0),))
+    with pytest.raises(MediaInvalid, match="duration"):
+        InstagramAdapter().publish(ctx, post)
+    assert fake.published_texts() == []
+
+
+def test_threads_makes_a_video_container_from_the_hosted_video_and_waits_for_it(
+        practice_server, practice_engine, tmp_path, monkeypatch):
+    from platforms.practice.threads import FakeThreads
+    from platforms.threads import ThreadsAdapter
+
+    monkeypatch.setattr(ThreadsAdapter, "poll_interval", 0.0)
+    fake = practice_server(FakeThreads)
+    fake.processing_polls = 3
+    practice = practice_engine(default_registry().get("threads"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=2)
+    fake.faults.add("timeout", route="POST .*/threads_publish", after_work=True)  # answer lost
+    outcome = practice.publish(video_post(clip))
+    assert outcome.state == State.POSTED, outcome
+    [video] = [c for c in fake.containers.values() if c["media_type"] == "VIDEO"]
+    assert video["status"] == "PUBLISHED" and video["alt_text"] == "Kepala BPBD membuka rapat"
+    assert video["bytes"] == clip.stat().st_size  # it fit: hosted untouched
+    assert fake.published_texts() == ["Rapat koordinasi siaga banjir pagi ini"]  # once
+    polls = [r for r in fake.requests if r.method == "GET" and video["id"] in r.path]
+    assert len(polls) >= 3, "IN_PROGRESS was polled until FINISHED"
+
+
+def test_the_practice_threads_fails_a_video_it_would_not_take(practice_server, http, tmp_path,
+                                                              monkeypatch):
+    """Threads makes the container, then its processing says ERROR: 10 fps is under 23."""
+    from composer.core.adapters import MediaInvalid, OutgoingPost, RenderedMedia
+    from composer.testing.context import practice_context
+    from platforms.practice.threads import FakeThreads
+    from platforms.threads import ThreadsAdapter
+
+    monkeypatch.setattr(ThreadsAdapter, "poll_interval", 0.0)
+    fake = practice_server(FakeThreads)
+    clip = make_video(tmp_path / "v.mp4", width=320, height=240, fps=10, seconds=1)
+    settings, secrets = fake.practice_account()
+    ctx = practice_context(fake, http, account=settings)
+    ctx.secrets.update(secrets)
+    post = OutgoingPost("p", "lambat", media=(
+        RenderedMedia(str(clip), "video/mp4", 320, 240, duration=1.0),))
+    with pytest.raises(MediaInvalid, match="FRAME_RATE"):
+        ThreadsAdapter().publish(ctx, post)
+    assert fake.published_texts() == []
+
+
+def test_linkedin_uploads_a_video_in_parts_and_posts_its_urn(practice_server, practice_engine,
+                                                             tmp_path, monkeypatch):
+    from platforms.linkedin import LinkedInAdapter
+    from platforms.practice.linkedin import FakeLinkedIn
+
+    monkeypatch.setattr(LinkedInAdapter, "poll_interval", 0.0)
+    fake = practice_server(FakeLinkedIn)
+    fake.video_part = 64 * 1024  # several parts
+    practice = practice_engine(default_registry().get("linkedin"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=3.5, noise=True,
+                      bitrate=600_000)
+    fake.faults.add("reset", route="PUT /dms-video/")  # one part is cut: sent again
+    outcome = practice.publish(video_post(clip))
+    assert outcome.state == State.POSTED, outcome
+    [video] = fake.videos.values()
+    assert len(video["parts"]) > 2 and video["status"] == "AVAILABLE"
+    assert any(r.fault == "reset" for r in fake.requests)
+    assert video["bytes"] == clip.read_bytes()
+    [post] = fake.posts.values()
+    assert post["content"]["media"]["id"] in fake.videos
+    assert post["content"]["media"]["title"] == "Kepala BPBD membuka rapat"
+
+
+def test_the_practice_linkedin_fails_a_video_it_would_not_take(practice_server, http, tmp_path,
+                                                               monkeypatch):
+    """LinkedIn takes the parts, then its processing fails: 1 s is under 3 s."""
+    from composer.core.adapters import MediaInvalid, OutgoingPost, RenderedMedia
+    from composer.testing.context import practice_context
+    from platforms.linkedin import LinkedInAdapter
+    from platforms.practice.linkedin import FakeLinkedIn
+
+    monkeypatch.setattr(LinkedInAdapter, "poll_interval", 0.0)
+    fake = practice_server(FakeLinkedIn)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=1)
+    settings, secrets = fake.practice_account()
+    ctx = practice_context(fake, http, account=settings)
+    ctx.secrets.update(secrets)
+    post = OutgoingPost("p", "pendek", media=(
+        RenderedMedia(str(clip), "video/mp4", 640, 360, duration=1.0),))
+    with pytest.raises(MediaInvalid, match="INVALID_DURATION"):
+        LinkedInAdapter().publish(ctx, post)
+    assert fake.posts == {}

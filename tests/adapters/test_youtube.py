@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -19,19 +20,16 @@ from composer.core.registry import Registry
 from composer.core.store import Store
 from composer.testing.context import practice_context
 from composer.testing.contract import AdapterContract, Harness, Sleeps
+from composer.testing.video_corpus import sized_clip
 from platforms import youtube
 from platforms.practice.youtube import UNIT, FakeYouTube
 from platforms.youtube import YouTubeAdapter, metadata
 
 
 def make_video(path, size: int) -> str:
-    """A file whose bytes depend on their position, so a wrong offset changes the hash."""
-    block = bytes(range(256)) * 4
-    with open(path, "wb") as fh:
-        for i in range(0, size, len(block)):
-            fh.write((i // len(block)).to_bytes(4, "big") + block[4:])
-        fh.truncate(size)
-    return str(path)
+    """A real clip of exactly ``size`` bytes (its padding depends on position, so a wrong
+    offset changes the hash): the rule book probes what YouTube is sent."""
+    return str(sized_clip(path, size))
 
 
 def sha256(path) -> str:
@@ -112,7 +110,7 @@ def test_chunks_are_256k_multiples_with_content_range(fake, http, tmp_path, smal
                       f"bytes {UNIT}-{2 * UNIT - 1}/{3 * UNIT + 123}",
                       f"bytes {2 * UNIT}-{3 * UNIT - 1}/{3 * UNIT + 123}",
                       f"bytes {3 * UNIT}-{3 * UNIT + 122}/{3 * UNIT + 123}"]
-    start = fake.requests_to("POST", "/upload/")[0]
+    start = fake.requests_to("POST", "/upload/youtube/v3/videos")[0]
     assert start.query == {"uploadType": "resumable", "part": "snippet,status"}
     assert start.headers["X-Upload-Content-Length"] == str(3 * UNIT + 123)
 
@@ -131,7 +129,7 @@ def test_a_dropped_connection_resumes_from_what_the_server_kept(fake, http, tmp_
     puts = fake.requests_to("PUT", "/upload/")
     assert [r.headers["Content-Range"] for r in puts[5:7]] == [
         f"bytes */{10 * UNIT}", f"bytes {4 * UNIT}-{5 * UNIT - 1}/{10 * UNIT}"]
-    assert len(fake.requests_to("POST", "/upload/")) == 1  # one session, one video
+    assert len(fake.requests_to("POST", "/upload/youtube/v3/videos")) == 1  # one session, one video
 
 
 def test_a_crash_resumes_from_the_journalled_session(fake, http, tmp_path, small_chunks):
@@ -170,7 +168,7 @@ def test_after_a_lost_answer_the_session_says_the_video_exists(fake, http, tmp_p
 
 
 def test_metadata_limits_are_checked_before_any_request(fake, http, tmp_path):
-    path = make_video(tmp_path / "v.mp4", 1000)
+    path = make_video(tmp_path / "v.mp4", 5000)
     cases = [
         (dict(title="a" * 101), "Title too long"),
         (dict(title="Rapat <penting>"), "< or >"),
@@ -193,7 +191,7 @@ def test_a_title_falls_back_to_the_first_line():
 
 
 def test_privacy_and_native_scheduling(fake, http, tmp_path):
-    path = make_video(tmp_path / "v.mp4", 1000)
+    path = make_video(tmp_path / "v.mp4", 5000)
     unlisted = YouTubeAdapter().publish(context(fake, http, privacy="unlisted"),
                                         outgoing(path, text="satu"))
     assert fake.videos[unlisted.remote_id]["status"]["privacyStatus"] == "unlisted"
@@ -212,7 +210,7 @@ def test_privacy_and_native_scheduling(fake, http, tmp_path):
 def test_quota_exceeded_waits_for_midnight_pacific_and_the_engine_says_resume_later(
         fake, tmp_path):
     fake.uploads_left = 0
-    path = make_video(tmp_path / "v.mp4", 1000)
+    path = make_video(tmp_path / "v.mp4", 5000)
     store = Store(), None
     engine = Engine(store[0], Registry(platforms={"youtube": youtube.PLATFORM}), sleep=Sleeps())
     settings, secrets = fake.practice_account()
@@ -226,7 +224,7 @@ def test_quota_exceeded_waits_for_midnight_pacific_and_the_engine_says_resume_la
 
 
 def test_an_expired_access_token_is_renewed_and_handed_to_the_keyring(fake, http, tmp_path):
-    path = make_video(tmp_path / "v.mp4", 1000)
+    path = make_video(tmp_path / "v.mp4", 5000)
     fake.expire_access_tokens()
     ctx = context(fake, http)
     renewed = {}
@@ -240,25 +238,26 @@ def test_an_expired_access_token_is_renewed_and_handed_to_the_keyring(fake, http
 
 
 def test_videos_go_through_the_outgoing_post_untouched(tmp_path):
-    path = make_video(tmp_path / "clip.mp4", 5000)
+    path = make_video(tmp_path / "clip.mp4", 6000)
     post = Post(text="Video kegiatan", title="Kegiatan", media=[MediaRef(path, alt="x", kind="video")])
     sent = build(post, "yt", youtube.SPEC, out_dir=tmp_path / "out")
-    assert [(m.path, m.mime) for m in sent.media] == [(path, "video/mp4")]
-    assert not (tmp_path / "out").exists()  # nothing rendered: the file itself goes
+    assert [(m.path, m.mime) for m in sent.media] == [(path, "video/mp4")]  # the file itself
+    assert [p.name for p in (tmp_path / "out" / "video").iterdir()] == [
+        Path(sent.media[0].cover).name]  # only its cover (the thumbnail) was rendered
     with pytest.raises(NotPublishable, match="videos only; this post has none"):
         build(Post(text="tanpa video", title="x"), "yt", youtube.SPEC, out_dir=tmp_path)
     two = [MediaRef(path, alt="x", kind="video"), MediaRef(path, alt="y", kind="video")]
     with pytest.raises(NotPublishable, match="one video; this post has 2"):
         build(Post(text="dua video", title="x", media=two), "yt", youtube.SPEC, out_dir=tmp_path)
     gone = Post(text="x", title="x", media=[MediaRef(str(tmp_path / "gone.mp4"), kind="video")])
-    with pytest.raises(NotPublishable, match="missing"):
+    with pytest.raises(NotPublishable, match="No such video file"):
         build(gone, "yt", youtube.SPEC, out_dir=tmp_path)
 
 
 def test_verify_and_delete(fake, http, tmp_path):
     info = YouTubeAdapter().verify(context(fake, http))
     assert (info.display_name, info.handle) == ("Diskominfo Provinsi", "@diskominfoprov")
-    path = make_video(tmp_path / "v.mp4", 1000)
+    path = make_video(tmp_path / "v.mp4", 5000)
     result = YouTubeAdapter().publish(context(fake, http), outgoing(path))
     YouTubeAdapter().delete(context(fake, http), result)
     YouTubeAdapter().delete(context(fake, http), result)  # gone already: fine
@@ -273,15 +272,10 @@ def test_sign_in_asks_for_offline_access():
 
 @pytest.mark.slow
 def test_a_1_gb_upload_with_a_reset_at_40_percent_resumes_and_completes(tmp_path):
-    """The acceptance: a sparse 1 GB file (markers every MiB so offsets matter), 8 MiB chunks,
+    """The acceptance: a sparse 1 GB clip (markers every MiB so offsets matter), 8 MiB chunks,
     the connection reset at 40%; the engine retries, the upload goes on from the session."""
     size = 1 << 30
-    path = tmp_path / "big.mp4"
-    with open(path, "wb") as fh:
-        fh.truncate(size)
-        for mib in range(0, size >> 20):
-            fh.seek(mib << 20)
-            fh.write(mib.to_bytes(8, "big") * 4)
+    path = sized_clip(tmp_path / "big.mp4", size, sparse=True)
     with FakeYouTube() as fake:
         fake.reset_at = 0.4
         store = Store()
@@ -301,7 +295,7 @@ def test_a_1_gb_upload_with_a_reset_at_40_percent_resumes_and_completes(tmp_path
         assert any(r.fault == "reset" for r in fake.requests)
         # Resumed, not restarted: at most one chunk more than the file crossed the wire.
         assert fake.received_bytes <= size + YouTubeAdapter.chunk_size
-        assert len(fake.requests_to("POST", "/upload/")) == 1
+        assert len(fake.requests_to("POST", "/upload/youtube/v3/videos")) == 1
     assert not fake.errors, fake.errors[0]
 
 

@@ -17,6 +17,7 @@ from composer.core import post as post_model
 from composer.core.adapters import Capability
 from composer.core.registry import discover
 from composer.testing.keyring import memory_keyring
+from composer.testing.video_corpus import make_video
 from platforms.practice import fakes
 
 NETWORKS = sorted(fakes())
@@ -68,7 +69,7 @@ def a_post(network: str, tmp_path, marker: str) -> post_model.Post:
         post.media.append(post_model.MediaRef(str(path), alt="Loket pelayanan KTP"))
     if network == "youtube":  # a video, and its title
         path = tmp_path / "klip.mp4"
-        path.write_bytes(bytes(range(256)) * 2048)
+        make_video(path, width=320, height=240, seconds=1)
         post.media.append(post_model.MediaRef(str(path), kind="video"))
         post.title = f"Pelayanan KTP {marker}"
     return post

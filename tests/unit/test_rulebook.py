@@ -106,9 +106,9 @@ def test_video_rules():
     two = found(Post(text="x", title="t", media=[video(), video()]), "youtube")["video.too_many"]
     assert two.blocks and two.params["count"] == 2
     assert checks.check(Post(text="x", title="t", media=[video()]), "yt", spec("youtube")).ok
-    # Facebook's video upload is still to come: the post goes there without it
-    on_fb = found(Post(text="x", media=[video()]), "facebook")["video.unsupported"]
-    assert on_fb.severity == Severity.WARN
+    # WhatsApp's channel takes no video from Siaran: the post goes there without it
+    on_li = found(Post(text="x", media=[video()]), "whatsapp")["video.unsupported"]
+    assert on_li.severity == Severity.WARN
     assert "video.unsupported" not in found(Post(text="x", media=[video()]), "x")
 
 

@@ -23,6 +23,7 @@ from composer.core import checks
 from composer.core.outgoing import NotPublishable, RenderOnce, build
 from composer.core.post import MediaRef, Post
 from composer.core.registry import default_registry
+from composer.testing.video_corpus import make_video
 
 REGISTRY = default_registry()
 PLATFORMS = [REGISTRY.get(i) for i in sorted(REGISTRY.ids())]
@@ -47,7 +48,7 @@ def files(tmp_path_factory):
         Image.new("RGB", SHAPES[i % len(SHAPES)], (20 * i, 90, 160)).save(path, quality=80)
         photos.append(str(path))
     video = folder / "kegiatan.mp4"
-    video.write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(2000))
+    make_video(video, width=320, height=240, seconds=1)
     return photos, str(video)
 
 
