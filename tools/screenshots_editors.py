@@ -4,6 +4,8 @@ Indonesian: the whole screen, so the dialog's size and its buttons show as an of
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tools/screenshots_editors.py en [out_dir]
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tools/screenshots_editors.py id [out_dir]
 
+With SIARAN_COLOR_SCHEME=dark the same shots in the dark scheme, named ...-<lang>-dark.png.
+
 Writes crop-editor-1366-<lang>.png and template-editor-1366-<lang>.png (one language per run:
 the language is chosen before the window is built). A temporary SIARAN_HOME; photos drawn by
 tools/screenshots_previews.py.
@@ -33,6 +35,7 @@ def screen_shot(app, path: Path) -> None:
 def main() -> int:
     lang = sys.argv[1] if len(sys.argv) > 1 else "en"
     out = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "docs"
+    suffix = "-dark" if os.environ.get("SIARAN_COLOR_SCHEME") == "dark" else ""
     home = tempfile.mkdtemp(prefix="siaran-shots-")
     os.environ["SIARAN_HOME"] = home
     os.environ["SIARAN_LANG"] = lang
@@ -57,7 +60,7 @@ def main() -> int:
 
     window.images.open_crop("instagram", window.model.post.media[0].id)
     pump(app, 1.0)
-    screen_shot(app, out / f"crop-editor-1366-{lang}.png")
+    screen_shot(app, out / f"crop-editor-1366-{lang}{suffix}.png")
     window.images.crop_editor.parentWidget().reject()
     pump(app)
 
@@ -65,7 +68,7 @@ def main() -> int:
     editor = window.images.template_editor
     wait(app, lambda: all(not b.icon().isNull() for b in editor.thumbs))
     pump(app, 1.0)
-    screen_shot(app, out / f"template-editor-1366-{lang}.png")
+    screen_shot(app, out / f"template-editor-1366-{lang}{suffix}.png")
     editor.parentWidget().reject()
     window._detached = True
     window.close()
