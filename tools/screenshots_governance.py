@@ -112,15 +112,23 @@ def main() -> int:
 
         from composer.gui.governance.audit_view import AuditDialog
 
-        audit = AuditDialog(services, window)
-        audit.resize(960, 560)
-        audit.show()
-        pump(app)
-        audit.grab().save(str(out / "governance-audit-en.png"))
-        audit.close()
+        def audit_shot(lang: str) -> None:
+            audit = AuditDialog(services, shell.runner, shell.window)
+            audit.resize(960, 560)
+            audit.show()
+            pump(app)
+            audit.grab().save(str(out / f"governance-audit-{lang}.png"))
+            audit.close()
 
+        audit_shot("en")
         shell.set_language("id")
         window = shell.window
+        window.governance.refresh()
+        settle(app, shell)
+        pump(app, 0.5)
+        window.grab().save(str(out / "governance-hold-id.png"))  # the hold is still on
+        audit_shot("id")
+        services.holds.release(services.engine, "Ani")
         window.governance.refresh()
         shots(app, shell, out, "id")
     return 0
