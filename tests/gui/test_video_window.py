@@ -69,7 +69,7 @@ def test_the_practice_servers_take_the_video(qtbot, shell, clip):
         w.actions_by_name["practice"].trigger()
         qtbot.waitUntil(lambda: "practice-mastodon" in w.channels.catalog, timeout=20_000)
         tick(w.picker, "folder", False)
-        for key in ("practice-mastodon", "practice-telegram", "practice-x", "practice-instagram"):
+        for key in ("practice-mastodon", "practice-telegram", "practice-x", "whatsapp"):
             tick(w.picker, key)
         type_unicode(w.editor.text_edit, "Rapat koordinasi pelayanan publik #latihan")
         ref = attach(qtbot, w, clip)
@@ -80,7 +80,7 @@ def test_the_practice_servers_take_the_video(qtbot, shell, clip):
         qtbot.waitUntil(lambda: all(previews._rendered.get(k) for k in
                                     ("practice-mastodon", "practice-telegram", "practice-x")),
                         timeout=30_000)
-        assert previews._rendered.get("practice-instagram") == []  # no video upload there yet
+        assert previews._rendered.get("whatsapp") == []  # the one channel without video
         w.activateWindow()
         w.editor.text_edit.setFocus()
         qtbot.keyClick(w.editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -140,7 +140,7 @@ def test_a_post_file_from_the_cli_opens_with_its_cover_and_trim(qtbot, shell, cl
                                                                  capsys):
     from composer.cli import main
 
-    assert main(["new", "--text", "Rapat", "--to", "x,instagram", "--cover-at", "2",
+    assert main(["new", "--text", "Rapat", "--to", "x,whatsapp", "--cover-at", "2",
                  "--video", f"{clip}:Rapat di aula", "--trim", "0.5:3"]) == 0
     path = tmp_path / "rapat.toml"
     path.write_text(capsys.readouterr().out, encoding="utf-8")
@@ -154,9 +154,9 @@ def test_a_post_file_from_the_cli_opens_with_its_cover_and_trim(qtbot, shell, cl
     assert "0:00.5" in panel.trim_line.text() and "0:03.0" in panel.trim_line.text()
     previews = w.previews
     qtbot.waitUntil(lambda: bool(previews._rendered.get("x")), timeout=30_000)
-    assert previews._rendered.get("instagram") == []  # the core: no video upload there yet
+    assert previews._rendered.get("whatsapp") == []  # the core: the one channel without video
     assert previews.cards["x"].media_ids == [w.model.post.media[0].id]
-    assert previews.cards["instagram"].media_ids == []
+    assert previews.cards["whatsapp"].media_ids == []
     w.media.list.setCurrentRow(-1)
     previews.crop_requested.emit("x", w.model.post.media[0].id)  # a click on the video tile
     assert w.media.selected_id() == w.model.post.media[0].id  # the panel, not a crop editor

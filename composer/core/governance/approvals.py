@@ -446,7 +446,9 @@ class Approvals:
                 signature = base64.b64decode(decision.signature, validate=True)
             except (BadApproval, binascii.Error, ValueError):
                 continue
-            if (decision.decision == "approve" and decision.moment <= moment
+            # to the second: the journal keeps whole seconds, so an approval given in the same
+            # second as the send (a quick officer, a fast machine) still counts as before it
+            if (decision.decision == "approve" and decision.moment.replace(microsecond=0) <= moment
                     and (account in decision.targets or platform in decision.targets)
                     and keys.verify(decision.key, signature, decision.payload())):
                 found.append(decision)

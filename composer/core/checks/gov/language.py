@@ -207,18 +207,27 @@ def _is_verb_base(word: str) -> bool:
     return False
 
 
+# Longer than any Indonesian word (KBBI's longest run to about 30 letters): a run of letters this
+# long is not a word to spell-check, and the dictionary's lookup of a megabyte "word" never ends.
+LONGEST_WORD = 40
+_LONG_RUN = re.compile(r"\S{500,}")
+
+
 def _spelling(text: str, ctx: Context, suggest: bool) -> list[Hit]:
     own = {w.lower() for w in ctx.rules.words} | {k.lower() for k in ctx.rules.glossary}
-    clean = _URLISH.sub(lambda m: " " * len(m.group(0)), text)
+    # runs of non-space longer than any word or address are blanked first: _URLISH's \S+ would
+    # otherwise try every start of a megabyte run (quadratic), as a hostile title can be
+    clean = _LONG_RUN.sub(lambda m: " " * len(m.group(0)), text)
+    clean = _URLISH.sub(lambda m: " " * len(m.group(0)), clean)
     hits: list[Hit] = []
     suggested = 0
     seen: set[str] = set()
-    words = [m.group(1) for m in _WORD.finditer(clean) if len(m.group(1)) >= 3]
+    words = [m.group(1) for m in _WORD.finditer(clean) if 3 <= len(m.group(1)) <= LONGEST_WORD]
     if not words or sum(map(known_form, words)) < 0.5 * len(words):
         return []  # not (mostly) Indonesian: an English post is not misspelt Indonesian
     for m in _WORD.finditer(clean):
         word = m.group(1)
-        if len(word) < 3 or word in own or word in seen or known_form(word):
+        if not 3 <= len(word) <= LONGEST_WORD or word in own or word in seen or known_form(word):
             continue
         if word.startswith("di") and word[2:] in _PLACES:
             continue  # the EYD rule on "di" says it, with the fix
