@@ -150,7 +150,8 @@ def check_window(bin_dir: Path, shot: Path) -> None:
         while time.monotonic() < deadline and not title:
             if app.poll() is not None:
                 fail(f"siaran-gui exited {app.returncode}: {app.stderr.read()[-400:] if app.stderr else ''}")
-            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "Siaran",
+            # by class: the title is the draft's, and xdotool does not match past its em dash
+            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--class", "Siaran",
                                     "getwindowname"], capture_output=True, text=True)
             title = found.stdout.strip().splitlines()[0] if found.stdout.strip() else ""
             time.sleep(0.3)
