@@ -27,7 +27,15 @@ from typing import TYPE_CHECKING, Any
 
 from composer.core.adapters import *  # noqa: F403 - this module *is* the re-export
 from composer.core.adapters import __all__ as _adapter_names
-from composer.core.http import HttpErrors, from_status, from_transport, json_body, one_line, reached
+from composer.core.http import (
+    FileBody,
+    HttpErrors,
+    from_status,
+    from_transport,
+    json_body,
+    one_line,
+    reached,
+)
 from composer.core.i18n import UserError, _
 from composer.core.preview import Fold, Palette, PreviewRules
 from composer.core.ratelimit import remaining, retry_after, seconds_until, telegram_retry_after
@@ -97,6 +105,7 @@ __all__ = [
     "AccessDenied",
     "Entity",
     "Facet",
+    "FileBody",
     "Fold",
     "HttpErrors",
     "Palette",

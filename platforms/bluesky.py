@@ -19,7 +19,7 @@ import hashlib
 import random
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +31,7 @@ from composer.plugin import (
     AuthExpired,
     Counting,
     CredentialField,
+    FileBody,
     Fold,
     HttpErrors,
     MediaInvalid,
@@ -363,7 +364,7 @@ class BlueskyAdapter:
         nothing twice; the record's key is journalled before createRecord (see publish)."""
         size = Path(media.path).stat().st_size
         blob = self._xrpc(ctx, "POST", "com.atproto.repo.uploadBlob",
-                          content=_FileBody(media.path, size, ctx),
+                          content=FileBody(media.path, size, ctx),
                           headers={"Content-Type": "video/mp4",
                                    "Content-Length": str(size)}).json()["blob"]
         embed: dict[str, Any] = {"$type": "app.bsky.embed.video", "video": blob}
@@ -576,24 +577,6 @@ class BlueskyErrors(HttpErrors):
                              error=type(exc).__name__))
         return Transient(_("Bluesky did not answer ({error})", error=type(exc).__name__))
 
-
-class _FileBody:
-    """A file sent in 1 MiB pieces, read afresh on every attempt (a renewed session sends it
-    again), with progress as it goes."""
-
-    CHUNK = 1 << 20
-
-    def __init__(self, path: str, size: int, ctx: PublishContext):
-        self.path, self.size, self.ctx = path, size, ctx
-
-    def __iter__(self) -> Iterator[bytes]:
-        sent = 0
-        with open(self.path, "rb") as f:
-            while chunk := f.read(self.CHUNK):
-                self.ctx.check_cancelled()
-                sent += len(chunk)
-                self.ctx.progress("media", sent / max(self.size, 1))
-                yield chunk
 
 
 def _now_iso() -> str:

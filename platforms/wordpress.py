@@ -28,7 +28,6 @@ import html
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 
@@ -39,6 +38,7 @@ from composer.plugin import (
     Counting,
     CredentialField,
     Duplicate,
+    FileBody,
     HttpErrors,
     MediaInvalid,
     OptionField,
@@ -447,7 +447,7 @@ class WordPressAdapter:
         size = Path(path).stat().st_size
         filename = f"{name}.{_EXTENSIONS.get(mime, Path(path).suffix.lstrip('.') or 'bin')}"
         response = self._request(
-            ctx, "POST", "/media", creates=True, content=_FileBody(path, size, ctx),
+            ctx, "POST", "/media", creates=True, content=FileBody(path, size, ctx),
             params={"alt_text": alt} if alt else None,
             headers={"Content-Type": mime, "Content-Length": str(size),
                      "Content-Disposition": f'attachment; filename="{filename}"'})
@@ -600,24 +600,6 @@ def _is_json(response: httpx.Response) -> bool:
     content_type: str = response.headers.get("content-type", "")  # httpx types .get as Any
     return content_type.startswith("application/json")
 
-
-class _FileBody:
-    """A file sent in 1 MiB pieces, read afresh on every attempt (plain permalinks send the
-    request twice), with progress as it goes; a video never sits whole in memory."""
-
-    CHUNK = 1 << 20
-
-    def __init__(self, path: str, size: int, ctx: PublishContext):
-        self.path, self.size, self.ctx = path, size, ctx
-
-    def __iter__(self) -> Iterator[bytes]:
-        sent = 0
-        with open(self.path, "rb") as f:
-            while chunk := f.read(self.CHUNK):
-                self.ctx.check_cancelled()
-                sent += len(chunk)
-                self.ctx.progress("media", sent / max(self.size, 1))
-                yield chunk
 
 
 def _fingerprint(media: RenderedMedia) -> str:

@@ -24,13 +24,14 @@ in between, e.g. to renew a token after a 401).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from composer.core.adapters import (
     AdapterError,
     AuthExpired,
     MediaInvalid,
+    PublishContext,
     RateLimited,
     Rejected,
     Transient,
@@ -190,3 +191,23 @@ def from_status(response: httpx.Response, *, creates: bool = True,
 
 
 __all__ = ["HttpErrors", "from_status", "from_transport", "json_body", "one_line", "reached"]
+
+
+class FileBody:
+    """A file sent in 1 MiB pieces, read afresh on every attempt (a renewed session or a
+    redirect sends the request again), with progress as it goes: a video never sits whole in
+    memory. Pass it as httpx's ``content``."""
+
+    CHUNK = 1 << 20
+
+    def __init__(self, path: str, size: int, ctx: PublishContext):
+        self.path, self.size, self.ctx = path, size, ctx
+
+    def __iter__(self) -> Iterator[bytes]:
+        sent = 0
+        with open(self.path, "rb") as f:
+            while chunk := f.read(self.CHUNK):
+                self.ctx.check_cancelled()
+                sent += len(chunk)
+                self.ctx.progress("media", sent / max(self.size, 1))
+                yield chunk
