@@ -79,16 +79,13 @@ class Translations:
 
 def prepare(_ctx, services: Services) -> None:
     """Start-up work off the GUI thread: the store (to reopen the draft), the registry (every
-    channel plugin), the text engine's big URL and emoji patterns, and the modules the window
-    needs once the channels are there (only modules: every widget is made on the GUI thread)."""
+    channel plugin) and the modules the window needs once the channels are there (only modules:
+    every widget is made on the GUI thread). Nothing else: Python runs one thread at a time, so
+    whatever runs here delays the channel list; the rest waits for MainWindow.settled."""
     services.store  # noqa: B018 - built now, used by the draft's reopening
     services.registry  # noqa: B018 - built now, used by the channel list
-    from composer.core import text
-
-    text.warm_up()
-    import composer.core.checks  # noqa: F401 - the rule book each preview card asks
     import composer.gui.previews  # noqa: F401
-    import composer.gui.publish.resume_dialog  # noqa: F401 - asked for unfinished publishes
+    import composer.core.checks  # noqa: F401 - the rule book each preview card asks
 
 
 class Shell(QObject):
@@ -163,7 +160,10 @@ class Shell(QObject):
                 self.window.post_file.open_path(path)
             else:
                 self.window.after_show(restore=restore)
-        self.scheduler.start()
+            # due posts are sent once start-up has settled, not while the window is being filled
+            self.window.settled.connect(self.scheduler.start)
+        else:
+            self.scheduler.start()
 
     def shutdown(self) -> None:
         """After the window closed: let workers finish (they report to objects about to go),

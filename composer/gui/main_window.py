@@ -55,9 +55,17 @@ def make_heading(label) -> None:
     label.setFont(font)
 
 
+# Start-up work that the officer does not wait for (renewing sign-ins, the approval state, the
+# text engine's big patterns, the scheduler's first run) starts this long after the window is
+# usable, so it never competes with listing the channels and reopening the draft.
+SETTLE_DELAY_MS = 800
+SETTLE_LATEST_MS = 10_000  # even when the channels or the draft could not be loaded
+
+
 class MainWindow(QMainWindow):
     language_requested = Signal(object)  # "en", "id" or None (the system's)
     color_scheme_requested = Signal(object)  # "light", "dark" or None (the system's)
+    settled = Signal()  # once per window: the draft is reopened, the channels listed, and a moment passed
 
     def __init__(self, services, model, runner, settings, practice):
         """``practice`` is the shell's PracticeSwitch (it outlives a window rebuilt in another
@@ -65,6 +73,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services, self.model, self.runner, self.settings = services, model, runner, settings
         self._detached = False
+        self._settled = False
         self.quitting = False  # the tray's Quit: close for real even when kept in the tray
         self.setObjectName("mainWindow")
         self.resize(1360, 860)
@@ -243,13 +252,33 @@ class MainWindow(QMainWindow):
     # -- once on screen ------------------------------------------------------------------------
 
     def after_show(self, *, restore: bool) -> None:
-        """Reopen the last draft (once per run, not per window), then load the channels."""
-        self.governance.refresh()
+        """Reopen the last draft (once per run, not per window), then load the channels; the
+        rest of start-up waits until both are on screen (``settled``)."""
+        self.governance.refresh_banner()
+        waiting = {"channels"} | ({"draft"} if restore else set())
+
+        def done(what: str) -> None:
+            if what in waiting:
+                waiting.discard(what)
+                if not waiting:
+                    QTimer.singleShot(SETTLE_DELAY_MS, self._settle)
+
+        QTimer.singleShot(SETTLE_LATEST_MS, self._settle)
+        self.channels.catalog_loaded.connect(lambda _registry: done("channels"))
         if restore:
+            self.drafts.restored.connect(lambda: done("draft"))
+            self.settled.connect(self.preferences.check_sign_ins)  # once per run: renew, or warn
             self.drafts.restore()
-            self.preferences.check_sign_ins()  # once per run: renew, or warn of sign-ins ending
         else:
             self.channels.reload()
+
+    def _settle(self) -> None:
+        if self._settled or self._detached:
+            return
+        self._settled = True
+        self.governance.refresh_approval()
+        self.live.warm_up()
+        self.settled.emit()
 
     def attach_previews(self, registry) -> None:
         """Build the previews panel once the registry is there (it needs the channel specs)."""

@@ -14,7 +14,6 @@ from composer.gui.editor.channels import ChannelInfo
 from composer.gui.editor.counting import ChannelCount, count_channel, utf16_offset
 
 log = logging.getLogger("siaran.gui.live")
-WARM_UP_DELAY_MS = 1000
 
 
 def overflow_message(channels: list[ChannelInfo], counts: dict[str, ChannelCount]) -> str:
@@ -46,11 +45,13 @@ class LiveUpdater(QObject):
                        model.template_changed, model.replaced):
             signal.connect(self.update)
         model.variant_changed.connect(lambda _key: self.update())
-        # The text engine compiles its big URL and emoji patterns on first use (~100 ms): do it
-        # off the GUI thread instead of in the middle of the first link the officer types, a
-        # moment after start-up so it does not compete with showing the window.
-        QTimer.singleShot(WARM_UP_DELAY_MS, lambda: threading.Thread(
-            target=_warm_up_text_engine, name="text-warm-up", daemon=True).start())
+
+    def warm_up(self) -> None:
+        """The text engine compiles its big URL and emoji patterns on first use (~100 ms): the
+        window asks for this off the GUI thread once start-up has settled, instead of in the
+        middle of the first link the officer types (counting still compiles them if needed
+        sooner)."""
+        threading.Thread(target=_warm_up_text_engine, name="text-warm-up", daemon=True).start()
 
     def set_channels(self, channels: list[ChannelInfo]) -> None:
         self.channels = list(channels)

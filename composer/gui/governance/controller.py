@@ -90,11 +90,15 @@ class GovernanceController(QObject):
     # -- state -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self.refresh_banner()
+        self.refresh_approval()
+
+    def refresh_banner(self) -> None:
+        """The crisis hold's banner and command (no approval lookup)."""
         self.banner.show_hold(self.services.holds.state(), self.services.office().zone)
         self.actions["hold"].setText(self.tr("Release the crisis &hold…")
                                      if self.services.holds.active else
                                      self.tr("Crisis &hold…"))
-        self.refresh_approval()
 
     def refresh_approval(self) -> None:
         task = self.runner.submit(status_job, self.services, self.model.post.copy(),

@@ -71,6 +71,8 @@ class PreviewCard(QFrame):
         self.media_ids: list[str] = []
         self._adapter = checks.adapter_for(spec)  # its platform rules, asked per change
         self._last: tuple | None = None
+        self._rule_warnings: list[str] = []  # what the rule book says at once
+        self._gov_warnings: list[str] = []  # the office's governance findings, a moment later
         # id(label) -> what it shows, to skip identical updates; and the counter's own state
         self._shown: dict[int | str, object] = {}
         self.setObjectName("previewCard")
@@ -323,7 +325,9 @@ class PreviewCard(QFrame):
         link = None if alts else self._first_link(resolved)
         # The rule book says how the text goes (one post, a thread, apart from the photos) and
         # what keeps this channel from publishing; the card only shows it.
-        verdict = checks.check_resolved(resolved, self.key, self.spec, adapter=self._adapter)
+        # (the office's governance findings come a moment later: set_governance)
+        verdict = checks.check_resolved(resolved, self.key, self.spec, adapter=self._adapter,
+                                        governance=False)
         count, shaped = verdict.count, verdict.shape
         parts = list(shaped.parts) or [text]
         overflow = None if shaped.fits else count.overflow_at
@@ -331,10 +335,9 @@ class PreviewCard(QFrame):
         if len(parts) > 1:
             counter += "  ·  " + self.tr("thread of {n}").format(n=len(parts))
         self._set_counter(counter, over=not shaped.fits)
-        warning = "\n".join(f.message for f in verdict.findings
-                            if f.severity != Severity.INFO and f.code != "media.alt_missing")
-        self._set(self.warning, warning)
-        self.warning.setVisible(bool(warning))
+        self._rule_warnings = [f.message for f in verdict.findings
+                               if f.severity != Severity.INFO and f.code != "media.alt_missing"]
+        self._show_warnings()
         if self.rules.title:
             title = resolved.title or text.strip().split("\n", 1)[0]
             self._set_text(self.title, title, fold=self.rules.platform == "youtube")
@@ -350,6 +353,17 @@ class PreviewCard(QFrame):
             holder = next((i for i, part in enumerate(parts) if link and link in part), 0)
             self.link_card.set_url(link if holder == 0 else None)
             self._place_reply_card(link if holder > 0 else None, holder - 1)
+
+    def set_governance(self, messages: list[str]) -> None:
+        """The office's governance findings for this channel (GovernanceScanner's answer)."""
+        if messages != self._gov_warnings:
+            self._gov_warnings = list(messages)
+            self._show_warnings()
+
+    def _show_warnings(self) -> None:
+        warning = "\n".join([*self._rule_warnings, *self._gov_warnings])
+        self._set(self.warning, warning)
+        self.warning.setVisible(bool(warning))
 
     def _place_reply_card(self, url: str | None, reply: int) -> None:
         """The link card under reply ``reply`` (0: the thread's second post); None hides it."""

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from composer.core.adapters import PlatformSpec
 from composer.core.post import Post
 from composer.gui.previews.card import CARD_WIDTH, DESKTOP_WIDTH, PreviewCard
+from composer.gui.previews.governance import GovernanceScanner
 from composer.gui.previews.loader import ImageLoader
 from composer.gui.previews.rules import rules_for
 
@@ -60,6 +61,8 @@ class PreviewsPanel(QWidget):
         self._waiting: dict[tuple[str, float], set[str]] = {}  # image -> cards waiting for it
         self.loader = ImageLoader(self)
         self.loader.loaded.connect(self._image_loaded)
+        self.governance = GovernanceScanner(self)
+        self.governance.scanned.connect(self._show_governance)
         self._columns = 0
         self._channels: list[tuple[str, PlatformSpec, dict]] = []
         self._rendered: dict[str, list] = {}
@@ -170,6 +173,7 @@ class PreviewsPanel(QWidget):
                 self._update_visible_pending()
             else:
                 self._timer.start(DEFER_MS)
+            self.governance.ask(self._post, list(self.cards))
 
     def _build_later(self) -> None:
         self._build_next()
@@ -212,6 +216,13 @@ class PreviewsPanel(QWidget):
                 self._pending.add(key)
         if self._pending:
             self._timer.start(DEFER_MS)
+        if self.cards:
+            self.governance.ask(post, list(self.cards))
+
+    def _show_governance(self, found: dict) -> None:
+        for key, messages in found.items():
+            if key in self.cards:
+                self.cards[key].set_governance(messages)
 
     def _on_screen(self, card: PreviewCard) -> bool:
         return card.isVisible() and not card.visibleRegion().isEmpty()
@@ -239,6 +250,8 @@ class PreviewsPanel(QWidget):
         self._build_timer.stop()
         while self._pending and self._post is not None:
             self._update_one_pending()
+        self.governance.flush()
+        QCoreApplication.sendPostedEvents(self.governance)  # its answer, delivered now
 
     # -- images -------------------------------------------------------------------------------
     def set_rendered(self, channel_key: str, images: list) -> None:
