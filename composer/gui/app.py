@@ -85,7 +85,6 @@ def prepare(_ctx, services: Services) -> None:
     services.store  # noqa: B018 - built now, used by the draft's reopening
     services.registry  # noqa: B018 - built now, used by the channel list
     import composer.gui.previews  # noqa: F401
-    import composer.core.checks  # noqa: F401 - the rule book each preview card asks
 
 
 class Shell(QObject):

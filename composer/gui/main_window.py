@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
         self.publishing.published.connect(self._publish_ended)
         self.queue.open_post.connect(self.drafts.open_post)
         self.publishing.unfinished_changed.connect(self.show_unfinished)
+        self.settled.connect(self.publishing.check_unfinished_once)
         runner.task_started.connect(self._show_work)
         runner.task_done.connect(self._show_work)
         model.replaced.connect(self._show_post)

@@ -339,3 +339,34 @@ def test_instagram_without_an_image_says_it_needs_one(panel, tmp_path):
     assert cards["x"].warning.isHidden()
     cards = show(panel, Post(text="Teks saja", media=[MediaRef(path=images(tmp_path, 1)[0])]))
     assert cards["instagram"].warning.isHidden()
+
+
+def test_governance_findings_reach_the_cards_from_a_worker_never_from_the_keystroke(
+        panel, qtbot, monkeypatch):
+    """A NIK typed into the post is flagged on every card, but the scan (dictionary, holiday
+    calendar, personal data) runs off the GUI thread after typing pauses: the keystroke's
+    repaint never waits for it."""
+    import threading
+
+    import composer.core.checks.gov as gov
+
+    scanned_on = []
+    real = gov.gov_findings
+
+    def spy(*args, **kwargs):
+        scanned_on.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(gov, "gov_findings", spy)
+    post = Post(text="Bantuan untuk warga dengan NIK 3404071203900001 sudah cair")
+    panel.update_text(post)
+    assert scanned_on == []  # the keystroke did not scan
+    assert "NIK" not in panel.cards["x"].warning.text()
+    qtbot.waitUntil(lambda: "NIK" in panel.cards["x"].warning.text(), timeout=10_000)
+    assert scanned_on and not any(scanned_on)  # scanned, and only on the worker
+    panel.flush()
+    for key, card in panel.cards.items():
+        assert "NIK" in card.warning.text() and not card.warning.isHidden(), key
+    # the number removed: the warning goes with the next scan
+    panel.update_text(Post(text="Bantuan untuk warga sudah cair"))
+    qtbot.waitUntil(lambda: panel.cards["x"].warning.isHidden(), timeout=10_000)

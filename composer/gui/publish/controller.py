@@ -41,7 +41,6 @@ class PublishingController(QObject):
                                   self.resume),
         }
         self.actions["publish"].setPriority(QAction.Priority.HighPriority)
-        channels.catalog_loaded.connect(self._check_unfinished_once)
 
     def publish(self) -> None:
         from composer.gui.publish.publish_dialog import PublishDialog
@@ -82,7 +81,8 @@ class PublishingController(QObject):
         self.publish_dialog = dialog
         dialog.open()
 
-    def _check_unfinished_once(self, _registry=None) -> None:
+    def check_unfinished_once(self) -> None:
+        """At start-up (the window calls this once it settled): publishes a crash cut short."""
         if not self._checked_unfinished:
             self._checked_unfinished = True
             self.check_unfinished()
