@@ -43,7 +43,6 @@ from composer.plugin import (
     Severity,
     VideoRules,
     _,
-    coded_problems,
 )
 from composer.plugin import Capability as C
 from platforms import containers, mediahost
@@ -141,6 +140,8 @@ class InstagramAdapter:
     def validate(self, post: Resolved) -> list[Finding]:
         """For the rule book: Instagram refuses a caption over its hashtag or mention cap (a
         warning elsewhere), so those findings block here."""
+        from composer.plugin import coded_problems  # the text engine loads when first asked
+
         return [Finding(code, Severity.BLOCK, post.channel, _(message, **values),
                         {k: v for k, v in values.items() if k != "channel"})
                 for code, message, values in coded_problems(self.spec, post.text,

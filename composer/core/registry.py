@@ -12,9 +12,10 @@ import sys
 import traceback
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.metadata import EntryPoint, entry_points
+from typing import Any
 
 from composer.core.adapters import API_VERSION, Platform
+from composer.core.entry_points import entry_points
 from composer.core.i18n import UserError, _, add_translations
 
 GROUP = "composer.platforms"
@@ -54,7 +55,7 @@ class UnknownChannel(UserError):
         self.channel = channel
 
 
-def _api_version(ep: EntryPoint, platform: Platform) -> object:
+def _api_version(ep: Any, platform: Platform) -> object:
     """The plugin API version a plugin declares: on its Platform, else on its module."""
     if platform.api_version is not None:
         return platform.api_version
@@ -62,7 +63,7 @@ def _api_version(ep: EntryPoint, platform: Platform) -> object:
     return vars(module).get("API_VERSION") if module is not None else None
 
 
-def _incompatible(ep: EntryPoint, platform: Platform) -> str | None:
+def _incompatible(ep: Any, platform: Platform) -> str | None:
     """Why a plugin cannot be used with this core, in the officer's language; None when it can."""
     declared = _api_version(ep, platform)
     if declared is None:
@@ -74,7 +75,7 @@ def _incompatible(ep: EntryPoint, platform: Platform) -> str | None:
     return None
 
 
-def _load(ep: EntryPoint, registry: Registry) -> None:
+def _load(ep: Any, registry: Registry) -> None:
     try:
         platform = ep.load()
     except Exception as exc:  # a broken plugin must never stop the app
@@ -98,10 +99,11 @@ def _load(ep: EntryPoint, registry: Registry) -> None:
     registry.platforms[platform.id] = platform
 
 
-def discover(eps: list[EntryPoint] | None = None) -> Registry:
-    """Load every plugin; ``eps`` lets tests pass their own entry points."""
+def discover(eps: list[Any] | None = None) -> Registry:
+    """Load every plugin; ``eps`` lets tests pass their own entry points (anything with
+    ``name``, ``value``, ``module`` and ``load()``, as importlib.metadata's have)."""
     registry = Registry()
-    found = list(entry_points(group=GROUP)) if eps is None else eps
+    found = entry_points(GROUP) if eps is None else eps
     for ep in sorted(found, key=lambda e: e.name):
         _load(ep, registry)
     return registry

@@ -3,3 +3,7 @@
 The GUI only shows and asks: every decision comes from a ``composer.core`` service, and every
 blocking call runs through ``composer.gui.tasks``.
 """
+
+from composer.gui.import_hook import remember_python_import
+
+remember_python_import()

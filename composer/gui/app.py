@@ -28,6 +28,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
+from composer.gui.import_hook import restore_python_import
+
+restore_python_import()  # PySide6's import hook: every later import would pay for it
+
 from composer.core.services import Services
 from composer.gui.settings import GuiSettings
 

@@ -24,7 +24,6 @@ from functools import lru_cache
 from typing import cast
 
 from composer.core.adapters import Finding, PlatformSpec, Severity, Validating
-from composer.core.checks.gov import gov_findings
 from composer.core.checks.media import media_findings, takes_images, takes_video
 from composer.core.checks.meta import (
     empty_findings,
@@ -132,6 +131,10 @@ def check_resolved(resolved: Resolved, channel: str, spec: PlatformSpec, *,
     found += title_findings(spec, channel, resolved.title)
     found += schedule_findings(spec, channel, resolved, len(shaped.parts) or 1, now)
     if governance:
+        # imported here: the governance rules (personal data, the dictionary, the holiday
+        # calendar) are not loaded by a window that only counts text, until they are asked
+        from composer.core.checks.gov import gov_findings
+
         found += gov_findings(resolved, channel, suggest=suggest)
     if adapter is not None and _validates(type(adapter)):
         found = _merge(found, cast(Validating, adapter).validate(resolved), channel)

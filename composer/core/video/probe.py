@@ -10,10 +10,8 @@ cannot open becomes one translated line (:class:`VideoError`), never a traceback
 from __future__ import annotations
 
 import os
-import statistics
 import threading
 from dataclasses import dataclass
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -204,7 +202,7 @@ def _first_frame(container: Any, stream: Any, name: str) -> Any:
 
 def _frame_intervals(container: Any, stream: Any) -> list[float]:
     """Seconds between consecutive frames, from the index (free) or the first packets."""
-    tb = float(stream.time_base or Fraction(1, 1000))
+    tb = float(stream.time_base) if stream.time_base else 0.001
     entries = stream.index_entries
     if entries and len(entries) > 2:
         stamps = sorted(entries[i].timestamp for i in range(min(len(entries), 20_000)))
@@ -224,6 +222,8 @@ def _rates(stream: Any, intervals: list[float]) -> tuple[float, bool, float]:
     declared = float(stream.average_rate or stream.guessed_rate or 0)
     if len(intervals) < 2:
         return declared or 25.0, False, declared or 25.0
+    import statistics  # (only here: a window that never probes a video never loads it)
+
     median = statistics.median(intervals)
     spread = max(abs(i - median) for i in intervals) / median if median else 0
     average = len(intervals) / sum(intervals)

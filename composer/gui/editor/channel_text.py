@@ -17,13 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.core.text.counting import unit_name
 from composer.gui.ask import confirm
 from composer.gui.editor.channel_details import ChannelDetails
 from composer.gui.editor.channels import ChannelInfo
 from composer.gui.editor.counting import ChannelCount, utf16_offset
 from composer.gui.editor.draft_model import DraftModel
 from composer.gui.editor.master_editor import mark_overflow
+
+
+def _unit_name(unit: str) -> str:
+    from composer.core.text.counting import unit_name  # the text engine loads with the first count
+
+    return unit_name(unit)
 
 
 class ChannelTextPanel(QWidget):
@@ -193,7 +198,7 @@ class ChannelTextPanel(QWidget):
         else:
             limit = count.limit if count.limit is not None else self.tr("no limit")
             line = self.tr("{used} of {limit} ({unit})").format(used=count.length, limit=limit,
-                                                                unit=unit_name(count.unit))
+                                                                unit=_unit_name(count.unit))
             if count.problems:
                 line += " — " + "; ".join(count.problems)
             self.counter.setText(line)

@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
-from composer.core.checks.media import alt_length
 
 LINES = 3
 
@@ -56,6 +55,8 @@ class AltCounter(QLabel):
         self.limits = list(limits)
 
     def show_count(self, alt: str) -> None:
+        from composer.core.checks.media import alt_length  # the rule book loads when first asked
+
         length = alt_length(alt)
         parts = []
         over = []
