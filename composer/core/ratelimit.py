@@ -21,7 +21,6 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 from datetime import datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 # A number this large is a point in time (epoch seconds), not a delay: 2001-09-09.
@@ -64,6 +63,8 @@ def _parse_time(text: str) -> float | None:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         try:
+            from email.utils import parsedate_to_datetime  # (the email package: only when asked)
+
             moment = parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
             return None

@@ -32,8 +32,8 @@ from composer.gui.import_hook import restore_python_import
 
 restore_python_import()  # PySide6's import hook: every later import would pay for it
 
-from composer.core.services import Services
-from composer.gui.settings import GuiSettings
+from composer.core.services import Services  # noqa: E402 - after the hook is taken back
+from composer.gui.settings import GuiSettings  # noqa: E402
 
 log = logging.getLogger("siaran.gui")
 
@@ -88,6 +88,7 @@ def prepare(_ctx, services: Services) -> None:
     whatever runs here delays the channel list; the rest waits for MainWindow.settled."""
     services.store  # noqa: B018 - built now, used by the draft's reopening
     services.registry  # noqa: B018 - built now, used by the channel list
+    import composer.core.checks  # noqa: F401 - the rule book the first preview card asks
     import composer.gui.previews  # noqa: F401
 
 

@@ -32,14 +32,6 @@ SETTINGS_FILE = "approvals.json"
 PACKAGE_FORMAT = "siaran-review/1"
 DECISION_FORMAT = "siaran-approval/1"
 PASTE_PREFIX = "SIARAN-APPROVAL:"
-# review packages open like documents (siaran-gui FILE, File > Open post file): this extension
-# says "give me the approver's review", whatever else the file is named
-PACKAGE_SUFFIX = ".siaran-review"
-
-
-def is_review_package(path: str | Path) -> bool:
-    """Whether a file asked to be opened is a review package rather than a post file."""
-    return Path(path).name.lower().endswith(PACKAGE_SUFFIX)
 
 
 class NotApproved(UserError):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from composer.gui.editor.channels import ChannelInfo
 from composer.gui.editor.counting import ChannelCount, count_channel, utf16_offset

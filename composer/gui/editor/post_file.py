@@ -13,9 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
+from composer.core.governance.review_file import PACKAGE_SUFFIX, is_review_package
 from composer.gui.actions import make_action
 from composer.gui.tasks import Task
-
 
 
 def open_job(ctx, services, path: str):
@@ -38,8 +38,6 @@ class PostFileController(QObject):
         }
 
     def choose(self) -> None:
-        from composer.core.governance.approvals import PACKAGE_SUFFIX
-
         path, _ = QFileDialog.getOpenFileName(
             self.window, self.tr("Open post file"), str(Path.home()),
             self.tr("Post files and review packages ({patterns})").format(
@@ -48,9 +46,6 @@ class PostFileController(QObject):
             self.open_path(path)
 
     def open_path(self, path: str) -> None:
-        # (the approvals module loads the rule book: imported when a file is opened, not at start)
-        from composer.core.governance.approvals import is_review_package
-
         if is_review_package(path):  # the approver's document: reviewed, never made a draft
             self.open_review(path)
             return

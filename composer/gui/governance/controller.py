@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox
 
-from composer.core.governance.approvals import PACKAGE_SUFFIX
+from composer.core.governance.review_file import PACKAGE_SUFFIX
 from composer.gui.actions import make_action
 from composer.gui.governance.banner import HoldBanner
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
-
 LINES = 3
 
 
@@ -55,9 +54,11 @@ class AltCounter(QLabel):
         self.limits = list(limits)
 
     def show_count(self, alt: str) -> None:
-        from composer.core.checks.media import alt_length  # the rule book loads when first asked
+        length = 0
+        if alt:  # (an empty box: nothing to count, and the rule book need not load for it)
+            from composer.core.checks.media import alt_length
 
-        length = alt_length(alt)
+            length = alt_length(alt)
         parts = []
         over = []
         for name, limit in self.limits:

@@ -10,9 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from composer.core import checks
 from composer.core.adapters import Severity
-from composer.core.checks.media import takes_video
 from composer.core.i18n import _
 from composer.core.post import Post
 from composer.gui.previews import richtext, textbridge
@@ -69,6 +67,12 @@ class PreviewCard(QFrame):
         self.card_width = width
         self.account = dict(account or {})
         self.media_ids: list[str] = []
+        # The rule book (and the text engine under it) loads with the first card, not with the
+        # previews panel: a window with no channel chosen yet never needs it to be usable.
+        from composer.core import checks
+        from composer.core.checks.media import takes_video
+
+        self._checks, self._takes_video = checks, takes_video
         self._adapter = checks.adapter_for(spec)  # its platform rules, asked per change
         self._last: tuple | None = None
         self._rule_warnings: list[str] = []  # what the rule book says at once
@@ -310,7 +314,7 @@ class PreviewCard(QFrame):
         resolved = post.resolve(self.key)
         # a video is one tile (its cover, rendered by video_jobs) where the core says it goes
         shown = [m for m in resolved.media
-                 if m.ref.kind == "image" or (m.ref.kind == "video" and takes_video(self.spec))]
+                 if m.ref.kind == "image" or (m.ref.kind == "video" and self._takes_video(self.spec))]
         alts = [bool(m.alt.strip()) for m in shown]
         focal = [m.ref.focal for m in shown]
         media = tuple((m.ref.kind, len(m.alt)) for m in resolved.media)  # the rule book reads these
@@ -326,7 +330,7 @@ class PreviewCard(QFrame):
         # The rule book says how the text goes (one post, a thread, apart from the photos) and
         # what keeps this channel from publishing; the card only shows it.
         # (the office's governance findings come a moment later: set_governance)
-        verdict = checks.check_resolved(resolved, self.key, self.spec, adapter=self._adapter,
+        verdict = self._checks.check_resolved(resolved, self.key, self.spec, adapter=self._adapter,
                                         governance=False)
         count, shaped = verdict.count, verdict.shape
         parts = list(shaped.parts) or [text]
