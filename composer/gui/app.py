@@ -88,7 +88,6 @@ def prepare(_ctx, services: Services) -> None:
     whatever runs here delays the channel list; the rest waits for MainWindow.settled."""
     services.store  # noqa: B018 - built now, used by the draft's reopening
     services.registry  # noqa: B018 - built now, used by the channel list
-    import composer.core.checks  # noqa: F401 - the rule book the first preview card asks
     import composer.gui.previews  # noqa: F401
 
 
@@ -394,7 +393,8 @@ def is_usable(window) -> bool:
     if any(m.id not in window.renders.proxies for m in post.media) or window.renders.busy:
         return False
     panel = window.previews
-    if panel._to_build:  # cards still to be made must all lie below what the viewport shows
+    if panel._to_build and panel.isVisible():  # cards still to be made must all lie below
+        # what the viewport shows (a panel behind the welcome page shows nothing yet)
         seen = panel.scroll_area.verticalScrollBar().value() + panel.scroll_area.viewport().height()
         if max((c.geometry().bottom() for c in panel.cards.values()), default=0) < seen:
             return False

@@ -141,12 +141,20 @@ class PreviewsPanel(QWidget):
         self.empty.setVisible(not channels)
         self._columns = 0
         self._arrange()
-        for _ in range(max(0, FIRST_SCREENFUL * max(1, self._columns) - len(self.cards))):
-            self._build_next()
+        if self.isVisible():  # behind the welcome page or another tab: nothing to see yet
+            self._build_first_screenful()
         if self._to_build:
             self._build_timer.start()
         if self._post is not None:
             self.update_text(self._post)
+
+    def _build_first_screenful(self) -> None:
+        for _ in range(max(0, FIRST_SCREENFUL * max(1, self._columns) - len(self.cards))):
+            self._build_next()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._build_first_screenful()
 
     def _build_next(self) -> None:
         """Build the next card still missing, in channel order."""
