@@ -155,6 +155,7 @@ def test_a_post_file_from_the_cli_opens_with_its_cover_and_trim(qtbot, shell, cl
     previews = w.previews
     qtbot.waitUntil(lambda: bool(previews._rendered.get("x")), timeout=30_000)
     assert previews._rendered.get("whatsapp") == []  # the core: the one channel without video
+    previews.flush()  # the cards behind the welcome page are brought up to date
     assert previews.cards["x"].media_ids == [w.model.post.media[0].id]
     assert previews.cards["whatsapp"].media_ids == []
     w.media.list.setCurrentRow(-1)
