@@ -98,7 +98,7 @@ SPEC = PlatformSpec(
                         help="Made in Bluesky under Settings, Privacy and security, App passwords; not the login password"),
         CredentialField("video_service", "Video service", default="auto",
                         help="auto: Bluesky's video service for accounts on Bluesky's servers, "
-                             "the PDS itself otherwise; off: always the PDS; or the service's "
+                             "the PDS itself otherwise; pds: always the PDS; or the service's "
                              "address"),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.THREADS, C.VERIFY}),
@@ -433,7 +433,7 @@ class BlueskyAdapter:
         """The video service's address, or None for the PDS's own uploadBlob. The account
         setting "video_service": "auto" (the default) takes Bluesky's service for a PDS on
         Bluesky's servers (bsky.social, *.bsky.network) and the PDS itself for a self-hosted
-        one; "off" always the PDS; an address that service (a practice or private one)."""
+        one; "pds" (or "off") always the PDS; an address that service (a practice or private one)."""
         setting = (ctx.account.get("video_service") or "auto").strip()
         if setting.lower() in ("off", "pds", "none", "no"):
             return None

@@ -21,9 +21,9 @@ TRANSLATIONS: dict[str, dict[str, str]] = {"id": {
     "Handle": "Nama pengguna (handle)",
     "Video service": "Layanan video",
     "auto: Bluesky's video service for accounts on Bluesky's servers, the PDS itself otherwise; "
-    "off: always the PDS; or the service's address":
+    "pds: always the PDS; or the service's address":
         "auto: layanan video Bluesky untuk akun di server Bluesky, selain itu PDS sendiri; "
-        "off: selalu PDS; atau alamat layanan itu",
+        "pds: selalu PDS; atau alamat layanan itu",
     "Image host (wordpress or s3)": "Penyimpan gambar (wordpress atau s3)",
     "Image host: S3 access key ID": "Penyimpan gambar: ID kunci akses S3",
     "Image host: S3 bucket": "Penyimpan gambar: bucket S3",
