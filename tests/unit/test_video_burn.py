@@ -128,3 +128,14 @@ def test_siaran_new_burn_captions(clip, captions, capsys):
     assert post_model.loads(capsys.readouterr().out).media[0].burn_captions
     assert main(["new", "--text", "Kegiatan", "--video", str(clip), "--burn-captions"]) == 2
     assert "--burn-captions needs --captions" in capsys.readouterr().err
+
+
+def test_burned_cues_follow_the_trim(clip, captions, tmp_path):
+    ref = post_model.MediaRef(str(clip), kind="video", captions=str(captions),
+                              burn_captions=True, trim_start=1.0)
+    out = shape_video(ref, "Rapat", specs("telegram"), tmp_path)["telegram"]
+    clean = shape_video(post_model.MediaRef(str(clip), kind="video", trim_start=1.0),
+                        "Rapat", specs("telegram"), tmp_path / "clean")["telegram"]
+    # the cue said 1-2 s of the whole video: 0-1 s of the part kept
+    assert difference(frame_at(out.path, 0.5), frame_at(clean.path, 0.5), CAPTION_AREA) > 20
+    assert difference(frame_at(out.path, 1.5), frame_at(clean.path, 1.5), CAPTION_AREA) < 6

@@ -41,6 +41,10 @@ def shape_video(ref: MediaRef, alt: str, specs: Iterable[PlatformSpec], out_dir:
     burned = {s.id for s in specs if burns(ref, s)}
     if burned:
         cues = read(str(ref.captions))
+        start = (ref.trim_start or 0.0) if cut else 0.0
+        if start:  # the cues on the clock of the part kept
+            cues = [Cue(max(0.0, c.start - start), c.end - start, c.text)
+                    for c in cues if c.end > start]
         key = cues_key(cues)
         burn[key] = cues
         for spec in specs:
