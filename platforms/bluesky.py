@@ -96,7 +96,7 @@ SPEC = PlatformSpec(
         CredentialField("handle", "Handle", help="The account's name without @, e.g. diskominfo.bsky.social"),
         CredentialField("app_password", "App password", secret=True,
                         help="Made in Bluesky under Settings, Privacy and security, App passwords; not the login password"),
-        CredentialField("video_service", "Video service", default="auto",
+        CredentialField("video_service", "Video service", required=False, default="auto",
                         help="auto: Bluesky's video service for accounts on Bluesky's servers, "
                              "the PDS itself otherwise; pds: always the PDS; or the service's "
                              "address"),
