@@ -367,8 +367,12 @@ class FacebookAdapter:
 
     def find_existing(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult | None:
         """The page's recent posts (scheduled ones for a scheduled post) with our text, made
-        since the first send; never an older post with the same words."""
+        since the first send; never an older post with the same words. A video that is out but
+        whose captions are still owed is None: publishing goes on with them (and finds the
+        video journalled)."""
         if ctx.checkpoint.get("post_id"):
+            if _owes_captions(ctx, post):
+                return None
             page, graph = self._page(ctx)
             return self._result(ctx, graph, ctx.checkpoint["post_id"],
                                 scheduled=bool(ctx.checkpoint.get("scheduled")))
@@ -377,8 +381,9 @@ class FacebookAdapter:
             return None  # nothing was ever sent
         page, graph = self._page(ctx)
         if ctx.checkpoint.get("video_id"):  # a video post is its video: ask it
-            return self._find_video(ctx, graph, str(ctx.checkpoint["video_id"]),
-                                    scheduled=bool(_schedule(post.schedule_utc)))
+            found = self._find_video(ctx, graph, str(ctx.checkpoint["video_id"]),
+                                     scheduled=bool(_schedule(post.schedule_utc)))
+            return None if found is not None and _owes_captions(ctx, post) else found
         scheduled = bool(_schedule(post.schedule_utc))
         edge = "scheduled_posts" if scheduled else "feed"
         body = graph.call("GET", f"{page}/{edge}", params={
@@ -510,6 +515,13 @@ class FacebookAdapter:
         graph = Graph(ctx, base=version_base(ctx.account), token=ctx.secrets.get("page_token", ""),
                       channel=self.spec.name)
         return page, graph
+
+
+def _owes_captions(ctx: PublishContext, post: OutgoingPost) -> bool:
+    """A video post whose captions have not been settled in the journal yet."""
+    video = post.media[0] if post.media else None
+    return (video is not None and video.is_video and bool(video.captions)
+            and "captions" not in ctx.checkpoint)
 
 
 def _permalink(ctx: PublishContext, graph: Graph, post_id: str) -> str:

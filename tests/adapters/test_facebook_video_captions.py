@@ -84,3 +84,30 @@ def test_a_refused_captions_file_leaves_the_video_posted(practice_server, http, 
     result = FacebookAdapter().publish(ctx, outgoing(clip, broken))
     assert "not SRT" in result.extra["captions_not_sent"]
     assert fake.live_texts() == ["Rapat koordinasi"]
+
+
+def test_a_lost_finish_answer_still_brings_the_captions(practice_server, http, tmp_path):
+    """The finish is done but its answer lost: the look-up finds the video, says the captions
+    are owed, and publishing goes on with them alone."""
+    from composer.core.adapters import Unknown
+
+    fake = practice_server(FakeFacebook)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=1)
+    ctx = practice_context(fake, http)
+    journal = ctx.save_checkpoint
+
+    def lose_the_finish_answer(data):
+        journal(data)
+        start, end = data.get("video_range", (0, 1))
+        if start == end:
+            fake.faults.add("success_then_500", route="POST .*/videos")
+    ctx.save_checkpoint = lose_the_finish_answer
+    post = outgoing(clip, srt(tmp_path))
+    with pytest.raises(Unknown):
+        FacebookAdapter().publish(ctx, post)
+    assert FacebookAdapter().find_existing(ctx, post) is None  # out, but its captions owed
+    result = FacebookAdapter().publish(ctx, post)
+    [video] = fake.videos.values()
+    assert result.remote_id == video["id"] and "Selamat pagi" in video["captions"]["id_ID"]
+    assert FacebookAdapter().find_existing(ctx, post).remote_id == video["id"]
+    assert fake.live_texts() == ["Rapat koordinasi"]
