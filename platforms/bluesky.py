@@ -5,6 +5,8 @@ Sources: https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/f
 lexicons/app/bsky/richtext/facet.json (UTF-8 byte offsets),
 lexicons/com/atproto/server/{createSession,refreshSession,getSession}.json,
 lexicons/com/atproto/repo/{uploadBlob,createRecord,getRecord,deleteRecord}.json,
+lexicons/com/atproto/server/getServiceAuth.json,
+lexicons/app/bsky/video/{uploadVideo,getJobStatus,getUploadLimits,defs}.json (the video service),
 https://atproto.com/specs/tid (record keys), packages/xrpc-server/src/rate-limiter-http.ts
 (RateLimit-* headers, reset in epoch seconds).
 
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
+from urllib.parse import urlparse
 
 from composer.plugin import (
     AccountInfo,
@@ -93,6 +96,10 @@ SPEC = PlatformSpec(
         CredentialField("handle", "Handle", help="The account's name without @, e.g. diskominfo.bsky.social"),
         CredentialField("app_password", "App password", secret=True,
                         help="Made in Bluesky under Settings, Privacy and security, App passwords; not the login password"),
+        CredentialField("video_service", "Video service", required=False, default="auto",
+                        help="auto: Bluesky's video service for accounts on Bluesky's servers, "
+                             "the PDS itself otherwise; pds: always the PDS; or the service's "
+                             "address"),
     ),
     capabilities=frozenset({C.PUBLISH, C.DELETE, C.THREADS, C.VERIFY}),
     unsent_parts=frozenset({"title", "tags"}),
@@ -109,6 +116,19 @@ POST = "app.bsky.feed.post"
 DEFAULT_SERVICE = "https://bsky.social"
 DEFAULT_LANGS = ("id",)  # an Indonesian office; the account setting "langs" overrides ("id,en")
 _AUTH_ERRORS = {"ExpiredToken", "InvalidToken"}
+
+# Bluesky's video service: the account's PDS signs a service token (getServiceAuth, audience the
+# PDS itself, method uploadBlob, 30 minutes), the MP4 goes to uploadVideo, and getJobStatus is
+# asked until the job is JOB_STATE_COMPLETED (its blob, already stored on the PDS by the
+# service) or JOB_STATE_FAILED; every other state means "still working". getUploadLimits is
+# asked first (token audience: the video service). A video the service already processed is
+# answered 409 with error "already_exists" and the earlier job (and its blob).
+# https://docs.bsky.app/docs/tutorials/video (bsky-docs docs/tutorials/video.mdx)
+# https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/video/defs.json
+# https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/video/getUploadLimits.json
+# https://github.com/bluesky-social/social-app/blob/main/src/lib/media/video/upload.shared.ts
+DEFAULT_VIDEO_SERVICE = "https://video.bsky.app"
+JOB_COMPLETED, JOB_FAILED = "JOB_STATE_COMPLETED", "JOB_STATE_FAILED"
 _MEDIA_ERRORS = ("blob too big", "BlobTooLarge", "InvalidMimeType", "PayloadTooLarge")
 
 # ---------------------------------------------------------------------------------------------
@@ -143,6 +163,20 @@ class _Session:
     handle: str
     access: str
     refresh: str
+    pds: str = ""  # the account's own PDS (its DID document), behind an entryway like bsky.social
+
+
+def _pds_of(data: Mapping[str, Any]) -> str:
+    """The #atproto_pds endpoint of the DID document createSession answers with."""
+    doc = data.get("didDoc")
+    for service in (doc.get("service") or []) if isinstance(doc, dict) else []:
+        if isinstance(service, dict) and str(service.get("id", "")).endswith("#atproto_pds"):
+            return str(service.get("serviceEndpoint") or "")
+    return ""
+
+
+def _did_web(url: str) -> str:
+    return f"did:web:{urlparse(url).hostname or ''}"
 
 
 _SESSIONS: dict[tuple[str, str, str], _Session] = {}
@@ -241,7 +275,7 @@ class BlueskyAdapter:
             if ref is None:
                 embed = None
                 if index == 0 and post.media:  # the images go with the first post only
-                    embed = self._embed(ctx, post)
+                    embed = self._embed(ctx, post, state)
                     state["media_uploaded"] = len(post.media)  # the journal shows the step
                     self._checkpoint(ctx, state)
                 record = self._record(ctx, text, state["created_at"], embed, root, parent)
@@ -340,9 +374,10 @@ class BlueskyAdapter:
         did: str | None = response.json().get("did")
         return did
 
-    def _embed(self, ctx: PublishContext, post: OutgoingPost) -> dict[str, Any]:
+    def _embed(self, ctx: PublishContext, post: OutgoingPost,
+               state: dict[str, Any]) -> dict[str, Any]:
         if post.media[0].is_video:
-            return self._video_embed(ctx, post.media[0])
+            return self._video_embed(ctx, post.media[0], state)
         images = []
         for index, media in enumerate(post.media):
             ctx.check_cancelled()
@@ -357,16 +392,24 @@ class BlueskyAdapter:
             ctx.progress("media", (index + 1) / len(post.media))
         return {"$type": "app.bsky.embed.images", "images": images}
 
-    def _video_embed(self, ctx: PublishContext, media: RenderedMedia) -> dict[str, Any]:
-        """app.bsky.embed.video: the video as a blob of the account's own PDS (streamed from
-        disk, never held in memory), its alt text, its shape, and WebVTT captions. A blob's
-        address is its content hash, so sending it again after a dropped connection stores
-        nothing twice; the record's key is journalled before createRecord (see publish)."""
+    def _video_embed(self, ctx: PublishContext, media: RenderedMedia,
+                     state: dict[str, Any]) -> dict[str, Any]:
+        """app.bsky.embed.video: the video's blob, its alt text, its shape, and WebVTT captions.
+
+        The blob comes from Bluesky's video service for an account on Bluesky's servers (see
+        ``_video_service``), else it is a blob of the account's own PDS, streamed from disk. A
+        blob's address is its content hash, so sending it to the PDS again after a dropped
+        connection stores nothing twice; the record's key is journalled before createRecord (see
+        publish)."""
         size = Path(media.path).stat().st_size
-        blob = self._xrpc(ctx, "POST", "com.atproto.repo.uploadBlob",
-                          content=FileBody(media.path, size, ctx),
-                          headers={"Content-Type": "video/mp4",
-                                   "Content-Length": str(size)}).json()["blob"]
+        service = self._video_service(ctx)
+        if service:
+            blob = self._video_from_service(ctx, service, media, size, state)
+        else:
+            blob = self._xrpc(ctx, "POST", "com.atproto.repo.uploadBlob",
+                              content=FileBody(media.path, size, ctx),
+                              headers={"Content-Type": "video/mp4",
+                                       "Content-Length": str(size)}).json()["blob"]
         embed: dict[str, Any] = {"$type": "app.bsky.embed.video", "video": blob}
         if media.alt:
             embed["alt"] = media.alt
@@ -379,6 +422,142 @@ class BlueskyAdapter:
             lang = (ctx.account.get("langs") or DEFAULT_LANGS[0]).split(",")[0].strip() or "id"
             embed["captions"] = [{"lang": lang, "file": vtt}]
         return embed
+
+    # -- Bluesky's video service --------------------------------------------------------------------
+
+    # Between two getJobStatus questions, and how long a job may take at most.
+    poll_interval = 1.0
+    video_processing_timeout = 15 * 60.0
+
+    def _video_service(self, ctx: PublishContext) -> str | None:
+        """The video service's address, or None for the PDS's own uploadBlob. The account
+        setting "video_service": "auto" (the default) takes Bluesky's service for a PDS on
+        Bluesky's servers (bsky.social, *.bsky.network) and the PDS itself for a self-hosted
+        one; "pds" (or "off") always the PDS; an address that service (a practice or private one)."""
+        setting = (ctx.account.get("video_service") or "auto").strip()
+        if setting.lower() in ("off", "pds", "none", "no"):
+            return None
+        if setting.lower() != "auto":
+            return setting.rstrip("/")
+        session = self._session(ctx)
+        for url in (session.pds, _service(ctx)):
+            host = (urlparse(url).hostname or "").lower() if url else ""
+            if host == "bsky.social" or host.endswith(".bsky.network"):
+                return DEFAULT_VIDEO_SERVICE
+        return None
+
+    def _service_token(self, ctx: PublishContext, aud: str, lxm: str) -> str:
+        """com.atproto.server.getServiceAuth: a token the PDS signs for another service."""
+        data = self._xrpc(ctx, "GET", "com.atproto.server.getServiceAuth", params={
+            "aud": aud, "lxm": lxm, "exp": int(time.time()) + 30 * 60}).json()
+        return str(data["token"])
+
+    def _video_from_service(self, ctx: PublishContext, service: str, media: RenderedMedia,
+                            size: int, state: dict[str, Any]) -> dict[str, Any]:
+        """The blob of the processed video. The job id is journalled the moment the service
+        names it, so a retry or a resume after a crash asks for that job again instead of
+        uploading a second time; the finished blob is journalled too."""
+        blob: dict[str, Any] | None = state.get("video_blob")
+        if blob:
+            return blob
+        job_id = state.get("video_job")
+        if not job_id:
+            self._check_video_quota(ctx, service, size)
+            status = self._upload_video(ctx, service, media, size)
+            job_id = str(status["jobId"])
+            state["video_job"] = job_id
+            self._checkpoint(ctx, state)
+            blob = self._job_blob(status)
+        if blob is None:
+            blob = self._wait_for_job(ctx, service, job_id)
+        state["video_blob"] = blob
+        self._checkpoint(ctx, state)
+        return blob
+
+    def _check_video_quota(self, ctx: PublishContext, service: str, size: int) -> None:
+        """app.bsky.video.getUploadLimits: a refused quota is the account's for today, so the
+        post fails plainly instead of being retried."""
+        token = self._service_token(ctx, _did_web(service), "app.bsky.video.getUploadLimits")
+        response = BlueskyErrors(service).send(
+            ctx.client, "GET", f"{service}/xrpc/app.bsky.video.getUploadLimits", creates=False,
+            headers={"Authorization": f"Bearer {token}"})
+        BlueskyErrors(service).check(response, creates=False)
+        limits = response.json()
+        remaining = limits.get("remainingDailyBytes")
+        if not limits.get("canUpload", True) or (
+                isinstance(remaining, int) and remaining < size):
+            raise Rejected(_("Bluesky takes no more videos from this account today: {message}",
+                             message=limits.get("message") or limits.get("error")
+                             or _("the daily video limit is reached")))
+
+    def _upload_video(self, ctx: PublishContext, service: str, media: RenderedMedia,
+                      size: int) -> dict[str, Any]:
+        """app.bsky.video.uploadVideo, streamed from disk. Safe to send again: a video the
+        service already has is answered 409 already_exists with its earlier job."""
+        session = self._session(ctx)
+        token = self._service_token(ctx, _did_web(session.pds or _service(ctx)),
+                                    "com.atproto.repo.uploadBlob")
+        errors = BlueskyErrors(service)
+        response = errors.send(
+            ctx.client, "POST", f"{service}/xrpc/app.bsky.video.uploadVideo", creates=False,
+            params={"did": session.did, "name": Path(media.path).name},
+            content=FileBody(media.path, size, ctx),
+            headers={"Authorization": f"Bearer {token}", "Content-Type": "video/mp4",
+                     "Content-Length": str(size)})
+        body: Any = None
+        if response.status_code in (200, 409):
+            try:
+                body = response.json()
+            except ValueError:
+                body = None
+        # The service answers the job status itself (as the tutorial and the official app read
+        # it); the lexicon wraps it in {"jobStatus": ...}: both are taken.
+        status = body.get("jobStatus", body) if isinstance(body, dict) else None
+        if isinstance(status, dict) and status.get("jobId"):
+            if status.get("state") == JOB_FAILED and not self._job_blob(status):
+                raise self._job_failed(status)
+            return status
+        errors.check(response, creates=False)
+        raise MediaInvalid(_("Bluesky's video service did not take the video: {message}",
+                             message=_error_of(response)[1] or f"HTTP {response.status_code}"),
+                           status=response.status_code)
+
+    def _wait_for_job(self, ctx: PublishContext, service: str, job_id: str) -> dict[str, Any]:
+        """app.bsky.video.getJobStatus until the job is done (the tutorial asks it without a
+        token)."""
+        deadline = time.monotonic() + self.video_processing_timeout
+        errors = BlueskyErrors(service)
+        while True:
+            ctx.check_cancelled()
+            response = errors.send(ctx.client, "GET",
+                                   f"{service}/xrpc/app.bsky.video.getJobStatus",
+                                   creates=False, params={"jobId": job_id})
+            errors.check(response, creates=False)
+            status = response.json().get("jobStatus") or {}
+            blob = self._job_blob(status)
+            if blob is not None:
+                return blob
+            if status.get("state") == JOB_FAILED:
+                raise self._job_failed(status)
+            if isinstance(status.get("progress"), int):
+                ctx.progress("processing", status["progress"] / 100)
+            if time.monotonic() > deadline:
+                raise Transient(_("Bluesky's video service is still processing the video"))
+            if ctx.cancel_event.wait(self.poll_interval):
+                ctx.check_cancelled()
+
+    @staticmethod
+    def _job_blob(status: Mapping[str, Any]) -> dict[str, Any] | None:
+        """The job's blob: a finished job has one, and so has the answer for a video the
+        service already processed (already_exists), whatever its state says."""
+        blob = status.get("blob")
+        return dict(blob) if isinstance(blob, dict) and blob.get("ref") else None
+
+    @staticmethod
+    def _job_failed(status: Mapping[str, Any]) -> MediaInvalid:
+        reason = status.get("message") or status.get("error") or status.get("failureCode") or ""
+        return MediaInvalid(_("Bluesky's video service could not process the video: {message}",
+                              message=reason))
 
     # -- records ------------------------------------------------------------------------------------
 
@@ -461,7 +640,7 @@ class BlueskyAdapter:
         BlueskyErrors().check(response, creates=False)
         data = response.json()
         return _Session(data["did"], data.get("handle", identifier), data["accessJwt"],
-                        data["refreshJwt"])
+                        data["refreshJwt"], _pds_of(data))
 
     def _refresh(self, ctx: PublishContext, old: _Session) -> _Session | None:
         response = self._send(ctx, "POST", "com.atproto.server.refreshSession", mutating=False,
@@ -471,7 +650,7 @@ class BlueskyAdapter:
         BlueskyErrors().check(response, creates=False)
         data = response.json()
         return _Session(data.get("did", old.did), data.get("handle", old.handle),
-                        data["accessJwt"], data["refreshJwt"])
+                        data["accessJwt"], data["refreshJwt"], _pds_of(data) or old.pds)
 
     # -- HTTP -----------------------------------------------------------------------------------------
 

@@ -36,9 +36,10 @@ def status(graph: Graph, container: str, field: str) -> tuple[str, str]:
 
 
 def wait_until_ready(ctx: PublishContext, graph: Graph, container: str, *, field: str,
-                     interval: float, timeout: float) -> str:
+                     interval: float, timeout: float, video: bool = False) -> str:
     """Poll until the container is FINISHED (or already PUBLISHED); raises MediaInvalid for
-    ERROR, ContainerExpired for EXPIRED and Transient when Meta takes longer than ``timeout``."""
+    ERROR, ContainerExpired for EXPIRED and Transient when Meta takes longer than ``timeout``.
+    ``video``: the container holds a video, and the officer reads so."""
     deadline = time.monotonic() + timeout
     wait = interval
     while True:
@@ -46,6 +47,9 @@ def wait_until_ready(ctx: PublishContext, graph: Graph, container: str, *, field
         if state in (FINISHED, PUBLISHED):
             return state
         if state == ERROR:
+            if video:
+                raise MediaInvalid(_("{channel} could not process the video: {detail}",
+                                     channel=graph.channel, detail=detail or state))
             raise MediaInvalid(_("{channel} could not process an image: {detail}",
                                  channel=graph.channel, detail=detail or state))
         if state == EXPIRED:
@@ -54,6 +58,9 @@ def wait_until_ready(ctx: PublishContext, graph: Graph, container: str, *, field
             raise Transient(_("{channel} answered an unknown media status: {status}",
                               channel=graph.channel, status=state or "-"))
         if time.monotonic() + wait > deadline:
+            if video:
+                raise Transient(_("{channel} is still processing the video; try again shortly",
+                                  channel=graph.channel))
             raise Transient(_("{channel} is still processing the images; try again shortly",
                               channel=graph.channel))
         if ctx.cancel_event.wait(wait):

@@ -26,12 +26,15 @@ from typing import IO, TYPE_CHECKING, Any
 
 from composer.plugin import (
     AccountInfo,
+    AdapterError,
+    AuthExpired,
     Choice,
     ChooseFn,
     Counting,
     CredentialField,
     Finding,
     Fold,
+    MediaInvalid,
     OutgoingPost,
     Palette,
     Platform,
@@ -40,6 +43,7 @@ from composer.plugin import (
     PublishContext,
     PublishResult,
     Rejected,
+    RenderedMedia,
     Resolved,
     Severity,
     VideoRules,
@@ -77,10 +81,19 @@ VIDEO = VideoRules(
     containers=("mp4", "mov"), video_codecs=("h264", "hevc"), audio_codecs=("aac",),
     max_bytes=10 * 1024 ** 3, max_duration=240 * 60, min_duration=1,
     aspect_min=9 / 16, aspect_max=16 / 9, max_fps=60,
-    # Facebook takes SRT captions (/{video-id}/captions), but this adapter does not send them
-    # yet: until it does, the rule book tells the officer they stay behind.
-    captions=False,
+    # Captions as SRT, sent to /{video-id}/captions once the video exists (a WebVTT file is
+    # converted by composer.core.video.captions.for_channel).
+    captions=True, caption_formats=("srt",),
 )
+
+# Captions: POST /{video-id}/captions (multipart) with ``captions_file``, an SRT file whose name
+# ends in its locale (``name.{locale}.srt``, e.g. ``takarir.id_ID.srt``), and ``default_locale``
+# (the track shown first). Facebook keeps one track per locale, so sending it again replaces it.
+# https://developers.facebook.com/docs/graph-api/reference/video/captions/
+# The parameters as Meta's own SDK declares them (default_locale, captions_file,
+# locales_to_delete): https://github.com/facebook/facebook-python-business-sdk/blob/main/
+# facebook_business/adobjects/advideo.py (create_caption).
+CAPTIONS_LOCALE = "id_ID"
 
 SPEC = PlatformSpec(
     id="facebook",
@@ -189,7 +202,10 @@ class FacebookAdapter:
         page, graph = self._page(ctx)
         when = _schedule(post.schedule_utc)
         if ctx.checkpoint.get("post_id"):  # posted in an earlier attempt, answer recorded
-            return self._result(ctx, graph, ctx.checkpoint["post_id"], scheduled=bool(when))
+            result = self._result(ctx, graph, ctx.checkpoint["post_id"], scheduled=bool(when))
+            if post.media and post.media[0].is_video:  # its captions may still be owed
+                return self._with_captions(ctx, graph, post.media[0], result)
+            return result
         if post.media and post.media[0].is_video:
             return self._publish_video(ctx, graph, page, post, when)
         photo_ids = self._upload_unpublished(ctx, graph, page, post, when) \
@@ -291,7 +307,44 @@ class FacebookAdapter:
         else:
             graph.call("POST", f"{page}/videos", data=fields, creates=True, media=True)
         ctx.save_checkpoint({"post_id": video_id, "scheduled": bool(when)})
-        return self._result(ctx, graph, video_id, scheduled=bool(when))
+        return self._with_captions(ctx, graph, video,
+                                   self._result(ctx, graph, video_id, scheduled=bool(when)))
+
+    def _with_captions(self, ctx: PublishContext, graph: Graph, video: RenderedMedia,
+                       result: PublishResult) -> PublishResult:
+        """The video's captions, once it exists. The video is out already, so a refused captions
+        file (or an outage met twice) does not fail the post: it is logged and the result names
+        it (``captions_not_sent``). Settled once in the journal; sending again is harmless, the
+        locale's track is replaced."""
+        if not video.captions:
+            return result
+        if "captions" not in ctx.checkpoint:
+            locale = ctx.account.get("captions_locale") or CAPTIONS_LOCALE
+            said = "sent"
+            for attempt in (1, 2):
+                try:
+                    with open(video.captions, "rb") as fh:
+                        self._multipart(ctx, graph, f"{result.remote_id}/captions",
+                                        {"default_locale": locale},
+                                        (f"takarir.{locale}.srt", fh, "application/x-subrip"),
+                                        creates=False, field="captions_file")
+                    break
+                except (Rejected, MediaInvalid, AuthExpired, OSError) as exc:
+                    said = "not sent: " + str(exc)
+                    break
+                except AdapterError as exc:
+                    said = "not sent: " + str(exc)
+                    if attempt == 1:
+                        continue
+            if said != "sent":
+                ctx.log.warning("facebook captions for %s not sent: %s", result.remote_id,
+                                said.removeprefix("not sent: "))
+            ctx.save_checkpoint({"captions": said})
+        said = str(ctx.checkpoint.get("captions") or "")
+        if said.startswith("not sent: "):
+            extra = {**result.extra, "captions_not_sent": said.removeprefix("not sent: ")}
+            return PublishResult(remote_id=result.remote_id, url=result.url, extra=extra)
+        return result
 
     @staticmethod
     def _multipart(ctx: PublishContext, graph: Graph, path: str, fields: dict[str, Any],
@@ -314,8 +367,12 @@ class FacebookAdapter:
 
     def find_existing(self, ctx: PublishContext, post: OutgoingPost) -> PublishResult | None:
         """The page's recent posts (scheduled ones for a scheduled post) with our text, made
-        since the first send; never an older post with the same words."""
+        since the first send; never an older post with the same words. A video that is out but
+        whose captions are still owed is None: publishing goes on with them (and finds the
+        video journalled)."""
         if ctx.checkpoint.get("post_id"):
+            if _owes_captions(ctx, post):
+                return None
             page, graph = self._page(ctx)
             return self._result(ctx, graph, ctx.checkpoint["post_id"],
                                 scheduled=bool(ctx.checkpoint.get("scheduled")))
@@ -324,8 +381,9 @@ class FacebookAdapter:
             return None  # nothing was ever sent
         page, graph = self._page(ctx)
         if ctx.checkpoint.get("video_id"):  # a video post is its video: ask it
-            return self._find_video(ctx, graph, str(ctx.checkpoint["video_id"]),
-                                    scheduled=bool(_schedule(post.schedule_utc)))
+            found = self._find_video(ctx, graph, str(ctx.checkpoint["video_id"]),
+                                     scheduled=bool(_schedule(post.schedule_utc)))
+            return None if found is not None and _owes_captions(ctx, post) else found
         scheduled = bool(_schedule(post.schedule_utc))
         edge = "scheduled_posts" if scheduled else "feed"
         body = graph.call("GET", f"{page}/{edge}", params={
@@ -457,6 +515,13 @@ class FacebookAdapter:
         graph = Graph(ctx, base=version_base(ctx.account), token=ctx.secrets.get("page_token", ""),
                       channel=self.spec.name)
         return page, graph
+
+
+def _owes_captions(ctx: PublishContext, post: OutgoingPost) -> bool:
+    """A video post whose captions have not been settled in the journal yet."""
+    video = post.media[0] if post.media else None
+    return (video is not None and video.is_video and bool(video.captions)
+            and "captions" not in ctx.checkpoint)
 
 
 def _permalink(ctx: PublishContext, graph: Graph, post_id: str) -> str:

@@ -210,7 +210,8 @@ class InstagramAdapter:
         reel = post.media[0].is_video
         state = containers.wait_until_ready(
             ctx, graph, container, field="status_code", interval=self.poll_interval,
-            timeout=self.video_processing_timeout if reel else self.processing_timeout)
+            timeout=self.video_processing_timeout if reel else self.processing_timeout,
+            video=reel)
         if state == containers.PUBLISHED:  # an earlier attempt published it; its answer was lost
             found = self.find_existing(ctx, post)
             if found is not None:

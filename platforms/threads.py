@@ -160,7 +160,8 @@ class ThreadsAdapter:
             video = i == 0 and bool(post.media) and post.media[0].is_video
             state = containers.wait_until_ready(
                 ctx, graph, container, field="status", interval=self.poll_interval,
-                timeout=self.video_processing_timeout if video else self.processing_timeout)
+                timeout=self.video_processing_timeout if video else self.processing_timeout,
+                video=video)
             if state == containers.PUBLISHED:  # published before; the answer was lost
                 found = self.find_existing(ctx, post)
                 if found is not None:

@@ -19,6 +19,11 @@ TRANSLATIONS: dict[str, dict[str, str]] = {"id": {
     "Graph API address": "Alamat Graph API",
     "Graph API version": "Versi Graph API",
     "Handle": "Nama pengguna (handle)",
+    "Video service": "Layanan video",
+    "auto: Bluesky's video service for accounts on Bluesky's servers, the PDS itself otherwise; "
+    "pds: always the PDS; or the service's address":
+        "auto: layanan video Bluesky untuk akun di server Bluesky, selain itu PDS sendiri; "
+        "pds: selalu PDS; atau alamat layanan itu",
     "Image host (wordpress or s3)": "Penyimpan gambar (wordpress atau s3)",
     "Image host: S3 access key ID": "Penyimpan gambar: ID kunci akses S3",
     "Image host: S3 bucket": "Penyimpan gambar: bucket S3",

@@ -19,6 +19,9 @@ def add_arguments(parser) -> None:
                                "a post carries images or one video"))
     parser.add_argument("--captions", default=None, metavar="FILE",
                         help=_("the video's captions (SRT or WebVTT)"))
+    parser.add_argument("--burn-captions", action="store_true",
+                        help=_("draw the captions into the picture for the channels that take "
+                               "no captions file"))
     cover = parser.add_mutually_exclusive_group()
     cover.add_argument("--cover", default=None, metavar="IMAGE", help=_("the video's cover image"))
     cover.add_argument("--cover-at", default=None, type=float, metavar="SECONDS",
@@ -58,7 +61,8 @@ def run(args) -> int:
         post.media.append(post_model.MediaRef(path=str(Path(path).resolve()), alt=alt))
     if args.video is not None:
         post.media.append(_video(args))
-    elif args.captions or args.cover or args.cover_at is not None or args.trim:
+    elif args.captions or args.cover or args.cover_at is not None or args.trim \
+            or args.burn_captions:
         raise UserError(_("--captions, --cover and --cover-at need --video"))
     sys.stdout.write(post_model.dumps(post))
     return 0
@@ -86,6 +90,8 @@ def _video(args) -> post_model.MediaRef:
             raise UserError(_("The captions must be an SRT or WebVTT file (.srt, .vtt)"))
         read(args.captions)  # CaptionsError: one line
         captions = str(Path(args.captions).resolve())
+    if args.burn_captions and not captions:
+        raise UserError(_("--burn-captions needs --captions"))
     cover = None
     if args.cover:
         if not Path(args.cover).is_file():
@@ -94,6 +100,7 @@ def _video(args) -> post_model.MediaRef:
     start, end = _trim(args.trim, info.duration) if args.trim else (None, None)
     return post_model.MediaRef(path=str(Path(path).resolve()), alt=description, kind="video",
                                cover=cover, cover_at=args.cover_at, captions=captions,
+                               burn_captions=bool(args.burn_captions),
                                trim_start=start, trim_end=end)
 
 

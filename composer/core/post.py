@@ -77,6 +77,9 @@ class MediaRef:
     cover: str | None = None
     cover_at: float | None = None
     captions: str | None = None
+    # Draw the captions into the picture for the channels that take no captions file (those
+    # that take one still get the clean video and the file).
+    burn_captions: bool = False
     # The part of the video that goes out, seconds on its own clock (None: from the start / to
     # the end); composer.core.video.trim cuts it, the rule book checks the part kept.
     trim_start: float | None = None
@@ -243,6 +246,8 @@ def _media_to_dict(m: MediaRef) -> dict[str, Any]:
         out["cover_at"] = m.cover_at
     if m.captions:
         out["captions"] = m.captions
+    if m.burn_captions:
+        out["burn_captions"] = True
     if m.trim_start is not None:
         out["trim_start"] = m.trim_start
     if m.trim_end is not None:
@@ -322,7 +327,8 @@ def _video_fields(raw: dict[str, Any], kind: str,
                   where: str) -> tuple[str | None, float | None, str | None]:
     """A video's cover (an image, or a moment in seconds) and captions file."""
     if kind != "video":
-        for name in ("cover", "cover_at", "captions", "trim_start", "trim_end"):
+        for name in ("cover", "cover_at", "captions", "burn_captions", "trim_start",
+                     "trim_end"):
             if name in raw:
                 raise PostFileError(_("'{field}' belongs to a video only", field=f"{where}.{name}"))
         return None, None, None
@@ -406,6 +412,8 @@ def from_dict(data: dict[str, Any]) -> Post:
             cover=cover,
             cover_at=cover_at,
             captions=captions,
+            burn_captions=_expect(raw.get("burn_captions", False), bool,
+                                  where + ".burn_captions"),
             trim_start=trim_start,
             trim_end=trim_end,
             fit=_fit(raw.get("fit", ""), where + ".fit"),

@@ -10,6 +10,9 @@ per account (``media_host`` setting):
 - ``s3``: an S3-compatible bucket (endpoint, bucket, region, access key id in the settings; the
   secret key in the keyring): a public-read object, or a presigned GET address.
 
+Files are never held whole in memory (a Reel may be a gigabyte): the fingerprint is hashed
+in 1 MiB pieces and each host streams the upload from disk (``composer.plugin.FileBody``).
+
 Each image is uploaded once per publish: what was hosted is journalled (checkpoint
 ``media_hosted``), so a retry or a resume reuses it; an S3 presigned address close to expiry is
 signed again without uploading again.
@@ -24,6 +27,8 @@ from dataclasses import asdict, dataclass
 from typing import Any, Protocol
 
 from composer.plugin import CredentialField, PublishContext, Rejected, RenderedMedia, _
+
+CHUNK = 1 << 20  # bytes hashed at a time
 
 # Settings and secrets an account that uses a media host may have (added to the specs of the
 # channels that need one, so the account form shows them).
@@ -63,8 +68,8 @@ class MediaHost(Protocol):
     def ready(self, ctx: PublishContext) -> None:
         """Raise Rejected, without a request, when the host's settings are incomplete."""
 
-    def put(self, ctx: PublishContext, media: RenderedMedia, data: bytes,
-            fingerprint: str) -> Hosted: ...
+    def put(self, ctx: PublishContext, media: RenderedMedia, fingerprint: str) -> Hosted:
+        """Upload ``media.path`` (streamed from disk; ``fingerprint`` is its SHA-256)."""
 
     def renew(self, ctx: PublishContext, hosted: Hosted) -> Hosted: ...
 
@@ -94,14 +99,12 @@ def public_urls(ctx: PublishContext, media: Sequence[RenderedMedia]) -> list[str
     urls: list[str] = []
     for i, m in enumerate(media):
         ctx.check_cancelled()
-        with open(m.path, "rb") as fh:
-            data = fh.read()
-        fingerprint = hashlib.sha256(data).hexdigest()
+        fingerprint = file_sha256(m.path)
         known = hosted[i] if i < len(hosted) and hosted[i].fingerprint == fingerprint else None
         host = host or host_for(ctx)
         if known is None:
             ctx.progress("upload", i / max(1, len(media)))
-            known = host.put(ctx, m, data, fingerprint)
+            known = host.put(ctx, m, fingerprint)
         elif known.expires_at is not None and known.expires_at - time.time() < MIN_VALID:
             known = host.renew(ctx, known)
         else:
@@ -114,6 +117,15 @@ def public_urls(ctx: PublishContext, media: Sequence[RenderedMedia]) -> list[str
         ctx.save_checkpoint({CHECKPOINT_KEY: [asdict(h) for h in hosted]})
         urls.append(known.url)
     return urls
+
+
+def file_sha256(path: str) -> str:
+    """The file's SHA-256, read a piece at a time."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while piece := fh.read(CHUNK):
+            digest.update(piece)
+    return digest.hexdigest()
 
 
 def from_portal(accounts: Any, portal: str) -> tuple[dict[str, str], dict[str, str]]:

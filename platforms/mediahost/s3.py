@@ -17,11 +17,12 @@ https://docs.aws.amazon.com/AmazonS3/latest/userguide/VirtualHosting.html
 
 from __future__ import annotations
 
+import os
 import time
 from typing import TYPE_CHECKING, cast
 from urllib.parse import quote, urlsplit
 
-from composer.plugin import PublishContext, Rejected, RenderedMedia, Transient, _
+from composer.plugin import FileBody, PublishContext, Rejected, RenderedMedia, Transient, _
 from platforms.mediahost import Hosted, setting
 
 if TYPE_CHECKING:  # typing only; botocore and httpx load when an image is uploaded
@@ -37,19 +38,22 @@ class S3Host:
     def ready(self, ctx: PublishContext) -> None:
         _Bucket(ctx)  # checks every setting and the secret key
 
-    def put(self, ctx: PublishContext, media: RenderedMedia, data: bytes,
-            fingerprint: str) -> Hosted:
+    def put(self, ctx: PublishContext, media: RenderedMedia, fingerprint: str) -> Hosted:
         import httpx
 
         bucket = _Bucket(ctx)
         key = f"{bucket.prefix}{fingerprint[:32]}{_EXTENSIONS.get(media.mime, '')}"
         url = bucket.object_url(key)
-        headers = {"Content-Type": media.mime, "Cache-Control": "public, max-age=86400"}
+        size = os.path.getsize(media.path)
+        headers = {"Content-Type": media.mime, "Cache-Control": "public, max-age=86400",
+                   "Content-Length": str(size)}
         if bucket.public:
             headers["x-amz-acl"] = "public-read"
-        signed = bucket.sign("PUT", url, headers, data)
+        # signed over the file's SHA-256 (its fingerprint), then streamed from disk
+        signed = bucket.sign("PUT", url, headers, fingerprint)
         try:
-            response = ctx.client.put(url, content=data, headers=signed)
+            response = ctx.client.put(url, content=FileBody(media.path, size, ctx),
+                                      headers=signed)
         except httpx.HTTPError as exc:
             # Object writes are idempotent (same key, same bytes): trying again is safe.
             raise Transient(_("The image host {host} did not answer ({error})",
@@ -117,12 +121,19 @@ class _Bucket:
 
         return Credentials(self.key_id, self.secret)
 
-    def sign(self, method: str, url: str, headers: dict[str, str], body: bytes) -> dict[str, str]:
+    def sign(self, method: str, url: str, headers: dict[str, str],
+             payload_sha256: str) -> dict[str, str]:
+        """SigV4 headers for a request whose body has the SHA-256 ``payload_sha256`` (hex): the
+        body itself is never needed, so it can be streamed."""
         from botocore.auth import S3SigV4Auth
         from botocore.awsrequest import AWSRequest
 
-        request = AWSRequest(method=method, url=url, data=body, headers=headers)
-        S3SigV4Auth(self._credentials(), "s3", self.region).add_auth(request)
+        class _KnownPayload(S3SigV4Auth):
+            def payload(self, request: AWSRequest) -> str:
+                return payload_sha256
+
+        request = AWSRequest(method=method, url=url, headers=headers)
+        _KnownPayload(self._credentials(), "s3", self.region).add_auth(request)
         return dict(request.headers.items())
 
     def presign(self, key: str) -> str:

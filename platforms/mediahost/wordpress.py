@@ -8,10 +8,19 @@ the upload go there (nothing was created by a 404).
 
 from __future__ import annotations
 
+import os
 import re
 from typing import TYPE_CHECKING, Any
 
-from composer.plugin import MediaInvalid, PublishContext, Rejected, RenderedMedia, Transient, _
+from composer.plugin import (
+    FileBody,
+    MediaInvalid,
+    PublishContext,
+    Rejected,
+    RenderedMedia,
+    Transient,
+    _,
+)
 from platforms.mediahost import Hosted, setting
 
 if TYPE_CHECKING:  # typing only; httpx loads when an image is uploaded
@@ -35,13 +44,15 @@ class WordPressHost:
                              what=_("the WordPress application password")))
         return site, user, password
 
-    def put(self, ctx: PublishContext, media: RenderedMedia, data: bytes,
-            fingerprint: str) -> Hosted:
+    def put(self, ctx: PublishContext, media: RenderedMedia, fingerprint: str) -> Hosted:
         import httpx
 
         site, user, password = self._login(ctx)
         name = f"siaran-{fingerprint[:16]}.{_EXTENSIONS.get(media.mime, 'jpg')}"
-        headers = {"Content-Type": media.mime,
+        size = os.path.getsize(media.path)
+        # streamed from disk, read afresh for the second address below
+        data = FileBody(media.path, size, ctx)
+        headers = {"Content-Type": media.mime, "Content-Length": str(size),
                    "Content-Disposition": f'attachment; filename="{name}"'}
         params = {"alt_text": media.alt} if media.alt else {}
         auth = httpx.BasicAuth(user, password)

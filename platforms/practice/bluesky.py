@@ -8,6 +8,17 @@ a record key that already exists makes the real PDS answer 500 ``InternalServerE
 refuses the key), and so does this fake; blobs over 5 MiB are 413 ``PayloadTooLarge``, images
 over 2,000,000 bytes are refused when the post references them. Every answer carries the
 ``RateLimit-*`` headers of atproto's xrpc-server (reset in epoch seconds).
+
+The same server also plays Bluesky's video service (set the account's "video_service" to its
+address): ``com.atproto.server.getServiceAuth`` signs service tokens (audience and method
+checked where they are used), ``app.bsky.video.getUploadLimits`` answers the account's daily
+quota, ``uploadVideo`` takes the MP4 (a video already processed for the account is 409
+``already_exists`` with its earlier job), and ``getJobStatus`` moves a job from pending through
+processing to ``JOB_STATE_COMPLETED`` (the blob then stored on the account, as the real service
+stores it on the PDS) or ``JOB_STATE_FAILED`` (a file that is no MP4). Sources:
+https://docs.bsky.app/docs/tutorials/video,
+https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/video/defs.json,
+https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/video/getUploadLimits.json.
 """
 
 from __future__ import annotations
@@ -82,11 +93,19 @@ class BlueskyFake(FakeServer):
     max_image_bytes = 2_000_000  # lexicon app.bsky.embed.images
     rate_limit = 3000  # per five minutes, the global per-IP limit
 
-    def __init__(self, **kw: Any) -> None:
+    def __init__(self, *, video_service: bool = False, **kw: Any) -> None:
         super().__init__(**kw)
+        self.video_service = video_service  # the practice account sends video to this server's
         self.accounts: dict[str, Account] = {}  # did -> account
         self.tokens: dict[str, tuple[str, str, float]] = {}  # token -> (did, kind, expires)
         self.window_start, self.used = time.time(), 0
+        # the video service
+        self.service_tokens: dict[str, tuple[str, str, str, float]] = {}  # -> did, aud, lxm, exp
+        self.video_jobs: dict[str, dict[str, Any]] = {}  # job id -> status and data
+        self.video_uploads = 0  # uploadVideo requests that carried a video
+        self.daily_videos, self.daily_bytes = 25, 10 * 1000 * 1000 * 1000
+        self.used_videos: dict[str, tuple[int, int]] = {}  # did -> videos, bytes today
+        self.video_fails: str | None = None  # a failure message every job gets, for tests
 
     # -- accounts (tests and practice mode) ------------------------------------------------------
 
@@ -108,8 +127,10 @@ class BlueskyFake(FakeServer):
         if not any(a.handle == handle for a in self.accounts.values()):
             self.add_account(handle).profile = {"$type": PROFILE, "displayName": "Humas (latihan)"}
         # web_url: post links open this fake's own page instead of bsky.app
-        return ({"service": self.url, "handle": handle, "web_url": self.url},
-                {"app_password": self.add_app_password(handle)})
+        settings = {"service": self.url, "handle": handle, "web_url": self.url}
+        if self.video_service:  # as an account on Bluesky's servers does (else: a self-hosted PDS)
+            settings["video_service"] = self.url
+        return settings, {"app_password": self.add_app_password(handle)}
 
     def expire_tokens(self) -> None:
         """Make every access token expired, as after two hours (refresh tokens stay valid)."""
@@ -317,6 +338,117 @@ class BlueskyFake(FakeServer):
             removed = account.records.pop(str(body.get("rkey")), None)
         return self._json({"commit": {"cid": cid_for(b"delete"), "rev": _tid()}} if removed else {})
 
+
+    # -- the video service ---------------------------------------------------------------------------
+
+    @route("GET", r"/xrpc/com\.atproto\.server\.getServiceAuth")
+    def get_service_auth(self, request: Request) -> Response:
+        account = self._auth(request)
+        aud, lxm = request.query.get("aud", ""), request.query.get("lxm", "")
+        if not aud:
+            raise XrpcError(400, "InvalidRequest", 'Params must have the property "aud"')
+        now = time.time()
+        try:
+            exp = float(request.query.get("exp") or now + 60)
+        except ValueError:
+            raise XrpcError(400, "InvalidRequest", "exp must be an integer") from None
+        if exp <= now:
+            raise XrpcError(400, "BadExpiration", "expiration is in past")
+        if exp - now > 3600:  # the reference PDS allows an hour for a method-bound token
+            raise XrpcError(400, "BadExpiration", "cannot request a token with an expiration "
+                            "more than an hour in the future")
+        token = "svc." + secrets.token_urlsafe(24)
+        with self.lock:
+            self.service_tokens[token] = (account.did, aud, lxm, exp)
+        return self._json({"token": token})
+
+    def _service_auth(self, request: Request, lxm: str) -> str:
+        """The did a service token speaks for, once its audience (this host) and method fit."""
+        with self.lock:
+            entry = self.service_tokens.get(request.bearer() or "")
+        if entry is None:
+            raise XrpcError(401, "AuthMissing", "Authentication Required")
+        did, aud, token_lxm, exp = entry
+        host = (request.headers.get("host") or "").rsplit(":", 1)[0]
+        if aud != f"did:web:{host}":
+            raise XrpcError(401, "BadJwtAudience", "jwt audience does not match service did")
+        if token_lxm != lxm:
+            raise XrpcError(401, "BadJwtLexiconMethod", "bad jwt lexicon method (\"lxm\")")
+        if time.time() >= exp:
+            raise XrpcError(401, "JwtExpired", "jwt expired")
+        return did
+
+    def _limits(self, did: str) -> dict[str, Any]:
+        videos, sent = self.used_videos.get(did, (0, 0))
+        left_videos, left_bytes = self.daily_videos - videos, self.daily_bytes - sent
+        limits: dict[str, Any] = {"canUpload": left_videos > 0 and left_bytes > 0,
+                                  "remainingDailyVideos": max(0, left_videos),
+                                  "remainingDailyBytes": max(0, left_bytes)}
+        if not limits["canUpload"]:
+            limits["message"] = "You have reached your daily upload limit"
+        return limits
+
+    @route("GET", r"/xrpc/app\.bsky\.video\.getUploadLimits")
+    def get_upload_limits(self, request: Request) -> Response:
+        did = self._service_auth(request, "app.bsky.video.getUploadLimits")
+        with self.lock:
+            return self._json(self._limits(did))
+
+    @route("POST", r"/xrpc/app\.bsky\.video\.uploadVideo")
+    def upload_video(self, request: Request) -> Response:
+        did = self._service_auth(request, "com.atproto.repo.uploadBlob")
+        if request.query.get("did") != did:
+            raise XrpcError(400, "InvalidRequest", "did does not match the token's issuer")
+        if not request.body:
+            raise XrpcError(400, "InvalidRequest", "empty body")
+        digest = hashlib.sha256(request.body).hexdigest()
+        with self.lock:
+            self.video_uploads += 1
+            for job in self.video_jobs.values():
+                if job["did"] == did and job["digest"] == digest:
+                    return self._json({**self._status(job), "error": "already_exists",
+                                       "message": "Video already processed"}, 409)
+            if not self._limits(did)["canUpload"] or \
+                    self._limits(did)["remainingDailyBytes"] < len(request.body):
+                raise XrpcError(400, "InvalidRequest", "You have reached your daily upload limit")
+            videos, sent = self.used_videos.get(did, (0, 0))
+            self.used_videos[did] = (videos + 1, sent + len(request.body))
+            job_id = secrets.token_hex(8)
+            job = self.video_jobs[job_id] = {
+                "jobId": job_id, "did": did, "state": "JOB_STATE_PENDING", "digest": digest,
+                "data": request.body, "name": request.query.get("name", ""), "polls": 0}
+            return self._json(self._status(job))
+
+    @route("GET", r"/xrpc/app\.bsky\.video\.getJobStatus")
+    def get_job_status(self, request: Request) -> Response:
+        with self.lock:
+            job = self.video_jobs.get(request.query.get("jobId", ""))
+            if job is None:
+                raise XrpcError(404, "NotFound", "job not found")
+            if job["state"] not in ("JOB_STATE_COMPLETED", "JOB_STATE_FAILED"):
+                job["polls"] += 1
+                if job["polls"] == 1:
+                    job.update(state="JOB_STATE_PROCESSING", progress=50)
+                else:
+                    self._finish(job)
+            return self._json({"jobStatus": self._status(job)})
+
+    def _finish(self, job: dict[str, Any]) -> None:
+        data: bytes = job["data"]
+        if self.video_fails or sniff_mime(data) != "video/mp4":
+            job.update(state="JOB_STATE_FAILED", failureCode="validation_failure",
+                       error="Invalid video", message=self.video_fails or "Unsupported video format")
+            return
+        cid = cid_for(data)
+        self.accounts[job["did"]].blobs[cid] = {"mime": "video/mp4", "size": len(data), "data": data}
+        job.update(state="JOB_STATE_COMPLETED", progress=100,
+                   blob={"$type": "blob", "ref": {"$link": cid}, "mimeType": "video/mp4",
+                         "size": len(data)})
+
+    @staticmethod
+    def _status(job: dict[str, Any]) -> dict[str, Any]:
+        return {k: job[k] for k in ("jobId", "did", "state", "progress", "blob", "error",
+                                    "failureCode", "message") if k in job}
 
     @route("GET", r"/xrpc/com\.atproto\.sync\.getBlob")
     def get_blob(self, request: Request) -> Response:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 from collections.abc import Iterable
 from typing import Any
@@ -211,6 +212,37 @@ class FakeFacebook(GraphFake):
         if not 1 <= video.seconds <= 240 * 60 or not 9 / 16 - 0.01 <= aspect <= 16 / 9 + 0.01:
             return "length or shape"
         return "frame rate" if video.fps > 60.5 else ""
+
+    @route("POST", VERSION + r"/(?P<video>\d+)/captions")
+    def captions_edge(self, req: Request) -> Response:
+        """A video's captions: an SRT file named ``name.{locale}.srt`` and the default locale
+        (https://developers.facebook.com/docs/graph-api/reference/video/captions/). One track
+        per locale: sending it again replaces it."""
+        self._page(req)
+        f = self.fields(req)
+        video = self.videos.get(req.params["video"])
+        if video is None or video.get("phase") != "complete":
+            raise GraphFault(f"Unsupported post request. Object with ID '{req.params['video']}' "
+                             "does not exist", 100, subcode=33)
+        upload = req.files.get("captions_file")
+        if upload is None:
+            raise GraphFault("(#100) The parameter captions_file is required", 100)
+        named = re.fullmatch(r".+\.([a-z]{2}_[A-Z]{2})\.srt", upload.filename or "")
+        if named is None:
+            raise GraphFault("(#100) Invalid parameter: the captions file name must end in "
+                             "'.{locale}.srt'", 100)
+        text = upload.data.decode("utf-8-sig", errors="replace")
+        if not re.search(r"\d{2}:\d{2}:\d{2},\d{3} --> \d{2}:\d{2}:\d{2},\d{3}", text):
+            raise GraphFault("(#100) Invalid parameter: the captions file is not SRT", 100)
+        locale = named.group(1)
+        if f.get("default_locale") and f["default_locale"] != locale \
+                and f["default_locale"] not in video.get("captions", {}):
+            raise GraphFault("(#100) Invalid parameter: default_locale has no captions", 100)
+        with self.lock:
+            video.setdefault("captions", {})[locale] = text
+            if f.get("default_locale"):
+                video["default_locale"] = f["default_locale"]
+        return Response(200, json={"success": True})
 
     @route("POST", VERSION + r"/(?P<page>\d+)/feed")
     def feed_post(self, req: Request) -> Response:

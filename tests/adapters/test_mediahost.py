@@ -231,3 +231,68 @@ def test_instagram_fetches_a_private_object_through_its_presigned_address(moto_s
         assert fetched.startswith(f"{moto_s3}/{bucket}/") and "X-Amz-Signature=" in fetched
         assert httpx.get(fetched.split("?")[0]).status_code == 403  # private to strangers
         assert ig.media[result.remote_id]["caption"] == "Foto dari bucket"
+
+
+def test_a_large_video_is_hashed_and_sent_in_pieces_never_whole(tmp_path):
+    """A 48 MB Reel goes to the host streamed from disk: the process never holds it whole (a
+    loopback portal that counts the bytes and throws them away)."""
+    import json
+    import threading
+    import tracemalloc
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    big = tmp_path / "reel.mp4"
+    with open(big, "wb") as fh:
+        fh.truncate(48 * 1024 * 1024)
+    seen = []
+
+    class Portal(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - http.server's name
+            left = int(self.headers["Content-Length"])
+            received = 0
+            while left:
+                piece = self.rfile.read(min(left, 1 << 16))
+                received, left = received + len(piece), left - len(piece)
+            seen.append((self.command, received))
+            body = json.dumps({"id": 7, "source_url": "https://portal.example/reel.mp4"}).encode()
+            self.send_response(201)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Portal)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        ctx = context({"media_host": "wordpress",
+                       "media_wp_url": f"http://127.0.0.1:{server.server_address[1]}",
+                       "media_wp_user": "humas"}, {"media_wp_app_password": "abcd efgh"})
+        video = A.RenderedMedia(str(big), "video/mp4", 1080, 1920)
+        tracemalloc.start()
+        try:
+            urls = public_urls(ctx, [video])
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert urls == ["https://portal.example/reel.mp4"]
+    assert seen == [("POST", big.stat().st_size)]
+    assert peak < 8 * 1024 * 1024  # a few pieces in flight, never the 48 MB file
+
+
+def test_s3_signs_the_streamed_file_by_its_digest(moto_s3, bucket, tmp_path):
+    import hashlib
+
+    image = jpeg(tmp_path)
+    ctx = context(*s3_settings(moto_s3, bucket, public="yes"))
+    (url,) = public_urls(ctx, [image])
+    put = ctx.client.sent[0]
+    digest = hashlib.sha256(Path(image.path).read_bytes()).hexdigest()
+    assert put.headers["x-amz-content-sha256"] == digest
+    assert put.headers["content-length"] == str(Path(image.path).stat().st_size)
+    assert httpx.get(url).content == Path(image.path).read_bytes()

@@ -383,8 +383,9 @@ def test_the_practice_instagram_fails_a_reel_it_would_not_take(practice_server, 
     ctx.secrets.update(secrets)
     post = OutgoingPost("p", "pendek", media=(
         RenderedMedia(str(clip), "video/mp4", 360, 640, duration=2.0),))
-    with pytest.raises(MediaInvalid, match="duration"):
+    with pytest.raises(MediaInvalid, match="duration") as refused:
         InstagramAdapter().publish(ctx, post)
+    assert "could not process the video" in refused.value.reason  # a video, not "an image"
     assert fake.published_texts() == []
 
 
@@ -425,8 +426,15 @@ def test_the_practice_threads_fails_a_video_it_would_not_take(practice_server, h
     ctx.secrets.update(secrets)
     post = OutgoingPost("p", "lambat", media=(
         RenderedMedia(str(clip), "video/mp4", 320, 240, duration=1.0),))
-    with pytest.raises(MediaInvalid, match="FRAME_RATE"):
-        ThreadsAdapter().publish(ctx, post)
+    from composer.core import i18n
+
+    i18n.set_language("id")
+    try:
+        with pytest.raises(MediaInvalid, match="FRAME_RATE") as refused:
+            ThreadsAdapter().publish(ctx, post)
+    finally:
+        i18n.set_language(None)
+    assert "tidak dapat memproses video" in refused.value.reason  # a video, not "gambar"
     assert fake.published_texts() == []
 
 

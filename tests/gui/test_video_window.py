@@ -180,3 +180,20 @@ def test_a_reopened_draft_finds_its_video_in_the_store_after_the_original_moved(
     assert w.media.videos[ref.id].duration == pytest.approx(4.0, abs=0.1)
     assert w.media.list.item(0).text().startswith("▶ 0:04")
     wait_idle(qtbot, shell)
+
+
+def test_burn_captions_is_offered_once_the_video_has_captions(qtbot, shell, clip, tmp_path):
+    w = shell.window
+    ref = attach(qtbot, w, clip)
+    panel = w.media.video_panel
+    assert not panel.burn_box.isEnabled()  # nothing to burn yet
+    captions = tmp_path / "takarir.srt"
+    captions.write_text("1\n00:00:00,000 --> 00:00:01,000\nSelamat pagi\n\n", encoding="utf-8")
+    w.model.update_media(ref.id, captions=str(captions))
+    panel.show_video(ref, panel.facts)
+    assert panel.burn_box.isEnabled() and not panel.burn_box.isChecked()
+    panel.burn_box.click()
+    assert ref.burn_captions is True
+    panel.burn_box.click()
+    assert ref.burn_captions is False
+    wait_idle(qtbot, shell)

@@ -51,6 +51,10 @@ def video_findings(spec: PlatformSpec, channel: str,
         if not Path(captions).is_file():
             found.append(Finding("video.captions_missing_file", Severity.BLOCK, channel, _(
                 "The captions file is missing: {path}", path=captions), {"path": captions}))
+        elif not rules.captions and video.ref.burn_captions:
+            found.append(Finding("video.captions_burned", Severity.INFO, channel, _(
+                "{channel} takes no captions file: the captions are drawn into the picture",
+                channel=spec.name), {}))
         elif not rules.captions:
             found.append(Finding("video.captions_unsupported", Severity.INFO, channel, _(
                 "{channel} takes no captions file: the video goes without captions",

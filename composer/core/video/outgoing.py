@@ -4,11 +4,13 @@ output (composer.core.video.shape), with its cover and captions, as RenderedMedi
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from composer.core.adapters import PlatformSpec, RenderedMedia
 from composer.core.post import MediaRef
-from composer.core.video.captions import for_channel
+from composer.core.video.burn import cues_key
+from composer.core.video.captions import Cue, for_channel, read
 from composer.core.video.cover import cover_file
 from composer.core.video.probe import probe
 from composer.core.video.rules import Target, plan
@@ -33,10 +35,28 @@ def shape_video(ref: MediaRef, alt: str, specs: Iterable[PlatformSpec], out_dir:
                            progress=lambda f: report(f / 2), cancelled=cancelled))
     specs = [s for s in specs if s.video is not None]
     targets: dict[str, Target | None] = {s.id: plan(info, s.video) for s in specs if s.video}
+    # Captions burned in for the channels that take no captions file: an encode of its own
+    # (the others keep the clean picture and get the file beside it).
+    burn: dict[str, list[Cue]] = {}
+    burned = {s.id for s in specs if burns(ref, s)}
+    if burned:
+        cues = read(str(ref.captions))
+        start = (ref.trim_start or 0.0) if cut else 0.0
+        if start:  # the cues on the clock of the part kept
+            cues = [Cue(max(0.0, c.start - start), c.end - start, c.text)
+                    for c in cues if c.end > start]
+        key = cues_key(cues)
+        burn[key] = cues
+        for spec in specs:
+            if spec.id in burned:
+                assert spec.video is not None
+                target = plan(info, spec.video, encode=True)
+                assert target is not None
+                targets[spec.id] = replace(target, burn=key)
     targets = merge(targets)
     files = shape_all(info, targets, out_dir / "video",
                       progress=(lambda f: report(0.5 + f / 2)) if cut else report,
-                      cancelled=cancelled)
+                      cancelled=cancelled, burn=burn)
     cover = cover_file(original, out_dir / "video", image=ref.cover, at=ref.cover_at)
     out: dict[str, RenderedMedia] = {}
     for spec in specs:
@@ -55,3 +75,10 @@ def shape_video(ref: MediaRef, alt: str, specs: Iterable[PlatformSpec], out_dir:
                                      sha256=ref.sha256 or "", duration=info.duration,
                                      cover=str(cover), captions=captions)
     return out
+
+
+def burns(ref: MediaRef, spec: PlatformSpec) -> bool:
+    """Whether ``spec``'s channel gets the captions drawn into the picture: the officer asked
+    for it and the channel takes no captions file."""
+    return bool(ref.burn_captions and ref.captions and spec.video is not None
+                and not spec.video.captions)

@@ -53,12 +53,16 @@ class Target:
     fps: float = 0.0
     video_bitrate: int = 0
     audio: bool = True
+    # The captions drawn into the picture (a digest of their cues; "" for none): a channel that
+    # takes no captions file gets them burned in, a distinct output of its own.
+    burn: str = ""
 
     @property
     def name(self) -> str:
         if self.remux_only:
             return "remux"
-        return f"{self.frame_w}x{self.frame_h}-{self.fps:g}fps-{self.video_bitrate // 1000}k"
+        cc = f"-cc{self.burn[:10]}" if self.burn else ""
+        return f"{self.frame_w}x{self.frame_h}-{self.fps:g}fps-{self.video_bitrate // 1000}k{cc}"
 
 
 def _mb(n: int) -> str:
@@ -162,15 +166,16 @@ def _even(n: float) -> int:
     return max(2, int(round(n / 2)) * 2)
 
 
-def plan(info: VideoInfo, rules: VideoRules) -> Target | None:
+def plan(info: VideoInfo, rules: VideoRules, *, encode: bool = False) -> Target | None:
     """None: the file goes out untouched. Else the output that meets ``rules``: a remux when
     only the metadata or box order is wrong, else an encode (H.264 + AAC in MP4, faststart,
-    rotation applied)."""
+    rotation applied). ``encode``: an encode whatever the file (the picture is to change, e.g.
+    captions drawn into it)."""
     fixes = _reasons(info, rules)
-    if not fixes and not info.has_location:
+    if not encode and not fixes and not info.has_location:
         return None
     remuxable = info.container in ("mp4", "mov") or "container" not in {k for k, _m in fixes}
-    if remuxable and {k for k, _m in fixes} <= _REMUX_FIXES:
+    if not encode and remuxable and {k for k, _m in fixes} <= _REMUX_FIXES:
         return Target(remux_only=True)
     dw, dh = info.display_width, info.display_height
     # the part of the picture shown: crop to the aspect range ("crop" channels), else all of it

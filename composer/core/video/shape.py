@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
@@ -22,6 +22,8 @@ from typing import Any
 
 from composer.core.adapters import Cancelled
 from composer.core.i18n import _
+from composer.core.video.burn import Burner
+from composer.core.video.captions import Cue
 from composer.core.video.probe import VideoError, VideoInfo
 from composer.core.video.rules import AUDIO_BITRATE, Target
 
@@ -67,27 +69,33 @@ class _Encode:
     sink: Any
     resampler: Any | None = None
     frames: int = 0  # frames fed straight to the encoder (no filter graph)
+    burner: Burner | None = None  # captions drawn into this output's picture
+    pulled: int = 0  # frames out of the filter graph (constant rate: n / fps is their time)
 
 
 def shape_all(info: VideoInfo, targets: Mapping[str, Target | None], out_dir: Path, *,
               progress: ProgressFn | None = None,
-              cancelled: CancelFn | None = None) -> dict[str, Path]:
+              cancelled: CancelFn | None = None,
+              burn: Mapping[str, Sequence[Cue]] | None = None) -> dict[str, Path]:
     """The file each channel sends: the source for a None target, else a shaped file in
-    ``out_dir`` (reused when an earlier run made it). One read of the source for all."""
+    ``out_dir`` (reused when an earlier run made it). One read of the source for all.
+    ``burn``: the cues of each ``Target.burn`` key, drawn into that output's picture."""
     merged = merge(targets)
     out_dir.mkdir(parents=True, exist_ok=True)
     wanted = list(dict.fromkeys(t for t in merged.values() if t is not None))  # in order
     paths = {t: output_path(info, t, out_dir) for t in wanted}
     todo = [t for t in wanted if not paths[t].is_file()]
     if todo:
-        _run(info, todo, paths, progress or (lambda f: None), cancelled or (lambda: False))
+        _run(info, todo, paths, progress or (lambda f: None), cancelled or (lambda: False),
+             burn or {})
     elif progress:
         progress(1.0)
     return {c: (Path(info.path) if t is None else paths[t]) for c, t in merged.items()}
 
 
 def _run(info: VideoInfo, todo: list[Target], paths: dict[Target, Path],
-         progress: ProgressFn, cancelled: CancelFn) -> None:
+         progress: ProgressFn, cancelled: CancelFn,
+         burn: Mapping[str, Sequence[Cue]]) -> None:
     import av
 
     temps = {t: paths[t].with_name(paths[t].name + ".part") for t in todo}
@@ -112,8 +120,10 @@ def _run(info: VideoInfo, todo: list[Target], paths: dict[Target, Path],
                     streams[ain.index] = out.add_stream_from_template(ain)
                 remuxes.append((out, streams))
             else:
-                encodes.append(_open_encode(out, t, temps[t], vin, ain, info,
-                                            copy_audio=copy_audio))
+                encode = _open_encode(out, t, temps[t], vin, ain, info, copy_audio=copy_audio)
+                if t.burn:
+                    encode.burner = Burner(burn[t.burn], t.frame_w, t.frame_h)
+                encodes.append(encode)
         audio_copies = {id(e): e.container.add_stream_from_template(ain)
                         for e in encodes if e.target.audio and copy_audio and ain is not None}
         for e in encodes:  # the header goes out once every stream is there
@@ -222,7 +232,7 @@ def _open_encode(out: Any, t: Target, path: Path, vin: Any, ain: Any | None,
         audio.bit_rate = AUDIO_BITRATE
         audio.layout = "stereo"
         resampler = av.AudioResampler(format="fltp", layout="stereo", rate=sample_rate)
-    if _untouched_picture(t, info):  # only the bitrate changes: frames go straight in
+    if _untouched_picture(t, info) and not t.burn:  # only the bitrate: frames go straight in
         return _Encode(t, path, out, video, audio, None, None, None, resampler)
     graph, source, sink = _graph(vin, t, info)
     return _Encode(t, path, out, video, audio, graph, source, sink, resampler)
@@ -280,6 +290,9 @@ def _push_video(e: _Encode, frame: Any) -> None:
             out = e.sink.pull()
         except (BlockingIOError, av.EOFError):
             break
+        if e.burner is not None:
+            out = e.burner.apply(out, e.pulled / e.target.fps)
+        e.pulled += 1
         out.pict_type = av.video.frame.PictureType.NONE
         for packet in e.video.encode(out):
             e.container.mux(packet)

@@ -1,7 +1,8 @@
 """The selected video's panel under the media strip: scrub through it to pick the cover frame,
 set where it starts and ends (the trim), and read what the core says about the cut (a copy
 when the start is a keyframe, else that part is re-encoded; "Start at the keyframe" moves it
-there). The cover moment and the trim are the post's own (MediaRef.cover_at, trim_start,
+there). "Burn captions into the picture" (MediaRef.burn_captions) draws a video's captions onto
+its frames for the channels that take no captions file. The cover moment and the trim are the post's own (MediaRef.cover_at, trim_start,
 trim_end): the CLI and the publish use the same values. Frames are taken on the image lane,
 never on the GUI thread, and only the last asked moment is drawn."""
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -69,6 +71,8 @@ class VideoPanel(QWidget):
         self.trim_line = QLabel(self)
         self.trim_line.setObjectName("videoTrimLine")
         self.trim_line.setWordWrap(True)
+        self.burn_box = QCheckBox(self)
+        self.burn_box.setObjectName("burnCaptions")
 
         right = QVBoxLayout()
         scrub_row = QHBoxLayout()
@@ -86,6 +90,7 @@ class VideoPanel(QWidget):
         trim_row.addWidget(self.trim_line, 1)
         trim_row.addWidget(self.snap_button)
         right.addLayout(trim_row)
+        right.addWidget(self.burn_box)
         right.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -100,6 +105,7 @@ class VideoPanel(QWidget):
         self.end_button.clicked.connect(lambda: self.set_trim(end=self.at()))
         self.clear_button.clicked.connect(lambda: self.set_trim(start=None, end=None, clear=True))
         self.snap_button.clicked.connect(self.snap_to_keyframe)
+        self.burn_box.toggled.connect(self.set_burn_captions)
         QShortcut(QKeySequence("Ctrl+Shift+K"), self, self.use_as_cover)
         QShortcut(QKeySequence("["), self.scrub, lambda: self.set_trim(start=self.at()))
         QShortcut(QKeySequence("]"), self.scrub, lambda: self.set_trim(end=self.at()))
@@ -122,6 +128,7 @@ class VideoPanel(QWidget):
         self.clear_button.setText(self.tr("Whole video"))
         self.clear_button.setToolTip(self.tr("Send the video from start to end"))
         self.snap_button.setText(self.tr("Start at the keyframe"))
+        self.burn_box.setText(self.tr("Burn captions into the picture"))
         self._describe()
 
     # -- which video ---------------------------------------------------------------------------
@@ -141,6 +148,9 @@ class VideoPanel(QWidget):
             self.scrub.blockSignals(False)
             self._fetch_frame()
             self._ask_keyframe()
+        self.burn_box.blockSignals(True)
+        self.burn_box.setChecked(bool(ref.burn_captions))
+        self.burn_box.blockSignals(False)
         self._describe()
 
     def ref(self) -> MediaRef | None:
@@ -179,6 +189,11 @@ class VideoPanel(QWidget):
         self.model.update_media(ref.id, trim_start=new_start, trim_end=new_end)
         self._ask_keyframe()
         self._describe()
+
+    def set_burn_captions(self, on: bool) -> None:
+        if self.media_id:
+            self.model.update_media(self.media_id, burn_captions=bool(on))
+            self._describe()
 
     def snap_to_keyframe(self) -> None:
         if self._keyframe is not None:
@@ -237,6 +252,11 @@ class VideoPanel(QWidget):
         ref = self.ref()
         if ref is None or self.facts is None:
             return
+        self.burn_box.setEnabled(bool(ref.captions))
+        self.burn_box.setToolTip(
+            self.tr("Channels that take no captions file get the captions drawn onto the "
+                    "video; the others get the clean video and the file")
+            if ref.captions else self.tr("The video has no captions file"))
         cover = ref.cover_at or 0.0
         self.cover_line.setText(self.tr("Cover: the frame at {moment}").format(
             moment=moment_text(cover)))

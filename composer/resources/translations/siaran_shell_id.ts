@@ -2951,6 +2951,18 @@ Alasan:</translation>
         <translation>Mulai di bingkai kunci</translation>
     </message>
     <message>
+        <source>Burn captions into the picture</source>
+        <translation>Tanamkan takarir ke dalam gambar</translation>
+    </message>
+    <message>
+        <source>Channels that take no captions file get the captions drawn onto the video; the others get the clean video and the file</source>
+        <translation>Kanal yang tidak menerima berkas takarir mendapat takarir yang digambar ke video; kanal lain mendapat video bersih beserta berkasnya</translation>
+    </message>
+    <message>
+        <source>The video has no captions file</source>
+        <translation>Video ini tidak memiliki berkas takarir</translation>
+    </message>
+    <message>
         <source>Cover: the frame at {moment}</source>
         <translation>Sampul: bingkai pada {moment}</translation>
     </message>
