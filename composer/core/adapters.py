@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -178,6 +178,16 @@ class PlatformSpec:
     sources: tuple[str, ...] = ()
     # Per-post options the officer may set for this channel (see OptionField)
     options: tuple[OptionField, ...] = ()
+
+    def __hash__(self) -> int:
+        """The fields' hash, worked out once: the text engine's caches are keyed by the spec
+        and asked for every channel on every keystroke (a spec holds dozens of fields)."""
+        try:
+            return self.__dict__["_hash"]  # type: ignore[no-any-return]
+        except KeyError:
+            value = hash(tuple(getattr(self, f.name) for f in fields(self)))
+            object.__setattr__(self, "_hash", value)  # frozen: the field values never change
+            return value
 
     @property
     def supports_threads(self) -> bool:

@@ -9,6 +9,7 @@ publish needs them). Language: the system's by default, the setting in gui.json 
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -91,12 +92,21 @@ def prepare(_ctx, services: Services) -> None:
     import composer.gui.previews  # noqa: F401
 
 
+# How long a thread may run Python before another may take over (Python's default: 5 ms). The
+# GUI thread shares the interpreter with image, render and publish workers; after any call into
+# Qt it may wait up to this long to run again, so a keystroke's repaint could wait a few times
+# that. 1 ms keeps it within a frame while images render, at a small cost in switching.
+# https://docs.python.org/3/library/sys.html#sys.setswitchinterval
+SWITCH_INTERVAL_S = 0.001
+
+
 class Shell(QObject):
     """Owns the services, the open draft and the main window; rebuilds the window when the
     language changes (every label is built through tr() again; the draft stays as it is)."""
 
     def __init__(self, app: QApplication, services: Services | None = None):
         super().__init__()
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
         self.app = app
         self.services = services or Services()
         self.services.paths.ensure()
@@ -165,6 +175,9 @@ class Shell(QObject):
                 self.window.after_show(restore=restore)
             # due posts are sent once start-up has settled, not while the window is being filled
             self.window.settled.connect(self.scheduler.start)
+            # what start-up made lives as long as the app: the garbage collector's full passes
+            # (20+ ms, a dropped frame while typing) need not walk it again and again
+            self.window.settled.connect(gc.freeze)
         else:
             self.scheduler.start()
 
@@ -441,6 +454,7 @@ def post_file_argument(app: QCoreApplication) -> str | None:
     """``siaran-gui FILE``: the post file to open (Qt's own options are gone by now)."""
     files = [a for a in app.arguments()[1:] if not a.startswith("-")]
     return files[0] if files else None
+
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -365,6 +365,7 @@ def test_governance_findings_reach_the_cards_from_a_worker_never_from_the_keystr
     qtbot.waitUntil(lambda: "NIK" in panel.cards["x"].warning.text(), timeout=10_000)
     assert scanned_on and not any(scanned_on)  # scanned, and only on the worker
     panel.flush()
+    panel.flush_governance()
     for key, card in panel.cards.items():
         assert "NIK" in card.warning.text() and not card.warning.isHidden(), key
     # the number removed: the warning goes with the next scan

@@ -258,8 +258,12 @@ class PreviewsPanel(QWidget):
         self._build_timer.stop()
         while self._pending and self._post is not None:
             self._update_one_pending()
+
+    def flush_governance(self) -> None:
+        """Run the governance scan asked for now, wait for it and show its answer (tests; the
+        window never waits for it)."""
         self.governance.flush()
-        QCoreApplication.sendPostedEvents(self.governance)  # its answer, delivered now
+        QCoreApplication.sendPostedEvents(self.governance)
 
     # -- images -------------------------------------------------------------------------------
     def set_rendered(self, channel_key: str, images: list) -> None:
