@@ -8,7 +8,6 @@ https://docs.joinmastodon.org/methods/oauth/, https://docs.joinmastodon.org/api/
 
 from __future__ import annotations
 
-import html
 import re
 import threading
 import time
@@ -611,6 +610,8 @@ def _norm(text: str) -> str:
 def _same_text(content_html: str, text: str) -> bool:
     """Mastodon renders statuses as HTML: strip it back to text (links keep their full address
     in hidden spans; remote mentions show as @user) and compare ignoring whitespace."""
+    import html  # (its entity table: loaded when a text is read back, not at start-up)
+
     plain = html.unescape(_TAG.sub("", _BREAK.sub(" ", content_html)))
     return _norm(plain) == _norm(text)
 

@@ -9,7 +9,6 @@ https://docs.x.com/x-api/fundamentals/response-codes-and-errors (problem details
 
 from __future__ import annotations
 
-import html
 import re
 import time
 import unicodedata
@@ -439,6 +438,8 @@ _URL = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s]*)?", re.I)
 def _norm(text: str) -> str:
     """X answers with &amp; escapes and t.co links (plus a t.co link for attached media):
     compare the words, NFC-normalised, without links or spacing."""
+    import html  # (its entity table: loaded when a text is read back, not at start-up)
+
     text = unicodedata.normalize("NFC", html.unescape(text))
     return " ".join(_URL.sub(" ", text).split())
 

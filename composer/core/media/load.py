@@ -16,9 +16,12 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from PIL import Image, ImageCms, ImageFile, ImageSequence
+from PIL import Image, ImageFile, ImageSequence
+
+if TYPE_CHECKING:  # colour management loads with the first image that carries a profile
+    from PIL import ImageCms
 
 from composer.core.i18n import UserError, _
 
@@ -356,6 +359,8 @@ _SRGB: ImageCms.core.CmsProfile | None = None
 
 
 def _srgb_profile() -> ImageCms.core.CmsProfile:
+    from PIL import ImageCms
+
     global _SRGB
     if _SRGB is None:
         _SRGB = ImageCms.createProfile("sRGB")
@@ -365,6 +370,8 @@ def _srgb_profile() -> ImageCms.core.CmsProfile:
 def _to_srgb(im: Image.Image, icc: bytes) -> Image.Image:
     """Convert through the embedded profile; skip when it already is sRGB; never refuse over it."""
     import io
+
+    from PIL import ImageCms
 
     try:
         profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))

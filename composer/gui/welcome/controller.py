@@ -46,6 +46,9 @@ class WelcomeController(QObject):
         window.tabs.currentChanged.connect(self.dismiss)
         window.picker.selection_changed.connect(self.dismiss)
         window.model.text_changed.connect(self._text_changed)
+        # a reopened (or opened) draft with text or images: the officer was writing, and sees
+        # its previews rather than the welcome page
+        window.model.replaced.connect(self._text_changed)
         window.model.replaced.connect(self.show_title)
         window.model.text_changed.connect(self.show_title)
         self.show_title()
@@ -90,7 +93,8 @@ class WelcomeController(QObject):
             self.update_page()
 
     def _text_changed(self) -> None:
-        if not self.dismissed and self.window.model.post.text:
+        post = self.window.model.post
+        if not self.dismissed and (post.text or post.media):
             self.dismiss()
 
     def watch(self, actions: dict) -> None:
