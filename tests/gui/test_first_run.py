@@ -245,3 +245,25 @@ def test_the_crop_editor_keeps_a_poster_whole_when_asked(qtbot, shell, tmp_path)
     editor.fit.activated.emit(editor.fit.currentIndex())
     assert w.model.post.media[0].fit == "blur"
     assert w.model.post.copy().media[0].fit == "blur"  # saved with the draft
+
+
+def test_a_reopened_draft_shows_its_previews_not_the_welcome_page(qtbot):
+    """No account yet, but the officer was writing: the draft comes back with its previews."""
+    from composer.core.post import Post
+    from composer.core.services import Services
+
+    services = Services()
+    services.paths.ensure()
+    services.store.save_draft(Post(text="Rapat koordinasi penanganan banjir", channels=["x"]))
+    services.close()
+    from shell_kit import start_shell
+
+    s = start_shell(qtbot)
+    try:
+        w = s.window
+        qtbot.waitUntil(lambda: w.editor.text_edit.toPlainText().startswith("Rapat"), timeout=10_000)
+        qtbot.waitUntil(lambda: w.right.currentWidget() is w.tabs, timeout=5000)
+        qtbot.waitUntil(lambda: w.previews is not None and "x" in w.previews.cards, timeout=5000)
+        assert w.previews.isVisible() and w.welcome.has_accounts() is False
+    finally:
+        stop_shell(qtbot, s)
