@@ -405,16 +405,7 @@ def is_usable(window) -> bool:
         return False
     if any(m.id not in window.renders.proxies for m in post.media) or window.renders.busy:
         return False
-    panel = window.previews
-    if panel._to_build and panel.isVisible():  # cards still to be made must all lie below
-        # what the viewport shows (a panel behind the welcome page shows nothing yet)
-        seen = panel.scroll_area.verticalScrollBar().value() + panel.scroll_area.viewport().height()
-        if max((c.geometry().bottom() for c in panel.cards.values()), default=0) < seen:
-            return False
-    for card in panel.cards.values():
-        if panel._on_screen(card) and not card.media.shows_all_images():
-            return False
-    return True
+    return window.previews.on_screen_complete()
 
 
 def _report_when_usable(shell) -> None:

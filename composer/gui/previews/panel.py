@@ -232,6 +232,16 @@ class PreviewsPanel(QWidget):
             if key in self.cards:
                 self.cards[key].set_governance(messages)
 
+    def on_screen_complete(self) -> bool:
+        """Every card the officer can see is built and shows all its images (start-up's
+        "usable"; a panel behind the welcome page or another tab shows nothing yet)."""
+        if self._to_build and self.isVisible():  # the cards still to come lie below the view
+            seen = self.scroll_area.verticalScrollBar().value() + self.scroll_area.viewport().height()
+            if max((c.geometry().bottom() for c in self.cards.values()), default=0) < seen:
+                return False
+        return all(card.media.shows_all_images() for card in self.cards.values()
+                   if self._on_screen(card))
+
     def _on_screen(self, card: PreviewCard) -> bool:
         return card.isVisible() and not card.visibleRegion().isEmpty()
 
