@@ -74,7 +74,7 @@ def test_accounts_add_reads_the_password_from_stdin_only(capsys, monkeypatch, ri
     code, out, _ = run(capsys, monkeypatch, "accounts", "list", "--json")
     listed = {a["name"]: a for a in json.loads(out)}
     assert listed["kanwil"]["settings"] == {"service": "http://127.0.0.1:2583",
-                                            "handle": "alice.test"}
+                                            "handle": "alice.test", "video_service": "auto"}
     assert listed["portal"]["settings"]["user"] == "admin"
     # A secret is never an option.
     code, out, err = run(capsys, monkeypatch, "accounts", "add", "wordpress", "--name", "p2",
