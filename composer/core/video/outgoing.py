@@ -57,6 +57,7 @@ def shape_video(ref: MediaRef, alt: str, specs: Iterable[PlatformSpec], out_dir:
                       progress=(lambda f: report(0.5 + f / 2)) if cut else report,
                       cancelled=cancelled, burn=burn)
     cover = cover_file(original, out_dir / "video", image=ref.cover, at=ref.cover_at)
+    cover_at = None if ref.cover else cover_moment(ref.cover_at or 0.0, kept, info.duration)
     out: dict[str, RenderedMedia] = {}
     for spec in specs:
         assert spec.video is not None
@@ -74,8 +75,19 @@ def shape_video(ref: MediaRef, alt: str, specs: Iterable[PlatformSpec], out_dir:
             captions = str(sent) if sent else ""
         out[spec.id] = RenderedMedia(str(files[spec.id]), mime, width, height, alt=alt,
                                      sha256=ref.sha256 or "", duration=info.duration,
-                                     cover=str(cover), captions=captions)
+                                     cover=str(cover), captions=captions, cover_at=cover_at)
     return out
+
+
+def cover_moment(at: float, kept: tuple[float, float] | None,
+                 duration: float) -> float | None:
+    """The cover frame's moment on the clock of the video sent (``at`` is on the source's);
+    None when the trim left it out."""
+    if kept is not None:
+        at -= kept[0]
+    if at < 0 or at > duration:
+        return None
+    return round(at, 3)
 
 
 def burns(ref: MediaRef, spec: PlatformSpec) -> bool:
