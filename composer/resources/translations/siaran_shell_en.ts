@@ -227,6 +227,16 @@
     </message>
 </context>
 <context>
+    <name>VideoPanel</name>
+    <message numerus="yes">
+        <source>Captions: {name} (%n cue(s))</source>
+        <translation>
+            <numerusform>Captions: {name} (%n cue)</numerusform>
+            <numerusform>Captions: {name} (%n cues)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>owner</name>
     <message numerus="yes">
         <source>Published to %n channel(s).</source>
