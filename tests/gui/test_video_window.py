@@ -255,4 +255,8 @@ def test_captions_attach_replace_and_remove_from_the_panel(qtbot, shell, clip, t
     panel.captions_remove.click()
     assert (ref.captions, ref.burn_captions) == (None, False)
     assert panel.captions_line.text() == "No captions" and not panel.burn_box.isEnabled()
+    w.model.undo.undo()  # Ctrl+Z: the captions and the burn-in are back
+    assert (ref.captions, ref.burn_captions) == (str(vtt.resolve()), True)
+    assert panel.captions_line.text() == "Captions: takarir.vtt (1 cue)"
+    assert panel.burn_box.isEnabled() and panel.burn_box.isChecked()
     wait_idle(qtbot, shell)

@@ -262,7 +262,7 @@ class VideoPanel(QWidget):
         self._captions_error = ""
         resolved = str(Path(path).resolve())
         self._cue_counts[self._count_key(resolved)] = count
-        self.model.update_media(ref.id, captions=resolved)
+        self.model.set_captions(ref.id, resolved)  # undoable (Ctrl+Z)
         self._describe()
         return True
 
@@ -270,10 +270,7 @@ class VideoPanel(QWidget):
         """The video goes without captions (and so without captions drawn in)."""
         if self.media_id:
             self._captions_error = ""
-            self.model.update_media(self.media_id, captions=None, burn_captions=False)
-            self.burn_box.blockSignals(True)
-            self.burn_box.setChecked(False)
-            self.burn_box.blockSignals(False)
+            self.model.set_captions(self.media_id, None)  # undoable: Ctrl+Z brings them back
             self._describe()
 
     @staticmethod

@@ -682,6 +682,10 @@
         <translation>gambar utuh</translation>
     </message>
     <message>
+        <source>captions</source>
+        <translation>takarir</translation>
+    </message>
+    <message>
         <source>remove image</source>
         <translation>hapus gambar</translation>
     </message>
