@@ -232,7 +232,7 @@ def test_captions_attach_replace_and_remove_from_the_panel(qtbot, shell, clip, t
     panel.captions_button.setFocus()
     qtbot.keyClick(panel.captions_button, Qt.Key.Key_Space)
     assert ref.captions == str(good.resolve())  # what `siaran new --captions` writes
-    assert panel.captions_line.text() == "Captions: takarir.srt (2 cues)"
+    assert panel.captions_line.text() == "Captions (2 cues): takarir.srt"
     assert panel.burn_box.isEnabled() and panel.captions_remove.isVisible()
     # replaced by a WebVTT file
     vtt = tmp_path / "takarir.vtt"
@@ -240,7 +240,7 @@ def test_captions_attach_replace_and_remove_from_the_panel(qtbot, shell, clip, t
     chosen.append(str(vtt))
     panel.captions_button.click()
     assert ref.captions == str(vtt.resolve())
-    assert panel.captions_line.text() == "Captions: takarir.vtt (1 cue)"
+    assert panel.captions_line.text() == "Captions (1 cue): takarir.vtt"
     # saved with the draft, and the publish takes it from there
     w.autosaver.flush()
     wait_idle(qtbot, shell)
@@ -257,6 +257,6 @@ def test_captions_attach_replace_and_remove_from_the_panel(qtbot, shell, clip, t
     assert panel.captions_line.text() == "No captions" and not panel.burn_box.isEnabled()
     w.model.undo.undo()  # Ctrl+Z: the captions and the burn-in are back
     assert (ref.captions, ref.burn_captions) == (str(vtt.resolve()), True)
-    assert panel.captions_line.text() == "Captions: takarir.vtt (1 cue)"
+    assert panel.captions_line.text() == "Captions (1 cue): takarir.vtt"
     assert panel.burn_box.isEnabled() and panel.burn_box.isChecked()
     wait_idle(qtbot, shell)

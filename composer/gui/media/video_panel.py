@@ -162,7 +162,8 @@ class VideoPanel(QWidget):
         self.captions_button.setText(self.tr("Captions…"))
         self.captions_button.setToolTip(self.tr("Attach or replace the video's captions file "
                                                 "(SRT or WebVTT)"))
-        self.captions_remove.setText(self.tr("Remove captions"))
+        self.captions_remove.setText(self.tr("Remove"))  # short: the row is narrow
+        self.captions_remove.setAccessibleName(self.tr("Remove captions"))
         self.captions_remove.setToolTip(self.tr("The video goes out without captions"))
         self._describe()
 
@@ -395,5 +396,5 @@ class VideoPanel(QWidget):
                     self.tr("Captions: {name} cannot be read").format(name=name))
             else:
                 self.captions_line.setText(
-                    self.tr("Captions: {name} (%n cue(s))", "", count).format(name=name))
+                    self.tr("Captions (%n cue(s)): {name}", "", count).format(name=name))
         self.captions_line.setToolTip(self.captions_line.text())

@@ -229,10 +229,10 @@
 <context>
     <name>VideoPanel</name>
     <message numerus="yes">
-        <source>Captions: {name} (%n cue(s))</source>
+        <source>Captions (%n cue(s)): {name}</source>
         <translation>
-            <numerusform>Captions: {name} (%n cue)</numerusform>
-            <numerusform>Captions: {name} (%n cues)</numerusform>
+            <numerusform>Captions (%n cue): {name}</numerusform>
+            <numerusform>Captions (%n cues): {name}</numerusform>
         </translation>
     </message>
 </context>

@@ -2967,6 +2967,10 @@ Alasan:</translation>
         <translation>Lampirkan atau ganti berkas takarir video (SRT atau WebVTT)</translation>
     </message>
     <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
         <source>Remove captions</source>
         <translation>Hapus takarir</translation>
     </message>
@@ -3023,9 +3027,9 @@ Alasan:</translation>
         <translation>Takarir: {name} tidak dapat dibaca</translation>
     </message>
     <message numerus="yes">
-        <source>Captions: {name} (%n cue(s))</source>
+        <source>Captions (%n cue(s)): {name}</source>
         <translation>
-            <numerusform>Takarir: {name} (%n baris)</numerusform>
+            <numerusform>Takarir (%n baris): {name}</numerusform>
         </translation>
     </message>
 </context>
