@@ -559,3 +559,23 @@ def test_facebook_sends_the_officers_cover_image_as_the_videos_thumb(
     [video] = [v for v in fake.videos.values() if v["phase"] == "complete"]
     with Image.open(io.BytesIO(video["thumb"])) as thumb:
         assert (thumb.format, thumb.size) == ("JPEG", (300, 500))  # the poster, not a frame
+
+
+def test_youtube_gets_the_captions_of_a_trimmed_video_on_its_clock(
+        practice_server, practice_engine, tmp_path):
+    """The video trimmed to start at 1.0 s: the track YouTube receives starts its cue at 0.5 s,
+    not at the source's 1.5 s, and the cue before the cut is not in it."""
+    from platforms.practice.youtube import FakeYouTube
+
+    fake = practice_server(FakeYouTube)
+    practice = practice_engine(default_registry().get("youtube"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=320, height=240, seconds=3)
+    takarir = tmp_path / "takarir.srt"
+    takarir.write_text("1\n00:00:00,200 --> 00:00:00,800\nSebelum potongan\n\n"
+                       "2\n00:00:01,500 --> 00:00:02,500\nSelamat pagi, warga\n\n",
+                       encoding="utf-8")
+    outcome = practice.publish(youtube_video_post(clip, takarir, trim_start=1.0))
+    assert outcome.state == State.POSTED, outcome
+    [track] = fake.captions.values()
+    assert b"00:00:00,500 --> 00:00:01,500" in track["data"]
+    assert b"Selamat pagi, warga" in track["data"] and b"Sebelum potongan" not in track["data"]
