@@ -39,6 +39,7 @@ from composer.plugin import (
     PublishResult,
     RateLimited,
     Rejected,
+    RenderedMedia,
     Resolved,
     Severity,
     VideoRules,
@@ -68,6 +69,10 @@ ASPECT_MIN, ASPECT_MAX = 0.8, 1.91  # 4:5 portrait to 1.91:1 landscape
 # https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media#reel-specifications
 # The Reel is a container (media_type=REELS) made from the video's public address on the
 # media host, polled until FINISHED, then published (media_publish), as an image is.
+# Its cover: a frame of the Reel is named by ``thumb_offset`` (milliseconds from its start);
+# an image of the officer's goes to the media host too and is named by ``cover_url``. Sources:
+# https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media
+# (Reels parameters), https://docs.rs/instagram-graph-api/latest/instagram_graph_api/operations/ig_user/media/creating/struct.CreatingWithReels.html
 VIDEO = VideoRules(
     containers=("mp4", "mov"), video_codecs=("h264", "hevc"), audio_codecs=("aac",),
     max_bytes=300 * 1024 * 1024, max_duration=15 * 60, min_duration=3,
@@ -205,7 +210,7 @@ class InstagramAdapter:
         mediahost.check_ready(ctx)
         if not ctx.checkpoint.get("container"):
             self._check_quota(graph, user)
-        urls = mediahost.public_urls(ctx, post.media)
+        urls = mediahost.public_urls(ctx, _hosted(post))
         container = self._container(ctx, graph, user, post, urls)
         reel = post.media[0].is_video
         state = containers.wait_until_ready(
@@ -253,6 +258,11 @@ class InstagramAdapter:
         if len(post.media) == 1 and post.media[0].is_video:
             fields = {"media_type": "REELS", "video_url": urls[0], "caption": post.text,
                       "share_to_feed": "true"}  # a Reel shows on the profile's grid too
+            reel = post.media[0]
+            if reel.cover_at is not None:  # a frame of the Reel: its moment, in milliseconds
+                fields["thumb_offset"] = str(round(reel.cover_at * 1000))
+            elif reel.cover:  # the officer's image (or a frame the trim left out), hosted
+                fields["cover_url"] = urls[1]
             container = str(graph.call("POST", f"{user}/media", data=fields, media=True)["id"])
             ctx.save_checkpoint({"container": container})
             return container
@@ -377,6 +387,15 @@ class InstagramAdapter:
         return user, Graph(ctx, base=version_base(ctx.account),
                            token=ctx.secrets.get("access_token", ""), channel=self.spec.name,
                            token_in="param")
+
+
+def _hosted(post: OutgoingPost) -> list[RenderedMedia]:
+    """What goes to the media host: the images, or the Reel and, when its cover is no frame of
+    it, the cover image (Instagram fetches it from ``cover_url``)."""
+    media = list(post.media)
+    if len(media) == 1 and media[0].is_video and media[0].cover_at is None and media[0].cover:
+        media.append(RenderedMedia(media[0].cover, "image/jpeg", 0, 0))
+    return media
 
 
 def _size(path: str) -> int:

@@ -7,7 +7,7 @@ video-uploading.png, video-publish.png (Indonesian) and the same names with -en 
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tools/screenshot_video.py [out_dir]
 
 The clip is made with the test corpus (composer.testing.video_corpus), the post file by the CLI
-(``siaran new --video --cover-at --trim``); everything lives in a temporary SIARAN_HOME.
+(``siaran new --video --cover-at --trim --captions``); everything lives in a temporary SIARAN_HOME.
 """
 
 from __future__ import annotations
@@ -33,10 +33,14 @@ def shoot(lang: str, out: Path) -> None:
     home = Path(tempfile.mkdtemp(prefix="siaran-video-"))
     env = dict(os.environ, SIARAN_HOME=str(home), SIARAN_LANG=lang)
     clip = make_video(home / "rapat.mp4", width=1280, height=720, fps=25, seconds=12.0)
+    captions = home / "takarir-rapat.srt"
+    captions.write_text("1\n00:00:01,500 --> 00:00:04,000\nSelamat pagi, rapat koordinasi dimulai\n\n"
+                        "2\n00:00:04,500 --> 00:00:08,000\nLayanan KTP kini selesai dalam sehari\n\n",
+                        encoding="utf-8")
     post = subprocess.run(
         [sys.executable, "-m", "composer", "new", "--text", TEXT, "--to", CHANNELS,
          "--video", f"{clip}:Camat membuka rapat koordinasi di aula kecamatan",
-         "--cover-at", "4", "--trim", "1.2:10"],
+         "--cover-at", "4", "--trim", "1.2:10", "--captions", str(captions)],
         capture_output=True, text=True, check=True, env=env).stdout
     path = home / "rapat.toml"
     path.write_text(post, encoding="utf-8")

@@ -306,6 +306,10 @@ class RenderedMedia:
     duration: float = 0.0
     cover: str = ""
     captions: str = ""
+    # When the cover is a frame of this very file: its moment in seconds (a channel that
+    # names a frame instead of taking an image, Instagram's thumb_offset, uses it). None when
+    # the cover is the officer's own image or a frame outside the part of the video sent.
+    cover_at: float | None = None
 
     @property
     def is_video(self) -> bool:

@@ -8,6 +8,9 @@ a JPEG, 8 MB at most, aspect ratio 4:5 to 1.91:1 (Graph errors 2207005, 2207004,
 status reads, then ``FINISHED``; publishing one turns it ``PUBLISHED`` (single use), an unready
 one is refused (9007/2207027). Captions over 2,200 characters or with more than 30 hashtags are
 refused (the API reference's limits). ``content_publishing_limit`` reports the daily quota.
+A ``REELS`` container fetches its ``video_url`` and fails its processing the way the reel
+specifications say; its cover is ``thumb_offset`` (whole milliseconds, inside the video, else
+#100) or ``cover_url`` (fetched, a JPEG), both recorded on the container.
 """
 
 from __future__ import annotations
@@ -124,9 +127,10 @@ class FakeInstagram(GraphFake):
             data = self.fetch(f["video_url"])
             with self.lock:
                 self.fetched.append(f["video_url"])
+            cover = self._reel_cover(f, data)
             container = self._new_container(media_type="REELS", video_url=f["video_url"],
                                             caption=caption, bytes=len(data),
-                                            sha256=hashlib.sha256(data).hexdigest())
+                                            sha256=hashlib.sha256(data).hexdigest(), **cover)
             problem = _reel_problem(data)
             if problem:  # Instagram takes the container, then its processing fails
                 with self.lock:
@@ -141,6 +145,31 @@ class FakeInstagram(GraphFake):
                                         is_carousel_item=in_carousel,
                                         alt_text=f.get("alt_text", ""), **image)
         return Response(200, json={"id": container["id"]})
+
+    def _reel_cover(self, f: dict[str, str], video: bytes) -> dict[str, Any]:
+        """A Reel's cover: ``thumb_offset``, a whole number of milliseconds inside the video,
+        or ``cover_url``, a JPEG the fake fetches as it fetches images."""
+        out: dict[str, Any] = {}
+        if "thumb_offset" in f:
+            raw = f["thumb_offset"]
+            if not raw.isdigit():
+                raise GraphFault("(#100) Param thumb_offset must be a non-negative integer", 100)
+            read = read_video(video)
+            if read is not None and int(raw) > read.seconds * 1000 + 1:
+                raise GraphFault("(#100) Param thumb_offset is beyond the video's length", 100,
+                                 user_msg="The cover frame is not in the video.")
+            out["thumb_offset"] = int(raw)
+        if f.get("cover_url"):
+            data = self.fetch(f["cover_url"])
+            with self.lock:
+                self.fetched.append(f["cover_url"])
+            kind, width, height = self.image_info(data)
+            if kind != "JPEG":
+                raise GraphFault("Only photo or video can be accepted as media type.", 9004,
+                                 subcode=2207005, user_msg="The cover format is not supported.")
+            out.update(cover_url=f["cover_url"], cover={"width": width, "height": height,
+                                                        "sha256": hashlib.sha256(data).hexdigest()})
+        return out
 
     @route("POST", VERSION + r"/(?P<user>\d+)/media_publish")
     def publish(self, req: Request) -> Response:

@@ -480,3 +480,102 @@ def test_the_practice_linkedin_fails_a_video_it_would_not_take(practice_server, 
     with pytest.raises(MediaInvalid, match="INVALID_DURATION"):
         LinkedInAdapter().publish(ctx, post)
     assert fake.posts == {}
+
+
+def test_a_reel_names_its_cover_frame_in_milliseconds_of_the_part_sent(
+        practice_server, practice_engine, tmp_path, monkeypatch):
+    """The cover chosen at 2.0 s of the source, the video trimmed to start at 0.5 s: Instagram
+    is told the frame 1,500 ms into the Reel, and fetches no image for it."""
+    from platforms.instagram import InstagramAdapter
+    from platforms.practice.instagram import FakeInstagram
+
+    monkeypatch.setattr(InstagramAdapter, "poll_interval", 0.0)
+    fake = practice_server(FakeInstagram)
+    practice = practice_engine(default_registry().get("instagram"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=4.5)
+    outcome = practice.publish(video_post(clip, cover_at=2.0, trim_start=0.5))
+    assert outcome.state == State.POSTED, outcome
+    [reel] = [c for c in fake.containers.values() if c["media_type"] == "REELS"]
+    assert reel["thumb_offset"] == 1500 and "cover_url" not in reel
+    assert fake.fetched == [reel["video_url"]]
+
+
+def test_a_reel_with_the_officers_cover_image_gets_it_through_the_media_host(
+        practice_server, practice_engine, tmp_path, monkeypatch):
+    from PIL import Image
+
+    from platforms.instagram import InstagramAdapter
+    from platforms.practice.instagram import FakeInstagram
+
+    monkeypatch.setattr(InstagramAdapter, "poll_interval", 0.0)
+    fake = practice_server(FakeInstagram)
+    practice = practice_engine(default_registry().get("instagram"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=3.5)
+    poster = tmp_path / "sampul.png"
+    Image.new("RGB", (720, 1280), (200, 30, 30)).save(poster)
+    outcome = practice.publish(video_post(clip, cover=str(poster)))
+    assert outcome.state == State.POSTED, outcome
+    [reel] = [c for c in fake.containers.values() if c["media_type"] == "REELS"]
+    assert "thumb_offset" not in reel
+    assert reel["cover"]["height"] > reel["cover"]["width"]  # the officer's upright poster
+    assert fake.fetched == [reel["video_url"], reel["cover_url"]]  # both from the media host
+
+
+def test_the_practice_instagram_refuses_a_cover_frame_outside_the_reel(
+        practice_server, http, tmp_path, monkeypatch):
+    from composer.core.adapters import AdapterError, OutgoingPost, RenderedMedia
+    from composer.testing.context import practice_context
+    from platforms.instagram import InstagramAdapter
+    from platforms.practice.instagram import FakeInstagram
+
+    monkeypatch.setattr(InstagramAdapter, "poll_interval", 0.0)
+    fake = practice_server(FakeInstagram)
+    clip = make_video(tmp_path / "v.mp4", width=360, height=640, seconds=3.5)
+    settings, secrets = fake.practice_account()
+    ctx = practice_context(fake, http, account=settings)
+    ctx.secrets.update(secrets)
+    post = OutgoingPost("p", "sampul", media=(
+        RenderedMedia(str(clip), "video/mp4", 360, 640, duration=3.5, cover_at=9.0),))
+    with pytest.raises(AdapterError, match="thumb_offset|cover frame"):
+        InstagramAdapter().publish(ctx, post)
+    assert fake.published_texts() == []
+
+
+def test_facebook_sends_the_officers_cover_image_as_the_videos_thumb(
+        practice_server, practice_engine, tmp_path):
+    import io
+
+    from PIL import Image
+
+    from platforms.practice.facebook import FakeFacebook
+
+    fake = practice_server(FakeFacebook)
+    practice = practice_engine(default_registry().get("facebook"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=2)
+    poster = tmp_path / "sampul.png"
+    Image.new("RGB", (300, 500), (20, 120, 200)).save(poster)
+    outcome = practice.publish(video_post(clip, cover=str(poster)))
+    assert outcome.state == State.POSTED, outcome
+    [video] = [v for v in fake.videos.values() if v["phase"] == "complete"]
+    with Image.open(io.BytesIO(video["thumb"])) as thumb:
+        assert (thumb.format, thumb.size) == ("JPEG", (300, 500))  # the poster, not a frame
+
+
+def test_youtube_gets_the_captions_of_a_trimmed_video_on_its_clock(
+        practice_server, practice_engine, tmp_path):
+    """The video trimmed to start at 1.0 s: the track YouTube receives starts its cue at 0.5 s,
+    not at the source's 1.5 s, and the cue before the cut is not in it."""
+    from platforms.practice.youtube import FakeYouTube
+
+    fake = practice_server(FakeYouTube)
+    practice = practice_engine(default_registry().get("youtube"), fake)
+    clip = make_video(tmp_path / "v.mp4", width=320, height=240, seconds=3)
+    takarir = tmp_path / "takarir.srt"
+    takarir.write_text("1\n00:00:00,200 --> 00:00:00,800\nSebelum potongan\n\n"
+                       "2\n00:00:01,500 --> 00:00:02,500\nSelamat pagi, warga\n\n",
+                       encoding="utf-8")
+    outcome = practice.publish(youtube_video_post(clip, takarir, trim_start=1.0))
+    assert outcome.state == State.POSTED, outcome
+    [track] = fake.captions.values()
+    assert b"00:00:00,500 --> 00:00:01,500" in track["data"]
+    assert b"Selamat pagi, warga" in track["data"] and b"Sebelum potongan" not in track["data"]

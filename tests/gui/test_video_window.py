@@ -197,3 +197,66 @@ def test_burn_captions_is_offered_once_the_video_has_captions(qtbot, shell, clip
     panel.burn_box.click()
     assert ref.burn_captions is False
     wait_idle(qtbot, shell)
+
+
+def test_captions_attach_replace_and_remove_from_the_panel(qtbot, shell, clip, tmp_path,
+                                                          monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from composer.core.registry import default_registry
+    from composer.core.video.captions import read
+    from composer.core.video.outgoing import shape_video
+
+    w = shell.window
+    ref = attach(qtbot, w, clip)
+    panel = w.media.video_panel
+    assert panel.captions_line.text() == "No captions" and not panel.captions_remove.isVisible()
+    assert not panel.burn_box.isEnabled()
+    chosen: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (chosen[-1], "Captions (*.srt *.vtt)"))
+    # a file with no cues in it: one line, nothing changes
+    junk = tmp_path / "catatan.srt"
+    junk.write_text("bukan takarir", encoding="utf-8")
+    chosen.append(str(junk))
+    panel.captions_button.click()
+    assert ref.captions is None
+    assert panel.captions_line.text() == "catatan.srt holds no captions (SRT or WebVTT expected)"
+    assert "catatan.srt holds no captions" in w.statusBar().currentMessage()
+    # a good file, chosen from the keyboard (the button takes the focus and Space)
+    good = tmp_path / "takarir.srt"
+    good.write_text("1\n00:00:00,500 --> 00:00:01,500\nSelamat pagi\n\n"
+                    "2\n00:00:02,000 --> 00:00:03,000\nRapat dimulai\n\n", encoding="utf-8")
+    chosen.append(str(good))
+    assert panel.captions_button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    panel.captions_button.setFocus()
+    qtbot.keyClick(panel.captions_button, Qt.Key.Key_Space)
+    assert ref.captions == str(good.resolve())  # what `siaran new --captions` writes
+    assert panel.captions_line.text() == "Captions (2 cues): takarir.srt"
+    assert panel.burn_box.isEnabled() and panel.captions_remove.isVisible()
+    # replaced by a WebVTT file
+    vtt = tmp_path / "takarir.vtt"
+    vtt.write_text("WEBVTT\n\n00:00:00.500 --> 00:00:01.500\nSelamat pagi\n", encoding="utf-8")
+    chosen.append(str(vtt))
+    panel.captions_button.click()
+    assert ref.captions == str(vtt.resolve())
+    assert panel.captions_line.text() == "Captions (1 cue): takarir.vtt"
+    # saved with the draft, and the publish takes it from there
+    w.autosaver.flush()
+    wait_idle(qtbot, shell)
+    saved = shell.services.store.load_draft(w.model.post.id).media[0]
+    assert saved.captions == str(vtt.resolve())
+    sent = shape_video(saved, "Rapat", [default_registry().get("youtube").spec],
+                       tmp_path / "out")["youtube"]
+    assert [c.text for c in read(sent.captions)] == ["Selamat pagi"]
+    # removed: no captions, nothing to burn in
+    panel.burn_box.setChecked(True)
+    assert ref.burn_captions
+    panel.captions_remove.click()
+    assert (ref.captions, ref.burn_captions) == (None, False)
+    assert panel.captions_line.text() == "No captions" and not panel.burn_box.isEnabled()
+    w.model.undo.undo()  # Ctrl+Z: the captions and the burn-in are back
+    assert (ref.captions, ref.burn_captions) == (str(vtt.resolve()), True)
+    assert panel.captions_line.text() == "Captions (1 cue): takarir.vtt"
+    assert panel.burn_box.isEnabled() and panel.burn_box.isChecked()
+    wait_idle(qtbot, shell)

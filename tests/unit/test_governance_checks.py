@@ -223,6 +223,16 @@ def test_accessibility():
     assert "gov.a11y.hashtag_case" not in codes("#HariIbuSedunia")
 
 
+def test_a_video_with_its_own_captions_file_has_captions(tmp_path):
+    """The captions attached to the video (wherever the file lies) answer the check, not only
+    a file named after the video beside it."""
+    takarir = tmp_path / "takarir-rapat.srt"
+    takarir.write_text("1\n00:00:00,000 --> 00:00:01,000\nSelamat pagi\n\n", encoding="utf-8")
+    post = Post(text="Rapat", media=[MediaRef("/nowhere/talk.mp4", kind="video",
+                                              captions=str(takarir))])
+    assert "gov.a11y.captions" not in [f.code for f in gov_findings(post.resolve("x"), "x", ctx())]
+
+
 def test_contrast():
     from composer.core.templates import from_dict
 

@@ -216,6 +216,7 @@ def test_captions_convert_between_srt_and_webvtt(tmp_path):
     srt = tmp_path / "c.srt"
     srt.write_text("1\n00:00:00,500 --> 00:00:02,000\nSelamat pagi\n\n", encoding="utf-8")
     vtt = for_channel(srt, ("vtt",), tmp_path / "out")
+    assert vtt is not None
     assert vtt.read_text().startswith("WEBVTT") and "00:00:00.500 --> 00:00:02.000" in vtt.read_text()
     assert read(vtt)[0].text == "Selamat pagi"
     junk = tmp_path / "junk.srt"

@@ -1,5 +1,6 @@
 """Captions files: read SRT or WebVTT, write either. A channel that takes one format gets the
-officer's file converted, never re-timed."""
+officer's file converted; a trimmed video's captions are moved onto the clock of the part kept
+(``within``), the same way whether they are sent as a file or drawn into the picture."""
 
 from __future__ import annotations
 
@@ -84,12 +85,38 @@ def write(cues: list[Cue], path: Path, fmt: str) -> Path:
     return path
 
 
-def for_channel(source: str | Path, formats: tuple[str, ...], out_dir: Path) -> Path:
-    """The captions file in a format the channel takes (the source itself when it already is)."""
+def within(cues: list[Cue], start: float, end: float | None = None) -> list[Cue]:
+    """The cues on the clock of the part kept, ``start`` to ``end`` seconds of the source: moved
+    back by ``start``, those wholly outside dropped, those across either edge cut at it."""
+    length = None if end is None else end - start
+    out: list[Cue] = []
+    for cue in cues:
+        begin, stop = cue.start - start, cue.end - start
+        if length is not None:
+            stop = min(stop, length)
+        begin = max(begin, 0.0)
+        if stop - begin > 0.0005:
+            out.append(Cue(round(begin, 3), round(stop, 3), cue.text))
+    return out
+
+
+def for_channel(source: str | Path, formats: tuple[str, ...], out_dir: Path, *,
+                span: tuple[float, float] | None = None) -> Path | None:
+    """The captions file in a format the channel takes (the source itself when it already is
+    and the video is not trimmed). ``span``: the part of the video kept (seconds of the
+    source); the cues are moved onto its clock (``within``), and None comes back when none of
+    them is on screen in that part (the channel gets no captions file)."""
     p = Path(source)
     cues = read(p)  # also proves the file is usable
     fmt = p.suffix.lower().lstrip(".")
-    if fmt in formats or not formats:
+    if span is None and (fmt in formats or not formats):
         return p
+    if fmt not in formats and formats:
+        fmt = formats[0]
+    if span is not None:
+        cues = within(cues, *span)
+        if not cues:
+            return None
     out_dir.mkdir(parents=True, exist_ok=True)
-    return write(cues, out_dir / f"{p.stem}.{formats[0]}", formats[0])
+    name = f"{p.stem}.{fmt}" if span is None else f"{p.stem}-{span[0]:.2f}-{span[1]:.2f}.{fmt}"
+    return write(cues, out_dir / name, fmt)

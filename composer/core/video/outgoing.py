@@ -10,12 +10,12 @@ from pathlib import Path
 from composer.core.adapters import PlatformSpec, RenderedMedia
 from composer.core.post import MediaRef
 from composer.core.video.burn import cues_key
-from composer.core.video.captions import Cue, for_channel, read
+from composer.core.video.captions import Cue, for_channel, read, within
 from composer.core.video.cover import cover_file
 from composer.core.video.probe import probe
 from composer.core.video.rules import Target, plan
 from composer.core.video.shape import merge, shape_all
-from composer.core.video.trim import is_trimmed, trim_file
+from composer.core.video.trim import is_trimmed, span, trim_file
 
 
 def shape_video(ref: MediaRef, alt: str, specs: Iterable[PlatformSpec], out_dir: Path, *,
@@ -30,6 +30,7 @@ def shape_video(ref: MediaRef, alt: str, specs: Iterable[PlatformSpec], out_dir:
     # from the part kept, as from any other file
     report = progress or (lambda fraction: None)
     cut = is_trimmed(original, ref.trim_start, ref.trim_end)
+    kept = span(original, ref.trim_start, ref.trim_end) if cut else None
     # one scale for the officer: the cut is the first half of the work when there is one
     info = probe(trim_file(original, ref.trim_start, ref.trim_end, out_dir / "video",
                            progress=lambda f: report(f / 2), cancelled=cancelled))
@@ -41,10 +42,8 @@ def shape_video(ref: MediaRef, alt: str, specs: Iterable[PlatformSpec], out_dir:
     burned = {s.id for s in specs if burns(ref, s)}
     if burned:
         cues = read(str(ref.captions))
-        start = (ref.trim_start or 0.0) if cut else 0.0
-        if start:  # the cues on the clock of the part kept
-            cues = [Cue(max(0.0, c.start - start), c.end - start, c.text)
-                    for c in cues if c.end > start]
+        if kept is not None:  # the cues on the clock of the part kept
+            cues = within(cues, *kept)
         key = cues_key(cues)
         burn[key] = cues
         for spec in specs:
@@ -58,6 +57,7 @@ def shape_video(ref: MediaRef, alt: str, specs: Iterable[PlatformSpec], out_dir:
                       progress=(lambda f: report(0.5 + f / 2)) if cut else report,
                       cancelled=cancelled, burn=burn)
     cover = cover_file(original, out_dir / "video", image=ref.cover, at=ref.cover_at)
+    cover_at = None if ref.cover else cover_moment(ref.cover_at or 0.0, kept, info.duration)
     out: dict[str, RenderedMedia] = {}
     for spec in specs:
         assert spec.video is not None
@@ -69,12 +69,25 @@ def shape_video(ref: MediaRef, alt: str, specs: Iterable[PlatformSpec], out_dir:
             width, height, mime = target.frame_w, target.frame_h, "video/mp4"
         captions = ""
         if ref.captions and spec.video.captions:
-            captions = str(for_channel(ref.captions, spec.video.caption_formats,
-                                       out_dir / "video" / spec.id))
+            # a trimmed video's file is moved onto its clock, as the burned-in cues are
+            sent = for_channel(ref.captions, spec.video.caption_formats,
+                               out_dir / "video" / spec.id, span=kept)
+            captions = str(sent) if sent else ""
         out[spec.id] = RenderedMedia(str(files[spec.id]), mime, width, height, alt=alt,
                                      sha256=ref.sha256 or "", duration=info.duration,
-                                     cover=str(cover), captions=captions)
+                                     cover=str(cover), captions=captions, cover_at=cover_at)
     return out
+
+
+def cover_moment(at: float, kept: tuple[float, float] | None,
+                 duration: float) -> float | None:
+    """The cover frame's moment on the clock of the video sent (``at`` is on the source's);
+    None when the trim left it out."""
+    if kept is not None:
+        at -= kept[0]
+    if at < 0 or at > duration:
+        return None
+    return round(at, 3)
 
 
 def burns(ref: MediaRef, spec: PlatformSpec) -> bool:

@@ -225,6 +225,24 @@ class DraftModel(QObject):
             self._record(self.tr("whole picture"), ref.fit, fit,
                          lambda v: self._put_media(media_id, "fit", v, None))
 
+    def set_captions(self, media_id: str, captions: str | None) -> None:
+        """Attach, replace (a path) or remove (None) a video's captions file; undoable. Without
+        captions nothing can be burned in, so removing them clears that too (undo brings both
+        back)."""
+        ref = self._find(media_id)
+        if ref is None or ref.captions == captions:
+            return
+        before = (ref.captions, ref.burn_captions)
+        after = (captions, ref.burn_captions and captions is not None)
+
+        def apply(value) -> None:
+            found = self._find(media_id)
+            if found is not None:
+                found.captions, found.burn_captions = value
+                self._emit(self.media_changed)
+
+        self._record(self.tr("captions"), before, after, apply)
+
     def _put_media(self, media_id: str, name: str, value, cursor: int | None) -> None:
         ref = self._find(media_id)
         if ref is not None and getattr(ref, name) != value:

@@ -111,6 +111,7 @@ class MediaStrip(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("mediaSummary")
         self.video_panel = VideoPanel(model, runner, self)
+        self.video_panel.error.connect(self.error)
 
         buttons = QHBoxLayout()
         for b in (self.add_button, self.left_button, self.right_button, self.remove_button):

@@ -1,27 +1,35 @@
 """The selected video's panel under the media strip: scrub through it to pick the cover frame,
 set where it starts and ends (the trim), and read what the core says about the cut (a copy
 when the start is a keyframe, else that part is re-encoded; "Start at the keyframe" moves it
-there). "Burn captions into the picture" (MediaRef.burn_captions) draws a video's captions onto
+there). "Captions…" attaches or replaces the video's captions file (SRT or WebVTT, read by the
+core's parser: MediaRef.captions, as `siaran new --captions` sets it), "Remove captions" takes it
+off. "Burn captions into the picture" (MediaRef.burn_captions) draws a video's captions onto
 its frames for the channels that take no captions file. The cover moment and the trim are the post's own (MediaRef.cover_at, trim_start,
 trim_end): the CLI and the publish use the same values. Frames are taken on the image lane,
 never on the GUI thread, and only the last asked moment is drawn."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QVBoxLayout,
     QWidget,
 )
 
-from composer.core.post import MediaRef
+from composer.core.i18n import UserError
+from composer.core.post import CAPTION_SUFFIXES, MediaRef
+from composer.core.video.captions import read as read_captions
 from composer.core.video.preview import duration_text
 from composer.gui.media import video_jobs
 
@@ -36,6 +44,8 @@ def moment_text(seconds: float) -> str:
 
 
 class VideoPanel(QWidget):
+    error = Signal(str)  # a captions file that cannot be used: one line for the status bar
+
     def __init__(self, model, runner, parent=None):
         super().__init__(parent)
         self.model, self.runner = model, runner
@@ -73,6 +83,17 @@ class VideoPanel(QWidget):
         self.trim_line.setWordWrap(True)
         self.burn_box = QCheckBox(self)
         self.burn_box.setObjectName("burnCaptions")
+        self.captions_line = QLabel(self)
+        self.captions_line.setObjectName("videoCaptionsLine")
+        # one line, cut at the panel's edge (the whole of it is its tooltip)
+        self.captions_line.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                         QSizePolicy.Policy.Preferred)
+        self.captions_button = QPushButton(self)
+        self.captions_button.setObjectName("videoCaptions")
+        self.captions_remove = QPushButton(self)
+        self.captions_remove.setObjectName("videoCaptionsRemove")
+        self._captions_error = ""  # the last refused file's line, until the next choice
+        self._cue_counts: dict[tuple[str, float], int | None] = {}
 
         right = QVBoxLayout()
         scrub_row = QHBoxLayout()
@@ -85,12 +106,19 @@ class VideoPanel(QWidget):
         buttons.addWidget(self.end_button, 0, 2)
         buttons.addWidget(self.clear_button, 0, 3)
         right.addLayout(buttons)
-        right.addWidget(self.cover_line)
+        cover_row = QHBoxLayout()  # the cover and the burn-in box share a row: the panel
+        cover_row.addWidget(self.cover_line, 1)  # must fit a 768-pixel-high screen
+        cover_row.addWidget(self.burn_box)
+        right.addLayout(cover_row)
         trim_row = QHBoxLayout()
         trim_row.addWidget(self.trim_line, 1)
         trim_row.addWidget(self.snap_button)
         right.addLayout(trim_row)
-        right.addWidget(self.burn_box)
+        captions_row = QHBoxLayout()
+        captions_row.addWidget(self.captions_line, 1)
+        captions_row.addWidget(self.captions_button)
+        captions_row.addWidget(self.captions_remove)
+        right.addLayout(captions_row)
         right.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -106,6 +134,8 @@ class VideoPanel(QWidget):
         self.clear_button.clicked.connect(lambda: self.set_trim(start=None, end=None, clear=True))
         self.snap_button.clicked.connect(self.snap_to_keyframe)
         self.burn_box.toggled.connect(self.set_burn_captions)
+        self.captions_button.clicked.connect(self.choose_captions)
+        self.captions_remove.clicked.connect(self.remove_captions)
         QShortcut(QKeySequence("Ctrl+Shift+K"), self, self.use_as_cover)
         QShortcut(QKeySequence("["), self.scrub, lambda: self.set_trim(start=self.at()))
         QShortcut(QKeySequence("]"), self.scrub, lambda: self.set_trim(end=self.at()))
@@ -129,6 +159,12 @@ class VideoPanel(QWidget):
         self.clear_button.setToolTip(self.tr("Send the video from start to end"))
         self.snap_button.setText(self.tr("Start at the keyframe"))
         self.burn_box.setText(self.tr("Burn captions into the picture"))
+        self.captions_button.setText(self.tr("Captions…"))
+        self.captions_button.setToolTip(self.tr("Attach or replace the video's captions file "
+                                                "(SRT or WebVTT)"))
+        self.captions_remove.setText(self.tr("Remove"))  # short: the row is narrow
+        self.captions_remove.setAccessibleName(self.tr("Remove captions"))
+        self.captions_remove.setToolTip(self.tr("The video goes out without captions"))
         self._describe()
 
     # -- which video ---------------------------------------------------------------------------
@@ -139,6 +175,8 @@ class VideoPanel(QWidget):
             self.setVisible(False)
             return
         changed = ref.id != self.media_id
+        if changed:
+            self._captions_error = ""
         self.media_id, self.facts = ref.id, facts
         self.setVisible(True)
         if changed:
@@ -194,6 +232,65 @@ class VideoPanel(QWidget):
         if self.media_id:
             self.model.update_media(self.media_id, burn_captions=bool(on))
             self._describe()
+
+    def choose_captions(self) -> None:
+        """Ask for a captions file (SRT or WebVTT) and attach it."""
+        ref = self.ref()
+        if ref is None:
+            return
+        start = str(Path(ref.captions).parent) if ref.captions else str(Path(ref.path).parent)
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the video's captions"), start,
+            self.tr("Captions (*.srt *.vtt)"))
+        if path:
+            self.set_captions(path)
+
+    def set_captions(self, path: str) -> bool:
+        """Attach ``path`` as the video's captions once the core reads cues in it; a file it
+        cannot use is one line under the video and changes nothing."""
+        ref = self.ref()
+        if ref is None:
+            return False
+        try:
+            if not path.lower().endswith(CAPTION_SUFFIXES):
+                raise UserError(self.tr("The captions must be an SRT or WebVTT file (.srt, .vtt)"))
+            count = len(read_captions(path))  # CaptionsError: one translated line
+        except UserError as exc:
+            self._captions_error = str(exc)
+            self._describe()
+            self.error.emit(self._captions_error)  # the status bar says it too
+            return False
+        self._captions_error = ""
+        resolved = str(Path(path).resolve())
+        self._cue_counts[self._count_key(resolved)] = count
+        self.model.set_captions(ref.id, resolved)  # undoable (Ctrl+Z)
+        self._describe()
+        return True
+
+    def remove_captions(self) -> None:
+        """The video goes without captions (and so without captions drawn in)."""
+        if self.media_id:
+            self._captions_error = ""
+            self.model.set_captions(self.media_id, None)  # undoable: Ctrl+Z brings them back
+            self._describe()
+
+    @staticmethod
+    def _count_key(path: str) -> tuple[str, float]:
+        try:
+            return path, Path(path).stat().st_mtime
+        except OSError:
+            return path, -1.0
+
+    def _cue_count(self, path: str) -> int | None:
+        """How many cues the file holds (None: it is gone or no longer readable), read once per
+        version of the file."""
+        key = self._count_key(path)
+        if key not in self._cue_counts:
+            try:
+                self._cue_counts[key] = len(read_captions(path))
+            except UserError:
+                self._cue_counts[key] = None
+        return self._cue_counts[key]
 
     def snap_to_keyframe(self) -> None:
         if self._keyframe is not None:
@@ -252,6 +349,7 @@ class VideoPanel(QWidget):
         ref = self.ref()
         if ref is None or self.facts is None:
             return
+        self._describe_captions(ref)
         self.burn_box.setEnabled(bool(ref.captions))
         self.burn_box.setToolTip(
             self.tr("Channels that take no captions file get the captions drawn onto the "
@@ -280,3 +378,23 @@ class VideoPanel(QWidget):
                 moment=moment_text(self._keyframe))
             self.snap_button.show()
         self.trim_line.setText(kept + " " + how)
+
+    def _describe_captions(self, ref: MediaRef) -> None:
+        self.captions_remove.setVisible(bool(ref.captions))
+        self.captions_line.setStyleSheet("color: #b00020;" if self._captions_error else "")
+        if self._captions_error:
+            self.captions_line.setText(self._captions_error)
+            self.captions_line.setToolTip(self._captions_error)
+            return
+        if not ref.captions:
+            self.captions_line.setText(self.tr("No captions"))
+        else:
+            name = Path(ref.captions).name
+            count = self._cue_count(ref.captions)
+            if count is None:
+                self.captions_line.setText(
+                    self.tr("Captions: {name} cannot be read").format(name=name))
+            else:
+                self.captions_line.setText(
+                    self.tr("Captions (%n cue(s)): {name}", "", count).format(name=name))
+        self.captions_line.setToolTip(self.captions_line.text())

@@ -227,6 +227,16 @@
     </message>
 </context>
 <context>
+    <name>VideoPanel</name>
+    <message numerus="yes">
+        <source>Captions (%n cue(s)): {name}</source>
+        <translation>
+            <numerusform>Captions (%n cue): {name}</numerusform>
+            <numerusform>Captions (%n cues): {name}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>owner</name>
     <message numerus="yes">
         <source>Published to %n channel(s).</source>

@@ -682,6 +682,10 @@
         <translation>gambar utuh</translation>
     </message>
     <message>
+        <source>captions</source>
+        <translation>takarir</translation>
+    </message>
+    <message>
         <source>remove image</source>
         <translation>hapus gambar</translation>
     </message>
@@ -2955,6 +2959,38 @@ Alasan:</translation>
         <translation>Tanamkan takarir ke dalam gambar</translation>
     </message>
     <message>
+        <source>Captions…</source>
+        <translation>Takarir…</translation>
+    </message>
+    <message>
+        <source>Attach or replace the video&apos;s captions file (SRT or WebVTT)</source>
+        <translation>Lampirkan atau ganti berkas takarir video (SRT atau WebVTT)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Remove captions</source>
+        <translation>Hapus takarir</translation>
+    </message>
+    <message>
+        <source>The video goes out without captions</source>
+        <translation>Video dikirim tanpa takarir</translation>
+    </message>
+    <message>
+        <source>Choose the video&apos;s captions</source>
+        <translation>Pilih takarir video</translation>
+    </message>
+    <message>
+        <source>Captions (*.srt *.vtt)</source>
+        <translation>Takarir (*.srt *.vtt)</translation>
+    </message>
+    <message>
+        <source>The captions must be an SRT or WebVTT file (.srt, .vtt)</source>
+        <translation>Takarir harus berupa berkas SRT atau WebVTT (.srt, .vtt)</translation>
+    </message>
+    <message>
         <source>Channels that take no captions file get the captions drawn onto the video; the others get the clean video and the file</source>
         <translation>Kanal yang tidak menerima berkas takarir mendapat takarir yang digambar ke video; kanal lain mendapat video bersih beserta berkasnya</translation>
     </message>
@@ -2981,6 +3017,20 @@ Alasan:</translation>
     <message>
         <source>Starts between keyframes: re-encoded (keyframe before: {moment}).</source>
         <translation>Mulai di antara bingkai kunci: dikodekan ulang (bingkai kunci sebelumnya: {moment}).</translation>
+    </message>
+    <message>
+        <source>No captions</source>
+        <translation>Tanpa takarir</translation>
+    </message>
+    <message>
+        <source>Captions: {name} cannot be read</source>
+        <translation>Takarir: {name} tidak dapat dibaca</translation>
+    </message>
+    <message numerus="yes">
+        <source>Captions (%n cue(s)): {name}</source>
+        <translation>
+            <numerusform>Takarir (%n baris): {name}</numerusform>
+        </translation>
     </message>
 </context>
 <context>

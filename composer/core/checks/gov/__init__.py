@@ -244,7 +244,8 @@ def message_for(hit: Hit) -> str:
             "The alt text of image {n} repeats the post's text: describe the picture",
             n=hit.params.get("n", 1)),
         "gov.a11y.captions": lambda: _(
-            "The video {found} has no captions (a .srt or .vtt file beside it)", found=found),
+            "The video {found} has no captions: attach an .srt or .vtt file (Captions… under "
+            "the video)", found=found),
         "gov.a11y.contrast": lambda: _(
             "Template text '{found}' has contrast {ratio}:1, below {needed}:1", found=found,
             ratio=hit.params.get("ratio", "?"), needed=hit.params.get("needed", 4.5)),

@@ -36,7 +36,9 @@ def media_hits(text: str, media: Sequence[ResolvedMedia], ctx: Context) -> list[
     for n, item in enumerate(media, 1):
         alt = item.alt.strip()
         if item.ref.kind == "video":
-            if not _has_captions(item.ref.path):
+            # the video's own captions file (the post file, `siaran new --captions`, the
+            # window's "Captions…"), else one beside the video
+            if not item.ref.captions and not _has_captions(item.ref.path):
                 hits.append(Hit("gov.a11y.captions", Path(item.ref.path).name, params={"n": n}))
             continue
         if not alt:
