@@ -56,7 +56,9 @@ Description: write one post, preview it on every channel, publish everywhere
 CONTROL
 
 deb="dist/siaran_${version}_${arch}.deb"
-dpkg-deb --root-owner-group -Zxz -z9 -Sextreme --build "$root" "$deb" >/dev/null
+# xz level 7: measured on two cores, 73 s for 84 MB, against 142 s for 82 MB at -z9 -Sextreme
+# (the minute matters more in CI than 2 MB to a download)
+dpkg-deb --root-owner-group -Zxz -z7 --build "$root" "$deb" >/dev/null
 echo "$deb"
 
 # The same folder for other distributions: unpack anywhere and run ./siaran/siaran-gui
