@@ -82,14 +82,20 @@ class Translations:
                 self.installed.append(translator)
 
 
-def prepare(_ctx, services: Services) -> None:
+def prepare(_ctx, services: Services, last_draft: str | None = None) -> None:
     """Start-up work off the GUI thread: the store (to reopen the draft), the registry (every
     channel plugin) and the modules the window needs once the channels are there (only modules:
     every widget is made on the GUI thread). Nothing else: Python runs one thread at a time, so
-    whatever runs here delays the channel list; the rest waits for MainWindow.settled."""
+    whatever runs here delays the channel list; the rest waits for MainWindow.settled.
+    A draft with images to reopen: the image engine too, while the window is still being
+    painted (Qt's own work, which leaves the interpreter free), not after it."""
     services.store  # noqa: B018 - built now, used by the draft's reopening
     services.registry  # noqa: B018 - built now, used by the channel list
     import composer.gui.previews  # noqa: F401
+
+    draft = services.reopen_draft(last_draft)
+    if draft is not None and any(m.kind == "image" for m in draft.media):
+        import composer.core.media  # noqa: F401 - the proxies and the previews' renders
 
 
 # How long a thread may run Python before another may take over (Python's default: 5 ms). The
@@ -151,7 +157,7 @@ class Shell(QObject):
         # While the window is built and shown, a worker opens the store, loads the channel
         # plugins and warms what the first count and the previews need: the draft and the
         # channels are then on screen in the first frames after it shows.
-        self.runner.submit(prepare, self.services, name="prepare")
+        self.runner.submit(prepare, self.services, self.settings.last_draft, name="prepare")
         self.window = self._build_window()
         self.window.show()
         when_exposed(self.window, self._after_first_show)
