@@ -96,7 +96,7 @@ def _one_trial(display: str, home: Path, rng: random.Random) -> None:
             time.sleep(0.5)
         typed = "x"
         sent_at: list[float] = []
-        stop_after = rng.uniform(1.5, 5.0)
+        stop_after = rng.uniform(1.2, 3.0)  # the autosave runs every second: one or more
         start = time.monotonic()
         while time.monotonic() - start < stop_after:
             ch = ALPHABET[len(typed) % len(ALPHABET)]
