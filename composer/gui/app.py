@@ -453,7 +453,6 @@ def post_file_argument(app: QCoreApplication) -> str | None:
     return files[0] if files else None
 
 
-
 def main(argv: list[str] | None = None) -> int:
     app = make_application(argv)
     shell = Shell(app)

@@ -74,6 +74,9 @@ class MainWindow(QMainWindow):
         self.services, self.model, self.runner, self.settings = services, model, runner, settings
         self._detached = False
         self._settled = False
+        # the window's own timer: it goes with the window (a language change rebuilds it)
+        self._settle_timer = QTimer(self, singleShot=True)
+        self._settle_timer.timeout.connect(self._settle)
         self.quitting = False  # the tray's Quit: close for real even when kept in the tray
         self.setObjectName("mainWindow")
         self.resize(1360, 860)
@@ -262,9 +265,9 @@ class MainWindow(QMainWindow):
             if what in waiting:
                 waiting.discard(what)
                 if not waiting:
-                    QTimer.singleShot(SETTLE_DELAY_MS, self._settle)
+                    self._settle_timer.start(SETTLE_DELAY_MS)
 
-        QTimer.singleShot(SETTLE_LATEST_MS, self._settle)
+        self._settle_timer.start(SETTLE_LATEST_MS)
         self.channels.catalog_loaded.connect(lambda _registry: done("channels"))
         if restore:
             self.drafts.restored.connect(lambda: done("draft"))

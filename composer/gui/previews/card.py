@@ -330,8 +330,8 @@ class PreviewCard(QFrame):
         # The rule book says how the text goes (one post, a thread, apart from the photos) and
         # what keeps this channel from publishing; the card only shows it.
         # (the office's governance findings come a moment later: set_governance)
-        verdict = self._checks.check_resolved(resolved, self.key, self.spec, adapter=self._adapter,
-                                        governance=False)
+        verdict = self._checks.check_resolved(resolved, self.key, self.spec,
+                                              adapter=self._adapter, governance=False)
         count, shaped = verdict.count, verdict.shape
         parts = list(shaped.parts) or [text]
         overflow = None if shaped.fits else count.overflow_at
