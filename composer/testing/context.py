@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -29,3 +29,20 @@ def practice_context(server: FakeServer, client: httpx.Client, *,
                           log=logging.getLogger("siaran.test"), checkpoint=checkpoint,
                           save_checkpoint=checkpoint.update,
                           update_secrets=update_secrets or (lambda values: None))
+
+
+class Crashed(Exception):
+    """A test's stand-in for the app dying: raised by ``crash_once_saved``."""
+
+
+def crash_once_saved(ctx: PublishContext, key: str) -> None:
+    """The app "dies" (Crashed) right after the adapter journals a checkpoint that names
+    ``key``: the checkpoint is kept, as a real crash would leave it, and nothing after it runs."""
+    save = ctx.save_checkpoint
+
+    def save_then_crash(data: dict[str, Any]) -> None:
+        save(data)
+        if data.get(key):
+            raise Crashed
+
+    ctx.save_checkpoint = save_then_crash

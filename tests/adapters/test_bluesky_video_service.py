@@ -14,7 +14,7 @@ from composer.core.adapters import MediaInvalid, OutgoingPost, Rejected, Rendere
 from composer.core.journal import State
 from composer.core.post import MediaRef, Post
 from composer.core.registry import default_registry
-from composer.testing.context import practice_context
+from composer.testing.context import Crashed, crash_once_saved, practice_context
 from composer.testing.video_corpus import make_video
 from platforms import bluesky
 from platforms.bluesky import BlueskyAdapter
@@ -71,16 +71,8 @@ def test_a_crash_after_the_upload_resumes_with_the_same_job(fake, practice_clien
     clip = make_video(tmp_path / "v.mp4", width=320, height=240, seconds=1)
     journal: dict = {}
     ctx = practice_context(fake, practice_client, checkpoint=journal)
-
-    class Crash(Exception):
-        pass
-
-    def crash_once_the_job_is_named(data):
-        journal.update(data)
-        if data.get("video_job"):
-            raise Crash
-    ctx.save_checkpoint = crash_once_the_job_is_named
-    with pytest.raises(Crash):
+    crash_once_saved(ctx, "video_job")
+    with pytest.raises(Crashed):
         BlueskyAdapter().publish(ctx, outgoing(clip))
     assert fake.posts(fake.practice_account()[0]["handle"]) == {}
 

@@ -10,7 +10,7 @@ from composer.core.adapters import OutgoingPost, RenderedMedia
 from composer.core.journal import State
 from composer.core.post import MediaRef, Post
 from composer.core.registry import default_registry
-from composer.testing.context import practice_context
+from composer.testing.context import Crashed, crash_once_saved, practice_context
 from composer.testing.video_corpus import make_video
 from platforms.facebook import VIDEO, FacebookAdapter
 from platforms.practice.facebook import FakeFacebook
@@ -55,16 +55,8 @@ def test_a_crash_after_the_video_sends_only_the_captions(practice_server, http, 
     clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=1)
     journal: dict = {}
     ctx = practice_context(fake, http, checkpoint=journal)
-
-    class Crash(Exception):
-        pass
-
-    def crash_once_posted(data):
-        journal.update(data)
-        if data.get("post_id"):
-            raise Crash
-    ctx.save_checkpoint = crash_once_posted
-    with pytest.raises(Crash):
+    crash_once_saved(ctx, "post_id")
+    with pytest.raises(Crashed):
         FacebookAdapter().publish(ctx, outgoing(clip, srt(tmp_path)))
     [video] = fake.videos.values()
     assert "captions" not in video
