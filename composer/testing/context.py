@@ -35,14 +35,24 @@ class Crashed(Exception):
     """A test's stand-in for the app dying: raised by ``crash_once_saved``."""
 
 
+def after_checkpoint(ctx: PublishContext, when: Callable[[dict[str, Any]], bool],
+                     then: Callable[[], None]) -> None:
+    """Run ``then`` right after the adapter journals a checkpoint for which ``when`` holds (a
+    fault to inject at that very point of an upload)."""
+    save = ctx.save_checkpoint
+
+    def save_then(data: dict[str, Any]) -> None:
+        save(data)
+        if when(data):
+            then()
+
+    ctx.save_checkpoint = save_then
+
+
 def crash_once_saved(ctx: PublishContext, key: str) -> None:
     """The app "dies" (Crashed) right after the adapter journals a checkpoint that names
     ``key``: the checkpoint is kept, as a real crash would leave it, and nothing after it runs."""
-    save = ctx.save_checkpoint
+    def crash() -> None:
+        raise Crashed
 
-    def save_then_crash(data: dict[str, Any]) -> None:
-        save(data)
-        if data.get(key):
-            raise Crashed
-
-    ctx.save_checkpoint = save_then_crash
+    after_checkpoint(ctx, lambda data: bool(data.get(key)), crash)

@@ -299,21 +299,16 @@ def test_facebook_video_after_a_lost_finish_answer_is_one_video(practice_server,
     """The finish is done but its answer lost: the journalled video id is asked, not sent
     again."""
     from composer.core.adapters import OutgoingPost, RenderedMedia, Unknown
-    from composer.testing.context import practice_context
+    from composer.testing.context import after_checkpoint, practice_context
     from platforms.facebook import FacebookAdapter
     from platforms.practice.facebook import FakeFacebook
 
     fake = practice_server(FakeFacebook)
     clip = make_video(tmp_path / "v.mp4", width=640, height=360, seconds=1)
     ctx = practice_context(fake, http)
-    journal = ctx.save_checkpoint
-
-    def lose_the_finish_answer(data):
-        journal(data)
-        start, end = data.get("video_range", (0, 1))
-        if start == end:  # every byte is there: the next request is the finish
-            fake.faults.add("success_then_500", route="POST .*/videos")
-    ctx.save_checkpoint = lose_the_finish_answer
+    # every byte is there (the journalled range is empty): the next request is the finish
+    after_checkpoint(ctx, lambda data: len(set(data.get("video_range", (0, 1)))) == 1,
+                     lambda: fake.faults.add("success_then_500", route="POST .*/videos"))
     post = OutgoingPost("p", "Rapat koordinasi", media=(
         RenderedMedia(str(clip), "video/mp4", 640, 360, duration=1.0),))
     with pytest.raises(Unknown):
