@@ -52,7 +52,6 @@ from composer.plugin import (
     _,
     json_body,
     one_line,
-    redact,
     telegram_retry_after,
 )
 from composer.plugin import Capability as C
@@ -300,6 +299,8 @@ def _call(ctx: PublishContext, method: str, *, creates: bool = True, media: bool
     # The token is part of the URL, which httpx logs: keep it out of every log record (the
     # engine registers it too; verify() from the accounts screen may run without the engine),
     # and never put the URL or httpx's message in an error.
+    from composer.plugin import redact  # the logging module loads with the first request
+
     redact(token)
     response = ERRORS.send(ctx.client, "POST", f"{base}/bot{token}/{method}", creates=creates,
                            **kw)

@@ -83,17 +83,23 @@ class Translations:
 
 
 def prepare(_ctx, services: Services, last_draft: str | None = None) -> None:
-    """Start-up work off the GUI thread: the store (to reopen the draft), the registry (every
+    """Start-up work off the GUI thread: the log file, the store (to reopen the draft), the registry (every
     channel plugin) and the modules the window needs once the channels are there (only modules:
     every widget is made on the GUI thread). Nothing else: Python runs one thread at a time, so
     whatever runs here delays the channel list; the rest waits for MainWindow.settled.
-    A draft with images to reopen: the image engine too, while the window is still being
-    painted (Qt's own work, which leaves the interpreter free), not after it."""
+    The previews' modules only when they will show: a draft to reopen with text or images, or
+    an office with accounts (else the welcome page covers them). A draft with images: the image
+    engine too, while the window is still being painted (Qt's own work, which leaves the
+    interpreter free), not after it."""
+    try:  # first: what start-up logs goes to the file too
+        services.setup_logging()
+    except OSError:  # a read-only home must not stop the app; the log then stays on stderr
+        log.exception("logging could not be set up")
     services.store  # noqa: B018 - built now, used by the draft's reopening
-    services.registry  # noqa: B018 - built now, used by the channel list
-    import composer.gui.previews  # noqa: F401
-
     draft = services.reopen_draft(last_draft)
+    services.registry  # noqa: B018 - built now, used by the channel list
+    if (draft is not None and (draft.text or draft.media)) or services.list_accounts():
+        import composer.gui.previews  # noqa: F401
     if draft is not None and any(m.kind == "image" for m in draft.media):
         import composer.core.media  # noqa: F401 - the proxies and the previews' renders
 
@@ -165,10 +171,6 @@ class Shell(QObject):
 
     def _after_first_show(self) -> None:
         """Start-up work that waits until the window is on screen."""
-        try:
-            self.services.setup_logging()
-        except OSError:  # a read-only home must not stop the app; the log then stays on stderr
-            log.exception("logging could not be set up")
         if self.app.windowIcon().isNull():  # after the first paint: start-up stays as quick
             self.app.setWindowIcon(app_icon())
         restore, self.restored = not self.restored, True
@@ -402,9 +404,11 @@ def _report_when_shown(window) -> None:
 def is_usable(window) -> bool:
     """The officer can work: the channels are listed, the reopened draft is in the editor, and
     every preview on screen shows its images (bench/startup.py waits for this; call it once the
-    draft's reopening is over)."""
-    if not window.channels.catalog or window.previews is None:
+    draft's reopening is over). Behind the welcome page of a first start, there are none."""
+    if not window.channels.catalog:
         return False
+    if window.previews is None:  # built when its tab shows: the welcome page covers it
+        return not window.previews_holder.isVisible()
     post = window.model.post
     media = window.media
     if window.editor.text_edit.toPlainText() != post.text or media.pending:

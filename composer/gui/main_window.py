@@ -62,6 +62,21 @@ SETTLE_DELAY_MS = 800
 SETTLE_LATEST_MS = 10_000  # even when the channels or the draft could not be loaded
 
 
+class TabHolder(QWidget):
+    """A tab whose panel is built the first time it shows (behind the welcome page or another
+    tab, it costs nothing at start-up)."""
+
+    shown = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.shown.emit()
+
+
 class MainWindow(QMainWindow):
     language_requested = Signal(object)  # "en", "id" or None (the system's)
     color_scheme_requested = Signal(object)  # "light", "dark" or None (the system's)
@@ -88,17 +103,16 @@ class MainWindow(QMainWindow):
         self.counters = CounterBar(self)
         self.media = MediaStrip(model, runner, services, self)
         self.channel_text = ChannelTextPanel(model, self)
-        self.previews = None  # PreviewsPanel, built once the channel registry is loaded
-        self.previews_holder = QWidget(self)
-        QVBoxLayout(self.previews_holder).setContentsMargins(0, 0, 0, 0)
+        self.previews = None  # PreviewsPanel, built once the channel registry is loaded and its tab shows
+        self._registry = None  # the channel registry, once loaded
+        self.previews_holder = TabHolder(self)
+        self.previews_holder.shown.connect(self._build_previews)
         self.previews_placeholder = QLabel(self.tr("Loading channels…"), self.previews_holder)
         self.previews_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.previews_holder.layout().addWidget(self.previews_placeholder)
         self.history = None  # built the first time its tab is opened
-        self.history_holder = QWidget(self)
-        QVBoxLayout(self.history_holder).setContentsMargins(0, 0, 0, 0)
-        self.queue_holder = QWidget(self)  # the Queue tab, built the first time it opens
-        QVBoxLayout(self.queue_holder).setContentsMargins(0, 0, 0, 0)
+        self.history_holder = TabHolder(self)
+        self.queue_holder = TabHolder(self)  # the Queue tab, built the first time it opens
 
         compose = QWidget(self)
         compose.setObjectName("composeColumn")
@@ -281,21 +295,30 @@ class MainWindow(QMainWindow):
             return
         self._settled = True
         self.governance.refresh_approval()
-        self.live.warm_up()
+        self.live.warm_up(previews=self.previews is None)
         self.settled.emit()
 
     def attach_previews(self, registry) -> None:
-        """Build the previews panel once the registry is there (it needs the channel specs)."""
-        if self.previews is not None:
+        """The registry is loaded: the previews panel (it needs the channel specs) is built now
+        if its tab shows, else the first time it does (the welcome page of a first start covers
+        it: the window is usable without the previews' modules)."""
+        self._registry = registry
+        if self.previews_holder.isVisible():
+            self._build_previews()
+
+    def _build_previews(self) -> None:
+        if self.previews is not None or self._registry is None:
             return
         from composer.gui.previews import PreviewsPanel
 
-        self.previews = PreviewsPanel(registry, self.previews_holder)
+        self.previews = PreviewsPanel(self._registry, self.previews_holder)
         self.previews_placeholder.hide()
         self.previews_holder.layout().addWidget(self.previews)
         self.previews.crop_requested.connect(self.images.open_crop)
         self.live.previews = self.previews
         self.renders.previews = self.previews
+        if self.live.channels:  # listed before the panel existed: it catches up
+            self.set_channels(self.live.channels)
 
     def set_channels(self, channels) -> None:
         self.live.set_channels(channels)

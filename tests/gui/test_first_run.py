@@ -46,6 +46,21 @@ def test_with_no_account_the_welcome_page_offers_three_first_steps(qtbot, shell,
     assert w.right.currentWidget() is w.tabs
 
 
+def test_behind_the_welcome_page_the_previews_are_built_only_once_they_show(qtbot, shell):
+    from composer.gui.previews.card import PreviewCard
+
+    w = shell.window
+    assert w.right.currentWidget() is w.welcome.page
+    # the channels are listed and counted; the previews wait (start-up does not pay for them)
+    assert w.live.counts and w.previews is None and not w.findChildren(PreviewCard)
+    w.editor.text_edit.setPlainText("Rapat koordinasi banjir, Senin 08.00 WIB")  # writing dismisses it
+    assert w.right.currentWidget() is w.tabs
+    qtbot.waitUntil(lambda: w.previews is not None and bool(w.previews.cards), timeout=10_000)
+    card = next(iter(w.previews.cards.values()))
+    qtbot.waitUntil(lambda: card.text.plain_text() == "Rapat koordinasi banjir, Senin 08.00 WIB",
+                    timeout=5000)
+
+
 def test_practice_accounts_replace_the_welcome_page_with_the_previews(qtbot, shell):
     w = shell.window
     assert w.right.currentWidget() is w.welcome.page
@@ -136,6 +151,7 @@ def test_dark_scheme_by_choice_previews_keep_the_networks_light_look(qtbot, shel
     w = shell.window  # rebuilt: its icons are drawn in the light text colour
     from composer.gui.previews.card import PreviewCard
 
+    w.welcome.dismiss()  # "Just write": the previews show (and are built) behind the welcome page
     qtbot.waitUntil(lambda: bool(w.findChildren(PreviewCard)), timeout=15_000)
     card = w.findChildren(PreviewCard)[0]
     post = card.findChild(type(card), "post") or card.findChild(object, "post")

@@ -24,12 +24,14 @@ def overflow_message(channels: list[ChannelInfo], counts: dict[str, ChannelCount
         channels=", ".join(over))
 
 
-def _warm_up_text_engine() -> None:
+def _warm_up(previews: bool) -> None:
     try:
         from composer.core.text import warm_up
         warm_up()
+        if previews:  # still behind the welcome page: its modules are ready when it shows
+            import composer.gui.previews  # noqa: F401
     except Exception:  # only a head start: counting still compiles them when it needs them
-        log.exception("text engine warm-up failed")
+        log.exception("warm-up failed")
 
 
 class LiveUpdater(QObject):
@@ -46,12 +48,12 @@ class LiveUpdater(QObject):
             signal.connect(self.update)
         model.variant_changed.connect(lambda _key: self.update())
 
-    def warm_up(self) -> None:
+    def warm_up(self, previews: bool = False) -> None:
         """The text engine compiles its big URL and emoji patterns on first use (~100 ms): the
         window asks for this off the GUI thread once start-up has settled, instead of in the
         middle of the first link the officer types (counting still compiles them if needed
-        sooner)."""
-        threading.Thread(target=_warm_up_text_engine, name="text-warm-up", daemon=True).start()
+        sooner). ``previews``: the previews' modules too, not loaded yet."""
+        threading.Thread(target=_warm_up, args=(previews,), name="warm-up", daemon=True).start()
 
     def set_channels(self, channels: list[ChannelInfo]) -> None:
         self.channels = list(channels)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
 
 THUMB = QSize(112, 112)
+VIDEO_THUMB = QSize(THUMB.width(), THUMB.width() * 9 // 16)  # the strip's poster of a video, 16:9
 
 
 @dataclass

@@ -9,6 +9,7 @@ selecting it opens its panel (video_panel.py: cover and trim)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
@@ -26,15 +27,23 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core.post import MediaRef
-from composer.core.video.files import dialog_patterns, is_video_name
-from composer.core.video.preview import duration_text
 from composer.gui.editor.draft_model import DraftModel
-from composer.gui.media import jobs, video_jobs
+from composer.gui.media import jobs
 from composer.gui.media.alt_text import AltCounter, AltTextEdit
-from composer.gui.media.video_panel import VideoPanel
+
+if TYPE_CHECKING:  # the video modules load with the first video, not at start-up
+    from composer.gui.media.video_jobs import VideoFacts
+    from composer.gui.media.video_panel import VideoPanel
 
 ID = Qt.ItemDataRole.UserRole
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.webp *.gif *.heic *.heif *.avif *.tif *.tiff"
+
+
+def _length(seconds: float) -> str:
+    """A video's length as players show it (the video modules load with the first video)."""
+    from composer.core.video.preview import duration_text
+
+    return duration_text(seconds)
 
 
 class _Thumbs(QListWidget):
@@ -95,7 +104,7 @@ class MediaStrip(QWidget):
         self.model, self.runner, self.services = model, runner, services
         self.proxies: dict[str, str] = {}  # kept after a removal, so an undo shows it again
         self._thumbs: dict[str, QPixmap] = {}
-        self.videos: dict[str, video_jobs.VideoFacts] = {}  # the core probe's answer, per video
+        self.videos: dict[str, VideoFacts] = {}  # the core probe's answer, per video
         self.pending = 0
 
         self.list = _Thumbs(self)
@@ -110,8 +119,7 @@ class MediaStrip(QWidget):
         self.alt_counter = AltCounter(self)
         self.summary = QLabel(self)
         self.summary.setObjectName("mediaSummary")
-        self.video_panel = VideoPanel(model, runner, self)
-        self.video_panel.error.connect(self.error)
+        self._video_panel: VideoPanel | None = None  # built when the first video is selected
 
         buttons = QHBoxLayout()
         for b in (self.add_button, self.left_button, self.right_button, self.remove_button):
@@ -123,7 +131,6 @@ class MediaStrip(QWidget):
         layout.setSpacing(4)
         layout.addLayout(buttons)
         layout.addWidget(self.list)
-        layout.addWidget(self.video_panel)
         layout.addWidget(self.alt_edit)
         layout.addWidget(self.alt_counter)
 
@@ -158,12 +165,28 @@ class MediaStrip(QWidget):
         self.list.setAccessibleName(self.tr("Attached images"))
         self.alt_edit.setPlaceholderText(self.tr("Describe the selected image for people who cannot see it (alt text)"))
         self.alt_edit.setAccessibleName(self.tr("Alt text of the selected image"))
-        self.video_panel.retranslate()
+        if self._video_panel is not None:
+            self._video_panel.retranslate()
         self.refresh()
+
+    @property
+    def video_panel(self) -> VideoPanel:
+        """Cover, trim and captions of the selected video: built the first time a video is
+        selected (most posts have none), under the thumbnails."""
+        if self._video_panel is None:
+            from composer.gui.media.video_panel import VideoPanel
+
+            self._video_panel = VideoPanel(self.model, self.runner, self)
+            self._video_panel.error.connect(self.error)
+            layout = self.layout()
+            layout.insertWidget(layout.indexOf(self.list) + 1, self._video_panel)
+        return self._video_panel
 
     # -- adding ----------------------------------------------------------------------------
 
     def choose_files(self) -> None:
+        from composer.core.video.files import dialog_patterns
+
         files, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Add images or a video"), str(Path.home()),
             ";;".join((self.tr("Images and videos ({patterns})").format(
@@ -230,7 +253,7 @@ class MediaStrip(QWidget):
 
     def _remember(self, media_id: str, result: jobs.Imported) -> None:
         self.proxies[media_id] = result.proxy
-        if isinstance(result.video, video_jobs.VideoFacts):
+        if result.video is not None:
             self.videos[media_id] = result.video
         if not result.thumbnail.isNull():
             self._thumbs[media_id] = QPixmap.fromImage(result.thumbnail)
@@ -238,6 +261,8 @@ class MediaStrip(QWidget):
 
     def _failed(self, message: str) -> None:
         # a file's failure reads "name: reason" (jobs.import_files)
+        from composer.core.video.files import is_video_name
+
         if is_video_name(message.split(": ", 1)[0]):
             self.error.emit(self.tr("Could not add the video: {reason}").format(reason=message))
             return
@@ -250,7 +275,9 @@ class MediaStrip(QWidget):
         self.videos.clear()
         for ref in self.model.post.media:
             if ref.kind == "video":
-                self._start(video_jobs.import_video, self.services.store, ref.path,
+                from composer.gui.media.video_jobs import import_video
+
+                self._start(import_video, self.services.store, ref.path,
                             self.services.proxy_dir, ref.id, ref.sha256)
                 continue
             self._start(jobs.reopen, self.services.store, ref.path, ref.sha256,
@@ -303,7 +330,8 @@ class MediaStrip(QWidget):
         self.alt_edit.setEnabled(media_id is not None)
         ref = self._ref(media_id)
         self.alt_edit.setText(ref.alt if ref else "")
-        self.video_panel.show_video(ref, self.videos.get(media_id or ""))
+        if self._video_panel is not None or (ref is not None and ref.kind == "video"):
+            self.video_panel.show_video(ref, self.videos.get(media_id or ""))
         if ref is not None and ref.kind == "video":
             self.alt_edit.setPlaceholderText(self.tr("Describe the video for people who cannot see it"))
         else:
@@ -339,7 +367,7 @@ class MediaStrip(QWidget):
         for i, ref in enumerate(self.model.post.media, 1):
             flag = "" if ref.alt.strip() else "  ⚠ " + self.tr("no alt text")
             facts = self.videos.get(ref.id)
-            label = f"▶ {duration_text(facts.duration)}" if facts is not None else f"{i}"
+            label = f"▶ {_length(facts.duration)}" if facts is not None else f"{i}"
             item = QListWidgetItem(f"{label}{flag}", self.list)
             item.setData(ID, ref.id)
             item.setToolTip(ref.alt or self.tr("This image has no alt text yet"))
@@ -358,16 +386,16 @@ class MediaStrip(QWidget):
 
     def _fit_list(self, video: bool) -> None:
         """A video's poster is wide: a lower strip leaves room for its panel (1366x768)."""
-        icon = video_jobs.VIDEO_THUMB if video else jobs.THUMB
+        icon = jobs.VIDEO_THUMB if video else jobs.THUMB
         if self.list.iconSize() != icon:
             self.list.setIconSize(icon)
             self.list.setGridSize(QSize(icon.width() + 16, icon.height() + 30))
             self.list.setFixedHeight(icon.height() + 44)
 
-    def video_line(self, facts: video_jobs.VideoFacts) -> str:
+    def video_line(self, facts: VideoFacts) -> str:
         """0:12 · 1920×1080 · 8.4 MB: what the core probe says of a video."""
         megabytes = self.locale().toString(facts.bytes / 1_000_000, "f", 1)
-        return f"{duration_text(facts.duration)} · {facts.width}×{facts.height} · " + self.tr(
+        return f"{_length(facts.duration)} · {facts.width}×{facts.height} · " + self.tr(
             "{size} MB").format(size=megabytes)
 
     def _update_summary(self) -> None:

@@ -10,12 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath
 
-from composer.gui.media.jobs import THUMB, Imported, thumbnail
-
-VIDEO_THUMB = QSize(THUMB.width(), THUMB.width() * 9 // 16)  # the strip's poster, 16:9
+from composer.gui.media.jobs import VIDEO_THUMB, Imported, thumbnail
 
 
 @dataclass(frozen=True)
@@ -141,5 +139,5 @@ def draw_badge(cover: str, target: str, length: str) -> None:
     image.save(target)  # PNG, from the name
 
 
-__all__ = ["THUMB", "VideoFacts", "draw_badge", "frame_at", "import_video", "keyframe_facts",
+__all__ = ["VIDEO_THUMB", "VideoFacts", "draw_badge", "frame_at", "import_video", "keyframe_facts",
            "source_path", "video_previews"]
