@@ -94,9 +94,10 @@ def main() -> int:
         app = make_application([])
         shell = Shell(app)
         window = shell.start()
-        wait(app, lambda: bool(window.channels.catalog) and window.previews is not None)
-        for channel in CHANNELS:
+        wait(app, lambda: bool(window.channels.catalog))
+        for channel in CHANNELS:  # ticking a channel takes the welcome page away: the previews show
             window.picker.set_checked(channel)
+        wait(app, lambda: window.previews is not None)
         wait(app, lambda: not shell.runner.busy and not window.renders.busy)
         idle(app, 2.0)
         before = rss_mb()

@@ -154,9 +154,10 @@ def main() -> int:
         app = make_application([])
         shell = Shell(app)
         window = shell.start()
-        wait(app, lambda: bool(window.channels.catalog) and window.previews is not None)
-        for channel in CHANNELS:
+        wait(app, lambda: bool(window.channels.catalog))
+        for channel in CHANNELS:  # ticking a channel takes the welcome page away: the previews show
             window.picker.set_checked(channel)
+        wait(app, lambda: window.previews is not None)
         window.media.add_files(make_images(Path(home)))
         wait(app, lambda: len(window.model.post.media) == 4)
         for ref in window.model.post.media:
