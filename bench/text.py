@@ -28,8 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[0] = str(ROOT)  # not bench/: a bench/typing.py would shadow the stdlib module
 
 from composer.core.registry import default_registry  # noqa: E402
-from composer.core.text import count  # noqa: E402
-from composer.core.text.twitter import warm_up  # noqa: E402
+from composer.core.text import count, warm_up  # noqa: E402
 
 CHANNELS = ["x", "mastodon", "bluesky", "threads", "facebook", "instagram", "linkedin", "telegram",
             "whatsapp", "youtube"]

@@ -8,9 +8,8 @@ format is documented in README.md.
 
 from __future__ import annotations
 
+import os
 import re
-import tomllib
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -37,7 +36,8 @@ OVERRIDABLE = ("text", "title", "tags", "links", "template")
 
 
 def new_id() -> str:
-    return uuid.uuid4().hex[:12]
+    """12 random hex digits (48 bits from the OS's random source, as uuid4's first twelve)."""
+    return os.urandom(6).hex()
 
 
 class PostFileError(UserError):
@@ -461,6 +461,8 @@ def dumps(post: Post) -> str:
 
 
 def loads(text: str) -> Post:
+    import tomllib  # with the first post file, not at start-up
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

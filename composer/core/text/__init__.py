@@ -6,16 +6,16 @@
   (``split_parts`` gives each part's body and numbering marker separately).
 - ``entities(text) -> list[Entity]``: URLs, mentions and hashtags.
 - ``detect_facets(text) -> list[Facet]``: Bluesky facets as @atproto/api detects them.
-- ``warm_up()``: compile the big URL and emoji patterns ahead of the first keystroke (~60 ms;
-  the GUI calls it off its thread at start-up).
+- ``warm_up()``: compile the big URL and emoji patterns, and the ``regex`` module's, ahead of
+  the first keystroke (~60 ms; the GUI calls it off its thread once start-up settled).
 """
 
+from composer.core.text import patterns, twitter
 from composer.core.text.bluesky import detect_facets
 from composer.core.text.counting import count
 from composer.core.text.entities import entities
 from composer.core.text.model import Entity, Facet, TextCount
 from composer.core.text.split import Part, split, split_parts
-from composer.core.text.twitter import warm_up
 
 __all__ = [
     "Entity",
@@ -29,3 +29,8 @@ __all__ = [
     "split_parts",
     "warm_up",
 ]
+
+
+def warm_up() -> None:
+    twitter.warm_up()
+    patterns.warm_up()

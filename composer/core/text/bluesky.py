@@ -17,9 +17,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import regex
-
 from composer.core.text.model import Facet
+from composer.core.text.patterns import LazyPattern
 from composer.core.text.units import grapheme_count
 
 # ECMAScript WhiteSpace + LineTerminator: what ``\s`` matches in JavaScript.
@@ -37,11 +36,11 @@ URL = re.compile(
     rf"|((?P<domain>[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)+){_NS}*))"
 )
 # util.ts TAG_REGEX (u flag): a run of non-spaces holding at least one non-digit, non-punctuation
-TAG = regex.compile(
+TAG = LazyPattern(
     rf"(^|{_S})[#\uff03]((?!\ufe0f)[^{JS_SPACE}{_ZW}]*[^0-9{JS_SPACE}\p{{P}}{_ZW}]+"
     rf"[^{JS_SPACE}{_ZW}]*)?"
 )
-TRAILING_PUNCTUATION = regex.compile(r"\p{P}+$")
+TRAILING_PUNCTUATION = LazyPattern(r"\p{P}+$")
 TAG_MAX = 64  # detection.ts: a longer tag is no tag (lexicon facet#tag maxGraphemes 64)
 # util.ts CASHTAG_REGEX (u flag): $AAPL becomes a tag facet "$AAPL"
 CASHTAG = re.compile(rf"(^|{_S}|\()\$([A-Za-z][A-Za-z0-9]{{0,4}})(?={_S}|\Z|[.,;:!?)\"'\u2019])")

@@ -11,17 +11,16 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-import regex
-
 from composer.core.adapters import Counting, PlatformSpec
 from composer.core.i18n import _
 from composer.core.text import bluesky, mastodon, twitter, units
 from composer.core.text.entities import entities
 from composer.core.text.model import TextCount
+from composer.core.text.patterns import LazyPattern
 
 # Threads counts "emoji as the number of UTF-8 bytes" (developers.facebook.com/documentation/
 # threads/overview); a grapheme is an emoji when it holds a pictograph, a flag or a keycap.
-_EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}\u20e3]")
+_EMOJI = LazyPattern(r"[\p{Extended_Pictographic}\p{Regional_Indicator}\u20e3]")
 
 UNITS = {
     Counting.TWITTER: "weighted",

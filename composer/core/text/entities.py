@@ -11,16 +11,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
-
 from composer.core.text import twitter
 from composer.core.text.model import Entity
+from composer.core.text.patterns import LazyPattern
 
-MENTION = regex.compile(
+MENTION = LazyPattern(
     r"(?<![\w@/=])[@\uff20][A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?"
     r"(?:@[\w-]+(?:\.[\w-]+)+)?"
 )
-HASHTAG = regex.compile(r"(?<![\w&])[#\uff03](?!\ufe0f|\u20e3)[\w\p{M}]*[\p{L}\p{M}_][\w\p{M}]*")
+HASHTAG = LazyPattern(r"(?<![\w&])[#\uff03](?!\ufe0f|\u20e3)[\w\p{M}]*[\p{L}\p{M}_][\w\p{M}]*")
 
 
 def entities(text: str) -> list[Entity]:

@@ -9,21 +9,20 @@ The content warning counts too; the composer adds it to the text before counting
 
 from __future__ import annotations
 
-import regex
-
 from composer.core.text import twitter, units
+from composer.core.text.patterns import LazyPattern
 
 URL_LENGTH = 23
 # app/models/account.rb: USERNAME_RE = /[a-z0-9_]+([.-]+[a-z0-9_]+)*/i and
 # MENTION_RE = %r{(?<![=/[:word:]])@((#{USERNAME_RE})(?:@[[:word:]]+([.-]+[[:word:]]+)*)?)};
 # Ruby's [[:word:]] is letters, marks, decimal digits and connector punctuation.
 _WORD = r"[\p{L}\p{M}\p{Nd}\p{Pc}]"
-MENTION = regex.compile(
+MENTION = LazyPattern(
     rf"(?<![=/]|{_WORD})@((?i:[a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@{_WORD}+(?:[.-]+{_WORD}+)*)?)"
 )
 # app/lib/extractor.rb skips a mention followed by this (twitter-text's end_mention_match):
 # another at sign, a Latin accented letter, or "://".
-_END_MENTION = regex.compile(
+_END_MENTION = LazyPattern(
     "[@\uff20\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0100-\u024f\u0253\u0254\u0256"
     "\u0257\u0259\u025b\u0263\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f"
     "\u1e00-\u1eff]|://"

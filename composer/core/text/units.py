@@ -14,10 +14,10 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import accumulate
 
-import regex
+from composer.core.text.patterns import LazyPattern
 
 # Extended grapheme clusters, as Intl.Segmenter (Bluesky) and Ruby's grapheme_clusters (Mastodon).
-_GRAPHEME = regex.compile(r"\X")
+_GRAPHEME = LazyPattern(r"\X")
 # Where the regex module's \\X and ICU 78 (Node's Intl.Segmenter, which @atproto/api counts
 # with) disagree, found by segmenting "a" + c, c + ZWJ + "🌿" and "🌿" + ZWJ + c for every code
 # point c: 37 marks the regex module joins to the character before and ICU does not (read as
@@ -36,14 +36,14 @@ _ICU_PICTOGRAPHS = (
 _AS_ICU = str.maketrans({**dict.fromkeys(_ICU_SEPARATE, "\u0378"),
                          **dict.fromkeys(_ICU_PICTOGRAPHS, "\U0001f7e0")})
 # Characters that take two UTF-16 code units (one surrogate pair).
-_ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
+_ASTRAL = LazyPattern(r"[\U00010000-\U0010FFFF]")
 
 
 # UAX #29 rule GB9c joins an Indic consonant to a virama (InCB=Linker) only after another
 # consonant; the regex module joins it after anything ("\u094d\u0924" is one cluster there, two
 # for ICU and the standard). Such a consonant starts a cluster of its own.
-_LINKER = regex.compile(r"\p{InCB=Linker}")
-_UNJOINED_CONSONANT = regex.compile(
+_LINKER = LazyPattern(r"\p{InCB=Linker}")
+_UNJOINED_CONSONANT = LazyPattern(
     r"(?<![\p{InCB=Consonant}\p{InCB=Extend}\p{InCB=Linker}])"
     r"[\p{InCB=Extend}\p{InCB=Linker}]*\p{InCB=Linker}[\p{InCB=Extend}\p{InCB=Linker}]*"
     r"(\p{InCB=Consonant})"
@@ -70,7 +70,7 @@ def _grapheme_starts(text: str) -> tuple[int, ...]:
 
 # Where anything but a one-character cluster can start: non-ASCII characters and CR (CR LF is
 # one cluster). Between two other ASCII characters UAX #29 always breaks.
-_SPECIAL_RUN = regex.compile(r"[^\x00-\x0c\x0e-\x7f]+")
+_SPECIAL_RUN = LazyPattern(r"[^\x00-\x0c\x0e-\x7f]+")
 
 
 def special_windows(text: str) -> list[tuple[int, int]]:

@@ -9,9 +9,13 @@ from __future__ import annotations
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
+
+if TYPE_CHECKING:
+    from composer.gui.media.video_jobs import VideoFacts
 
 THUMB = QSize(112, 112)
 VIDEO_THUMB = QSize(THUMB.width(), THUMB.width() * 9 // 16)  # the strip's poster of a video, 16:9
@@ -26,7 +30,7 @@ class Imported:
     thumbnail: QImage
     focal: tuple[float, float] | None = None  # the image engine's estimate, kept on the MediaRef
     kind: str = "image"  # or "video": ``proxy`` is then its poster frame
-    video: object | None = None  # video_jobs.VideoFacts for a video
+    video: VideoFacts | None = None  # for a video
 
 
 def make_proxy(stored: Path, cache_dir: Path, sha256: str | None = None) -> Path:

@@ -126,7 +126,7 @@ class MediaStrip(QWidget):
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             buttons.addWidget(b)
         buttons.addWidget(self.summary, 1)
-        layout = QVBoxLayout(self)
+        layout = self._column = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(buttons)
@@ -178,8 +178,7 @@ class MediaStrip(QWidget):
 
             self._video_panel = VideoPanel(self.model, self.runner, self)
             self._video_panel.error.connect(self.error)
-            layout = self.layout()
-            layout.insertWidget(layout.indexOf(self.list) + 1, self._video_panel)
+            self._column.insertWidget(self._column.indexOf(self.list) + 1, self._video_panel)
         return self._video_panel
 
     # -- adding ----------------------------------------------------------------------------
