@@ -32,8 +32,10 @@ _LIGHT = "\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037"
 _HEAVY = re.compile(f"[^{_LIGHT}]")
 # hasInvalidCharacters: twitter-text regexp/invalidChars.js
 INVALID = re.compile("[\ufffe\ufeff\uffff]")
-# Where an emoji match can begin: anything outside ASCII, and the keycap bases # * 0-9.
-_EMOJI_START = re.compile(r"[^\x00-\x22\x24-\x29\x2b-\x2f\x3a-\x7f]")
+# Where an emoji match can begin: anything outside ASCII, and a keycap's base (# * 0-9) when a
+# keycap mark or variation selector follows (the pattern's only ASCII start: [#*0-9]\ufe0f?\u20e3);
+# a plain digit or hashtag is not worth trying the big pattern on.
+_EMOJI_START = re.compile(r"[^\x00-\x7f]|[#*0-9](?=[\ufe0f\u20e3])")
 
 
 @lru_cache(maxsize=1)
@@ -324,6 +326,13 @@ def overflow_index(w: Weighed, limit: int) -> int | None:
             if running > budget:
                 return w.original_index(a)
             continue
+        piece = w.normal[a:b]
+        cost = _plain_weight(piece)
+        if running + cost <= budget:  # the whole run fits: no need to weigh it character by character
+            running += cost
+            continue
+        if not _HEAVY.search(piece):  # every character weighs one: the limit falls at a known place
+            return w.original_index(a + (budget - running) // SCALE)
         for i in range(a, b):
             running += char_weight(w.normal[i])
             if running > budget:

@@ -60,7 +60,24 @@ def grapheme_starts(text: str) -> list[int]:
 # The channels of one keystroke segment the same text: Bluesky and Threads share the work.
 @lru_cache(maxsize=64)
 def _grapheme_starts(text: str) -> tuple[int, ...]:
-    starts = [m.start() for m in _GRAPHEME.finditer(text.translate(_AS_ICU))]
+    """Only the special windows go through the segmenter (outside them every character is a
+    cluster of its own): typing in a long text with one emoji segments that emoji's window,
+    once (it is cached), not the whole text on every keystroke."""
+    starts: list[int] = []
+    pos = 0
+    for a, b in special_windows(text):
+        starts.extend(range(pos, a))
+        starts.extend(a + s for s in _segment(text[a:b]))
+        pos = b
+    starts.extend(range(pos, len(text)))
+    return tuple(starts)
+
+
+@lru_cache(maxsize=256)
+def _segment(text: str) -> tuple[int, ...]:
+    """Where each cluster of ``text`` starts, by the segmenter."""
+    clusters = _GRAPHEME.findall(text.translate(_AS_ICU))
+    starts = list(accumulate(map(len, clusters), initial=0))[:-1]
     if _LINKER.search(text):
         extra = {m.start(1) for m in _UNJOINED_CONSONANT.finditer(text)}
         if extra:
@@ -95,8 +112,7 @@ def grapheme_count(text: str) -> int:
         return len(text)
     if len(text) < 512:  # short texts (every keystroke): the cached segmentation is shared
         return len(_grapheme_starts(text))
-    return len(text) + sum(len(_grapheme_starts(text[a:b])) - (b - a)
-                           for a, b in special_windows(text))
+    return len(text) + sum(len(_segment(text[a:b])) - (b - a) for a, b in special_windows(text))
 
 
 def utf16_len(text: str) -> int:
