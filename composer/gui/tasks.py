@@ -25,7 +25,10 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThread, QThrea
 log = logging.getLogger("siaran.gui.tasks")
 
 IMAGE_THREADS = 1  # decoding and encoding run in C without the GIL: one thread keeps a core free
-IMAGE_NICENESS = 5  # Linux: a worker thread's own scheduling weight (about a third of the GUI's)
+# Linux: a worker thread's own scheduling weight: about a tenth of the GUI thread's while both
+# want a core (5, a third, still let the image threads and the X server crowd a keystroke's
+# repaint past a frame on two cores); all of it while the officer does nothing.
+IMAGE_NICENESS = 10
 
 
 class TaskContext:
@@ -88,7 +91,7 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         if self.humble:
-            _lower_priority()
+            lower_priority()
         task = self.task
         try:
             result = self.fn(task.ctx, *self.args, **self.kwargs)
@@ -107,7 +110,7 @@ class _Runnable(QRunnable):
 _thread = threading.local()
 
 
-def _lower_priority() -> None:
+def lower_priority() -> None:
     """Lower this worker thread's priority, once. Qt's thread priorities do nothing for Linux's
     default scheduler; a per-thread nice value does (other systems keep Qt's LowPriority)."""
     if sys.platform != "linux" or getattr(_thread, "lowered", False):

@@ -15,7 +15,7 @@ Graphemes count as Intl.Segmenter does (extended grapheme clusters, ``\\X``).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from composer.core.text.model import Facet
 from composer.core.text.patterns import LazyPattern
@@ -82,8 +82,15 @@ def _tag_too_long(tag: str) -> bool:
 
 def detect_facets(text: str) -> list[Facet]:
     """Links, mentions and tags exactly where @atproto/api's detectFacets puts them."""
+    return list(_facets(text))
+
+
+# A keystroke asks for the same text's facets more than once (the count, the preview card, the
+# thread splitter): the answer is kept for the last few texts.
+@lru_cache(maxsize=8)
+def _facets(text: str) -> tuple[Facet, ...]:
     if not any(c in text for c in "@.:#\uff03$"):  # nothing any pattern could start with
-        return []
+        return ()
     found: list[tuple[int, int, str, str]] = []
 
     def add(start: int, end: int, kind: str, value: str) -> None:
@@ -127,10 +134,10 @@ def detect_facets(text: str) -> list[Facet]:
         add(start, start + 1 + len(ticker), "tag", "$" + ticker)
 
     if not found:
-        return []
+        return ()
     found.sort(key=lambda f: f[0])  # stable, like Array.prototype.sort (same order as bytes)
     if text.isascii():
-        return [Facet(start, end, kind, value, start, end) for start, end, kind, value in found]
+        return tuple(Facet(start, end, kind, value, start, end) for start, end, kind, value in found)
     byte = _byte_offsets(text, {i for f in found for i in f[:2]})
-    return [Facet(byte[start], byte[end], kind, value, start, end)
-            for start, end, kind, value in found]
+    return tuple(Facet(byte[start], byte[end], kind, value, start, end)
+                 for start, end, kind, value in found)

@@ -9,6 +9,8 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThread, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageReader
 
+from composer.gui.tasks import lower_priority
+
 MAX_IMAGE_EDGE = 900  # previews never need more pixels than this per image
 TALLEST = 1.5  # a tile is at most this many times as tall as the card is wide
 
@@ -35,6 +37,7 @@ class _Job(QRunnable):
         self.loader, self.key, self.edge = loader, key, edge
 
     def run(self) -> None:
+        lower_priority()  # Qt's LowPriority alone does nothing for Linux's scheduler
         image = read_scaled(self.key[0], self.edge)
         if shiboken6.isValid(self.loader):  # the panel may have closed meanwhile
             self.loader._done.emit(self.key, image)
