@@ -456,6 +456,9 @@ def post_file_argument(app: QCoreApplication) -> str | None:
     return files[0] if files else None
 
 
+COLLECTOR_OFF_AT_MOST_MS = 30_000
+
+
 def _collect_from_now_on() -> None:
     """What start-up made lives as long as the app: the garbage collector's full passes (20+ ms,
     a dropped frame while typing) need not walk it again and again (``gc.freeze``). Until then
@@ -471,6 +474,8 @@ def main(argv: list[str] | None = None) -> int:
     shell = Shell(app)
     shell.open_file = post_file_argument(app)
     window = shell.start()
+    # a window that is never exposed never settles: the collector comes back all the same
+    QTimer.singleShot(COLLECTOR_OFF_AT_MOST_MS, shell, _collect_from_now_on)
     _quit_on_signals(shell)
     if os.environ.get("SIARAN_EXIT_WHEN_SHOWN"):
         _report_when_shown(window)
