@@ -83,10 +83,11 @@ class Translations:
 
 
 def prepare(_ctx, services: Services, last_draft: str | None = None) -> None:
-    """Start-up work off the GUI thread: the log file, the store (to reopen the draft), the registry (every
-    channel plugin) and the modules the window needs once the channels are there (only modules:
-    every widget is made on the GUI thread). Nothing else: Python runs one thread at a time, so
-    whatever runs here delays the channel list; the rest waits for MainWindow.settled.
+    """Start-up work off the GUI thread: the log file, the store (to reopen the draft), the
+    registry (every channel plugin) and the modules the window needs once the channels are there
+    (only modules: every widget is made on the GUI thread). Nothing else: Python runs one thread
+    at a time, so whatever runs here delays the channel list; the rest waits for
+    MainWindow.settled.
     The previews' modules only when they will show: a draft to reopen with text or images, or
     an office with accounts (else the welcome page covers them). A draft with images: the image
     engine too, while the window is still being painted (Qt's own work, which leaves the

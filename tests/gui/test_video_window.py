@@ -37,6 +37,14 @@ def test_attach_scrub_cover_and_trim(qtbot, shell, clip):
     assert "320×240" in w.media.summary.text() and "MB" in w.media.summary.text()
     panel = w.media.video_panel
     assert panel.isVisible()
+    # built with the first video, and still in the keyboard order the screen shows: from the
+    # thumbnails Tab goes into the video's controls, and they lead on to its description
+    chain, widget = [], w.media.list
+    for _ in range(40):
+        widget = widget.nextInFocusChain()
+        chain.append(widget)
+    inside = [i for i, x in enumerate(chain) if panel.isAncestorOf(x) and x.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    assert inside and chain.index(w.media.alt_edit) > inside[0]
     qtbot.waitUntil(lambda: panel.frame.pixmap() is not None and not panel.frame.pixmap().isNull(),
                     timeout=10_000)
     panel.scrub.setFocus()

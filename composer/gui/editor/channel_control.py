@@ -46,10 +46,12 @@ class ChannelsController(QObject):
             self._tick_practice = False
             self._choose_practice()
         chosen = [k for k in self.model.post.channels if k in self.catalog]
-        if not chosen and not self.model.post.channels and "folder" in self.catalog:
+        first = not chosen and not self.model.post.channels and "folder" in self.catalog
+        if first:
             chosen = ["folder"]  # a first post goes to the folder until channels are chosen
-            self.model.set_channels(chosen, record=False)
         self.picker.set_catalog(catalog, chosen)
+        if first:  # after the picker shows it: _show_chosen has nothing to do, the window lists once
+            self.model.set_channels(chosen, record=False)
         self.channels_changed.emit([self.catalog[k] for k in chosen])
         # Everything built so far lives as long as the window: keep it out of the garbage
         # collector's full passes, which otherwise land on a keystroke now and then (~80 ms)

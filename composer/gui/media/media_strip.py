@@ -179,6 +179,12 @@ class MediaStrip(QWidget):
             self._video_panel = VideoPanel(self.model, self.runner, self)
             self._video_panel.error.connect(self.error)
             self._column.insertWidget(self._column.indexOf(self.list) + 1, self._video_panel)
+            # keyboard order as on screen: the thumbnails, the video's controls, its description
+            controls = [w for w in self._video_panel.findChildren(QWidget)
+                        if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+            order = [self.list, *controls, self.alt_edit]
+            for first, second in zip(order, order[1:], strict=False):
+                QWidget.setTabOrder(first, second)
         return self._video_panel
 
     # -- adding ----------------------------------------------------------------------------
