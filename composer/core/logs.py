@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import logging.handlers
-import os
 import re
 import threading
 from pathlib import Path
@@ -120,46 +118,36 @@ def _install_factory() -> None:
     _factory_installed = True
 
 
-class _LogFile(logging.handlers.RotatingFileHandler):
-    """A rotating log several processes share (the app, `siaran` commands, the scheduling agent).
-
-    Rotation happens under an OS file lock and only if the file is still over the limit once the
-    lock is held, so two processes never both rotate and push history out; a process whose file
-    was rotated by another reopens the new one instead of writing on into the old."""
+class _LogFileOnFirstRecord(logging.Handler):
+    """Stands for the log file until the first record, which makes the real handler
+    (composer.core.log_file): nothing is logged while the app starts as a rule, and the rotating
+    handler's module (logging.handlers, with sockets, pickle and queues) takes ~7 ms to import.
+    Records arrive here redacted and filtered; this handler's lock keeps them in order."""
 
     _siaran: str  # the log file's path: marks the handler as ours, so setup_logging adds it once
 
+    def __init__(self, path: Path):
+        super().__init__()
+        self.path = path
+        self._file: logging.Handler | None = None
+
     def emit(self, record: logging.LogRecord) -> None:
-        if self.stream is not None and self._rotated_elsewhere():
-            self.stream.close()
-            self.stream = None  # reopened by emit (delay=True)
-        super().emit(record)
+        if self._file is None:
+            from composer.core.log_file import LogFile
 
-    def _rotated_elsewhere(self) -> bool:
-        if self.stream is None:
-            return False
-        try:
-            on_disk = os.stat(self.baseFilename)
-        except OSError:
-            return True
-        mine = os.fstat(self.stream.fileno())
-        return (on_disk.st_dev, on_disk.st_ino) != (mine.st_dev, mine.st_ino)
+            self._file = LogFile(self.path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
+                                 encoding="utf-8", delay=True)
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
 
-    def doRollover(self) -> None:
-        from filelock import FileLock
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
 
-        with FileLock(self.baseFilename + ".lock", timeout=10):
-            if self.stream is not None:
-                self.stream.close()
-                self.stream = None
-            try:
-                size = os.stat(self.baseFilename).st_size
-            except OSError:
-                size = 0
-            if size >= self.maxBytes:  # nobody rotated it while we waited for the lock
-                super().doRollover()
-            elif self.stream is None:
-                self.stream = self._open()
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
 
 
 def setup_logging(paths: Paths, level: int = logging.INFO) -> Path:
@@ -171,7 +159,7 @@ def setup_logging(paths: Paths, level: int = logging.INFO) -> Path:
     for handler in root.handlers:
         if getattr(handler, "_siaran", None) == str(path):
             return path
-    handler = _LogFile(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
+    handler = _LogFileOnFirstRecord(path)
     handler._siaran = str(path)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactingFilter())
