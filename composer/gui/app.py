@@ -161,12 +161,14 @@ class Shell(QObject):
 
         self.errors = ErrorReporter(lambda: self.window.notices if self.window is not None else None, self)
         self.errors.install()
-        # While the window is built and shown, a worker opens the store, loads the channel
-        # plugins and warms what the first count and the previews need: the draft and the
-        # channels are then on screen in the first frames after it shows.
-        self.runner.submit(prepare, self.services, self.settings.last_draft, name="prepare")
         self.window = self._build_window()
         self.window.show()
+        # While Qt lays out and paints the window (C++, without the interpreter's lock), a
+        # worker opens the store, loads the channel plugins and warms what the first count and
+        # the previews need: the draft and the channels are on screen in the first frames after
+        # it shows. Started before the window was built, it only took turns with the GUI
+        # thread's imports (Python runs one thread at a time), and each hand-over cost a little.
+        self.runner.submit(prepare, self.services, self.settings.last_draft, name="prepare")
         when_exposed(self.window, self._after_first_show)
         return self.window
 
