@@ -164,8 +164,8 @@ class Shell(QObject):
         self.window = self._build_window()
         self.window.show()
         # While Qt lays out and paints the window (C++, without the interpreter's lock), a
-        # worker opens the store, loads the channel plugins and warms what the first count and
-        # the previews need: the draft and the channels are on screen in the first frames after
+        # worker opens the store, loads the channel plugins and, when they will show, the
+        # previews' modules: the draft and the channels are on screen in the first frames after
         # it shows. Started before the window was built, it only took turns with the GUI
         # thread's imports (Python runs one thread at a time), and each hand-over cost a little.
         self.runner.submit(prepare, self.services, self.settings.last_draft, name="prepare")
